@@ -1,0 +1,30 @@
+import { test as base, expect } from "@playwright/test";
+
+/**
+ * Every e2e test uses this `test`: it aborts and records any request to a host other than 127.0.0.1/localhost,
+ * and fails the test if there was one. Nothing the app does may leave the machine.
+ */
+export const test = base.extend<{ offHostRequests: string[] }>({
+  offHostRequests: [
+    async ({ context }, use) => {
+      const seen: string[] = [];
+      await context.route(
+        (url) => !isLoopback(url),
+        async (route) => {
+          seen.push(route.request().url());
+          await route.abort("blockedbyclient");
+        },
+      );
+      await use(seen);
+      expect(seen, "requests to hosts other than 127.0.0.1/localhost").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+function isLoopback(url: URL): boolean {
+  if (url.protocol === "data:" || url.protocol === "blob:" || url.protocol === "about:") return true;
+  return url.hostname === "127.0.0.1" || url.hostname === "localhost" || url.hostname === "[::1]";
+}
+
+export { expect };

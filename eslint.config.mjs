@@ -1,0 +1,28 @@
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const config = [
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts", "lib/spell/spell-api.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Only engines/ may name the concrete wasm engines.
+    files: ["app/**", "components/**", "lib/**", "bin/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["wasmoon", "quickjs-emscripten*", "@jitl/*"], message: "Only engines/ may import a concrete engine." }] },
+      ],
+    },
+  },
+];
+
+export default config;

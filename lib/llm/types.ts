@@ -1,0 +1,84 @@
+/**
+ * The model-call protocol shared by the spell API (the caller), the gateway route, the CLI and the providers.
+ * Messages and stream parts are our own small JSON shapes; the gateway maps them to the AI SDK.
+ */
+import type { JsonValue } from "@/engines/bridge";
+
+export interface ToolCall {
+  id: string;
+  name: string;
+  input: JsonValue;
+}
+
+export type ChatMessage =
+  | { role: "system"; content: string }
+  | { role: "user"; content: string }
+  | { role: "assistant"; content: string; toolCalls?: ToolCall[] }
+  | { role: "tool"; toolCallId: string; toolName: string; output: JsonValue };
+
+/** A tool offered to the model: schema only, the server never runs it. */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  /** JSON Schema of the tool's parameters. */
+  parameters: { [key: string]: JsonValue };
+}
+
+export interface LlmRequest {
+  /** `"provider/model"`; a bare name means the default provider. */
+  model: string;
+  messages: ChatMessage[];
+  tools?: ToolSpec[];
+  temperature?: number;
+  maxTokens?: number;
+  /** JSON Schema the reply must satisfy (structured output). */
+  responseFormat?: { [key: string]: JsonValue };
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export type FinishReason = "stop" | "length" | "tool-calls" | "content-filter" | "error" | "other";
+
+export type LlmErrorKind =
+  | "bad_request"
+  | "unknown_model"
+  | "unavailable"
+  | "auth"
+  | "rate_limited"
+  | "upstream"
+  | "timeout"
+  | "malformed"
+  | "cancelled";
+
+/** One typed part of a streamed model reply. */
+export type StreamPart =
+  | { type: "text-delta"; text: string }
+  | { type: "tool-call"; toolCallId: string; toolName: string; input: JsonValue }
+  | { type: "usage"; usage: Usage }
+  | { type: "finish"; finishReason: FinishReason }
+  | { type: "error"; kind: LlmErrorKind; message: string };
+
+/** How the spell API calls models: over HTTP to `/api/llm` in the browser, straight to providers in the CLI. */
+export interface LlmClient {
+  stream(request: LlmRequest, signal?: AbortSignal): AsyncIterable<StreamPart>;
+  /** Models the user can pick, and whether each is usable now. */
+  listModels(): Promise<ProviderInfo[]>;
+}
+
+export interface ModelInfo {
+  id: string; // "provider/model"
+  label?: string;
+  /** USD per million tokens, when known (for trace cost estimates). */
+  price?: { input: number; output: number };
+}
+
+export interface ProviderInfo {
+  name: string;
+  available: boolean;
+  models: ModelInfo[];
+  /** Why it is unavailable (for example "OPENAI_API_KEY is not set"), never a secret. */
+  reason?: string;
+}
