@@ -9,6 +9,8 @@ const baseSecurityHeaders = [
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // A separate build dir lets a benchmark build run beside the e2e build without clobbering it.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // wasmoon's glue imports Node's `module` built-in; in the browser it is never used, so alias it to nothing.
   turbopack: {
     resolveAlias: {

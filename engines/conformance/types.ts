@@ -1,0 +1,30 @@
+/**
+ * One conformance case: the same behaviour written in Lua and in JavaScript, with one expected result,
+ * run against every registered engine by `engines/conformance/conformance.test.ts`.
+ */
+import type { ApiSurface, JsonValue, RunEvent, SpellErrorKind } from "@/engines/bridge";
+
+export interface ConformanceCase {
+  name: string;
+  lua: string;
+  js: string;
+  args?: JsonValue;
+  timeoutMs?: number;
+  memoryLimitBytes?: number;
+  maxOutputBytes?: number;
+  /** Abort the run this many ms after it starts. */
+  cancelAfterMs?: number;
+  /** Build the API to inject for this case (cases of the spell API use `createSpellApi`). */
+  makeApi?: (ctx: { engine: string; emit: (e: RunEvent) => void; signal: AbortSignal }) => ApiSurface;
+  expect: {
+    /** The spell's return value (deep-equal). */
+    value?: JsonValue;
+    /** Exact log lines, in order. */
+    logs?: string[];
+    /** Log lines that must appear, in order, among others. */
+    logsInclude?: string[];
+    error?: { kind: SpellErrorKind; line?: number; messageIncludes?: string };
+    /** Extra check on the whole run, for what the fields above cannot say. */
+    check?: (run: { value?: JsonValue; logs: string[]; events: RunEvent[]; durationMs: number }) => void;
+  };
+}

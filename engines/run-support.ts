@@ -1,0 +1,147 @@
+/**
+ * What every engine does around a run, written once: the run clock, the output cap, collecting logs, turning
+ * an outcome into an {@link ExecutionResult} plus the final run event, and `executeStreaming` on top of
+ * `execute`.
+ */
+import type {
+  ExecuteOptions,
+  ExecutionResult,
+  ExecutionStats,
+  JsonValue,
+  LogEntry,
+  LogLevel,
+  RunEvent,
+  SpellErrorData,
+} from "./bridge";
+
+export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
+
+/** The per-run sink engines write logs into. Enforces the output cap with one note when it is reached. */
+export interface RunOutput {
+  readonly logs: LogEntry[];
+  readonly truncated: boolean;
+  /** ms since the run started. */
+  now(): number;
+  log(level: LogLevel, text: string): void;
+  /** Forward a non-log event (trace, stream) to `onEvent`; stream text counts against the output cap. */
+  emit(event: RunEvent): void;
+}
+
+export function createRunOutput(opts: Pick<ExecuteOptions, "onEvent" | "maxOutputBytes"> = {}): RunOutput {
+  const started = performance.now();
+  const cap = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+  const logs: LogEntry[] = [];
+  let used = 0;
+  let truncated = false;
+  const now = () => Math.round((performance.now() - started) * 1000) / 1000;
+
+  /** Returns the part of `text` that still fits, and marks truncation once. */
+  function admit(text: string): string | null {
+    if (truncated) return null;
+    const size = text.length; // UTF-16 units: a cheap, stable upper-bound proxy for bytes of typical text
+    if (used + size <= cap) {
+      used += size;
+      return text;
+    }
+    const room = Math.max(0, cap - used);
+    used = cap;
+    truncated = true;
+    return room > 0 ? text.slice(0, room) : null;
+  }
+
+  function noteTruncation() {
+    const note = `[output truncated: the run printed more than ${cap} bytes; the rest was dropped]`;
+    logs.push({ level: "warn", text: note });
+    opts.onEvent?.({ type: "log", level: "warn", text: note, t: now() });
+  }
+
+  return {
+    logs,
+    get truncated() {
+      return truncated;
+    },
+    now,
+    log(level, text) {
+      const wasTruncated = truncated;
+      const kept = admit(text);
+      if (kept !== null) {
+        logs.push({ level, text: kept });
+        opts.onEvent?.({ type: "log", level, text: kept, t: now() });
+      }
+      if (truncated && !wasTruncated) noteTruncation();
+    },
+    emit(event) {
+      if (event.type === "stream") {
+        const wasTruncated = truncated;
+        const kept = admit(event.text);
+        if (kept !== null) opts.onEvent?.({ ...event, text: kept });
+        if (truncated && !wasTruncated) noteTruncation();
+        return;
+      }
+      opts.onEvent?.(event);
+    },
+  };
+}
+
+/** Assemble the result of a run and send the final `result` or `error` event. */
+export function finishRun(
+  output: RunOutput,
+  outcome: { ok: true; value: JsonValue } | { ok: false; error: SpellErrorData },
+  stats: Omit<ExecutionStats, "durationMs" | "outputTruncated">,
+  onEvent?: (event: RunEvent) => void,
+): ExecutionResult {
+  const full: ExecutionStats = { ...stats, durationMs: output.now() };
+  if (output.truncated) full.outputTruncated = true;
+  if (outcome.ok) {
+    onEvent?.({ type: "result", value: outcome.value, stats: full });
+    return { ok: true, value: outcome.value, logs: output.logs, stats: full };
+  }
+  onEvent?.({ type: "error", error: outcome.error, stats: full });
+  return { ok: false, error: outcome.error, logs: output.logs, stats: full };
+}
+
+/**
+ * `executeStreaming` for any engine that implements `execute` with `onEvent`: yields every event as it
+ * happens and ends after the final `result` or `error` event.
+ */
+export async function* streamExecution(
+  execute: (source: string, opts: ExecuteOptions) => Promise<ExecutionResult>,
+  source: string,
+  opts: ExecuteOptions = {},
+): AsyncIterable<RunEvent> {
+  const queue: RunEvent[] = [];
+  let wake: (() => void) | null = null;
+  let done = false;
+  let failure: unknown = null;
+  const push = (e: RunEvent) => {
+    queue.push(e);
+    wake?.();
+  };
+  execute(source, {
+    ...opts,
+    onEvent: (e) => {
+      opts.onEvent?.(e);
+      push(e);
+    },
+  }).then(
+    () => {
+      done = true;
+      wake?.();
+    },
+    (err) => {
+      failure = err;
+      done = true;
+      wake?.();
+    },
+  );
+  while (true) {
+    if (queue.length > 0) {
+      yield queue.shift()!;
+      continue;
+    }
+    if (done) break;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
+  }
+  if (failure) throw failure;
+}

@@ -1,0 +1,44 @@
+/**
+ * Every limit a run has, in one place. A spell or a caller may lower a limit, never raise it:
+ * use {@link clampLimits} on anything that comes from outside.
+ */
+export interface RunLimits {
+  /** CPU time spent running spell code (excludes waiting on models and other host promises). */
+  timeoutMs: number;
+  /** Wall-clock time for the whole run, waits included. */
+  wallTimeoutMs: number;
+  /** Engine heap. */
+  memoryLimitBytes: number;
+  /** Captured output (logs and streamed text); past it output is dropped with one note. */
+  maxOutputBytes: number;
+  /** Largest source a run accepts. */
+  maxSourceBytes: number;
+  /** Model tokens (input + output) the whole run may spend. */
+  maxRunTokens: number;
+  /** Tool calls one agent execution may make before it stops asking the model. */
+  maxToolCalls: number;
+  /** Model calls one run may make. */
+  maxModelCalls: number;
+}
+
+export const DEFAULT_LIMITS: RunLimits = {
+  timeoutMs: 10_000,
+  wallTimeoutMs: 120_000,
+  memoryLimitBytes: 64 * 1024 * 1024,
+  maxOutputBytes: 1024 * 1024,
+  maxSourceBytes: 1024 * 1024,
+  maxRunTokens: 200_000,
+  maxToolCalls: 5,
+  maxModelCalls: 100,
+};
+
+/** Take the smaller of each requested limit and the default; ignore anything that is not a positive number. */
+export function clampLimits(requested: Partial<RunLimits> | undefined, ceiling: RunLimits = DEFAULT_LIMITS): RunLimits {
+  const out = { ...ceiling };
+  if (!requested) return out;
+  for (const key of Object.keys(ceiling) as (keyof RunLimits)[]) {
+    const v = requested[key];
+    if (typeof v === "number" && Number.isFinite(v) && v > 0) out[key] = Math.min(v, ceiling[key]);
+  }
+  return out;
+}
