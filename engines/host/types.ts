@@ -1,0 +1,36 @@
+/**
+ * The run controller: what the page and the CLI use to run a spell in a worker (a Web Worker in the browser,
+ * a `worker_threads` worker in Node). One message protocol, two transports (`engines/host/`).
+ */
+import type { ExecutionResult, JsonValue, RunEvent } from "@/engines/bridge";
+import type { RunLimits } from "@/lib/spell/limits";
+
+export interface RunRequest {
+  /** Engine name: `lua`, `javascript`, or a registered plugin. */
+  engine: string;
+  source: string;
+  args?: JsonValue;
+  /** Limits for this run (clamped to the defaults: a spell may lower them, never raise them). */
+  limits?: Partial<RunLimits>;
+  /** Default model for agents that name none, e.g. `mock/default`. */
+  model?: string;
+  /** Send every model call to the mock provider. */
+  mockAll?: boolean;
+  /** The user's own OpenAI key for this run (browser BYOK); sent only to our `/api/llm`, never logged. */
+  byokKey?: string;
+  /** Where `State` persists: an IndexedDB database name (browser) or a JSON file path (CLI). */
+  stateNamespace?: string;
+}
+
+export interface RunController {
+  /** Resolves when the warm worker has loaded its engines. */
+  readonly ready: Promise<void>;
+  /** Run one spell; events stream through `onEvent`; resolves with the final result (never rejects). */
+  run(request: RunRequest, onEvent?: (event: RunEvent) => void): Promise<ExecutionResult>;
+  /**
+   * Stop the current run: abort in-engine, and terminate + respawn the worker when the engine has not
+   * stopped within 50 ms. The pending `run` resolves with a `cancelled` error.
+   */
+  cancel(): void;
+  dispose(): void;
+}
