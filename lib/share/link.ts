@@ -1,0 +1,227 @@
+/**
+ * Share links: a spell in the URL fragment, `#v1/<lang>/<payload>`, so the server never sees it.
+ *
+ * `<lang>` is `lua` or `js`. `<payload>` is base64url (no padding) of the deflate-raw compression
+ * (`CompressionStream`) of the UTF-8 text `<header JSON>\n<source>`, where the header holds the optional model
+ * (`m`) and args (`a`). Keeping the source out of the JSON lets deflate see it as it is (no escaping).
+ *
+ * `decodeShareLink` only ever fails with a {@link ShareLinkError} whose message says what is wrong, in words a
+ * person who pasted a link can act on.
+ */
+import { z } from "zod";
+import { Base64UrlError, decodeBase64Url, encodeBase64Url } from "./base64url";
+import {
+  MAX_ARGS_BYTES,
+  MAX_SOURCE_BYTES,
+  findSizeProblem,
+  sharedSpellSchema,
+  type ShareLanguage,
+  type SharedSpell,
+} from "./shared-spell";
+
+export type { SharedSpell, ShareLanguage } from "./shared-spell";
+export { MAX_SOURCE_BYTES } from "./shared-spell";
+
+export const SHARE_LINK_VERSION = 1;
+
+/** Link length above which the share dialog offers a short link (chat apps cut longer ones). */
+export const LONG_LINK_THRESHOLD = 2000;
+
+export type ShareLinkProblem =
+  | "not_a_link"
+  | "future_version"
+  | "incomplete"
+  | "unknown_language"
+  | "damaged"
+  | "too_large"
+  | "invalid";
+
+/** The only error `decodeShareLink` throws. `problem` is stable for code; `message` is for people. */
+export class ShareLinkError extends Error {
+  constructor(
+    readonly problem: ShareLinkProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ShareLinkError";
+  }
+}
+
+const LANG_TO_CODE: Record<ShareLanguage, string> = { lua: "lua", javascript: "js" };
+const CODE_TO_LANG: Record<string, ShareLanguage> = { lua: "lua", js: "javascript", javascript: "javascript" };
+
+/** Largest decompressed payload accepted: the source and args caps plus room for the header. */
+const MAX_PAYLOAD_BYTES = MAX_SOURCE_BYTES + MAX_ARGS_BYTES + 1024;
+
+const headerSchema = z
+  .object({ m: z.string().optional(), a: z.json().optional() })
+  .strict();
+
+/** True when a URL fragment looks like a share link (`#v<digits>/...`), whatever its version. */
+export function isShareFragment(fragment: string): boolean {
+  return /^#?v\d+(\/|$)/.test(fragment.trim());
+}
+
+/** Encodes a spell as a URL fragment `#v1/<lang>/<payload>`. Throws ShareLinkError when it is too large. */
+export async function encodeShareLink(spell: SharedSpell): Promise<string> {
+  const parsed = sharedSpellSchema.safeParse(spell);
+  if (!parsed.success) throw new ShareLinkError("invalid", `Cannot share this spell: ${describeZodError(parsed.error)}`);
+  const sizeProblem = findSizeProblem(spell);
+  if (sizeProblem) throw new ShareLinkError("too_large", `Cannot share this spell: ${sizeProblem}.`);
+  const header: { m?: string; a?: unknown } = {};
+  if (spell.model !== undefined) header.m = spell.model;
+  if (spell.args !== undefined && spell.args !== null) header.a = spell.args;
+  const text = `${JSON.stringify(header)}\n${spell.source}`;
+  const compressed = await deflateRaw(new TextEncoder().encode(text));
+  return `#v${SHARE_LINK_VERSION}/${LANG_TO_CODE[spell.language]}/${encodeBase64Url(compressed)}`;
+}
+
+/** Decodes a fragment made by {@link encodeShareLink} (with or without the leading `#`). */
+export async function decodeShareLink(fragment: string): Promise<SharedSpell> {
+  if (typeof fragment !== "string") throw new ShareLinkError("not_a_link", "A share link must be text.");
+  const text = stripFragment(fragment);
+  if (text === "") throw new ShareLinkError("not_a_link", "The link holds no spell (the part after # is empty).");
+
+  const version = /^v(\d+)(?:\/|$)/.exec(text);
+  if (!version) {
+    throw new ShareLinkError(
+      "not_a_link",
+      "This is not a spell link: the part after # should start with v1/ (like #v1/lua/…).",
+    );
+  }
+  const versionNumber = Number(version[1]);
+  if (versionNumber > SHARE_LINK_VERSION) {
+    throw new ShareLinkError(
+      "future_version",
+      `This link was made by a newer version of the playground (format v${version[1]}); this one reads v${SHARE_LINK_VERSION} links. Open it where it was made, or ask for a new link.`,
+    );
+  }
+  if (versionNumber !== SHARE_LINK_VERSION || version[1] !== String(SHARE_LINK_VERSION)) {
+    throw new ShareLinkError("not_a_link", `This link has an unknown format version (v${version[1]}).`);
+  }
+
+  const parts = text.split("/");
+  const langCode = parts[1];
+  const payload = parts.slice(2).join("/");
+  if (langCode === undefined || langCode === "") {
+    throw new ShareLinkError("incomplete", "The link is incomplete: it names no language (was it cut off when copied?).");
+  }
+  const language = Object.hasOwn(CODE_TO_LANG, langCode) ? CODE_TO_LANG[langCode] : undefined;
+  if (!language) {
+    throw new ShareLinkError(
+      "unknown_language",
+      `The link names an unknown language "${truncateForMessage(langCode)}"; expected lua or js.`,
+    );
+  }
+  if (parts.length < 3 || payload === "") {
+    throw new ShareLinkError("incomplete", "The link is incomplete: the spell's data is missing (was it cut off when copied?).");
+  }
+
+  let compressed: Uint8Array;
+  try {
+    compressed = decodeBase64Url(payload);
+  } catch (error) {
+    const detail = error instanceof Base64UrlError ? error.message : "it is not base64url";
+    throw new ShareLinkError("damaged", `The link is damaged: ${detail}.`);
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await inflateRaw(compressed, MAX_PAYLOAD_BYTES);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) {
+      throw new ShareLinkError("too_large", `The link's spell is larger than ${MAX_PAYLOAD_BYTES} bytes; the limit is 64 KiB of source.`);
+    }
+    throw new ShareLinkError(
+      "damaged",
+      "The link is truncated or damaged: its data does not decompress (was it cut off when copied?).",
+    );
+  }
+
+  let decoded: string;
+  try {
+    decoded = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new ShareLinkError("damaged", "The link is damaged: its data is not UTF-8 text.");
+  }
+  const newline = decoded.indexOf("\n");
+  if (newline < 0) throw new ShareLinkError("damaged", "The link is damaged: its data has no header line.");
+
+  let header: z.infer<typeof headerSchema>;
+  try {
+    const parsedHeader = headerSchema.safeParse(JSON.parse(decoded.slice(0, newline)));
+    if (!parsedHeader.success) throw new Error("bad header");
+    header = parsedHeader.data;
+  } catch {
+    throw new ShareLinkError("damaged", "The link is damaged: its header is not valid.");
+  }
+
+  const spell: SharedSpell = { language, source: decoded.slice(newline + 1) };
+  if (header.m !== undefined) spell.model = header.m;
+  if (header.a !== undefined && header.a !== null) spell.args = header.a;
+  const checked = sharedSpellSchema.safeParse(spell);
+  if (!checked.success) throw new ShareLinkError("invalid", `The link's spell is not valid: ${describeZodError(checked.error)}`);
+  const sizeProblem = findSizeProblem(spell);
+  if (sizeProblem) throw new ShareLinkError("too_large", `The link's spell is too large: ${sizeProblem}.`);
+  return spell;
+}
+
+function stripFragment(fragment: string): string {
+  let text = fragment.trim();
+  // Accept a whole URL pasted in: take what follows the first '#'.
+  const hash = text.indexOf("#");
+  if (hash >= 0) text = text.slice(hash + 1);
+  return text;
+}
+
+function truncateForMessage(text: string): string {
+  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
+}
+
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid";
+  const path = issue.path.length ? `${issue.path.join(".")}: ` : "";
+  return `${path}${issue.message}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// deflate-raw through the platform's CompressionStream / DecompressionStream
+// ---------------------------------------------------------------------------------------------------------------
+
+class PayloadTooLargeError extends Error {}
+
+async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Inflates, stopping as soon as the output passes `maxBytes` (a small link may not expand into gigabytes). */
+async function inflateRaw(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const writing = writer.write(bytes as BufferSource).then(() => writer.close());
+  // Write-side failures surface on the reader too; keep this promise from rejecting unhandled.
+  writing.catch(() => undefined);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new PayloadTooLargeError();
+    }
+    chunks.push(value);
+  }
+  await writing;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
