@@ -1,0 +1,115 @@
+/**
+ * The editor store: one spell per language (switching keeps both), plus a history of spells put aside
+ * (for example when a shared link is opened over the user's work).
+ *
+ * Persistence: the current tab's spell lives in sessionStorage (so two tabs never overwrite each other and a
+ * reload restores exactly this tab), and the last written spell also goes to localStorage (so a new tab
+ * starts where the user left off). Every change is written at once: a reload or a crash loses nothing.
+ */
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { DEFAULT_SPELLS } from "./default-spells";
+import { MAX_HISTORY, MAX_SOURCE_CHARS, editorCodec, type EditorSnapshot, type HistoryEntry, type SpellLanguage } from "./schemas";
+import { readVersioned, writeVersioned, type StorageLike } from "./storage";
+
+export const EDITOR_TAB_KEY = "llmspell.editor.tab";
+export const EDITOR_LAST_KEY = "llmspell.editor.last";
+
+export interface OpenSpell {
+  language: SpellLanguage;
+  source: string;
+  args?: unknown;
+}
+
+export interface EditorState extends EditorSnapshot {
+  /** Where the initial state came from (for a "restored" hint). */
+  origin: "tab" | "last" | "default";
+  setLanguage(language: SpellLanguage): void;
+  setSource(language: SpellLanguage, source: string): void;
+  /**
+   * Load a spell (a shared link, an example) into the editor. The user's current spell in that language goes
+   * to the history first, unless it is unchanged from the default or equal to the incoming one.
+   */
+  openSpell(spell: OpenSpell, reason: string): void;
+  restoreHistory(index: number): void;
+  removeHistory(index: number): void;
+}
+
+export interface EditorStoreOptions {
+  session: StorageLike | null;
+  local: StorageLike | null;
+  now?: () => number;
+}
+
+export type EditorStore = StoreApi<EditorState>;
+
+export function loadEditorSnapshot(opts: EditorStoreOptions): { snapshot: EditorSnapshot; origin: EditorState["origin"] } {
+  const tab = readVersioned(opts.session, "session", EDITOR_TAB_KEY, editorCodec);
+  if (tab) return { snapshot: tab, origin: "tab" };
+  const last = readVersioned(opts.local, "local", EDITOR_LAST_KEY, editorCodec);
+  if (last) return { snapshot: last, origin: "last" };
+  return { snapshot: { language: "lua", sources: { ...DEFAULT_SPELLS }, history: [] }, origin: "default" };
+}
+
+export function createEditorStore(opts: EditorStoreOptions): EditorStore {
+  const now = opts.now ?? (() => Date.now());
+  const { snapshot, origin } = loadEditorSnapshot(opts);
+
+  const store = createStore<EditorState>()((set, get) => ({
+    ...snapshot,
+    origin,
+    setLanguage(language) {
+      if (get().language !== language) set({ language });
+    },
+    setSource(language, source) {
+      const clipped = source.length > MAX_SOURCE_CHARS ? source.slice(0, MAX_SOURCE_CHARS) : source;
+      if (get().sources[language] === clipped) return;
+      set({ sources: { ...get().sources, [language]: clipped } });
+    },
+    openSpell(spell, reason) {
+      const current = get().sources[spell.language];
+      let history = get().history;
+      if (current.trim() !== "" && current !== spell.source && current !== DEFAULT_SPELLS[spell.language]) {
+        history = pushHistory(history, { language: spell.language, source: current, savedAt: now(), reason });
+      }
+      set({
+        language: spell.language,
+        sources: { ...get().sources, [spell.language]: spell.source.slice(0, MAX_SOURCE_CHARS) },
+        args: spell.args,
+        history,
+      });
+    },
+    restoreHistory(index) {
+      const entry = get().history[index];
+      if (!entry) return;
+      const rest = get().history.filter((_, i) => i !== index);
+      const current = get().sources[entry.language];
+      const history =
+        current.trim() !== "" && current !== entry.source && current !== DEFAULT_SPELLS[entry.language]
+          ? pushHistory(rest, { language: entry.language, source: current, savedAt: now(), reason: "before restoring from history" })
+          : rest;
+      set({ language: entry.language, sources: { ...get().sources, [entry.language]: entry.source }, history });
+    },
+    removeHistory(index) {
+      set({ history: get().history.filter((_, i) => i !== index) });
+    },
+  }));
+
+  // Write every change: the tab's copy first (it matters most), then the shared "last spell".
+  store.subscribe((state, prev) => {
+    if (state.language === prev.language && state.sources === prev.sources && state.history === prev.history && state.args === prev.args) return;
+    const snap = toSnapshot(state);
+    writeVersioned(opts.session, "session", EDITOR_TAB_KEY, editorCodec, snap);
+    writeVersioned(opts.local, "local", EDITOR_LAST_KEY, editorCodec, snap);
+  });
+  return store;
+}
+
+export function toSnapshot(state: EditorSnapshot): EditorSnapshot {
+  const snap: EditorSnapshot = { language: state.language, sources: state.sources, history: state.history };
+  if (state.args !== undefined) snap.args = state.args;
+  return snap;
+}
+
+function pushHistory(history: HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
+  return [entry, ...history].slice(0, MAX_HISTORY);
+}

@@ -1,0 +1,188 @@
+/**
+ * Folds run events into what the page shows: console lines (streamed model text grows one line per agent
+ * call), a trace tree, a live token count, and the final result or error. Pure and synchronous, so the
+ * run store and its tests share it.
+ */
+import type { ExecutionStats, JsonValue, LogLevel, RunEvent, SpellErrorData, TraceKind } from "@/engines/bridge";
+
+export type ConsoleLine =
+  | { id: number; kind: "log"; level: LogLevel; text: string; t: number }
+  | { id: number; kind: "stream"; traceId: string | null; label: string; text: string; t: number; done: boolean }
+  | { id: number; kind: "error"; error: SpellErrorData; t: number }
+  | { id: number; kind: "system"; level: "info" | "warn"; text: string; t: number };
+
+export interface TraceNode {
+  id: string;
+  parentId: string | null;
+  kind: TraceKind;
+  name: string;
+  model?: string;
+  input?: JsonValue;
+  output?: JsonValue;
+  error?: SpellErrorData;
+  /** ms since run start */
+  start: number;
+  end?: number;
+  durationMs?: number;
+  tokens?: { input: number; output: number };
+  costUsd?: number;
+  /** Text deltas streamed under this node so far (a live token estimate before usage arrives). */
+  streamedDeltas: number;
+  children: string[];
+}
+
+export interface RunView {
+  lines: ConsoleLine[];
+  nodes: Record<string, TraceNode>;
+  roots: string[];
+  result?: { value: JsonValue; stats: ExecutionStats };
+  error?: { error: SpellErrorData; stats: ExecutionStats };
+  /** The last event's time (ms since start). */
+  lastT: number;
+  nextLineId: number;
+}
+
+/** Cap on console lines kept in the view; older ones are dropped with a note. */
+export const MAX_CONSOLE_LINES = 5000;
+
+export function createRunView(): RunView {
+  return { lines: [], nodes: {}, roots: [], lastT: 0, nextLineId: 1 };
+}
+
+/** Apply one event, mutating `view` (the store copies it before publishing). */
+export function applyRunEvent(view: RunView, event: RunEvent): void {
+  switch (event.type) {
+    case "log":
+      view.lastT = Math.max(view.lastT, event.t);
+      pushLine(view, { id: 0, kind: "log", level: event.level, text: event.text, t: event.t });
+      return;
+    case "stream": {
+      view.lastT = Math.max(view.lastT, event.t);
+      const traceId = event.traceId ?? null;
+      const node = traceId ? view.nodes[traceId] : undefined;
+      if (node) node.streamedDeltas += 1;
+      const last = view.lines[view.lines.length - 1];
+      if (last && last.kind === "stream" && last.traceId === traceId && !last.done) {
+        view.lines[view.lines.length - 1] = { ...last, text: last.text + event.text };
+      } else {
+        pushLine(view, { id: 0, kind: "stream", traceId, label: node ? labelOf(node) : "model", text: event.text, t: event.t, done: false });
+      }
+      return;
+    }
+    case "trace":
+      view.lastT = Math.max(view.lastT, event.t);
+      if (event.phase === "start") {
+        const parentId = event.parentId && view.nodes[event.parentId] ? event.parentId : null;
+        view.nodes[event.id] = {
+          id: event.id,
+          parentId,
+          kind: event.kind,
+          name: event.name,
+          model: event.model,
+          input: event.input,
+          start: event.t,
+          streamedDeltas: 0,
+          children: [],
+        };
+        if (parentId) view.nodes[parentId].children.push(event.id);
+        else view.roots.push(event.id);
+      } else {
+        const node = view.nodes[event.id];
+        if (!node) return;
+        node.end = event.t;
+        node.durationMs = event.durationMs;
+        if (event.output !== undefined) node.output = event.output;
+        if (event.error) node.error = event.error;
+        if (event.model) node.model = event.model;
+        if (event.tokens) node.tokens = event.tokens;
+        if (event.costUsd !== undefined) node.costUsd = event.costUsd;
+        // The streamed line of this call is complete.
+        for (let i = view.lines.length - 1; i >= 0; i--) {
+          const line = view.lines[i];
+          if (line.kind === "stream" && line.traceId === event.id && !line.done) {
+            view.lines[i] = { ...line, done: true };
+            break;
+          }
+        }
+      }
+      return;
+    case "result":
+      view.result = { value: event.value, stats: event.stats };
+      closeStreams(view);
+      return;
+    case "error":
+      view.error = { error: event.error, stats: event.stats };
+      closeStreams(view);
+      pushLine(view, { id: 0, kind: "error", error: event.error, t: event.stats.durationMs });
+      return;
+  }
+}
+
+function closeStreams(view: RunView): void {
+  view.lines = view.lines.map((l) => (l.kind === "stream" && !l.done ? { ...l, done: true } : l));
+}
+
+function pushLine(view: RunView, line: ConsoleLine): void {
+  line.id = view.nextLineId++;
+  view.lines.push(line);
+  if (view.lines.length > MAX_CONSOLE_LINES) {
+    const dropped = view.lines.length - MAX_CONSOLE_LINES + 1;
+    view.lines.splice(0, dropped, { id: view.nextLineId++, kind: "system", level: "warn", text: `${dropped} earlier lines were dropped.`, t: 0 });
+  }
+}
+
+function labelOf(node: TraceNode): string {
+  return node.kind === "model" && node.parentId ? node.name : node.name || node.kind;
+}
+
+/**
+ * Tokens so far: exact usage of finished calls, plus streamed deltas of calls still running. A node that
+ * has descendants reporting tokens is not counted again (an agent and its model calls report the same).
+ */
+export function countTokens(view: RunView): { input: number; output: number; live: number } {
+  let input = 0;
+  let output = 0;
+  let live = 0;
+  const hasTokenDescendant = (id: string): boolean =>
+    view.nodes[id].children.some((c) => view.nodes[c].tokens !== undefined || hasTokenDescendant(c));
+  for (const node of Object.values(view.nodes)) {
+    if (node.tokens) {
+      if (hasTokenDescendant(node.id)) continue;
+      input += node.tokens.input;
+      output += node.tokens.output;
+    } else if (node.end === undefined && node.streamedDeltas > 0 && !hasTokenDescendant(node.id)) {
+      live += node.streamedDeltas;
+    }
+  }
+  // Streams without a trace node still count as live tokens.
+  return { input, output, live };
+}
+
+/** Total estimated cost of the run (USD), or undefined when no call reported one. */
+export function totalCost(view: RunView): number | undefined {
+  let sum: number | undefined;
+  for (const node of Object.values(view.nodes)) {
+    if (node.costUsd === undefined) continue;
+    const counted = node.children.some((c) => view.nodes[c].costUsd !== undefined);
+    if (!counted) sum = (sum ?? 0) + node.costUsd;
+  }
+  return sum;
+}
+
+/** Text of the console as a user would copy it. */
+export function consoleText(lines: ConsoleLine[]): string {
+  return lines
+    .map((l) => {
+      switch (l.kind) {
+        case "log":
+          return l.level === "log" || l.level === "info" ? l.text : `[${l.level}] ${l.text}`;
+        case "stream":
+          return `${l.label}> ${l.text}`;
+        case "error":
+          return `${l.error.kind}: ${l.error.message}${l.error.line !== undefined ? ` (line ${l.error.line})` : ""}`;
+        case "system":
+          return `# ${l.text}`;
+      }
+    })
+    .join("\n");
+}

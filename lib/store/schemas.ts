@@ -1,0 +1,107 @@
+/**
+ * Versioned, validated shapes of everything the playground persists, with their migrations.
+ * Bump a codec's `version` when its shape changes and teach `migrate` to lift the older data.
+ */
+import { z } from "zod";
+import type { VersionedCodec } from "./storage";
+
+export const SPELL_LANGUAGES = ["lua", "javascript"] as const;
+export type SpellLanguage = (typeof SPELL_LANGUAGES)[number];
+export const spellLanguageSchema = z.enum(SPELL_LANGUAGES);
+
+export const THEMES = ["light", "dark", "system"] as const;
+export type ThemeChoice = (typeof THEMES)[number];
+
+export const KEYBINDINGS = ["default", "vim"] as const;
+export type Keybindings = (typeof KEYBINDINGS)[number];
+
+export const EDITOR_KINDS = ["auto", "monaco", "plain"] as const;
+export type EditorKind = (typeof EDITOR_KINDS)[number];
+
+export const FONT_SIZE_MIN = 10;
+export const FONT_SIZE_MAX = 28;
+/** 64 KiB: the same cap share links and the short-link store use. */
+export const MAX_SOURCE_CHARS = 64 * 1024;
+export const MAX_HISTORY = 20;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------------------------------------------
+
+export const settingsSchema = z.object({
+  theme: z.enum(THEMES),
+  /** `"provider/model"` picked in the header. */
+  model: z.string().min(1).max(200),
+  /** Send every model call to the mock provider (demos, teaching). */
+  mockAll: z.boolean(),
+  keybindings: z.enum(KEYBINDINGS),
+  fontSize: z.number().int().min(FONT_SIZE_MIN).max(FONT_SIZE_MAX),
+  /** Keep the BYOK key in localStorage instead of sessionStorage. */
+  rememberKey: z.boolean(),
+  /** Which editor: Monaco, a plain textarea, or auto (plain on touch devices). */
+  editorKind: z.enum(EDITOR_KINDS),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_MODEL = "mock/default";
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: "system",
+  model: DEFAULT_MODEL,
+  mockAll: false,
+  keybindings: "default",
+  fontSize: 14,
+  rememberKey: false,
+  editorKind: "auto",
+};
+
+/** Version 1 (the first release): `theme: "auto"`, a `vimMode` flag, and no key or editor options. */
+export const settingsV1Schema = z.object({
+  theme: z.enum(["light", "dark", "auto"]),
+  model: z.string(),
+  vimMode: z.boolean(),
+  fontSize: z.number(),
+});
+
+export function migrateSettings(fromVersion: number, data: unknown): unknown {
+  if (fromVersion === 1) {
+    const v1 = settingsV1Schema.parse(data);
+    return {
+      ...DEFAULT_SETTINGS,
+      theme: v1.theme === "auto" ? "system" : v1.theme,
+      model: v1.model || DEFAULT_MODEL,
+      keybindings: v1.vimMode ? "vim" : "default",
+      fontSize: Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, Math.round(v1.fontSize))),
+    } satisfies Settings;
+  }
+  throw new Error(`unknown settings version ${fromVersion}`);
+}
+
+export const settingsCodec: VersionedCodec<Settings> = { version: 2, schema: settingsSchema, migrate: migrateSettings };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Editor (the spell being written)
+// ---------------------------------------------------------------------------------------------------------------
+
+const sourceSchema = z.string().max(MAX_SOURCE_CHARS, `a spell is at most ${MAX_SOURCE_CHARS} characters`);
+
+export const historyEntrySchema = z.object({
+  language: spellLanguageSchema,
+  source: sourceSchema,
+  /** ms since epoch */
+  savedAt: z.number(),
+  /** Why it was put aside, e.g. "before opening a shared link". */
+  reason: z.string().max(200),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const editorSnapshotSchema = z.object({
+  language: spellLanguageSchema,
+  sources: z.object({ lua: sourceSchema, javascript: sourceSchema }),
+  /** Model and args that came with a shared spell, if any. */
+  args: z.unknown().optional(),
+  history: z.array(historyEntrySchema).max(MAX_HISTORY),
+});
+export type EditorSnapshot = z.infer<typeof editorSnapshotSchema>;
+
+export const editorCodec: VersionedCodec<EditorSnapshot> = { version: 1, schema: editorSnapshotSchema };

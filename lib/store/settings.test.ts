@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS, FONT_SIZE_MAX, FONT_SIZE_MIN } from "./schemas";
+import { BYOK_KEY, SETTINGS_KEY, createSettingsStore, resolveTheme } from "./settings";
+import { createFakeStorage } from "./test-storage";
+
+describe("settings store", () => {
+  it("starts from defaults and persists changes as a versioned blob", () => {
+    const local = createFakeStorage();
+    const session = createFakeStorage();
+    const store = createSettingsStore({ local, session });
+    expect(store.getState().theme).toBe(DEFAULT_SETTINGS.theme);
+    store.getState().update({ theme: "dark", model: "openai/gpt-4o-mini", keybindings: "vim", mockAll: true });
+    const saved = JSON.parse(local.data.get(SETTINGS_KEY)!);
+    expect(saved.v).toBe(2);
+    expect(saved.data).toMatchObject({ theme: "dark", model: "openai/gpt-4o-mini", keybindings: "vim", mockAll: true });
+    const again = createSettingsStore({ local, session: createFakeStorage() }).getState();
+    expect(again).toMatchObject({ theme: "dark", model: "openai/gpt-4o-mini", keybindings: "vim", mockAll: true });
+  });
+
+  it("migrates version 1 settings", () => {
+    const local = createFakeStorage();
+    local.data.set(SETTINGS_KEY, JSON.stringify({ v: 1, data: { theme: "auto", model: "mock/echo", vimMode: true, fontSize: 40 } }));
+    const s = createSettingsStore({ local, session: createFakeStorage() }).getState();
+    expect(s).toMatchObject({ theme: "system", model: "mock/echo", keybindings: "vim", fontSize: FONT_SIZE_MAX, editorKind: "auto" });
+  });
+
+  it("falls back to defaults when the saved blob is invalid", () => {
+    const local = createFakeStorage();
+    local.data.set(SETTINGS_KEY, JSON.stringify({ v: 2, data: { theme: "purple" } }));
+    expect(createSettingsStore({ local, session: createFakeStorage() }).getState().theme).toBe("system");
+  });
+
+  it("clamps the font size and ignores invalid updates", () => {
+    const store = createSettingsStore({ local: createFakeStorage(), session: createFakeStorage() });
+    store.getState().update({ fontSize: 3 });
+    expect(store.getState().fontSize).toBe(FONT_SIZE_MIN);
+    store.getState().update({ fontSize: 99 });
+    expect(store.getState().fontSize).toBe(FONT_SIZE_MAX);
+    store.getState().update({ model: "" });
+    expect(store.getState().model).toBe(DEFAULT_SETTINGS.model);
+  });
+
+  it("keeps the BYOK key in sessionStorage only, unless remembered, and never in the settings blob", () => {
+    const local = createFakeStorage();
+    const session = createFakeStorage();
+    const store = createSettingsStore({ local, session });
+    store.getState().setByokKey("  sk-test-123  ");
+    expect(store.getState().byokKey).toBe("sk-test-123");
+    expect(session.data.get(BYOK_KEY)).toBe("sk-test-123");
+    expect(local.data.has(BYOK_KEY)).toBe(false);
+    store.getState().update({ theme: "light" });
+    expect(local.data.get(SETTINGS_KEY)).not.toContain("sk-test");
+
+    store.getState().setRememberKey(true);
+    expect(local.data.get(BYOK_KEY)).toBe("sk-test-123");
+    expect(session.data.has(BYOK_KEY)).toBe(false);
+    // A new tab (fresh session) sees the remembered key.
+    expect(createSettingsStore({ local, session: createFakeStorage() }).getState().byokKey).toBe("sk-test-123");
+
+    store.getState().setRememberKey(false);
+    expect(local.data.has(BYOK_KEY)).toBe(false);
+    expect(session.data.get(BYOK_KEY)).toBe("sk-test-123");
+    expect(createSettingsStore({ local, session: createFakeStorage() }).getState().byokKey).toBe("");
+
+    store.getState().setByokKey("");
+    expect(session.data.has(BYOK_KEY)).toBe(false);
+  });
+
+  it("caps the BYOK key length", () => {
+    const store = createSettingsStore({ local: createFakeStorage(), session: createFakeStorage() });
+    store.getState().setByokKey("k".repeat(10_000));
+    expect(store.getState().byokKey).toHaveLength(400);
+  });
+
+  it("keeps working in memory when storage is full or disabled", () => {
+    for (const mode of ["full", "disabled"] as const) {
+      const store = createSettingsStore({ local: createFakeStorage(mode), session: createFakeStorage(mode) });
+      store.getState().update({ theme: "dark" });
+      store.getState().setByokKey("sk-1");
+      expect(store.getState()).toMatchObject({ theme: "dark", byokKey: "sk-1" });
+    }
+  });
+
+  it("resolves the system theme from the OS preference", () => {
+    expect(resolveTheme("system", true)).toBe("dark");
+    expect(resolveTheme("system", false)).toBe("light");
+    expect(resolveTheme("light", true)).toBe("light");
+    expect(resolveTheme("dark", false)).toBe("dark");
+  });
+});
