@@ -1,0 +1,18 @@
+// title: Hello, world
+// description: Print lines, use a variable and a loop, and return a value from the spell.
+// tags: basics, print
+// level: beginner
+// order: 1
+
+// print() (or console.log) writes a line to the console.
+print("Hello, world!");
+
+const name = "spell caster";
+console.log("Welcome, " + name + "!");
+
+for (let i = 1; i <= 3; i++) {
+  console.log("counting: " + i);
+}
+
+// The value a spell exports shows in the Result tab.
+export default { greeted: name, count: 3 };

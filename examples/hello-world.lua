@@ -1,0 +1,18 @@
+-- title: Hello, world
+-- description: Print lines, use a variable and a loop, and return a value from the spell.
+-- tags: basics, print
+-- level: beginner
+-- order: 1
+
+-- print() writes a line to the console.
+print("Hello, world!")
+
+local name = "spell caster"
+print("Welcome, " .. name .. "!")
+
+for i = 1, 3 do
+  print("counting: " .. i)
+end
+
+-- The value a spell returns shows in the Result tab.
+return { greeted = name, count = 3 }
