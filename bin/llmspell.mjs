@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The `llmspell` command. Registers tsx (with this repo's tsconfig, for the `@/` paths) so the TypeScript CLI
+// and engines load without a build step, then hands over to lib/cli/main.ts.
+import { register } from "tsx/esm/api";
+import { fileURLToPath } from "node:url";
+
+register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
+
+const { main } = await import("../lib/cli/main.ts");
+const { createNodeRunController } = await import("../engines/host/node-controller.ts");
+
+let interrupts = 0;
+const exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  onInterrupt(handler) {
+    const onSigint = () => {
+      // The first Ctrl+C cancels the run cleanly; a second one leaves at once.
+      if (++interrupts > 1) process.exit(130);
+      handler();
+    };
+    process.on("SIGINT", onSigint);
+    return () => process.off("SIGINT", onSigint);
+  },
+}, { createController: () => createNodeRunController({ spare: false }) });
+process.exitCode = exitCode;

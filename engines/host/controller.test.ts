@@ -1,0 +1,279 @@
+/**
+ * The controller's policy, tested over a scripted fake transport: the test plays the worker, so every timing
+ * path (in-engine cancel, terminate after 50 ms, stall, crash, supersede) is exercised deterministically.
+ */
+import { describe, expect, it } from "vitest";
+import type { ExecutionResult, RunEvent } from "@/engines/bridge";
+import { createRunController, type ControllerIncident } from "./controller";
+import type { ControllerMessage, WorkerMessage, WorkerTransport } from "./protocol";
+
+class FakeWorker implements WorkerTransport {
+  posted: ControllerMessage[] = [];
+  terminated = false;
+  private listeners: ((m: WorkerMessage) => void)[] = [];
+  private crashListeners: ((reason: string) => void)[] = [];
+  post(message: ControllerMessage) {
+    this.posted.push(message);
+  }
+  onMessage(listener: (m: WorkerMessage) => void) {
+    this.listeners.push(listener);
+  }
+  onCrash(listener: (reason: string) => void) {
+    this.crashListeners.push(listener);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  send(m: WorkerMessage) {
+    for (const l of this.listeners) l(m);
+  }
+  crash(reason: string) {
+    for (const l of this.crashListeners) l(reason);
+  }
+  ready() {
+    this.send({ type: "ready", engines: ["fake"], warmupMs: 1 });
+  }
+  lastRunId(): number {
+    const runs = this.posted.filter((m) => m.type === "run");
+    return runs[runs.length - 1]!.id;
+  }
+}
+
+function setup(opts: { spare?: boolean } = {}) {
+  const workers: FakeWorker[] = [];
+  const incidents: ControllerIncident[] = [];
+  const controller = createRunController({
+    spare: opts.spare,
+    spawn: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    onIncident: (i) => incidents.push(i),
+  });
+  return { controller, workers, incidents };
+}
+
+const ok = (value: number): ExecutionResult => ({ ok: true, value, logs: [], stats: { engine: "fake", durationMs: 1 } });
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+describe("run controller (scripted worker)", () => {
+  it("resolves ready once the worker is warm, then starts a spare", async () => {
+    const { controller, workers } = setup();
+    expect(workers).toHaveLength(1);
+    let isReady = false;
+    void controller.ready.then(() => (isReady = true));
+    await tick();
+    expect(isReady).toBe(false);
+    workers[0].ready();
+    await tick();
+    expect(isReady).toBe(true);
+    expect(workers).toHaveLength(2);
+    controller.dispose();
+    expect(workers.every((w) => w.terminated)).toBe(true);
+  });
+
+  it("waits for a ready worker, streams events in order and resolves with the worker's result", async () => {
+    const { controller, workers } = setup({ spare: false });
+    const events: RunEvent[] = [];
+    const pending = controller.run({ engine: "fake", source: "x" }, (e) => events.push(e));
+    await tick();
+    expect(workers[0].posted).toHaveLength(0);
+    workers[0].ready();
+    await tick();
+    const id = workers[0].lastRunId();
+    for (let i = 0; i < 5; i++) workers[0].send({ type: "event", id, event: { type: "log", level: "log", text: `l${i}`, t: i } });
+    workers[0].send({ type: "event", id: id + 99, event: { type: "log", level: "log", text: "other run", t: 0 } });
+    workers[0].send({ type: "done", id, result: ok(42) });
+    const result = await pending;
+    expect(result).toEqual(ok(42));
+    expect(events.map((e) => (e.type === "log" ? e.text : e.type))).toEqual(["l0", "l1", "l2", "l3", "l4"]);
+    controller.dispose();
+  });
+
+  it("cancel: an engine that stops in time keeps its worker", async () => {
+    const { controller, workers } = setup({ spare: false });
+    workers[0].ready();
+    const pending = controller.run({ engine: "fake", source: "loop" });
+    await tick();
+    const id = workers[0].lastRunId();
+    controller.cancel();
+    expect(workers[0].posted.at(-1)).toEqual({ type: "cancel", id });
+    const cancelled: ExecutionResult = { ok: false, error: { kind: "cancelled", message: "stopped" }, logs: [], stats: { engine: "fake", durationMs: 3 } };
+    workers[0].send({ type: "done", id, result: cancelled });
+    expect(await pending).toEqual(cancelled);
+    await tick(80);
+    expect(workers[0].terminated).toBe(false);
+    expect(workers).toHaveLength(1);
+    controller.dispose();
+  });
+
+  it("cancel: a worker that does not answer within 50 ms is terminated and the spare takes the next run at once", async () => {
+    const { controller, workers, incidents } = setup();
+    workers[0].ready();
+    await tick();
+    workers[1].ready();
+    const events: RunEvent[] = [];
+    const pending = controller.run({ engine: "fake", source: "stuck" }, (e) => events.push(e));
+    await tick();
+    const t0 = performance.now();
+    controller.cancel();
+    const result = await pending;
+    const elapsed = performance.now() - t0;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.kind).toBe("cancelled");
+    expect(events.at(-1)?.type).toBe("error");
+    expect(elapsed).toBeGreaterThanOrEqual(45);
+    expect(elapsed).toBeLessThan(200);
+    expect(workers[0].terminated).toBe(true);
+    expect(incidents).toContainEqual({ type: "terminated", reason: "cancel" });
+    // The spare is now the primary: the next run goes to it without waiting; a new spare is spawned.
+    const next = controller.run({ engine: "fake", source: "x" });
+    await tick();
+    expect(workers[1].posted.filter((m) => m.type === "run")).toHaveLength(1);
+    expect(workers).toHaveLength(3);
+    workers[1].send({ type: "done", id: workers[1].lastRunId(), result: ok(1) });
+    expect((await next).ok).toBe(true);
+    // A late message from the terminated worker is ignored.
+    workers[0].send({ type: "done", id: 1, result: ok(666) });
+    controller.dispose();
+  });
+
+  it("a second run cancels the first, then starts", async () => {
+    const { controller, workers } = setup({ spare: false });
+    workers[0].ready();
+    const first = controller.run({ engine: "fake", source: "a" });
+    await tick();
+    const firstId = workers[0].lastRunId();
+    const second = controller.run({ engine: "fake", source: "b" });
+    expect(workers[0].posted.at(-1)).toEqual({ type: "cancel", id: firstId });
+    workers[0].send({ type: "done", id: firstId, result: { ok: false, error: { kind: "cancelled", message: "x" }, logs: [], stats: { engine: "fake", durationMs: 1 } } });
+    const r1 = await first;
+    expect(r1.ok).toBe(false);
+    await tick();
+    const secondId = workers[0].lastRunId();
+    expect(secondId).not.toBe(firstId);
+    workers[0].send({ type: "done", id: secondId, result: ok(2) });
+    expect(await second).toEqual(ok(2));
+    controller.dispose();
+  });
+
+  it("a third run supersedes a second that was still waiting", async () => {
+    const { controller, workers } = setup({ spare: false });
+    workers[0].ready();
+    void controller.run({ engine: "fake", source: "a" });
+    await tick();
+    const second = controller.run({ engine: "fake", source: "b" });
+    const third = controller.run({ engine: "fake", source: "c" });
+    const r2 = await second;
+    expect(!r2.ok && r2.error.kind).toBe("cancelled");
+    workers[0].send({ type: "done", id: workers[0].lastRunId(), result: ok(1) });
+    await tick();
+    const runs = workers[0].posted.filter((m) => m.type === "run");
+    expect(runs.map((m) => m.type === "run" && m.request.source)).toEqual(["a", "c"]);
+    workers[0].send({ type: "done", id: workers[0].lastRunId(), result: ok(3) });
+    expect(await third).toEqual(ok(3));
+    controller.dispose();
+  });
+
+  it("a worker silent for longer than the CPU limit is terminated with a timeout", async () => {
+    const { controller, workers, incidents } = setup({ spare: false });
+    workers[0].ready();
+    const t0 = performance.now();
+    const result = await controller.run({ engine: "fake", source: "c-call", limits: { timeoutMs: 100 } });
+    const elapsed = performance.now() - t0;
+    expect(!result.ok && result.error.kind).toBe("timeout");
+    expect(elapsed).toBeGreaterThanOrEqual(590);
+    expect(elapsed).toBeLessThan(1500);
+    expect(workers[0].terminated).toBe(true);
+    expect(incidents).toContainEqual({ type: "terminated", reason: "stall" });
+    controller.dispose();
+  });
+
+  it("heartbeats keep a run that waits on the host alive past its CPU limit", async () => {
+    const { controller, workers } = setup({ spare: false });
+    workers[0].ready();
+    const pending = controller.run({ engine: "fake", source: "await-model", limits: { timeoutMs: 50 } });
+    await tick();
+    const id = workers[0].lastRunId();
+    const beat = setInterval(() => workers[0].send({ type: "heartbeat" }), 20);
+    await tick(700);
+    clearInterval(beat);
+    workers[0].send({ type: "done", id, result: ok(7) });
+    expect(await pending).toEqual(ok(7));
+    expect(workers[0].terminated).toBe(false);
+    controller.dispose();
+  });
+
+  it("past the wall-clock limit the worker is terminated even while it sends heartbeats", async () => {
+    const { controller, workers } = setup({ spare: false });
+    workers[0].ready();
+    const beat = setInterval(() => workers[0].send({ type: "heartbeat" }), 20);
+    const result = await controller.run({ engine: "fake", source: "x", limits: { wallTimeoutMs: 100 } });
+    clearInterval(beat);
+    expect(!result.ok && result.error.kind).toBe("timeout");
+    expect(!result.ok && result.error.message).toMatch(/wall-clock/);
+    expect(workers[0].terminated).toBe(true);
+    controller.dispose();
+  }, 5000);
+
+  it("a crash during a run resolves it with a clear error and a fresh worker serves the next run", async () => {
+    const { controller, workers } = setup({ spare: false });
+    workers[0].ready();
+    const events: RunEvent[] = [];
+    const pending = controller.run({ engine: "fake", source: "x" }, (e) => events.push(e));
+    await tick();
+    workers[0].crash("boom");
+    const result = await pending;
+    expect(!result.ok && result.error.kind).toBe("runtime");
+    expect(!result.ok && result.error.message).toMatch(/crashed \(boom\)/);
+    expect(events.at(-1)?.type).toBe("error");
+    expect(workers).toHaveLength(2);
+    const next = controller.run({ engine: "fake", source: "y" });
+    await tick();
+    expect(workers[1].posted).toHaveLength(0); // waits for the new worker to be ready
+    workers[1].ready();
+    await tick();
+    workers[1].send({ type: "done", id: workers[1].lastRunId(), result: ok(1) });
+    expect((await next).ok).toBe(true);
+    controller.dispose();
+  });
+
+  it("an out-of-memory crash is reported as a memory error", async () => {
+    const { controller, workers } = setup({ spare: false });
+    workers[0].ready();
+    const pending = controller.run({ engine: "fake", source: "x" });
+    await tick();
+    workers[0].crash("ERR_WORKER_OUT_OF_MEMORY: Worker terminated due to reaching memory limit");
+    const result = await pending;
+    expect(!result.ok && result.error.kind).toBe("memory");
+    controller.dispose();
+  });
+
+  it("gives up after workers fail to start three times in a row, with a clear error", async () => {
+    const { controller, workers } = setup({ spare: false });
+    const pending = controller.run({ engine: "fake", source: "x" });
+    workers[0].crash("cannot load");
+    workers[1].crash("cannot load");
+    workers[2].crash("cannot load");
+    const result = await pending;
+    expect(!result.ok && result.error.kind).toBe("configuration");
+    expect(!result.ok && result.error.message).toMatch(/failed to start 3 times: cannot load/);
+    expect(workers).toHaveLength(3);
+    await controller.ready; // settles rather than hanging
+    const later = await controller.run({ engine: "fake", source: "x" });
+    expect(later.ok).toBe(false);
+    controller.dispose();
+  });
+
+  it("dispose cancels the active run and refuses new ones", async () => {
+    const { controller, workers } = setup({ spare: false });
+    workers[0].ready();
+    const pending = controller.run({ engine: "fake", source: "x" });
+    await tick();
+    controller.dispose();
+    expect(!(await pending).ok).toBe(true);
+    const after = await controller.run({ engine: "fake", source: "x" });
+    expect(!after.ok && after.error.kind).toBe("configuration");
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * The Node `worker_threads` host: serves runs for {@link createNodeRunController}. Models are called directly
+ * through the provider code the gateway uses; `State` lives in a JSON file when the request names one
+ * (`--state FILE`), else in memory for the life of this worker.
+ */
+import { parentPort } from "node:worker_threads";
+import { createDirectLlmClient } from "@/lib/llm/direct";
+import type { StateStore } from "@/lib/spell";
+import { createJsonFileStateStore } from "@/lib/spell/state/json-file";
+import { createMemoryStateStore } from "@/lib/spell/state/memory";
+import { startWorkerHost } from "./worker-host";
+
+const port = parentPort;
+if (!port) throw new Error("node-worker.ts must run inside a worker thread");
+
+const memoryState: StateStore = createMemoryStateStore();
+
+void startWorkerHost({
+  port: {
+    post: (message) => port.postMessage(message),
+    onMessage: (listener) => port.on("message", listener),
+  },
+  createLlm: (request) => createDirectLlmClient({ mockAll: request.mockAll, env: process.env }),
+  createState: async (request) =>
+    request.stateNamespace ? { store: createJsonFileStateStore(request.stateNamespace) } : { store: memoryState },
+});

@@ -1,0 +1,109 @@
+/**
+ * The messages between a run controller and its worker: one protocol, two transports (a browser Web Worker and
+ * a Node `worker_threads` worker). Every message is plain structured-cloneable data.
+ *
+ * controller → worker: `run`, `cancel`
+ * worker → controller: `ready`, `heartbeat`, `event`, `done`, `fatal`
+ */
+import type { ExecutionResult, RunEvent } from "@/engines/bridge";
+import type { RunRequest } from "./types";
+
+/** Start one run. `id` ties every later message to this run. */
+export interface RunMessage {
+  type: "run";
+  id: number;
+  request: RunRequest;
+}
+
+/** Abort the run with this id inside the engine (the controller terminates the worker if that is not enough). */
+export interface CancelMessage {
+  type: "cancel";
+  id: number;
+}
+
+export type ControllerMessage = RunMessage | CancelMessage;
+
+/** The worker has loaded its engine modules and accepts runs. */
+export interface ReadyMessage {
+  type: "ready";
+  /** Engines whose modules are loaded and warm. */
+  engines: string[];
+  /** How long loading took in the worker, in ms. */
+  warmupMs: number;
+}
+
+/**
+ * Sent on a timer while the worker's event loop is free. A worker that stays silent during a run is blocked in
+ * spell code or a long C call; the controller uses this to notice a run the engine cannot stop by itself.
+ */
+export interface HeartbeatMessage {
+  type: "heartbeat";
+}
+
+/** A run event, in the order the engine produced it. */
+export interface EventMessage {
+  type: "event";
+  id: number;
+  event: RunEvent;
+}
+
+/** The run finished (with a result or an error); no more messages for this id follow. */
+export interface DoneMessage {
+  type: "done";
+  id: number;
+  result: ExecutionResult;
+}
+
+/** Something broke outside any spell (a module failed to load, a bad message). The worker may be unusable. */
+export interface FatalMessage {
+  type: "fatal";
+  /** The run it broke, when there was one. */
+  id?: number;
+  message: string;
+}
+
+export type WorkerMessage = ReadyMessage | HeartbeatMessage | EventMessage | DoneMessage | FatalMessage;
+
+/** How often the worker sends a heartbeat while idle or waiting, in ms. */
+export const HEARTBEAT_INTERVAL_MS = 50;
+
+const CONTROLLER_TYPES = new Set(["run", "cancel"]);
+const WORKER_TYPES = new Set(["ready", "heartbeat", "event", "done", "fatal"]);
+
+function hasType(value: unknown, types: Set<string>): value is { type: string } {
+  return typeof value === "object" && value !== null && types.has((value as { type?: unknown }).type as string);
+}
+
+/** Narrow an incoming message in the worker; anything else is a protocol error. */
+export function isControllerMessage(value: unknown): value is ControllerMessage {
+  if (!hasType(value, CONTROLLER_TYPES)) return false;
+  const m = value as Partial<RunMessage>;
+  if (typeof m.id !== "number") return false;
+  if (m.type === "run") return typeof m.request === "object" && m.request !== null;
+  return true;
+}
+
+/** Narrow an incoming message in the controller. */
+export function isWorkerMessage(value: unknown): value is WorkerMessage {
+  return hasType(value, WORKER_TYPES);
+}
+
+/**
+ * What a controller needs from a transport: post a message, hear messages and crashes, and kill the worker.
+ * The browser and Node controllers each implement it once; everything else is shared.
+ */
+export interface WorkerTransport {
+  post(message: ControllerMessage): void;
+  /** Every message the worker sends. */
+  onMessage(listener: (message: WorkerMessage) => void): void;
+  /** The worker died or threw outside a run (an uncaught error, out of memory, a failed load). */
+  onCrash(listener: (reason: string) => void): void;
+  /** Stop the worker at once, whatever it is doing. */
+  terminate(): void;
+}
+
+/** What a worker needs from its side of the transport. */
+export interface WorkerPort {
+  post(message: WorkerMessage): void;
+  onMessage(listener: (message: unknown) => void): void;
+}

@@ -1,0 +1,237 @@
+/**
+ * One run, independent of where it happens (a browser worker, a Node worker, a test): clamp the limits, build
+ * the spell runtime and API, create a fresh engine instance, execute, dispose. Both workers call this.
+ */
+import {
+  SpellError,
+  type ExecutionResult,
+  type ExecutionStats,
+  type RunEvent,
+  type ScriptEngine,
+  type SpellErrorData,
+} from "@/engines/bridge";
+import type { LlmClient } from "@/lib/llm/types";
+import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
+import { clampLimits, type RunLimits } from "@/lib/spell/limits";
+import type { RunRequest } from "./types";
+
+export const DEFAULT_MODEL = "mock/default";
+
+/** The registry, loaded on first use (so hosts that inject their own engine factory never load it). */
+const loadRegistry = () => import("@/engines/registry");
+
+async function createRegisteredEngine(name: string): Promise<ScriptEngine> {
+  const { createEngine } = await loadRegistry();
+  return createEngine(name);
+}
+
+export interface RunSpellDeps {
+  llm: LlmClient;
+  state: StateStore;
+  /** Every run event, in order, ending with exactly one `result` or `error` event. */
+  emit: (event: RunEvent) => void;
+  /** Cancels the run (the engine reports `cancelled`). */
+  signal?: AbortSignal;
+  /** How to get a fresh engine instance; the registry by default (tests inject their own). */
+  createEngine?: (name: string) => Promise<ScriptEngine>;
+}
+
+/** Run one spell and resolve with its result. Never rejects: every failure becomes an error result. */
+export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise<ExecutionResult> {
+  const started = performance.now();
+  const now = () => Math.round((performance.now() - started) * 1000) / 1000;
+  const limits = clampLimits(request.limits);
+  const engineName = request.engine;
+  const makeEngine = deps.createEngine ?? ((name: string) => createRegisteredEngine(name));
+
+  const sourceBytes = new TextEncoder().encode(request.source).length;
+  if (sourceBytes > limits.maxSourceBytes) {
+    return failEarly(
+      new SpellError("configuration", `the spell is ${sourceBytes} bytes; the limit is ${limits.maxSourceBytes} bytes`),
+      engineName,
+      now,
+      deps.emit,
+    );
+  }
+
+  // One signal for the whole run: the caller's cancel, or the wall-clock limit (engines also enforce it; this
+  // is the backstop that also aborts the spell API's pending model calls).
+  const run = new AbortController();
+  let wallExpired = false;
+  const onOuterAbort = () => run.abort(deps.signal?.reason);
+  if (deps.signal?.aborted) run.abort(deps.signal.reason);
+  deps.signal?.addEventListener("abort", onOuterAbort, { once: true });
+  const wallTimer = setTimeout(() => {
+    wallExpired = true;
+    run.abort(new SpellError("timeout", wallMessage(limits)));
+  }, limits.wallTimeoutMs + WALL_GRACE_MS);
+
+  const cap = createStreamCap(limits.maxOutputBytes, now, deps.emit);
+  const emit = (event: RunEvent) => {
+    if (wallExpired && event.type === "error" && event.error.kind === "cancelled") {
+      deps.emit({ ...event, error: { ...event.error, kind: "timeout", message: wallMessage(limits) } });
+      return;
+    }
+    cap.forward(event);
+  };
+
+  let engine: ScriptEngine | undefined;
+  try {
+    if (run.signal.aborted) {
+      return failEarly(new SpellError("cancelled", "the run was cancelled before it started"), engineName, now, deps.emit);
+    }
+    let instance: ScriptEngine;
+    try {
+      instance = await makeEngine(engineName);
+      engine = instance;
+    } catch (err) {
+      return failEarly(toSpellError(err, "engine_not_found"), engineName, now, deps.emit);
+    }
+    const runtime: SpellRuntime = {
+      llm: deps.llm,
+      state: deps.state,
+      emit: (event) => emit(event),
+      now,
+      signal: run.signal,
+      limits,
+      defaultModel: request.model ?? DEFAULT_MODEL,
+      mockAll: request.mockAll,
+      args: request.args,
+      engine: instance.name,
+    };
+    const api = createSpellApi(runtime);
+    const result = await instance.execute(request.source, {
+      api,
+      args: request.args,
+      timeoutMs: limits.timeoutMs,
+      wallTimeoutMs: limits.wallTimeoutMs,
+      memoryLimitBytes: limits.memoryLimitBytes,
+      maxOutputBytes: limits.maxOutputBytes,
+      signal: run.signal,
+      chunkName: "spell",
+      onEvent: emit,
+    });
+    return finalize(result, wallExpired, limits, cap.truncated);
+  } catch (err) {
+    // An engine that throws instead of returning an error result: still one clean error.
+    return failEarly(toSpellError(err, "runtime"), engine?.name ?? engineName, now, deps.emit);
+  } finally {
+    clearTimeout(wallTimer);
+    deps.signal?.removeEventListener("abort", onOuterAbort);
+    try {
+      engine?.dispose();
+    } catch {
+      // A failing dispose must not hide the run's result; the next run gets a fresh instance anyway.
+    }
+  }
+}
+
+/** Extra time past the wall-clock limit before the host aborts a run the engine has not stopped. */
+const WALL_GRACE_MS = 250;
+
+function wallMessage(limits: RunLimits): string {
+  return `the run took longer than its wall-clock limit of ${limits.wallTimeoutMs} ms`;
+}
+
+function finalize(result: ExecutionResult, wallExpired: boolean, limits: RunLimits, streamTruncated: boolean): ExecutionResult {
+  let out = result;
+  if (wallExpired && !out.ok && out.error.kind === "cancelled") {
+    out = { ...out, error: { ...out.error, kind: "timeout", message: wallMessage(limits) } };
+  }
+  if (streamTruncated && !out.stats.outputTruncated) out = { ...out, stats: { ...out.stats, outputTruncated: true } };
+  return out;
+}
+
+/**
+ * Streamed model text counts against the same output cap as logs. Engines cap their own logs; the host counts
+ * those logs and caps the stream events that the spell API emits, with one note when the cap is reached.
+ */
+function createStreamCap(cap: number, now: () => number, emit: (event: RunEvent) => void) {
+  let used = 0;
+  let truncated = false;
+  return {
+    get truncated() {
+      return truncated;
+    },
+    forward(event: RunEvent) {
+      if (event.type === "log") {
+        used += event.text.length;
+        emit(event);
+        return;
+      }
+      if (event.type !== "stream") {
+        emit(event);
+        return;
+      }
+      if (truncated) return;
+      if (used + event.text.length <= cap) {
+        used += event.text.length;
+        emit(event);
+        return;
+      }
+      const room = Math.max(0, cap - used);
+      used = cap;
+      truncated = true;
+      if (room > 0) emit({ ...event, text: event.text.slice(0, room) });
+      emit({
+        type: "log",
+        level: "warn",
+        text: `[output truncated: the run printed more than ${cap} bytes; the rest was dropped]`,
+        t: now(),
+      });
+    },
+  };
+}
+
+/** Turn anything thrown into the plain error shape, keeping a SpellError's kind. */
+export function toSpellError(err: unknown, fallbackKind: SpellErrorData["kind"]): SpellErrorData {
+  if (err instanceof SpellError) return err.toJSON();
+  if (typeof err === "object" && err !== null && typeof (err as SpellErrorData).kind === "string") {
+    const e = err as SpellErrorData;
+    return { kind: e.kind, message: String(e.message ?? "") };
+  }
+  return { kind: fallbackKind, message: err instanceof Error ? err.message : String(err) };
+}
+
+function failEarly(
+  error: SpellError | SpellErrorData,
+  engine: string,
+  now: () => number,
+  emit: (event: RunEvent) => void,
+): ExecutionResult {
+  const data = error instanceof SpellError ? error.toJSON() : error;
+  const stats: ExecutionStats = { engine, durationMs: now() };
+  emit({ type: "error", error: data, stats });
+  return { ok: false, error: data, logs: [], stats };
+}
+
+/**
+ * Load every registered engine's module once (create and dispose an instance), so the first run in a worker
+ * only pays for a fresh instance. Resolves with the engines that loaded; a failing engine is reported, not fatal.
+ */
+export async function warmEngines(
+  engineNames?: string[],
+  create: (name: string) => Promise<ScriptEngine> = createRegisteredEngine,
+): Promise<{ loaded: string[]; failed: { engine: string; message: string }[] }> {
+  const names = engineNames ?? (await registeredEngineNames());
+  const loaded: string[] = [];
+  const failed: { engine: string; message: string }[] = [];
+  for (const name of names) {
+    try {
+      const engine = await create(name);
+      // Run a trivial chunk so lazily compiled parts are warm too.
+      await engine.execute("return 1", { timeoutMs: 1000 });
+      engine.dispose();
+      loaded.push(name);
+    } catch (err) {
+      failed.push({ engine: name, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return { loaded, failed };
+}
+
+async function registeredEngineNames(): Promise<string[]> {
+  const { listEngines } = await loadRegistry();
+  return listEngines().map((entry: string | { name: string }) => (typeof entry === "string" ? entry : entry.name));
+}
+

@@ -1,0 +1,116 @@
+/**
+ * The worker side of the protocol, written once for both transports: warm the engines, run one spell at a time,
+ * stream its events, honour cancel, and send heartbeats while a run is in progress.
+ */
+import type { ExecutionResult, RunEvent, ScriptEngine } from "@/engines/bridge";
+import type { LlmClient } from "@/lib/llm/types";
+import type { StateStore } from "@/lib/spell";
+import { createMemoryStateStore } from "@/lib/spell/state/memory";
+import { HEARTBEAT_INTERVAL_MS, isControllerMessage, type RunMessage, type WorkerMessage, type WorkerPort } from "./protocol";
+import { runSpell, warmEngines } from "./run-spell";
+import type { RunRequest } from "./types";
+
+export interface WorkerHostDeps {
+  port: WorkerPort;
+  /** The model client for a run (HTTP to /api/llm in the browser, direct providers in Node). */
+  createLlm(request: RunRequest): LlmClient;
+  /** Where `State` lives for a run; `warning` becomes a log line of that run (e.g. a fallback to memory). */
+  createState(request: RunRequest): Promise<{ store: StateStore; warning?: string }>;
+  /** Engine factory override (tests); the registry by default. */
+  createEngine?: (name: string) => Promise<ScriptEngine>;
+  /** Engines to pre-load; every registered engine by default. */
+  warmEngineNames?: string[];
+}
+
+/** Start serving runs on `port`. Returns a promise that settles once the worker has sent `ready`. */
+export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
+  const { port } = deps;
+  let current: { id: number; abort: AbortController } | null = null;
+
+  const post = (message: WorkerMessage) => {
+    try {
+      port.post(message);
+    } catch {
+      // A value that cannot be cloned as is (a class instance in an event): send its JSON copy instead.
+      port.post(JSON.parse(JSON.stringify(message)) as WorkerMessage);
+    }
+  };
+
+  const t0 = performance.now();
+  const warmed = warmEngines(deps.warmEngineNames, deps.createEngine).then(
+    ({ loaded, failed }) => {
+      for (const f of failed) post({ type: "fatal", message: `engine ${f.engine} failed to load: ${f.message}` });
+      post({ type: "ready", engines: loaded, warmupMs: Math.round(performance.now() - t0) });
+    },
+    (err: unknown) => {
+      post({ type: "fatal", message: `engines failed to load: ${err instanceof Error ? err.message : String(err)}` });
+      post({ type: "ready", engines: [], warmupMs: Math.round(performance.now() - t0) });
+    },
+  );
+
+  async function handleRun(message: RunMessage): Promise<void> {
+    const { id, request } = message;
+    if (current) {
+      post({ type: "done", id, result: busyResult(request.engine) });
+      return;
+    }
+    const abort = new AbortController();
+    current = { id, abort };
+    const heartbeat = setInterval(() => post({ type: "heartbeat" }), HEARTBEAT_INTERVAL_MS);
+    try {
+      await warmed;
+      const emit = (event: RunEvent) => post({ type: "event", id, event });
+      let stateWarning: string | undefined;
+      let store: StateStore;
+      try {
+        const made = await deps.createState(request);
+        store = made.store;
+        stateWarning = made.warning;
+      } catch (err) {
+        store = createMemoryStateStore();
+        stateWarning = `State is kept in memory for this run: ${err instanceof Error ? err.message : String(err)}`;
+      }
+      if (stateWarning) emit({ type: "log", level: "warn", text: stateWarning, t: 0 });
+      const result = await runSpell(request, {
+        llm: deps.createLlm(request),
+        state: store,
+        emit,
+        signal: abort.signal,
+        createEngine: deps.createEngine,
+      });
+      post({ type: "done", id, result: stateWarning ? withLog(result, stateWarning) : result });
+    } catch (err) {
+      post({ type: "fatal", id, message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      clearInterval(heartbeat);
+      current = null;
+    }
+  }
+
+  port.onMessage((raw) => {
+    if (!isControllerMessage(raw)) {
+      post({ type: "fatal", message: "the worker received a message it does not understand" });
+      return;
+    }
+    if (raw.type === "cancel") {
+      if (current?.id === raw.id) current.abort.abort();
+      return;
+    }
+    void handleRun(raw);
+  });
+
+  return warmed;
+}
+
+function busyResult(engine: string): ExecutionResult {
+  return {
+    ok: false,
+    error: { kind: "configuration", message: "the worker is already running a spell" },
+    logs: [],
+    stats: { engine, durationMs: 0 },
+  };
+}
+
+function withLog(result: ExecutionResult, text: string): ExecutionResult {
+  return { ...result, logs: [{ level: "warn", text }, ...result.logs] };
+}

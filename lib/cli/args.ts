@@ -1,0 +1,174 @@
+/**
+ * The `llmspell` command line, parsed and validated: pure (no file system), so every bad input has a test.
+ *
+ *   llmspell run <file> [--engine NAME] [--mock] [--model provider/model] [--timeout-ms N] [--memory-mb N]
+ *                       [--json] [--trace] [--state FILE] [--arg key=value ...] [-- args...]
+ *   llmspell engines | llmspell help | llmspell --version
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import type { JsonValue } from "@/engines/bridge";
+
+export interface RunCommand {
+  command: "run";
+  file: string;
+  /** From `--engine`; otherwise the caller infers it from the file's extension. */
+  engine?: string;
+  mock: boolean;
+  model?: string;
+  timeoutMs?: number;
+  memoryBytes?: number;
+  json: boolean;
+  trace: boolean;
+  statePath?: string;
+  /** `ARGS`: named values from `--arg k=v` and `-- --k v`, positional ones under "1", "2", …, "0" the file. */
+  args?: { [key: string]: JsonValue };
+}
+
+export type CliCommand = RunCommand | { command: "help" } | { command: "version" } | { command: "engines" };
+
+export type ParseResult = { ok: true; value: CliCommand } | { ok: false; message: string };
+
+export const USAGE = `Usage:
+  llmspell run <file> [options] [-- args...]   run a spell (.lua, .js, .mjs)
+  llmspell engines                             list the engines
+  llmspell help | --help                       show this help
+  llmspell --version                           print the version
+
+Options for run:
+  --engine NAME        lua or javascript (default: from the file extension)
+  --mock               send every model call to the offline mock provider
+  --model P/M          default model for agents that name none (default mock/default)
+  --timeout-ms N       CPU time limit for the spell, in ms
+  --memory-mb N        engine memory limit, in MiB
+  --json               print one JSON object: ok, value, logs, error, trace, stats
+  --trace              print trace events (agents, tools, steps) to stderr
+  --state FILE         keep State in this JSON file across runs
+  --arg KEY=VALUE      set ARGS.KEY (repeatable)
+  -- args...           more ARGS: --key value, --key=value, or positional (ARGS["1"], ...)
+
+Exit codes: 0 success, 1 spell error, 2 usage error, 130 interrupted (Ctrl+C).`;
+
+const positiveInt = (flag: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${flag} needs a positive whole number`)
+    .transform(Number)
+    .refine((n) => n > 0 && Number.isSafeInteger(n), `${flag} needs a positive whole number`);
+
+const positiveNumber = (flag: string) =>
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, `${flag} needs a positive number`)
+    .transform(Number)
+    .refine((n) => n > 0, `${flag} needs a positive number`);
+
+const modelSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9._:@-]+)+$/, "--model needs provider/model, e.g. mock/default");
+const argPairSchema = z.string().regex(/^[^=\s]+=/, "--arg needs key=value");
+
+function check<T>(schema: z.ZodType<T>, value: string): { ok: true; value: T } | { ok: false; message: string } {
+  const r = schema.safeParse(value);
+  return r.success ? { ok: true, value: r.data } : { ok: false, message: `${r.error.issues[0]?.message} (got "${value}")` };
+}
+
+export function parseCliArgs(argv: string[]): ParseResult {
+  const dashDash = argv.indexOf("--");
+  const own = dashDash === -1 ? argv : argv.slice(0, dashDash);
+  const passthrough = dashDash === -1 ? [] : argv.slice(dashDash + 1);
+
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: own,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        engine: { type: "string" },
+        mock: { type: "boolean" },
+        model: { type: "string" },
+        "timeout-ms": { type: "string" },
+        "memory-mb": { type: "string" },
+        json: { type: "boolean" },
+        trace: { type: "boolean" },
+        state: { type: "string" },
+        arg: { type: "string", multiple: true },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (err) {
+    return { ok: false, message: cleanParseError(err) };
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return { ok: true, value: { command: "version" } };
+  const [command, ...rest] = positionals;
+  if (values.help || command === "help" || command === undefined) return { ok: true, value: { command: "help" } };
+  if (command === "engines") return { ok: true, value: { command: "engines" } };
+  if (command !== "run") return { ok: false, message: `unknown command "${command}" (try: llmspell run <file>)` };
+  if (rest.length === 0) return { ok: false, message: "run needs a spell file: llmspell run <file>" };
+  if (rest.length > 1) return { ok: false, message: `unexpected argument "${rest[1]}" (put spell arguments after --)` };
+
+  const out: RunCommand = {
+    command: "run",
+    file: rest[0],
+    mock: values.mock ?? false,
+    json: values.json ?? false,
+    trace: values.trace ?? false,
+  };
+  if (values.engine !== undefined) {
+    if (!values.engine.trim()) return { ok: false, message: "--engine needs a name, e.g. lua or javascript" };
+    out.engine = values.engine;
+  }
+  if (values.model !== undefined) {
+    const m = check(modelSchema, values.model);
+    if (!m.ok) return m;
+    out.model = m.value;
+  }
+  if (values["timeout-ms"] !== undefined) {
+    const t = check(positiveInt("--timeout-ms"), values["timeout-ms"]);
+    if (!t.ok) return t;
+    out.timeoutMs = t.value;
+  }
+  if (values["memory-mb"] !== undefined) {
+    const m = check(positiveNumber("--memory-mb"), values["memory-mb"]);
+    if (!m.ok) return m;
+    out.memoryBytes = Math.floor(m.value * 1024 * 1024);
+  }
+  if (values.state !== undefined) {
+    if (!values.state.trim()) return { ok: false, message: "--state needs a file path" };
+    out.statePath = values.state;
+  }
+
+  const args: { [key: string]: JsonValue } = {};
+  for (const pair of values.arg ?? []) {
+    const p = check(argPairSchema, pair);
+    if (!p.ok) return p;
+    const eq = pair.indexOf("=");
+    args[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  let position = 0;
+  for (let i = 0; i < passthrough.length; i++) {
+    const token = passthrough[i];
+    const named = /^--([^=\s]+)(?:=(.*))?$/s.exec(token);
+    if (named) {
+      const [, key, inline] = named;
+      if (inline !== undefined) args[key] = inline;
+      else if (i + 1 < passthrough.length && !passthrough[i + 1].startsWith("--")) args[key] = passthrough[++i];
+      else args[key] = "true";
+    } else {
+      args[String(++position)] = token;
+    }
+  }
+  if (Object.keys(args).length > 0) out.args = { "0": out.file, ...args };
+  return { ok: true, value: out };
+}
+
+function cleanParseError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  // node:util's messages end with advice about "--"; keep the first sentence, which names the flag.
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]} (see llmspell --help)`;
+  const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
+  if (missing) return `${missing[1].replace(/^-., /, "")} needs a value`;
+  return message.split(". ")[0];
+}

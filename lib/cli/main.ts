@@ -1,0 +1,131 @@
+/**
+ * The `llmspell` CLI: parse, read the spell, run it in a Node worker through the same run controller the
+ * bench and tests use, print as it streams, exit with 0 (ok), 1 (spell error), 2 (usage error) or 130
+ * (interrupted with Ctrl+C, which cancels the run cleanly first).
+ */
+import { readFile, stat } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import type { ExecutionResult } from "@/engines/bridge";
+import type { RunController, RunRequest } from "@/engines/host/types";
+import { engineForFile, listEngines } from "@/engines/registry";
+import { DEFAULT_LIMITS, type RunLimits } from "@/lib/spell/limits";
+import { USAGE, parseCliArgs, type RunCommand } from "./args";
+import { createJsonCollector, createTerminalPrinter, type Writable } from "./output";
+
+export const EXIT_OK = 0;
+export const EXIT_SPELL_ERROR = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERRUPTED = 130;
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  cwd: string;
+  /** Subscribe to Ctrl+C; returns an unsubscribe. */
+  onInterrupt?: (handler: () => void) => () => void;
+}
+
+export interface CliDeps {
+  createController: () => RunController | Promise<RunController>;
+}
+
+export async function main(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) return usageError(io, parsed.message);
+  const cmd = parsed.value;
+  switch (cmd.command) {
+    case "help":
+      io.stdout.write(`${USAGE}\n`);
+      return EXIT_OK;
+    case "version":
+      io.stdout.write(`${await readVersion()}\n`);
+      return EXIT_OK;
+    case "engines":
+      for (const name of engineNames()) io.stdout.write(`${name}\n`);
+      return EXIT_OK;
+    case "run":
+      return runCommand(cmd, io, deps);
+  }
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`llmspell: ${message}\n`);
+  return EXIT_USAGE;
+}
+
+function engineNames(): string[] {
+  return listEngines().map((e: string | { name: string }) => (typeof e === "string" ? e : e.name));
+}
+
+async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<number> {
+  const path = resolve(io.cwd, cmd.file);
+  let source: string;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return usageError(io, `${cmd.file} is not a file`);
+    source = await readFile(path, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return usageError(io, `no such file: ${cmd.file}`);
+    return usageError(io, `cannot read ${cmd.file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  const known = engineNames();
+  let engine = cmd.engine;
+  if (engine === undefined) {
+    const inferred = engineForFile(path);
+    engine = typeof inferred === "string" ? inferred : inferred?.name;
+    if (!engine) {
+      const ext = extname(path) || "(none)";
+      return usageError(io, `cannot tell the engine from the extension ${ext}; pass --engine (${known.join(", ")})`);
+    }
+  } else if (!known.includes(engine)) {
+    return usageError(io, `unknown engine "${engine}" (known engines: ${known.join(", ")})`);
+  }
+
+  const limits: Partial<RunLimits> = {};
+  if (cmd.timeoutMs !== undefined) limits.timeoutMs = capped(io, "--timeout-ms", cmd.timeoutMs, DEFAULT_LIMITS.timeoutMs, "ms");
+  if (cmd.memoryBytes !== undefined) {
+    limits.memoryLimitBytes = capped(io, "--memory-mb", cmd.memoryBytes, DEFAULT_LIMITS.memoryLimitBytes, "bytes");
+  }
+
+  const request: RunRequest = { engine, source, limits, mockAll: cmd.mock };
+  if (cmd.model) request.model = cmd.model;
+  if (cmd.args) request.args = cmd.args;
+  if (cmd.statePath) request.stateNamespace = resolve(io.cwd, cmd.statePath);
+
+  const controller = await deps.createController();
+  let interrupted = false;
+  const unsubscribe = io.onInterrupt?.(() => {
+    interrupted = true;
+    controller.cancel();
+  });
+  try {
+    let result: ExecutionResult;
+    if (cmd.json) {
+      const collector = createJsonCollector();
+      result = await controller.run(request, collector.onEvent);
+      io.stdout.write(`${JSON.stringify(collector.report(result))}\n`);
+    } else {
+      const printer = createTerminalPrinter(io, { file: cmd.file, trace: cmd.trace });
+      result = await controller.run(request, printer.onEvent);
+      printer.finish(result);
+    }
+    if (result.ok) return EXIT_OK;
+    return interrupted && result.error.kind === "cancelled" ? EXIT_INTERRUPTED : EXIT_SPELL_ERROR;
+  } finally {
+    unsubscribe?.();
+    controller.dispose();
+  }
+}
+
+function capped(io: CliIo, flag: string, value: number, max: number, unit: string): number {
+  if (value <= max) return value;
+  io.stderr.write(`llmspell: ${flag} is above the limit of ${max} ${unit}; using ${max}\n`);
+  return max;
+}
+
+async function readVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
+  return pkg.version ?? "unknown";
+}
