@@ -1,0 +1,96 @@
+/**
+ * Host-side value conversion for the QuickJS engine. Values cross as JSON text with three tags that the
+ * prelude understands: `{"\u0001h": id, "\u0001c": class}` (a host handle) and `{"\u0001f": id}` (a spell
+ * function). Everything else is plain JSON.
+ */
+import {
+  SpellError,
+  isHandleRef,
+  isSpellFunction,
+  type HandleRef,
+  type HostValue,
+  type JsonValue,
+  type SpellFunction,
+} from "../bridge";
+
+export const HANDLE_TAG = "\u0001h";
+export const CLASS_TAG = "\u0001c";
+export const FN_TAG = "\u0001f";
+
+/** Turns spell-function ids into host {@link SpellFunction}s and back, for one run. */
+export interface FunctionTable {
+  /** The SpellFunction for the spell function with this id (the same object for the same id). */
+  fromId(id: number): SpellFunction;
+  /** The id of a SpellFunction that came from this run, or undefined. */
+  idOf(fn: SpellFunction): number | undefined;
+}
+
+/** Parse tagged JSON from the spell into host values (handles → HandleRef, functions → SpellFunction). */
+export function parseFromSpell(text: string, functions: FunctionTable): HostValue {
+  return JSON.parse(text, (_key, v: unknown) => {
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      if (typeof o[HANDLE_TAG] === "number") {
+        const ref: HandleRef = { $handle: o[HANDLE_TAG] as number, $class: String(o[CLASS_TAG]) };
+        return ref;
+      }
+      if (typeof o[FN_TAG] === "number") return functions.fromId(o[FN_TAG] as number);
+    }
+    return v;
+  }) as HostValue;
+}
+
+/** Parse the spell's result: plain JSON, with a handle kept as its `{ $handle, $class }` reference. */
+export function parseResult(text: string): JsonValue {
+  return JSON.parse(text, (_key, v: unknown) => {
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      if (typeof o[HANDLE_TAG] === "number") return { $handle: o[HANDLE_TAG] as number, $class: String(o[CLASS_TAG]) };
+    }
+    return v;
+  }) as JsonValue;
+}
+
+/**
+ * Serialise a host value for the spell. Throws a `conversion` SpellError for what cannot cross (a cycle, a
+ * function that is not one of this run's spell functions, a BigInt).
+ */
+export function stringifyForSpell(value: HostValue, functions: FunctionTable): string {
+  const ancestors: object[] = [];
+  const walk = (v: unknown, path: string): unknown => {
+    if (v === undefined) return undefined;
+    if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+    if (typeof v === "number") return Number.isFinite(v) ? v : null;
+    if (typeof v === "bigint" || typeof v === "symbol") {
+      throw new SpellError("conversion", `the host returned a ${typeof v} at ${path}, which cannot cross into the spell`);
+    }
+    if (typeof v === "function") {
+      throw new SpellError("conversion", `the host returned a function at ${path}, which cannot cross into the spell`);
+    }
+    if (isSpellFunction(v)) {
+      const id = functions.idOf(v);
+      if (id === undefined) {
+        throw new SpellError("conversion", `a function from another run at ${path} cannot cross into this spell`);
+      }
+      return { [FN_TAG]: id };
+    }
+    if (isHandleRef(v)) return { [HANDLE_TAG]: v.$handle, [CLASS_TAG]: v.$class };
+    const obj = v as object;
+    if (ancestors.includes(obj)) {
+      throw new SpellError("conversion", `the host returned a cyclic value at ${path}`);
+    }
+    ancestors.push(obj);
+    try {
+      if (Array.isArray(obj)) return obj.map((e, i) => walk(e, `${path}[${i}]`) ?? null);
+      const out: Record<string, unknown> = Object.create(null);
+      for (const [k, e] of Object.entries(obj)) {
+        const w = walk(e, `${path}.${k}`);
+        if (w !== undefined) out[k] = w;
+      }
+      return out;
+    } finally {
+      ancestors.pop();
+    }
+  };
+  return JSON.stringify(walk(value, "value") ?? null);
+}

@@ -1,0 +1,391 @@
+/**
+ * The JavaScript half of the bridge, evaluated inside each fresh QuickJS context before the spell.
+ *
+ * It is a function `(host, chunkName) => internals`. `host` holds the three native entry points (log, call a
+ * global's function, call a method on a handle); they are captured in this closure and never reachable from
+ * the spell. The returned internals are kept by the host (as handles) for the length of the run:
+ *
+ * - `install(manifestJson)`: builds the API globals (`Agent.builder()`...) and `ARGS` from a manifest.
+ * - `decode(json)`: host value (tagged JSON) → spell value; handle tags become wrapped objects.
+ * - `encodeResult(value)`: the spell's result → tagged JSON, or a `conversion` SpellError naming the path.
+ * - `invoke(fnId, argsJson)`: call a spell function handed to the host; a promise of its encoded return.
+ * - `makeError(kind, message, extraJson)`: a SpellError to throw into the spell.
+ * - `describe(error)`: any thrown value → JSON facts the host turns into SpellErrorData.
+ *
+ * Crossing values as one JSON string per call is faster than walking objects handle by handle, and keeps the
+ * conversion rules (paths, cycles, functions) in one place.
+ */
+export const PRELUDE_FILENAME = "<llmspell>";
+
+export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
+  "use strict";
+  const G = globalThis;
+  const hostLog = host.log, hostCall = host.call, hostMethod = host.method;
+  const JSONstringify = JSON.stringify, JSONparse = JSON.parse;
+  const isArray = Array.isArray, keysOf = Object.keys, create = Object.create, defineProperty = Object.defineProperty;
+  const NativePromise = Promise, NativeError = Error, NativeWeakMap = WeakMap, NumberIsFinite = Number.isFinite;
+  const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+  const HANDLE = "\u0001h", CLASS = "\u0001c", FN = "\u0001f";
+  const handleInfo = new NativeWeakMap();
+  const fnIds = new NativeWeakMap();
+  const fnTable = [];
+  const classProtos = create(null);
+  const MAX_DEPTH = 100;
+
+  class SpellError extends NativeError {
+    constructor(kind, message, extra) {
+      super(message);
+      this.kind = kind;
+      if (extra && typeof extra === "object") {
+        if (typeof extra.line === "number") this.line = extra.line;
+        if (typeof extra.column === "number") this.column = extra.column;
+        if (extra.data !== undefined) this.data = extra.data;
+      }
+    }
+    toString() {
+      return this.kind + ": " + this.message + (this.line !== undefined ? " (line " + this.line + ")" : "");
+    }
+  }
+  defineProperty(SpellError.prototype, "name", { value: "SpellError", writable: true, configurable: true });
+
+  function child(path, key) {
+    return IDENT.test(key) ? path + "." + key : path + "[" + JSONstringify(key) + "]";
+  }
+  function cannotCross(path, what) {
+    throw new SpellError("conversion", what + " at " + path + " cannot cross between the spell and the host");
+  }
+
+  function encodeValue(v, path, allowFns, stack) {
+    switch (typeof v) {
+      case "undefined":
+        return undefined;
+      case "boolean":
+      case "string":
+        return v;
+      case "number":
+        return NumberIsFinite(v) ? v : null;
+      case "bigint":
+        return cannotCross(path, "a BigInt");
+      case "symbol":
+        return cannotCross(path, "a symbol");
+      case "function": {
+        if (!allowFns) return cannotCross(path, "a function");
+        let id = fnIds.get(v);
+        if (id === undefined) {
+          id = fnTable.length;
+          fnTable.push(v);
+          fnIds.set(v, id);
+        }
+        const tag = {};
+        tag[FN] = id;
+        return tag;
+      }
+      default: {
+        if (v === null) return null;
+        const h = handleInfo.get(v);
+        if (h) {
+          const tag = {};
+          tag[HANDLE] = h[0];
+          tag[CLASS] = h[1];
+          return tag;
+        }
+        if (stack.indexOf(v) !== -1) return cannotCross(path, "a cyclic reference");
+        if (stack.length >= MAX_DEPTH) return cannotCross(path, "a value nested deeper than " + MAX_DEPTH + " levels");
+        if (v instanceof NativePromise) return cannotCross(path, "a Promise (await it first)");
+        stack.push(v);
+        try {
+          if (isArray(v)) {
+            const n = v.length;
+            const out = new Array(n);
+            for (let i = 0; i < n; i++) {
+              const e = encodeValue(v[i], path + "[" + i + "]", allowFns, stack);
+              out[i] = e === undefined ? null : e;
+            }
+            return out;
+          }
+          if (typeof v.toJSON === "function") return encodeValue(v.toJSON(), path, allowFns, stack);
+          const out = create(null);
+          if (v instanceof NativeError) {
+            out.name = String(v.name);
+            out.message = String(v.message);
+            if (typeof v.kind === "string") out.kind = v.kind;
+          }
+          const ks = keysOf(v);
+          for (let i = 0; i < ks.length; i++) {
+            const k = ks[i];
+            if (k.charCodeAt(0) === 1) return cannotCross(child(path, k), "a reserved key");
+            const e = encodeValue(v[k], child(path, k), allowFns, stack);
+            if (e !== undefined) out[k] = e;
+          }
+          return out;
+        } finally {
+          stack.pop();
+        }
+      }
+    }
+  }
+
+  function encodeJson(v, path, allowFns) {
+    const e = encodeValue(v, path, allowFns, []);
+    return JSONstringify(e === undefined ? null : e);
+  }
+
+  function encodeArgs(args) {
+    const n = args.length;
+    const out = new Array(n);
+    const stack = [];
+    for (let i = 0; i < n; i++) {
+      const e = encodeValue(args[i], "args[" + i + "]", true, stack);
+      out[i] = e === undefined ? null : e;
+    }
+    return JSONstringify(out);
+  }
+
+  function revive(_key, v) {
+    if (v !== null && typeof v === "object" && !isArray(v)) {
+      if (typeof v[HANDLE] === "number") return wrapHandle(v[HANDLE], v[CLASS]);
+      if (typeof v[FN] === "number") return fnTable[v[FN]];
+    }
+    return v;
+  }
+  function decode(text) {
+    return JSONparse(text, revive);
+  }
+
+  function wrapHandle(id, cls) {
+    const proto = classProtos[cls];
+    if (!proto) throw new SpellError("api", "the host returned an object of unknown class " + cls);
+    const obj = create(proto);
+    handleInfo.set(obj, [id, cls]);
+    return obj;
+  }
+
+  function locate(error, site) {
+    if (error instanceof NativeError && typeof error === "object" && !error.__located) {
+      try {
+        defineProperty(error, "stack", { value: site.stack, writable: true, configurable: true });
+        defineProperty(error, "__located", { value: true });
+      } catch (_e) {}
+    }
+    throw error;
+  }
+
+  function finish(result) {
+    if (result instanceof NativePromise) {
+      const site = new NativeError("call site");
+      return result.then(undefined, (e) => locate(e, site));
+    }
+    return result;
+  }
+
+  function makeFunction(globalName, fnName) {
+    const f = {
+      [fnName](...args) {
+        return finish(hostCall(globalName, fnName, encodeArgs(args)));
+      },
+    }[fnName];
+    return f;
+  }
+
+  function makeMethod(cls, name) {
+    return {
+      [name](...args) {
+        const h = handleInfo.get(this);
+        if (!h) throw new SpellError("type", cls + "." + name + " must be called on a " + cls + " object (use obj." + name + "(...))");
+        return finish(hostMethod(cls, name, h[0], encodeArgs(args)));
+      },
+    }[name];
+  }
+
+  function makeClass(cls, spec) {
+    const proto = create(null);
+    for (const m of spec.methods) proto[m] = makeMethod(cls, m);
+    if (!("toString" in proto)) {
+      proto.toString = function () {
+        const h = handleInfo.get(this);
+        return "[" + cls + (h ? " #" + h[0] : "") + "]";
+      };
+    }
+    if (typeof spec.iterator === "string") {
+      const nextName = spec.iterator;
+      proto[Symbol.asyncIterator] = function () {
+        const self = this;
+        const h = handleInfo.get(self);
+        if (!h) throw new SpellError("type", cls + " is not iterable here");
+        return {
+          next() {
+            return NativePromise.resolve(finish(hostMethod(cls, nextName, h[0], "[]"))).then((v) =>
+              v === null || v === undefined ? { done: true, value: undefined } : { done: false, value: v },
+            );
+          },
+          return() {
+            return NativePromise.resolve({ done: true, value: undefined });
+          },
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+        };
+      };
+    }
+    classProtos[cls] = proto;
+  }
+
+  function install(manifestText) {
+    const manifest = JSONparse(manifestText);
+    for (const cls of keysOf(manifest.classes)) makeClass(cls, manifest.classes[cls]);
+    for (const name of keysOf(manifest.globals)) {
+      const spec = manifest.globals[name];
+      const obj = {};
+      for (const fn of spec.functions) obj[fn] = makeFunction(name, fn);
+      if (spec.values) for (const k of keysOf(spec.values)) obj[k] = spec.values[k];
+      G[name] = obj;
+    }
+    if (manifest.values) for (const k of keysOf(manifest.values)) G[k] = manifest.values[k];
+  }
+
+  // ---- output ----------------------------------------------------------------------------------------------
+  function inspect(v, depth, seen) {
+    switch (typeof v) {
+      case "string":
+        return depth === 0 ? v : JSONstringify(v);
+      case "number":
+        return v === 0 && 1 / v < 0 ? "-0" : String(v);
+      case "bigint":
+        return String(v) + "n";
+      case "symbol":
+        return v.toString();
+      case "function":
+        return "[Function " + (v.name || "anonymous") + "]";
+      case "undefined":
+        return "undefined";
+      case "boolean":
+        return String(v);
+    }
+    if (v === null) return "null";
+    const h = handleInfo.get(v);
+    if (h) return "[" + h[1] + " #" + h[0] + "]";
+    if (v instanceof NativeError) {
+      return (typeof v.kind === "string" ? v.kind : v.name) + ": " + v.message;
+    }
+    if (v instanceof NativePromise) return "[Promise]";
+    if (seen.indexOf(v) !== -1) return "[Circular]";
+    if (depth > 8) return isArray(v) ? "[Array]" : "[Object]";
+    seen.push(v);
+    try {
+      if (isArray(v)) {
+        const parts = [];
+        for (let i = 0; i < v.length; i++) parts.push(v[i] === undefined ? "null" : inspect(v[i], depth + 1, seen));
+        return "[" + parts.join(",") + "]";
+      }
+      if (v instanceof Map) {
+        const parts = [];
+        v.forEach((val, key) => parts.push(inspect(key, depth + 1, seen) + " => " + inspect(val, depth + 1, seen)));
+        return "Map {" + parts.join(",") + "}";
+      }
+      if (v instanceof Set) {
+        const parts = [];
+        v.forEach((val) => parts.push(inspect(val, depth + 1, seen)));
+        return "Set {" + parts.join(",") + "}";
+      }
+      if (typeof v.toJSON === "function") return inspect(v.toJSON(), depth + 1, seen);
+      const parts = [];
+      const ks = keysOf(v);
+      for (let i = 0; i < ks.length; i++) {
+        const val = v[ks[i]];
+        if (val === undefined) continue;
+        parts.push(JSONstringify(ks[i]) + ":" + inspect(val, depth + 1, seen));
+      }
+      return "{" + parts.join(",") + "}";
+    } finally {
+      seen.pop();
+    }
+  }
+  function formatArgs(args) {
+    const parts = [];
+    for (let i = 0; i < args.length; i++) parts.push(inspect(args[i], 0, []));
+    return parts.join(" ");
+  }
+  function logger(level) {
+    return {
+      [level](...args) {
+        hostLog(level, formatArgs(args));
+      },
+    }[level];
+  }
+  const consoleObject = {
+    log: logger("log"),
+    info: logger("info"),
+    warn: logger("warn"),
+    error: logger("error"),
+    debug: logger("debug"),
+  };
+  consoleObject.trace = consoleObject.debug;
+  G.console = consoleObject;
+  G.print = { print(...args) { hostLog("log", formatArgs(args)); } }.print;
+  G.SpellError = SpellError;
+
+  // ---- errors ----------------------------------------------------------------------------------------------
+  function safe(f, fallback) {
+    try {
+      return f();
+    } catch (_e) {
+      return fallback;
+    }
+  }
+  function describe(e) {
+    const d = {};
+    if (e instanceof NativeError) {
+      d.isError = true;
+      d.name = safe(() => String(e.name), "Error");
+      d.message = safe(() => String(e.message), "");
+      d.stack = safe(() => (typeof e.stack === "string" ? e.stack : ""), "");
+      if (typeof e.kind === "string") d.kind = e.kind;
+      if (typeof e.lineNumber === "number") d.lineNumber = e.lineNumber;
+      if (typeof e.columnNumber === "number") d.columnNumber = e.columnNumber;
+      if (e instanceof SpellError) {
+        if (typeof e.line === "number") d.line = e.line;
+        if (typeof e.column === "number") d.column = e.column;
+        if (e.data !== undefined) d.data = safe(() => JSONparse(encodeJson(e.data, "data", false)), undefined);
+      } else {
+        const extra = {};
+        let any = false;
+        for (const k of safe(() => keysOf(e), [])) {
+          if (k === "kind" || k === "__located") continue;
+          const v = safe(() => JSONparse(encodeJson(e[k], k, false)), undefined);
+          if (v !== undefined) {
+            extra[k] = v;
+            any = true;
+          }
+        }
+        if (any) d.data = extra;
+      }
+    } else if (e !== null && typeof e === "object") {
+      d.isError = false;
+      d.message = safe(() => (typeof e.message === "string" ? e.message : inspect(e, 0, [])), "[object]");
+      if (typeof e.kind === "string") d.kind = e.kind;
+      const data = safe(() => JSONparse(encodeJson(e, "error", false)), undefined);
+      if (data !== null && typeof data === "object" && !isArray(data)) d.data = data;
+    } else {
+      d.isError = false;
+      d.message = safe(() => (typeof e === "symbol" ? e.toString() : String(e)), "");
+    }
+    return JSONstringify(d);
+  }
+
+  function makeError(kind, message, extraText) {
+    const extra = extraText ? JSONparse(extraText) : undefined;
+    return new SpellError(kind, message, extra);
+  }
+
+  function encodeResult(v) {
+    return encodeJson(v, "result", false);
+  }
+
+  function invoke(id, argsText) {
+    const fn = fnTable[id];
+    if (typeof fn !== "function") return NativePromise.reject(new SpellError("api", "unknown spell function " + id));
+    return new NativePromise((resolve) => resolve(fn(...decode(argsText)))).then((r) => encodeJson(r, "result", false));
+  }
+
+  return { install, decode, encodeResult, invoke, makeError, describe };
+})`;

@@ -1,0 +1,697 @@
+/**
+ * One run of a spell in a fresh QuickJS runtime and context: limits, API injection, the job pump that
+ * drives top-level `await` while host promises settle, error mapping and disposal of every handle.
+ */
+import type {
+  QuickJSContext,
+  QuickJSDeferredPromise,
+  QuickJSHandle,
+  QuickJSRuntime,
+  QuickJSWASMModule,
+} from "quickjs-emscripten-core";
+import {
+  SpellError,
+  type ApiSurface,
+  type ExecuteOptions,
+  type ExecutionResult,
+  type HostValue,
+  type JsonValue,
+  type LogLevel,
+  type SpellErrorData,
+  type SpellErrorKind,
+  type SpellFunction,
+} from "../bridge";
+import { createRunOutput, finishRun, type RunOutput } from "../run-support";
+import { DEFAULT_LIMITS } from "../../lib/spell/limits";
+import { PRELUDE_FILENAME, PRELUDE_SOURCE } from "./prelude";
+import { parseFromSpell, parseResult, stringifyForSpell, type FunctionTable } from "./convert";
+import { spellErrorFromFacts, type SourceMapping, type ThrownFacts } from "./errors";
+
+/** QuickJS's own stack limit; ~192 KiB was safe in a Chromium worker and turns deep recursion into an error. */
+export const MAX_STACK_BYTES = 192 * 1024;
+/** Headroom over the memory limit before the wasm-memory backstop (for what QuickJS does not count) trips. */
+export const MEMORY_BACKSTOP_SLACK_BYTES = 32 * 1024 * 1024;
+/** Continuous VM time after which the job pump lets the event loop run (abort events, timers). */
+const SLICE_MS = 25;
+/** A spell with a top-level `return` is wrapped in an async function; this is the line the wrapper adds. */
+const WRAP_PREFIX = "export default await (async () => {\n";
+const WRAP_SUFFIX = "\n})();";
+const LOG_LEVELS: ReadonlySet<string> = new Set(["debug", "info", "log", "warn", "error"]);
+
+type StopReason = "timeout" | "cancelled" | "memory" | "wall";
+type Outcome = { ok: true; value: JsonValue } | { ok: false; error: SpellErrorData };
+type HostResult = QuickJSHandle | { error: QuickJSHandle };
+
+interface Internals {
+  install: QuickJSHandle;
+  decode: QuickJSHandle;
+  encodeResult: QuickJSHandle;
+  invoke: QuickJSHandle;
+  makeError: QuickJSHandle;
+  describe: QuickJSHandle;
+}
+const INTERNAL_NAMES = ["install", "decode", "encodeResult", "invoke", "makeError", "describe"] as const;
+
+interface Watcher {
+  handle: QuickJSHandle;
+  resolve: (v: JsonValue) => void;
+  reject: (e: unknown) => void;
+}
+
+/** The manifest the prelude's `install` builds the API globals from. */
+interface Manifest {
+  globals: Record<string, { functions: string[]; values?: Record<string, JsonValue> }>;
+  classes: Record<string, { methods: string[]; iterator?: string }>;
+  values?: Record<string, JsonValue>;
+}
+
+function isPromiseLike(v: unknown): v is PromiseLike<unknown> {
+  return typeof v === "object" && v !== null && typeof (v as { then?: unknown }).then === "function";
+}
+
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+export function buildManifest(api: ApiSurface | undefined, args: JsonValue | undefined): Manifest {
+  const manifest: Manifest = { globals: {}, classes: {} };
+  if (api) {
+    for (const [name, g] of Object.entries(api.globals)) {
+      manifest.globals[name] = { functions: Object.keys(g.functions), ...(g.values ? { values: g.values } : {}) };
+    }
+    for (const [name, c] of Object.entries(api.classes)) {
+      manifest.classes[name] = {
+        methods: Object.keys(c.methods),
+        ...(c.asyncIteratorNext ? { iterator: c.asyncIteratorNext } : {}),
+      };
+    }
+  }
+  const values: Record<string, JsonValue> = { ...(api?.values ?? {}) };
+  if (args !== undefined) values.ARGS = args;
+  if (Object.keys(values).length > 0) manifest.values = values;
+  return manifest;
+}
+
+export class JavascriptRun {
+  private readonly output: RunOutput;
+  private readonly chunkName: string;
+  private readonly timeoutMs: number;
+  private readonly wallTimeoutMs: number;
+  private readonly memoryLimitBytes: number;
+  private readonly mapping: SourceMapping;
+
+  private rt: QuickJSRuntime | null = null;
+  private ctx: QuickJSContext | null = null;
+  private internals: Internals | null = null;
+  private moduleHandle: QuickJSHandle | null = null;
+
+  private readonly deferreds = new Set<QuickJSDeferredPromise>();
+  private readonly watchers: Watcher[] = [];
+  private outstanding = 0;
+  private ended = false;
+  private dirty = false;
+  private wake: (() => void) | null = null;
+
+  private vmDepth = 0;
+  private sliceStart = 0;
+  private cpuMs = 0;
+  private stop: StopReason | null = null;
+  private suspendInterrupt = false;
+  private wallDeadline = Infinity;
+  private wallTimer: ReturnType<typeof setTimeout> | null = null;
+  private memoryBaseline = 0;
+  private interruptChecks = 0;
+
+  private readonly fnById = new Map<number, SpellFunction>();
+  private readonly idByFn = new WeakMap<SpellFunction, number>();
+  private readonly functions: FunctionTable = {
+    fromId: (id) => {
+      let fn = this.fnById.get(id);
+      if (!fn) {
+        const created: SpellFunction = { __spellFunction: true, call: (...args) => this.callSpellFunction(id, args) };
+        this.fnById.set(id, created);
+        this.idByFn.set(created, id);
+        fn = created;
+      }
+      return fn;
+    },
+    idOf: (fn) => this.idByFn.get(fn),
+  };
+
+  constructor(
+    private readonly module: QuickJSWASMModule,
+    private readonly source: string,
+    private readonly opts: ExecuteOptions,
+  ) {
+    this.output = createRunOutput(opts);
+    this.chunkName = opts.chunkName ?? "spell";
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
+    this.wallTimeoutMs = opts.wallTimeoutMs ?? DEFAULT_LIMITS.wallTimeoutMs;
+    this.memoryLimitBytes = opts.memoryLimitBytes ?? DEFAULT_LIMITS.memoryLimitBytes;
+    this.mapping = { chunkName: this.chunkName, lineOffset: 0 };
+  }
+
+  /** Run the spell to its end. Never throws: every failure becomes an error result. */
+  async execute(): Promise<ExecutionResult> {
+    let outcome: Outcome;
+    const onAbort = () => this.wakeUp();
+    this.opts.signal?.addEventListener("abort", onAbort);
+    try {
+      outcome = await this.runToEnd();
+    } catch (e) {
+      outcome = { ok: false, error: this.internalFailure(e) };
+    } finally {
+      this.opts.signal?.removeEventListener("abort", onAbort);
+      this.teardown();
+    }
+    return finishRun(
+      this.output,
+      outcome,
+      { engine: "javascript", cpuMs: Math.round(this.cpuMs * 1000) / 1000 },
+      this.opts.onEvent,
+    );
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------------------------
+
+  private async runToEnd(): Promise<Outcome> {
+    if (this.opts.signal?.aborted) return this.stopOutcome("cancelled");
+    const rt = this.module.newRuntime();
+    this.rt = rt;
+    rt.setMemoryLimit(this.memoryLimitBytes);
+    rt.setMaxStackSize(MAX_STACK_BYTES);
+    this.memoryBaseline = this.module.getWasmMemory().buffer.byteLength;
+    this.wallDeadline = performance.now() + this.wallTimeoutMs;
+    this.wallTimer = setTimeout(() => this.wakeUp(), this.wallTimeoutMs + 1);
+    rt.setInterruptHandler(() => this.shouldInterrupt());
+    this.ctx = rt.newContext();
+
+    const setupError = this.setUp();
+    if (setupError) return setupError;
+
+    const started = this.startModule();
+    if (started) return started;
+
+    while (true) {
+      this.dirty = false;
+      await this.pump();
+      const stop = this.currentStop();
+      if (stop) return this.stopOutcome(stop);
+      const settled = this.checkModule();
+      if (settled) return settled;
+      if (this.outstanding === 0 && this.watchers.length === 0 && !rt.hasPendingJob()) {
+        return {
+          ok: false,
+          error: {
+            kind: "runtime",
+            message: "the spell is waiting for a promise that can never settle (nothing it awaits is still running)",
+            engine: "javascript",
+          },
+        };
+      }
+      if (!this.dirty) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = null;
+      }
+    }
+  }
+
+  private wakeUp(): void {
+    this.dirty = true;
+    const w = this.wake;
+    this.wake = null;
+    w?.();
+  }
+
+  private teardown(): void {
+    this.ended = true;
+    if (this.wallTimer) clearTimeout(this.wallTimer);
+    for (const w of this.watchers.splice(0)) {
+      if (w.handle.alive) w.handle.dispose();
+      w.reject(new SpellError("cancelled", "the spell ended before this callback finished"));
+    }
+    for (const d of this.deferreds) if (d.alive) d.dispose();
+    this.deferreds.clear();
+    if (this.moduleHandle?.alive) this.moduleHandle.dispose();
+    if (this.internals) for (const h of Object.values(this.internals)) if (h.alive) h.dispose();
+    this.internals = null;
+    this.ctx?.dispose();
+    this.rt?.dispose();
+    this.ctx = null;
+    this.rt = null;
+  }
+
+  // ---- CPU accounting and interrupts ---------------------------------------------------------------------
+
+  private inVm<T>(fn: () => T): T {
+    if (this.vmDepth++ === 0) this.sliceStart = performance.now();
+    try {
+      return fn();
+    } finally {
+      if (--this.vmDepth === 0) this.cpuMs += performance.now() - this.sliceStart;
+    }
+  }
+
+  private cpuNow(): number {
+    return this.cpuMs + (this.vmDepth > 0 ? performance.now() - this.sliceStart : 0);
+  }
+
+  private shouldInterrupt(): boolean {
+    if (this.suspendInterrupt) return false;
+    if (this.stop) return true;
+    if (this.opts.signal?.aborted) this.stop = "cancelled";
+    else if (this.cpuNow() > this.timeoutMs) this.stop = "timeout";
+    else if (performance.now() > this.wallDeadline) this.stop = "wall";
+    else if ((++this.interruptChecks & 15) === 0 && this.memoryOverBackstop()) this.stop = "memory";
+    return this.stop !== null;
+  }
+
+  /** `setMemoryLimit` does not see every allocation (large strings): watch the wasm memory grow too. */
+  private memoryOverBackstop(): boolean {
+    const grown = this.module.getWasmMemory().buffer.byteLength - this.memoryBaseline;
+    return grown > this.memoryLimitBytes + MEMORY_BACKSTOP_SLACK_BYTES;
+  }
+
+  private currentStop(): StopReason | null {
+    if (this.stop) return this.stop;
+    if (this.opts.signal?.aborted) return (this.stop = "cancelled");
+    if (performance.now() > this.wallDeadline) return (this.stop = "wall");
+    return null;
+  }
+
+  private stopOutcome(reason: StopReason, facts?: ThrownFacts): Outcome {
+    const override = this.stopError(reason);
+    const error = facts
+      ? spellErrorFromFacts(facts, this.mapping, override)
+      : { ...override, engine: "javascript" };
+    return { ok: false, error };
+  }
+
+  private stopError(reason: StopReason): { kind: SpellErrorKind; message: string } {
+    switch (reason) {
+      case "timeout":
+        return { kind: "timeout", message: `the spell used more than its CPU time limit of ${this.timeoutMs} ms` };
+      case "wall":
+        return { kind: "timeout", message: `the run took longer than its wall-clock limit of ${this.wallTimeoutMs} ms` };
+      case "memory":
+        return {
+          kind: "memory",
+          message: `the spell used more than its memory limit of ${formatBytes(this.memoryLimitBytes)}`,
+        };
+      case "cancelled":
+        return { kind: "cancelled", message: "the run was cancelled" };
+    }
+  }
+
+  /** An outcome for something the spell threw; a stop (timeout, cancel) wins over the error it caused. */
+  private failWith(facts: ThrownFacts): Outcome {
+    const stop = this.currentStop();
+    if (stop) return this.stopOutcome(stop, facts);
+    const error = spellErrorFromFacts(facts, this.mapping);
+    if (error.kind === "memory") error.message = `${this.stopError("memory").message} (${error.message})`;
+    return { ok: false, error };
+  }
+
+  // ---- setup ---------------------------------------------------------------------------------------------
+
+  private setUp(): Outcome | null {
+    const ctx = this.ctx!;
+    return this.inVm(() => {
+      const host = ctx.newObject();
+      const fns: [string, QuickJSHandle][] = [
+        ["log", ctx.newFunction("log", (level, text) => this.hostLog(level, text))],
+        ["call", ctx.newFunction("call", (g, f, args) => this.hostCall(g, f, args))],
+        ["method", ctx.newFunction("method", (c, m, h, args) => this.hostMethod(c, m, h, args))],
+      ];
+      for (const [name, fn] of fns) {
+        ctx.setProp(host, name, fn);
+        fn.dispose();
+      }
+      const evaluated = ctx.evalCode(PRELUDE_SOURCE, PRELUDE_FILENAME, { type: "global", strict: true });
+      if (evaluated.error) {
+        host.dispose();
+        return this.setupFailure(evaluated.error, "the engine prelude failed");
+      }
+      const chunk = ctx.newString(this.chunkName);
+      const made = ctx.callFunction(evaluated.value, ctx.undefined, host, chunk);
+      evaluated.value.dispose();
+      chunk.dispose();
+      host.dispose();
+      if (made.error) return this.setupFailure(made.error, "the engine prelude failed");
+      const internals = {} as Internals;
+      for (const name of INTERNAL_NAMES) internals[name] = ctx.getProp(made.value, name);
+      made.value.dispose();
+      this.internals = internals;
+
+      const manifest = buildManifest(this.opts.api, this.opts.args);
+      const text = ctx.newString(JSON.stringify(manifest));
+      const installed = ctx.callFunction(internals.install, ctx.undefined, text);
+      text.dispose();
+      if (installed.error) return this.setupFailure(installed.error, "the spell API could not be installed");
+      installed.value.dispose();
+
+      const apiPrelude = this.opts.api?.preludes?.javascript;
+      if (apiPrelude) {
+        const ran = ctx.evalCode(apiPrelude, "<api-prelude>", { type: "global" });
+        if (ran.error) return this.setupFailure(ran.error, "the spell API prelude failed");
+        ran.value.dispose();
+      }
+      return null;
+    });
+  }
+
+  private setupFailure(errorHandle: QuickJSHandle, what: string): Outcome {
+    const facts = this.describe(errorHandle);
+    errorHandle.dispose();
+    const stop = this.currentStop();
+    if (stop) return this.stopOutcome(stop);
+    const error = spellErrorFromFacts(facts, { chunkName: "\u0000none", lineOffset: 0 });
+    if (error.kind !== "memory") error.kind = "api";
+    error.message = `${what}: ${error.message}`;
+    return { ok: false, error };
+  }
+
+  private startModule(): Outcome | null {
+    const ctx = this.ctx!;
+    let result = this.inVm(() => ctx.evalCode(this.source, this.chunkName, { type: "module" }));
+    if (result.error) {
+      const facts = this.describe(result.error);
+      result.error.dispose();
+      const topLevelReturn = facts.name === "SyntaxError" && /return not in a function/.test(facts.message);
+      if (!topLevelReturn || this.currentStop()) return this.failWith(facts);
+      this.mapping.lineOffset = 1;
+      this.mapping.lastLine = this.source.split("\n").length;
+      result = this.inVm(() =>
+        ctx.evalCode(WRAP_PREFIX + this.source + WRAP_SUFFIX, this.chunkName, { type: "module" }),
+      );
+      if (result.error) {
+        const wrappedFacts = this.describe(result.error);
+        result.error.dispose();
+        return this.failWith(wrappedFacts);
+      }
+    }
+    this.moduleHandle = result.value;
+    return null;
+  }
+
+  // ---- the pump ------------------------------------------------------------------------------------------
+
+  /** Run pending jobs until there are none, letting the event loop breathe every {@link SLICE_MS}. */
+  private async pump(): Promise<void> {
+    const rt = this.rt!;
+    let sliceStarted = performance.now();
+    while (!this.ended && rt.hasPendingJob()) {
+      const r = this.inVm(() => rt.executePendingJobs(64));
+      if (r.error) {
+        // Only an interrupt or an engine-level failure surfaces here; the module promise carries the rest.
+        r.error.dispose();
+      }
+      if (this.stop) break;
+      if (performance.now() - sliceStarted > SLICE_MS) {
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        sliceStarted = performance.now();
+        if (this.currentStop()) break;
+      }
+    }
+    if (!this.ended && !this.stop) this.settleWatchers();
+  }
+
+  private checkModule(): Outcome | null {
+    const ctx = this.ctx!;
+    const state = ctx.getPromiseState(this.moduleHandle!);
+    if (state.type === "pending") return null;
+    if (state.type === "rejected") {
+      const facts = this.describe(state.error);
+      state.error.dispose();
+      return this.failWith(facts);
+    }
+    const namespace = state.value;
+    try {
+      const value = ctx.getProp(namespace, "default");
+      try {
+        const encoded = this.inVm(() => ctx.callFunction(this.internals!.encodeResult, ctx.undefined, value));
+        if (encoded.error) {
+          const facts = this.describe(encoded.error);
+          encoded.error.dispose();
+          return this.failWith(facts);
+        }
+        const text = ctx.getString(encoded.value);
+        encoded.value.dispose();
+        return { ok: true, value: parseResult(text) };
+      } finally {
+        value.dispose();
+      }
+    } finally {
+      if (!state.notAPromise) namespace.dispose();
+    }
+  }
+
+  private settleWatchers(): void {
+    const ctx = this.ctx!;
+    for (const w of [...this.watchers]) {
+      const state = ctx.getPromiseState(w.handle);
+      if (state.type === "pending") continue;
+      this.watchers.splice(this.watchers.indexOf(w), 1);
+      if (state.type === "fulfilled") {
+        const text = ctx.getString(state.value);
+        if (!state.notAPromise) state.value.dispose();
+        w.handle.dispose();
+        try {
+          w.resolve(parseFromSpell(text, this.functions) as JsonValue);
+        } catch (e) {
+          w.reject(e);
+        }
+      } else {
+        const facts = this.describe(state.error);
+        state.error.dispose();
+        w.handle.dispose();
+        w.reject(SpellError.from(spellErrorFromFacts(facts, this.mapping)));
+      }
+    }
+  }
+
+  // ---- host entry points (called from inside the VM) -----------------------------------------------------
+
+  private hostLog(levelHandle: QuickJSHandle, textHandle: QuickJSHandle): void {
+    const ctx = this.ctx!;
+    const level = ctx.getString(levelHandle);
+    this.output.log((LOG_LEVELS.has(level) ? level : "log") as LogLevel, ctx.getString(textHandle));
+  }
+
+  private hostCall(globalHandle: QuickJSHandle, fnHandle: QuickJSHandle, argsHandle: QuickJSHandle): HostResult {
+    const ctx = this.ctx!;
+    const globalName = ctx.getString(globalHandle);
+    const fnName = ctx.getString(fnHandle);
+    const fn = own(own(this.opts.api?.globals, globalName)?.functions, fnName);
+    if (!fn) return { error: this.errorHandle(new SpellError("api", `${globalName}.${fnName} is not available`)) };
+    return this.callHost((args) => fn(args), ctx.getString(argsHandle));
+  }
+
+  private hostMethod(
+    classHandle: QuickJSHandle,
+    methodHandle: QuickJSHandle,
+    idHandle: QuickJSHandle,
+    argsHandle: QuickJSHandle,
+  ): HostResult {
+    const ctx = this.ctx!;
+    const className = ctx.getString(classHandle);
+    const methodName = ctx.getString(methodHandle);
+    const method = own(own(this.opts.api?.classes, className)?.methods, methodName);
+    if (!method) return { error: this.errorHandle(new SpellError("api", `${className}.${methodName} is not available`)) };
+    const self = { $handle: ctx.getNumber(idHandle), $class: className };
+    return this.callHost((args) => method(self, args), ctx.getString(argsHandle));
+  }
+
+  private callHost(invoke: (args: HostValue[]) => HostValue | Promise<HostValue>, argsText: string): HostResult {
+    let result: HostValue | Promise<HostValue>;
+    try {
+      const args = parseFromSpell(argsText, this.functions) as HostValue[];
+      result = invoke(args);
+    } catch (e) {
+      return { error: this.errorHandle(e) };
+    }
+    if (isPromiseLike(result)) return this.promiseFor(result);
+    return this.toVm(result);
+  }
+
+  private promiseFor(promise: PromiseLike<HostValue>): QuickJSHandle {
+    const deferred = this.ctx!.newPromise();
+    this.deferreds.add(deferred);
+    this.outstanding++;
+    promise.then(
+      (value) => this.settleDeferred(deferred, true, value),
+      (error: unknown) => this.settleDeferred(deferred, false, error),
+    );
+    return deferred.handle;
+  }
+
+  private settleDeferred(deferred: QuickJSDeferredPromise, ok: boolean, value: unknown): void {
+    this.outstanding--;
+    if (this.ended || !deferred.alive) return;
+    try {
+      this.inVm(() => {
+        const converted = ok ? this.toVm(value as HostValue) : { error: this.errorHandle(value) };
+        if ("error" in converted) {
+          deferred.reject(converted.error);
+          converted.error.dispose();
+        } else {
+          deferred.resolve(converted);
+          converted.dispose();
+        }
+      });
+    } catch {
+      // The context could not take the value (out of memory, interrupted): the run's loop reports why.
+    } finally {
+      this.deferreds.delete(deferred);
+      if (deferred.alive) deferred.dispose();
+      this.wakeUp();
+    }
+  }
+
+  /** A host value as a VM handle (fast paths for primitives), or an error handle to throw. */
+  private toVm(value: HostValue): HostResult {
+    const ctx = this.ctx!;
+    switch (typeof value) {
+      case "undefined":
+        return ctx.undefined;
+      case "boolean":
+        return value ? ctx.true : ctx.false;
+      case "number":
+        return Number.isFinite(value) ? ctx.newNumber(value) : ctx.null;
+      case "string":
+        return ctx.newString(value);
+    }
+    if (value === null) return ctx.null;
+    let text: string;
+    try {
+      text = stringifyForSpell(value, this.functions);
+    } catch (e) {
+      return { error: this.errorHandle(e) };
+    }
+    const textHandle = ctx.newString(text);
+    const decoded = ctx.callFunction(this.internals!.decode, ctx.undefined, textHandle);
+    textHandle.dispose();
+    if (decoded.error) return { error: decoded.error };
+    return decoded.value;
+  }
+
+  /** A SpellError object inside the VM for a host error (host stacks never cross). */
+  private errorHandle(e: unknown): QuickJSHandle {
+    const ctx = this.ctx!;
+    let kind: SpellErrorKind = "api";
+    let message: string;
+    let extra: Record<string, JsonValue> | undefined;
+    if (e instanceof SpellError) {
+      kind = e.kind;
+      message = e.message;
+      extra = {};
+      if (e.line !== undefined) extra.line = e.line;
+      if (e.column !== undefined) extra.column = e.column;
+      if (e.data !== undefined) extra.data = e.data;
+    } else if (e instanceof Error) {
+      message = e.message;
+    } else {
+      message = String(e);
+    }
+    const kindHandle = ctx.newString(kind);
+    const messageHandle = ctx.newString(message);
+    const extraHandle = extra ? ctx.newString(JSON.stringify(extra)) : ctx.undefined;
+    const made = ctx.callFunction(this.internals!.makeError, ctx.undefined, kindHandle, messageHandle, extraHandle);
+    kindHandle.dispose();
+    messageHandle.dispose();
+    extraHandle.dispose();
+    if (made.error) {
+      made.error.dispose();
+      return ctx.newError({ name: "SpellError", message });
+    }
+    return made.value;
+  }
+
+  // ---- spell functions called by the host ----------------------------------------------------------------
+
+  private callSpellFunction(id: number, args: JsonValue[]): Promise<JsonValue> {
+    if (this.ended || !this.ctx || !this.internals) {
+      return Promise.reject(new SpellError("cancelled", "the spell has ended; its functions can no longer be called"));
+    }
+    const ctx = this.ctx;
+    const internals = this.internals;
+    return new Promise<JsonValue>((resolve, reject) => {
+      let text: string;
+      try {
+        text = stringifyForSpell(args as HostValue, this.functions);
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      const result = this.inVm(() => {
+        const idHandle = ctx.newNumber(id);
+        const argsHandle = ctx.newString(text);
+        try {
+          return ctx.callFunction(internals.invoke, ctx.undefined, idHandle, argsHandle);
+        } finally {
+          idHandle.dispose();
+          argsHandle.dispose();
+        }
+      });
+      if (result.error) {
+        const facts = this.describe(result.error);
+        result.error.dispose();
+        const stop = this.currentStop();
+        const error = stop ? this.stopOutcome(stop, facts) : this.failWith(facts);
+        reject(SpellError.from((error as { error: SpellErrorData }).error));
+        return;
+      }
+      this.watchers.push({ handle: result.value, resolve, reject });
+      this.wakeUp();
+    });
+  }
+
+  // ---- errors --------------------------------------------------------------------------------------------
+
+  /** Facts about a thrown value, read by the prelude with interrupts and the memory cap relaxed. */
+  private describe(errorHandle: QuickJSHandle): ThrownFacts {
+    const ctx = this.ctx!;
+    const rt = this.rt!;
+    this.suspendInterrupt = true;
+    rt.setMemoryLimit(this.memoryLimitBytes + 4 * 1024 * 1024);
+    try {
+      if (this.internals) {
+        const r = ctx.callFunction(this.internals.describe, ctx.undefined, errorHandle);
+        if (!r.error) {
+          const text = ctx.getString(r.value);
+          r.value.dispose();
+          return JSON.parse(text) as ThrownFacts;
+        }
+        r.error.dispose();
+      }
+      const dumped: unknown = ctx.dump(errorHandle);
+      if (dumped && typeof dumped === "object") {
+        const d = dumped as { name?: unknown; message?: unknown; stack?: unknown };
+        return {
+          isError: typeof d.name === "string",
+          name: typeof d.name === "string" ? d.name : undefined,
+          message: typeof d.message === "string" ? d.message : "",
+          stack: typeof d.stack === "string" ? d.stack : undefined,
+        };
+      }
+      return { isError: false, message: String(dumped) };
+    } catch {
+      return { isError: false, message: "an error that could not be read" };
+    } finally {
+      rt.setMemoryLimit(this.memoryLimitBytes);
+      this.suspendInterrupt = false;
+    }
+  }
+
+  private internalFailure(e: unknown): SpellErrorData {
+    if (e instanceof SpellError) return { ...e.toJSON(), engine: "javascript" };
+    const message = e instanceof Error ? e.message : String(e);
+    return { kind: "runtime", message: `the JavaScript engine failed: ${message}`, engine: "javascript" };
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
