@@ -1,0 +1,124 @@
+/**
+ * The short-link HTTP API, as plain functions over `Request`/`Response` so tests can call them without a server.
+ *
+ *   POST /api/share       body: SharedSpell (JSON)  → 201 { id, path } (200 when already stored)
+ *   GET  /api/share/<id>                            → 200 SharedSpell, or 404
+ *
+ * Errors are JSON `{ error }` naming the problem: 400 bad body, 413 too large, 415 not JSON, 429 rate limited.
+ * There is deliberately no way to list stored spells.
+ */
+import type { RateLimiter } from "@/lib/ratelimit/types";
+import { computeShareId } from "./content-id";
+import { SHORT_ID_PATTERN } from "./embed";
+import { describeZodError } from "./link";
+import { MAX_ARGS_BYTES, MAX_SOURCE_BYTES, findSizeProblem, sharedSpellSchema, type SharedSpell } from "./shared-spell";
+import type { ShareStore } from "./store/types";
+
+/** The largest request body: a 64 KiB source could double when JSON-escaped, plus args and room for fields. */
+export const MAX_SHARE_BODY_BYTES = 2 * MAX_SOURCE_BYTES + 2 * MAX_ARGS_BYTES + 1024;
+
+export interface ShareApiDeps {
+  getStore(): Promise<ShareStore>;
+  /** Limits POSTs per client. */
+  postLimiter: RateLimiter;
+  /** Limits GETs per client (generous: it only slows down guessing). */
+  getLimiter: RateLimiter;
+  clientKey(request: Request): string;
+  /** Called with unexpected failures (a store that is down); never with the spell's content. */
+  onError?(error: unknown): void;
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
+}
+
+function tooMany(retryAfterSeconds: number): Response {
+  return json(
+    429,
+    { error: `Too many requests: try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.` },
+    { "retry-after": String(retryAfterSeconds) },
+  );
+}
+
+/** Reads at most `limit` bytes of the body; undefined when it is larger. */
+async function readBodyCapped(request: Request, limit: number): Promise<string | undefined> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) return undefined;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.length;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+export function createShareApi(deps: ShareApiDeps) {
+  async function post(request: Request): Promise<Response> {
+    const limit = await deps.postLimiter.take(deps.clientKey(request));
+    if (!limit.ok) return tooMany(limit.retryAfterSeconds);
+
+    const type = request.headers.get("content-type") ?? "";
+    if (!/^application\/json\b/i.test(type)) {
+      return json(415, { error: "Send the spell as JSON (content-type: application/json)." });
+    }
+    const text = await readBodyCapped(request, MAX_SHARE_BODY_BYTES);
+    if (text === undefined) {
+      return json(413, { error: `The request body is over ${MAX_SHARE_BODY_BYTES} bytes; a shared spell may hold at most 64 KiB of source.` });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return json(400, { error: "The request body is not valid JSON." });
+    }
+    const parsed = sharedSpellSchema.safeParse(body);
+    if (!parsed.success) return json(400, { error: `Invalid spell: ${describeZodError(parsed.error)}` });
+    const spell = parsed.data as SharedSpell;
+    const sizeProblem = findSizeProblem(spell);
+    if (sizeProblem) return json(413, { error: `Too large: ${sizeProblem}.` });
+
+    try {
+      const id = await computeShareId(spell);
+      const store = await deps.getStore();
+      const { created } = await store.put(id, spell);
+      return json(created ? 201 : 200, { id, path: `/s/${id}` });
+    } catch (error) {
+      deps.onError?.(error);
+      return json(503, { error: "The short-link store is unavailable; the long link still works." });
+    }
+  }
+
+  async function get(request: Request, id: string): Promise<Response> {
+    const limit = await deps.getLimiter.take(deps.clientKey(request));
+    if (!limit.ok) return tooMany(limit.retryAfterSeconds);
+    if (!SHORT_ID_PATTERN.test(id)) return json(404, { error: `"${id.slice(0, 40)}" is not a short-link id.` });
+    try {
+      const spell = await (await deps.getStore()).get(id);
+      if (!spell) return json(404, { error: `No spell is stored under ${id}.` });
+      return json(200, spell, { "cache-control": "public, max-age=31536000, immutable" });
+    } catch (error) {
+      deps.onError?.(error);
+      return json(503, { error: "The short-link store is unavailable." });
+    }
+  }
+
+  return { post, get };
+}
