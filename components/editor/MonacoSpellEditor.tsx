@@ -1,0 +1,102 @@
+"use client";
+/** Monaco, set up from the local bundle (see monaco-setup.ts). Loaded only through SpellEditor's lazy import. */
+import Editor, { type OnMount } from "@monaco-editor/react";
+import { useEffect, useRef, useState } from "react";
+import type * as MonacoNs from "monaco-editor";
+import { CodePlaceholder } from "./CodePlaceholder";
+import { setupMonaco } from "./monaco-setup";
+import type { SpellEditorProps } from "./types";
+
+const monaco = setupMonaco();
+
+const MODEL_PATHS = { lua: "file:///spell.lua", javascript: "file:///spell.js" } as const;
+
+export default function MonacoSpellEditor({
+  language,
+  value,
+  onChange,
+  readOnly,
+  errorMarker,
+  fontSize = 14,
+  theme = "light",
+  vim = false,
+  ariaLabel,
+}: SpellEditorProps) {
+  const [editor, setEditor] = useState<MonacoNs.editor.IStandaloneCodeEditor | null>(null);
+  const vimStatusRef = useRef<HTMLDivElement>(null);
+
+  const onMount: OnMount = (ed) => {
+    setEditor(ed);
+  };
+
+  // The last run's error as a marker on its line (cleared when there is none).
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!model) return;
+    const markers: MonacoNs.editor.IMarkerData[] = [];
+    if (errorMarker && errorMarker.line >= 1 && errorMarker.line <= model.getLineCount()) {
+      const line = errorMarker.line;
+      const startColumn = errorMarker.column ?? model.getLineFirstNonWhitespaceColumn(line) ?? 1;
+      markers.push({
+        severity: monaco.MarkerSeverity.Error,
+        message: errorMarker.message,
+        startLineNumber: line,
+        endLineNumber: line,
+        startColumn: Math.max(1, startColumn),
+        endColumn: Math.max(startColumn + 1, model.getLineMaxColumn(line)),
+        source: "spell",
+      });
+    }
+    monaco.editor.setModelMarkers(model, "spell-run", markers);
+  }, [editor, errorMarker, language]);
+
+  // Vim keybindings through monaco-vim, loaded only when turned on.
+  useEffect(() => {
+    if (!editor || !vim || !vimStatusRef.current) return;
+    let disposed = false;
+    let mode: { dispose(): void } | null = null;
+    import("monaco-vim").then(({ initVimMode }) => {
+      if (!disposed) mode = initVimMode(editor, vimStatusRef.current);
+    });
+    return () => {
+      disposed = true;
+      mode?.dispose();
+    };
+  }, [editor, vim]);
+
+  return (
+    <div className="flex h-full w-full flex-col" data-editor-ready={editor ? "true" : "false"}>
+      <div className="min-h-0 flex-1">
+        <Editor
+          path={MODEL_PATHS[language]}
+          language={language}
+          value={value}
+          onChange={(v) => onChange(v ?? "")}
+          onMount={onMount}
+          theme={theme === "dark" ? "spell-dark" : "spell-light"}
+          loading={<CodePlaceholder />}
+          keepCurrentModel
+          options={{
+            readOnly,
+            fontSize,
+            fontFamily: "var(--font-mono), ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
+            fontLigatures: false,
+            minimap: { enabled: false },
+            scrollBeyondLastLine: false,
+            automaticLayout: true,
+            tabSize: 2,
+            renderLineHighlight: "line",
+            padding: { top: 12, bottom: 12 },
+            smoothScrolling: true,
+            ariaLabel: ariaLabel ?? `${language === "lua" ? "Lua" : "JavaScript"} spell editor`,
+            fixedOverflowWidgets: true,
+            quickSuggestions: { other: true, comments: false, strings: true },
+            suggestOnTriggerCharacters: true,
+            wordBasedSuggestions: "off",
+          }}
+        />
+      </div>
+      {vim && <div ref={vimStatusRef} className="border-t border-zinc-200 px-3 py-1 font-mono text-xs text-zinc-500 dark:border-zinc-800" aria-live="polite" />}
+    </div>
+  );
+}

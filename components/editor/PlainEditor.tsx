@@ -1,0 +1,36 @@
+"use client";
+/** A plain textarea editor: for touch devices where Monaco works badly, and as a fallback. */
+import { useMemo } from "react";
+import type { SpellEditorProps } from "./types";
+
+export function PlainEditor({ value, onChange, readOnly, errorMarker, fontSize = 14, ariaLabel, language }: SpellEditorProps) {
+  const lines = useMemo(() => value.split("\n").length, [value]);
+  return (
+    <div className="flex h-full w-full overflow-auto font-mono" style={{ fontSize }}>
+      <div aria-hidden="true" className="select-none px-2 py-3 text-right text-zinc-400 dark:text-zinc-600">
+        {Array.from({ length: lines }, (_, i) => (
+          <div key={i} className={errorMarker?.line === i + 1 ? "rounded bg-red-500/20 text-red-600 dark:text-red-400" : ""} style={{ lineHeight: 1.5 }}>
+            {i + 1}
+          </div>
+        ))}
+      </div>
+      <textarea
+        className="h-full min-h-full flex-1 resize-none bg-transparent py-3 pr-3 outline-none"
+        style={{ lineHeight: 1.5, tabSize: 2 }}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoCorrect="off"
+        value={value}
+        readOnly={readOnly}
+        aria-label={ariaLabel ?? `${language === "lua" ? "Lua" : "JavaScript"} spell`}
+        aria-invalid={errorMarker ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {errorMarker && (
+        <p className="sr-only" role="status">
+          Error on line {errorMarker.line}: {errorMarker.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/** Props shared by the Monaco editor and its plain textarea fallback. */
+import type { SpellLanguage } from "@/lib/store/schemas";
+
+export interface ErrorMarker {
+  /** 1-based line */
+  line: number;
+  /** 1-based column, when known */
+  column?: number;
+  message: string;
+}
+
+export interface SpellEditorProps {
+  language: SpellLanguage;
+  value: string;
+  onChange(value: string): void;
+  readOnly?: boolean;
+  /** The last run's error, shown as a marker on its line. */
+  errorMarker?: ErrorMarker | null;
+  /** CSS height; default fills the parent. */
+  height?: string | number;
+  fontSize?: number;
+  theme?: "light" | "dark";
+  /** Vim keybindings (Monaco only). */
+  vim?: boolean;
+  /** "plain" forces the textarea; "auto" uses it on touch-only devices. */
+  editorKind?: "auto" | "monaco" | "plain";
+  /** Accessible name of the editing area. */
+  ariaLabel?: string;
+}

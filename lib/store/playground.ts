@@ -1,0 +1,52 @@
+/**
+ * The playground page's stores, created once per page on the client, and how a run request is built from them.
+ */
+import type { JsonValue } from "@/engines/bridge";
+import type { RunRequest } from "@/engines/host/types";
+import { createEditorStore, type EditorState, type EditorStore } from "./editor";
+import { createRunStore, warmRunStore, type RunStore } from "./run";
+import { createSettingsStore, type SettingsState, type SettingsStore } from "./settings";
+import { getBrowserStorage } from "./storage";
+import { PLAYGROUND_STATE_NAMESPACE } from "./state-panel";
+
+export interface PlaygroundStores {
+  editor: EditorStore;
+  settings: SettingsStore;
+  run: RunStore;
+}
+
+let stores: PlaygroundStores | null = null;
+
+/** The page's stores (client only). The run store starts warming its engine worker at once. */
+export function getPlaygroundStores(): PlaygroundStores {
+  if (stores) return stores;
+  const session = getBrowserStorage("session");
+  const local = getBrowserStorage("local");
+  const run = createRunStore({
+    createController: async () => {
+      const { createBrowserRunController } = await import("@/engines/host/browser-controller");
+      return createBrowserRunController();
+    },
+  });
+  stores = {
+    editor: createEditorStore({ session, local }),
+    settings: createSettingsStore({ session, local }),
+    run,
+  };
+  warmRunStore(run);
+  return stores;
+}
+
+/** The request for running the editor's current spell with the user's settings. */
+export function buildRunRequest(editor: Pick<EditorState, "language" | "sources" | "args">, settings: Pick<SettingsState, "model" | "mockAll" | "byokKey">): RunRequest {
+  const request: RunRequest = {
+    engine: editor.language,
+    source: editor.sources[editor.language],
+    model: settings.model,
+    mockAll: settings.mockAll,
+    stateNamespace: PLAYGROUND_STATE_NAMESPACE,
+  };
+  if (settings.byokKey) request.byokKey = settings.byokKey;
+  if (editor.args !== undefined) request.args = editor.args as JsonValue;
+  return request;
+}
