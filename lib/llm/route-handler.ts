@@ -1,0 +1,131 @@
+/**
+ * The request handlers behind `POST /api/llm` and `GET /api/models`, built from options so tests can give
+ * them small caps, a test environment and their own limiter. The route files only bind them to
+ * `process.env` and the deployment's limiter.
+ *
+ * `POST /api/llm` order: rate limit (429 + Retry-After) → body size (413) → JSON and shape (400 naming the
+ * field) → provider (400 unknown model, 503 unavailable) → NDJSON stream of parts. The BYOK header is used
+ * for that one call and never logged, stored or echoed.
+ */
+import { clientKeyOf, type RateLimiter } from "@/lib/ratelimit";
+import { GATEWAY_CAPS, type GatewayCaps } from "./caps";
+import { prepareLlmCall } from "./gateway";
+import { DEFAULT_MODEL } from "./mock";
+import { listProviders, type Env } from "./providers";
+import type { LlmErrorKind, StreamPart } from "./types";
+import { BYOK_HEADER, encodePart, STREAM_HEADERS, type ModelsResponse, type WireError } from "./wire";
+
+export interface LlmRouteOptions {
+  env: Env;
+  caps?: GatewayCaps;
+  /** Per-client limiter; none means unlimited. */
+  limiter?: RateLimiter | null;
+}
+
+function errorResponse(status: number, kind: LlmErrorKind, message: string, field?: string, headers: Record<string, string> = {}): Response {
+  const body: WireError = { error: { kind, message, ...(field ? { field } : {}) } };
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+class BodyTooLarge extends Error {}
+
+/** Read at most `limit` bytes of the body; throws BodyTooLarge past it (whatever Content-Length claims). */
+async function readBody(request: Request, limit: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/** A user's key from the BYOK header: printable ASCII, bounded length; anything else is refused unseen. */
+function byokKeyOf(headers: Headers): { ok: true; key?: string } | { ok: false } {
+  const raw = headers.get(BYOK_HEADER);
+  if (raw === null || raw.trim() === "") return { ok: true };
+  const key = raw.trim();
+  if (key.length > 512 || !/^[\x21-\x7e]+$/.test(key)) return { ok: false };
+  return { ok: true, key };
+}
+
+/** Parts as an NDJSON byte stream; cancelling the response (client gone) stops the generator and its upstream. */
+function ndjsonStream(parts: AsyncGenerator<StreamPart>, abort: AbortController): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await parts.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(encodePart(value)));
+      } catch {
+        controller.enqueue(encoder.encode(encodePart({ type: "error", kind: "upstream", message: "The gateway failed while streaming." })));
+        controller.close();
+      }
+    },
+    async cancel() {
+      abort.abort();
+      await parts.return(undefined);
+    },
+  });
+}
+
+export function createLlmPostHandler(options: LlmRouteOptions): (request: Request) => Promise<Response> {
+  const caps = options.caps ?? GATEWAY_CAPS;
+  return async (request) => {
+    if (options.limiter) {
+      const verdict = await options.limiter.take(clientKeyOf(request.headers));
+      if (!verdict.ok) {
+        return errorResponse(429, "rate_limited", `Too many model calls from this client. Retry after ${verdict.retryAfterSeconds} s.`, undefined, {
+          "Retry-After": String(verdict.retryAfterSeconds),
+        });
+      }
+    }
+    const declared = Number(request.headers.get("content-length") ?? "0");
+    if (declared > caps.maxBodyBytes) return errorResponse(413, "bad_request", `The request body is over ${caps.maxBodyBytes} bytes.`, "body");
+    let text: string;
+    try {
+      text = await readBody(request, caps.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return errorResponse(413, "bad_request", `The request body is over ${caps.maxBodyBytes} bytes.`, "body");
+      return errorResponse(400, "bad_request", "The request body could not be read.", "body");
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return errorResponse(400, "bad_request", "body: the request body is not valid JSON.", "body");
+    }
+    const byok = byokKeyOf(request.headers);
+    if (!byok.ok) return errorResponse(400, "bad_request", `The ${BYOK_HEADER} header must be a printable key of at most 512 characters.`, BYOK_HEADER);
+    const call = prepareLlmCall(body, { env: options.env, caps, byokKey: byok.key });
+    if (!call.ok) return errorResponse(call.status, call.kind, call.message, call.field);
+
+    const abort = new AbortController();
+    const onClientGone = () => abort.abort();
+    request.signal?.addEventListener("abort", onClientGone, { once: true });
+    const parts = call.stream(abort.signal);
+    return new Response(ndjsonStream(parts, abort), { status: 200, headers: STREAM_HEADERS });
+  };
+}
+
+export function createModelsGetHandler(options: { env: Env }): (request: Request) => Promise<Response> {
+  return async () => {
+    const body: ModelsResponse = { defaultModel: DEFAULT_MODEL, providers: listProviders({ env: options.env }) };
+    return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * Stream one model call as our typed parts, whatever the provider does: every stream ends with exactly one
+ * `finish` or `error` part, timeouts and aborts end it promptly, and no error message carries a secret.
+ */
+import { APICallError } from "@ai-sdk/provider";
+import type { LanguageModelV4, LanguageModelV4StreamPart } from "@ai-sdk/provider";
+import type { JsonValue } from "@/engines/bridge";
+import type { GatewayCaps } from "./caps";
+import { capMaxTokens } from "./request-schema";
+import { toModelPrompt, toModelTools } from "./prompt";
+import type { FinishReason, LlmErrorKind, LlmRequest, StreamPart } from "./types";
+
+export interface StreamModelOptions {
+  caps: GatewayCaps;
+  /** The caller's signal: a disconnecting client or a cancelled run. */
+  signal?: AbortSignal;
+  /** Keys to scrub from any message (the key used for this call). */
+  secrets?: string[];
+}
+
+type StopReason = { kind: "timeout"; message: string } | { kind: "cancelled"; message: string };
+
+/** Remove keys and bearer tokens from a message and keep it short. */
+export function scrubSecrets(message: string, secrets: string[] = []): string {
+  let out = message;
+  for (const secret of secrets) if (secret) out = out.split(secret).join("[redacted]");
+  out = out.replace(/\bsk-[A-Za-z0-9_*.-]{3,}/g, "[redacted]").replace(/Bearer\s+\S+/gi, "Bearer [redacted]");
+  return out.length > 300 ? `${out.slice(0, 299)}…` : out;
+}
+
+function statusMessage(status: number, detail: string): { kind: LlmErrorKind; message: string } {
+  if (status === 401 || status === 403) return { kind: "auth", message: `The provider rejected the API key (${status}). Check OPENAI_API_KEY or the key you brought.` };
+  if (status === 429) return { kind: "rate_limited", message: `The provider is rate limiting requests (429). Wait and try again.${detail ? ` ${detail}` : ""}` };
+  if (status === 404) return { kind: "unknown_model", message: `The provider does not know this model (404).${detail ? ` ${detail}` : ""}` };
+  if (status >= 500) return { kind: "upstream", message: `The provider failed (${status}).${detail ? ` ${detail}` : ""}` };
+  return { kind: "bad_request", message: `The provider refused the request (${status}).${detail ? ` ${detail}` : ""}` };
+}
+
+/** Turn anything a provider throws or streams into an error part with a clear message and no secrets. */
+export function errorPartOf(error: unknown, secrets: string[] = []): Extract<StreamPart, { type: "error" }> {
+  if (APICallError.isInstance(error)) {
+    const detail = scrubSecrets(error.message, secrets);
+    if (error.statusCode !== undefined) {
+      const { kind, message } = statusMessage(error.statusCode, error.statusCode === 401 || error.statusCode === 403 ? "" : detail);
+      return { type: "error", kind, message };
+    }
+    return { type: "error", kind: "upstream", message: `Could not reach the provider: ${detail}` };
+  }
+  const name = error instanceof Error ? error.name : "";
+  const raw = error instanceof Error ? error.message : typeof error === "string" ? error : JSON.stringify(error ?? null);
+  const text = scrubSecrets(raw, secrets);
+  if (/JSONParseError|TypeValidationError|InvalidResponseDataError|EmptyResponseBodyError/.test(name) || /AI_JSONParseError|AI_TypeValidationError/.test(String((error as { name?: string })?.name))) {
+    return { type: "error", kind: "malformed", message: `The provider sent a malformed stream: ${text}` };
+  }
+  if (error && typeof error === "object" && "message" in error && !(error instanceof Error)) {
+    // Errors streamed by the provider as JSON objects ({ message, type, code }).
+    return { type: "error", kind: "upstream", message: `The provider reported an error: ${text}` };
+  }
+  return { type: "error", kind: "upstream", message: `The model call failed: ${text}` };
+}
+
+const FINISH: Record<string, FinishReason> = {
+  stop: "stop",
+  length: "length",
+  "tool-calls": "tool-calls",
+  "content-filter": "content-filter",
+  error: "error",
+  other: "other",
+};
+
+/** Await `promise`, or stop early when the call is aborted (some providers ignore their abort signal). */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Stream one call of `model` for `request` (already validated) as typed parts. */
+export async function* streamLanguageModel(model: LanguageModelV4, request: LlmRequest, options: StreamModelOptions): AsyncGenerator<StreamPart> {
+  const { caps, secrets = [] } = options;
+  const controller = new AbortController();
+  let stop: StopReason | undefined;
+  const abortWith = (reason: StopReason) => {
+    if (!stop) stop = reason;
+    controller.abort(new Error(reason.message));
+  };
+  const onCallerAbort = () => abortWith({ kind: "cancelled", message: "The request was cancelled." });
+  if (options.signal?.aborted) onCallerAbort();
+  options.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  const total = setTimeout(() => abortWith({ kind: "timeout", message: `The model call took longer than ${caps.maxRequestMs / 1000} s and was stopped.` }), caps.maxRequestMs);
+  let firstByte: ReturnType<typeof setTimeout> | undefined = setTimeout(
+    () => abortWith({ kind: "timeout", message: `The provider sent nothing for ${caps.firstByteTimeoutMs / 1000} s; the call was stopped.` }),
+    caps.firstByteTimeoutMs,
+  );
+  const gotFirstByte = () => {
+    clearTimeout(firstByte);
+    firstByte = undefined;
+  };
+  const offered = new Set((request.tools ?? []).map((t) => t.name));
+  let reader: ReadableStreamDefaultReader<LanguageModelV4StreamPart> | undefined;
+  let ended = false;
+  const stopPart = (): StreamPart => ({ type: "error", kind: stop!.kind, message: stop!.message });
+
+  try {
+    const result = await raceAbort(
+      Promise.resolve(
+        model.doStream({
+          prompt: toModelPrompt(request.messages),
+          maxOutputTokens: capMaxTokens(request, caps),
+          ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+          ...(request.tools && request.tools.length > 0 ? { tools: toModelTools(request.tools), toolChoice: { type: "auto" as const } } : {}),
+          ...(request.responseFormat ? { responseFormat: { type: "json" as const, schema: request.responseFormat as never, name: "response" } } : {}),
+          abortSignal: controller.signal,
+        }),
+      ),
+      controller.signal,
+    );
+    reader = result.stream.getReader();
+    for (;;) {
+      const { value: part, done } = await raceAbort(reader.read(), controller.signal);
+      if (done) break;
+      if (part.type !== "stream-start" && part.type !== "response-metadata") gotFirstByte();
+      switch (part.type) {
+        case "text-delta":
+          if (part.delta) yield { type: "text-delta", text: part.delta };
+          break;
+        case "tool-call": {
+          let input: JsonValue;
+          try {
+            input = part.input.trim() === "" ? {} : (JSON.parse(part.input) as JsonValue);
+          } catch {
+            ended = true;
+            yield { type: "error", kind: "malformed", message: `The model called tool "${part.toolName}" with arguments that are not valid JSON.` };
+            return;
+          }
+          if (offered.size > 0 && !offered.has(part.toolName)) {
+            ended = true;
+            yield { type: "error", kind: "malformed", message: `The model called tool "${part.toolName}", which was not offered.` };
+            return;
+          }
+          yield { type: "tool-call", toolCallId: part.toolCallId, toolName: part.toolName, input };
+          break;
+        }
+        case "error":
+          ended = true;
+          yield errorPartOf(part.error, secrets);
+          return;
+        case "finish": {
+          const usage = part.usage;
+          if (usage.inputTokens.total !== undefined || usage.outputTokens.total !== undefined) {
+            yield { type: "usage", usage: { inputTokens: usage.inputTokens.total ?? 0, outputTokens: usage.outputTokens.total ?? 0 } };
+          }
+          ended = true;
+          if (part.finishReason.unified === "interrupted") {
+            yield { type: "error", kind: "malformed", message: "The provider's stream ended before the model finished." };
+          } else {
+            yield { type: "finish", finishReason: FINISH[part.finishReason.unified] ?? "other" };
+          }
+          return;
+        }
+        default:
+          break;
+      }
+    }
+    if (!ended) {
+      ended = true;
+      yield { type: "error", kind: "malformed", message: "The provider's stream ended without a finish." };
+    }
+  } catch (error) {
+    if (!ended) {
+      ended = true;
+      yield stop ? stopPart() : errorPartOf(error, secrets);
+    }
+  } finally {
+    clearTimeout(total);
+    if (firstByte) clearTimeout(firstByte);
+    options.signal?.removeEventListener("abort", onCallerAbort);
+    if (!controller.signal.aborted && !ended) controller.abort(new Error("The consumer stopped reading."));
+    reader?.cancel().catch(() => {});
+  }
+}
