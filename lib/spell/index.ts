@@ -1,13 +1,66 @@
 /**
  * The spell API entry point: `createSpellApi(runtime)` builds the API surface that every engine injects.
- * (Filled in by the spell API work; until then it exposes nothing beyond the engine's own print/console.)
+ * Everything per-run (handles, agents, registered tools, hooks, subscriptions, budgets) lives inside the
+ * object built here; nothing is shared between runs.
  */
-import type { ApiSurface } from "@/engines/bridge";
+import type { ApiSurface, JsonValue } from "@/engines/bridge";
+import { createSpellContext } from "./core/context";
+import { createAgentModule } from "./globals/agent";
+import { createConfigModule } from "./globals/config";
+import { createDebugModule } from "./globals/debug";
+import { createEventModule } from "./globals/event";
+import { createHookModule } from "./globals/hook";
+import { createJsonModule } from "./globals/json";
+import type { GlobalModule } from "./globals/module";
+import { createProviderModule } from "./globals/provider";
+import { createStateModule } from "./globals/state";
+import { STREAMING_JS_PRELUDE, STREAMING_LUA_PRELUDE } from "./globals/streaming";
+import { createToolModule } from "./globals/tool";
+import { createWorkflowModule } from "./globals/workflow";
 import type { SpellRuntime } from "./runtime";
 
 export type { SpellRuntime, StateStore } from "./runtime";
 export { DEFAULT_LIMITS, clampLimits, type RunLimits } from "./limits";
 
+/** Positional script arguments for Lua's `arg` (`ARGS[1]`, ...), when there are any. */
+function positionalArgs(args: JsonValue | undefined): JsonValue[] | undefined {
+  if (Array.isArray(args)) return args;
+  if (args && typeof args === "object") {
+    const out: JsonValue[] = [];
+    for (let i = 1; Object.prototype.hasOwnProperty.call(args, String(i)); i++) out.push((args as Record<string, JsonValue>)[String(i)]);
+    return out.length > 0 ? out : undefined;
+  }
+  return undefined;
+}
+
 export function createSpellApi(runtime: SpellRuntime): ApiSurface {
-  return { globals: {}, classes: {}, values: runtime.args === undefined ? undefined : { ARGS: runtime.args } };
+  const ctx = createSpellContext(runtime);
+  const hook = createHookModule(ctx);
+  ctx.hooks = hook.runner;
+  const tool = createToolModule(ctx);
+  ctx.tools = tool.runner;
+  const agent = createAgentModule(ctx);
+  const modules: GlobalModule[] = [
+    agent,
+    tool,
+    createWorkflowModule(ctx, agent.runner),
+    createStateModule(ctx),
+    hook,
+    createEventModule(ctx),
+    createJsonModule(ctx),
+    createProviderModule(ctx),
+    createDebugModule(ctx),
+    createConfigModule(ctx),
+  ];
+  const api: ApiSurface = { globals: {}, classes: {}, preludes: { lua: STREAMING_LUA_PRELUDE, javascript: STREAMING_JS_PRELUDE } };
+  for (const m of modules) {
+    api.globals[m.name] = m.global;
+    Object.assign(api.classes, m.classes ?? {});
+  }
+  if (runtime.args !== undefined) {
+    api.values = { ARGS: runtime.args };
+    const positional = runtime.engine === "lua" ? positionalArgs(runtime.args) : undefined;
+    if (positional) api.values.arg = positional;
+  }
+  return api;
 }

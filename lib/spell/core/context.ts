@@ -1,0 +1,68 @@
+/**
+ * The per-run context every global shares: the runtime, argument checking, handles, tracing, budgets, and
+ * the registries (hooks, events, tools, agents) that must never outlive the run.
+ */
+import type { JsonValue, LogLevel } from "@/engines/bridge";
+import type { SpellRuntime } from "../runtime";
+import { createBudget, throwIfAborted, type Budget } from "./budget";
+import { createHandleTable, type HandleTable } from "./handles";
+import { createModelCaller, type ModelCaller } from "./models";
+import { createTracer, type Tracer } from "./trace";
+import { createChecker, type Checker } from "./validate";
+
+/** What a hook run decided for the operation it guards. */
+export type HookOutcome = { action: "continue"; data: { [key: string]: JsonValue } } | { action: "skip"; data: { [key: string]: JsonValue } };
+
+export interface HookRunner {
+  run(point: string, component: { type: string; name: string }, data: { [key: string]: JsonValue }, parentId?: string): Promise<HookOutcome>;
+}
+
+export interface ToolRunner {
+  /** Run a tool by name (built-in or spell-registered): hooks, trace, errors. */
+  execute(name: string, params: unknown, parentId?: string, signal?: AbortSignal): Promise<JsonValue>;
+  /** The canonical name for a name or alias, or undefined. */
+  resolveName(name: string): string | undefined;
+  /** The tool spec offered to a model. */
+  spec(name: string): { name: string; description: string; parameters: { [key: string]: JsonValue } } | undefined;
+}
+
+export interface SpellContext {
+  runtime: SpellRuntime;
+  engine: string;
+  check: Checker;
+  handles: HandleTable;
+  tracer: Tracer;
+  budget: Budget;
+  models: ModelCaller;
+  hooks: HookRunner;
+  tools: ToolRunner;
+  log(level: LogLevel, text: string): void;
+  throwIfAborted(): void;
+}
+
+export function createSpellContext(runtime: SpellRuntime): SpellContext {
+  const tracer = createTracer((e) => runtime.emit(e), () => runtime.now());
+  const budget = createBudget(runtime.limits);
+  const ctx: SpellContext = {
+    runtime,
+    engine: runtime.engine,
+    check: createChecker(runtime.engine),
+    handles: createHandleTable(),
+    tracer,
+    budget,
+    models: createModelCaller(runtime, tracer, budget),
+    hooks: { run: async (_p, _c, data) => ({ action: "continue", data }) },
+    tools: {
+      execute: async () => null,
+      resolveName: () => undefined,
+      spec: () => undefined,
+    },
+    log(level, text) {
+      runtime.emit({ type: "log", level, text, t: runtime.now() });
+    },
+    throwIfAborted() {
+      throwIfAborted(runtime.signal);
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,100 @@
+/**
+ * Argument validation at the API boundary (zod). A wrong argument raises a `type` SpellError that names the
+ * method and the argument in the script's own words:
+ *   `Agent.builder():temperature expects a number, got string`
+ *   `Tool.execute expects params to be a table, got string`
+ *   `Workflow.builder():add_step expects step.type to be one of "tool", "agent", "workflow", got "x"`
+ */
+import { z } from "zod";
+import { SpellError, isHandleRef, isSpellFunction, type HandleRef, type SpellFunction } from "@/engines/bridge";
+import { getPath, scriptTypeName } from "./values";
+
+export { z };
+
+/** zod schemas for the values that cross the bridge. */
+export const spellFunction = z.custom<SpellFunction>((v) => isSpellFunction(v), { message: "function" });
+export const handleOf = (cls: string) =>
+  z.custom<HandleRef>((v) => isHandleRef(v) && v.$class === cls, { message: `handle:${cls}` });
+export const anyHandle = z.custom<HandleRef>((v) => isHandleRef(v), { message: "handle" });
+/** Any JSON-shaped table/object (Lua table with string keys; JS object). */
+export const table = z.record(z.string(), z.unknown());
+/** A finite number. */
+export const num = z.number().refine(Number.isFinite, { message: "finite number" });
+export const posInt = z.number().int().positive();
+export const nonNegInt = z.number().int().nonnegative();
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+function expectedWord(expected: string, engine: string): string {
+  switch (expected) {
+    case "record":
+    case "object":
+      return article(engine === "lua" ? "table" : "object");
+    case "array":
+      return engine === "lua" ? "a list (table)" : "an array";
+    case "int":
+      return "an integer";
+    case "function":
+      return "a function";
+    case "nonoptional":
+      return "a value";
+    default:
+      if (expected.startsWith("handle:")) return article(expected.slice(7));
+      if (expected === "handle") return "an object returned by the API";
+      return article(expected);
+  }
+}
+
+function describeGot(v: unknown, engine: string): string {
+  if (typeof v === "number") return Number.isInteger(v) ? `number ${v}` : `number ${v}`;
+  if (typeof v === "string") return `"${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
+  return scriptTypeName(v, engine);
+}
+
+/**
+ * Check `value` against `schema`. `where` is the call as the script wrote it (`Tool.execute`,
+ * `Agent.builder():temperature`), `name` the argument's name (omit it for single-argument setters).
+ */
+export function check<S extends z.ZodType>(engine: string, where: string, name: string | undefined, schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const path = issue.path.map(String);
+  const argPath = [name, ...path].filter(Boolean).join(".");
+  const at = getPath(value, path);
+  let expected: string;
+  let got = scriptTypeName(at, engine);
+  if (issue.code === "invalid_type") {
+    expected = expectedWord(issue.expected, engine);
+    if (issue.expected === "int" && typeof at === "number") got = `number ${at}`;
+  } else if (issue.code === "invalid_value") {
+    expected = `one of ${issue.values.map((x) => JSON.stringify(x)).join(", ")}`;
+    got = describeGot(at, engine);
+  } else if (issue.code === "custom") {
+    expected = expectedWord(issue.message, engine);
+  } else if (issue.code === "too_small" || issue.code === "too_big") {
+    if (issue.code === "too_small") {
+      expected = `a value >= ${String(issue.minimum)}`;
+      if (issue.origin === "number" && Number(issue.minimum) === 0 && issue.inclusive === false) expected = "a positive number";
+      if (issue.origin === "string") expected = "a non-empty string";
+    } else {
+      expected = `a value <= ${String(issue.maximum)}`;
+      if (issue.origin === "string") expected = `a string of at most ${String(issue.maximum)} characters`;
+    }
+    got = describeGot(at, engine);
+  } else {
+    expected = issue.message;
+    got = describeGot(at, engine);
+  }
+  const subject = argPath ? ` ${argPath} to be` : "";
+  throw new SpellError("type", `${where} expects${subject} ${expected}, got ${got}`);
+}
+
+/** A `check` bound to one engine. */
+export type Checker = <S extends z.ZodType>(where: string, name: string | undefined, schema: S, value: unknown) => z.output<S>;
+
+export function createChecker(engine: string): Checker {
+  return (where, name, schema, value) => check(engine, where, name, schema, value);
+}

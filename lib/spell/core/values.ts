@@ -1,0 +1,97 @@
+/** Small helpers over the JSON-shaped values that cross the bridge. */
+import { isHandleRef, isSpellFunction, type HostValue, type JsonValue } from "@/engines/bridge";
+
+export type JsonObject = { [key: string]: JsonValue };
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !isSpellFunction(v) && !isHandleRef(v);
+}
+
+/** The script's name for a value's type: Lua says `nil`/`table`, JavaScript says `undefined`/`object`/`array`. */
+export function scriptTypeName(v: unknown, engine: string): string {
+  const lua = engine === "lua";
+  if (v === undefined) return lua ? "nil" : "undefined";
+  if (v === null) return lua ? "nil" : "null";
+  if (isSpellFunction(v)) return "function";
+  if (isHandleRef(v)) return v.$class;
+  if (Array.isArray(v)) return lua ? "table" : "array";
+  if (typeof v === "object") return lua ? "table" : "object";
+  return typeof v;
+}
+
+/** Read `a.b.0.c` from a value (arrays by index); undefined when any part is missing. */
+export function getPath(value: unknown, path: string[]): unknown {
+  let cur = value;
+  for (const part of path) {
+    if (Array.isArray(cur)) {
+      const i = Number(part);
+      cur = Number.isInteger(i) ? cur[i] : undefined;
+    } else if (isPlainObject(cur)) {
+      cur = cur[part];
+    } else return undefined;
+    if (cur === undefined) return undefined;
+  }
+  return cur;
+}
+
+/** The text of a value as a prompt sees it: strings as they are, `{text}` results by their text, else JSON. */
+export function textOf(v: unknown): string {
+  if (v === undefined || v === null) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (isPlainObject(v) && typeof v.text === "string") return v.text;
+  return JSON.stringify(v);
+}
+
+const MAX_TRACE_STRING = 4000;
+
+/** A copy for a trace event: JSON only, long strings cut, functions and handles named. */
+export function toTraceValue(v: unknown, depth = 0): JsonValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "string") return v.length > MAX_TRACE_STRING ? v.slice(0, MAX_TRACE_STRING) + "…" : v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "boolean") return v;
+  if (isSpellFunction(v)) return "<function>";
+  if (isHandleRef(v)) return `<${v.$class}>`;
+  if (depth > 8) return "…";
+  if (Array.isArray(v)) return v.slice(0, 200).map((x) => toTraceValue(x, depth + 1));
+  if (typeof v === "object") {
+    const out: JsonObject = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (x !== undefined) out[k] = toTraceValue(x, depth + 1);
+    return out;
+  }
+  return null;
+}
+
+/** Strip functions and handles so a value is plain JSON (used for values stored or sent to a model). */
+export function toJson(v: HostValue | unknown): JsonValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (isSpellFunction(v) || isHandleRef(v)) return null;
+  if (Array.isArray(v)) return v.map(toJson);
+  if (typeof v === "object") {
+    const out: JsonObject = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>))
+      if (x !== undefined && !isSpellFunction(x) && !isHandleRef(x)) out[k] = toJson(x);
+    return out;
+  }
+  return null;
+}
+
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+let hexCounter = 0;
+/** A short random hex id (`agent_1a2b3c4d`). */
+export function shortHex(): string {
+  hexCounter = (hexCounter + 1) % 0xffff;
+  return (Math.floor(Math.random() * 0xffffffff) ^ hexCounter).toString(16).padStart(8, "0").slice(0, 8);
+}
+
+export function randomUuid(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return `${shortHex()}-${shortHex().slice(0, 4)}-4${shortHex().slice(0, 3)}-a${shortHex().slice(0, 3)}-${shortHex()}${shortHex().slice(0, 4)}`;
+}

@@ -1,0 +1,216 @@
+/**
+ * Tool: the built-in tools (lib/tools) plus tools the spell registers with `Tool.register`, run with
+ * hooks (BeforeToolExecution, AfterToolExecution, ToolError) and a `tool` trace span.
+ */
+import Ajv from "ajv";
+import { SpellError, type HandleRef, type HostValue, type JsonValue, type SpellFunction } from "@/engines/bridge";
+import { findTool, listTools, toolCategories } from "@/lib/tools";
+import type { ToolDefinition } from "@/lib/tools/types";
+import type { SpellContext, ToolRunner } from "../core/context";
+import { spellFunction, table, z } from "../core/validate";
+import { errorMessage, isPlainObject, toJson, type JsonObject } from "../core/values";
+import type { GlobalModule } from "./module";
+
+interface RegisteredTool {
+  name: string;
+  description: string;
+  category: string;
+  tags: string[];
+  schema: JsonObject;
+  fn: SpellFunction;
+  validate?: (params: unknown) => string | undefined;
+}
+
+interface ToolView {
+  name: string;
+  description: string;
+  category: string;
+  tags: string[];
+  schema: JsonObject;
+  builtin: boolean;
+}
+
+const registerSchema = z.looseObject({
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: "name made of letters, digits, _ and - (at most 64)" }),
+  description: z.string().optional(),
+  category: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  parameters: table.optional(),
+  execute: spellFunction,
+});
+
+const ajv = new Ajv({ strict: false, allErrors: false });
+
+/** The `schema` a spell sees: the JSON Schema plus rs-llmspell's `{name, type, description, required}` list. */
+function schemaView(t: ToolView): JsonObject {
+  const props = isPlainObject(t.schema.properties) ? (t.schema.properties as Record<string, JsonObject>) : {};
+  const required = Array.isArray(t.schema.required) ? (t.schema.required as string[]) : [];
+  return {
+    name: t.name,
+    description: t.description,
+    parameters: Object.entries(props).map(([name, p]) => ({
+      name,
+      type: typeof p.type === "string" ? p.type : "any",
+      description: typeof p.description === "string" ? p.description : "",
+      required: required.includes(name),
+      ...(p.default !== undefined ? { default: p.default } : {}),
+    })),
+    json_schema: t.schema,
+  };
+}
+
+export function createToolModule(ctx: SpellContext): GlobalModule & { runner: ToolRunner } {
+  const { check, handles } = ctx;
+  const registered = new Map<string, RegisteredTool>();
+
+  const viewOf = (name: string): ToolView | undefined => {
+    const r = registered.get(name);
+    if (r) return { name: r.name, description: r.description, category: r.category, tags: r.tags, schema: r.schema, builtin: false };
+    const b = findTool(name) ?? findTool(name.replace(/_/g, "-"));
+    if (b) return { name: b.name, description: b.description, category: b.category, tags: b.tags ?? [], schema: b.schema, builtin: true };
+    return undefined;
+  };
+
+  const allViews = (): ToolView[] => [
+    ...listTools().map((b: ToolDefinition) => viewOf(b.name)!),
+    ...[...registered.keys()].map((n) => viewOf(n)!),
+  ];
+
+  const resolveName = (name: string) => viewOf(name)?.name;
+
+  const runOne = async (name: string, params: JsonObject, signal: AbortSignal): Promise<JsonValue> => {
+    const r = registered.get(name);
+    if (r) {
+      const problem = r.validate?.(params);
+      if (problem) throw new SpellError("tool", `Tool execution failed: ${name}: ${problem}`);
+      try {
+        const out = await r.fn.call(params);
+        return out === undefined ? null : out;
+      } catch (e) {
+        if (e instanceof SpellError && e.kind === "cancelled") throw e;
+        throw new SpellError("tool", `Tool execution failed: ${name}: ${errorMessage(e)}`);
+      }
+    }
+    const b = findTool(name)!;
+    try {
+      return await b.execute(params, { signal });
+    } catch (e) {
+      if (e instanceof SpellError) throw e;
+      throw new SpellError("tool", `Tool execution failed: ${errorMessage(e)}`);
+    }
+  };
+
+  const runner: ToolRunner = {
+    resolveName,
+    spec(name) {
+      const v = viewOf(name);
+      return v && { name: v.name, description: v.description, parameters: v.schema };
+    },
+    async execute(rawName, rawParams, parentId, signal = ctx.runtime.signal) {
+      ctx.throwIfAborted();
+      const name = resolveName(rawName);
+      if (!name) throw new SpellError("not_found", `Tool '${rawName}' not found`);
+      let params = (rawParams === undefined || rawParams === null ? {} : toJson(rawParams)) as JsonObject;
+      return ctx.tracer.run("tool", name, { parentId, input: params }, async (span) => {
+        const component = { type: "tool", name };
+        const before = await ctx.hooks.run("BeforeToolExecution", component, { tool: name, params }, span.id);
+        if (before.action === "skip") return { success: false, skipped: true, operation: String(params.operation ?? ""), message: "skipped by a BeforeToolExecution hook" };
+        params = (isPlainObject(before.data.params) ? before.data.params : params) as JsonObject;
+        let result: JsonValue;
+        try {
+          result = await runOne(name, params, signal);
+        } catch (e) {
+          const err = e instanceof SpellError ? e : new SpellError("tool", errorMessage(e));
+          if (err.kind !== "cancelled") await ctx.hooks.run("ToolError", component, { tool: name, params, error: { kind: err.kind, message: err.message } }, span.id);
+          throw err;
+        }
+        const after = await ctx.hooks.run("AfterToolExecution", component, { tool: name, params, result }, span.id);
+        if ("result" in after.data) result = after.data.result;
+        return result;
+      });
+    },
+  };
+
+  const toolHandle = (v: ToolView): HandleRef =>
+    handles.create("Tool", v, { name: v.name, description: v.description, category: v.category, version: "1.0.0", schema: schemaView(v) });
+  const viewOfHandle = (self: HandleRef, where: string) => handles.get<ToolView>(self, "Tool", where);
+
+  const nameArg = (where: string, v: unknown) => check(where, "name", z.string(), v);
+  const paramsArg = (where: string, v: unknown) => (v === undefined || v === null ? {} : (check(where, "params", table, v) as JsonObject));
+
+  const listEntry = (v: ToolView): HostValue => ({ name: v.name, description: v.description, category: v.category, version: "1.0.0", tags: v.tags });
+
+  const execute = ([name, params]: HostValue[]) => runner.execute(nameArg("Tool.execute", name), paramsArg("Tool.execute", params));
+
+  return {
+    name: "Tool",
+    runner,
+    classes: {
+      Tool: {
+        methods: {
+          execute: (self, [params]) => runner.execute(viewOfHandle(self, "tool:execute").name, paramsArg("tool:execute", params)),
+          getSchema: (self) => schemaView(viewOfHandle(self, "tool:getSchema")),
+          get_schema: (self) => schemaView(viewOfHandle(self, "tool:get_schema")),
+          name: (self) => viewOfHandle(self, "tool:name").name,
+          description: (self) => viewOfHandle(self, "tool:description").description,
+          category: (self) => viewOfHandle(self, "tool:category").category,
+        },
+      },
+    },
+    global: {
+      functions: {
+        execute,
+        invoke: execute,
+        list: () => allViews().map(listEntry),
+        get([name]) {
+          const v = viewOf(nameArg("Tool.get", name));
+          return v ? toolHandle(v) : null;
+        },
+        exists: ([name]) => viewOf(nameArg("Tool.exists", name)) !== undefined,
+        categories: () => [...new Set([...toolCategories(), ...[...registered.values()].map((r) => r.category)])].sort(),
+        discover([filter]) {
+          const f = filter === undefined || filter === null ? {} : (check("Tool.discover", "filter", table, filter) as Record<string, unknown>);
+          const category = f.category === undefined ? undefined : check("Tool.discover", "filter.category", z.string(), f.category);
+          const tag = f.tag === undefined ? undefined : check("Tool.discover", "filter.tag", z.string(), f.tag).toLowerCase();
+          return allViews()
+            .filter((v) => !category || v.category === category)
+            .filter((v) => !tag || v.tags.some((t) => t.toLowerCase() === tag) || v.description.toLowerCase().includes(tag))
+            .map(listEntry);
+        },
+        register([def]) {
+          const d = check("Tool.register", "definition", registerSchema, def);
+          if (viewOf(d.name)) throw new SpellError("api", `Tool.register: a tool named '${d.name}' already exists`);
+          const schema = (d.parameters ? toJson(d.parameters) : { type: "object", properties: {} }) as JsonObject;
+          let validate: RegisteredTool["validate"];
+          if (d.parameters) {
+            let compiled: ReturnType<typeof ajv.compile>;
+            try {
+              compiled = ajv.compile(schema);
+            } catch (e) {
+              throw new SpellError("type", `Tool.register expects definition.parameters to be a JSON Schema: ${errorMessage(e)}`);
+            }
+            validate = (params) => {
+              if (compiled(params)) return undefined;
+              const err = compiled.errors?.[0];
+              if (!err) return "invalid parameters";
+              if (err.keyword === "required") return `missing required parameter '${String(err.params.missingProperty)}'`;
+              const at = err.instancePath.replace(/^\//, "").replace(/\//g, ".");
+              return `parameter '${at || "params"}' ${err.message ?? "is invalid"}`;
+            };
+          }
+          registered.set(d.name, {
+            name: d.name,
+            description: d.description ?? "",
+            category: d.category ?? "custom",
+            tags: d.tags ?? [],
+            schema,
+            fn: d.execute,
+            validate,
+          });
+          return d.name;
+        },
+      },
+    },
+  };
+}
+

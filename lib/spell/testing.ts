@@ -1,0 +1,38 @@
+/**
+ * A SpellRuntime for tests, the conformance suite and benchmarks: the mock model, in-memory State, and
+ * events to a callback. Every field can be overridden.
+ */
+import type { JsonValue, RunEvent } from "@/engines/bridge";
+import { createMockLlmClient } from "@/lib/llm/mock";
+import type { LlmClient } from "@/lib/llm/types";
+import { DEFAULT_LIMITS, clampLimits, type RunLimits } from "./limits";
+import type { SpellRuntime, StateStore } from "./runtime";
+import { createMemoryStateStore } from "./state/memory";
+
+export interface TestRuntimeOptions {
+  engine?: string;
+  emit?: (e: RunEvent) => void;
+  signal?: AbortSignal;
+  llm?: LlmClient;
+  state?: StateStore;
+  args?: JsonValue;
+  limits?: Partial<RunLimits>;
+  defaultModel?: string;
+  mockAll?: boolean;
+}
+
+export function createTestRuntime(opts: TestRuntimeOptions = {}): SpellRuntime {
+  const t0 = performance.now();
+  return {
+    llm: opts.llm ?? createMockLlmClient(),
+    state: opts.state ?? createMemoryStateStore(),
+    emit: opts.emit ?? (() => {}),
+    now: () => performance.now() - t0,
+    signal: opts.signal ?? new AbortController().signal,
+    limits: clampLimits(opts.limits, DEFAULT_LIMITS),
+    defaultModel: opts.defaultModel ?? "mock/default",
+    mockAll: opts.mockAll ?? true,
+    ...(opts.args !== undefined ? { args: opts.args } : {}),
+    engine: opts.engine ?? "lua",
+  };
+}
