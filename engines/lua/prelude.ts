@@ -1,0 +1,232 @@
+/**
+ * The Lua prelude: builds the sandbox from an allowlist, and gives the spell API its Lua idioms (dot-called
+ * globals, colon-called host objects, host calls that look synchronous everywhere, error tables that `pcall`
+ * sees). It runs once per fresh Lua state, before the spell, as chunk `=llmspell` (so its frames are filtered
+ * out of every stack a user sees).
+ *
+ * Called with (spellSource, hostLog); returns a table of internals the host keeps references to.
+ */
+export const PRELUDE_CHUNK_NAME = "=llmspell";
+
+export const LUA_PRELUDE = String.raw`
+local SPELL_SOURCE, host_log = ...
+
+local type, select, rawequal, rawget, rawset, rawlen = type, select, rawequal, rawget, rawset, rawlen
+local setmetatable, getmetatable, error, tostring, pairs, next = setmetatable, getmetatable, error, tostring, pairs, next
+local raw_pcall, raw_xpcall, raw_load, raw_collect = pcall, xpcall, load, collectgarbage
+local co_create, co_resume, co_yield, co_running = coroutine.create, coroutine.resume, coroutine.yield, coroutine.running
+local co_status, co_close, co_isyieldable = coroutine.status, coroutine.close, coroutine.isyieldable
+local concat, pack, unpack = table.concat, table.pack, table.unpack
+local getinfo, traceback = debug.getinfo, debug.traceback
+local G = _G
+
+local AWAIT = {}
+local KILL = setmetatable({}, { __metatable = false, __tostring = function() return "the run was stopped" end })
+local TAG_OK, TAG_PENDING = 0, 1
+local weak_k, weak_v = { __mode = "k" }, { __mode = "v" }
+local roots = setmetatable({}, weak_k)
+local awaiting = setmetatable({}, weak_k)
+local handles = setmetatable({}, weak_k)
+local handle_class = setmetatable({}, weak_k)
+local objects = setmetatable({}, weak_v)
+local class_mts = {}
+
+-- The spell's line nearest to stack level 'level' (walking outwards), or nil.
+local function spell_line(level)
+  level = level + 1
+  while true do
+    local info = getinfo(level, "Sl")
+    if info == nil then return nil end
+    if info.source == SPELL_SOURCE and info.currentline and info.currentline > 0 then return info.currentline end
+    level = level + 1
+  end
+end
+
+local ERR_MT = { __metatable = "SpellError" }
+ERR_MT.__tostring = function(e)
+  local s = tostring(rawget(e, "kind") or "runtime") .. ": " .. tostring(rawget(e, "message") or "")
+  local line = rawget(e, "line")
+  if line ~= nil then s = s .. " (line " .. tostring(line) .. ")" end
+  return s
+end
+
+local function raise(e)
+  if type(e) ~= "table" then e = { kind = "api", message = tostring(e) } end
+  if rawget(e, "line") == nil then rawset(e, "line", spell_line(2)) end
+  if getmetatable(e) == nil then setmetatable(e, ERR_MT) end
+  error(e, 0)
+end
+
+local function await_host(id)
+  if not co_isyieldable() then
+    raise({ kind = "unsupported_feature",
+      message = "a host call that waits (a model, tool or workflow call) cannot run inside a function called "
+        .. "from C, such as a table.sort comparator, a string.gsub replacement or a __tostring metamethod" })
+  end
+  local co = co_running()
+  awaiting[co] = true
+  local tag, v = co_yield(AWAIT, id)
+  awaiting[co] = nil
+  return tag, v
+end
+
+local function settle(tag, v)
+  if tag == TAG_PENDING then tag, v = await_host(v) end
+  if tag == TAG_OK then return v end
+  return raise(v)
+end
+
+local function wrap_host(raw)
+  return function(...) return settle(raw(...)) end
+end
+
+local function wrap_method(cname, mname, raw)
+  return function(self, ...)
+    if handle_class[self] ~= cname then
+      error("bad self for " .. cname .. ":" .. mname .. " (expected a " .. cname
+        .. " object; call it with a colon: obj:" .. mname .. "(...))", 2)
+    end
+    return settle(raw(self, ...))
+  end
+end
+
+local function install_api(spec)
+  for cname, methods in next, spec.classes do
+    local index = {}
+    for mname, raw in next, methods do index[mname] = wrap_method(cname, mname, raw) end
+    class_mts[cname] = {
+      __index = index,
+      __name = cname,
+      __metatable = cname,
+      __tostring = function(o) return cname .. " (handle " .. tostring(handles[o]) .. ")" end,
+    }
+  end
+  for gname, g in next, spec.globals do
+    local t = {}
+    for fname, raw in next, g.functions do t[fname] = wrap_host(raw) end
+    if g.values then for k, v in next, g.values do t[k] = v end end
+    G[gname] = t
+  end
+  if spec.values then for k, v in next, spec.values do G[k] = v end end
+end
+
+-- Coroutines: a host wait inside the spell's own coroutine is forwarded up to the host driver.
+local function forward(co, ok, ...)
+  if ok then
+    if rawequal((...), AWAIT) then
+      local _, id = ...
+      return forward(co, co_resume(co, await_host(id)))
+    end
+    return true, ...
+  end
+  if rawequal((...), KILL) then error(KILL, 0) end
+  return false, ...
+end
+
+local function resume(co, ...)
+  if awaiting[co] then return false, "cannot resume a coroutine that is waiting for the host" end
+  return forward(co, co_resume(co, ...))
+end
+
+local function wrap(f)
+  local co = co_create(f)
+  return function(...)
+    local r = pack(resume(co, ...))
+    if r[1] then return unpack(r, 2, r.n) end
+    error(r[2], 0)
+  end
+end
+
+local function yield(...)
+  if roots[co_running()] then error("attempt to yield from outside a coroutine", 2) end
+  return co_yield(...)
+end
+
+local function check_kill(ok, ...)
+  if not ok and rawequal((...), KILL) then error(KILL, 0) end
+  return ok, ...
+end
+
+local function run_root(fn, ...)
+  roots[co_running()] = true
+  local line, tb
+  local r = pack(raw_xpcall(fn, function(e)
+    if not rawequal(e, KILL) then
+      line = spell_line(2)
+      tb = traceback("", 2)
+    end
+    return e
+  end, ...))
+  if r[1] then return true, r[2] end
+  return false, r[2], line, tb
+end
+
+local function to_text(n, ...)
+  local parts = {}
+  for i = 1, n do parts[i] = tostring((select(i, ...))) end
+  return concat(parts, "\t")
+end
+
+-- The sandbox: everything not on the allowlist goes.
+local sandbox = {
+  assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, rawequal = rawequal,
+  rawget = rawget, rawlen = rawlen, rawset = rawset, select = select, setmetatable = setmetatable,
+  tonumber = tonumber, tostring = tostring, type = type, _VERSION = _VERSION,
+  math = math, table = table, utf8 = utf8, string = string,
+}
+sandbox.print = function(...) host_log("log", to_text(select("#", ...), ...)) end
+sandbox.warn = function(...)
+  local n = select("#", ...)
+  if n == 1 and type((...)) == "string" and (...):sub(1, 1) == "@" then return end
+  host_log("warn", to_text(n, ...))
+end
+sandbox.pcall = function(f, ...) return check_kill(raw_pcall(f, ...)) end
+sandbox.xpcall = function(f, h, ...)
+  return check_kill(raw_xpcall(f, function(e)
+    if rawequal(e, KILL) then return e end
+    return h(e)
+  end, ...))
+end
+sandbox.getmetatable = function(v)
+  if type(v) == "string" then return nil end
+  return getmetatable(v)
+end
+sandbox.collectgarbage = function(opt, ...)
+  if opt == "count" then return raw_collect("count") end
+  error("collectgarbage: only \"count\" is available in a spell", 2)
+end
+sandbox.load = function(chunk, name, _mode, ...)
+  if select("#", ...) > 0 then return raw_load(chunk, name, "t", (...)) end
+  return raw_load(chunk, name, "t")
+end
+sandbox.os = { time = os.time, clock = os.clock, date = os.date, difftime = os.difftime }
+sandbox.coroutine = {
+  create = co_create, resume = resume, yield = yield, status = co_status, wrap = wrap,
+  isyieldable = function()
+    if roots[co_running()] then return false end
+    return co_isyieldable()
+  end,
+  running = function()
+    local co = co_running()
+    return co, roots[co] == true
+  end,
+  close = function(co)
+    if awaiting[co] then return false, "cannot close a coroutine that is waiting for the host" end
+    return co_close(co)
+  end,
+}
+string.dump = nil
+local string_mt = getmetatable("")
+if string_mt then string_mt.__metatable = false end
+
+local keys = {}
+for k in next, G do keys[#keys + 1] = k end
+for _, k in next, keys do G[k] = nil end
+for k, v in next, sandbox do G[k] = v end
+G._G = G
+
+return {
+  AWAIT = AWAIT, KILL = KILL, run_root = run_root, install_api = install_api, wrap_host = wrap_host, handles = handles,
+  handle_class = handle_class, objects = objects, class_mts = class_mts, ERR_MT = ERR_MT,
+}
+`;

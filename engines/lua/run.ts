@@ -1,0 +1,732 @@
+/**
+ * One spell run in one fresh Lua state: the sandbox, the limits (memory cap, CPU-time hook, wall clock,
+ * cancel), the API injection, and the driver that makes host promises look synchronous to Lua.
+ *
+ * How waiting works: a host function that returns a Promise answers Lua with (PENDING, id); the prelude
+ * yields `(AWAIT, id)` up to the driver here (forwarded through the spell's own coroutines by the patched
+ * `coroutine.resume`), the driver awaits the promise with the CPU clock stopped, and resumes the thread with
+ * `(tag, value)`.
+ */
+import type { LuaEngine as WasmoonEngine } from "wasmoon";
+import {
+  SpellError,
+  isHandleRef,
+  type ApiSurface,
+  type ExecuteOptions,
+  type ExecutionResult,
+  type HandleRef,
+  type HostValue,
+  type JsonValue,
+  type SpellErrorData,
+  type SpellErrorKind,
+  type SpellFunction,
+} from "../bridge";
+import { createRunOutput, finishRun, type RunOutput } from "../run-support";
+import { DEFAULT_LIMITS } from "@/lib/spell/limits";
+import { pushHostValue, readLuaValue, type ConvertHost } from "./convert";
+import { scriptFrames, stringError, syntaxError, tableError } from "./errors";
+import { LUA_MASKCOUNT, LuaStatus, LuaType, upvalueIndex, type LuaApi, type LuaState } from "./lua-api";
+import { LUA_PRELUDE, PRELUDE_CHUNK_NAME } from "./prelude";
+
+const ENGINE = "lua";
+/** Lua instructions between two limit checks (~0.05–0.1 ms of spell code). */
+const HOOK_COUNT = 10_000;
+const TAG_OK = 0;
+const TAG_PENDING = 1;
+const TAG_ERR = 2;
+
+type HostEntry = (L: LuaState) => number;
+type Settled = { ok: true; value: HostValue } | { ok: false; error: unknown };
+type DriveOutcome = { ok: true; base: number; nres: number } | { ok: false; error: SpellErrorData };
+
+/** A Lua function handed to the host. */
+class LuaSpellFunction implements SpellFunction {
+  readonly __spellFunction = true as const;
+  constructor(
+    readonly run: LuaRun,
+    readonly ref: number,
+  ) {}
+  call(...args: JsonValue[]): Promise<JsonValue> {
+    return this.run.callFunction(this.ref, args);
+  }
+}
+
+function isThenable(v: unknown): v is PromiseLike<HostValue> {
+  return typeof v === "object" && v !== null && typeof (v as { then?: unknown }).then === "function";
+}
+
+/** What a thrown host error looks like inside Lua (`{kind, message, data?}`). */
+function hostErrorFields(e: unknown): { kind: SpellErrorKind; message: string; data?: JsonValue; line?: number } {
+  if (e instanceof SpellError) {
+    const out: { kind: SpellErrorKind; message: string; data?: JsonValue; line?: number } = {
+      kind: e.kind,
+      message: e.message,
+    };
+    if (e.data) out.data = e.data;
+    return out;
+  }
+  if (e instanceof Error) return { kind: "api", message: e.message };
+  return { kind: "api", message: String(e) };
+}
+
+export class LuaRun implements ConvertHost {
+  readonly api: LuaApi;
+  private readonly engine: WasmoonEngine;
+  private readonly opts: ExecuteOptions;
+  private readonly chunkName: string;
+  private readonly output: RunOutput;
+  private readonly timeoutMs: number;
+  private readonly memoryLimit: number;
+  private L: LuaState = 0;
+
+  // Registry references to prelude internals.
+  private refs = {
+    await: 0,
+    kill: 0,
+    runRoot: 0,
+    installApi: 0,
+    wrapHost: 0,
+    handles: 0,
+    handleClass: 0,
+    objects: 0,
+    classMts: 0,
+  };
+
+  private readonly entries: HostEntry[] = [];
+  private readonly pending = new Map<number, Promise<HostValue>>();
+  private nextPending = 1;
+  private readonly spellFunctions = new Map<number, LuaSpellFunction>();
+  private readonly fnPointers: number[] = [];
+  private trampoline = 0;
+
+  private killed: SpellErrorData | null = null;
+  private readonly killWaiters = new Set<() => void>();
+  private closing = false;
+  private closed = false;
+  private broken = false;
+
+  private depth = 0;
+  private sliceStart = 0;
+  private cpuMs = 0;
+  private enforceMemory = false;
+  private memUsed = 0;
+  private memPeak = 0;
+  private memFailed = false;
+
+  private wallTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onAbort = () => this.kill("cancelled", "the run was cancelled");
+
+  constructor(engine: WasmoonEngine, api: LuaApi, opts: ExecuteOptions) {
+    this.engine = engine;
+    this.api = api;
+    this.opts = opts;
+    this.chunkName = opts.chunkName ?? "spell";
+    this.output = createRunOutput(opts);
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
+    this.memoryLimit = opts.memoryLimitBytes ?? DEFAULT_LIMITS.memoryLimitBytes;
+  }
+
+  /** Run `source` to its end and close the state. Never rejects. */
+  async execute(source: string): Promise<ExecutionResult> {
+    let outcome: { ok: true; value: JsonValue } | { ok: false; error: SpellErrorData };
+    try {
+      outcome = await this.runSpell(source);
+    } catch (e) {
+      outcome = {
+        ok: false,
+        error: this.killed ?? {
+          kind: "runtime",
+          message: `internal error in the Lua engine: ${e instanceof Error ? e.message : String(e)}`,
+          engine: ENGINE,
+        },
+      };
+    }
+    const stats = { engine: ENGINE, cpuMs: Math.round(this.cpuMs * 1000) / 1000, memoryBytes: this.memPeak };
+    this.close();
+    return finishRun(this.output, outcome, stats, this.opts.onEvent);
+  }
+
+  private async runSpell(source: string): Promise<{ ok: true; value: JsonValue } | { ok: false; error: SpellErrorData }> {
+    const signal = this.opts.signal;
+    if (signal?.aborted) return { ok: false, error: { kind: "cancelled", message: "the run was cancelled", engine: ENGINE } };
+    signal?.addEventListener("abort", this.onAbort);
+    const wall = this.opts.wallTimeoutMs ?? DEFAULT_LIMITS.wallTimeoutMs;
+    this.wallTimer = setTimeout(() => this.kill("timeout", `the run took longer than ${wall} ms (wall-clock limit)`), wall);
+
+    this.setUp();
+    const api = this.opts.api;
+    if (api?.preludes?.lua) {
+      const failed = await this.runApiPrelude(api.preludes.lua);
+      if (failed) return { ok: false, error: failed };
+    }
+
+    const L = this.L;
+    const T = this.api.newthread(L);
+    this.api.ref(L); // anchor the root thread (freed with the state)
+    this.api.getref(T, this.refs.runRoot);
+    const status = this.api.load(T, normaliseSource(source), `=${this.chunkName}`);
+    if (status !== LuaStatus.Ok) {
+      const message = this.api.type(T, -1) === LuaType.String ? this.api.tostring(T, -1) : "cannot load the spell";
+      if (status === LuaStatus.ErrMem) return { ok: false, error: this.memoryError() };
+      return { ok: false, error: syntaxError(message, this.chunkName, ENGINE) };
+    }
+    const out = await this.drive(T, 1);
+    if (!out.ok) return out;
+    if (this.api.toboolean(T, out.base) === 0) return { ok: false, error: this.errorFromStack(T, out.base + 1) };
+    const value = readLuaValue(this, T, out.base + 1, "return", { functions: "reject" }) as JsonValue;
+    return { ok: true, value };
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Setting up the state
+  // -------------------------------------------------------------------------------------------------------------
+
+  private setUp(): void {
+    const { api } = this;
+    const m = api.m;
+    const global = this.engine.global;
+    const L = (this.L = global.address);
+
+    this.fnPointers.push(
+      m.addFunction(() => {
+        this.broken = true;
+        throw new Error("the Lua state panicked");
+      }, "ii"),
+    );
+    api.atpanic(L, this.fnPointers[this.fnPointers.length - 1]);
+
+    this.memUsed = global.getMemoryUsed();
+    this.memPeak = this.memUsed;
+    const alloc = m.addFunction((_ud: number, ptr: number, osize: number, nsize: number): number => {
+      if (nsize === 0) {
+        if (ptr) {
+          this.memUsed -= osize;
+          m._free(ptr);
+        }
+        return 0;
+      }
+      const delta = ptr ? nsize - osize : nsize;
+      if (delta > 0 && this.enforceMemory && this.memUsed + delta > this.memoryLimit) {
+        this.memFailed = true;
+        return 0;
+      }
+      const p = (m as unknown as { _realloc(p: number, n: number): number })._realloc(ptr, nsize);
+      if (!p) {
+        this.memFailed = true;
+        return 0;
+      }
+      this.memUsed += delta;
+      if (this.memUsed > this.memPeak) this.memPeak = this.memUsed;
+      return p;
+    }, "iiiii");
+    this.fnPointers.push(alloc);
+    api.setallocf(L, alloc, 0);
+
+    const hook = m.addFunction((Lh: LuaState) => {
+      if (!this.killed && !this.closing) {
+        const cpu = this.cpuMs + (this.depth > 0 ? performance.now() - this.sliceStart : 0);
+        if (cpu > this.timeoutMs) this.kill("timeout", `the spell used more than ${this.timeoutMs} ms of CPU time`);
+      }
+      if (this.killed || this.closing) {
+        api.getref(Lh, this.refs.kill);
+        api.error(Lh);
+      }
+    }, "vii");
+    this.fnPointers.push(hook);
+    // Threads inherit the hook of the thread that creates them, so every coroutine is covered.
+    api.sethook(L, hook, LUA_MASKCOUNT, HOOK_COUNT);
+
+    this.trampoline = m.addFunction((Lc: LuaState) => {
+      const id = api.tonumber(Lc, upvalueIndex(1));
+      return this.entries[id](Lc);
+    }, "ii");
+    this.fnPointers.push(this.trampoline);
+
+    // The prelude: sandbox + idioms; returns its internals.
+    if (api.load(L, LUA_PRELUDE, PRELUDE_CHUNK_NAME) !== LuaStatus.Ok) {
+      throw new Error(`the Lua prelude does not compile: ${api.tostring(L, -1)}`);
+    }
+    api.pushstring(L, `=${this.chunkName}`);
+    this.pushEntry(L, (Lc) => {
+      const level = api.tostring(Lc, 1);
+      this.output.log(level === "warn" ? "warn" : "log", api.tostring(Lc, 2));
+      return 0;
+    });
+    if (api.pcall(L, 2, 1) !== LuaStatus.Ok) throw new Error(`the Lua prelude failed: ${api.tostring(L, -1)}`);
+    const internals = api.gettop(L);
+    const field = (name: string): number => {
+      api.pushstring(L, name);
+      api.rawget(L, internals);
+      return api.ref(L);
+    };
+    this.refs = {
+      await: field("AWAIT"),
+      kill: field("KILL"),
+      runRoot: field("run_root"),
+      installApi: field("install_api"),
+      wrapHost: field("wrap_host"),
+      handles: field("handles"),
+      handleClass: field("handle_class"),
+      objects: field("objects"),
+      classMts: field("class_mts"),
+    };
+    api.pop(L, 1);
+    this.installApi(this.opts.api);
+  }
+
+  /** Push a C closure that calls `entry` (through the one trampoline of this run). */
+  private pushEntry(L: LuaState, entry: HostEntry): void {
+    const id = this.entries.length;
+    this.entries.push(entry);
+    this.api.pushnumber(L, id);
+    this.api.pushcclosure(L, this.trampoline, 1);
+  }
+
+  private installApi(surface: ApiSurface | undefined): void {
+    const { api } = this;
+    const L = this.L;
+    api.getref(L, this.refs.installApi);
+    api.createtable(L, 0, 3);
+    const spec = api.gettop(L);
+
+    api.pushstring(L, "globals");
+    api.createtable(L, 0, 0);
+    for (const [gname, g] of Object.entries(surface?.globals ?? {})) {
+      api.pushstring(L, gname);
+      api.createtable(L, 0, 2);
+      api.pushstring(L, "functions");
+      api.createtable(L, 0, 0);
+      for (const [fname, fn] of Object.entries(g.functions)) {
+        api.pushstring(L, fname);
+        this.pushEntry(L, (Lc) => this.callHost(Lc, 1, (args) => fn(args)));
+        api.rawset(L, -3);
+      }
+      api.rawset(L, -3);
+      if (g.values) {
+        api.pushstring(L, "values");
+        pushHostValue(this, L, g.values, `${gname} values`);
+        api.rawset(L, -3);
+      }
+      api.rawset(L, -3);
+    }
+    api.rawset(L, spec);
+
+    api.pushstring(L, "classes");
+    api.createtable(L, 0, 0);
+    for (const [cname, cls] of Object.entries(surface?.classes ?? {})) {
+      api.pushstring(L, cname);
+      api.createtable(L, 0, 0);
+      for (const [mname, method] of Object.entries(cls.methods)) {
+        api.pushstring(L, mname);
+        this.pushEntry(L, (Lc) =>
+          this.callHost(Lc, 2, (args, self) => {
+            if (!self) throw new SpellError("type", `${cname}:${mname} needs a ${cname} object`);
+            return method(self, args);
+          }),
+        );
+        api.rawset(L, -3);
+      }
+      api.rawset(L, -3);
+    }
+    api.rawset(L, spec);
+
+    const values: Record<string, HostValue> = { ...(surface?.values ?? {}) };
+    if (this.opts.args !== undefined) values.ARGS = this.opts.args;
+    api.pushstring(L, "values");
+    pushHostValue(this, L, values, "values");
+    api.rawset(L, spec);
+
+    if (api.pcall(L, 1, 0) !== LuaStatus.Ok) {
+      const why = api.type(L, -1) === LuaType.String ? api.tostring(L, -1) : "unknown error";
+      api.pop(L, 1);
+      throw new Error(`cannot install the spell API: ${why}`);
+    }
+  }
+
+  private async runApiPrelude(source: string): Promise<SpellErrorData | null> {
+    const { api } = this;
+    const T = api.newthread(this.L);
+    const tref = api.ref(this.L);
+    try {
+      api.getref(T, this.refs.runRoot);
+      if (api.load(T, source, "=api-prelude") !== LuaStatus.Ok) {
+        return { kind: "configuration", message: `the API's Lua prelude does not compile: ${api.tostring(T, -1)}`, engine: ENGINE };
+      }
+      const out = await this.drive(T, 1);
+      if (!out.ok) return out.error;
+      if (api.toboolean(T, out.base) === 0) {
+        const e = this.errorFromStack(T, out.base + 1);
+        return { kind: "configuration", message: `the API's Lua prelude failed: ${e.message}`, engine: ENGINE };
+      }
+      return null;
+    } finally {
+      if (!this.closed) api.unref(this.L, tref);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Host calls
+  // -------------------------------------------------------------------------------------------------------------
+
+  /**
+   * A host function called from Lua: convert the arguments (from index `first`; index 1 is `self` for methods),
+   * call, and answer (OK, value) / (PENDING, id) / (ERR, error table).
+   */
+  private callHost(
+    L: LuaState,
+    first: number,
+    invoke: (args: HostValue[], self?: HandleRef) => HostValue | Promise<HostValue>,
+  ): number {
+    const { api } = this;
+    const argc = api.gettop(L);
+    let result: HostValue | Promise<HostValue>;
+    try {
+      let self: HandleRef | undefined;
+      if (first === 2) {
+        const s = api.type(L, 1) === LuaType.Table ? this.readHandle(L, 1) : undefined;
+        self = s;
+      }
+      const args: HostValue[] = [];
+      for (let i = first; i <= argc; i++) {
+        const n = i - first + 1;
+        args.push(api.type(L, i) === LuaType.Nil ? undefined : readLuaValue(this, L, i, `args[${n}]`, { functions: "spell" }));
+      }
+      result = invoke(args, self);
+    } catch (e) {
+      if (e === Infinity) throw e;
+      return this.answerError(L, argc, e);
+    }
+    if (isThenable(result)) {
+      const id = this.nextPending++;
+      const p = Promise.resolve(result);
+      p.catch(() => {}); // rejections are handled when awaited; a killed run never awaits
+      this.pending.set(id, p);
+      api.pushinteger(L, TAG_PENDING);
+      api.pushinteger(L, id);
+      return 2;
+    }
+    try {
+      api.pushinteger(L, TAG_OK);
+      pushHostValue(this, L, result, "result");
+      return 2;
+    } catch (e) {
+      if (e === Infinity) throw e;
+      return this.answerError(L, argc, e);
+    }
+  }
+
+  private answerError(L: LuaState, top: number, e: unknown): number {
+    this.api.settop(L, top);
+    this.api.pushinteger(L, TAG_ERR);
+    pushHostValue(this, L, hostErrorFields(e) as HostValue, "error");
+    return 2;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Host objects and functions (ConvertHost)
+  // -------------------------------------------------------------------------------------------------------------
+
+  readHandle(L: LuaState, idx: number): HandleRef | undefined {
+    const { api } = this;
+    api.getref(L, this.refs.handles);
+    api.pushvalue(L, idx);
+    if (api.rawget(L, -2) !== LuaType.Number) {
+      api.pop(L, 2);
+      return undefined;
+    }
+    const id = api.tonumber(L, -1);
+    api.pop(L, 2);
+    api.getref(L, this.refs.handleClass);
+    api.pushvalue(L, idx);
+    api.rawget(L, -2);
+    const cls = api.tostring(L, -1);
+    api.pop(L, 2);
+    return { $handle: id, $class: cls };
+  }
+
+  pushHandle(L: LuaState, h: HandleRef): void {
+    const { api } = this;
+    const key = `${h.$class}#${h.$handle}`;
+    api.getref(L, this.refs.objects); // [objs]
+    api.pushstring(L, key);
+    if (api.rawget(L, -2) === LuaType.Table) {
+      api.remove(L, -2); // [obj]
+      return;
+    }
+    api.pop(L, 1); // [objs]
+    api.getref(L, this.refs.classMts);
+    api.pushstring(L, h.$class);
+    if (api.rawget(L, -2) !== LuaType.Table) {
+      // A class the API did not declare: the handle crosses as a plain table and comes back the same.
+      api.pop(L, 3);
+      pushHostValue(this, L, { $handle: h.$handle, $class: h.$class }, "handle");
+      return;
+    }
+    api.remove(L, -2); // [objs, mt]
+    api.createtable(L, 0, 0); // [objs, mt, obj]
+    api.pushvalue(L, -2);
+    api.setmetatable(L, -2);
+    api.remove(L, -2); // [objs, obj]
+    api.pushstring(L, key);
+    api.pushvalue(L, -2);
+    api.rawset(L, -4); // objects[key] = obj
+    for (const [ref, value] of [
+      [this.refs.handles, h.$handle],
+      [this.refs.handleClass, h.$class],
+    ] as const) {
+      api.getref(L, ref);
+      api.pushvalue(L, -2);
+      if (typeof value === "number") api.pushinteger(L, value);
+      else api.pushstring(L, value);
+      api.rawset(L, -3);
+      api.pop(L, 1);
+    }
+    api.remove(L, -2); // [obj]
+  }
+
+  toSpellFunction(L: LuaState, idx: number): SpellFunction {
+    const ptr = this.api.topointer(L, idx);
+    const known = this.spellFunctions.get(ptr);
+    if (known) return known;
+    this.api.pushvalue(L, idx);
+    const fn = new LuaSpellFunction(this, this.api.ref(L));
+    this.spellFunctions.set(ptr, fn);
+    return fn;
+  }
+
+  pushSpellFunction(L: LuaState, fn: SpellFunction): void {
+    if (fn instanceof LuaSpellFunction && fn.run === this) {
+      this.api.getref(L, fn.ref);
+      return;
+    }
+    // A callable from elsewhere (another run, another engine): a Lua function that calls it and waits.
+    const { api } = this;
+    const top = api.gettop(L);
+    api.getref(L, this.refs.wrapHost);
+    this.pushEntry(L, (Lc) => this.callHost(Lc, 1, (args) => fn.call(...(args as JsonValue[]))));
+    if (api.pcall(L, 1, 1) !== LuaStatus.Ok) {
+      api.settop(L, top);
+      throw new SpellError("conversion", "cannot pass a host callback into Lua");
+    }
+  }
+
+  /** Call a spell function from the host (a hook, a tool's execute, a stream callback). */
+  async callFunction(ref: number, args: JsonValue[]): Promise<JsonValue> {
+    await null; // never run nested inside a Lua call in progress
+    if (this.closed) throw new SpellError("cancelled", "the spell has finished; its functions can no longer be called");
+    if (this.killed) throw SpellError.from(this.killed);
+    const { api } = this;
+    const L = this.L;
+    const T = api.newthread(L);
+    const tref = api.ref(L);
+    try {
+      api.getref(T, this.refs.runRoot);
+      api.getref(T, ref);
+      args.forEach((a, i) => pushHostValue(this, T, a, `callback argument ${i + 1}`));
+      const out = await this.drive(T, 1 + args.length);
+      if (!out.ok) throw SpellError.from(out.error);
+      if (api.toboolean(T, out.base) === 0) throw SpellError.from(this.errorFromStack(T, out.base + 1));
+      return readLuaValue(this, T, out.base + 1, "callback result", { functions: "reject" }) as JsonValue;
+    } finally {
+      if (!this.closed) api.unref(L, tref);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // The driver
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** Resume `T` until it finishes; host waits happen here with the CPU clock stopped. */
+  private async drive(T: LuaState, nargs: number): Promise<DriveOutcome> {
+    const { api } = this;
+    for (;;) {
+      if (this.killed) return { ok: false, error: this.killed };
+      if (this.closed) return { ok: false, error: { kind: "cancelled", message: "the run has ended", engine: ENGINE } };
+      this.enter();
+      let r: { status: number; nresults: number };
+      try {
+        r = api.resume(T, nargs);
+      } finally {
+        this.exit();
+      }
+      if (this.killed) return { ok: false, error: this.killed };
+      if (r.status === LuaStatus.Yield) {
+        if (r.nresults === 2 && this.isAwaitMarker(T, -2)) {
+          const id = api.tonumber(T, -1);
+          api.pop(T, 2);
+          const p = this.pending.get(id);
+          this.pending.delete(id);
+          const settled = p ? await this.waitFor(p) : { ok: false as const, error: new Error("unknown host call") };
+          if (settled === null || this.killed) return { ok: false, error: this.killed ?? this.endedError() };
+          if (this.closed) return { ok: false, error: this.endedError() };
+          this.answerSettled(T, settled);
+          nargs = 2;
+          continue;
+        }
+        api.pop(T, r.nresults);
+        return { ok: false, error: { kind: "runtime", message: "attempt to yield from outside a coroutine", engine: ENGINE } };
+      }
+      if (r.status === LuaStatus.Ok) {
+        return { ok: true, base: api.gettop(T) - r.nresults + 1, nres: r.nresults };
+      }
+      if (r.status === LuaStatus.ErrMem) return { ok: false, error: this.memoryError() };
+      return { ok: false, error: this.errorFromStack(T, -1) };
+    }
+  }
+
+  private endedError(): SpellErrorData {
+    return { kind: "cancelled", message: "the run has ended", engine: ENGINE };
+  }
+
+  private isAwaitMarker(T: LuaState, idx: number): boolean {
+    const { api } = this;
+    api.getref(T, this.refs.await);
+    const same = api.rawequal(T, idx - 1, -1) !== 0;
+    api.pop(T, 1);
+    return same;
+  }
+
+  private waitFor(p: Promise<HostValue>): Promise<Settled | null> {
+    return new Promise((resolve) => {
+      const onKill = () => resolve(null);
+      this.killWaiters.add(onKill);
+      p.then(
+        (value) => {
+          this.killWaiters.delete(onKill);
+          resolve({ ok: true, value });
+        },
+        (error: unknown) => {
+          this.killWaiters.delete(onKill);
+          resolve({ ok: false, error });
+        },
+      );
+    });
+  }
+
+  /** Push (tag, value) onto a suspended thread for its resume. */
+  private answerSettled(T: LuaState, settled: Settled): void {
+    const { api } = this;
+    const top = api.gettop(T);
+    if (settled.ok) {
+      try {
+        api.pushinteger(T, TAG_OK);
+        pushHostValue(this, T, settled.value, "result");
+        return;
+      } catch (e) {
+        api.settop(T, top);
+        settled = { ok: false, error: e };
+      }
+    }
+    api.pushinteger(T, TAG_ERR);
+    pushHostValue(this, T, hostErrorFields(settled.error) as HostValue, "error");
+  }
+
+  private enter(): void {
+    if (this.depth++ === 0) {
+      this.sliceStart = performance.now();
+      this.enforceMemory = true;
+    }
+  }
+
+  private exit(): void {
+    if (--this.depth === 0) {
+      this.cpuMs += performance.now() - this.sliceStart;
+      this.enforceMemory = false;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Limits and errors
+  // -------------------------------------------------------------------------------------------------------------
+
+  private kill(kind: "timeout" | "cancelled", message: string): void {
+    if (this.killed || this.closed) return;
+    this.killed = { kind, message, engine: ENGINE };
+    for (const wake of [...this.killWaiters]) wake();
+    this.killWaiters.clear();
+  }
+
+  private memoryError(): SpellErrorData {
+    return {
+      kind: "memory",
+      message: `the spell used more than ${this.memoryLimit} bytes of memory`,
+      engine: ENGINE,
+    };
+  }
+
+  /**
+   * The error at `idx` of `T`: either the value run_root caught (followed by its line and traceback) or the
+   * raw error object of a failed resume.
+   */
+  private errorFromStack(T: LuaState, idx: number): SpellErrorData {
+    const { api } = this;
+    if (this.killed) return this.killed;
+    const abs = api.absindex(T, idx);
+    const top = api.gettop(T);
+    const line = abs + 1 <= top && api.type(T, abs + 1) === LuaType.Number ? api.tonumber(T, abs + 1) : undefined;
+    const tb = abs + 2 <= top && api.type(T, abs + 2) === LuaType.String ? api.tostring(T, abs + 2) : undefined;
+    const stack = scriptFrames(tb, this.chunkName);
+    const t = api.type(T, abs);
+    if (t === LuaType.String) {
+      const raised = api.tostring(T, abs);
+      if (this.memFailed && raised === "not enough memory") return this.memoryError();
+      return stringError(raised, this.chunkName, ENGINE, line, stack);
+    }
+    if (t === LuaType.Table) {
+      let fields: { [key: string]: JsonValue };
+      try {
+        const v = readLuaValue(this, T, abs, "error", { functions: "reject" });
+        fields = isHandleRef(v) || Array.isArray(v) || typeof v !== "object" || v === null ? { value: v as JsonValue } : (v as { [key: string]: JsonValue });
+      } catch {
+        fields = {};
+      }
+      return tableError(fields, ENGINE, line, stack);
+    }
+    const described =
+      t === LuaType.Nil ? "nil" : t === LuaType.Boolean ? String(api.toboolean(T, abs) !== 0) : t === LuaType.Number ? String(api.tonumber(T, abs)) : `a ${["", "", "userdata", "", "", "", "function", "userdata", "coroutine"][t] ?? "value"}`;
+    const out: SpellErrorData = { kind: "runtime", message: `error value: ${described}`, engine: ENGINE };
+    if (line !== undefined) out.line = line;
+    if (stack) out.stack = stack;
+    return out;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Closing
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** Stop a run from outside (engine disposal). */
+  abort(): void {
+    this.kill("cancelled", "the engine was disposed");
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.wallTimer);
+    this.opts.signal?.removeEventListener("abort", this.onAbort);
+    for (const wake of [...this.killWaiters]) wake();
+    this.killWaiters.clear();
+    this.pending.clear();
+    if (!this.broken) {
+      // Finalizers (__gc) run during close; the hook stops any that loops.
+      this.closing = true;
+      try {
+        this.engine.global.close();
+      } catch {
+        // a finalizer that failed badly: the state is gone either way
+      }
+    }
+    for (const p of this.fnPointers) this.api.m.removeFunction(p);
+    this.fnPointers.length = 0;
+  }
+}
+
+/** Keep line numbers while dropping what `load` does not accept: a BOM and a `#!` first line. */
+export function normaliseSource(source: string): string {
+  let s = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  if (s.startsWith("#")) {
+    const nl = s.indexOf("\n");
+    s = nl === -1 ? "" : `--${s.slice(nl)}`;
+  }
+  return s;
+}
