@@ -5,15 +5,27 @@
 import { SpellError, type EngineConfig, type ExecuteOptions, type ExecutionResult, type ScriptEngine } from "../bridge";
 import { streamExecution } from "../run-support";
 import { JAVASCRIPT_FEATURES } from "./plugin";
-import { loadQuickJs } from "./quickjs-module";
+import { forgetQuickJs, loadQuickJs } from "./quickjs-module";
 import { JavascriptRun } from "./run";
 
 export async function createJavascriptEngine(config: EngineConfig = {}): Promise<ScriptEngine> {
-  const quickjs = await loadQuickJs(config);
+  let quickjs = await loadQuickJs(config);
+  let broken = false;
   let disposed = false;
   const execute = async (source: string, opts: ExecuteOptions = {}): Promise<ExecutionResult> => {
     if (disposed) throw new SpellError("configuration", "this JavaScript engine has been disposed");
-    return new JavascriptRun(quickjs, source, opts).execute();
+    if (broken) {
+      quickjs = await loadQuickJs(config);
+      broken = false;
+    }
+    const run = new JavascriptRun(quickjs, source, opts);
+    const result = await run.execute();
+    if (run.moduleBroken) {
+      // The wasm aborted (it should not): drop it so the next run starts from a fresh module.
+      forgetQuickJs();
+      broken = true;
+    }
+    return result;
   };
   return {
     name: "javascript",

@@ -122,6 +122,9 @@ export class JavascriptRun {
   private memoryBaseline = 0;
   private interruptChecks = 0;
 
+  /** True when the wasm module aborted during this run; the engine must load a fresh one. */
+  moduleBroken = false;
+
   private readonly fnById = new Map<number, SpellFunction>();
   private readonly idByFn = new WeakMap<SpellFunction, number>();
   private readonly functions: FunctionTable = {
@@ -162,7 +165,13 @@ export class JavascriptRun {
       outcome = { ok: false, error: this.internalFailure(e) };
     } finally {
       this.opts.signal?.removeEventListener("abort", onAbort);
+    }
+    try {
       this.teardown();
+    } catch (e) {
+      // Disposal failed (a leaked handle makes QuickJS abort): the module is unusable from now on.
+      this.moduleBroken = true;
+      if (outcome.ok) outcome = { ok: false, error: this.internalFailure(e) };
     }
     return finishRun(
       this.output,
@@ -559,7 +568,8 @@ export class JavascriptRun {
       case "number":
         return Number.isFinite(value) ? ctx.newNumber(value) : ctx.null;
       case "string":
-        return ctx.newString(value);
+        // newString stops at a NUL character: such strings go through the JSON path, which escapes it.
+        if (!value.includes("\u0000")) return ctx.newString(value);
     }
     if (value === null) return ctx.null;
     let text: string;
