@@ -28,7 +28,7 @@ const tool = z.object({
 /** `"provider/model"` or a bare model name (letters, digits and `._:-/`). */
 export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9._:@-]+)*$/;
 
-export const llmRequestSchema = z.object({
+export const llmRequestSchema = z.strictObject({
   model: z.string().min(1).max(200).regex(MODEL_ID_PATTERN, "must look like \"provider/model\""),
   messages: z.array(message).min(1, "must hold at least one message"),
   tools: z.array(tool).optional(),
@@ -61,7 +61,8 @@ export function validateLlmRequest(body: unknown, caps: GatewayCaps): Validation
   const parsed = llmRequestSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = fieldOf(issue.path);
+    const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]] : issue.path;
+    const field = fieldOf(path);
     return { ok: false, field, message: `${field}: ${issue.message}` };
   }
   const request = parsed.data as LlmRequest;

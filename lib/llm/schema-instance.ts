@@ -25,6 +25,8 @@ interface Context {
 }
 
 const MAX_DEPTH = 12;
+/** Past this depth only required properties and minimum array lengths are generated (ends recursion). */
+const SHALLOW_DEPTH = 4;
 
 /** A value that validates against `schema`, the same value every time for the same schema and hints. */
 export function createSchemaInstance(schema: Schema, hints: InstanceHints = {}): JsonValue {
@@ -122,10 +124,11 @@ function instanceOf(input: Schema, ctx: Context): JsonValue {
 function objectOf(schema: { [key: string]: JsonValue }, ctx: Context): JsonValue {
   const out: { [key: string]: JsonValue } = {};
   const properties = isObject(schema.properties) ? schema.properties : {};
+  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === "string") : [];
   for (const [key, sub] of Object.entries(properties)) {
+    if (ctx.depth > SHALLOW_DEPTH && !required.includes(key)) continue;
     out[key] = instanceOf(sub as Schema, { ...ctx, key, index: 0 });
   }
-  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === "string") : [];
   for (const key of required) {
     if (key in out) continue;
     const extra = schema.additionalProperties;
@@ -135,11 +138,12 @@ function objectOf(schema: { [key: string]: JsonValue }, ctx: Context): JsonValue
 }
 
 function arrayOf(schema: { [key: string]: JsonValue }, ctx: Context): JsonValue {
-  const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : [];
-  const min = typeof schema.minItems === "number" ? schema.minItems : 1;
+  // Tuples: `prefixItems` (2020-12) or an `items` array (draft-07, with `additionalItems`).
+  const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : [];
+  const items = Array.isArray(schema.items) ? schema.additionalItems : schema.items;
+  const min = typeof schema.minItems === "number" ? schema.minItems : ctx.depth > SHALLOW_DEPTH ? 0 : 1;
   const max = typeof schema.maxItems === "number" ? schema.maxItems : Math.max(min, prefix.length, 1);
-  const count = Math.min(Math.max(min, prefix.length, 1), max);
-  const items = schema.items;
+  const count = Math.min(Math.max(min, ctx.depth > SHALLOW_DEPTH ? 0 : prefix.length, ctx.depth > SHALLOW_DEPTH ? 0 : 1), max);
   const out: JsonValue[] = [];
   for (let i = 0; i < count; i++) {
     const sub = i < prefix.length ? prefix[i] : items;
