@@ -76,8 +76,11 @@ export function formatFrames(frames: SpellFrame[], chunkName: string): string {
   return lines.join("\n");
 }
 
+const MODULE_LOAD = /could not load module '([^']*)'/;
+
 function kindOf(facts: ThrownFacts): SpellErrorKind {
   if (facts.kind && isSpellErrorKind(facts.kind)) return facts.kind;
+  if (facts.isError && MODULE_LOAD.test(facts.message)) return "unsupported_feature";
   if (facts.isError && facts.name === "SyntaxError") return "syntax";
   if (facts.isError && facts.name === "InternalError" && /out of memory|string too long/.test(facts.message)) {
     return "memory";
@@ -86,6 +89,8 @@ function kindOf(facts: ThrownFacts): SpellErrorKind {
 }
 
 function messageOf(facts: ThrownFacts): string {
+  const moduleName = facts.isError ? MODULE_LOAD.exec(facts.message)?.[1] : undefined;
+  if (moduleName !== undefined) return `spells cannot import modules (import of '${moduleName}')`;
   const msg = facts.message || (facts.isError ? facts.name ?? "Error" : "a non-error value was thrown");
   if (facts.isError && facts.name && BUILTIN_ERRORS.has(facts.name) && !facts.kind) return `${facts.name}: ${msg}`;
   return msg;
