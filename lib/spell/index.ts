@@ -47,7 +47,8 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
     createStateModule(ctx),
     hook,
     createEventModule(ctx),
-    createJsonModule(ctx),
+    // JavaScript keeps its standard JSON (same parse/stringify); Lua gets the API's.
+    ...(runtime.engine === "javascript" ? [] : [createJsonModule(ctx)]),
     createProviderModule(ctx),
     createDebugModule(ctx),
     createConfigModule(ctx),

@@ -369,7 +369,6 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
             return { agent_id: a.config.name, ...a.metrics, requests_active: 0 };
           },
           get_state: () => "Ready",
-          name: (self) => agentOf(self, "name").config.name,
           destroy: (self) => {
             const a = agentOf(self, "destroy");
             agents.delete(a.config.name);

@@ -145,7 +145,7 @@ export function createHookModule(ctx: SpellContext): GlobalModule & { runner: Ho
           const pr = priority === undefined || priority === null ? "normal" : check("Hook.register", "priority", prioritySchema, priority);
           const h: RegisteredHook = { id: `hook_${++order}`, point: p, fn: f, priority: pr, order, active: true };
           hooks.push(h);
-          return handles.create("HookHandle", h, { id: h.id, hook_point: p });
+          return handles.create("HookHandle", h);
         },
         list([filter]) {
           let f: { hook_point?: string; priority?: string; language?: string; tag?: string } = {};

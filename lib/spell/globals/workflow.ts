@@ -557,8 +557,6 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
               steps: [...c.steps, ...c.thenSteps, ...c.elseSteps].map((s) => ({ name: s.name, type: s.type })),
             };
           },
-          id: (self) => wfOf(self, "id").id,
-          name: (self) => wfOf(self, "name").config.name,
           set_shared_data: (self, [k, v]) => {
             wfOf(self, "set_shared_data").shared.set(check("workflow:set_shared_data", "key", z.string(), k), toJson(v));
             return true;

@@ -1,0 +1,975 @@
+// Generated from lib/spell/reference.ts by renderSpellApiDts(). Do not edit.
+
+/**
+ * Any value that converts to JSON.
+ */
+type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * A JSON Schema object.
+ */
+type JsonSchema = { [key: string]: JsonValue };
+
+/**
+ * What an agent is asked. A plain string is accepted too.
+ */
+type AgentInput = { text: string; parameters?: { temperature?: number; max_tokens?: number; [key: string]: JsonValue | undefined } };
+
+/**
+ * One tool call an agent made.
+ */
+type ToolCallRecord = { id: string; name: string; input: JsonValue; output: JsonValue; error?: boolean };
+
+/**
+ * An agent's reply. `data` is the parsed JSON when the reply is JSON (always with response_format).
+ */
+type AgentResult = { text: string; data?: JsonValue; skipped?: boolean; metadata: { model: string; provider: string; agent_name: string; usage: { input_tokens: number; output_tokens: number }; execution_time_ms: number; finish_reason: string; tool_calls: ToolCallRecord[] } };
+
+/**
+ * One streamed text delta.
+ */
+type StreamChunk = { text: string };
+
+/**
+ * A tool's result (rs-llmspell's structured family for most tools).
+ */
+type ToolResult = { success?: boolean; operation?: string; result?: JsonValue; message?: string; error?: { message: string }; [key: string]: JsonValue | undefined };
+
+/**
+ * A tool as listed.
+ */
+type ToolInfo = { name: string; description: string; category: string; version: string; tags: string[] };
+
+/**
+ * A tool a spell registers.
+ */
+type ToolDefinition = { name: string; description?: string; category?: string; tags?: string[]; parameters?: JsonSchema; execute: (params: { [key: string]: JsonValue }) => JsonValue | Promise<JsonValue> };
+
+/**
+ * One workflow step. Strings in `input` may hold placeholders such as {{input}} or {{steps.a.output}}.
+ */
+type WorkflowStep = { name: string; type: "tool" | "agent" | "workflow"; tool?: string; agent?: string | Agent; workflow?: Workflow; input?: JsonValue; timeout_ms?: number; retry_count?: number };
+
+/**
+ * The condition of a conditional workflow, tested against its shared data.
+ */
+type WorkflowCondition = { type: "shared_data_equals" | "shared_data_exists" | "always" | "never"; key?: string; value?: JsonValue };
+
+/**
+ * A workflow run's summary, in rs-llmspell's shape.
+ */
+type WorkflowResult = { text: string; success: boolean; metadata: { execution_time_ms: number; extra: { workflow_type: string; workflow_name: string; execution_id: string; total_steps: number; successful_steps: number; failed_steps: number; skipped_steps: number; success_rate: number; step_outputs: { [step: string]: JsonValue }; agent_outputs: { [agent: string]: string }; errors?: { [step: string]: string }; [key: string]: JsonValue | undefined } } };
+
+/**
+ * The table-style workflow constructors' argument.
+ */
+type WorkflowTable = { name: string; description?: string; steps?: WorkflowStep[]; branches?: { steps: WorkflowStep[] }[]; body?: WorkflowStep[]; iterator?: { range?: { start?: number; end: number; step?: number }; collection?: JsonValue[]; max_iterations?: number }; condition?: WorkflowCondition; then_steps?: WorkflowStep[]; else_steps?: WorkflowStep[]; error_strategy?: string; timeout_ms?: number; max_concurrency?: number };
+
+/**
+ * Where a hook runs.
+ */
+type HookPoint = "SystemStartup" | "SystemShutdown" | "BeforeAgentInit" | "AfterAgentInit" | "BeforeAgentExecution" | "AfterAgentExecution" | "BeforeAgentShutdown" | "AfterAgentShutdown" | "BeforeToolDiscovery" | "AfterToolDiscovery" | "BeforeToolExecution" | "AfterToolExecution" | "ToolValidation" | "ToolError" | "AgentError" | "BeforeWorkflowStart" | "WorkflowStageTransition" | "BeforeWorkflowStage" | "AfterWorkflowStage" | "WorkflowCheckpoint" | "WorkflowRollback" | "AfterWorkflowComplete" | "WorkflowError";
+
+/**
+ * Hook order: highest first.
+ */
+type HookPriority = "highest" | "high" | "normal" | "low" | "lowest";
+
+/**
+ * What a hook callback receives.
+ */
+type HookContext = { point: HookPoint; component: { type: string; name: string }; correlation_id: string; language: string; data: { [key: string]: JsonValue } };
+
+/**
+ * What a hook callback may return.
+ */
+type HookResult = "continue" | "skip" | { type: "modified"; data: { [key: string]: JsonValue } } | { type: "cancel"; reason?: string } | undefined;
+
+/**
+ * A registered hook.
+ */
+type HookInfo = { id: string; name: string; hook_point: HookPoint; priority: HookPriority; language: string };
+
+/**
+ * An event received from a subscription.
+ */
+type SpellEvent = { id: string; event_type: string; data: JsonValue; timestamp: string; sequence: number; language: string; correlation_id?: string };
+
+/**
+ * A model provider.
+ */
+type ProviderView = { name: string; available: boolean; enabled: boolean; models: string[]; reason?: string; capabilities: { supports_streaming: boolean; supports_tools: boolean; supports_multimodal: boolean; available_models: string[] } };
+
+/**
+ * Debug log levels.
+ */
+type DebugLevel = "trace" | "debug" | "info" | "warn" | "error";
+
+/** Every failure a spell can catch. */
+declare class SpellError extends Error {
+  readonly kind: "syntax" | "runtime" | "type" | "timeout" | "memory" | "cancelled" | "api" | "unsupported_feature" | "conversion" | "provider" | "tool" | "not_found" | "engine_not_found" | "configuration";
+  readonly line?: number;
+  readonly column?: number;
+}
+/** Print values to the run's output. */
+declare function print(...values: unknown[]): void;
+
+/**
+ * Returned by Agent.builder(). Every method returns the builder, so calls chain; build() makes the agent.
+ */
+interface AgentBuilder {
+  /**
+   * The agent's name (default agent_<hex>); Agent.get finds it by this name.
+   */
+  name(name: string): AgentBuilder;
+  /**
+   * A description (used in the default system prompt).
+   */
+  description(text: string): AgentBuilder;
+  /**
+   * "provider/model", split on the first "/"; a bare name uses the default provider.
+   * @example
+   * .model("mock/echo")
+   */
+  model(model: string): AgentBuilder;
+  /**
+   * Override the provider.
+   */
+  provider(provider: string): AgentBuilder;
+  /**
+   * The system prompt.
+   */
+  system_prompt(prompt: string): AgentBuilder;
+  /**
+   * Sampling temperature, 0 to 2.
+   */
+  temperature(value: number): AgentBuilder;
+  /**
+   * Cap on reply tokens (also capped by the run's token budget).
+   */
+  max_tokens(n: number): AgentBuilder;
+  /**
+   * How many earlier messages are sent back (default 100; 0 forgets history).
+   */
+  max_conversation_length(n: number): AgentBuilder;
+  /**
+   * Accepted for compatibility; endpoints are set on the server.
+   */
+  base_url(url: string): AgentBuilder;
+  /**
+   * Raises: keys live on the server or in the BYOK setting.
+   */
+  api_key(key: string): never;
+  /**
+   * Let the model call this tool.
+   * @example
+   * .allow_tool("calculator")
+   */
+  allow_tool(name: string): AgentBuilder;
+  /**
+   * Set the tools the model may call.
+   */
+  allowed_tools(names: string[]): AgentBuilder;
+  /**
+   * Tool calls per execute (default 5; never above the run's limit).
+   */
+  max_tool_calls(n: number): AgentBuilder;
+  /**
+   * Time limit of one execute, in seconds.
+   */
+  max_execution_time(seconds: number): AgentBuilder;
+  /**
+   * Accepted for compatibility; ignored.
+   */
+  max_memory_mb(n: number): AgentBuilder;
+  /**
+   * Accepted for compatibility; ignored.
+   */
+  max_recursion_depth(n: number): AgentBuilder;
+  /**
+   * Set several limits at once.
+   */
+  resource_limits(limits: { max_execution_time_secs?: number; max_tool_calls?: number }): AgentBuilder;
+  /**
+   * rs-llmspell's custom config (only these keys are read).
+   */
+  custom_config(config: { system_prompt?: string; max_conversation_length?: number }): AgentBuilder;
+  /**
+   * Ask for JSON matching this schema; the reply is parsed into `data` and validated.
+   * @example
+   * .response_format({ type: "object", properties: { title: { type: "string" } }, required: ["title"] })
+   */
+  response_format(schema: JsonSchema): AgentBuilder;
+  /**
+   * Accepted for compatibility; every agent is an LLM agent.
+   */
+  type(type: string): AgentBuilder;
+  /**
+   * Create the agent.
+   */
+  build(): Agent;
+}
+
+/**
+ * An agent built by AgentBuilder:build(). It remembers its conversation.
+ */
+interface Agent {
+  readonly name: string;
+  /**
+   * Ask the agent; tool calls (when allowed) run automatically.
+   * @example
+   * const r = await agent.execute({ text: "Hello" });
+   * console.log(r.text, r.metadata.usage.output_tokens);
+   */
+  execute(input: AgentInput | string): Promise<AgentResult>;
+  /**
+   * With a callback: called for every text delta, returns the final result. Without: a stream (JS: `for await`).
+   * @example
+   * for await (const chunk of agent.stream({ text: "Tell a story" })) console.log(chunk.text);
+   */
+  stream(input: AgentInput | string, callback: (chunk: StreamChunk) => void | Promise<void>): Promise<AgentResult>;
+  stream(input: AgentInput | string): AgentStream;
+  /**
+   * rs-llmspell's spelling of stream with a callback (adds success and chunks_received).
+   */
+  invokeStream(input: AgentInput | string, callback: (chunk: StreamChunk) => void): Promise<AgentResult>;
+  /**
+   * Run a tool directly.
+   */
+  invokeTool(name: string, params?: { [key: string]: JsonValue }): Promise<ToolResult>;
+  /**
+   * The tools this agent may call.
+   */
+  discover_tools(): string[];
+  /**
+   * Whether this agent may call a tool.
+   */
+  has_tool(name: string): boolean;
+  /**
+   * An allowed tool's name and description.
+   */
+  get_tool_metadata(name: string): { name: string; description: string; version: string } | null;
+  /**
+   * The agent's configuration.
+   */
+  get_config(): { [key: string]: JsonValue };
+  /**
+   * The conversation so far (messages).
+   */
+  get_history(): JsonValue[];
+  /**
+   * Forget the conversation.
+   */
+  clear_history(): boolean;
+  /**
+   * Counters.
+   */
+  get_metrics(): { agent_id: string; requests_total: number; requests_failed: number; tool_invocations: number; total_time_ms: number };
+  /**
+   * The lifecycle state (always Ready).
+   */
+  get_state(): string;
+  /**
+   * Remove the agent from the run.
+   */
+  destroy(): boolean;
+}
+
+/**
+ * Returned by agent:stream(input) without a callback. In JavaScript it is an async iterator.
+ */
+interface AgentStream extends AsyncIterable<StreamChunk> {
+  /**
+   * The next text delta, or nil when the reply is complete.
+   */
+  next(): Promise<StreamChunk | null>;
+  /**
+   * The final result once the reply is complete.
+   */
+  result(): Promise<AgentResult>;
+}
+
+/**
+ * Returned by Tool.get(name): fields name, description, category, version, schema.
+ */
+interface Tool {
+  readonly name: string;
+  readonly description: string;
+  readonly category: string;
+  readonly version: string;
+  readonly schema: JsonValue;
+  /**
+   * Run the tool.
+   */
+  execute(params?: { [key: string]: JsonValue }): Promise<ToolResult>;
+  /**
+   * The tool's parameters.
+   */
+  getSchema(): { name: string; description: string; parameters: { name: string; type: string; description: string; required: boolean }[]; json_schema: JsonSchema };
+  /**
+   * Same as getSchema.
+   */
+  get_schema(): { name: string; description: string; parameters: JsonValue[]; json_schema: JsonSchema };
+}
+
+/**
+ * Returned by Workflow.builder(). Pick a type, add steps, build().
+ */
+interface WorkflowBuilder {
+  /**
+   * The workflow's name.
+   */
+  name(name: string): WorkflowBuilder;
+  /**
+   * A description.
+   */
+  description(text: string): WorkflowBuilder;
+  /**
+   * Steps run one after another.
+   */
+  sequential(): WorkflowBuilder;
+  /**
+   * Steps run at the same time, up to max_concurrency.
+   */
+  parallel(): WorkflowBuilder;
+  /**
+   * Then-steps or else-steps, by condition on shared data.
+   */
+  conditional(): WorkflowBuilder;
+  /**
+   * Steps repeated over a range or collection ({{loop_value}}, {{loop_index}}).
+   */
+  loop(): WorkflowBuilder;
+  /**
+   * Alias of loop.
+   */
+  loop_workflow(): WorkflowBuilder;
+  /**
+   * Add a step.
+   * @example
+   * .add_step({ name: "sum", type: "tool", tool: "calculator", input: { operation: "evaluate", input: "{{input.expr}}" } })
+   */
+  add_step(step: WorkflowStep): WorkflowBuilder;
+  /**
+   * A step of the then-branch (conditional).
+   */
+  add_then_step(step: WorkflowStep): WorkflowBuilder;
+  /**
+   * A step of the else-branch (conditional).
+   */
+  add_else_step(step: WorkflowStep): WorkflowBuilder;
+  /**
+   * Raises: rs-llmspell templates are not available.
+   */
+  add_template_step(name: string, template_id: string, params?: JsonValue): never;
+  /**
+   * The conditional workflow's condition.
+   * @example
+   * .condition({ type: "shared_data_equals", key: "mode", value: "fast" })
+   */
+  condition(condition: WorkflowCondition): WorkflowBuilder;
+  /**
+   * fail_fast stops at the first failed step; continue records it and goes on; retry tries each step 3 times.
+   */
+  error_strategy(strategy: "fail_fast" | "continue" | "retry"): WorkflowBuilder;
+  /**
+   * Time limit of the whole workflow.
+   */
+  timeout_ms(ms: number): WorkflowBuilder;
+  /**
+   * Parallel steps running at once (default 8).
+   */
+  max_concurrency(n: number): WorkflowBuilder;
+  /**
+   * Loop over start..end (end exclusive).
+   */
+  with_range(range: { start?: number; end: number; step?: number }): WorkflowBuilder;
+  /**
+   * Loop over these values.
+   */
+  with_collection(values: JsonValue[]): WorkflowBuilder;
+  /**
+   * Cap the loop's iterations.
+   */
+  max_iterations(n: number): WorkflowBuilder;
+  /**
+   * Create the workflow.
+   */
+  build(): Workflow;
+}
+
+/**
+ * A built workflow: fields id, name, type.
+ */
+interface Workflow {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  /**
+   * Run it. {{input}} placeholders read this input.
+   * @example
+   * const r = await wf.execute({ text: "hello" });
+   * console.log(r.metadata.extra.successful_steps);
+   */
+  execute(input?: JsonValue): Promise<WorkflowResult>;
+  /**
+   * What the workflow is.
+   */
+  get_info(): { id: string; name: string; type: string; description: string; error_strategy: string; steps: { name: string; type: string }[] };
+  /**
+   * Set shared data (what conditions test; {{shared.key}} reads it).
+   */
+  set_shared_data(key: string, value: JsonValue): boolean;
+  /**
+   * Read shared data.
+   */
+  get_shared_data(key: string): JsonValue;
+  /**
+   * A step's output from the last execute.
+   */
+  get_output(step: string): JsonValue;
+  /**
+   * Every step's output from the last execute.
+   */
+  get_all_outputs(): { [step: string]: JsonValue };
+  /**
+   * Step names with an output.
+   */
+  list_outputs(): string[];
+  /**
+   * The last execute's id.
+   */
+  get_execution_id(): string;
+  /**
+   * Forget the last execute's outputs.
+   */
+  clear_outputs(): { deleted: number };
+  /**
+   * Check step references.
+   */
+  validate(): { valid: boolean; workflow_id: string; warnings: string[]; errors: string[] };
+}
+
+/**
+ * Returned by Hook.register.
+ */
+interface HookHandle {
+  /**
+   * The hook's id.
+   */
+  id(): string;
+  /**
+   * Where it runs.
+   */
+  hook_point(): HookPoint;
+  /**
+   * Remove it.
+   */
+  unregister(): boolean;
+}
+
+/**
+ * Returned by Debug.timer(name).
+ */
+interface DebugTimer {
+  /**
+   * Stop and return the elapsed milliseconds.
+   */
+  stop(): number;
+  /**
+   * Milliseconds so far.
+   */
+  elapsed(): number;
+  /**
+   * Record a lap; returns milliseconds so far.
+   */
+  lap(name?: string): number;
+  /**
+   * The recorded laps.
+   */
+  laps(): { name: string; ms: number }[];
+}
+
+/**
+ * Returned by Streaming.create (written in each language's prelude).
+ */
+interface Stream extends Iterable<JsonValue> {
+  /**
+   * The next yielded value (nil when done).
+   */
+  next(): JsonValue;
+  /**
+   * Whether the generator has finished.
+   */
+  isDone(): boolean;
+  /**
+   * Every remaining value.
+   */
+  collect(): JsonValue[];
+}
+
+/**
+ * LLM agents. Build one with `Agent.builder()`, then `execute` it; it keeps its conversation history. Agents with allowed tools call them automatically.
+ */
+declare const Agent: {
+  /**
+   * Start building an agent.
+   * @example
+   * const agent = Agent.builder().name("helper").model("mock/echo").build();
+   */
+  builder(): AgentBuilder;
+  /**
+   * Deprecated in rs-llmspell: always raises and points to Agent.builder().
+   */
+  create(config?: JsonValue): never;
+  /**
+   * Create an agent from a table instead of a builder; returns its name.
+   * @example
+   * const name = Agent.register({ name: "r", model: "mock/echo" });
+   */
+  register(config: { name?: string; description?: string; model?: string | { provider?: string; model_id?: string; temperature?: number; max_tokens?: number }; allowed_tools?: string[]; system_prompt?: string; custom_config?: { system_prompt?: string } }): string;
+  /**
+   * The agent built with this name, or nil.
+   * @example
+   * const a = Agent.get("helper");
+   */
+  get(name: string): Agent | null;
+  /**
+   * The agents built in this run.
+   */
+  list(): { name: string; model: string; type: string }[];
+  /**
+   * The names of the agents built in this run.
+   */
+  list_instances(): string[];
+  /**
+   * The agent types (rs-llmspell's factory templates): llm, basic, tool-orchestrator.
+   */
+  discover(): { type: string }[];
+  /**
+   * The agent template names.
+   */
+  list_templates(): string[];
+};
+
+/**
+ * The built-in tools and the tools a spell registers. Results follow rs-llmspell's shapes.
+ */
+declare const Tool: {
+  /**
+   * Run a tool. Unknown names raise `not_found`; a bad parameter raises `tool`; an operation that fails returns `success = false`.
+   * @example
+   * const r = await Tool.execute("calculator", { operation: "evaluate", input: "2 + 2 * 3" });
+   * console.log(r.result.result); // 8
+   */
+  execute(name: string, params?: { [key: string]: JsonValue }): Promise<ToolResult>;
+  /**
+   * Alias of Tool.execute (removed from rs-llmspell 0.11, kept for old spells).
+   */
+  invoke(name: string, params?: { [key: string]: JsonValue }): Promise<ToolResult>;
+  /**
+   * Every tool: built-in and registered.
+   * @example
+   * for (const t of Tool.list()) console.log(t.name);
+   */
+  list(): ToolInfo[];
+  /**
+   * A tool object (`name`, `description`, `category`, `schema`, and `execute`), or nil.
+   * @example
+   * const calc = Tool.get("calculator");
+   * const r = await calc.execute({ operation: "evaluate", input: "1+1" });
+   */
+  get(name: string): Tool | null;
+  /**
+   * Whether a tool with this name (or alias) exists.
+   */
+  exists(name: string): boolean;
+  /**
+   * The tool categories.
+   */
+  categories(): string[];
+  /**
+   * Tools filtered by category and/or tag (a tag also matches words of the description).
+   * @example
+   * const dataTools = Tool.discover({ category: "data" });
+   */
+  discover(filter?: { category?: string; tag?: string }): ToolInfo[];
+  /**
+   * Add a spell-defined tool for this run (agents and workflows can use it). `parameters` is a JSON Schema that calls are checked against.
+   * @example
+   * Tool.register({
+   *   name: "shout",
+   *   description: "Upper-case a text",
+   *   parameters: { type: "object", properties: { text: { type: "string" } }, required: ["text"] },
+   *   execute: (p) => ({ success: true, result: p.text.toUpperCase() }),
+   * });
+   */
+  register(definition: ToolDefinition): string;
+};
+
+/**
+ * Sequential, parallel (really concurrent), conditional and loop workflows of tool, agent and nested-workflow steps, with placeholders interpolated into step inputs.
+ */
+declare const Workflow: {
+  /**
+   * Start building a workflow.
+   * @example
+   * const wf = Workflow.builder().name("w").sequential()
+   *   .add_step({ name: "id", type: "tool", tool: "uuid-generator", input: { operation: "generate" } })
+   *   .build();
+   * const r = await wf.execute({});
+   */
+  builder(): WorkflowBuilder;
+  /**
+   * Table-style constructor of a sequential workflow (`steps`).
+   */
+  sequential(config: WorkflowTable): Workflow;
+  /**
+   * Table-style constructor of a parallel workflow (`steps`, or `branches = {{steps = ...}}`).
+   */
+  parallel(config: WorkflowTable): Workflow;
+  /**
+   * Table-style constructor of a conditional workflow (`condition`, `then_steps`, `else_steps`).
+   */
+  conditional(config: WorkflowTable): Workflow;
+  /**
+   * Table-style constructor of a loop workflow (`iterator = {range = ...} | {collection = ...}`, `body`).
+   */
+  loop(config: WorkflowTable): Workflow;
+  /**
+   * The workflow types: sequential, parallel, conditional, loop.
+   */
+  types(): string[];
+  /**
+   * The workflows built in this run.
+   */
+  list(): { id: string; name: string; type: string }[];
+  /**
+   * A workflow built in this run, by id or name.
+   */
+  get(id: string): Workflow | null;
+  /**
+   * Forget a workflow (its object keeps working).
+   */
+  remove(id: string): boolean;
+  /**
+   * Forget every workflow of this run.
+   */
+  clear(): boolean;
+};
+
+/**
+ * Scoped key/value storage. It persists per workspace in the playground (IndexedDB) and per `--state FILE` in the CLI.
+ */
+declare const State: {
+  /**
+   * Store a value (nil deletes).
+   * @example
+   * await State.save("global", "count", 1);
+   */
+  save(scope: string, key: string, value: JsonValue): Promise<void>;
+  /**
+   * A stored value, or nil.
+   * @example
+   * const n = (await State.load("global", "count")) ?? 0;
+   */
+  load(scope: string, key: string): Promise<JsonValue>;
+  /**
+   * Remove a value; true when it existed.
+   */
+  delete(scope: string, key: string): Promise<boolean>;
+  /**
+   * The keys of a scope, sorted.
+   */
+  list_keys(scope: string): Promise<string[]>;
+  /**
+   * State.load("global", key).
+   */
+  get(key: string): Promise<JsonValue>;
+  /**
+   * State.save("global", key, value).
+   */
+  set(key: string, value: JsonValue): Promise<void>;
+  /**
+   * Remove every key of a scope; returns how many.
+   */
+  clear(scope: string): Promise<number>;
+  /**
+   * rs-llmspell's workflow scope (`workflow:<id>`).
+   */
+  workflow_get(workflow_id: string, step_name: string): Promise<JsonValue>;
+  /**
+   * Keys of a workflow scope.
+   */
+  workflow_list(workflow_id: string): Promise<string[]>;
+  /**
+   * rs-llmspell's agent scope (`agent:<id>`).
+   */
+  agent_get(agent_id: string, key: string): Promise<JsonValue>;
+  /**
+   * Store in an agent scope.
+   */
+  agent_set(agent_id: string, key: string, value: JsonValue): Promise<void>;
+  /**
+   * rs-llmspell's tool scope (`tool:<id>`).
+   */
+  tool_get(tool_id: string, key: string): Promise<JsonValue>;
+  /**
+   * Store in a tool scope.
+   */
+  tool_set(tool_id: string, key: string, value: JsonValue): Promise<void>;
+};
+
+/**
+ * Callbacks at agent, tool and workflow points. Unlike rs-llmspell, they are really called; they may return continue, skip, modified data, or cancel.
+ */
+declare const Hook: {
+  /**
+   * Priority names.
+   */
+  readonly Priority: { HIGHEST: string; HIGH: string; NORMAL: string; LOW: string; LOWEST: string };
+  /**
+   * Every hook point name.
+   */
+  readonly Points: { [point: string]: HookPoint };
+  /**
+   * Run `callback` at `point` for this run.
+   * @example
+   * const h = Hook.register("BeforeAgentExecution", (ctx) => {
+   *   console.log("agent " + ctx.component.name);
+   *   return "continue";
+   * }, "high");
+   */
+  register(point: HookPoint, callback: (ctx: HookContext) => HookResult, priority?: HookPriority): HookHandle;
+  /**
+   * The registered hooks.
+   */
+  list(filter?: HookPoint | { hook_point?: HookPoint; priority?: HookPriority; language?: string }): HookInfo[];
+  /**
+   * Remove a hook; true when it was registered.
+   */
+  unregister(handle: HookHandle): boolean;
+};
+
+/**
+ * Publish/subscribe with glob patterns (`user.*`), pull-style as in rs-llmspell: subscribe, then receive.
+ */
+declare const Event: {
+  /**
+   * Deliver an event to every matching subscription.
+   * @example
+   * Event.publish("user.login", { id: 42 });
+   */
+  publish(event_type: string, data?: JsonValue, options?: { correlation_id?: string; ttl_seconds?: number }): boolean;
+  /**
+   * Subscribe to event types matching a glob; returns the subscription id.
+   * @example
+   * const sub = Event.subscribe("user.*");
+   */
+  subscribe(pattern: string): string;
+  /**
+   * The next event, waiting up to timeout_ms (default 5000); nil on timeout.
+   * @example
+   * const ev = await Event.receive(sub, 1000);
+   * if (ev) console.log(ev.event_type);
+   */
+  receive(subscription_id: string, timeout_ms?: number): Promise<SpellEvent | null>;
+  /**
+   * End a subscription.
+   */
+  unsubscribe(subscription_id: string): boolean;
+  /**
+   * The active subscriptions.
+   */
+  list_subscriptions(): { id: string; pattern: string; language: string; queued: number }[];
+  /**
+   * Counts of published and delivered events.
+   */
+  get_stats(): { event_bus_stats: JsonValue; bridge_stats: JsonValue };
+};
+
+/**
+ * The model providers the run can use.
+ */
+declare const Provider: {
+  /**
+   * Every provider, its models, and whether it is available.
+   * @example
+   * for (const p of await Provider.list()) console.log(p.name, p.available);
+   */
+  list(): Promise<ProviderView[]>;
+  /**
+   * One provider by name (or by one of its model ids).
+   */
+  get(name: string): Promise<ProviderView | null>;
+  /**
+   * Whether a provider can be called now.
+   */
+  isAvailable(name: string): Promise<boolean>;
+  /**
+   * A provider's capabilities.
+   */
+  getCapabilities(name: string): Promise<ProviderView['capabilities'] | null>;
+};
+
+/**
+ * Leveled logging into the run's output, timers, and value dumps.
+ */
+declare const Debug: {
+  /**
+   * Log at a level.
+   */
+  log(level: DebugLevel, message: string, module?: string): void;
+  /**
+   * Log with a data table.
+   */
+  logWithData(level: DebugLevel, message: string, data: JsonValue, module?: string): void;
+  /**
+   * Log at trace level (a string second argument is a module name).
+   */
+  trace(message: string, data?: JsonValue): void;
+  /**
+   * Log at debug level.
+   */
+  debug(message: string, data?: JsonValue): void;
+  /**
+   * Log at info level.
+   * @example
+   * Debug.info("starting", { step: 1 });
+   */
+  info(message: string, data?: JsonValue): void;
+  /**
+   * Log at warn level.
+   */
+  warn(message: string, data?: JsonValue): void;
+  /**
+   * Log at error level.
+   */
+  error(message: string, data?: JsonValue): void;
+  /**
+   * Drop messages below this level (default info).
+   */
+  setLevel(level: DebugLevel): void;
+  /**
+   * The current level.
+   */
+  getLevel(): DebugLevel;
+  /**
+   * Turn Debug logging on or off.
+   */
+  setEnabled(enabled: boolean): void;
+  /**
+   * Whether Debug logging is on.
+   */
+  isEnabled(): boolean;
+  /**
+   * The last logged entries (up to 1000 kept).
+   */
+  getCapturedEntries(limit?: number): { timestamp: string; level: DebugLevel; message: string; module?: string; metadata?: JsonValue }[];
+  /**
+   * Forget the captured entries.
+   */
+  clearCaptured(): void;
+  /**
+   * Start a timer.
+   * @example
+   * const t = Debug.timer("work");
+   * // ...
+   * console.log(t.stop() + " ms");
+   */
+  timer(name: string): DebugTimer;
+  /**
+   * A readable multi-line dump of a value.
+   * @example
+   * console.log(Debug.dump({ a: 1 }));
+   */
+  dump(value: JsonValue, label?: string): string;
+  /**
+   * A one-line dump (JSON).
+   */
+  dumpCompact(value: JsonValue): string;
+  /**
+   * Same as dump.
+   */
+  dumpVerbose(value: JsonValue, label?: string): string;
+};
+
+/**
+ * A read-only view of the run's configuration: limits, default model, engine, security.
+ */
+declare const Config: {
+  /**
+   * The whole configuration, or the value at a dotted path (`limits.max_tool_calls`).
+   * @example
+   * console.log(Config.get("limits.max_tool_calls"));
+   */
+  get(path?: string): JsonValue;
+  /**
+   * One top-level section (`limits`, `security`).
+   */
+  getSection(name: string): JsonValue;
+  /**
+   * The engine running the spell.
+   */
+  getDefaultEngine(): string;
+  /**
+   * The model agents use when they name none.
+   */
+  getDefaultModel(): string;
+  /**
+   * Security settings (all off in the playground).
+   */
+  getSecurity(): { allow_file_access: boolean; allow_network_access: boolean; allow_process_spawn: boolean };
+  /**
+   * Always false.
+   */
+  isFileAccessAllowed(): boolean;
+  /**
+   * Always false.
+   */
+  isNetworkAccessAllowed(): boolean;
+  /**
+   * What the spell may change (nothing).
+   */
+  getPermissions(): { [key: string]: boolean };
+  /**
+   * The configuration as JSON text.
+   */
+  toJson(): string;
+  /**
+   * Raises: the configuration is read-only.
+   */
+  setProvider(name: string, config: JsonValue): never;
+  /**
+   * Raises: the configuration is read-only.
+   */
+  setSecurity(config: JsonValue): never;
+  /**
+   * Raises: the configuration is read-only.
+   */
+  addAllowedPath(path: string): never;
+};
+
+/**
+ * Generators as streams: a Lua coroutine (`coroutine.yield`) or a JS generator function.
+ */
+declare const Streaming: {
+  /**
+   * Wrap a generator; drain it with next(), isDone(), collect().
+   * @example
+   * const s = Streaming.create(function* () {
+   *   for (let i = 1; i <= 3; i++) yield i;
+   * });
+   * const all = s.collect(); // [1, 2, 3]
+   */
+  create(generator: () => Generator<JsonValue> | AsyncGenerator<JsonValue>): Stream;
+  /**
+   * In Lua, coroutine.yield(value) inside a Streaming generator; in JavaScript, use `yield`.
+   */
+  yield(value: JsonValue): JsonValue;
+};
+
+/**
+ * Script arguments: `ARGS.name` (all values are strings from the CLI or the Run form). Absent when the run has none, so write `ARGS and ARGS.topic or "default"` (Lua) or `ARGS?.topic ?? "default"` (JS). Lua also gets positional ones in `arg`.
+ */
+declare const ARGS: { [name: string]: string } | undefined;
