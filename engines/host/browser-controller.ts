@@ -4,6 +4,7 @@
  * form is what Next/Turbopack recognises to bundle the worker.
  */
 import { createRunController, type ControllerIncident } from "./controller";
+import { createCancelFlag } from "./polled-signal";
 import { isWorkerMessage, type WorkerTransport } from "./protocol";
 import type { RunController } from "./types";
 
@@ -33,6 +34,7 @@ function spawnBrowserWorker(): WorkerTransport {
   });
   worker.addEventListener("messageerror", () => crash("a message from the engine worker could not be read"));
   return {
+    cancelFlag: createCancelFlag(),
     post: (message) => worker.postMessage(message),
     onMessage: (listener) =>
       worker.addEventListener("message", (e: MessageEvent) => {

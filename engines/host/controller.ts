@@ -115,6 +115,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
     };
     transport.onMessage((m) => onWorkerMessage(slot, m));
     transport.onCrash((reason) => onWorkerCrash(slot, reason));
+    if (transport.cancelFlag) transport.post({ type: "init", cancelFlag: transport.cancelFlag });
     incident({ type: "spawned", role });
     return slot;
   }
@@ -312,6 +313,8 @@ export function createRunController(options: RunControllerOptions): RunControlle
   function cancelActive(reason: string) {
     const run = active;
     if (!run || run.cancelTimer) return;
+    const flag = run.slot.transport.cancelFlag;
+    if (flag) Atomics.store(flag, 0, run.id);
     run.slot.transport.post({ type: "cancel", id: run.id });
     run.cancelTimer = setTimeout(() => {
       if (active !== run) return;

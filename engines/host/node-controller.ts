@@ -5,6 +5,7 @@
  */
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import { createRunController, type ControllerIncident } from "./controller";
+import { createCancelFlag } from "./polled-signal";
 import { isWorkerMessage, type WorkerTransport } from "./protocol";
 import type { RunController } from "./types";
 
@@ -34,6 +35,7 @@ export function createNodeRunController(opts: NodeRunControllerOptions = {}): Ru
 }
 
 function spawnNodeWorker(opts: NodeRunControllerOptions): WorkerTransport {
+  const cancelFlag = createCancelFlag();
   const worker = new Worker(WORKER_ENTRY, {
     workerData: { plugins: opts.plugins ?? [] },
     resourceLimits: opts.resourceLimits ?? DEFAULT_RESOURCE_LIMITS,
@@ -50,6 +52,7 @@ function spawnNodeWorker(opts: NodeRunControllerOptions): WorkerTransport {
   worker.on("messageerror", (err) => crash(`a message could not be read: ${err.message}`));
   worker.on("exit", (code) => crash(`the worker exited with code ${code}`));
   return {
+    cancelFlag,
     post: (message) => worker.postMessage(message),
     onMessage: (listener) =>
       worker.on("message", (m: unknown) => {

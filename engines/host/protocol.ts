@@ -2,7 +2,7 @@
  * The messages between a run controller and its worker: one protocol, two transports (a browser Web Worker and
  * a Node `worker_threads` worker). Every message is plain structured-cloneable data.
  *
- * controller → worker: `run`, `cancel`
+ * controller → worker: `init`, `run`, `cancel`
  * worker → controller: `ready`, `heartbeat`, `event`, `done`, `fatal`
  */
 import type { ExecutionResult, RunEvent } from "@/engines/bridge";
@@ -21,7 +21,13 @@ export interface CancelMessage {
   id: number;
 }
 
-export type ControllerMessage = RunMessage | CancelMessage;
+/** Sent once after spawn when the transport has shared memory: the cancel flag the controller writes to. */
+export interface InitMessage {
+  type: "init";
+  cancelFlag: Int32Array;
+}
+
+export type ControllerMessage = InitMessage | RunMessage | CancelMessage;
 
 /** The worker has loaded its engine modules and accepts runs. */
 export interface ReadyMessage {
@@ -67,7 +73,7 @@ export type WorkerMessage = ReadyMessage | HeartbeatMessage | EventMessage | Don
 /** How often the worker sends a heartbeat while idle or waiting, in ms. */
 export const HEARTBEAT_INTERVAL_MS = 50;
 
-const CONTROLLER_TYPES = new Set(["run", "cancel"]);
+const CONTROLLER_TYPES = new Set(["init", "run", "cancel"]);
 const WORKER_TYPES = new Set(["ready", "heartbeat", "event", "done", "fatal"]);
 
 function hasType(value: unknown, types: Set<string>): value is { type: string } {
@@ -77,6 +83,7 @@ function hasType(value: unknown, types: Set<string>): value is { type: string } 
 /** Narrow an incoming message in the worker; anything else is a protocol error. */
 export function isControllerMessage(value: unknown): value is ControllerMessage {
   if (!hasType(value, CONTROLLER_TYPES)) return false;
+  if (value.type === "init") return (value as Partial<InitMessage>).cancelFlag instanceof Int32Array;
   const m = value as Partial<RunMessage>;
   if (typeof m.id !== "number") return false;
   if (m.type === "run") return typeof m.request === "object" && m.request !== null;
@@ -100,6 +107,11 @@ export interface WorkerTransport {
   onCrash(listener: (reason: string) => void): void;
   /** Stop the worker at once, whatever it is doing. */
   terminate(): void;
+  /**
+   * Shared with the worker when the platform allows (always in Node; in browsers only when cross-origin
+   * isolated): the controller stores a run's id here to cancel it even while the worker's thread is busy.
+   */
+  cancelFlag?: Int32Array;
 }
 
 /** What a worker needs from its side of the transport. */

@@ -13,6 +13,7 @@ import {
 import type { LlmClient } from "@/lib/llm/types";
 import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
 import { clampLimits, type RunLimits } from "@/lib/spell/limits";
+import { pollAbortSignal } from "./polled-signal";
 import type { RunRequest } from "./types";
 
 export const DEFAULT_MODEL = "mock/default";
@@ -32,6 +33,8 @@ export interface RunSpellDeps {
   emit: (event: RunEvent) => void;
   /** Cancels the run (the engine reports `cancelled`). */
   signal?: AbortSignal;
+  /** Polled whenever the engine reads `signal.aborted`: true cancels the run even while the thread is busy. */
+  pollCancel?: () => boolean;
   /** How to get a fresh engine instance; the registry by default (tests inject their own). */
   createEngine?: (name: string) => Promise<ScriptEngine>;
 }
@@ -57,6 +60,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
   // One signal for the whole run: the caller's cancel, or the wall-clock limit (engines also enforce it; this
   // is the backstop that also aborts the spell API's pending model calls).
   const run = new AbortController();
+  if (deps.pollCancel) pollAbortSignal(run, deps.pollCancel);
   let wallExpired = false;
   const onOuterAbort = () => run.abort(deps.signal?.reason);
   if (deps.signal?.aborted) run.abort(deps.signal.reason);
@@ -232,6 +236,6 @@ export async function warmEngines(
 
 async function registeredEngineNames(): Promise<string[]> {
   const { listEngines } = await loadRegistry();
-  return listEngines().map((entry: string | { name: string }) => (typeof entry === "string" ? entry : entry.name));
+  return listEngines().map((entry) => entry.name);
 }
 

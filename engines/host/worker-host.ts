@@ -26,6 +26,8 @@ export interface WorkerHostDeps {
 export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
   const { port } = deps;
   let current: { id: number; abort: AbortController } | null = null;
+  /** Shared cancel flag (the id of the last cancelled run), when the controller sent one. */
+  let cancelFlag: Int32Array | undefined;
 
   const post = (message: WorkerMessage) => {
     try {
@@ -76,6 +78,7 @@ export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
         state: store,
         emit,
         signal: abort.signal,
+        pollCancel: cancelFlag ? pollFlag(cancelFlag, id) : undefined,
         createEngine: deps.createEngine,
       });
       post({ type: "done", id, result: stateWarning ? withLog(result, stateWarning) : result });
@@ -92,6 +95,10 @@ export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
       post({ type: "fatal", message: "the worker received a message it does not understand" });
       return;
     }
+    if (raw.type === "init") {
+      cancelFlag = raw.cancelFlag;
+      return;
+    }
     if (raw.type === "cancel") {
       if (current?.id === raw.id) current.abort.abort();
       return;
@@ -100,6 +107,10 @@ export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
   });
 
   return warmed;
+}
+
+function pollFlag(flag: Int32Array, id: number): () => boolean {
+  return () => Atomics.load(flag, 0) === id;
 }
 
 function busyResult(engine: string): ExecutionResult {
