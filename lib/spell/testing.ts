@@ -3,7 +3,7 @@
  * events to a callback. Every field can be overridden.
  */
 import type { JsonValue, RunEvent } from "@/engines/bridge";
-import { createMockLlmClient } from "@/lib/llm/mock";
+import { createDirectLlmClient } from "@/lib/llm/direct";
 import type { LlmClient } from "@/lib/llm/types";
 import { DEFAULT_LIMITS, clampLimits, type RunLimits } from "./limits";
 import type { SpellRuntime, StateStore } from "./runtime";
@@ -24,7 +24,8 @@ export interface TestRuntimeOptions {
 export function createTestRuntime(opts: TestRuntimeOptions = {}): SpellRuntime {
   const t0 = performance.now();
   return {
-    llm: opts.llm ?? createMockLlmClient(),
+    // The in-process client in mock-everything mode, with an empty environment: no key is ever read.
+    llm: opts.llm ?? createDirectLlmClient({ mockAll: true, env: {} }),
     state: opts.state ?? createMemoryStateStore(),
     emit: opts.emit ?? (() => {}),
     now: () => performance.now() - t0,
