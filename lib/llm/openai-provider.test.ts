@@ -105,7 +105,7 @@ describe("openai provider through /api/llm", () => {
     ["slow-stream", "timeout", /longer than 1.5 s/],
   ])("turns upstream %s into one %s error part with no secret, and keeps serving", async (model, kind, message) => {
     const started = performance.now();
-    for (const headers of [{}, { [BYOK_HEADER]: USER_KEY }]) {
+    for (const headers of [{}, { [BYOK_HEADER]: USER_KEY }] as Record<string, string>[]) {
       const { status, parts, raw } = await call(ask(model, model === "bad-tool-args" ? { tools: [calculator] } : {}), headers);
       expect(status).toBe(200);
       const last = parts.at(-1);

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHttpLlmClient, fetchModels } from "./client";
+import { createDirectLlmClient } from "./direct";
+import { createLlmPostHandler, createModelsGetHandler } from "./route-handler";
+import { collectParts, textOfParts } from "./testing/collect";
+import { startOpenAiMockServer, type OpenAiMockServer } from "./testing/openai-mock-server";
+import { createMemoryRateLimiter } from "@/lib/ratelimit";
+import type { LlmRequest } from "./types";
+import { BYOK_HEADER } from "./wire";
+
+const hello: LlmRequest = { model: "mock/default", messages: [{ role: "user", content: "hello client" }] };
+
+/** A fetch that calls the route handlers in-process, recording what was sent. */
+function routeFetch(env: Record<string, string | undefined> = {}, limiter = createMemoryRateLimiter({ capacity: 1_000, refillPerSecond: 1_000 })) {
+  const post = createLlmPostHandler({ env, limiter });
+  const get = createModelsGetHandler({ env });
+  const sent: Request[] = [];
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(new URL(String(input), "http://127.0.0.1"), init);
+    sent.push(request.clone());
+    return new URL(request.url).pathname === "/api/models" ? get(request) : post(request);
+  }) as typeof fetch;
+  return { fetchImpl, sent };
+}
+
+let upstream: OpenAiMockServer;
+beforeAll(async () => {
+  upstream = await startOpenAiMockServer({ slowChunkMs: 100 });
+});
+afterAll(() => upstream.close());
+
+describe("createHttpLlmClient", () => {
+  it("streams typed parts from /api/llm, the same parts the direct client gives", async () => {
+    const { fetchImpl, sent } = routeFetch();
+    const client = createHttpLlmClient({ fetch: fetchImpl });
+    const http = await collectParts(client.stream(hello));
+    const direct = await collectParts(createDirectLlmClient({ env: {} }).stream(hello));
+    expect(http).toEqual(direct);
+    expect(textOfParts(http)).toContain("hello client");
+    expect(sent[0].method).toBe("POST");
+    expect(new URL(sent[0].url).pathname).toBe("/api/llm");
+    expect(sent[0].headers.get(BYOK_HEADER)).toBeNull();
+  });
+
+  it("turns a refusal into one error part (bad request, rate limit with retry time)", async () => {
+    const { fetchImpl } = routeFetch({}, createMemoryRateLimiter({ capacity: 1, refillPerSecond: 0.01 }));
+    const client = createHttpLlmClient({ fetch: fetchImpl });
+    expect(await collectParts(client.stream({ ...hello, messages: [] }))).toEqual([{ type: "error", kind: "bad_request", message: "messages: must hold at least one message" }]);
+    const limited = await collectParts(client.stream(hello));
+    expect(limited).toHaveLength(1);
+    expect(limited[0]).toMatchObject({ type: "error", kind: "rate_limited" });
+    if (limited[0].type === "error") expect(limited[0].message).toMatch(/Retry after \d+ s/);
+  });
+
+  it("sends the brought key in its header only with model calls, and marks OpenAI available", async () => {
+    const { fetchImpl, sent } = routeFetch({ OPENAI_BASE_URL: upstream.baseUrl });
+    const client = createHttpLlmClient({ fetch: fetchImpl, byokKey: "sk-mine-123456" });
+    const parts = await collectParts(client.stream({ ...hello, model: "openai/llama" }));
+    expect(textOfParts(parts)).toBe("Hello from the mock server: hello client");
+    expect(upstream.requests.at(-1)?.authorization).toBe("Bearer sk-mine-123456");
+    const providers = await client.listModels();
+    expect(providers.find((p) => p.name === "openai")?.available).toBe(true);
+    expect(sent.at(-1)?.headers.get(BYOK_HEADER)).toBeNull();
+  });
+
+  it("stops on abort with a cancelled part, and the upstream call is abandoned", async () => {
+    const { fetchImpl } = routeFetch({ OPENAI_BASE_URL: upstream.baseUrl, OPENAI_API_KEY: "sk-x-000" });
+    const client = createHttpLlmClient({ fetch: fetchImpl });
+    const before = upstream.abandoned;
+    const controller = new AbortController();
+    const parts = [];
+    for await (const part of client.stream({ ...hello, model: "openai/slow-stream" }, controller.signal)) {
+      parts.push(part);
+      if (part.type === "text-delta") controller.abort();
+    }
+    expect(parts.at(-1)).toMatchObject({ type: "error", kind: "cancelled" });
+    await expect.poll(() => upstream.abandoned, { timeout: 2_000 }).toBe(before + 1);
+  });
+
+  it("reports an unreachable gateway as one upstream error part", async () => {
+    const client = createHttpLlmClient({ baseUrl: "http://127.0.0.1:1", fetch: (() => Promise.reject(new TypeError("fetch failed"))) as typeof fetch });
+    expect(await collectParts(client.stream(hello))).toEqual([{ type: "error", kind: "upstream", message: "Could not reach the model gateway (/api/llm)." }]);
+  });
+
+  it("reports a stream that ends without a finish as malformed", async () => {
+    const fetchImpl = (async () => new Response('{"type":"text-delta","text":"half"}\n', { status: 200 })) as typeof fetch;
+    const parts = await collectParts(createHttpLlmClient({ fetch: fetchImpl }).stream(hello));
+    expect(parts).toEqual([{ type: "text-delta", text: "half" }, { type: "error", kind: "malformed", message: expect.stringContaining("ended before a finish") }]);
+  });
+
+  it("mockAll answers in-process without any request", async () => {
+    let calls = 0;
+    const client = createHttpLlmClient({ mockAll: true, fetch: (async () => (calls++, new Response())) as typeof fetch });
+    const parts = await collectParts(client.stream({ ...hello, model: "openai/gpt-4o" }));
+    expect(parts.at(-1)).toEqual({ type: "finish", finishReason: "stop" });
+    expect(calls).toBe(0);
+  });
+
+  it("lists models as { defaultModel, providers }", async () => {
+    const { fetchImpl } = routeFetch({});
+    const models = await fetchModels("", fetchImpl);
+    expect(models.defaultModel).toBe("mock/default");
+    expect(models.providers.map((p) => [p.name, p.available])).toEqual([["mock", true], ["openai", false]]);
+    expect(models.providers[1].reason).toMatch(/OPENAI_API_KEY/);
+  });
+});
+
+describe("createDirectLlmClient", () => {
+  it("mockAll sends every model to the mock", async () => {
+    const parts = await collectParts(createDirectLlmClient({ env: {}, mockAll: true }).stream({ ...hello, model: "openai/gpt-4o" }));
+    expect(parts.at(-1)).toEqual({ type: "finish", finishReason: "stop" });
+  });
+
+  it("reads OPENAI_BASE_URL from its env and uses byokKey", async () => {
+    const client = createDirectLlmClient({ env: { OPENAI_BASE_URL: upstream.baseUrl }, byokKey: "sk-direct-999" });
+    const parts = await collectParts(client.stream({ ...hello, model: "openai/qwen" }));
+    expect(textOfParts(parts)).toBe("Hello from the mock server: hello client");
+    expect(upstream.requests.at(-1)?.authorization).toBe("Bearer sk-direct-999");
+  });
+
+  it("gives validation and provider problems as one error part", async () => {
+    const client = createDirectLlmClient({ env: {} });
+    expect(await collectParts(client.stream({ ...hello, model: "openai/gpt-4o" }))).toEqual([{ type: "error", kind: "unavailable", message: expect.stringContaining("OPENAI_API_KEY") }]);
+    expect(await collectParts(client.stream({ ...hello, temperature: 9 }))).toMatchObject([{ type: "error", kind: "bad_request" }]);
+  });
+});
