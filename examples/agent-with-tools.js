@@ -1,0 +1,28 @@
+// title: An agent that uses tools
+// description: Let an agent call built-in tools; the playground runs each call and feeds the result back.
+// tags: agents, tools
+// level: intermediate
+// model: mock/default
+// order: 7
+
+// allow_tool / allowed_tools decide which tools the model may call.
+const assistant = Agent.builder()
+  .name("math-helper")
+  .model("mock/default")
+  .system_prompt("Use the calculator for any arithmetic.")
+  .allowed_tools(["calculator", "text-manipulator"])
+  .max_tool_calls(3)
+  .build();
+
+print("tools it may use: " + (await assistant.discover_tools()).join(", "));
+
+const result = await assistant.execute({ text: "Please use the calculator to evaluate 12 * 7" });
+
+// Every tool call the model made is listed, with its input and output.
+const calls = result.metadata.tool_calls;
+print("tool calls: " + calls.length);
+calls.forEach((call, i) => {
+  print(i + 1 + ". " + call.name + " with operation " + call.input.operation);
+  print("   succeeded: " + call.output.success);
+});
+print("answer: " + result.text);

@@ -1,0 +1,39 @@
+-- title: A conditional workflow
+-- description: Branch on shared data: the then-steps run when the condition holds, the else-steps otherwise.
+-- tags: workflows
+-- level: intermediate
+-- order: 11
+
+local function build_router()
+  return Workflow.builder()
+    :name("greeting-router")
+    :conditional()
+    :condition({type = "shared_data_equals", key = "language", value = "fr"})
+    :add_then_step({name = "french", type = "tool", tool = "text-manipulator",
+                    input = {operation = "uppercase", input = "bonjour"}})
+    :add_else_step({name = "english", type = "tool", tool = "text-manipulator",
+                    input = {operation = "uppercase", input = "hello"}})
+    :build()
+end
+
+-- set_shared_data puts a value where the condition can see it.
+for _, language in ipairs({"fr", "en"}) do
+  local router = build_router()
+  router:set_shared_data("language", language)
+  local result = router:execute({})
+  local extra = result.metadata.extra
+  local step = extra.matched_branch == "then" and "french" or "english"
+  print(language .. " -> " .. extra.matched_branch .. " branch -> " .. extra.step_outputs[step].result.result)
+end
+
+-- Other conditions: shared_data_exists, always, never.
+local guard = Workflow.builder()
+  :name("guard")
+  :conditional()
+  :condition({type = "shared_data_exists", key = "user"})
+  :add_then_step({name = "welcome", type = "tool", tool = "calculator", input = {input = "1"}})
+  :add_else_step({name = "refuse", type = "tool", tool = "calculator", input = {input = "0"}})
+  :build()
+print("no user yet: " .. guard:execute({}).metadata.extra.matched_branch)
+guard:set_shared_data("user", "ada")
+print("with a user: " .. guard:execute({}).metadata.extra.matched_branch)

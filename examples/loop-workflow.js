@@ -1,0 +1,45 @@
+// title: A loop workflow
+// description: Repeat steps over a range of numbers or a collection, using the loop value in each step.
+// tags: workflows, placeholders
+// level: intermediate
+// order: 12
+
+// with_range counts from start up to (not including) end.
+const squares = Workflow.builder()
+  .name("squares")
+  .loop()
+  .with_range({ start: 1, end: 5, step: 1 })
+  .add_step({ name: "square", type: "tool", tool: "calculator",
+              input: { input: "n * n", variables: { n: "{{loop_value}}" } } })
+  .build();
+
+const result = await squares.execute({});
+const extra = result.metadata.extra;
+print("iterations: " + extra.completed_iterations + " of " + extra.total_iterations);
+for (const iteration of extra.iterations) {
+  print(iteration.value + " squared is " + iteration.outputs.square.result.result);
+}
+
+// with_collection walks a list; {{loop_index}} counts from 1.
+const shouting = Workflow.builder()
+  .name("shouting")
+  .loop()
+  .with_collection(["lua", "javascript", "spells"])
+  .add_step({ name: "upper", type: "tool", tool: "text-manipulator",
+              input: { operation: "uppercase", input: "{{loop_index}}: {{loop_value}}" } })
+  .build();
+
+for (const iteration of (await shouting.execute({})).metadata.extra.iterations) {
+  print(iteration.outputs.upper.result.result);
+}
+
+// max_iterations stops a loop early.
+const capped = Workflow.builder()
+  .name("capped")
+  .loop()
+  .with_range({ start: 1, end: 100 })
+  .max_iterations(3)
+  .add_step({ name: "noop", type: "tool", tool: "calculator", input: { input: "{{loop_value}} + 0" } })
+  .build();
+const cappedExtra = (await capped.execute({})).metadata.extra;
+print("capped loop ran " + cappedExtra.completed_iterations + " times (" + cappedExtra.break_reason + ")");

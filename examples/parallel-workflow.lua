@@ -1,0 +1,31 @@
+-- title: A parallel workflow
+-- description: Run independent steps at the same time, cap how many run at once, and collect the results.
+-- tags: workflows, tools
+-- level: intermediate
+-- order: 10
+
+-- Parallel steps really run concurrently here (up to max_concurrency at a time).
+local fingerprints = Workflow.builder()
+  :name("fingerprints")
+  :parallel()
+  :max_concurrency(2)
+  :add_step({name = "md5", type = "tool", tool = "hash-calculator",
+             input = {operation = "hash", algorithm = "md5", input = "{{input.text}}"}})
+  :add_step({name = "sha256", type = "tool", tool = "hash-calculator",
+             input = {operation = "hash", algorithm = "sha256", input = "{{input.text}}"}})
+  :add_step({name = "base64", type = "tool", tool = "base64-encoder",
+             input = {operation = "encode", input = "{{input.text}}"}})
+  :add_step({name = "length", type = "tool", tool = "calculator",
+             input = {input = "len * 2", variables = {len = 5}}})
+  :build()
+
+local result = fingerprints:execute({text = "hello"})
+local extra = result.metadata.extra
+print("branches: " .. extra.successful_branches .. " of " .. extra.total_branches .. ", at most " .. extra.max_concurrency .. " at once")
+
+-- Outputs are keyed by step name, whatever order the steps finished in.
+local out = extra.step_outputs
+print("md5:    " .. out.md5.result.hash)
+print("sha256: " .. string.sub(out.sha256.result.hash, 1, 16) .. "...")
+print("base64: " .. out.base64.result.output)
+print("len*2:  " .. out.length.result.result)

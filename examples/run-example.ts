@@ -1,0 +1,43 @@
+/**
+ * Runs one example source through a real engine with the spell API on the mock provider (no key, no network),
+ * the way `examples.test.ts` and the docs checks do.
+ */
+import type { ExecutionResult, JsonValue, LogEntry } from "@/engines/bridge";
+import { createEngine } from "@/engines/registry";
+import { createSpellApi } from "@/lib/spell";
+import { createTestRuntime } from "@/lib/spell/testing";
+
+export interface ExampleRun {
+  result: ExecutionResult;
+  /** Every printed line, in order (a multi-line print counts as several lines). */
+  lines: string[];
+}
+
+export function linesOf(logs: LogEntry[]): string[] {
+  return logs.flatMap((l) => l.text.split("\n"));
+}
+
+export async function runExample(
+  engineName: "lua" | "javascript",
+  source: string,
+  options: { model?: string; args?: JsonValue } = {},
+): Promise<ExampleRun> {
+  const engine = await createEngine(engineName);
+  try {
+    const runtime = createTestRuntime({
+      engine: engineName,
+      defaultModel: options.model ?? "mock/default",
+      ...(options.args !== undefined ? { args: options.args } : {}),
+    });
+    const result = await engine.execute(source, {
+      api: createSpellApi(runtime),
+      ...(options.args !== undefined ? { args: options.args } : {}),
+      timeoutMs: 10_000,
+      wallTimeoutMs: 20_000,
+      chunkName: "spell",
+    });
+    return { result, lines: linesOf(result.logs) };
+  } finally {
+    engine.dispose();
+  }
+}
