@@ -119,7 +119,8 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
     if (step.type === "tool") {
       const params = input === undefined || input === null ? {} : input;
       if (!isPlainObject(params)) throw new SpellError("type", `step '${step.name}': a tool step's input must be a table of parameters`);
-      const value = await ctx.tools.execute(step.tool!, params, parentId, signal);
+      const spec = ctx.tools.spec(step.tool!);
+      const value = await ctx.tools.execute(step.tool!, spec ? coerceToSchema(params as JsonObject, spec.parameters) : params, parentId, signal);
       if (isPlainObject(value) && value.success === false) {
         const err = isPlainObject(value.error) && typeof value.error.message === "string" ? value.error.message : "the tool reported success = false";
         throw new SpellError("tool", `tool '${step.tool}' failed: ${err}`);
@@ -613,6 +614,25 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
       },
     },
   };
+}
+
+/**
+ * A placeholder that fills a whole string keeps its value's type (`"{{loop_value}}"` → 3). Make top-level tool
+ * parameters fit the tool's schema again: numbers and booleans become text where a string is expected, and
+ * numeric text becomes a number where a number is expected.
+ */
+export function coerceToSchema(params: JsonObject, schema: { [key: string]: JsonValue }): JsonObject {
+  const props = isPlainObject(schema.properties) ? (schema.properties as Record<string, JsonValue>) : {};
+  const out: JsonObject = { ...params };
+  for (const [k, v] of Object.entries(params)) {
+    const p = props[k];
+    const type = isPlainObject(p) ? p.type : undefined;
+    const types = Array.isArray(type) ? type : [type];
+    if (types.includes("string") && (typeof v === "number" || typeof v === "boolean")) out[k] = String(v);
+    else if ((types.includes("number") || types.includes("integer")) && !types.includes("string") && typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)))
+      out[k] = Number(v);
+  }
+  return out;
 }
 
 function capital(s: string): string {
