@@ -27,6 +27,8 @@ export interface FunctionTable {
 
 /** Parse tagged JSON from the spell into host values (handles → HandleRef, functions → SpellFunction). */
 export function parseFromSpell(text: string, functions: FunctionTable): HostValue {
+  // Tags are the only place a \u0001 escape can appear in the prelude's JSON: skip the reviver without them.
+  if (!text.includes("\\u0001")) return JSON.parse(text) as HostValue;
   return JSON.parse(text, (_key, v: unknown) => {
     if (v !== null && typeof v === "object" && !Array.isArray(v)) {
       const o = v as Record<string, unknown>;

@@ -132,6 +132,12 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
 
   function encodeArgs(args) {
     const n = args.length;
+    let simple = true;
+    for (let i = 0; i < n && simple; i++) {
+      const t = typeof args[i];
+      simple = t === "string" || t === "boolean" || args[i] === null || (t === "number" && NumberIsFinite(args[i]));
+    }
+    if (simple) return JSONstringify(args);
     const out = new Array(n);
     const stack = [];
     for (let i = 0; i < n; i++) {
@@ -178,43 +184,42 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
     return result;
   }
 
-  function makeFunction(globalName, fnName) {
-    const f = {
+  function makeFunction(fnName, id) {
+    return {
       [fnName](...args) {
-        return finish(hostCall(globalName, fnName, encodeArgs(args)));
+        return finish(hostCall(id, encodeArgs(args)));
       },
     }[fnName];
-    return f;
   }
 
-  function makeMethod(cls, name) {
+  function makeMethod(cls, name, id) {
     return {
       [name](...args) {
         const h = handleInfo.get(this);
-        if (!h) throw new SpellError("type", cls + "." + name + " must be called on a " + cls + " object (use obj." + name + "(...))");
-        return finish(hostMethod(cls, name, h[0], encodeArgs(args)));
+        if (!h || h[1] !== cls) throw new SpellError("type", cls + "." + name + " must be called on a " + cls + " object (use obj." + name + "(...))");
+        return finish(hostMethod(id, h[0], encodeArgs(args)));
       },
     }[name];
   }
 
   function makeClass(cls, spec) {
     const proto = create(null);
-    for (const m of spec.methods) proto[m] = makeMethod(cls, m);
+    for (const m of keysOf(spec.methods)) proto[m] = makeMethod(cls, m, spec.methods[m]);
     if (!("toString" in proto)) {
       proto.toString = function () {
         const h = handleInfo.get(this);
         return "[" + cls + (h ? " #" + h[0] : "") + "]";
       };
     }
-    if (typeof spec.iterator === "string") {
-      const nextName = spec.iterator;
+    if (typeof spec.iterator === "number") {
+      const nextId = spec.iterator;
       proto[Symbol.asyncIterator] = function () {
         const self = this;
         const h = handleInfo.get(self);
         if (!h) throw new SpellError("type", cls + " is not iterable here");
         return {
           next() {
-            return NativePromise.resolve(finish(hostMethod(cls, nextName, h[0], "[]"))).then((v) =>
+            return NativePromise.resolve(finish(hostMethod(nextId, h[0], "[]"))).then((v) =>
               v === null || v === undefined ? { done: true, value: undefined } : { done: false, value: v },
             );
           },
@@ -236,7 +241,7 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
     for (const name of keysOf(manifest.globals)) {
       const spec = manifest.globals[name];
       const obj = {};
-      for (const fn of spec.functions) obj[fn] = makeFunction(name, fn);
+      for (const fn of keysOf(spec.functions)) obj[fn] = makeFunction(fn, spec.functions[fn]);
       if (spec.values) for (const k of keysOf(spec.values)) obj[k] = spec.values[k];
       G[name] = obj;
     }

@@ -14,6 +14,9 @@ import {
   type ApiSurface,
   type ExecuteOptions,
   type ExecutionResult,
+  type HandleRef,
+  type HostFunction,
+  type HostMethod,
   type HostValue,
   type JsonValue,
   type LogLevel,
@@ -60,36 +63,54 @@ interface Watcher {
 
 /** The manifest the prelude's `install` builds the API globals from. */
 interface Manifest {
-  globals: Record<string, { functions: string[]; values?: Record<string, JsonValue> }>;
-  classes: Record<string, { methods: string[]; iterator?: string }>;
+  /** Function name → index into the host's callable table. */
+  globals: Record<string, { functions: Record<string, number>; values?: Record<string, JsonValue> }>;
+  classes: Record<string, { methods: Record<string, number>; iterator?: number }>;
   values?: Record<string, JsonValue>;
+}
+
+/** What a spell can call on the host, by the index the manifest gave it. */
+export interface Callable {
+  label: string;
+  /** Set for methods: the class of the receiver. */
+  className?: string;
+  fn: HostFunction | HostMethod;
 }
 
 function isPromiseLike(v: unknown): v is PromiseLike<unknown> {
   return typeof v === "object" && v !== null && typeof (v as { then?: unknown }).then === "function";
 }
 
-function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
-  return record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}
-
-export function buildManifest(api: ApiSurface | undefined, args: JsonValue | undefined): Manifest {
+export function buildManifest(
+  api: ApiSurface | undefined,
+  args: JsonValue | undefined,
+): { manifest: Manifest; callables: Callable[] } {
   const manifest: Manifest = { globals: {}, classes: {} };
+  const callables: Callable[] = [];
   if (api) {
     for (const [name, g] of Object.entries(api.globals)) {
-      manifest.globals[name] = { functions: Object.keys(g.functions), ...(g.values ? { values: g.values } : {}) };
+      const functions: Record<string, number> = {};
+      for (const [fnName, fn] of Object.entries(g.functions)) {
+        functions[fnName] = callables.push({ label: `${name}.${fnName}`, fn }) - 1;
+      }
+      manifest.globals[name] = { functions, ...(g.values ? { values: g.values } : {}) };
     }
-    for (const [name, c] of Object.entries(api.classes)) {
-      manifest.classes[name] = {
-        methods: Object.keys(c.methods),
-        ...(c.asyncIteratorNext ? { iterator: c.asyncIteratorNext } : {}),
-      };
+    for (const [className, c] of Object.entries(api.classes)) {
+      const methods: Record<string, number> = {};
+      for (const [m, fn] of Object.entries(c.methods)) {
+        methods[m] = callables.push({ label: `${className}.${m}`, className, fn }) - 1;
+      }
+      const iterator = c.asyncIteratorNext !== undefined ? methods[c.asyncIteratorNext] : undefined;
+      if (c.asyncIteratorNext !== undefined && iterator === undefined) {
+        throw new SpellError("api", `class ${className}: asyncIteratorNext names a missing method ${c.asyncIteratorNext}`);
+      }
+      manifest.classes[className] = { methods, ...(iterator !== undefined ? { iterator } : {}) };
     }
   }
   const values: Record<string, JsonValue> = { ...(api?.values ?? {}) };
   if (args !== undefined) values.ARGS = args;
   if (Object.keys(values).length > 0) manifest.values = values;
-  return manifest;
+  return { manifest, callables };
 }
 
 export class JavascriptRun {
@@ -105,6 +126,7 @@ export class JavascriptRun {
   private internals: Internals | null = null;
   private moduleHandle: QuickJSHandle | null = null;
 
+  private callables: Callable[] = [];
   private readonly deferreds = new Set<QuickJSDeferredPromise>();
   private readonly watchers: Watcher[] = [];
   private outstanding = 0;
@@ -329,8 +351,8 @@ export class JavascriptRun {
       const host = ctx.newObject();
       const fns: [string, QuickJSHandle][] = [
         ["log", ctx.newFunction("log", (level, text) => this.hostLog(level, text))],
-        ["call", ctx.newFunction("call", (g, f, args) => this.hostCall(g, f, args))],
-        ["method", ctx.newFunction("method", (c, m, h, args) => this.hostMethod(c, m, h, args))],
+        ["call", ctx.newFunction("call", (id, args) => this.hostCall(id, null, args))],
+        ["method", ctx.newFunction("method", (id, handle, args) => this.hostCall(id, handle, args))],
       ];
       for (const [name, fn] of fns) {
         ctx.setProp(host, name, fn);
@@ -352,7 +374,8 @@ export class JavascriptRun {
       made.value.dispose();
       this.internals = internals;
 
-      const manifest = buildManifest(this.opts.api, this.opts.args);
+      const { manifest, callables } = buildManifest(this.opts.api, this.opts.args);
+      this.callables = callables;
       const text = ctx.newString(JSON.stringify(manifest));
       const installed = ctx.callFunction(internals.install, ctx.undefined, text);
       text.dispose();
@@ -487,28 +510,17 @@ export class JavascriptRun {
     this.output.log((LOG_LEVELS.has(level) ? level : "log") as LogLevel, ctx.getString(textHandle));
   }
 
-  private hostCall(globalHandle: QuickJSHandle, fnHandle: QuickJSHandle, argsHandle: QuickJSHandle): HostResult {
+  private hostCall(idHandle: QuickJSHandle, selfHandle: QuickJSHandle | null, argsHandle: QuickJSHandle): HostResult {
     const ctx = this.ctx!;
-    const globalName = ctx.getString(globalHandle);
-    const fnName = ctx.getString(fnHandle);
-    const fn = own(own(this.opts.api?.globals, globalName)?.functions, fnName);
-    if (!fn) return { error: this.errorHandle(new SpellError("api", `${globalName}.${fnName} is not available`)) };
+    const callable = this.callables[ctx.getNumber(idHandle)];
+    if (!callable) return { error: this.errorHandle(new SpellError("api", "unknown API function")) };
+    if (callable.className !== undefined) {
+      const self: HandleRef = { $handle: ctx.getNumber(selfHandle!), $class: callable.className };
+      const method = callable.fn as HostMethod;
+      return this.callHost((args) => method(self, args), ctx.getString(argsHandle));
+    }
+    const fn = callable.fn as HostFunction;
     return this.callHost((args) => fn(args), ctx.getString(argsHandle));
-  }
-
-  private hostMethod(
-    classHandle: QuickJSHandle,
-    methodHandle: QuickJSHandle,
-    idHandle: QuickJSHandle,
-    argsHandle: QuickJSHandle,
-  ): HostResult {
-    const ctx = this.ctx!;
-    const className = ctx.getString(classHandle);
-    const methodName = ctx.getString(methodHandle);
-    const method = own(own(this.opts.api?.classes, className)?.methods, methodName);
-    if (!method) return { error: this.errorHandle(new SpellError("api", `${className}.${methodName} is not available`)) };
-    const self = { $handle: ctx.getNumber(idHandle), $class: className };
-    return this.callHost((args) => method(self, args), ctx.getString(argsHandle));
   }
 
   private callHost(invoke: (args: HostValue[]) => HostValue | Promise<HostValue>, argsText: string): HostResult {
