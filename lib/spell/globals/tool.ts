@@ -31,7 +31,7 @@ interface ToolView {
 }
 
 const registerSchema = z.looseObject({
-  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: "name made of letters, digits, _ and - (at most 64)" }),
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: "a name made of letters, digits, _ and - (at most 64)" }),
   description: z.string().optional(),
   category: z.string().optional(),
   tags: z.array(z.string()).optional(),
