@@ -21,6 +21,7 @@ export default function MonacoSpellEditor({
   theme = "light",
   vim = false,
   ariaLabel,
+  focusLine,
 }: SpellEditorProps) {
   const [editor, setEditor] = useState<MonacoNs.editor.IStandaloneCodeEditor | null>(null);
   const vimStatusRef = useRef<HTMLDivElement>(null);
@@ -49,6 +50,13 @@ export default function MonacoSpellEditor({
     }
     monaco.editor.setModelMarkers(model, "spell-run", markers);
   }, [editor, errorMarker, language]);
+
+  useEffect(() => {
+    if (!editor || !focusLine) return;
+    editor.revealLineInCenter(focusLine.line);
+    editor.setPosition({ lineNumber: focusLine.line, column: 1 });
+    editor.focus();
+  }, [editor, focusLine]);
 
   // Vim keybindings through monaco-vim, loaded only when turned on.
   useEffect(() => {

@@ -1,10 +1,18 @@
 "use client";
 /** A plain textarea editor: for touch devices where Monaco works badly, and as a fallback. */
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { SpellEditorProps } from "./types";
 
-export function PlainEditor({ value, onChange, readOnly, errorMarker, fontSize = 14, ariaLabel, language }: SpellEditorProps) {
+export function PlainEditor({ value, onChange, readOnly, errorMarker, fontSize = 14, ariaLabel, language, focusLine }: SpellEditorProps) {
   const lines = useMemo(() => value.split("\n").length, [value]);
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const t = area.current;
+    if (!t || !focusLine) return;
+    const offset = t.value.split("\n").slice(0, focusLine.line - 1).reduce((n, l) => n + l.length + 1, 0);
+    t.focus();
+    t.setSelectionRange(offset, offset);
+  }, [focusLine]);
   return (
     <div className="flex h-full w-full overflow-auto font-mono" style={{ fontSize }}>
       <div aria-hidden="true" className="select-none px-2 py-3 text-right text-zinc-400 dark:text-zinc-600">
@@ -15,6 +23,7 @@ export function PlainEditor({ value, onChange, readOnly, errorMarker, fontSize =
         ))}
       </div>
       <textarea
+        ref={area}
         className="h-full min-h-full flex-1 resize-none bg-transparent py-3 pr-3 outline-none"
         style={{ lineHeight: 1.5, tabSize: 2 }}
         spellCheck={false}

@@ -24,6 +24,8 @@ export interface SpellEditorProps {
   vim?: boolean;
   /** "plain" forces the textarea; "auto" uses it on touch-only devices. */
   editorKind?: "auto" | "monaco" | "plain";
+  /** Move the cursor to this line and focus the editor (a new `nonce` repeats the jump). */
+  focusLine?: { line: number; nonce: number } | null;
   /** Accessible name of the editing area. */
   ariaLabel?: string;
 }

@@ -1,0 +1,59 @@
+"use client";
+/** The model picker (from /api/models) and the "mock every model" switch. */
+import { useEffect, useState } from "react";
+import { FALLBACK_MODELS, fetchModels, type ModelsInfo } from "@/lib/store/models";
+
+export interface ModelPickerProps {
+  model: string;
+  mockAll: boolean;
+  onModel(model: string): void;
+  onMockAll(on: boolean): void;
+}
+
+export function ModelPicker({ model, mockAll, onModel, onMockAll }: ModelPickerProps) {
+  const [info, setInfo] = useState<ModelsInfo>(FALLBACK_MODELS);
+  useEffect(() => {
+    const ctl = new AbortController();
+    fetchModels(fetch, ctl.signal).then(setInfo, () => undefined);
+    return () => ctl.abort();
+  }, []);
+  const known = info.providers.some((p) => p.models.some((m) => m.id === model));
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor="model-picker" className="sr-only">
+        Default model
+      </label>
+      <select
+        id="model-picker"
+        value={model}
+        onChange={(e) => onModel(e.target.value)}
+        className="input h-8 max-w-[11rem] text-xs sm:max-w-[14rem]"
+        title={info.problem ?? "The model used by agents that name none"}
+      >
+        {!known && <option value={model}>{model}</option>}
+        {info.providers.map((p) => (
+          <optgroup key={p.name} label={p.available ? p.name : `${p.name} (${p.reason ?? "unavailable"})`}>
+            {p.models.map((m) => (
+              <option key={m.id} value={m.id} disabled={!p.available && !mockAll}>
+                {m.label ?? m.id}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <button
+        type="button"
+        role="switch"
+        aria-checked={mockAll}
+        onClick={() => onMockAll(!mockAll)}
+        className="group flex items-center gap-1.5 rounded-md px-1 py-1 text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+        title="Send every model call to the mock provider (no key needed): for demos and teaching"
+      >
+        <span className={`relative inline-flex h-4 w-7 items-center rounded-full transition-colors ${mockAll ? "bg-violet-600" : "bg-zinc-300 dark:bg-zinc-700"}`} aria-hidden="true">
+          <span className={`inline-block h-3 w-3 rounded-full bg-white shadow transition-transform ${mockAll ? "translate-x-3.5" : "translate-x-0.5"}`} />
+        </span>
+        <span className="whitespace-nowrap">Mock every model</span>
+      </button>
+    </div>
+  );
+}
