@@ -4,7 +4,11 @@
  */
 import { base64Encoder } from "./base64-encoder";
 import { calculator } from "./calculator";
+import { dataValidator } from "./data-validator";
+import { datetimeHandler } from "./datetime-handler";
+import { diffCalculator } from "./diff-calculator";
 import { hashCalculator } from "./hash-calculator";
+import { templateCreator } from "./template-creator";
 import { textManipulator } from "./text-manipulator";
 import type { ToolDefinition } from "./types";
 import { uuidGenerator } from "./uuid-generator";
@@ -18,6 +22,10 @@ export const BUILTIN_TOOLS: readonly ToolDefinition[] = Object.freeze([
   uuidGenerator,
   hashCalculator,
   base64Encoder,
+  datetimeHandler,
+  diffCalculator,
+  dataValidator,
+  templateCreator,
 ]);
 
 const byName = new Map<string, ToolDefinition>();
