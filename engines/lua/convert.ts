@@ -37,7 +37,9 @@ export function formatPath(path: Path): string {
     parts.push(typeof k === "number" ? `[${k}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
     p = p.parent;
   }
-  return p.root + parts.reverse().join("");
+  parts.reverse();
+  if (parts.length > 12) return `${p.root}${parts.slice(0, 3).join("")}…(${parts.length - 11} more)…${parts.slice(-8).join("")}`;
+  return p.root + parts.join("");
 }
 
 function conversionError(path: Path, what: string, direction: "to the host" | "into Lua"): SpellError {

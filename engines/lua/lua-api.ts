@@ -83,6 +83,8 @@ export class LuaApi {
   readonly atpanic: (L: LuaState, fn: number) => number;
   readonly setallocf: (L: LuaState, fn: number, ud: number) => void;
   readonly pushcclosure: (L: LuaState, fn: number, n: number) => void;
+  readonly isyieldable: (L: LuaState) => number;
+  readonly yieldk: (L: LuaState, nresults: number, ctx: number, k: number) => number;
 
   constructor(m: EmscriptenModule) {
     this.m = m;
@@ -119,6 +121,8 @@ export class LuaApi {
     this.atpanic = f("lua_atpanic") as LuaApi["atpanic"];
     this.setallocf = f("lua_setallocf") as LuaApi["setallocf"];
     this.pushcclosure = f("lua_pushcclosure") as LuaApi["pushcclosure"];
+    this.isyieldable = f("lua_isyieldable") as LuaApi["isyieldable"];
+    this.yieldk = f("lua_yieldk") as LuaApi["yieldk"];
     this.rawgetiN = f("lua_rawgeti");
     this.rawsetiN = f("lua_rawseti");
     this.pushintegerN = f("lua_pushinteger");

@@ -187,6 +187,13 @@ sandbox.xpcall = function(f, h, ...)
     return h(e)
   end, ...))
 end
+-- Finalizers run with hooks off (no timeout could stop them): spells cannot set them.
+sandbox.setmetatable = function(t, mt)
+  if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+    error("setmetatable: __gc finalizers are not available in spells", 2)
+  end
+  return setmetatable(t, mt)
+end
 sandbox.getmetatable = function(v)
   if type(v) == "string" then return nil end
   return getmetatable(v)

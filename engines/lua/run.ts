@@ -31,6 +31,8 @@ import { LUA_PRELUDE, PRELUDE_CHUNK_NAME } from "./prelude";
 const ENGINE = "lua";
 /** Lua instructions between two limit checks (~0.05–0.1 ms of spell code). */
 const HOOK_COUNT = 10_000;
+/** A tight loop gives the event loop a turn this often (so a cancel or a timer can arrive). */
+const BREATHE_MS = 20;
 const TAG_OK = 0;
 const TAG_PENDING = 1;
 const TAG_ERR = 2;
@@ -114,6 +116,11 @@ export class LuaRun implements ConvertHost {
   private memFailed = false;
 
   private wallTimer: ReturnType<typeof setTimeout> | undefined;
+  private wallDeadline = Infinity;
+  private wallMessage = "";
+  private lastBreath = 0;
+  /** Threads resumed by the driver (the only ones a hook may yield). */
+  private readonly driven = new Set<LuaState>();
   private readonly onAbort = () => this.kill("cancelled", "the run was cancelled");
 
   constructor(engine: WasmoonEngine, api: LuaApi, opts: ExecuteOptions) {
@@ -134,7 +141,8 @@ export class LuaRun implements ConvertHost {
     } catch (e) {
       outcome = {
         ok: false,
-        error: this.killed ?? {
+        error: this.killed ??
+          (e instanceof SpellError ? { ...e.toJSON(), engine: ENGINE } : null) ?? {
           kind: "runtime",
           message: `internal error in the Lua engine: ${e instanceof Error ? e.message : String(e)}`,
           engine: ENGINE,
@@ -151,7 +159,9 @@ export class LuaRun implements ConvertHost {
     if (signal?.aborted) return { ok: false, error: { kind: "cancelled", message: "the run was cancelled", engine: ENGINE } };
     signal?.addEventListener("abort", this.onAbort);
     const wall = this.opts.wallTimeoutMs ?? DEFAULT_LIMITS.wallTimeoutMs;
-    this.wallTimer = setTimeout(() => this.kill("timeout", `the run took longer than ${wall} ms (wall-clock limit)`), wall);
+    this.wallMessage = `the run took longer than ${wall} ms (wall-clock limit)`;
+    this.wallDeadline = performance.now() + wall;
+    this.wallTimer = setTimeout(() => this.kill("timeout", this.wallMessage), wall);
 
     this.setUp();
     const api = this.opts.api;
@@ -224,8 +234,17 @@ export class LuaRun implements ConvertHost {
 
     const hook = m.addFunction((Lh: LuaState) => {
       if (!this.killed && !this.closing) {
-        const cpu = this.cpuMs + (this.depth > 0 ? performance.now() - this.sliceStart : 0);
+        const now = performance.now();
+        const cpu = this.cpuMs + (this.depth > 0 ? now - this.sliceStart : 0);
         if (cpu > this.timeoutMs) this.kill("timeout", `the spell used more than ${this.timeoutMs} ms of CPU time`);
+        else if (now > this.wallDeadline) this.kill("timeout", this.wallMessage);
+        else if (this.opts.signal?.aborted) this.kill("cancelled", "the run was cancelled");
+        else if (now - this.lastBreath > BREATHE_MS && this.driven.has(Lh) && api.isyieldable(Lh)) {
+          // Hooks may yield (with no values): the driver lets the event loop run, then resumes.
+          this.lastBreath = now;
+          api.yieldk(Lh, 0, 0, 0);
+          return;
+        }
       }
       if (this.killed || this.closing) {
         api.getref(Lh, this.refs.kill);
@@ -538,6 +557,15 @@ export class LuaRun implements ConvertHost {
 
   /** Resume `T` until it finishes; host waits happen here with the CPU clock stopped. */
   private async drive(T: LuaState, nargs: number): Promise<DriveOutcome> {
+    this.driven.add(T);
+    try {
+      return await this.driveLoop(T, nargs);
+    } finally {
+      this.driven.delete(T);
+    }
+  }
+
+  private async driveLoop(T: LuaState, nargs: number): Promise<DriveOutcome> {
     const { api } = this;
     for (;;) {
       if (this.killed) return { ok: false, error: this.killed };
@@ -551,6 +579,12 @@ export class LuaRun implements ConvertHost {
       }
       if (this.killed) return { ok: false, error: this.killed };
       if (r.status === LuaStatus.Yield) {
+        if (r.nresults === 0) {
+          // The hook asked for a breath: let timers and messages (a cancel) in, then go on.
+          await macrotask();
+          nargs = 0;
+          continue;
+        }
         if (r.nresults === 2 && this.isAwaitMarker(T, -2)) {
           const id = api.tonumber(T, -1);
           api.pop(T, 2);
@@ -624,6 +658,7 @@ export class LuaRun implements ConvertHost {
   private enter(): void {
     if (this.depth++ === 0) {
       this.sliceStart = performance.now();
+      this.lastBreath = this.sliceStart;
       this.enforceMemory = true;
     }
   }
@@ -719,6 +754,20 @@ export class LuaRun implements ConvertHost {
     for (const p of this.fnPointers) this.api.m.removeFunction(p);
     this.fnPointers.length = 0;
   }
+}
+
+/** Wait for one turn of the event loop (not just the microtask queue). */
+function macrotask(): Promise<void> {
+  const g = globalThis as { setImmediate?: (fn: () => void) => void };
+  if (typeof g.setImmediate === "function") return new Promise((resolve) => g.setImmediate!(resolve));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** Keep line numbers while dropping what `load` does not accept: a BOM and a `#!` first line. */
