@@ -1,0 +1,80 @@
+import { CodeSnippet } from "./CodeSnippet";
+import type { DocFunction, DocSection } from "./docs-model";
+
+/** One global (`Agent`) or class (`AgentBuilder`) and every function or method on it. */
+export function ApiSection({ section }: { section: DocSection }) {
+  return (
+    <section id={section.id} className="scroll-mt-20 border-t border-zinc-200 pt-6 dark:border-zinc-800" aria-labelledby={`${section.id}-title`}>
+      <h3 id={`${section.id}-title`} className="font-mono text-lg font-semibold">
+        {section.name}
+        <span className="ml-2 align-middle font-sans text-xs font-normal text-zinc-500">{section.kind === "global" ? "global" : "object"}</span>
+      </h3>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{section.description}</p>
+      {section.values?.length ? (
+        <dl className="mt-2 text-sm">
+          {section.values.map((v) => (
+            <div key={v.name} className="flex flex-wrap gap-x-2">
+              <dt className="font-mono">
+                {section.name}.{v.name}
+              </dt>
+              <dd className="text-zinc-600 dark:text-zinc-400">
+                <code className="code">{v.type}</code> {v.description}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      <div className="mt-4 flex flex-col gap-5">
+        {section.functions.map((f) => (
+          <ApiFunction key={f.id} fn={f} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function ApiFunction({ fn }: { fn: DocFunction }) {
+  return (
+    <article id={fn.id} className="scroll-mt-20" data-testid="api-function">
+      <h4 className="flex flex-col gap-0.5 font-mono text-sm font-semibold">
+        <span className="lua-only">{fn.luaSignature}</span>
+        <span className="js-only">{fn.jsSignature}</span>
+      </h4>
+      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{fn.description}</p>
+      {fn.params.length > 0 ? (
+        <table className="mt-2 w-full text-left text-xs">
+          <caption className="sr-only">Parameters of {fn.name}</caption>
+          <thead className="text-zinc-500">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Parameter
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Type
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {fn.params.map((p) => (
+              <tr key={p.name} className="border-t border-zinc-100 align-top dark:border-zinc-800/60">
+                <td className="py-1 pr-3 font-mono">
+                  {p.name}
+                  {p.optional ? <span className="text-zinc-400"> (optional)</span> : null}
+                </td>
+                <td className="py-1">
+                  <code className="break-words font-mono text-zinc-700 dark:text-zinc-300">{p.type}</code>
+                  {p.description ? <span className="ml-2 text-zinc-500">{p.description}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+        Returns <code className="code lua-only">{fn.returns}</code>
+        <code className="code js-only">{fn.jsReturns}</code>
+      </p>
+      {fn.snippet ? <CodeSnippet snippet={fn.snippet} label={fn.name} /> : null}
+    </article>
+  );
+}
