@@ -23,5 +23,5 @@ const exitCode = await main(process.argv.slice(2), {
     process.on("SIGINT", onSigint);
     return () => process.off("SIGINT", onSigint);
   },
-}, { createController: () => createNodeRunController({ spare: false }) });
+}, { createController: (engine) => createNodeRunController({ spare: false, warmEngines: [engine] }) });
 process.exitCode = exitCode;

@@ -16,6 +16,8 @@ export interface NodeRunControllerOptions {
   resourceLimits?: ResourceLimits;
   /** Module URLs (file:) the worker imports before serving runs, e.g. to `registerEngine` a plugin. */
   plugins?: string[];
+  /** Engines to pre-load in each worker (others load on first use). Default: every registered engine. */
+  warmEngines?: string[];
   cancelGraceMs?: number;
   stallGraceMs?: number;
   onIncident?: (incident: ControllerIncident) => void;
@@ -37,7 +39,7 @@ export function createNodeRunController(opts: NodeRunControllerOptions = {}): Ru
 function spawnNodeWorker(opts: NodeRunControllerOptions): WorkerTransport {
   const cancelFlag = createCancelFlag();
   const worker = new Worker(WORKER_ENTRY, {
-    workerData: { plugins: opts.plugins ?? [] },
+    workerData: { plugins: opts.plugins ?? [], warmEngines: opts.warmEngines },
     resourceLimits: opts.resourceLimits ?? DEFAULT_RESOURCE_LIMITS,
   });
   let terminated = false;

@@ -3,7 +3,7 @@
  * through the provider code the gateway uses; `State` lives in a JSON file when the request names one
  * (`--state FILE`), else in memory for the life of this worker.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { createDirectLlmClient } from "@/lib/llm/direct";
 import type { StateStore } from "@/lib/spell";
 import { createJsonFileStateStore } from "@/lib/spell/state/json-file";
@@ -16,6 +16,7 @@ if (!port) throw new Error("node-worker.ts must run inside a worker thread");
 const memoryState: StateStore = createMemoryStateStore();
 
 void startWorkerHost({
+  warmEngineNames: (workerData as { warmEngines?: string[] } | null)?.warmEngines,
   port: {
     post: (message) => port.postMessage(message),
     onMessage: (listener) => port.on("message", listener),

@@ -26,7 +26,8 @@ export interface CliIo {
 }
 
 export interface CliDeps {
-  createController: () => RunController | Promise<RunController>;
+  /** A run controller that pre-loads `engine` (the one the spell needs). */
+  createController: (engine: string) => RunController | Promise<RunController>;
 }
 
 export async function main(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -94,7 +95,7 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
   if (cmd.args) request.args = cmd.args;
   if (cmd.statePath) request.stateNamespace = resolve(io.cwd, cmd.statePath);
 
-  const controller = await deps.createController();
+  const controller = await deps.createController(engine);
   let interrupted = false;
   const unsubscribe = io.onInterrupt?.(() => {
     interrupted = true;

@@ -1,0 +1,184 @@
+/**
+ * The real `llmspell` command, spawned as a user would run it (`node bin/llmspell.mjs run ...`), on small
+ * spells in both languages. Each run starts Node, tsx and an engine worker, so these tests are few and slow.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const BIN = fileURLToPath(new URL("../../bin/llmspell.mjs", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], opts: { onStdout?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, OPENAI_API_KEY: "" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+      opts.onStdout?.(stdout, child);
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let dir: string;
+const spell = (name: string, source: string) => {
+  writeFileSync(join(dir, name), source);
+  return name;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "llmspell-cli-"));
+});
+
+describe("llmspell CLI: usage errors (exit 2, one line)", { timeout: 60_000 }, () => {
+  it("rejects an unknown flag, a missing file, an unknown engine and an unknown extension", async () => {
+    spell("x.lua", "return 1");
+    spell("x.txt", "return 1");
+    const cases: [string[], RegExp][] = [
+      [["run", "x.lua", "--frobnicate"], /^llmspell: unknown option --frobnicate/],
+      [["run", "missing.lua"], /^llmspell: no such file: missing.lua/],
+      [["run", "x.lua", "--engine", "cobol"], /^llmspell: unknown engine "cobol" \(known engines: lua, javascript\)/],
+      [["run", "x.txt"], /^llmspell: cannot tell the engine from the extension \.txt/],
+      [["run", "x.lua", "--timeout-ms", "soon"], /^llmspell: --timeout-ms needs a positive whole number/],
+      [["run"], /^llmspell: run needs a spell file/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stdout).toBe("");
+    }
+  });
+
+  it("prints help with exit 0", async () => {
+    const r = await cli(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/llmspell run <file>/);
+  });
+});
+
+describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
+  it("runs a Lua spell: output on stdout, the returned value printed, exit 0", async () => {
+    spell("hello.lua", 'print("hello from lua")\nreturn {a = 1, list = {1, 2}}\n');
+    const r = await cli(["run", "hello.lua"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('hello from lua\n{\n  "a": 1,\n  "list": [\n    1,\n    2\n  ]\n}\n');
+  });
+
+  it("--json prints exactly one JSON object; ARGS come from --arg and after --", async () => {
+    spell("args.js", 'console.log("topic", ARGS.topic);\nconsole.warn("careful");\nexport default { topic: ARGS.topic, n: ARGS.n, first: ARGS["1"] };\n');
+    const r = await cli(["run", "args.js", "--json", "--arg", "topic=cats", "--", "--n", "3", "pos"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const report = JSON.parse(lines[0]);
+    expect(report).toMatchObject({
+      ok: true,
+      value: { topic: "cats", n: "3", first: "pos" },
+      logs: [
+        { level: "log", text: "topic cats" },
+        { level: "warn", text: "careful" },
+      ],
+      error: null,
+      trace: [],
+      stats: { engine: "javascript" },
+    });
+    expect(typeof report.stats.durationMs).toBe("number");
+  });
+
+  it("--json reports a syntax error with its line, exit 1", async () => {
+    spell("broken.js", "const a = 1;\nconst = 2;\n");
+    const r = await cli(["run", "broken.js", "--json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.error).toMatchObject({ kind: "syntax", line: 2 });
+    expect(report.value).toBeNull();
+  });
+
+  it("a runtime error goes to stderr as kind: message (file:line), exit 1", async () => {
+    spell("bad.lua", 'local x = 1\nerror("bad thing")\n');
+    const r = await cli(["run", "bad.lua"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("runtime: bad thing (bad.lua:2)\n");
+  });
+
+  it("--timeout-ms stops a busy spell with a timeout error, exit 1", async () => {
+    spell("loop.lua", "while true do end\n");
+    const t0 = performance.now();
+    const r = await cli(["run", "loop.lua", "--timeout-ms", "300"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^timeout: .*300 ms.* \(loop\.lua(:\d+)?\)\n$/);
+    expect(performance.now() - t0).toBeLessThan(60_000);
+  });
+
+  it("--state persists State across two runs; an agent's tokens stream to stdout", async () => {
+    spell(
+      "count.lua",
+      [
+        'local n = (State.load("global", "count") or 0) + 1',
+        'State.save("global", "count", n)',
+        'local a = Agent.builder():name("w"):build()',
+        'a:execute({text = "say hi"})',
+        "return n",
+      ].join("\n"),
+    );
+    const first = await cli(["run", "count.lua", "--state", "state.json"]);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/mock reply to: "say hi"/);
+    expect(first.stdout.trim().split("\n").at(-1)).toBe("1");
+    const second = await cli(["run", "count.lua", "--state", "state.json"]);
+    expect(second.code).toBe(0);
+    expect(second.stdout.trim().split("\n").at(-1)).toBe("2");
+    expect(JSON.parse(readFileSync(join(dir, "state.json"), "utf8"))).toEqual({ global: { count: 2 } });
+  });
+
+  it("--mock sends a spell's openai model to the offline mock provider", async () => {
+    spell("mocked.js", 'const a = Agent.builder().name("w").model("openai/gpt-4o-mini").build();\nconst r = await a.execute({ text: "say hi" });\nexport default r.text;\n');
+    const r = await cli(["run", "mocked.js", "--mock", "--json"]);
+    const report = JSON.parse(r.stdout);
+    expect(report.error).toBeNull();
+    expect(report.value).toMatch(/mock reply to: "say hi"/);
+    expect(r.code).toBe(0);
+  });
+
+  it("Ctrl+C cancels the run cleanly, exit 130", async () => {
+    spell("spin.js", 'console.log("started");\nwhile (true) {}\n');
+    let sentAt = 0;
+    const r = await cli(["run", "spin.js"], {
+      onStdout: (text, child) => {
+        if (!sentAt && text.includes("started")) {
+          sentAt = performance.now();
+          child.kill("SIGINT");
+        }
+      },
+    });
+    expect(sentAt).toBeGreaterThan(0);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/^cancelled: /);
+  });
+});
+
+describe("llmspell CLI: install", () => {
+  it("package.json points the llmspell bin at an executable node script", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect(pkg.bin).toEqual({ llmspell: "bin/llmspell.mjs" });
+    expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  });
+});
