@@ -1,0 +1,70 @@
+/** Conversion through a real Lua state: what crosses, what does not, and the paths named in errors. */
+import { describe, expect, it } from "vitest";
+import type { ApiSurface, HostValue } from "../bridge";
+import { formatPath } from "./convert";
+import { createLuaEngine } from "./engine";
+
+const engine = await createLuaEngine();
+
+function echoApi(reply?: HostValue): ApiSurface {
+  return {
+    globals: {
+      H: {
+        functions: {
+          echo: (args) => (reply === undefined ? (args[0] ?? null) : reply),
+          kinds: (args) => args.map((a) => (Array.isArray(a) ? "array" : a === null ? "null" : typeof a)),
+        },
+      },
+    },
+    classes: {},
+  };
+}
+
+describe("lua conversion", () => {
+  it("formats paths like Lua code", () => {
+    expect(formatPath({ root: "args[1]" })).toBe("args[1]");
+    expect(formatPath({ parent: { parent: { root: "args[2]" }, key: "items" }, key: 3 })).toBe("args[2].items[3]");
+    expect(formatPath({ parent: { root: "return" }, key: "a b" })).toBe('return["a b"]');
+    let deep: Parameters<typeof formatPath>[0] = { root: "return" };
+    for (let i = 0; i < 50; i++) deep = { parent: deep, key: "n" };
+    expect(formatPath(deep)).toMatch(/^return\.n\.n\.n…\(39 more\)…(\.n){8}$/);
+  });
+
+  it("sends sequences as arrays, other tables and empty tables as objects", async () => {
+    const r = await engine.execute(`return H.kinds({1, 2}, {}, {a = 1}, {[2] = 1}, "s", 1, true)`, { api: echoApi() });
+    expect(r).toMatchObject({ ok: true, value: ["array", "object", "object", "object", "string", "number", "boolean"] });
+  });
+
+  it("brings host values in: integral numbers as integers, null dropped from objects, holes in arrays", async () => {
+    const api = echoApi({ i: 3, f: 3.5, big: 2 ** 60, n: null, list: [1, null, 3], s: "ünï", nested: { deep: [{ x: true }] } });
+    const r = await engine.execute(
+      `local v = H.echo()
+       return { math.type(v.i), math.type(v.f), math.type(v.big), v.n == nil, v.list[1], v.list[2] == nil, v.list[3], v.s, utf8.len(v.s), v.nested.deep[1].x }`,
+      { api },
+    );
+    expect(r).toMatchObject({ ok: true, value: ["integer", "float", "float", true, 1, true, 3, "ünï", 3, true] });
+  });
+
+  it("keeps unicode, empty strings and embedded zeros", async () => {
+    const r = await engine.execute(`return { H.echo("日本語 🎉"), H.echo(""), #H.echo("a\\0b") }`, { api: echoApi() });
+    expect(r).toMatchObject({ ok: true, value: ["日本語 🎉", "", 3] });
+  });
+
+  it("rejects table keys that JSON cannot hold", async () => {
+    const r = await engine.execute(`return H.echo({ [true] = 1 })`, { api: echoApi() });
+    expect(r).toMatchObject({ ok: false, error: { kind: "conversion" } });
+    expect(!r.ok && r.error.message).toMatch(/key of type boolean at args\[1\]/);
+  });
+
+  it("rejects a host value nested too deeply (or cyclic)", async () => {
+    const cyclic: Record<string, HostValue> = {};
+    cyclic.self = cyclic;
+    const r = await engine.execute(`local ok, e = pcall(H.echo) return { ok, e.kind }`, { api: echoApi(cyclic) });
+    expect(r).toMatchObject({ ok: true, value: [false, "conversion"] });
+  });
+
+  it("converts float keys and integer keys of objects to strings", async () => {
+    const r = await engine.execute(`return { [1.5] = "a", [2] = "b", x = "c" }`);
+    expect(r).toMatchObject({ ok: true, value: { "1.5": "a", "2": "b", x: "c" } });
+  });
+});
