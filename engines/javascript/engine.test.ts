@@ -310,14 +310,27 @@ describe("limits", () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
   it.each([
-    ["a huge string", "const s = 'x'.repeat(200 * 1024 * 1024); return s.length"],
-    ["doubling strings", "let s = 'xxxxxxxx'; while (true) s = s + s + '!'"],
-    ["a growing array", "const a = []; while (true) a.push({ n: a.length, s: 'item' + a.length })"],
-    ["a big typed array", "const b = new Uint8Array(100 * 1024 * 1024); return b.length"],
-  ])("stops a memory bomb: %s", async (_name, source) => {
+    ["a huge string", "const s = 'x'.repeat(200 * 1024 * 1024); return s.length", /16 MiB/],
+    ["doubling strings", "let s = 'xxxxxxxx'; while (true) s = s + s + '!'", /16 MiB|string longer/],
+    ["a growing array", "const a = []; while (true) a.push({ n: a.length, s: 'item' + a.length })", /16 MiB/],
+    ["many 1 MiB strings", "const a = []; for (let i = 0; ; i++) a.push('x'.repeat(1024 * 1024) + i)", /16 MiB/],
+    ["a big typed array", "const b = new Uint8Array(100 * 1024 * 1024); return b.length", /16 MiB/],
+  ])("stops a memory bomb: %s", async (_name, source, message) => {
+    const memory = (await import("./quickjs-module")).loadQuickJs().then((m) => m.getWasmMemory());
+    const before = (await memory).buffer.byteLength;
     const e = await failure(source, { memoryLimitBytes: 16 * 1024 * 1024, timeoutMs: 5000 });
     expect(e.kind).toBe("memory");
-    expect(e.message).toContain("16 MiB");
+    expect(e.message).toMatch(message);
+    // The wasm heap grew by at most the limit plus the guard's slack.
+    expect((await memory).buffer.byteLength - before).toBeLessThanOrEqual(48 * 1024 * 1024);
+  });
+  it("ignores limits that are not positive numbers and keeps the defaults", async () => {
+    const r = await run("return 1", { timeoutMs: -1, memoryLimitBytes: 0, wallTimeoutMs: Number.NaN });
+    expect(r).toMatchObject({ ok: true, value: 1 });
+  });
+  it("reports a small memory limit as a memory error", async () => {
+    const e = await failure("const a = []; for (let i = 0; i < 1e6; i++) a.push([i]); return a.length", { memoryLimitBytes: 256 * 1024 });
+    expect(e.kind).toBe("memory");
   });
   it("turns deep recursion into a clean error", async () => {
     const e = await failure("function down(n) { return down(n + 1) + 1 }\ndown(0)");

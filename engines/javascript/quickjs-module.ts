@@ -16,11 +16,50 @@ import type { EngineConfig } from "../bridge";
 let loading: Promise<QuickJSWASMModule> | null = null;
 let loadedFrom: string | undefined;
 
+/** Pages of 64 KiB: the glue's own defaults (16 MiB to start, at most 2 GiB). */
+const INITIAL_PAGES = 256;
+const MAXIMUM_PAGES = 32768;
+
+/**
+ * Decides whether the wasm memory may grow by `bytes` now. QuickJS's own memory limit undercounts in this
+ * build (without `malloc_usable_size` it counts a fixed overhead per allocation, not its size), so the run in
+ * the VM installs a guard that refuses growth past its limit; malloc then fails and QuickJS throws
+ * "out of memory".
+ */
+export type GrowthGuard = (bytes: number, memory: WebAssembly.Memory) => boolean;
+
+let growthGuard: GrowthGuard | null = null;
+
+/** Install the guard of the run that is entering the VM; returns the previous one to restore on exit. */
+export function swapGrowthGuard(guard: GrowthGuard | null): GrowthGuard | null {
+  const previous = growthGuard;
+  growthGuard = guard;
+  return previous;
+}
+
+function createGuardedMemory(): WebAssembly.Memory {
+  const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES });
+  const grow = memory.grow.bind(memory);
+  Object.defineProperty(memory, "grow", {
+    value: (pages: number) => {
+      if (growthGuard && !growthGuard(pages * 65536, memory)) {
+        // The glue catches this and reports an allocation failure to malloc.
+        throw new RangeError("the run's memory limit does not allow the wasm memory to grow");
+      }
+      return grow(pages);
+    },
+  });
+  return memory;
+}
+
 /** The shared QuickJS module. The first call loads it; later calls return the same module. */
 export function loadQuickJs(config: EngineConfig = {}): Promise<QuickJSWASMModule> {
   if (loading && loadedFrom === config.wasmUrl) return loading;
   if (loading && config.wasmUrl === undefined) return loading;
-  const variant = config.wasmUrl ? newVariant(releaseSyncVariant, { wasmLocation: config.wasmUrl }) : releaseSyncVariant;
+  const variant = newVariant(releaseSyncVariant, {
+    wasmMemory: createGuardedMemory(),
+    ...(config.wasmUrl ? { wasmLocation: config.wasmUrl } : {}),
+  });
   loadedFrom = config.wasmUrl;
   const attempt = newQuickJSWASMModuleFromVariant(variant);
   loading = attempt;

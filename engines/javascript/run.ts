@@ -27,15 +27,18 @@ import {
 import { createRunOutput, finishRun, type RunOutput } from "../run-support";
 import { DEFAULT_LIMITS } from "../../lib/spell/limits";
 import { PRELUDE_FILENAME, PRELUDE_SOURCE } from "./prelude";
+import { swapGrowthGuard, type GrowthGuard } from "./quickjs-module";
 import { parseFromSpell, parseResult, stringifyForSpell, type FunctionTable } from "./convert";
 import { spellErrorFromFacts, type SourceMapping, type ThrownFacts } from "./errors";
 
 /** QuickJS's own stack limit; ~192 KiB was safe in a Chromium worker and turns deep recursion into an error. */
 export const MAX_STACK_BYTES = 192 * 1024;
 /** Headroom over the memory limit before the wasm-memory backstop (for what QuickJS does not count) trips. */
-export const MEMORY_BACKSTOP_SLACK_BYTES = 32 * 1024 * 1024;
+export const MEMORY_BACKSTOP_SLACK_BYTES = 16 * 1024 * 1024;
 /** Continuous VM time after which the job pump lets the event loop run (abort events, timers). */
 const SLICE_MS = 25;
+/** setTimeout's largest delay; a longer wall limit is still enforced by the interrupt handler. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A spell with a top-level `return` is wrapped in an async function; this is the line the wrapper adds. */
 const WRAP_PREFIX = "export default await (async () => {\n";
 const WRAP_SUFFIX = "\n})();";
@@ -170,9 +173,9 @@ export class JavascriptRun {
   ) {
     this.output = createRunOutput(opts);
     this.chunkName = opts.chunkName ?? "spell";
-    this.timeoutMs = opts.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
-    this.wallTimeoutMs = opts.wallTimeoutMs ?? DEFAULT_LIMITS.wallTimeoutMs;
-    this.memoryLimitBytes = opts.memoryLimitBytes ?? DEFAULT_LIMITS.memoryLimitBytes;
+    this.timeoutMs = positiveOr(opts.timeoutMs, DEFAULT_LIMITS.timeoutMs);
+    this.wallTimeoutMs = positiveOr(opts.wallTimeoutMs, DEFAULT_LIMITS.wallTimeoutMs);
+    this.memoryLimitBytes = Math.floor(positiveOr(opts.memoryLimitBytes, DEFAULT_LIMITS.memoryLimitBytes));
     this.mapping = { chunkName: this.chunkName, lineOffset: 0 };
   }
 
@@ -213,7 +216,7 @@ export class JavascriptRun {
     rt.setMaxStackSize(MAX_STACK_BYTES);
     this.memoryBaseline = this.module.getWasmMemory().buffer.byteLength;
     this.wallDeadline = performance.now() + this.wallTimeoutMs;
-    this.wallTimer = setTimeout(() => this.wakeUp(), this.wallTimeoutMs + 1);
+    this.wallTimer = setTimeout(() => this.wakeUp(), Math.min(this.wallTimeoutMs + 1, MAX_TIMER_MS));
     rt.setInterruptHandler(() => this.shouldInterrupt());
     this.ctx = rt.newContext();
 
@@ -275,13 +278,29 @@ export class JavascriptRun {
   // ---- CPU accounting and interrupts ---------------------------------------------------------------------
 
   private inVm<T>(fn: () => T): T {
-    if (this.vmDepth++ === 0) this.sliceStart = performance.now();
+    let previousGuard: GrowthGuard | null = null;
+    if (this.vmDepth++ === 0) {
+      this.sliceStart = performance.now();
+      previousGuard = swapGrowthGuard(this.growthGuard);
+    }
     try {
       return fn();
     } finally {
-      if (--this.vmDepth === 0) this.cpuMs += performance.now() - this.sliceStart;
+      if (--this.vmDepth === 0) {
+        this.cpuMs += performance.now() - this.sliceStart;
+        swapGrowthGuard(previousGuard);
+      }
     }
   }
+
+  /** Refuses wasm memory growth past this run's limit (QuickJS's own count misses most of the bytes). */
+  private readonly growthGuard: GrowthGuard = (bytes, memory) => {
+    if (this.suspendInterrupt) return true;
+    const grown = memory.buffer.byteLength + bytes - this.memoryBaseline;
+    if (grown <= this.memoryLimitBytes + MEMORY_BACKSTOP_SLACK_BYTES) return true;
+    this.stop ??= "memory";
+    return false;
+  };
 
   private cpuNow(): number {
     return this.cpuMs + (this.vmDepth > 0 ? performance.now() - this.sliceStart : 0);
@@ -339,7 +358,11 @@ export class JavascriptRun {
     const stop = this.currentStop();
     if (stop) return this.stopOutcome(stop, facts);
     const error = spellErrorFromFacts(facts, this.mapping);
-    if (error.kind === "memory") error.message = `${this.stopError("memory").message} (${error.message})`;
+    if (error.kind === "memory") {
+      error.message = /string too long/.test(error.message)
+        ? `the spell built a string longer than the engine allows (${error.message})`
+        : `${this.stopError("memory").message} (${error.message})`;
+    }
     return { ok: false, error };
   }
 
@@ -710,6 +733,11 @@ export class JavascriptRun {
     const message = e instanceof Error ? e.message : String(e);
     return { kind: "runtime", message: `the JavaScript engine failed: ${message}`, engine: "javascript" };
   }
+}
+
+/** The limit when it is a positive finite number, else the default (limits are never switched off). */
+function positiveOr(v: number | undefined, fallback: number): number {
+  return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
 function formatBytes(n: number): string {
