@@ -155,3 +155,20 @@ describe("interpolation", () => {
     expect(globToRegExp("a?c").test("abc")).toBe(true);
   });
 });
+
+describe("output caps", () => {
+  it("Debug keeps at most MAX_CAPTURED_ENTRIES entries", async () => {
+    const { MAX_CAPTURED_ENTRIES } = await import("./debug");
+    const h = createHarness();
+    for (let i = 0; i < MAX_CAPTURED_ENTRIES + 10; i++) h.callSync("Debug.info", `m${i}`);
+    const all = h.callSync("Debug.getCapturedEntries") as Obj[];
+    expect(all.length).toBe(MAX_CAPTURED_ENTRIES);
+    expect(all[0].message).toBe("m10");
+  });
+
+  it("trace events cut long strings", async () => {
+    const { toTraceValue } = await import("../core/values");
+    const v = toTraceValue({ s: "x".repeat(10_000) }) as Obj;
+    expect((v.s as string).length).toBe(4001);
+  });
+});

@@ -261,3 +261,28 @@ describe("hooks around workflows", () => {
     expect(((done.calls[0][0] as Obj).data as Obj).result).toMatchObject({ text: expect.stringMatching(/completed successfully/) });
   });
 });
+
+describe("workflow limits and remaining hook points", () => {
+  it("caps a loop at MAX_LOOP_ITERATIONS whatever the range says", async () => {
+    const { MAX_LOOP_ITERATIONS } = await import("./workflow");
+    const h = createHarness();
+    let n = 0;
+    h.callSync("Tool.register", { name: "count", execute: spellFn(() => ({ success: true, result: ++n })) });
+    const w = wf(h, ["loop"], ["with_range", { start: 0, end: 1e9 }], ["add_step", { name: "c", type: "tool", tool: "count" }]);
+    const x = extra(await h.invoke(w, "execute", {}));
+    expect(x).toMatchObject({ total_iterations: MAX_LOOP_ITERATIONS, break_reason: "max_iterations" });
+    expect(n).toBe(MAX_LOOP_ITERATIONS);
+  }, 60_000);
+
+  it("BeforeWorkflowStart can change the input; WorkflowError fires on failure", async () => {
+    const h = createHarness();
+    h.callSync("Hook.register", "BeforeWorkflowStart", spellFn(() => ({ type: "modified", data: { input: { x: 5 } } })));
+    const errs = spellFn(() => undefined);
+    h.callSync("Hook.register", "WorkflowError", errs);
+    const ok = wf(h, ["sequential"], ["add_step", calc("a", "{{input.x}} * 2")]);
+    expect((((extra(await h.invoke(ok, "execute", { x: 1 })).step_outputs as Obj).a as Obj).result as Obj).result).toBe(10);
+    const bad = wf(h, ["sequential"], ["add_step", { name: "b", type: "tool", tool: "calculator", input: {} }]);
+    await expect(h.invoke(bad, "execute", {})).rejects.toThrow();
+    expect((errs.calls[0][0] as Obj).data).toMatchObject({ error: { kind: "tool" } });
+  });
+});
