@@ -12,7 +12,8 @@ import type { ShareStore } from "./types";
 export const SQLITE_FILE_NAME = "shared-spells.sqlite";
 
 export function resolveDataDir(env: Record<string, string | undefined> = process.env): string {
-  return resolve(env.LLMSPELL_DATA_DIR || "./data");
+  // The data directory is chosen at run time; tell Turbopack not to trace it into the build.
+  return resolve(/*turbopackIgnore: true*/ env.LLMSPELL_DATA_DIR || "./data");
 }
 
 export function createSqliteShareStore(options: { dataDir?: string } = {}): ShareStore {
@@ -22,8 +23,8 @@ export function createSqliteShareStore(options: { dataDir?: string } = {}): Shar
   function open() {
     if (db && statements) return statements;
     const dir = options.dataDir ?? resolveDataDir();
-    mkdirSync(dir, { recursive: true });
-    db = new Database(join(dir, SQLITE_FILE_NAME));
+    mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
+    db = new Database(join(/*turbopackIgnore: true*/ dir, SQLITE_FILE_NAME));
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 5000");
     db.exec(
