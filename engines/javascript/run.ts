@@ -144,8 +144,8 @@ export class JavascriptRun {
   private suspendInterrupt = false;
   private wallDeadline = Infinity;
   private wallTimer: ReturnType<typeof setTimeout> | null = null;
-  private memoryBaseline = 0;
-  private interruptChecks = 0;
+  /** Bytes the wasm memory grew by while this run was in the VM. */
+  private grownBytes = 0;
 
   /** True when the wasm module aborted during this run; the engine must load a fresh one. */
   moduleBroken = false;
@@ -214,7 +214,6 @@ export class JavascriptRun {
     this.rt = rt;
     rt.setMemoryLimit(this.memoryLimitBytes);
     rt.setMaxStackSize(MAX_STACK_BYTES);
-    this.memoryBaseline = this.module.getWasmMemory().buffer.byteLength;
     this.wallDeadline = performance.now() + this.wallTimeoutMs;
     this.wallTimer = setTimeout(() => this.wakeUp(), Math.min(this.wallTimeoutMs + 1, MAX_TIMER_MS));
     rt.setInterruptHandler(() => this.shouldInterrupt());
@@ -294,10 +293,12 @@ export class JavascriptRun {
   }
 
   /** Refuses wasm memory growth past this run's limit (QuickJS's own count misses most of the bytes). */
-  private readonly growthGuard: GrowthGuard = (bytes, memory) => {
-    if (this.suspendInterrupt) return true;
-    const grown = memory.buffer.byteLength + bytes - this.memoryBaseline;
-    if (grown <= this.memoryLimitBytes + MEMORY_BACKSTOP_SLACK_BYTES) return true;
+  private readonly growthGuard: GrowthGuard = (bytes) => {
+    // Growth happens synchronously inside the VM, so it belongs to the run that is in the VM now.
+    if (this.suspendInterrupt || this.grownBytes + bytes <= this.memoryLimitBytes + MEMORY_BACKSTOP_SLACK_BYTES) {
+      this.grownBytes += bytes;
+      return true;
+    }
     this.stop ??= "memory";
     return false;
   };
@@ -312,14 +313,7 @@ export class JavascriptRun {
     if (this.opts.signal?.aborted) this.stop = "cancelled";
     else if (this.cpuNow() > this.timeoutMs) this.stop = "timeout";
     else if (performance.now() > this.wallDeadline) this.stop = "wall";
-    else if ((++this.interruptChecks & 15) === 0 && this.memoryOverBackstop()) this.stop = "memory";
     return this.stop !== null;
-  }
-
-  /** `setMemoryLimit` does not see every allocation (large strings): watch the wasm memory grow too. */
-  private memoryOverBackstop(): boolean {
-    const grown = this.module.getWasmMemory().buffer.byteLength - this.memoryBaseline;
-    return grown > this.memoryLimitBytes + MEMORY_BACKSTOP_SLACK_BYTES;
   }
 
   private currentStop(): StopReason | null {
