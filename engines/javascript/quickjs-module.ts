@@ -16,9 +16,15 @@ import type { EngineConfig } from "../bridge";
 let loading: Promise<QuickJSWASMModule> | null = null;
 let loadedFrom: string | undefined;
 
-/** Pages of 64 KiB: the glue's own defaults (16 MiB to start, at most 2 GiB). */
+/** Pages of 64 KiB: 16 MiB to start (the glue's default). */
 const INITIAL_PAGES = 256;
-const MAXIMUM_PAGES = 32768;
+/**
+ * A hard ceiling for the whole module (512 MiB, the glue's default is 2 GiB). The per-run guard limits how
+ * much one run may grow the heap, but a run can also fill space earlier runs freed (the heap never shrinks);
+ * the ceiling keeps a series of memory bombs from ratcheting the heap up without bound.
+ */
+export const MAXIMUM_HEAP_BYTES = 512 * 1024 * 1024;
+const MAXIMUM_PAGES = MAXIMUM_HEAP_BYTES / 65536;
 
 /**
  * Decides whether the wasm memory may grow by `bytes` now. QuickJS's own memory limit undercounts in this
