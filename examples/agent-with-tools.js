@@ -16,7 +16,9 @@ const assistant = Agent.builder()
 
 print("tools it may use: " + (await assistant.discover_tools()).join(", "));
 
-const result = await assistant.execute({ text: "Please use the calculator to evaluate 12 * 7" });
+// The offline mock model passes your message to the tool it picks, so send just the expression.
+// A real model would pull "12 * 7" out of a sentence by itself.
+const result = await assistant.execute({ text: "12 * 7" });
 
 // Every tool call the model made is listed, with its input and output.
 const calls = result.metadata.tool_calls;
@@ -25,4 +27,5 @@ calls.forEach((call, i) => {
   print(i + 1 + ". " + call.name + " with operation " + call.input.operation);
   print("   succeeded: " + call.output.success);
 });
-print("answer: " + result.text);
+print("result: " + calls[0].output.result.result);
+print("the answer starts: " + result.text.slice(0, 26));

@@ -16,7 +16,9 @@ local assistant = Agent.builder()
 
 print("tools it may use: " .. table.concat(assistant:discover_tools(), ", "))
 
-local result = assistant:execute({text = "Please use the calculator to evaluate 12 * 7"})
+-- The offline mock model passes your message to the tool it picks, so send just the expression.
+-- A real model would pull "12 * 7" out of a sentence by itself.
+local result = assistant:execute({text = "12 * 7"})
 
 -- Every tool call the model made is listed, with its input and output.
 local calls = result.metadata.tool_calls
@@ -25,4 +27,5 @@ for i, call in ipairs(calls) do
   print(i .. ". " .. call.name .. " with operation " .. tostring(call.input.operation))
   print("   succeeded: " .. tostring(call.output.success))
 end
-print("answer: " .. result.text)
+print("result: " .. calls[1].output.result.result)
+print("the answer starts: " .. string.sub(result.text, 1, 26))

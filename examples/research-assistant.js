@@ -22,9 +22,8 @@ const planner = Agent.builder()
 const researcher = Agent.builder()
   .name("researcher")
   .model("mock/default")
-  .system_prompt("Answer one research question briefly. Use the calculator for numbers.")
-  .allow_tool("calculator")
-  .max_tool_calls(1)
+  .system_prompt("Answer one research question briefly.")
+  .max_conversation_length(0) // every question starts fresh
   .build();
 
 Agent.builder().name("summariser").model("mock/echo").build();
@@ -33,15 +32,16 @@ Agent.builder().name("summariser").model("mock/echo").build();
 const plan = (await planner.execute({ text: topic })).data;
 print("plan: " + plan.questions.length + " questions");
 
-// 2. Gather: one answer per question; note how many tools were used.
+// 2. Gather: one answer per question, and count the tokens spent.
 const notes = [];
-let toolCalls = 0;
+let tokens = 0;
 for (const [i, question] of plan.questions.entries()) {
   const answer = await researcher.execute({ text: "Question " + (i + 1) + ": " + question });
-  toolCalls += answer.metadata.tool_calls.length;
+  tokens += answer.metadata.usage.output_tokens;
   notes.push("Q" + (i + 1) + ": " + answer.text);
 }
-print("gathered " + notes.length + " notes using " + toolCalls + " tool calls");
+const perNote = await Tool.execute("calculator", { input: "tokens / notes", variables: { tokens, notes: notes.length } });
+print("gathered " + notes.length + " notes, " + tokens + " tokens, " + perNote.result.result.toFixed(1) + " per note");
 
 // 3. Finish in a workflow: shorten the notes, fingerprint them, then hand them to the summariser.
 const allNotes = notes.join("\n");

@@ -22,9 +22,8 @@ local planner = Agent.builder()
 local researcher = Agent.builder()
   :name("researcher")
   :model("mock/default")
-  :system_prompt("Answer one research question briefly. Use the calculator for numbers.")
-  :allow_tool("calculator")
-  :max_tool_calls(1)
+  :system_prompt("Answer one research question briefly.")
+  :max_conversation_length(0) -- every question starts fresh
   :build()
 
 Agent.builder()
@@ -36,15 +35,16 @@ Agent.builder()
 local plan = planner:execute({text = topic}).data
 print("plan: " .. #plan.questions .. " questions")
 
--- 2. Gather: one answer per question; note how many tools were used.
+-- 2. Gather: one answer per question, and count the tokens spent.
 local notes = {}
-local tool_calls = 0
+local tokens = 0
 for i, question in ipairs(plan.questions) do
   local answer = researcher:execute({text = "Question " .. i .. ": " .. question})
-  tool_calls = tool_calls + #answer.metadata.tool_calls
+  tokens = tokens + answer.metadata.usage.output_tokens
   notes[#notes + 1] = "Q" .. i .. ": " .. answer.text
 end
-print("gathered " .. #notes .. " notes using " .. tool_calls .. " tool calls")
+local per_note = Tool.execute("calculator", {input = "tokens / notes", variables = {tokens = tokens, notes = #notes}})
+print("gathered " .. #notes .. " notes, " .. tokens .. " tokens, " .. string.format("%.1f", per_note.result.result) .. " per note")
 
 -- 3. Finish in a workflow: shorten the notes, fingerprint them, then hand them to the summariser.
 local all_notes = table.concat(notes, "\n")
