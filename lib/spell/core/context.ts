@@ -38,11 +38,19 @@ export interface SpellContext {
   tools: ToolRunner;
   log(level: LogLevel, text: string): void;
   throwIfAborted(): void;
+  /**
+   * Run a script callback (a hook, a registered tool, a stream callback) on behalf of span `spanId`, so API
+   * calls the callback makes nest under that span in the trace.
+   */
+  inCallback<T>(spanId: string, fn: () => Promise<T>): Promise<T>;
+  /** The span of the script callback running now, when exactly one runs (else calls are top-level). */
+  ambientParent(): string | undefined;
 }
 
 export function createSpellContext(runtime: SpellRuntime): SpellContext {
   const tracer = createTracer((e) => runtime.emit(e), () => runtime.now());
   const budget = createBudget(runtime.limits);
+  const activeCallbacks = new Map<string, number>();
   const ctx: SpellContext = {
     runtime,
     engine: runtime.engine,
@@ -62,6 +70,19 @@ export function createSpellContext(runtime: SpellRuntime): SpellContext {
     },
     throwIfAborted() {
       throwIfAborted(runtime.signal);
+    },
+    async inCallback(spanId, fn) {
+      activeCallbacks.set(spanId, (activeCallbacks.get(spanId) ?? 0) + 1);
+      try {
+        return await fn();
+      } finally {
+        const n = (activeCallbacks.get(spanId) ?? 1) - 1;
+        if (n <= 0) activeCallbacks.delete(spanId);
+        else activeCallbacks.set(spanId, n);
+      }
+    },
+    ambientParent() {
+      return activeCallbacks.size === 1 ? activeCallbacks.keys().next().value : undefined;
     },
   };
   return ctx;

@@ -9,6 +9,9 @@ import type { Budget } from "./budget";
 import type { Tracer } from "./trace";
 import { errorMessage } from "./values";
 
+/** The provider of a bare model name (`gpt-4o-mini`). */
+export const BARE_MODEL_PROVIDER = "openai";
+
 export interface ModelCallResult {
   text: string;
   toolCalls: ToolCall[];
@@ -73,7 +76,8 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
       } else if (i > 0 && provider && m.slice(0, i) === provider) {
         m = m.slice(i + 1);
       }
-      p ??= defaultProvider();
+      // A bare model name belongs to OpenAI, as in rs-llmspell and the gateway (lib/llm/providers.ts).
+      p ??= BARE_MODEL_PROVIDER;
       return { provider: p, model: m, id: `${p}/${m}` };
     },
     async price(id) {

@@ -35,6 +35,15 @@ describe("Agent builder", () => {
     expect(h.invokeSync(a, "get_config")).toMatchObject({ provider: "ollama", model: "ollama/llama3.2:3b" });
   });
 
+  it("a bare model name belongs to openai (as in rs-llmspell); no model means the run's default", () => {
+    const h = createHarness();
+    const bare = agentWith(h, ["model", "gpt-4o-mini"]);
+    expect(h.invokeSync(bare, "get_config")).toMatchObject({ provider: "openai", model: "openai/gpt-4o-mini" });
+    const withProvider = agentWith(h, ["model", "claude-3-haiku"], ["provider", "anthropic"]);
+    expect(h.invokeSync(withProvider, "get_config")).toMatchObject({ model: "anthropic/claude-3-haiku" });
+    expect(h.invokeSync(agentWith(h), "get_config")).toMatchObject({ model: "mock/default", provider: "mock" });
+  });
+
   it("Agent.create raises the deprecation message; api_key is refused", () => {
     const h = createHarness();
     expect(() => h.callSync("Agent.create", {})).toThrow(/deprecated\. Use Agent\.builder\(\)/);

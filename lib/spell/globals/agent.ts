@@ -249,6 +249,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
       let chunks = 0;
       return runner
         .execute(agent, inp, {
+          parentId: ctx.ambientParent(),
           onDelta: async (text) => {
             chunks++;
             await fn.call({ text });
@@ -265,7 +266,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
       if (w) w(v);
       else queue.push(v);
     };
-    const done = runner.execute(agent, inp, { onDelta: (text) => push({ text }) });
+    const done = runner.execute(agent, inp, { parentId: ctx.ambientParent(), onDelta: (text) => push({ text }) });
     done.then(
       () => push(null),
       (e) => {
@@ -343,12 +344,12 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
       },
       Agent: {
         methods: {
-          execute: (self, [input]) => runner.execute(agentOf(self, "execute"), inputOf("agent:execute", input), {}),
+          execute: (self, [input]) => runner.execute(agentOf(self, "execute"), inputOf("agent:execute", input), { parentId: ctx.ambientParent() }),
           stream: (self, args) => streamAgent(self, args, "stream"),
           invokeStream: (self, args) => streamAgent(self, args, "invokeStream"),
           invokeTool: (self, [name, params]) => {
             agentOf(self, "invokeTool");
-            return ctx.tools.execute(check("agent:invokeTool", "tool_name", z.string(), name), params);
+            return ctx.tools.execute(check("agent:invokeTool", "tool_name", z.string(), name), params, ctx.ambientParent());
           },
           discover_tools: (self) => [...agentOf(self, "discover_tools").config.allowedTools],
           has_tool: (self, [name]) => agentOf(self, "has_tool").config.allowedTools.includes(check("agent:has_tool", "name", z.string(), name)),

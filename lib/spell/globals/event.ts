@@ -62,7 +62,7 @@ export function createEventModule(ctx: SpellContext): GlobalModule {
             ...(typeof o.ttl_seconds === "number" ? { ttl: o.ttl_seconds } : {}),
             metadata: { source: language, tags: [] },
           };
-          const span = ctx.tracer.start("event", eventType, { input: toJson(data) });
+          const span = ctx.tracer.start("event", eventType, { parentId: ctx.ambientParent(), input: toJson(data) });
           let n = 0;
           for (const s of subs.values()) {
             if (!s.regex.test(eventType)) continue;

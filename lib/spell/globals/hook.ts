@@ -93,7 +93,7 @@ export function createHookModule(ctx: SpellContext): GlobalModule & { runner: Ho
           "hook",
           point,
           { parentId, input: { hook: h.id, component } },
-          async () => {
+          async (span) => {
             const hookCtx: JsonValue = {
               point,
               component: { type: component.type, name: component.name },
@@ -105,7 +105,7 @@ export function createHookModule(ctx: SpellContext): GlobalModule & { runner: Ho
             };
             let ret: JsonValue;
             try {
-              ret = await h.fn.call(hookCtx);
+              ret = await ctx.inCallback(span.id, () => h.fn.call(hookCtx));
             } catch (e) {
               const kind = e instanceof SpellError ? e.kind : "runtime";
               throw new SpellError(kind, `hook ${h.id} at ${point} failed: ${errorMessage(e)}`);

@@ -63,3 +63,23 @@ describe("Tool", () => {
     await expect(h.call("Tool.execute", "boom", {})).rejects.toMatchObject({ kind: "tool", message: "Tool execution failed: boom: kaput" });
   });
 });
+
+describe("trace nesting through script callbacks", () => {
+  it("API calls made inside a registered tool's function nest under that tool's span", async () => {
+    const h = createHarness();
+    let inner: Promise<unknown> | undefined;
+    h.callSync("Tool.register", {
+      name: "outer",
+      execute: spellFn(async () => {
+        inner = h.call("Tool.execute", "calculator", { operation: "evaluate", input: "1+1" });
+        await inner;
+        return { success: true };
+      }),
+    });
+    await h.call("Tool.execute", "outer", {});
+    const [outer, calc] = h.starts("tool");
+    expect([outer.name, calc.name, calc.parentId]).toEqual(["outer", "calculator", outer.id]);
+    await h.call("Tool.execute", "calculator", { operation: "evaluate", input: "1" });
+    expect(h.starts("tool")[2].parentId).toBeUndefined();
+  });
+});

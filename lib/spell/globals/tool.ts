@@ -78,13 +78,13 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
 
   const resolveName = (name: string) => viewOf(name)?.name;
 
-  const runOne = async (name: string, params: JsonObject, signal: AbortSignal): Promise<JsonValue> => {
+  const runOne = async (name: string, params: JsonObject, signal: AbortSignal, spanId: string): Promise<JsonValue> => {
     const r = registered.get(name);
     if (r) {
       const problem = r.validate?.(params);
       if (problem) throw new SpellError("tool", `Tool execution failed: ${name}: ${problem}`);
       try {
-        const out = await r.fn.call(params);
+        const out = await ctx.inCallback(spanId, () => r.fn.call(params));
         return out === undefined ? null : out;
       } catch (e) {
         if (e instanceof SpellError && e.kind === "cancelled") throw e;
@@ -118,7 +118,7 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
         params = (isPlainObject(before.data.params) ? before.data.params : params) as JsonObject;
         let result: JsonValue;
         try {
-          result = await runOne(name, params, signal);
+          result = await runOne(name, params, signal, span.id);
         } catch (e) {
           const err = e instanceof SpellError ? e : new SpellError("tool", errorMessage(e));
           if (err.kind !== "cancelled") await ctx.hooks.run("ToolError", component, { tool: name, params, error: { kind: err.kind, message: err.message } }, span.id);
@@ -140,7 +140,8 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
 
   const listEntry = (v: ToolView): HostValue => ({ name: v.name, description: v.description, category: v.category, version: "1.0.0", tags: v.tags });
 
-  const execute = ([name, params]: HostValue[]) => runner.execute(nameArg("Tool.execute", name), paramsArg("Tool.execute", params));
+  const execute = ([name, params]: HostValue[]) =>
+    runner.execute(nameArg("Tool.execute", name), paramsArg("Tool.execute", params), ctx.ambientParent());
 
   return {
     name: "Tool",
@@ -148,7 +149,7 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
     classes: {
       Tool: {
         methods: {
-          execute: (self, [params]) => runner.execute(viewOfHandle(self, "tool:execute").name, paramsArg("tool:execute", params)),
+          execute: (self, [params]) => runner.execute(viewOfHandle(self, "tool:execute").name, paramsArg("tool:execute", params), ctx.ambientParent()),
           getSchema: (self) => schemaView(viewOfHandle(self, "tool:getSchema")),
           get_schema: (self) => schemaView(viewOfHandle(self, "tool:get_schema")),
         },

@@ -545,7 +545,7 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
       },
       Workflow: {
         methods: {
-          execute: (self, [input]) => executeWorkflow(wfOf(self, "execute"), toJson(input ?? {})),
+          execute: (self, [input]) => executeWorkflow(wfOf(self, "execute"), toJson(input ?? {}), ctx.ambientParent()),
           get_info: (self) => {
             const wf = wfOf(self, "get_info");
             const c = wf.config;
