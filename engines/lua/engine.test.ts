@@ -364,6 +364,24 @@ describe("lua engine: limits", () => {
   });
 });
 
+describe("lua engine: lifecycle", () => {
+  it("a disposed engine answers with a configuration error and stops its running spells", async () => {
+    const e = await createLuaEngine();
+    const running = e.execute(`while true do end`, { timeoutMs: 5000 });
+    await sleep(30);
+    e.dispose();
+    expect(await running).toMatchObject({ ok: false, error: { kind: "cancelled" } });
+    expect(await e.execute(`return 1`)).toMatchObject({ ok: false, error: { kind: "configuration" } });
+  });
+  it("runs several spells at once on one engine, each in its own state", async () => {
+    const api = testApi();
+    const results = await Promise.all(
+      [1, 2, 3].map((n) => run(`x = ${n} for i = 1, 3 do Host.later(i) end return x`, { api })),
+    );
+    expect(results.map((r) => r.ok && r.value)).toEqual([1, 2, 3]);
+  });
+});
+
 describe("lua engine: bad input", () => {
   it("handles an empty spell, a shebang, a BOM and binary garbage", async () => {
     expect(await run(``)).toMatchObject({ ok: true, value: null });

@@ -17,12 +17,12 @@ interface Loaded {
 
 let loading: Promise<Loaded> | null = null;
 
-function isBrowser(): boolean {
-  const g = globalThis as { window?: { document?: unknown }; self?: { constructor?: { name?: string } }; importScripts?: unknown };
-  return (
-    (typeof g.window === "object" && typeof g.window?.document !== "undefined") ||
-    (typeof g.self === "object" && typeof g.importScripts === "function")
-  );
+/** A page or a Web Worker (classic or module); not Node, not Node's worker_threads. */
+export function isBrowser(): boolean {
+  const g = globalThis as { window?: { document?: unknown }; WorkerGlobalScope?: unknown };
+  if (typeof g.window === "object" && g.window !== null && typeof g.window.document !== "undefined") return true;
+  if (typeof g.WorkerGlobalScope === "function") return true;
+  return false;
 }
 
 /**
@@ -59,7 +59,11 @@ class LuaScriptEngine implements ScriptEngine {
   constructor(private readonly loaded: Loaded) {}
 
   async execute(source: string, opts: ExecuteOptions = {}): Promise<ExecutionResult> {
-    if (this.disposed) throw new Error("this Lua engine was disposed");
+    if (this.disposed) {
+      const error = { kind: "configuration" as const, message: "this Lua engine was disposed", engine: "lua" };
+      opts.onEvent?.({ type: "error", error, stats: { engine: "lua", durationMs: 0 } });
+      return { ok: false, error, logs: [], stats: { engine: "lua", durationMs: 0 } };
+    }
     const state = await this.loaded.factory.createEngine({
       openStandardLibs: true,
       injectObjects: false,
