@@ -6,6 +6,7 @@
 import type { ApiSurface, JsonValue } from "@/engines/bridge";
 import { createSpellContext } from "./core/context";
 import { createAgentModule } from "./globals/agent";
+import { createCompatModules } from "./globals/compat";
 import { createConfigModule } from "./globals/config";
 import { createDebugModule } from "./globals/debug";
 import { createEventModule } from "./globals/event";
@@ -52,6 +53,7 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
     createProviderModule(ctx),
     createDebugModule(ctx),
     createConfigModule(ctx),
+    ...createCompatModules(ctx),
   ];
   const api: ApiSurface = { globals: {}, classes: {}, preludes: { lua: STREAMING_LUA_PRELUDE, javascript: STREAMING_JS_PRELUDE } };
   for (const m of modules) {

@@ -215,6 +215,27 @@ export const SPELL_API_REFERENCE: SpellApiReference = {
       ],
     },
     {
+      name: "Logger",
+      description: "Present for rs-llmspell compatibility; empty there too. Use Debug for logging.",
+      functions: [],
+    },
+    {
+      name: "Utils",
+      description: "Present for rs-llmspell compatibility; empty there too.",
+      functions: [],
+    },
+    {
+      name: "LocalLLM",
+      description: "rs-llmspell's Ollama/Candle status. The playground runs no local models, so it always reports them as not running.",
+      functions: [
+        fn("status", "", "{ ollama: { running: boolean; models: number; error?: string }; candle: { ready: boolean; models: number; error?: string } }", "Local model backends (never running here).", {
+          lua: "print(LocalLLM.status().ollama.running) -- false",
+          js: "console.log(LocalLLM.status().ollama.running); // false",
+        }),
+        fn("list", "backend?: string", "JsonValue[]", "Local models (always empty here)."),
+      ],
+    },
+    {
       name: "ARGS",
       description:
         "Script arguments: `ARGS.name` (all values are strings from the CLI or the Run form). Absent when the run has none, so write `ARGS and ARGS.topic or \"default\"` (Lua) or `ARGS?.topic ?? \"default\"` (JS). Lua also gets positional ones in `arg`.",

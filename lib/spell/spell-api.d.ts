@@ -970,6 +970,34 @@ declare const Streaming: {
 };
 
 /**
+ * Present for rs-llmspell compatibility; empty there too. Use Debug for logging.
+ */
+declare const Logger: {
+};
+
+/**
+ * Present for rs-llmspell compatibility; empty there too.
+ */
+declare const Utils: {
+};
+
+/**
+ * rs-llmspell's Ollama/Candle status. The playground runs no local models, so it always reports them as not running.
+ */
+declare const LocalLLM: {
+  /**
+   * Local model backends (never running here).
+   * @example
+   * console.log(LocalLLM.status().ollama.running); // false
+   */
+  status(): { ollama: { running: boolean; models: number; error?: string }; candle: { ready: boolean; models: number; error?: string } };
+  /**
+   * Local models (always empty here).
+   */
+  list(backend?: string): JsonValue[];
+};
+
+/**
  * Script arguments: `ARGS.name` (all values are strings from the CLI or the Run form). Absent when the run has none, so write `ARGS and ARGS.topic or "default"` (Lua) or `ARGS?.topic ?? "default"` (JS). Lua also gets positional ones in `arg`.
  */
 declare const ARGS: { [name: string]: string } | undefined;

@@ -161,6 +161,18 @@ export const cases: ConformanceCase[] = [
     'const agent = Agent.builder().model("mock/echo").build();\nconst s = Streaming.create(async function* () {\n  for (const w of ["one", "two"]) yield (await agent.execute(w)).text;\n});\nreturn await s.collect();',
     { value: ["one", "two"] },
   ),
+  // ----- rs-llmspell compatibility globals
+  apiCase(
+    "compat: Logger and Utils exist; LocalLLM reports no local models",
+    'return { type(Logger), type(Utils), LocalLLM.status().ollama.running, #LocalLLM.list() }',
+    'return [typeof Logger, typeof Utils, LocalLLM.status().ollama.running, LocalLLM.list().length];',
+    {
+      check: ({ value }) => {
+        const [logger, utils, running, n] = value as [string, string, boolean, number];
+        vexpect([["table", "object"].includes(logger), ["table", "object"].includes(utils), running, n]).toEqual([true, true, false, 0]);
+      },
+    },
+  ),
   // ----- ARGS
   apiCase(
     "args: ARGS holds the script arguments",
