@@ -85,6 +85,8 @@ export class LuaApi {
   readonly pushcclosure: (L: LuaState, fn: number, n: number) => void;
   readonly isyieldable: (L: LuaState) => number;
   readonly yieldk: (L: LuaState, nresults: number, ctx: number, k: number) => number;
+  /** Push "chunk:line:" of the function at stack level `lvl` (0 = the running one; "" for C functions). */
+  readonly where: (L: LuaState, lvl: number) => void;
 
   constructor(m: EmscriptenModule) {
     this.m = m;
@@ -123,6 +125,7 @@ export class LuaApi {
     this.pushcclosure = f("lua_pushcclosure") as LuaApi["pushcclosure"];
     this.isyieldable = f("lua_isyieldable") as LuaApi["isyieldable"];
     this.yieldk = f("lua_yieldk") as LuaApi["yieldk"];
+    this.where = f("luaL_where") as LuaApi["where"];
     this.rawgetiN = f("lua_rawgeti");
     this.rawsetiN = f("lua_rawseti");
     this.pushintegerN = f("lua_pushinteger");

@@ -247,6 +247,7 @@ export class LuaRun implements ConvertHost {
         }
       }
       if (this.killed || this.closing) {
+        if (this.killed && this.killed.line === undefined && !this.closing) this.noteKillLine(Lh);
         api.getref(Lh, this.refs.kill);
         api.error(Lh);
       }
@@ -679,6 +680,16 @@ export class LuaRun implements ConvertHost {
     this.killed = { kind, message, engine: ENGINE };
     for (const wake of [...this.killWaiters]) wake();
     this.killWaiters.clear();
+  }
+
+  /** Where a killed spell was (the running function's line, when it is spell code). */
+  private noteKillLine(L: LuaState): void {
+    const { api } = this;
+    api.where(L, 0);
+    const where = api.tostring(L, -1);
+    api.pop(L, 1);
+    const m = /:(\d+):\s*$/.exec(where);
+    if (m && where.startsWith(`${this.chunkName}:`) && this.killed) this.killed.line = Number(m[1]);
   }
 
   private memoryError(): SpellErrorData {

@@ -118,3 +118,26 @@ describe("lua sandbox: nothing outlives a run", () => {
     expect(r).toBe(true);
   });
 });
+
+describe("lua sandbox: hostile code ends with an error and leaves the engine usable", () => {
+  const hostile: [string, string, string][] = [
+    ["pcall recursion", `local function f(n) local ok, v = pcall(f, n + 1) if not ok then error(v, 0) end return v end return f(1)`, "runtime"],
+    ["__index recursion", `return setmetatable({}, {__index = function(t, k) return t[k] end}).x`, "runtime"],
+    ["coroutine nesting", `local function nest(n) return coroutine.wrap(function() return nest(n + 1) end)() end return nest(1)`, "runtime"],
+    ["gsub callback recursion", `local function g(s, d) return (s:gsub(".", function(c) return g(c, d + 1) end)) end return g("ab", 1)`, "runtime"],
+    ["a loop inside __tostring called by print", `print(setmetatable({}, {__tostring = function() while true do end end}))`, "timeout"],
+    ["a loop inside a sort comparator", `table.sort({3, 2, 1}, function(a, b) while true do end end)`, "timeout"],
+    ["a loop inside __eq", `local mt = {__eq = function() while true do end end} return setmetatable({}, mt) == setmetatable({}, mt)`, "timeout"],
+    ["a generator spun forever", `local co = coroutine.wrap(function() while true do coroutine.yield() end end) while true do co() end`, "timeout"],
+    ["a huge string", `return #string.rep("ab", 1e8, ",")`, "memory"],
+    ["a huge table", `local t = {} for i = 1, 1e9 do t[i] = {} end`, "memory"],
+    ["a bad format", `return string.format("%5000d", 1)`, "runtime"],
+  ];
+  for (const [name, source, kind] of hostile) {
+    it(name, async () => {
+      const r = await engine.execute(source, { timeoutMs: 200, memoryLimitBytes: 16 * 1024 * 1024 });
+      expect(r).toMatchObject({ ok: false, error: { kind } });
+      expect(await engine.execute(`return 1 + 1`)).toMatchObject({ ok: true, value: 2 });
+    });
+  }
+});
