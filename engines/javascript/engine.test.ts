@@ -209,7 +209,7 @@ describe("errors", () => {
   });
   it("raises host SpellErrors as catchable Error objects with kind and message", async () => {
     const { r } = await withApi("try { Test.fail('tool', 'bad input') } catch (e) { return [e instanceof Error, e instanceof SpellError, e.kind, e.message, e.data, String(e)] }");
-    expect(r).toMatchObject({ ok: true, value: [true, true, "tool", "bad input", { reason: "test" }, "tool: bad input"] });
+    expect(r).toMatchObject({ ok: true, value: [true, true, "tool", "bad input", { reason: "test" }, "tool: bad input (line 1)"] });
   });
   it("keeps the host error's kind and the spell's line when uncaught", async () => {
     const { r } = await withApi("const a = 1;\nTest.fail('not_found', 'no such tool');");

@@ -32,6 +32,34 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
   const classProtos = create(null);
   const MAX_DEPTH = 100;
 
+  // Where the spell's lines sit in what QuickJS compiled (a top-level return adds a wrapper line).
+  let lineOffset = 0;
+  let lastLine = Infinity;
+  const FRAME = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?\s*$/;
+  function setMapping(offset, last) {
+    lineOffset = offset;
+    lastLine = last;
+  }
+  /** The first spell frame of a stack as [line, column] in the spell's own numbering, or null. */
+  function positionIn(stack) {
+    const lines = String(stack).split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const m = FRAME.exec(lines[i]);
+      if (!m || m[2] !== chunkName) continue;
+      const line = Number(m[3]) - lineOffset;
+      if (line >= 1 && line <= lastLine) return [line, Number(m[4])];
+    }
+    return null;
+  }
+  function placeAt(error, stack) {
+    if (typeof error.line === "number") return;
+    const p = positionIn(stack);
+    if (p) {
+      error.line = p[0];
+      error.column = p[1];
+    }
+  }
+
   class SpellError extends NativeError {
     constructor(kind, message, extra) {
       super(message);
@@ -41,6 +69,7 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
         if (typeof extra.column === "number") this.column = extra.column;
         if (extra.data !== undefined) this.data = extra.data;
       }
+      placeAt(this, this.stack);
     }
     toString() {
       return this.kind + ": " + this.message + (this.line !== undefined ? " (line " + this.line + ")" : "");
@@ -171,6 +200,7 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
       try {
         defineProperty(error, "stack", { value: site.stack, writable: true, configurable: true });
         defineProperty(error, "__located", { value: true });
+        if (error instanceof SpellError) placeAt(error, site.stack);
       } catch (_e) {}
     }
     throw error;
@@ -392,5 +422,5 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
     return new NativePromise((resolve) => resolve(fn(...decode(argsText)))).then((r) => encodeJson(r, "result", false));
   }
 
-  return { install, decode, encodeResult, invoke, makeError, describe };
+  return { install, decode, encodeResult, invoke, makeError, describe, setMapping };
 })`;

@@ -55,8 +55,9 @@ interface Internals {
   invoke: QuickJSHandle;
   makeError: QuickJSHandle;
   describe: QuickJSHandle;
+  setMapping: QuickJSHandle;
 }
-const INTERNAL_NAMES = ["install", "decode", "encodeResult", "invoke", "makeError", "describe"] as const;
+const INTERNAL_NAMES = ["install", "decode", "encodeResult", "invoke", "makeError", "describe", "setMapping"] as const;
 
 interface Watcher {
   handle: QuickJSHandle;
@@ -430,6 +431,15 @@ export class JavascriptRun {
       if (!topLevelReturn || this.currentStop()) return this.failWith(facts);
       this.mapping.lineOffset = 1;
       this.mapping.lastLine = this.source.split("\n").length;
+      this.inVm(() => {
+        const offset = ctx.newNumber(1);
+        const last = ctx.newNumber(this.mapping.lastLine!);
+        const r = ctx.callFunction(this.internals!.setMapping, ctx.undefined, offset, last);
+        offset.dispose();
+        last.dispose();
+        if (r.error) r.error.dispose();
+        else r.value.dispose();
+      });
       result = this.inVm(() =>
         ctx.evalCode(WRAP_PREFIX + this.source + WRAP_SUFFIX, this.chunkName, { type: "module" }),
       );
