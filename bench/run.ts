@@ -74,12 +74,10 @@ async function main() {
   const hostPromise = startHostBench();
   hostPromise.catch(() => {});
 
-  for (const engine of ENGINES) await section(`${engine} cold start`, 5000, () => measureColdStart(engine, quick ? 1 : 2));
   for (const engine of ENGINES) await section(`${engine} warm start`, 3000, () => measureWarmStart(engine, quick ? 10 : 40));
-  for (const engine of ENGINES) await section(`${engine} host calls`, 3000, () => measureHostCalls(engine, quick ? 1 : 3, 4000));
+  for (const engine of ENGINES) await section(`${engine} host calls`, 3000, () => measureHostCalls(engine, quick ? 1 : 3, 3000));
   await section("plain calls", 0, async () => measurePlainCalls(5));
   await section("cpu", 5000, () => measureCpu(quick ? 2 : 5));
-  for (const engine of ENGINES) await section(`${engine} memory`, 1000, async () => measureMemory(engine, 3, await apiFor(engine)));
 
   let host: Awaited<ReturnType<typeof startHostBench>> | null = null;
   try {
@@ -92,6 +90,9 @@ async function main() {
   } finally {
     host?.dispose();
   }
+
+  for (const engine of ENGINES) await section(`${engine} cold start`, 5000, () => measureColdStart(engine, quick ? 1 : 2));
+  for (const engine of ENGINES) await section(`${engine} memory`, 2000, async () => measureMemory(engine, 3, await apiFor(engine)));
 
   console.log("");
   console.log(formatTable(samples));

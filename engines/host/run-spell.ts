@@ -150,7 +150,7 @@ function finalize(result: ExecutionResult, wallExpired: boolean, limits: RunLimi
  * Streamed model text counts against the same output cap as logs. Engines cap their own logs; the host counts
  * those logs and caps the stream events that the spell API emits, with one note when the cap is reached.
  */
-function createStreamCap(cap: number, now: () => number, emit: (event: RunEvent) => void) {
+export function createStreamCap(cap: number, now: () => number, emit: (event: RunEvent) => void) {
   let used = 0;
   let truncated = false;
   return {
