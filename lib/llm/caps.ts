@@ -27,8 +27,8 @@ export const GATEWAY_CAPS: GatewayCaps = {
   maxMessages: 100,
   maxTools: 32,
   maxOutputTokens: 4096,
-  maxRequestMs: 60_000,
-  firstByteTimeoutMs: 20_000,
+  maxRequestMs: 120_000,
+  firstByteTimeoutMs: 45_000,
   maxToolSteps: 10,
 };
 

@@ -93,7 +93,7 @@ describe("openai provider through /api/llm", () => {
 
   it.each([
     ["fail-401", "auth", /rejected the API key \(401\)/],
-    ["fail-429", "rate_limited", /rate limiting.*429/],
+    ["fail-429", "rate_limited", /rate limiting.*429.*retry after 7 s/],
     ["fail-500", "upstream", /failed \(500\)/],
     ["stream-error", "upstream", /overloaded mid-stream/],
     ["cut-stream", "upstream", /./],

@@ -41,7 +41,9 @@ export function errorPartOf(error: unknown, secrets: string[] = []): Extract<Str
   if (APICallError.isInstance(error)) {
     const detail = scrubSecrets(error.message, secrets);
     if (error.statusCode !== undefined) {
-      const { kind, message } = statusMessage(error.statusCode, error.statusCode === 401 || error.statusCode === 403 ? "" : detail);
+      const retryAfter = error.responseHeaders?.["retry-after"];
+      const extra = error.statusCode === 429 && retryAfter && /^\d{1,6}$/.test(retryAfter) ? ` (the provider asks to retry after ${retryAfter} s)` : "";
+      const { kind, message } = statusMessage(error.statusCode, error.statusCode === 401 || error.statusCode === 403 ? "" : detail + extra);
       return { type: "error", kind, message };
     }
     return { type: "error", kind: "upstream", message: `Could not reach the provider: ${detail}` };
