@@ -4,13 +4,18 @@
  */
 import { base64Encoder } from "./base64-encoder";
 import { calculator } from "./calculator";
+import { citationFormatter } from "./citation-formatter";
+import { csvAnalyzer } from "./csv-analyzer";
 import { dataValidator } from "./data-validator";
 import { datetimeHandler } from "./datetime-handler";
 import { diffCalculator } from "./diff-calculator";
+import { graphBuilder } from "./graph-builder";
 import { hashCalculator } from "./hash-calculator";
+import { jsonProcessor } from "./json-processor";
 import { templateCreator } from "./template-creator";
 import { textManipulator } from "./text-manipulator";
 import type { ToolDefinition } from "./types";
+import { urlAnalyzer } from "./url-analyzer";
 import { uuidGenerator } from "./uuid-generator";
 
 export type { ToolContext, ToolDefinition, JsonObject } from "./types";
@@ -26,6 +31,11 @@ export const BUILTIN_TOOLS: readonly ToolDefinition[] = Object.freeze([
   diffCalculator,
   dataValidator,
   templateCreator,
+  jsonProcessor,
+  csvAnalyzer,
+  urlAnalyzer,
+  graphBuilder,
+  citationFormatter,
 ]);
 
 const byName = new Map<string, ToolDefinition>();

@@ -207,6 +207,7 @@ export function toSpellResult(output: ToolOutput): JsonObject {
 export function rawResult(operation: string, data: JsonValue, message?: string): ToolOutput {
   const response: JsonObject = { operation, success: true };
   if (message) response.message = message;
+  response.result = data;
   return { json: data, metadata: { operation, response } };
 }
 

@@ -1,0 +1,132 @@
+/**
+ * `json-processor`: jq queries (our own interpreter, `internal/jq.ts`, with a step and time budget), JSON Schema
+ * validation (Ajv) and JSON-lines streams, as rs-llmspell's JsonProcessorTool (jaq). Results follow rs's raw
+ * family: `r.data` is the query result (one output as itself, several as an array), `r.text` its JSON.
+ */
+import type { JsonValue } from "@/engines/bridge";
+import { compileSafeRegex } from "./internal/safe-regex";
+import { Interpreter, JqError, JqLimitError, JqSyntaxError, parse, type Json } from "./internal/jq";
+import { defineTool, getAjv, paramError, rawResult, TOOL_LIMITS, type ToolOutput } from "./support";
+import type { JsonObject } from "./types";
+
+/** rs-llmspell's deny list (`validate_jq_query`), matched case-insensitively on the query text. */
+const DENIED = ["env", "__inputs", "input", "inputs", "debug", "modulemeta", "builtins", "$__loc__", "$env", "include", "import"];
+
+function checkQuery(query: string): void {
+  const lower = query.toLowerCase();
+  for (const p of DENIED) {
+    if (lower.includes(p)) throw paramError(`Security: JQ query contains potentially dangerous pattern '${p}' (parameter 'query')`);
+  }
+  if (/\/etc\/|\/proc\/|passwd|shadow/.test(lower)) {
+    throw paramError("Security: JQ query contains suspicious system path references (parameter 'query')");
+  }
+}
+
+function compileRegex(pattern: string, flags: string): RegExp {
+  const re = compileSafeRegex(pattern, flags);
+  if (typeof re === "string") throw new JqError(`${pattern} (at offset 0) is not a valid regex: ${re}`);
+  return re;
+}
+
+/** Run a jq query; jq errors and budget overruns raise a `tool` error naming the query. */
+export function runJq(query: string, input: Json): Json[] {
+  checkQuery(query);
+  let ast;
+  try {
+    ast = parse(query);
+  } catch (e) {
+    if (e instanceof JqSyntaxError) throw paramError(`Invalid jq syntax: ${e.message} (parameter 'query')`);
+    throw e;
+  }
+  try {
+    return new Interpreter({ compileRegex }).run(ast, input);
+  } catch (e) {
+    if (e instanceof JqError || e instanceof JqLimitError || e instanceof JqSyntaxError) throw paramError(`jq execution error: ${e.message}`);
+    if (e instanceof RangeError) throw paramError(`jq execution error: ${e.message}`);
+    throw e;
+  }
+}
+
+/** rs parses a string `input` as JSON when it can. */
+function inputValue(params: JsonObject): JsonValue | undefined {
+  const v = params.input;
+  if (typeof v !== "string") return v;
+  try {
+    return JSON.parse(v) as JsonValue;
+  } catch {
+    return v;
+  }
+}
+
+function run(params: JsonObject): ToolOutput {
+  const opName = (params.operation as string | undefined) ?? "query";
+  const operation = opName === "transform" || opName === "jq" ? "query" : opName;
+  const input = inputValue(params);
+  if (operation === "query") {
+    if (input === undefined) throw paramError("Query operation requires 'input' parameter");
+    const results = runJq(typeof params.query === "string" ? params.query : ".", input);
+    return rawResult("query", (results.length === 1 ? results[0] : results) as JsonValue, "JSON query executed successfully");
+  }
+  if (operation === "validate") {
+    if (input === undefined) throw paramError("Validate operation requires 'input' parameter");
+    const schema = params.schema;
+    if (!schema || typeof schema !== "object" || Array.isArray(schema)) throw paramError("Validate operation requires 'schema' parameter");
+    const ajv = getAjv();
+    const compiled: JsonObject = { ...schema };
+    delete compiled.$id;
+    delete compiled.$schema;
+    let validate;
+    try {
+      validate = ajv.compile(compiled);
+    } catch (e) {
+      throw paramError(`Invalid JSON schema: ${(e as Error).message} (parameter 'schema')`);
+    } finally {
+      ajv.removeSchema(compiled);
+    }
+    const valid = validate(input) as boolean;
+    const errors = (validate.errors ?? []).map((e) => ({ path: e.instancePath, message: e.message ?? "is invalid", keyword: e.keyword }));
+    return rawResult("validate", { is_valid: valid, errors }, "JSON validation completed");
+  }
+  // stream: JSON lines, the query applied to each.
+  if (input === undefined) throw paramError("Stream operation requires 'input' parameter (JSON lines)");
+  const text = typeof input === "string" ? input : JSON.stringify(input);
+  const query = typeof params.query === "string" ? params.query : ".";
+  const out: Json[] = [];
+  text.split("\n").forEach((line, i) => {
+    const t = line.trim();
+    if (!t) return;
+    let value: Json;
+    try {
+      value = JSON.parse(t) as Json;
+    } catch (e) {
+      throw paramError(`Invalid JSON on line ${i + 1}: ${(e as Error).message} (parameter 'input')`);
+    }
+    out.push(...runJq(query, value));
+    if (out.length > TOOL_LIMITS.maxOutputChars) throw paramError("stream produced too many results");
+  });
+  return rawResult("stream", out as JsonValue, "JSON stream processing completed");
+}
+
+export const jsonProcessor = defineTool({
+  name: "json-processor",
+  aliases: ["json_processor"],
+  description: "Process JSON with jq queries, validate it against a JSON Schema, or run a query over JSON lines",
+  category: "data",
+  tags: ["json", "jq", "query", "schema"],
+  schema: {
+    type: "object",
+    properties: {
+      operation: {
+        type: "string",
+        enum: ["query", "transform", "jq", "validate", "stream"],
+        default: "query",
+        description: "query (aliases transform, jq), validate, or stream (JSON lines)",
+      },
+      input: { description: "The JSON value (or JSON text; JSON lines for stream)" },
+      query: { type: "string", default: ".", description: "jq filter, e.g. \".users[] | select(.age > 30) | .name\"" },
+      schema: { type: "object", description: "JSON Schema (validate)" },
+    },
+    required: ["input"],
+  },
+  run: (params) => run(params),
+});
