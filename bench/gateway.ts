@@ -16,6 +16,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createLlmPostHandler } from "../lib/llm/route-handler";
 import { startOpenAiMockServer } from "../lib/llm/testing/openai-mock-server";
 
 export interface GatewayBenchOptions {
@@ -44,6 +45,8 @@ export interface GatewayBenchResult {
   gateway: { ttft: LatencyStats; total: LatencyStats };
   /** Per-pair gateway minus direct, ms. */
   added: { ttft: LatencyStats; total: LatencyStats };
+  /** The same route handler called in-process (no Next server): what the gateway code itself adds, ms. */
+  handlerAdded: { ttft: LatencyStats; total: LatencyStats };
   /** Gateway median / direct median. */
   ratio: { ttft: number; total: number };
   /** A slow upstream (one chunk every SLOW_CHUNK_MS) through the route: first token must come long before the end. */
@@ -103,15 +106,14 @@ async function timeDirect(baseUrl: string, prompt: string): Promise<Timing> {
   return { ttft, total: performance.now() - started, ok: response.ok && text.includes("[DONE]") };
 }
 
-/** Stream one completion through `/api/llm`, reading NDJSON parts. */
-async function timeGateway(gatewayUrl: string, model: string, prompt: string): Promise<Timing> {
+type Handler = (request: Request) => Promise<Response>;
+
+/** Stream one completion through `/api/llm` (on `next start`, or the handler called in-process), reading NDJSON parts. */
+async function timeGateway(gateway: string | Handler, model: string, prompt: string): Promise<Timing> {
   const started = performance.now();
   let ttft = NaN;
-  const response = await fetch(`${gatewayUrl}/api/llm`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ model, messages: [{ role: "user", content: prompt }] }),
-  });
+  const init = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model, messages: [{ role: "user", content: prompt }] }) };
+  const response = typeof gateway === "string" ? await fetch(`${gateway}/api/llm`, init) : await gateway(new Request("http://127.0.0.1/api/llm", init));
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let text = "";
@@ -185,27 +187,30 @@ export async function runGatewayBench(options: GatewayBenchOptions = {}): Promis
       await timeGateway(gatewayUrl, "openai/bench", `warm ${i}`);
     }
 
+    const handler = createLlmPostHandler({ env: { OPENAI_BASE_URL: upstream.baseUrl, OPENAI_API_KEY: "sk-bench-not-a-real-key" } });
+    for (let i = 0; i < warmup; i++) await timeGateway(handler, "openai/bench", `warm ${i}`);
     const direct: Timing[] = [];
     const gateway: Timing[] = [];
+    const inProcess: Timing[] = [];
     for (let i = 0; i < pairs; i++) {
       const prompt = `pair ${i} tell me something`;
-      // Alternate which goes first so neither side always gets the warmer connection.
-      if (i % 2 === 0) {
-        direct.push(await timeDirect(upstream.baseUrl, prompt));
-        gateway.push(await timeGateway(gatewayUrl, "openai/bench", prompt));
-      } else {
-        gateway.push(await timeGateway(gatewayUrl, "openai/bench", prompt));
-        direct.push(await timeDirect(upstream.baseUrl, prompt));
-      }
+      // Rotate the order so no arm always gets the warmest connection or the quietest moment.
+      const arms = [
+        async () => direct.push(await timeDirect(upstream.baseUrl, prompt)),
+        async () => gateway.push(await timeGateway(gatewayUrl, "openai/bench", prompt)),
+        async () => inProcess.push(await timeGateway(handler, "openai/bench", prompt)),
+      ];
+      for (let k = 0; k < arms.length; k++) await arms[(i + k) % arms.length]();
     }
-    const failed = direct.filter((t) => !t.ok).length + gateway.filter((t) => !t.ok).length;
-    if (failed > 0) throw new Error(`${failed} of ${pairs * 2} sequential streams failed`);
-    const added = (key: "ttft" | "total") => direct.map((d, i) => gateway[i][key] - d[key]);
+    const failed = [...direct, ...gateway, ...inProcess].filter((t) => !t.ok).length;
+    if (failed > 0) throw new Error(`${failed} of ${pairs * 3} sequential streams failed`);
+    const added = (key: "ttft" | "total", arm: Timing[] = gateway) => direct.map((d, i) => arm[i][key] - d[key]);
     const result: GatewayBenchResult = {
       pairs,
       direct: { ttft: stats(direct.map((t) => t.ttft)), total: stats(direct.map((t) => t.total)) },
       gateway: { ttft: stats(gateway.map((t) => t.ttft)), total: stats(gateway.map((t) => t.total)) },
       added: { ttft: stats(added("ttft")), total: stats(added("total")) },
+      handlerAdded: { ttft: stats(added("ttft", inProcess)), total: stats(added("total", inProcess)) },
       ratio: { ttft: 0, total: 0 },
       streaming: { chunkDelayMs: SLOW_CHUNK_MS, ttft: 0, total: 0 },
       load: undefined as unknown as GatewayBenchResult["load"],
@@ -232,6 +237,7 @@ export async function runGatewayBench(options: GatewayBenchOptions = {}): Promis
     log(`sequential, ${pairs} interleaved pairs (ms):`);
     log(`  time to first token: direct median ${result.direct.ttft.median}, gateway median ${result.gateway.ttft.median}; added median ${result.added.ttft.median}, p99 ${result.added.ttft.p99}; ratio ${result.ratio.ttft}`);
     log(`  total time:          direct median ${result.direct.total.median}, gateway median ${result.gateway.total.median}; added median ${result.added.total.median}, p99 ${result.added.total.p99}; ratio ${result.ratio.total}`);
+    log(`  the handler in-process (no Next server) adds: first token median ${result.handlerAdded.ttft.median}, p99 ${result.handlerAdded.ttft.p99}; total median ${result.handlerAdded.total.median}, p99 ${result.handlerAdded.total.p99}`);
     log(`  target: under 5 ms added at the median: ${result.added.ttft.median < 5 ? "met" : "NOT met"} (first token)`);
     log(`streaming check (upstream chunk every ${SLOW_CHUNK_MS} ms): first token after ${result.streaming.ttft} ms, last after ${result.streaming.total} ms`);
     log(`load, ${concurrency} concurrent streams (total ms):`);

@@ -75,6 +75,15 @@ function openaiModels(env: Env): ModelInfo[] {
   });
 }
 
+/**
+ * Upstream calls skip Next's fetch instrumentation (its data cache and tracing are of no use for a streamed
+ * POST to a provider); outside Next this is the plain global fetch.
+ */
+const upstreamFetch: typeof fetch = (input, init) => {
+  const current = globalThis.fetch as typeof fetch & { _nextOriginalFetch?: typeof fetch };
+  return (current._nextOriginalFetch ?? current)(input, init);
+};
+
 const openaiEntry: ProviderEntry = {
   name: "openai",
   info(ctx) {
@@ -96,7 +105,7 @@ const openaiEntry: ProviderEntry = {
     }
     // Local OpenAI-compatible servers usually ignore the key, but the client library requires one.
     const key = apiKey || "not-needed";
-    const provider = createOpenAI({ apiKey: key, ...(baseURL ? { baseURL } : {}) });
+    const provider = createOpenAI({ apiKey: key, ...(baseURL ? { baseURL } : {}), fetch: upstreamFetch });
     return { ok: true, provider: "openai", modelName, modelId: `openai/${modelName}`, model: provider.chat(modelName), secrets: apiKey ? [apiKey] : [] };
   },
 };
