@@ -139,6 +139,10 @@ describe("output", () => {
     const r = await run("const o = { a: [1, 'x'], b: { c: null } }; o.self = o; console.log(o, undefined, null, () => 1, new Error('boom'))");
     expect(r.logs[0].text).toBe('{"a":[1,"x"],"b":{"c":null},"self":[Circular]} undefined null [Function anonymous] Error: boom');
   });
+  it("keeps a line with a NUL character whole, showing the NUL escaped", async () => {
+    const r = await run("console.log('a\\u0000b')");
+    expect(r.logs).toEqual([{ level: "log", text: "a\\u0000b" }]);
+  });
   it("sends log events as they happen, then the result", async () => {
     const events: RunEvent[] = [];
     await run("console.log('one'); return 2", { onEvent: (e) => events.push(e) });

@@ -340,10 +340,14 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
     for (let i = 0; i < args.length; i++) parts.push(inspect(args[i], 0, []));
     return parts.join(" ");
   }
+  // The host reads strings as C strings: a NUL would cut the line short, so it is shown escaped.
+  function emit(level, text) {
+    hostLog(level, text.indexOf("\u0000") === -1 ? text : text.split("\u0000").join("\\u0000"));
+  }
   function logger(level) {
     return {
       [level](...args) {
-        hostLog(level, formatArgs(args));
+        emit(level, formatArgs(args));
       },
     }[level];
   }
@@ -356,7 +360,7 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
   };
   consoleObject.trace = consoleObject.debug;
   G.console = consoleObject;
-  G.print = { print(...args) { hostLog("log", formatArgs(args)); } }.print;
+  G.print = { print(...args) { emit("log", formatArgs(args)); } }.print;
   G.SpellError = SpellError;
 
   // ---- errors ----------------------------------------------------------------------------------------------
