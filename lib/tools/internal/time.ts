@@ -229,11 +229,13 @@ function dayOfYear(f: Fields): number {
 }
 
 export function isoWeek(f: Fields): number {
-  const d = new Date(Date.UTC(f.year, f.month - 1, f.day));
-  const dow = (d.getUTCDay() + 6) % 7; // Monday = 0
-  d.setUTCDate(d.getUTCDate() - dow + 3); // Thursday of this week
-  const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
-  return 1 + Math.round((d.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
+  const d = new Date(Date.UTC(2000, 0, 1));
+  d.setUTCFullYear(f.year, f.month - 1, f.day);
+  const dayNum = d.getUTCDay() || 7; // Monday = 1 ... Sunday = 7
+  d.setUTCDate(d.getUTCDate() + 4 - dayNum); // the Thursday of this ISO week decides its year
+  const yearStart = new Date(Date.UTC(2000, 0, 1));
+  yearStart.setUTCFullYear(d.getUTCFullYear(), 0, 1);
+  return Math.ceil(((d.getTime() - yearStart.getTime()) / 86_400_000 + 1) / 7);
 }
 
 export function ordinal(f: Fields): number {
