@@ -198,6 +198,15 @@ describe("errors", () => {
     expect(e.kind).toBe("runtime");
     expect(e.data).toEqual({ code: 42, reason: "nope" });
   });
+  it("survives a thrown value whose getters never return or throw", async () => {
+    const started = performance.now();
+    const looping = await failure("throw new Proxy({}, { get() { while (true) {} } })", { timeoutMs: 5000 });
+    expect(looping.kind).toBe("runtime");
+    expect(performance.now() - started).toBeLessThan(2000);
+    const throwing = await failure("const e = new Error('x'); Object.defineProperty(e, 'message', { get() { throw 1 } }); throw e");
+    expect(throwing.kind).toBe("runtime");
+    expect(await value("return 'next run fine'")).toBe("next run fine");
+  });
   it("keeps a thrown string as the message", async () => {
     const e = await failure("throw 'plain text'");
     expect(e.message).toBe("plain text");

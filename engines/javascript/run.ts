@@ -37,6 +37,8 @@ export const MAX_STACK_BYTES = 192 * 1024;
 export const MEMORY_BACKSTOP_SLACK_BYTES = 16 * 1024 * 1024;
 /** Continuous VM time after which the job pump lets the event loop run (abort events, timers). */
 const SLICE_MS = 25;
+/** Time allowed for reading a thrown value (its getters and proxies are spell code). */
+const DESCRIBE_BUDGET_MS = 100;
 /** setTimeout's largest delay; a longer wall limit is still enforced by the interrupt handler. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A spell with a top-level `return` is wrapped in an async function; this is the line the wrapper adds. */
@@ -143,6 +145,7 @@ export class JavascriptRun {
   private cpuMs = 0;
   private stop: StopReason | null = null;
   private suspendInterrupt = false;
+  private describeDeadline = 0;
   private wallDeadline = Infinity;
   private wallTimer: ReturnType<typeof setTimeout> | null = null;
   /** Bytes the wasm memory grew by while this run was in the VM. */
@@ -309,7 +312,8 @@ export class JavascriptRun {
   }
 
   private shouldInterrupt(): boolean {
-    if (this.suspendInterrupt) return false;
+    // Reading an error runs spell code too (getters, proxies): it gets a short budget of its own.
+    if (this.suspendInterrupt) return performance.now() > this.describeDeadline;
     if (this.stop) return true;
     if (this.opts.signal?.aborted) this.stop = "cancelled";
     else if (this.cpuNow() > this.timeoutMs) this.stop = "timeout";
@@ -702,6 +706,7 @@ export class JavascriptRun {
     const ctx = this.ctx!;
     const rt = this.rt!;
     this.suspendInterrupt = true;
+    this.describeDeadline = performance.now() + DESCRIBE_BUDGET_MS;
     rt.setMemoryLimit(this.memoryLimitBytes + 4 * 1024 * 1024);
     try {
       if (this.internals) {
