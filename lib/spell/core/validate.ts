@@ -98,3 +98,7 @@ export type Checker = <S extends z.ZodType>(where: string, name: string | undefi
 export function createChecker(engine: string): Checker {
   return (where, name, schema, value) => check(engine, where, name, schema, value);
 }
+
+/** Shared schemas (building a zod schema per call is slow on hot paths). */
+export const str = z.string();
+export const nonEmptyStr = z.string().min(1);

@@ -8,7 +8,7 @@ import { SpellError, type HandleRef, type HostValue, type JsonValue, type SpellF
 import type { ChatMessage, LlmRequest, ToolSpec } from "@/lib/llm/types";
 import { deadlineSignal } from "../core/budget";
 import type { SpellContext } from "../core/context";
-import { num, posInt, spellFunction, table, z } from "../core/validate";
+import { nonEmptyStr, num, posInt, spellFunction, str, table, z } from "../core/validate";
 import { errorMessage, isPlainObject, shortHex, toJson, type JsonObject } from "../core/values";
 import type { GlobalModule } from "./module";
 
@@ -72,7 +72,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
   const inputOf = (where: string, input: unknown): JsonObject => {
     if (typeof input === "string") return { text: input };
     const obj = check(where, "input", table, input) as JsonObject;
-    check(where, "input.text", z.string(), obj.text);
+    check(where, "input.text", str, obj.text);
     return obj;
   };
 
@@ -295,28 +295,28 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
     classes: {
       [B]: {
         methods: {
-          name: setter("name", z.string().min(1), (c, v) => (c.name = v)),
-          description: setter("description", z.string(), (c, v) => (c.description = v)),
-          model: setter("model", z.string().min(1), (c, v) => {
+          name: setter("name", nonEmptyStr, (c, v) => (c.name = v)),
+          description: setter("description", str, (c, v) => (c.description = v)),
+          model: setter("model", nonEmptyStr, (c, v) => {
             const i = v.indexOf("/");
             if (i > 0) {
               c.provider = v.slice(0, i);
               c.model = v.slice(i + 1);
             } else c.model = v;
           }),
-          provider: setter("provider", z.string().min(1), (c, v) => (c.provider = v)),
-          system_prompt: setter("system_prompt", z.string(), (c, v) => (c.systemPrompt = v)),
+          provider: setter("provider", nonEmptyStr, (c, v) => (c.provider = v)),
+          system_prompt: setter("system_prompt", str, (c, v) => (c.systemPrompt = v)),
           temperature: setter("temperature", num.pipe(z.number().min(0).max(2)), (c, v) => (c.temperature = v)),
           max_tokens: setter("max_tokens", posInt, (c, v) => (c.maxTokens = v)),
           max_conversation_length: setter("max_conversation_length", z.number().int().nonnegative(), (c, v) => (c.maxConversationLength = v)),
-          base_url: setter("base_url", z.string(), (c, v) => (c.baseUrl = v)),
-          api_key: setter("api_key", z.string(), () => {
+          base_url: setter("base_url", str, (c, v) => (c.baseUrl = v)),
+          api_key: setter("api_key", str, () => {
             throw new SpellError("unsupported_feature", "Agent.builder():api_key is not supported here: keys live on the server (or in the BYOK setting)");
           }),
-          allow_tool: setter("allow_tool", z.string().min(1), (c, v) => {
+          allow_tool: setter("allow_tool", nonEmptyStr, (c, v) => {
             if (!c.allowedTools.includes(v)) c.allowedTools.push(v);
           }),
-          allowed_tools: setter("allowed_tools", z.array(z.string().min(1)), (c, v) => (c.allowedTools = [...new Set(v)])),
+          allowed_tools: setter("allowed_tools", z.array(nonEmptyStr), (c, v) => (c.allowedTools = [...new Set(v)])),
           max_tool_calls: setter("max_tool_calls", z.number().int().nonnegative(), (c, v) => (c.maxToolCalls = v)),
           max_execution_time: setter("max_execution_time", num.pipe(z.number().positive()), (c, v) => (c.maxExecutionTimeSecs = v)),
           max_memory_mb: setter("max_memory_mb", num, () => {}),
@@ -338,7 +338,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
             }
             c.responseFormat = schema;
           }),
-          type: setter("type", z.string(), (c, v) => (c.type = v)),
+          type: setter("type", str, (c, v) => (c.type = v)),
           build: (self) => agentHandle(register(builderOf(self, "build").cfg)),
         },
       },
@@ -349,13 +349,13 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
           invokeStream: (self, args) => streamAgent(self, args, "invokeStream"),
           invokeTool: (self, [name, params]) => {
             agentOf(self, "invokeTool");
-            return ctx.tools.execute(check("agent:invokeTool", "tool_name", z.string(), name), params, ctx.ambientParent());
+            return ctx.tools.execute(check("agent:invokeTool", "tool_name", str, name), params, ctx.ambientParent());
           },
           discover_tools: (self) => [...agentOf(self, "discover_tools").config.allowedTools],
-          has_tool: (self, [name]) => agentOf(self, "has_tool").config.allowedTools.includes(check("agent:has_tool", "name", z.string(), name)),
+          has_tool: (self, [name]) => agentOf(self, "has_tool").config.allowedTools.includes(check("agent:has_tool", "name", str, name)),
           get_tool_metadata: (self, [name]) => {
             const a = agentOf(self, "get_tool_metadata");
-            const n = check("agent:get_tool_metadata", "name", z.string(), name);
+            const n = check("agent:get_tool_metadata", "name", str, name);
             const spec = a.config.allowedTools.includes(n) ? ctx.tools.spec(n) : undefined;
             return spec ? { name: spec.name, description: spec.description, version: "1.0.0" } : null;
           },
@@ -414,7 +414,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
           return register(conf).config.name;
         },
         get: ([name]) => {
-          const a = agents.get(check("Agent.get", "name", z.string(), name));
+          const a = agents.get(check("Agent.get", "name", str, name));
           return a ? agentHandle(a) : null;
         },
         list: () => [...agents.values()].map((a) => ({ name: a.config.name, model: ctx.models.resolve(a.config.model, a.config.provider).id, type: a.config.type })),

@@ -1,7 +1,7 @@
 /** Config: a read-only view of the run's limits, default model and engine. Setters raise. */
 import { SpellError, type JsonValue } from "@/engines/bridge";
 import type { SpellContext } from "../core/context";
-import { z } from "../core/validate";
+import { str } from "../core/validate";
 import { getPath } from "../core/values";
 import type { GlobalModule } from "./module";
 
@@ -33,11 +33,11 @@ export function createConfigModule(ctx: SpellContext): GlobalModule {
       functions: {
         get: ([path]) => {
           if (path === undefined || path === null) return structuredClone(view);
-          const p = check("Config.get", "path", z.string(), path);
+          const p = check("Config.get", "path", str, path);
           const v = getPath(view, p.split("."));
           return v === undefined ? null : structuredClone(v as JsonValue);
         },
-        getSection: ([name]) => (view[check("Config.getSection", "name", z.string(), name)] ?? null) as JsonValue,
+        getSection: ([name]) => (view[check("Config.getSection", "name", str, name)] ?? null) as JsonValue,
         getDefaultEngine: () => runtime.engine,
         getDefaultModel: () => runtime.defaultModel,
         getSecurity: () => view.security,

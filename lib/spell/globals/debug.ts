@@ -1,7 +1,7 @@
 /** Debug: leveled logging to `log` run events, captured entries, timers, and value dumps. */
 import type { HandleRef, JsonValue, LogLevel } from "@/engines/bridge";
 import type { SpellContext } from "../core/context";
-import { nonNegInt, z } from "../core/validate";
+import { nonNegInt, str, z } from "../core/validate";
 import { isPlainObject, toJson } from "../core/values";
 import type { GlobalModule } from "./module";
 
@@ -110,7 +110,7 @@ export function createDebugModule(ctx: SpellContext): GlobalModule {
           return null;
         },
         timer: ([name]) => {
-          const n = check("Debug.timer", "name", z.string(), name ?? "timer");
+          const n = check("Debug.timer", "name", str, name ?? "timer");
           return handles.create("DebugTimer", { name: n, start: ctx.runtime.now(), laps: [] } satisfies Timer, { name: n });
         },
         dump: ([v, label]) => (typeof label === "string" ? `${label}: ` : "") + dumpValue(toJson(v), ctx.engine),

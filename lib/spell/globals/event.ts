@@ -5,7 +5,7 @@
 import { SpellError, type HostValue, type JsonValue } from "@/engines/bridge";
 import { raceSignal } from "../core/budget";
 import type { SpellContext } from "../core/context";
-import { nonNegInt, table, z } from "../core/validate";
+import { nonEmptyStr, nonNegInt, str, table } from "../core/validate";
 import { randomUuid, toJson } from "../core/values";
 import type { GlobalModule } from "./module";
 
@@ -38,7 +38,7 @@ export function createEventModule(ctx: SpellContext): GlobalModule {
   const language = ctx.engine === "lua" ? "lua" : "javascript";
 
   const getSub = (where: string, id: unknown) => {
-    const sid = check(where, "subscription_id", z.string(), id);
+    const sid = check(where, "subscription_id", str, id);
     const s = subs.get(sid);
     if (!s) throw new SpellError("not_found", `${where}: no subscription "${sid}" (it was never created or was unsubscribed)`);
     return s;
@@ -49,7 +49,7 @@ export function createEventModule(ctx: SpellContext): GlobalModule {
     global: {
       functions: {
         publish([type, data, opts]) {
-          const eventType = check("Event.publish", "event_type", z.string().min(1), type);
+          const eventType = check("Event.publish", "event_type", nonEmptyStr, type);
           const o = opts === undefined || opts === null ? {} : (check("Event.publish", "options", table, opts) as Record<string, unknown>);
           const ev: JsonValue = {
             id: randomUuid(),
@@ -83,7 +83,7 @@ export function createEventModule(ctx: SpellContext): GlobalModule {
           return true;
         },
         subscribe([pattern]) {
-          const p = check("Event.subscribe", "pattern", z.string().min(1), pattern);
+          const p = check("Event.subscribe", "pattern", nonEmptyStr, pattern);
           const id = `sub_${++nextSub}`;
           subs.set(id, { id, pattern: p, regex: globToRegExp(p), queue: [], waiters: [], dropped: 0 });
           return id;
@@ -114,7 +114,7 @@ export function createEventModule(ctx: SpellContext): GlobalModule {
           });
         },
         unsubscribe([id]) {
-          const sid = check("Event.unsubscribe", "subscription_id", z.string(), id);
+          const sid = check("Event.unsubscribe", "subscription_id", str, id);
           const s = subs.get(sid);
           if (!s) return false;
           subs.delete(sid);

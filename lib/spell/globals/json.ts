@@ -1,7 +1,7 @@
 /** JSON: `JSON.parse(s)` and `JSON.stringify(v, {pretty = true}?)`. (JavaScript keeps its own JSON too; see the prelude.) */
 import { SpellError } from "@/engines/bridge";
 import type { SpellContext } from "../core/context";
-import { table, z } from "../core/validate";
+import { str, table } from "../core/validate";
 import { errorMessage, toJson } from "../core/values";
 import type { GlobalModule } from "./module";
 
@@ -12,7 +12,7 @@ export function createJsonModule(ctx: SpellContext): GlobalModule {
     global: {
       functions: {
         parse: ([s]) => {
-          const text = check("JSON.parse", "text", z.string(), s);
+          const text = check("JSON.parse", "text", str, s);
           try {
             return JSON.parse(text);
           } catch (e) {

@@ -1,7 +1,7 @@
 /** Provider: the model providers the run can use (from the LLM client's model list). */
 import type { JsonObject } from "../core/values";
 import type { SpellContext } from "../core/context";
-import { z } from "../core/validate";
+import { str } from "../core/validate";
 import type { ProviderInfo } from "@/lib/llm/types";
 import type { GlobalModule } from "./module";
 
@@ -24,7 +24,7 @@ export function createProviderModule(ctx: SpellContext): GlobalModule {
     available_models: p.models.map((m) => m.id),
   });
   const find = async (where: string, name: unknown) => {
-    const n = check(where, "name", z.string(), name);
+    const n = check(where, "name", str, name);
     const list = await providers();
     return list.find((p) => p.name === n) ?? list.find((p) => p.models.some((m) => m.id === n));
   };

@@ -1,7 +1,7 @@
 /** State: scoped key/value storage backed by the runtime's StateStore (memory, IndexedDB or a JSON file). */
 import type { JsonValue } from "@/engines/bridge";
 import type { SpellContext } from "../core/context";
-import { z } from "../core/validate";
+import { nonEmptyStr } from "../core/validate";
 import { toJson } from "../core/values";
 import type { GlobalModule } from "./module";
 
@@ -10,7 +10,7 @@ export const DEFAULT_SCOPE = "global";
 export function createStateModule(ctx: SpellContext): GlobalModule {
   const { check } = ctx;
   const store = ctx.runtime.state;
-  const str = (where: string, name: string, v: unknown) => check(where, name, z.string().min(1), v);
+  const str = (where: string, name: string, v: unknown) => check(where, name, nonEmptyStr, v);
   const load = async (scope: string, key: string) => {
     const v = await store.get(scope, key);
     return v === undefined ? null : v;

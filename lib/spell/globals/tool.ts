@@ -7,7 +7,7 @@ import { SpellError, type HandleRef, type HostValue, type JsonValue, type SpellF
 import { findTool, listTools, toolCategories } from "@/lib/tools";
 import type { ToolDefinition } from "@/lib/tools/types";
 import type { SpellContext, ToolRunner } from "../core/context";
-import { spellFunction, table, z } from "../core/validate";
+import { spellFunction, str, table, z } from "../core/validate";
 import { errorMessage, isPlainObject, toJson, type JsonObject } from "../core/values";
 import type { GlobalModule } from "./module";
 
@@ -34,7 +34,7 @@ const registerSchema = z.looseObject({
   name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: "a name made of letters, digits, _ and - (at most 64)" }),
   description: z.string().optional(),
   category: z.string().optional(),
-  tags: z.array(z.string()).optional(),
+  tags: z.array(str).optional(),
   parameters: table.optional(),
   execute: spellFunction,
 });
@@ -135,7 +135,7 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
     handles.create("Tool", v, { name: v.name, description: v.description, category: v.category, version: "1.0.0", schema: schemaView(v) });
   const viewOfHandle = (self: HandleRef, where: string) => handles.get<ToolView>(self, "Tool", where);
 
-  const nameArg = (where: string, v: unknown) => check(where, "name", z.string(), v);
+  const nameArg = (where: string, v: unknown) => check(where, "name", str, v);
   const paramsArg = (where: string, v: unknown) => (v === undefined || v === null ? {} : (check(where, "params", table, v) as JsonObject));
 
   const listEntry = (v: ToolView): HostValue => ({ name: v.name, description: v.description, category: v.category, version: "1.0.0", tags: v.tags });
@@ -168,8 +168,8 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
         categories: () => [...new Set([...toolCategories(), ...[...registered.values()].map((r) => r.category)])].sort(),
         discover([filter]) {
           const f = filter === undefined || filter === null ? {} : (check("Tool.discover", "filter", table, filter) as Record<string, unknown>);
-          const category = f.category === undefined ? undefined : check("Tool.discover", "filter.category", z.string(), f.category);
-          const tag = f.tag === undefined ? undefined : check("Tool.discover", "filter.tag", z.string(), f.tag).toLowerCase();
+          const category = f.category === undefined ? undefined : check("Tool.discover", "filter.category", str, f.category);
+          const tag = f.tag === undefined ? undefined : check("Tool.discover", "filter.tag", str, f.tag).toLowerCase();
           return allViews()
             .filter((v) => !category || v.category === category)
             .filter((v) => !tag || v.tags.some((t) => t.toLowerCase() === tag) || v.description.toLowerCase().includes(tag))

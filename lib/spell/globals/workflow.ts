@@ -7,7 +7,7 @@
 import { SpellError, type HandleRef, type HostValue, type JsonValue } from "@/engines/bridge";
 import { deadlineSignal, raceSignal } from "../core/budget";
 import type { SpellContext } from "../core/context";
-import { handleOf, nonNegInt, posInt, z } from "../core/validate";
+import { handleOf, nonEmptyStr, nonNegInt, posInt, str, z } from "../core/validate";
 import { errorMessage, isPlainObject, randomUuid, shortHex, textOf, toJson, type JsonObject } from "../core/values";
 import type { AgentInstance, AgentRunner } from "./agent";
 import { inputText, interpolate, type InterpolationScope } from "./interpolate";
@@ -23,10 +23,10 @@ export const RETRY_BACKOFF_MS = 100;
 export const DEFAULT_MAX_CONCURRENCY = 8;
 
 const stepSchema = z.looseObject({
-  name: z.string().min(1),
+  name: nonEmptyStr,
   type: z.enum(["tool", "agent", "workflow"]),
   tool: z.string().min(1).optional(),
-  agent: z.union([z.string().min(1), handleOf("Agent")]).optional(),
+  agent: z.union([nonEmptyStr, handleOf("Agent")]).optional(),
   workflow: handleOf("Workflow").optional(),
   input: z.unknown().optional(),
   timeout_ms: posInt.optional(),
@@ -474,7 +474,7 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
   // ------------------------------------------------------------------ table-style constructors
   const fromTable = (type: WorkflowType) => ([raw]: HostValue[]) => {
     const where = `Workflow.${type}`;
-    const t = check(where, "config", z.looseObject({ name: z.string().min(1), description: z.string().optional() }), raw) as Record<string, unknown>;
+    const t = check(where, "config", z.looseObject({ name: nonEmptyStr, description: z.string().optional() }), raw) as Record<string, unknown>;
     const cfg = newConfig();
     cfg.type = type;
     cfg.name = t.name as string;
@@ -520,8 +520,8 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
     classes: {
       [WB]: {
         methods: {
-          name: setter("name", z.string().min(1), (c, v) => (c.name = v)),
-          description: setter("description", z.string(), (c, v) => (c.description = v)),
+          name: setter("name", nonEmptyStr, (c, v) => (c.name = v)),
+          description: setter("description", str, (c, v) => (c.description = v)),
           sequential: typeSetter("sequential"),
           parallel: typeSetter("parallel"),
           conditional: typeSetter("conditional"),
@@ -559,11 +559,11 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
             };
           },
           set_shared_data: (self, [k, v]) => {
-            wfOf(self, "set_shared_data").shared.set(check("workflow:set_shared_data", "key", z.string(), k), toJson(v));
+            wfOf(self, "set_shared_data").shared.set(check("workflow:set_shared_data", "key", str, k), toJson(v));
             return true;
           },
-          get_shared_data: (self, [k]) => wfOf(self, "get_shared_data").shared.get(check("workflow:get_shared_data", "key", z.string(), k)) ?? null,
-          get_output: (self, [step]) => needRun(wfOf(self, "get_output"), "get_output").outputs.get(check("workflow:get_output", "step", z.string(), step)) ?? null,
+          get_shared_data: (self, [k]) => wfOf(self, "get_shared_data").shared.get(check("workflow:get_shared_data", "key", str, k)) ?? null,
+          get_output: (self, [step]) => needRun(wfOf(self, "get_output"), "get_output").outputs.get(check("workflow:get_output", "step", str, step)) ?? null,
           get_all_outputs: (self) => Object.fromEntries(needRun(wfOf(self, "get_all_outputs"), "get_all_outputs").outputs) as JsonObject,
           list_outputs: (self) => [...needRun(wfOf(self, "list_outputs"), "list_outputs").outputs.keys()],
           get_execution_id: (self) => needRun(wfOf(self, "get_execution_id"), "get_execution_id").executionId,
@@ -596,12 +596,12 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
         types: () => [...WORKFLOW_TYPES],
         list: () => [...instances.values()].map((w) => ({ id: w.id, name: w.config.name, type: w.config.type ?? null })),
         get: ([idOrName]) => {
-          const key = check("Workflow.get", "id", z.string(), idOrName);
+          const key = check("Workflow.get", "id", str, idOrName);
           const wf = instances.get(key) ?? [...instances.values()].find((w) => w.config.name === key);
           return wf ? (handles.refOf(wf) ?? null) : null;
         },
         remove: ([idOrName]) => {
-          const key = check("Workflow.remove", "id", z.string(), idOrName);
+          const key = check("Workflow.remove", "id", str, idOrName);
           const wf = instances.get(key) ?? [...instances.values()].find((w) => w.config.name === key);
           if (!wf) return false;
           instances.delete(wf.id);
