@@ -8,14 +8,26 @@ import { JAVASCRIPT_FEATURES } from "./plugin";
 import { forgetQuickJs, loadQuickJs } from "./quickjs-module";
 import { JavascriptRun } from "./run";
 
+async function load(config: EngineConfig) {
+  try {
+    return await loadQuickJs(config);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const where = config.wasmUrl ? ` from ${config.wasmUrl}` : "";
+    throw new SpellError("configuration", `the JavaScript engine could not load its wasm${where}: ${why}`, {
+      engine: "javascript",
+    });
+  }
+}
+
 export async function createJavascriptEngine(config: EngineConfig = {}): Promise<ScriptEngine> {
-  let quickjs = await loadQuickJs(config);
+  let quickjs = await load(config);
   let broken = false;
   let disposed = false;
   const execute = async (source: string, opts: ExecuteOptions = {}): Promise<ExecutionResult> => {
     if (disposed) throw new SpellError("configuration", "this JavaScript engine has been disposed");
     if (broken) {
-      quickjs = await loadQuickJs(config);
+      quickjs = await load(config);
       broken = false;
     }
     const run = new JavascriptRun(quickjs, source, opts);
