@@ -109,6 +109,18 @@ describe("agent:execute", () => {
     expect(llm.requests[2].messages.map((m) => (m.role === "tool" ? "" : m.content))).toEqual(["Be brief.", "q2", "two", "q3"]);
   });
 
+  it("a history cut to its length never starts with an orphan tool result", async () => {
+    const llm = createScriptedLlm([toolCallReply("calculator", { operation: "evaluate", input: "1+1" }), textReply("two"), textReply("next")]);
+    const h = createHarness({ llm, mockAll: false });
+    const a = agentWith(h, ["model", "mock/x"], ["allow_tool", "calculator"], ["max_conversation_length", 3]);
+    await h.invoke(a, "execute", { text: "q1" });
+    await h.invoke(a, "execute", { text: "q2" });
+    const roles = llm.requests[2].messages.map((m) => m.role);
+    expect(roles[1]).toBe("user");
+    expect(roles).not.toContain("tool");
+    expect((h.invokeSync(a, "get_history") as Obj[]).map((m) => m.role)).toEqual(["user", "assistant"]);
+  });
+
   it("passes temperature and max_tokens, and uses the default system prompt", async () => {
     const llm = createScriptedLlm([textReply("ok")]);
     const h = createHarness({ llm, mockAll: false });

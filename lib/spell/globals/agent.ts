@@ -61,6 +61,12 @@ function parseJsonReply(text: string): JsonValue | undefined {
   }
 }
 
+/** History cut to a length may start mid-turn; drop messages until the first user message. */
+export function startAtUserTurn(messages: ChatMessage[]): ChatMessage[] {
+  const i = messages.findIndex((m) => m.role === "user");
+  return i < 0 ? [] : messages.slice(i);
+}
+
 function newConfig(): AgentConfig {
   return { name: `agent_${shortHex()}`, description: "LLM-powered agent", maxConversationLength: DEFAULT_MAX_CONVERSATION_LENGTH, allowedTools: [], type: "llm" };
 }
@@ -133,7 +139,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
     const cfg = agent.config;
     const system = cfg.systemPrompt ?? `You are ${cfg.name}, an AI assistant. ${cfg.description}`;
     const maxHistory = Math.max(0, cfg.maxConversationLength);
-    const earlier = maxHistory === 0 ? [] : agent.history.slice(-maxHistory);
+    const earlier = maxHistory === 0 ? [] : startAtUserTurn(agent.history.slice(-maxHistory));
     const userMsg: ChatMessage = { role: "user", content: text };
     const messages: ChatMessage[] = [{ role: "system", content: system }, ...earlier, userMsg];
     const tools = toolSpecs(agent);
@@ -193,6 +199,9 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
     turn.push(assistantReply);
     agent.history.push(...turn);
     if (agent.history.length > maxHistory) agent.history.splice(0, agent.history.length - maxHistory);
+    // Never keep a tool result or assistant reply whose question was cut away (providers reject orphan tool results).
+    const kept = startAtUserTurn(agent.history);
+    agent.history.splice(0, agent.history.length - kept.length);
 
     const result: JsonObject = {
       text: finalText,
