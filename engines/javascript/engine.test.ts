@@ -483,6 +483,17 @@ describe("isolation and robustness", () => {
     const e = await failure(source);
     expect(e.kind).toBe("syntax");
   });
+  it("ends a spell that prints 10 MB in one call with capped output", async () => {
+    const r = await run("print('x'.repeat(10 * 1024 * 1024)); return 'printed'");
+    expect(r).toMatchObject({ ok: true, value: "printed", stats: { outputTruncated: true } });
+    expect(r.logs.reduce((n, l) => n + l.text.length, 0)).toBeLessThan(1.1 * 1024 * 1024);
+  });
+  it("ends a spell that returns a huge structure with a result or a clear error, and stays usable", async () => {
+    const r = await run("return Array.from({ length: 300000 }, (_, i) => ({ i, s: 'item ' + i }))", { memoryLimitBytes: 32 * 1024 * 1024 });
+    if (r.ok) expect((r.value as unknown[]).length).toBe(300000);
+    else expect(r.error.kind).toBe("memory");
+    expect(await value("return 'usable'")).toBe("usable");
+  });
   it("runs a 1 MiB spell", async () => {
     const big = "// " + "x".repeat(1024 * 1024) + "\nreturn 'big'";
     expect(await value(big)).toBe("big");
