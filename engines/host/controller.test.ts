@@ -266,6 +266,39 @@ describe("run controller (scripted worker)", () => {
     controller.dispose();
   });
 
+  it("a listener that throws does not break the run; a request that cannot be cloned fails cleanly", async () => {
+    const { controller, workers } = setup({ spare: false });
+    workers[0].ready();
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const pending = controller.run({ engine: "fake", source: "x" }, () => {
+        throw new Error("UI bug");
+      });
+      await tick();
+      const id = workers[0].lastRunId();
+      workers[0].send({ type: "event", id, event: { type: "log", level: "log", text: "a", t: 0 } });
+      workers[0].send({ type: "done", id, result: ok(1) });
+      expect(await pending).toEqual(ok(1));
+    } finally {
+      console.error = original;
+    }
+    workers[0].post = () => {
+      throw new Error("could not be cloned");
+    };
+    const bad = await controller.run({ engine: "fake", source: "x" });
+    expect(!bad.ok && bad.error).toMatchObject({ kind: "configuration", message: expect.stringMatching(/could not be cloned/) });
+    controller.dispose();
+  });
+
+  it("a crashed worker is terminated too (a browser worker survives an uncaught error)", async () => {
+    const { controller, workers } = setup({ spare: false });
+    workers[0].ready();
+    workers[0].crash("uncaught TypeError");
+    expect(workers[0].terminated).toBe(true);
+    controller.dispose();
+  });
+
   it("dispose cancels the active run and refuses new ones", async () => {
     const { controller, workers } = setup({ spare: false });
     workers[0].ready();

@@ -74,6 +74,16 @@ interface WaitingRun {
   settled: boolean;
 }
 
+/** Call the caller's event listener; its exceptions must not break the controller (or crash Node). */
+function deliver(onEvent: ((event: RunEvent) => void) | undefined, event: RunEvent) {
+  if (!onEvent) return;
+  try {
+    onEvent(event);
+  } catch (err) {
+    console.error("llmspell: a run event listener threw:", err);
+  }
+}
+
 export function createRunController(options: RunControllerOptions): RunController {
   const cancelGraceMs = options.cancelGraceMs ?? 50;
   const stallGraceMs = options.stallGraceMs ?? 500;
@@ -146,7 +156,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
       case "event":
         if (active && active.slot === slot && active.id === m.id) {
           if (m.event.type === "log") active.logs.push({ level: m.event.level, text: m.event.text });
-          active.onEvent?.(m.event);
+          deliver(active.onEvent, m.event);
         }
         return;
       case "done":
@@ -166,6 +176,8 @@ export function createRunController(options: RunControllerOptions): RunControlle
     if (slot.dead) return;
     slot.dead = true;
     slot.markDead();
+    // A browser worker survives an uncaught error; it is no longer trusted either way.
+    slot.transport.terminate();
     incident({ type: "crashed", message: reason });
     if (!slot.isReady) startFailures++;
     if (startFailures >= maxStartFailures) broken = `the engine worker failed to start ${startFailures} times: ${reason}`;
@@ -217,7 +229,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
   function hostError(run: ActiveRun | WaitingRun, error: SpellErrorData, logs: LogEntry[], durationMs: number): ExecutionResult {
     const engine = "engine" in run ? run.engine : run.request.engine;
     const stats = { engine, durationMs: Math.round(durationMs * 1000) / 1000 };
-    run.onEvent?.({ type: "error", error, stats });
+    deliver(run.onEvent, { type: "error", error, stats });
     return { ok: false, error, logs, stats };
   }
 
@@ -289,7 +301,15 @@ export function createRunController(options: RunControllerOptions): RunControlle
       watchdog: setInterval(() => checkStuck(current), 25),
     };
     active = current;
-    slot.transport.post({ type: "run", id, request: run.request });
+    try {
+      slot.transport.post({ type: "run", id, request: run.request });
+    } catch (err) {
+      // A request that cannot be cloned (a function in args, say) never reaches the worker.
+      settleWithError({
+        kind: "configuration",
+        message: `the run request cannot be sent to the engine worker: ${err instanceof Error ? err.message : String(err)}`,
+      });
+    }
   }
 
   function checkStuck(run: ActiveRun) {

@@ -127,6 +127,13 @@ describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
     expect(performance.now() - t0).toBeLessThan(60_000);
   });
 
+  it("--memory-mb caps the engine's memory: a memory error, exit 1", async () => {
+    spell("hog.lua", "local t = {}\nfor i = 1, 1e8 do t[i] = string.rep('x', 64) .. i end\n");
+    const r = await cli(["run", "hog.lua", "--memory-mb", "4"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^memory: .* \(hog\.lua(:\d+)?\)\n$/);
+  });
+
   it("--state persists State across two runs; an agent's tokens stream to stdout", async () => {
     spell(
       "count.lua",
