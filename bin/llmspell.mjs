@@ -9,6 +9,14 @@ register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url))
 const { main } = await import("../lib/cli/main.ts");
 const { createNodeRunController } = await import("../engines/host/node-controller.ts");
 
+// A closed pipe (`llmspell run x.lua | head -1`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 let interrupts = 0;
 const exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
