@@ -281,6 +281,24 @@ describe("lua engine: callbacks and host objects", () => {
     );
     expect(r).toMatchObject({ ok: true, value: [false, "runtime", "inner"] });
   });
+  it("hands the host one SpellFunction per Lua function, and refuses calls after the run", async () => {
+    const seen: SpellFunction[] = [];
+    const api: ApiSurface = {
+      globals: { H: { functions: { keep: (args) => (seen.push(args[0] as SpellFunction), null) } } },
+      classes: {},
+    };
+    const r = await run(`local f = function(x) return x end H.keep(f) H.keep(f) H.keep(print) return 1`, { api });
+    expect(r.ok).toBe(true);
+    expect(seen[0]).toBe(seen[1]);
+    expect(seen[2]).not.toBe(seen[0]);
+    await expect(seen[0].call(1)).rejects.toMatchObject({ kind: "cancelled" });
+  });
+  it("makes a callable from elsewhere (another run or engine) callable from Lua", async () => {
+    const foreign: SpellFunction = { __spellFunction: true, call: async (...args) => (args[0] as number) * 3 };
+    const api: ApiSurface = { globals: { H: { functions: { get: () => foreign, give: (args) => args[0] === foreign } } }, classes: {} };
+    const r = await run(`local f = H.get() local ok, e = pcall(f, "x") return { f(14), H.give(f), H.get() == f }`, { api });
+    expect(r).toMatchObject({ ok: true, value: [42, true, true] });
+  });
   it("wraps handles as objects with colon-called methods", async () => {
     const r = await run(
       `local c = Host.counter()

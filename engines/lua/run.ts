@@ -98,6 +98,8 @@ export class LuaRun implements ConvertHost {
   private readonly pending = new Map<number, Promise<HostValue>>();
   private nextPending = 1;
   private readonly spellFunctions = new Map<number, LuaSpellFunction>();
+  private readonly foreign = new Map<number, SpellFunction>();
+  private readonly foreignRefs = new Map<SpellFunction, number>();
   private readonly fnPointers: number[] = [];
   private trampoline = 0;
 
@@ -506,7 +508,7 @@ export class LuaRun implements ConvertHost {
 
   toSpellFunction(L: LuaState, idx: number): SpellFunction {
     const ptr = this.api.topointer(L, idx);
-    const known = this.spellFunctions.get(ptr);
+    const known = this.spellFunctions.get(ptr) ?? this.foreign.get(ptr);
     if (known) return known;
     this.api.pushvalue(L, idx);
     const fn = new LuaSpellFunction(this, this.api.ref(L));
@@ -521,6 +523,11 @@ export class LuaRun implements ConvertHost {
     }
     // A callable from elsewhere (another run, another engine): a Lua function that calls it and waits.
     const { api } = this;
+    const wrapped = this.foreignRefs.get(fn);
+    if (wrapped !== undefined) {
+      api.getref(L, wrapped);
+      return;
+    }
     const top = api.gettop(L);
     api.getref(L, this.refs.wrapHost);
     this.pushEntry(L, (Lc) => this.callHost(Lc, 1, (args) => fn.call(...(args as JsonValue[]))));
@@ -528,6 +535,10 @@ export class LuaRun implements ConvertHost {
       api.settop(L, top);
       throw new SpellError("conversion", "cannot pass a host callback into Lua");
     }
+    // Passing the wrapper back gives the host its own callable again (kept alive so the pointer stays its own).
+    this.foreign.set(api.topointer(L, -1), fn);
+    api.pushvalue(L, -1);
+    this.foreignRefs.set(fn, api.ref(L));
   }
 
   /** Call a spell function from the host (a hook, a tool's execute, a stream callback). */
