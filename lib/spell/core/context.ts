@@ -2,6 +2,7 @@
  * The per-run context every global shares: the runtime, argument checking, handles, tracing, budgets, and
  * the registries (hooks, events, tools, agents) that must never outlive the run.
  */
+import Ajv from "ajv";
 import type { JsonValue, LogLevel } from "@/engines/bridge";
 import type { SpellRuntime } from "../runtime";
 import { createBudget, throwIfAborted, type Budget } from "./budget";
@@ -43,6 +44,8 @@ export interface SpellContext {
    * calls the callback makes nest under that span in the trace.
    */
   inCallback<T>(spanId: string, fn: () => Promise<T>): Promise<T>;
+  /** This run's JSON Schema validator (per run, so compiled schemas never pile up in a long-lived worker). */
+  ajv(): Ajv;
   /** The span of the script callback running now, when exactly one runs (else calls are top-level). */
   ambientParent(): string | undefined;
 }
@@ -51,6 +54,7 @@ export function createSpellContext(runtime: SpellRuntime): SpellContext {
   const tracer = createTracer((e) => runtime.emit(e), () => runtime.now());
   const budget = createBudget(runtime.limits);
   const activeCallbacks = new Map<string, number>();
+  let ajv: Ajv | undefined;
   const ctx: SpellContext = {
     runtime,
     engine: runtime.engine,
@@ -80,6 +84,9 @@ export function createSpellContext(runtime: SpellRuntime): SpellContext {
         if (n <= 0) activeCallbacks.delete(spanId);
         else activeCallbacks.set(spanId, n);
       }
+    },
+    ajv() {
+      return (ajv ??= new Ajv({ strict: false, allErrors: false }));
     },
     ambientParent() {
       return activeCallbacks.size === 1 ? activeCallbacks.keys().next().value : undefined;

@@ -3,7 +3,6 @@
  * callback, or a JS async iterator), automatic tool calling with the agent's allowed tools, and
  * `response_format` JSON Schema output parsed into `data`.
  */
-import Ajv from "ajv";
 import { SpellError, type HandleRef, type HostValue, type JsonValue, type SpellFunction } from "@/engines/bridge";
 import type { ChatMessage, LlmRequest, ToolSpec } from "@/lib/llm/types";
 import { deadlineSignal } from "../core/budget";
@@ -48,7 +47,6 @@ export interface AgentRunner {
   ): Promise<JsonObject>;
 }
 
-const ajv = new Ajv({ strict: false });
 
 /** The reply text as JSON, tolerating a ```json fence; undefined when it is not JSON. */
 function parseJsonReply(text: string): JsonValue | undefined {
@@ -217,7 +215,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
     const parsed = parseJsonReply(finalText);
     if (cfg.responseFormat) {
       if (parsed === undefined) throw new SpellError("provider", `agent '${cfg.name}': the reply is not JSON, but response_format asks for JSON: ${finalText.slice(0, 200)}`);
-      const validate = ajv.compile(cfg.responseFormat);
+      const validate = ctx.ajv().compile(cfg.responseFormat);
       if (!validate(parsed)) {
         const err = validate.errors?.[0];
         throw new SpellError("provider", `agent '${cfg.name}': the reply does not match response_format: ${err ? `${err.instancePath || "(root)"} ${err.message}` : "invalid"}`);
@@ -341,7 +339,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
           response_format: setter("response_format", table, (c, v) => {
             const schema = toJson(v) as JsonObject;
             try {
-              ajv.compile(schema);
+              ctx.ajv().compile(schema);
             } catch (e) {
               throw new SpellError("type", `Agent.builder():response_format expects a JSON Schema: ${errorMessage(e)}`);
             }

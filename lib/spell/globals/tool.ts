@@ -2,7 +2,6 @@
  * Tool: the built-in tools (lib/tools) plus tools the spell registers with `Tool.register`, run with
  * hooks (BeforeToolExecution, AfterToolExecution, ToolError) and a `tool` trace span.
  */
-import Ajv from "ajv";
 import { SpellError, type HandleRef, type HostValue, type JsonValue, type SpellFunction } from "@/engines/bridge";
 import { findTool, listTools, toolCategories } from "@/lib/tools";
 import type { ToolDefinition } from "@/lib/tools/types";
@@ -39,7 +38,6 @@ const registerSchema = z.looseObject({
   execute: spellFunction,
 });
 
-const ajv = new Ajv({ strict: false, allErrors: false });
 
 /** The `schema` a spell sees: the JSON Schema plus rs-llmspell's `{name, type, description, required}` list. */
 function schemaView(t: ToolView): JsonObject {
@@ -181,9 +179,9 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
           const schema = (d.parameters ? toJson(d.parameters) : { type: "object", properties: {} }) as JsonObject;
           let validate: RegisteredTool["validate"];
           if (d.parameters) {
-            let compiled: ReturnType<typeof ajv.compile>;
+            let compiled: ReturnType<ReturnType<SpellContext["ajv"]>["compile"]>;
             try {
-              compiled = ajv.compile(schema);
+              compiled = ctx.ajv().compile(schema);
             } catch (e) {
               throw new SpellError("type", `Tool.register expects definition.parameters to be a JSON Schema: ${errorMessage(e)}`);
             }
