@@ -74,25 +74,25 @@ async function main() {
   const hostPromise = startHostBench();
   hostPromise.catch(() => {});
 
-  for (const engine of ENGINES) await section(`${engine} warm start`, 3000, () => measureWarmStart(engine, quick ? 10 : 40));
+  for (const engine of ENGINES) await section(`${engine} warm start`, 3000, () => measureWarmStart(engine, quick ? 10 : 30));
   for (const engine of ENGINES) await section(`${engine} host calls`, 3000, () => measureHostCalls(engine, quick ? 1 : 3, 3000));
   await section("plain calls", 0, async () => measurePlainCalls(5));
-  await section("cpu", 5000, () => measureCpu(quick ? 2 : 5));
+  await section("cpu", 5000, () => measureCpu(quick ? 2 : 3));
 
   let host: Awaited<ReturnType<typeof startHostBench>> | null = null;
   try {
     host = await hostPromise;
     const h = host;
     await section("run overhead", 3000, () => measureRunOverhead(h, quick ? 10 : 30));
+    for (const engine of ENGINES) await section(`${engine} cold start`, 5000, () => measureColdStart(engine, quick ? 1 : 2));
+    for (const engine of ENGINES) await section(`${engine} memory`, 2000, async () => measureMemory(engine, 3, await apiFor(engine)));
+    // Last: stopping a long C call terminates a worker, and the new spare loads while the rest would run.
     await section("stop latency", 3000, () => measureStopLatency(h, quick ? 2 : 5, quick ? 1 : 2, deadline));
   } catch (err) {
     skipped.push(`host: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
     host?.dispose();
   }
-
-  for (const engine of ENGINES) await section(`${engine} cold start`, 5000, () => measureColdStart(engine, quick ? 1 : 2));
-  for (const engine of ENGINES) await section(`${engine} memory`, 2000, async () => measureMemory(engine, 3, await apiFor(engine)));
 
   console.log("");
   console.log(formatTable(samples));
