@@ -5,13 +5,18 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts", "lib/spell/spell-api.d.ts"],
+    ignores: [".next*/**", ".vitest/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts", "lib/spell/spell-api.d.ts"],
   },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // Example spells are scripts whose default export is their result, as SPELL-API.md shows.
+    files: ["examples/**/*.js"],
+    rules: { "import/no-anonymous-default-export": "off" },
   },
   {
     // Only engines/ may name the concrete wasm engines.
