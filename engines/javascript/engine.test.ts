@@ -54,6 +54,14 @@ describe("result value", () => {
     expect(await value("const v = await Promise.resolve(5);\nexport default v + 1")).toBe(6);
     expect(await value("const v = await Promise.resolve(5);\nreturn v + 2")).toBe(7);
   });
+  it("waits for a promise given as export default or returned", async () => {
+    const { api } = createTestApi();
+    expect(await value("export default Test.later('later')", { api })).toBe("later");
+    expect(await value("export default Promise.resolve(3)")).toBe(3);
+    expect(await value("return Test.later([1])", { api })).toEqual([1]);
+    const e = await failure("\nexport default Promise.reject(new Error('no'))");
+    expect(e.message).toContain("no");
+  });
   it("returns an inner function's return, not a top-level one", async () => {
     expect(await value("function f() { return 1 }\nexport default f() + 1")).toBe(2);
   });

@@ -131,6 +131,8 @@ export class JavascriptRun {
   private ctx: QuickJSContext | null = null;
   private internals: Internals | null = null;
   private moduleHandle: QuickJSHandle | null = null;
+  /** True once the module exported a promise as its default and the run waits for that promise instead. */
+  private awaitingDefault = false;
 
   private callables: Callable[] = [];
   private readonly deferreds = new Set<QuickJSDeferredPromise>();
@@ -488,9 +490,17 @@ export class JavascriptRun {
       state.error.dispose();
       return this.failWith(facts);
     }
-    const namespace = state.value;
+    const settled = state.value;
     try {
-      const value = ctx.getProp(namespace, "default");
+      // The module settles to its namespace; once we wait on a promised default, it settles to the value.
+      const value = this.awaitingDefault ? settled.dup() : ctx.getProp(settled, "default");
+      if (!this.awaitingDefault && this.isPromise(value)) {
+        // `export default somePromise`: wait for it, as a top-level `return` of a promise would.
+        this.awaitingDefault = true;
+        this.moduleHandle!.dispose();
+        this.moduleHandle = value;
+        return this.checkModule();
+      }
       try {
         const encoded = this.inVm(() => ctx.callFunction(this.internals!.encodeResult, ctx.undefined, value));
         if (encoded.error) {
@@ -505,8 +515,16 @@ export class JavascriptRun {
         value.dispose();
       }
     } finally {
-      if (!state.notAPromise) namespace.dispose();
+      if (!state.notAPromise && settled.alive) settled.dispose();
     }
+  }
+
+  private isPromise(handle: QuickJSHandle): boolean {
+    const state = this.ctx!.getPromiseState(handle);
+    if (state.type === "fulfilled" && state.notAPromise) return false;
+    if (state.type === "fulfilled") state.value.dispose();
+    if (state.type === "rejected") state.error.dispose();
+    return true;
   }
 
   private settleWatchers(): void {
