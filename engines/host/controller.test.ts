@@ -158,6 +158,44 @@ describe("run controller (scripted worker)", () => {
     controller.dispose();
   });
 
+  it("a run superseding one stuck in a C call goes to the spare, never to the terminated worker", async () => {
+    const { controller, workers } = setup();
+    workers[0].ready();
+    await tick();
+    workers[1].ready();
+    const first = controller.run({ engine: "fake", source: "stuck" });
+    await tick();
+    const second = controller.run({ engine: "fake", source: "next" });
+    const r1 = await first; // the stuck worker never answers: terminated after 50 ms
+    expect(!r1.ok && r1.error.kind).toBe("cancelled");
+    await tick();
+    expect(workers[0].terminated).toBe(true);
+    expect(workers[0].posted.filter((m) => m.type === "run")).toHaveLength(1);
+    const onSpare = workers[1].posted.filter((m) => m.type === "run");
+    expect(onSpare.map((m) => m.type === "run" && m.request.source)).toEqual(["next"]);
+    workers[1].send({ type: "done", id: workers[1].lastRunId(), result: ok(9) });
+    expect(await second).toEqual(ok(9));
+    controller.dispose();
+  });
+
+  it("a run waiting behind one whose worker crashes starts on the replacement", async () => {
+    const { controller, workers } = setup({ spare: false });
+    workers[0].ready();
+    const first = controller.run({ engine: "fake", source: "a" });
+    await tick();
+    const second = controller.run({ engine: "fake", source: "b" });
+    workers[0].crash("boom");
+    expect((await first).ok).toBe(false);
+    await tick();
+    expect(workers[0].posted.filter((m) => m.type === "run")).toHaveLength(1);
+    workers[1].ready();
+    await tick();
+    expect(workers[1].posted.filter((m) => m.type === "run").map((m) => m.type === "run" && m.request.source)).toEqual(["b"]);
+    workers[1].send({ type: "done", id: workers[1].lastRunId(), result: ok(2) });
+    expect(await second).toEqual(ok(2));
+    controller.dispose();
+  });
+
   it("a third run supersedes a second that was still waiting", async () => {
     const { controller, workers } = setup({ spare: false });
     workers[0].ready();

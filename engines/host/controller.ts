@@ -164,9 +164,9 @@ export function createRunController(options: RunControllerOptions): RunControlle
         return;
       case "fatal":
         if (m.id !== undefined && active && active.slot === slot && active.id === m.id) {
-          // The run broke outside the spell; the worker may be in a bad state, so replace it.
-          settleWithError({ kind: "runtime", message: `the engine host failed: ${m.message}` });
+          // The run broke outside the spell; the worker may be in a bad state, so replace it (first: see crash).
           replace(slot, "stall");
+          settleWithError({ kind: "runtime", message: `the engine host failed: ${m.message}` });
         }
         return;
     }
@@ -181,18 +181,19 @@ export function createRunController(options: RunControllerOptions): RunControlle
     incident({ type: "crashed", message: reason });
     if (!slot.isReady) startFailures++;
     if (startFailures >= maxStartFailures) broken = `the engine worker failed to start ${startFailures} times: ${reason}`;
+    // Replace the worker before settling: settling starts the next waiting run, which must not get this one.
+    if (slot === spare) {
+      spare = null;
+      ensureSpare();
+    } else if (slot === primary) {
+      promote();
+    }
     if (active && active.slot === slot) {
       const memory = /out of memory|ERR_WORKER_OUT_OF_MEMORY|allocation failed/i.test(reason);
       settleWithError({
         kind: memory ? "memory" : "runtime",
         message: `the engine worker crashed (${reason}); a fresh one was started`,
       });
-    }
-    if (slot === spare) {
-      spare = null;
-      ensureSpare();
-    } else if (slot === primary) {
-      promote();
     }
     if (broken) {
       resolveFirstReady();
@@ -272,7 +273,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
   async function begin(run: WaitingRun): Promise<void> {
     starting = run;
     // Wait for a ready worker; if the one we waited on died meanwhile, wait on its replacement.
-    while (!primary.isReady && !broken && !disposed && !run.settled) {
+    while ((!primary.isReady || primary.dead) && !broken && !disposed && !run.settled) {
       await primary.ready;
     }
     if (starting === run) starting = null;
@@ -316,17 +317,17 @@ export function createRunController(options: RunControllerOptions): RunControlle
     if (active !== run) return;
     const now = performance.now();
     if (now - run.slot.lastHeard > run.limits.timeoutMs + stallGraceMs) {
+      replace(run.slot, "stall");
       settleWithError({
         kind: "timeout",
         message: `the spell ran past its CPU limit of ${run.limits.timeoutMs} ms inside a call the engine cannot interrupt`,
       });
-      replace(run.slot, "stall");
     } else if (now - run.startedAt > run.limits.wallTimeoutMs + wallGraceMs) {
+      replace(run.slot, "wall");
       settleWithError({
         kind: "timeout",
         message: `the run took longer than its wall-clock limit of ${run.limits.wallTimeoutMs} ms`,
       });
-      replace(run.slot, "wall");
     }
   }
 
@@ -338,8 +339,8 @@ export function createRunController(options: RunControllerOptions): RunControlle
     run.slot.transport.post({ type: "cancel", id: run.id });
     run.cancelTimer = setTimeout(() => {
       if (active !== run) return;
-      settleWithError({ kind: "cancelled", message: reason });
       replace(run.slot, "cancel");
+      settleWithError({ kind: "cancelled", message: reason });
     }, cancelGraceMs);
   }
 
