@@ -410,8 +410,16 @@ export class LuaRun implements ConvertHost {
       }
       const args: HostValue[] = [];
       for (let i = first; i <= argc; i++) {
-        const n = i - first + 1;
-        args.push(api.type(L, i) === LuaType.Nil ? undefined : readLuaValue(this, L, i, `args[${n}]`, { functions: "spell" }));
+        const t = api.type(L, i);
+        // Scalars directly (the common case); tables and functions through the full conversion.
+        if (t === LuaType.Nil) args.push(undefined);
+        else if (t === LuaType.String) args.push(api.tostring(L, i));
+        else if (t === LuaType.Boolean) args.push(api.toboolean(L, i) !== 0);
+        else if (t === LuaType.Number) {
+          const n = api.tonumber(L, i);
+          args.push(Number.isFinite(n) ? n : null);
+        }
+        else args.push(readLuaValue(this, L, i, `args[${i - first + 1}]`, { functions: "spell" }));
       }
       result = invoke(args, self);
     } catch (e) {
@@ -423,13 +431,15 @@ export class LuaRun implements ConvertHost {
       const p = Promise.resolve(result);
       p.catch(() => {}); // rejections are handled when awaited; a killed run never awaits
       this.pending.set(id, p);
-      api.pushinteger(L, TAG_PENDING);
-      api.pushinteger(L, id);
+      api.pushnumber(L, TAG_PENDING);
+      api.pushnumber(L, id);
       return 2;
     }
     try {
-      api.pushinteger(L, TAG_OK);
-      pushHostValue(this, L, result, "result");
+      api.pushnumber(L, TAG_OK);
+      if (result === null || result === undefined) api.pushnil(L);
+      else if (typeof result === "string") api.pushstring(L, result);
+      else pushHostValue(this, L, result, "result");
       return 2;
     } catch (e) {
       if (e === Infinity) throw e;
@@ -439,7 +449,7 @@ export class LuaRun implements ConvertHost {
 
   private answerError(L: LuaState, top: number, e: unknown): number {
     this.api.settop(L, top);
-    this.api.pushinteger(L, TAG_ERR);
+    this.api.pushnumber(L, TAG_ERR);
     pushHostValue(this, L, hostErrorFields(e) as HostValue, "error");
     return 2;
   }
@@ -655,7 +665,7 @@ export class LuaRun implements ConvertHost {
     const top = api.gettop(T);
     if (settled.ok) {
       try {
-        api.pushinteger(T, TAG_OK);
+        api.pushnumber(T, TAG_OK);
         pushHostValue(this, T, settled.value, "result");
         return;
       } catch (e) {
@@ -663,7 +673,7 @@ export class LuaRun implements ConvertHost {
         settled = { ok: false, error: e };
       }
     }
-    api.pushinteger(T, TAG_ERR);
+    api.pushnumber(T, TAG_ERR);
     pushHostValue(this, T, hostErrorFields(settled.error) as HostValue, "error");
   }
 
