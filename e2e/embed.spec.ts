@@ -18,6 +18,7 @@ async function serveFramingPage(src: string): Promise<{ url: string; server: Ser
 }
 
 test("/embed runs a spell inside an iframe on another origin", async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
   const fragment = await encodeShareLink({
     language: "javascript",
     source: 'const r = await Tool.execute("text-manipulator", { operation: "uppercase", input: "embedded" });\nconsole.log("hello from " + r.result.result);',
@@ -29,7 +30,7 @@ test("/embed runs a spell inside an iframe on another origin", async ({ page, ba
     await expect(frame.getByTestId("console")).toContainText("hello from EMBEDDED", { timeout: 30_000 });
     await expect(frame.getByTestId("embed")).toHaveAttribute("data-theme", "dark");
     // Run again by hand: the button works too.
-    await frame.getByRole("button", { name: "Run" }).click();
+    await frame.getByRole("button", { name: /^Run\b/ }).click();
     await expect(frame.getByTestId("embed-status")).toHaveText("Done", { timeout: 30_000 });
     await expect(frame.getByTestId("console")).toContainText("hello from EMBEDDED");
   } finally {
@@ -38,6 +39,7 @@ test("/embed runs a spell inside an iframe on another origin", async ({ page, ba
 });
 
 test("the playground itself refuses to be framed by another origin", async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
   const home = await page.request.get(`${baseURL}/`);
   expect(home.headers()["content-security-policy"]).toContain("frame-ancestors 'self'");
   const embed = await page.request.get(`${baseURL}/embed`);
@@ -58,11 +60,12 @@ test("the playground itself refuses to be framed by another origin", async ({ pa
 });
 
 test("/embed options: no editor, read-only, height, and a message for a bad link", async ({ page }) => {
+  test.setTimeout(180_000);
   const fragment = await encodeShareLink({ language: "lua", source: 'print("options")' });
   await page.goto(`/embed?editor=0${fragment}`);
   await expect(page.getByTestId("embed")).toBeVisible();
   await expect(page.getByTestId("spell-editor")).toHaveCount(0);
-  await page.getByRole("button", { name: "Run" }).click();
+  await page.getByRole("button", { name: /^Run\b/ }).click();
   await expect(page.getByTestId("console")).toContainText("options", { timeout: 30_000 });
 
   await page.goto(`/embed?readonly&height=200&theme=light${fragment}`);
@@ -75,11 +78,12 @@ test("/embed options: no editor, read-only, height, and a message for a bad link
   await expect(page.getByTestId("embed-problem")).toContainText(/truncated or damaged/);
   await expect(page.getByText(/Ignored: \?height=5/)).toBeVisible();
   await expect(page.getByTestId("spell-editor")).toBeVisible();
-  await page.getByRole("button", { name: "Run" }).click();
+  await page.getByRole("button", { name: /^Run\b/ }).click();
   await expect(page.getByTestId("console")).toContainText("Hello from an embedded spell", { timeout: 30_000 });
 });
 
 test("/embed?s= opens a short link", async ({ page, request }) => {
+  test.setTimeout(180_000);
   const created = await request.post("/api/share", { data: { language: "lua", source: 'print("from a short link")' } });
   const { id } = (await created.json()) as { id: string };
   await page.goto(`/embed?s=${id}&autorun`);
