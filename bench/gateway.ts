@@ -14,6 +14,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createLlmPostHandler } from "../lib/llm/route-handler";
@@ -53,9 +54,9 @@ export interface GatewayBenchResult {
   streaming: { chunkDelayMs: number; ttft: number; total: number };
   load: {
     concurrency: number;
-    direct: { errors: number; total: LatencyStats; wallMs: number };
-    gateway: { errors: number; total: LatencyStats; wallMs: number };
-    mock: { errors: number; total: LatencyStats; wallMs: number };
+    direct: LoadResult;
+    gateway: LoadResult;
+    mock: LoadResult;
     /** Gateway p99 minus direct p99 under load, ms. */
     addedP99: number;
   };
@@ -83,6 +84,8 @@ interface Timing {
   ttft: number;
   total: number;
   ok: boolean;
+  /** What went wrong, when not ok (an error part, a status, a thrown error). */
+  problem?: string;
 }
 
 /** Stream one completion straight from the SSE mock (what the gateway itself sends upstream). */
@@ -103,7 +106,8 @@ async function timeDirect(baseUrl: string, prompt: string): Promise<Timing> {
     text += decoder.decode(value, { stream: true });
     if (Number.isNaN(ttft) && /"content":"[^"]/.test(text)) ttft = performance.now() - started;
   }
-  return { ttft, total: performance.now() - started, ok: response.ok && text.includes("[DONE]") };
+  const ok = response.ok && text.includes("[DONE]");
+  return { ttft, total: performance.now() - started, ok, ...(ok ? {} : { problem: `direct ${response.status}: ${text.slice(-200)}` }) };
 }
 
 type Handler = (request: Request) => Promise<Response>;
@@ -123,7 +127,8 @@ async function timeGateway(gateway: string | Handler, model: string, prompt: str
     text += decoder.decode(value, { stream: true });
     if (Number.isNaN(ttft) && text.includes('"type":"text-delta"')) ttft = performance.now() - started;
   }
-  return { ttft, total: performance.now() - started, ok: response.ok && text.includes('"type":"finish"') && !text.includes('"type":"error"') };
+  const ok = response.ok && text.includes('"type":"finish"') && !text.includes('"type":"error"');
+  return { ttft, total: performance.now() - started, ok, ...(ok ? {} : { problem: `gateway ${response.status}: ${text.slice(-200)}` }) };
 }
 
 async function waitForServer(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -141,11 +146,22 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`next start did not answer on ${url} within ${timeoutMs} ms`);
 }
 
-async function load(n: number, one: (i: number) => Promise<Timing>): Promise<{ errors: number; total: LatencyStats; wallMs: number }> {
+interface LoadResult {
+  errors: number;
+  total: LatencyStats;
+  wallMs: number;
+  /** Up to three distinct problems seen, to tell a gateway bug from an overloaded machine. */
+  problems: string[];
+}
+
+async function load(n: number, one: (i: number) => Promise<Timing>): Promise<LoadResult> {
   const started = performance.now();
-  const results = await Promise.all(Array.from({ length: n }, (_, i) => one(i).catch(() => ({ ttft: NaN, total: NaN, ok: false }))));
+  const results: Timing[] = await Promise.all(
+    Array.from({ length: n }, (_, i) => one(i).catch((e: unknown) => ({ ttft: NaN, total: NaN, ok: false, problem: `thrown: ${e instanceof Error ? e.message : String(e)}` }))),
+  );
   const wallMs = round(performance.now() - started);
-  return { errors: results.filter((r) => !r.ok).length, total: stats(results.filter((r) => r.ok).map((r) => r.total)), wallMs };
+  const problems = [...new Set(results.flatMap((r) => (r.problem ? [r.problem] : [])))].slice(0, 3);
+  return { errors: results.filter((r) => !r.ok).length, total: stats(results.filter((r) => r.ok).map((r) => r.total)), wallMs, problems };
 }
 
 export async function runGatewayBench(options: GatewayBenchOptions = {}): Promise<GatewayBenchResult> {
@@ -180,7 +196,7 @@ export async function runGatewayBench(options: GatewayBenchOptions = {}): Promis
   spawnFailed.catch(() => {});
   try {
     await Promise.race([waitForServer(gatewayUrl, child, 30_000), spawnFailed]);
-    log(`gateway bench: next start on ${gatewayUrl}, SSE mock on ${upstream.baseUrl}`);
+    log(`gateway bench: next start on ${gatewayUrl}, SSE mock on ${upstream.baseUrl}; ${cpus().length} cpu(s), load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 
     for (let i = 0; i < warmup; i++) {
       await timeDirect(upstream.baseUrl, `warm ${i}`);
@@ -245,6 +261,7 @@ export async function runGatewayBench(options: GatewayBenchOptions = {}): Promis
     log(`  gateway (openai):  errors ${loadGateway.errors}, median ${loadGateway.total.median}, p99 ${loadGateway.total.p99}, wall ${loadGateway.wallMs}`);
     log(`  gateway (mock):    errors ${loadMock.errors}, median ${loadMock.total.median}, p99 ${loadMock.total.p99}, wall ${loadMock.wallMs}`);
     log(`  p99 added under load: ${result.load.addedP99} ms`);
+    for (const problem of [...loadDirect.problems, ...loadGateway.problems, ...loadMock.problems]) log(`  problem seen: ${problem}`);
     return result;
   } finally {
     child.kill("SIGTERM");

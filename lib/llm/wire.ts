@@ -16,7 +16,6 @@ export const STREAM_HEADERS: Record<string, string> = {
   "Cache-Control": "no-cache, no-transform",
   "X-Accel-Buffering": "no",
   "Content-Encoding": "identity",
-  Connection: "keep-alive",
 };
 
 /** The body of `GET /api/models`. */
