@@ -56,6 +56,12 @@ describe("graph-builder", () => {
     await expectToolError(run(graphBuilder, { graph_type: "weird" }), /parameter 'graph_type' must be one of/);
   });
 
+  it("reads empty node and edge tables (Lua's {}) as empty lists", async () => {
+    const g = (await run(graphBuilder, { operation: "add_node", graph: JSON.stringify({ graph_type: "directed", nodes: {}, edges: {} }), node_id: "a" })).result.result;
+    expect(g.nodes).toEqual([{ id: "a", label: null, data: null }]);
+    expect(g.edges).toEqual([]);
+  });
+
   it("limits nodes and edges", async () => {
     const nodes = Array.from({ length: GRAPH_LIMITS.maxNodes + 1 }, (_, i) => ({ id: `n${i}` }));
     await expectToolError(run(graphBuilder, { operation: "analyze", input: { graph_type: "directed", nodes, edges: [] } }), /Too many nodes: 10001 \(max: 10000\)/);

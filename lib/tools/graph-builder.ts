@@ -37,6 +37,10 @@ function fail(message: string, param: string): never {
   throw paramError(`${message} (parameter '${param}')`);
 }
 
+function isEmptyObject(v: unknown): boolean {
+  return !!v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0;
+}
+
 /** Parse and check a graph (rs `import_graph_from_json`). */
 export function importGraph(value: JsonValue | undefined, param: string): Graph {
   let g: unknown = value;
@@ -49,6 +53,10 @@ export function importGraph(value: JsonValue | undefined, param: string): Graph 
     }
   }
   const obj = g as Record<string, unknown>;
+  if (obj && typeof obj === "object") {
+    // A Lua empty table converts to `{}`: read it as an empty list.
+    for (const k of ["nodes", "edges"]) if (isEmptyObject(obj[k])) obj[k] = [];
+  }
   if (!obj || typeof obj !== "object" || typeof obj.graph_type !== "string" || !Array.isArray(obj.nodes) || !Array.isArray(obj.edges)) {
     fail("JSON parsing failed: a graph needs graph_type, nodes and edges", param);
   }
