@@ -45,6 +45,19 @@ describe("lua conversion", () => {
     expect(r).toMatchObject({ ok: true, value: ["integer", "float", "float", true, 1, true, 3, "ünï", 3, true] });
   });
 
+  it("sends an empty array from the host back as [] (and a spell's own empty table as {})", async () => {
+    const api = echoApi({ nodes: [], edges: [[]], obj: {} });
+    const r = await engine.execute(
+      `local g = H.echo()
+       local emptied = H.echo({ list = {} })
+       return { g = g, mine = {}, n = #g.nodes }`,
+      { api },
+    );
+    expect(r).toMatchObject({ ok: true, value: { g: { nodes: [], edges: [[]], obj: {} }, mine: {}, n: 0 } });
+    const filled = await engine.execute(`local g = H.echo() table.insert(g.nodes, "a") g.obj.x = 1 return g`, { api });
+    expect(filled).toMatchObject({ ok: true, value: { nodes: ["a"], obj: { x: 1 } } });
+  });
+
   it("keeps unicode, empty strings and embedded zeros", async () => {
     const r = await engine.execute(`return { H.echo("日本語 🎉"), H.echo(""), #H.echo("a\\0b") }`, { api: echoApi() });
     expect(r).toMatchObject({ ok: true, value: ["日本語 🎉", "", 3] });

@@ -17,6 +17,11 @@ export interface ConvertHost {
   /** A callable for the Lua function at absolute index `idx`. */
   toSpellFunction(L: LuaState, idx: number): SpellFunction;
   pushSpellFunction(L: LuaState, fn: SpellFunction): void;
+  /**
+   * Push the metatable that marks a table made from a host array, so that an empty one goes back as `[]`
+   * (Lua cannot tell an empty array from an empty object); pushes nothing and returns false when there is none.
+   */
+  pushArrayMarker(L: LuaState): boolean;
 }
 
 export interface ReadOptions {
@@ -113,10 +118,17 @@ function readTable(
   ancestors: Set<number>,
 ): HostValue {
   const { api } = host;
+  let arrayMarked = false;
   if (api.getmetatable(L, idx)) {
+    if (host.pushArrayMarker(L)) {
+      arrayMarked = api.rawequal(L, -1, -2) !== 0;
+      api.pop(L, 1);
+    }
     api.pop(L, 1);
-    const handle = host.readHandle(L, idx);
-    if (handle) return handle;
+    if (!arrayMarked) {
+      const handle = host.readHandle(L, idx);
+      if (handle) return handle;
+    }
   }
   if (depth >= MAX_DEPTH) throw conversionError(path, `a table nested deeper than ${MAX_DEPTH} levels`, "to the host");
   const ptr = api.topointer(L, idx);
@@ -153,6 +165,7 @@ function readTable(
   ancestors.delete(ptr);
 
   const count = intEntries.length;
+  if (arrayMarked && count === 0 && strEntries.length === 0) return [];
   if (strEntries.length === 0 && count > 0 && minInt === 1 && maxInt === count) {
     const arr: HostValue[] = new Array(count);
     for (const [k, v] of intEntries) arr[k - 1] = v;
@@ -233,6 +246,7 @@ function push(host: ConvertHost, L: LuaState, value: unknown, path: Path, depth:
       push(host, L, v, { parent: path, key: i + 1 }, depth + 1);
       api.rawseti(L, t, i + 1);
     }
+    if (host.pushArrayMarker(L)) api.setmetatable(L, t);
     return;
   }
   const keys = Object.keys(value);

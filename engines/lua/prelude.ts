@@ -18,6 +18,7 @@ local co_create, co_resume, co_yield, co_running = coroutine.create, coroutine.r
 local co_status, co_close, co_isyieldable = coroutine.status, coroutine.close, coroutine.isyieldable
 local concat, pack, unpack = table.concat, table.pack, table.unpack
 local getinfo, traceback = debug.getinfo, debug.traceback
+local dbg_getmt, dbg_setmt = debug.getmetatable, debug.setmetatable
 local G = _G
 
 local AWAIT = {}
@@ -30,6 +31,9 @@ local handles = setmetatable({}, weak_k)
 local handle_class = setmetatable({}, weak_k)
 local objects = setmetatable({}, weak_v)
 local class_mts = {}
+-- Marks tables made from host arrays, so an empty one goes back to the host as [] rather than {}.
+-- Protected and never handed to the spell (a spell able to edit it could add a __gc to host arrays).
+local ARRAY_MT = { __name = "array", __metatable = false }
 
 -- The spell's line nearest to stack level 'level' (walking outwards), or nil.
 local function spell_line(level)
@@ -192,10 +196,11 @@ sandbox.setmetatable = function(t, mt)
   if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
     error("setmetatable: __gc finalizers are not available in spells", 2)
   end
+  if type(t) == "table" and rawequal(dbg_getmt(t), ARRAY_MT) then dbg_setmt(t, nil) end
   return setmetatable(t, mt)
 end
 sandbox.getmetatable = function(v)
-  if type(v) == "string" then return nil end
+  if type(v) == "string" or rawequal(dbg_getmt(v), ARRAY_MT) then return nil end
   return getmetatable(v)
 end
 sandbox.collectgarbage = function(opt, ...)
@@ -234,6 +239,6 @@ G._G = G
 
 return {
   AWAIT = AWAIT, KILL = KILL, run_root = run_root, install_api = install_api, wrap_host = wrap_host, handles = handles,
-  handle_class = handle_class, objects = objects, class_mts = class_mts, ERR_MT = ERR_MT,
+  handle_class = handle_class, objects = objects, class_mts = class_mts, ERR_MT = ERR_MT, ARRAY_MT = ARRAY_MT,
 }
 `;

@@ -88,6 +88,7 @@ export class LuaRun implements ConvertHost {
     runRoot: 0,
     installApi: 0,
     wrapHost: 0,
+    arrayMt: 0,
     handles: 0,
     handleClass: 0,
     objects: 0,
@@ -287,6 +288,7 @@ export class LuaRun implements ConvertHost {
       runRoot: field("run_root"),
       installApi: field("install_api"),
       wrapHost: field("wrap_host"),
+      arrayMt: field("ARRAY_MT"),
       handles: field("handles"),
       handleClass: field("handle_class"),
       objects: field("objects"),
@@ -514,6 +516,12 @@ export class LuaRun implements ConvertHost {
       api.pop(L, 1);
     }
     api.remove(L, -2); // [obj]
+  }
+
+  pushArrayMarker(L: LuaState): boolean {
+    if (!this.refs.arrayMt) return false;
+    this.api.getref(L, this.refs.arrayMt);
+    return true;
   }
 
   toSpellFunction(L: LuaState, idx: number): SpellFunction {

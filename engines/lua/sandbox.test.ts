@@ -100,6 +100,21 @@ describe("lua sandbox: string, load and friends", () => {
   });
 });
 
+describe("lua sandbox: host arrays", () => {
+  const api = { globals: { H: { functions: { list: () => [] as never[] } } }, classes: {} };
+  it("their marker metatable is out of the spell's reach, and setmetatable on them still works", async () => {
+    const r = await engine.execute(
+      `local a = H.list()
+       local hidden = getmetatable(a) == nil
+       local ok = pcall(function() getmetatable(a).__gc = print end)
+       setmetatable(a, { __index = function() return "dflt" end })
+       return { hidden, ok, a.anything }`,
+      { api },
+    );
+    expect(r).toMatchObject({ ok: true, value: [true, false, "dflt"] });
+  });
+});
+
 describe("lua sandbox: nothing outlives a run", () => {
   it("string metatable tampering does not leak into the next run", async () => {
     await engine.execute(`string.upper = function() return "pwned" end; string.evil = true`);
