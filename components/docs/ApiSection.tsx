@@ -1,4 +1,5 @@
 import { CodeSnippet } from "./CodeSnippet";
+import { InlineCode } from "./InlineCode";
 import type { DocFunction, DocSection } from "./docs-model";
 
 /** One global (`Agent`) or class (`AgentBuilder`) and every function or method on it. */
@@ -9,7 +10,9 @@ export function ApiSection({ section }: { section: DocSection }) {
         {section.name}
         <span className="ml-2 align-middle font-sans text-xs font-normal text-zinc-500">{section.kind === "global" ? "global" : "object"}</span>
       </h3>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{section.description}</p>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <InlineCode text={section.description} />
+      </p>
       {section.values?.length ? (
         <dl className="mt-2 text-sm">
           {section.values.map((v) => (
@@ -37,10 +40,24 @@ function ApiFunction({ fn }: { fn: DocFunction }) {
   return (
     <article id={fn.id} className="scroll-mt-20" data-testid="api-function">
       <h4 className="flex flex-col gap-0.5 font-mono text-sm font-semibold">
-        <span className="lua-only">{fn.luaSignature}</span>
-        <span className="js-only">{fn.jsSignature}</span>
+        {fn.luaSignature === fn.jsSignature ? (
+          <span>{fn.luaSignature}</span>
+        ) : (
+          <>
+            <span className="lua-only">
+              <LanguageTag language="lua" />
+              {fn.luaSignature}
+            </span>
+            <span className="js-only">
+              <LanguageTag language="javascript" />
+              {fn.jsSignature}
+            </span>
+          </>
+        )}
       </h4>
-      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{fn.description}</p>
+      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+        <InlineCode text={fn.description} />
+      </p>
       {fn.params.length > 0 ? (
         <table className="mt-2 w-full text-left text-xs">
           <caption className="sr-only">Parameters of {fn.name}</caption>
@@ -70,11 +87,31 @@ function ApiFunction({ fn }: { fn: DocFunction }) {
           </tbody>
         </table>
       ) : null}
-      <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-        Returns <code className="code lua-only">{fn.returns}</code>
-        <code className="code js-only">{fn.jsReturns}</code>
+      <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-zinc-600 dark:text-zinc-400">
+        {fn.returns === fn.jsReturns ? (
+          <span>
+            Returns <code className="code">{fn.returns}</code>
+          </span>
+        ) : (
+          <>
+            <span className="lua-only">
+              Returns <code className="code">{fn.returns}</code> in Lua
+            </span>
+            <span className="js-only">
+              Returns <code className="code">{fn.jsReturns}</code> in JavaScript
+            </span>
+          </>
+        )}
       </p>
       {fn.snippet ? <CodeSnippet snippet={fn.snippet} label={fn.name} /> : null}
     </article>
+  );
+}
+
+function LanguageTag({ language }: { language: "lua" | "javascript" }) {
+  return (
+    <span className="mr-2 inline-block w-7 rounded bg-zinc-100 text-center font-sans text-[10px] font-medium uppercase text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
+      {language === "lua" ? "Lua" : "JS"}
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ApiSection } from "./ApiSection";
 import { CodeBlock, CodeSnippet } from "./CodeSnippet";
+import { InlineCode } from "./InlineCode";
 import type { DocsModel } from "./docs-model";
 import { LanguageToggle } from "./LanguageToggle";
 import { ToolSection } from "./ToolSection";
@@ -189,7 +190,7 @@ export function DocsPage({ model }: { model: DocsModel }) {
                 <div key={t.name} id={`type-${t.name}`} className="scroll-mt-20">
                   <dt className="font-mono text-sm font-semibold">{t.name}</dt>
                   <dd className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-                    {t.description}
+                    <InlineCode text={t.description} />
                     <CodeBlock language="javascript" code={`type ${t.name} = ${t.definition}`} />
                   </dd>
                 </div>

@@ -1,4 +1,5 @@
 import { CodeSnippet } from "./CodeSnippet";
+import { InlineCode } from "./InlineCode";
 import type { DocTool } from "./docs-model";
 
 /** One built-in tool: what it does, its parameters (from its JSON Schema), examples and their results. */
@@ -10,7 +11,7 @@ export function ToolSection({ tool }: { tool: DocTool }) {
         <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 align-middle font-sans text-[11px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{tool.category}</span>
       </h3>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        {tool.description}
+        <InlineCode text={tool.description} />
         {tool.aliases.length ? <span className="text-zinc-500"> Also callable as {tool.aliases.map((a) => `"${a}"`).join(", ")}.</span> : null}
       </p>
       <table className="mt-2 w-full text-left text-xs">
