@@ -79,9 +79,11 @@ export async function measureStopLatency(host: HostBench, loops: number, cCalls:
       stopped.push(r.stopped);
       nextReady.push(r.next);
     }
+    if (loops === 0) continue;
     out.push({ name: `${engine}: stop a busy loop (cancel → cancelled)`, unit: "ms", values: stopped });
     out.push({ name: `${engine}: stop a busy loop → next run's result`, unit: "ms", values: nextReady });
   }
+  if (cCalls === 0) return out;
   const stopped: number[] = [];
   const nextReady: number[] = [];
   for (let i = 0; i < cCalls && performance.now() < deadline; i++) {

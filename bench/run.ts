@@ -63,7 +63,7 @@ async function main() {
     const t0 = performance.now();
     try {
       const s = await fn();
-      samples.push(...(Array.isArray(s) ? s : [s]));
+      samples.push(...(Array.isArray(s) ? s : [s]).filter((x) => x.values.length > 0 || x.note));
     } catch (err) {
       skipped.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -84,10 +84,11 @@ async function main() {
     host = await hostPromise;
     const h = host;
     await section("run overhead", 3000, () => measureRunOverhead(h, quick ? 10 : 30));
+    await section("stop latency (busy loops)", 2000, () => measureStopLatency(h, quick ? 2 : 5, 0, deadline));
     for (const engine of ENGINES) await section(`${engine} cold start`, 5000, () => measureColdStart(engine, quick ? 1 : 2));
     for (const engine of ENGINES) await section(`${engine} memory`, 2000, async () => measureMemory(engine, 3, await apiFor(engine)));
     // Last: stopping a long C call terminates a worker, and the new spare loads while the rest would run.
-    await section("stop latency", 3000, () => measureStopLatency(h, quick ? 2 : 5, quick ? 1 : 2, deadline));
+    await section("stop latency (C call)", 2000, () => measureStopLatency(h, 0, quick ? 1 : 2, deadline));
   } catch (err) {
     skipped.push(`host: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
