@@ -63,7 +63,7 @@ export default function MonacoSpellEditor({
     if (!editor || !vim || !vimStatusRef.current) return;
     let disposed = false;
     let mode: { dispose(): void } | null = null;
-    import("monaco-vim").then(({ initVimMode }) => {
+    import("./vendor/monaco-vim.mjs").then(({ initVimMode }) => {
       if (!disposed) mode = initVimMode(editor, vimStatusRef.current);
     });
     return () => {

@@ -21,7 +21,7 @@ export function RunButtons({ running, elapsedMs, tokens, onRun, onStop, runKeys 
           {formatMs(elapsedMs)} · {tokens} tok
         </span>
       )}
-      <button type="button" onClick={onRun} className="btn btn-primary h-8 gap-1.5 px-3" aria-keyshortcuts="Control+Enter Meta+Enter" title={`Run (${runKeys})`}>
+      <button type="button" onClick={onRun} aria-label="Run" className="btn btn-primary h-8 gap-1.5 px-3" aria-keyshortcuts="Control+Enter Meta+Enter" title={`Run (${runKeys})`}>
         <PlayIcon className="h-3.5 w-3.5" />
         <span>Run</span>
         <kbd className="ml-1 hidden rounded bg-white/20 px-1 text-[10px] font-medium lg:inline">{runKeys}</kbd>
