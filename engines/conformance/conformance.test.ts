@@ -54,9 +54,10 @@ for (const engineName of engines) {
     afterAll(() => engine?.dispose());
 
     for (const { file, cases } of files) {
+      const selected = filter ? cases.filter((c) => c.name.includes(filter)) : cases;
+      if (selected.length === 0) continue;
       describe(file, () => {
-        for (const c of cases) {
-          if (filter && !c.name.includes(filter)) continue;
+        for (const c of selected) {
           it(c.name, async () => {
             const events: RunEvent[] = [];
             const controller = new AbortController();
