@@ -39,15 +39,16 @@ const card = await Tool.execute("template-creator", {
 print(card.result.rendered);
 
 // graph-builder: nodes and edges, then analysis.
-const g = await Tool.execute("graph-builder", { operation: "create_graph", graph_type: "directed" });
-let graph = g.result.graph;
+// Each call returns the whole graph (in result.result); pass it to the next call.
+const graphOp = async (params) => (await Tool.execute("graph-builder", params)).result.result;
+let graph = await graphOp({ operation: "create_graph", graph_type: "directed" });
 for (const id of ["read", "write", "run"]) {
-  graph = (await Tool.execute("graph-builder", { operation: "add_node", graph, node_id: id })).result.graph;
+  graph = await graphOp({ operation: "add_node", graph, node_id: id });
 }
-graph = (await Tool.execute("graph-builder", { operation: "add_edge", graph, from: "read", to: "write" })).result.graph;
-graph = (await Tool.execute("graph-builder", { operation: "add_edge", graph, from: "write", to: "run" })).result.graph;
-const stats = (await Tool.execute("graph-builder", { operation: "analyze", graph })).result;
-print("graph: " + stats.node_count + " nodes, " + stats.edge_count + " edges");
+graph = await graphOp({ operation: "add_edge", graph, from: "read", to: "write" });
+graph = await graphOp({ operation: "add_edge", graph, from: "write", to: "run" });
+const stats = await graphOp({ operation: "analyze", input: graph });
+print("graph: " + stats.node_count + " nodes, " + stats.edge_count + " edges, max out-degree " + stats.degree_statistics.max_degree);
 
 // url-analyzer: take a URL apart (it never fetches anything).
 const url = await Tool.execute("url-analyzer", { input: "https://example.com:8080/docs/api?lang=lua&page=2#top" });
@@ -57,4 +58,6 @@ print("lang parameter: " + url.result.query_params.lang);
 // citation-formatter: format a reference in a citation style.
 const bib = "@book{knuth1984,\n  author = {Donald E. Knuth},\n  title = {The TeXbook},\n  publisher = {Addison-Wesley},\n  year = {1984}\n}";
 const cite = await Tool.execute("citation-formatter", { operation: "format_citation", input: bib, format: "bibtex", style: "apa" });
-print("cited: " + cite.success);
+const entry = cite.result.result.citations[0];
+print("in text: " + entry.citation);
+print("reference: " + entry.reference);

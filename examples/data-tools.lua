@@ -39,15 +39,18 @@ local card = Tool.execute("template-creator", {
 print(card.result.rendered)
 
 -- graph-builder: nodes and edges, then analysis.
-local g = Tool.execute("graph-builder", {operation = "create_graph", graph_type = "directed"})
-local graph = g.result.graph
-for _, id in ipairs({"read", "write", "run"}) do
-  graph = Tool.execute("graph-builder", {operation = "add_node", graph = graph, node_id = id}).result.graph
+-- Each call returns the whole graph (in result.result); pass it to the next call.
+local function graph_op(params)
+  return Tool.execute("graph-builder", params).result.result
 end
-graph = Tool.execute("graph-builder", {operation = "add_edge", graph = graph, from = "read", to = "write"}).result.graph
-graph = Tool.execute("graph-builder", {operation = "add_edge", graph = graph, from = "write", to = "run"}).result.graph
-local stats = Tool.execute("graph-builder", {operation = "analyze", graph = graph}).result
-print("graph: " .. stats.node_count .. " nodes, " .. stats.edge_count .. " edges")
+local graph = graph_op({operation = "create_graph", graph_type = "directed"})
+for _, id in ipairs({"read", "write", "run"}) do
+  graph = graph_op({operation = "add_node", graph = graph, node_id = id})
+end
+graph = graph_op({operation = "add_edge", graph = graph, from = "read", to = "write"})
+graph = graph_op({operation = "add_edge", graph = graph, from = "write", to = "run"})
+local stats = graph_op({operation = "analyze", input = graph})
+print("graph: " .. stats.node_count .. " nodes, " .. stats.edge_count .. " edges, max out-degree " .. stats.degree_statistics.max_degree)
 
 -- url-analyzer: take a URL apart (it never fetches anything).
 local url = Tool.execute("url-analyzer", {input = "https://example.com:8080/docs/api?lang=lua&page=2#top"})
@@ -57,4 +60,6 @@ print("lang parameter: " .. url.result.query_params.lang)
 -- citation-formatter: format a reference in a citation style.
 local bib = "@book{knuth1984,\n  author = {Donald E. Knuth},\n  title = {The TeXbook},\n  publisher = {Addison-Wesley},\n  year = {1984}\n}"
 local cite = Tool.execute("citation-formatter", {operation = "format_citation", input = bib, format = "bibtex", style = "apa"})
-print("cited: " .. tostring(cite.success))
+local entry = cite.result.result.citations[1]
+print("in text: " .. entry.citation)
+print("reference: " .. entry.reference)
