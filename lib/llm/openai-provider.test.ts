@@ -121,6 +121,22 @@ describe("openai provider through /api/llm", () => {
     expect(after.parts.at(-1)).toEqual({ type: "finish", finishReason: "stop" });
   });
 
+  it("retries once when the connection drops before any response", async () => {
+    const before = upstream.requests.filter((r) => r.body.model === "reset-once").length;
+    const { parts } = await call(ask("reset-once"));
+    expect(parts.at(-1)).toEqual({ type: "finish", finishReason: "stop" });
+    expect(upstream.requests.filter((r) => r.body.model === "reset-once").length).toBe(before + 2);
+  });
+
+  it("reports a provider that cannot be reached as one upstream error part", async () => {
+    const closed = createLlmPostHandler({ env: { OPENAI_BASE_URL: "http://127.0.0.1:1/v1", OPENAI_API_KEY: SERVER_KEY } });
+    const response = await closed(llmRequest(ask("m")));
+    const raw = await response.text();
+    const parts = await readResponseParts(new Response(raw));
+    expect(parts).toEqual([{ type: "error", kind: "upstream", message: expect.stringMatching(/^Could not reach the provider/) }]);
+    expect(raw).not.toContain(SERVER_KEY);
+  });
+
   it("aborts the upstream request when the client disconnects", async () => {
     const abandonedBefore = upstream.abandoned;
     const controller = new AbortController();

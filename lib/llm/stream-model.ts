@@ -61,6 +61,11 @@ export function errorPartOf(error: unknown, secrets: string[] = []): Extract<Str
   return { type: "error", kind: "upstream", message: `The model call failed: ${text}` };
 }
 
+/** A transport failure with no HTTP status: reset, refused or closed socket. */
+function isConnectionDrop(error: unknown): boolean {
+  return APICallError.isInstance(error) && error.statusCode === undefined && error.isRetryable;
+}
+
 const FINISH: Record<string, FinishReason> = {
   stop: "stop",
   length: "length",
@@ -116,19 +121,29 @@ export async function* streamLanguageModel(model: LanguageModelV4, request: LlmR
   const stopPart = (): StreamPart => ({ type: "error", kind: stop!.kind, message: stop!.message });
 
   try {
-    const result = await raceAbort(
-      Promise.resolve(
-        model.doStream({
-          prompt: toModelPrompt(request.messages),
-          maxOutputTokens: capMaxTokens(request, caps),
-          ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-          ...(request.tools && request.tools.length > 0 ? { tools: toModelTools(request.tools), toolChoice: { type: "auto" as const } } : {}),
-          ...(request.responseFormat ? { responseFormat: { type: "json" as const, schema: request.responseFormat as never, name: "response" } } : {}),
-          abortSignal: controller.signal,
-        }),
-      ),
-      controller.signal,
-    );
+    const start = () =>
+      raceAbort(
+        Promise.resolve(
+          model.doStream({
+            prompt: toModelPrompt(request.messages),
+            maxOutputTokens: capMaxTokens(request, caps),
+            ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+            ...(request.tools && request.tools.length > 0 ? { tools: toModelTools(request.tools), toolChoice: { type: "auto" as const } } : {}),
+            ...(request.responseFormat ? { responseFormat: { type: "json" as const, schema: request.responseFormat as never, name: "response" } } : {}),
+            abortSignal: controller.signal,
+          }),
+        ),
+        controller.signal,
+      );
+    let result: Awaited<ReturnType<typeof start>>;
+    try {
+      result = await start();
+    } catch (error) {
+      // A connection dropped before any response (a reused keep-alive socket the server had just closed):
+      // the request never reached the provider, so one retry is safe.
+      if (!isConnectionDrop(error) || controller.signal.aborted) throw error;
+      result = await start();
+    }
     reader = result.stream.getReader();
     for (;;) {
       const { value: part, done } = await raceAbort(reader.read(), controller.signal);

@@ -13,6 +13,7 @@
  * - `bad-tool-args`: a tool call whose arguments are not valid JSON
  * - `stream-error`: an `{"error": …}` chunk mid-stream
  * - `slow-stream`: every chunk waits `slowChunkMs`
+ * - `reset-once`: the first request with this model has its connection destroyed unanswered; later ones answer
  *
  * Any other model answers normally: with tools, a call of the first tool (arguments streamed in pieces);
  * after a tool result, a sentence using it; otherwise `Hello from the mock server: <last user message>`.
@@ -75,7 +76,7 @@ function sendError(res: ServerResponse, status: number, message: string, type: s
 }
 
 export async function startOpenAiMockServer(options: OpenAiMockServerOptions = {}): Promise<OpenAiMockServer> {
-  const state = { requests: [] as RecordedRequest[], abandoned: 0, completed: 0 };
+  const state = { requests: [] as RecordedRequest[], abandoned: 0, completed: 0, resetDone: false };
   const openResponses = new Set<ServerResponse>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -95,6 +96,11 @@ export async function startOpenAiMockServer(options: OpenAiMockServerOptions = {
       return sendError(res, 429, "Rate limit reached for requests", "requests", "rate_limit_exceeded");
     }
     if (model === "fail-500") return sendError(res, 500, "The server had an error while processing your request.", "server_error", null);
+    if (model === "reset-once" && !state.resetDone) {
+      state.resetDone = true;
+      res.socket?.destroy();
+      return;
+    }
     if (model === "never-respond") {
       await new Promise<void>((resolve) => res.on("close", () => resolve()));
       state.abandoned++;
@@ -188,7 +194,6 @@ export async function startOpenAiMockServer(options: OpenAiMockServerOptions = {
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 1_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
