@@ -44,6 +44,7 @@ export function parseFromSpell(text: string, functions: FunctionTable): HostValu
 
 /** Parse the spell's result: plain JSON, with a handle kept as its `{ $handle, $class }` reference. */
 export function parseResult(text: string): JsonValue {
+  if (!text.includes("\\u0001")) return JSON.parse(text) as JsonValue;
   return JSON.parse(text, (_key, v: unknown) => {
     if (v !== null && typeof v === "object" && !Array.isArray(v)) {
       const o = v as Record<string, unknown>;

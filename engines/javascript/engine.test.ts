@@ -499,7 +499,7 @@ describe("isolation and robustness", () => {
   it("ends a spell that returns a huge structure with a result or a clear error, and stays usable", async () => {
     const r = await run("return Array.from({ length: 300000 }, (_, i) => ({ i, s: 'item ' + i }))", { memoryLimitBytes: 32 * 1024 * 1024 });
     if (r.ok) expect((r.value as unknown[]).length).toBe(300000);
-    else expect(r.error.kind).toBe("memory");
+    else expect(["memory", "timeout"]).toContain(r.error.kind);
     expect(await value("return 'usable'")).toBe("usable");
   });
   it("runs a 1 MiB spell", async () => {

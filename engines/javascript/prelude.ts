@@ -77,14 +77,21 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
   }
   defineProperty(SpellError.prototype, "name", { value: "SpellError", writable: true, configurable: true });
 
-  function child(path, key) {
-    return IDENT.test(key) ? path + "." + key : path + "[" + JSONstringify(key) + "]";
+  // The path of the value being encoded is kept as a key stack and only formatted for an error message.
+  function pathOf(st) {
+    let p = st.root;
+    const keys = st.keys;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      p += typeof k === "number" ? "[" + k + "]" : IDENT.test(k) ? "." + k : "[" + JSONstringify(k) + "]";
+    }
+    return p;
   }
-  function cannotCross(path, what) {
-    throw new SpellError("conversion", what + " at " + path + " cannot cross between the spell and the host");
+  function cannotCross(st, what) {
+    throw new SpellError("conversion", what + " at " + pathOf(st) + " cannot cross between the spell and the host");
   }
 
-  function encodeValue(v, path, allowFns, stack) {
+  function encodeValue(v, st) {
     switch (typeof v) {
       case "undefined":
         return undefined;
@@ -94,11 +101,11 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
       case "number":
         return NumberIsFinite(v) ? v : null;
       case "bigint":
-        return cannotCross(path, "a BigInt");
+        return cannotCross(st, "a BigInt");
       case "symbol":
-        return cannotCross(path, "a symbol");
+        return cannotCross(st, "a symbol");
       case "function": {
-        if (!allowFns) return cannotCross(path, "a function");
+        if (!st.allowFns) return cannotCross(st, "a function");
         let id = fnIds.get(v);
         if (id === undefined) {
           id = fnTable.length;
@@ -118,21 +125,32 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
           tag[CLASS] = h[1];
           return tag;
         }
-        if (stack.indexOf(v) !== -1) return cannotCross(path, "a cyclic reference");
-        if (stack.length >= MAX_DEPTH) return cannotCross(path, "a value nested deeper than " + MAX_DEPTH + " levels");
-        if (v instanceof NativePromise) return cannotCross(path, "a Promise (await it first)");
+        const stack = st.stack;
+        if (stack.indexOf(v) !== -1) return cannotCross(st, "a cyclic reference");
+        if (stack.length >= MAX_DEPTH) return cannotCross(st, "a value nested deeper than " + MAX_DEPTH + " levels");
+        if (v instanceof NativePromise) return cannotCross(st, "a Promise (await it first)");
         stack.push(v);
+        const keys = st.keys;
         try {
           if (isArray(v)) {
             const n = v.length;
             const out = new Array(n);
             for (let i = 0; i < n; i++) {
-              const e = encodeValue(v[i], path + "[" + i + "]", allowFns, stack);
+              const x = v[i];
+              const t = typeof x;
+              let e;
+              if (t === "string" || t === "boolean") e = x;
+              else if (t === "number") e = NumberIsFinite(x) ? x : null;
+              else {
+                keys.push(i);
+                e = encodeValue(x, st);
+                keys.pop();
+              }
               out[i] = e === undefined ? null : e;
             }
             return out;
           }
-          if (typeof v.toJSON === "function") return encodeValue(v.toJSON(), path, allowFns, stack);
+          if (typeof v.toJSON === "function") return encodeValue(v.toJSON(), st);
           const out = create(null);
           if (v instanceof NativeError) {
             out.name = String(v.name);
@@ -142,8 +160,20 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
           const ks = keysOf(v);
           for (let i = 0; i < ks.length; i++) {
             const k = ks[i];
-            if (k.charCodeAt(0) === 1) return cannotCross(child(path, k), "a reserved key");
-            const e = encodeValue(v[k], child(path, k), allowFns, stack);
+            if (k.charCodeAt(0) === 1) {
+              keys.push(k);
+              return cannotCross(st, "a reserved key");
+            }
+            const x = v[k];
+            const t = typeof x;
+            let e;
+            if (t === "string" || t === "boolean") e = x;
+            else if (t === "number") e = NumberIsFinite(x) ? x : null;
+            else {
+              keys.push(k);
+              e = encodeValue(x, st);
+              keys.pop();
+            }
             if (e !== undefined) out[k] = e;
           }
           return out;
@@ -154,8 +184,8 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
     }
   }
 
-  function encodeJson(v, path, allowFns) {
-    const e = encodeValue(v, path, allowFns, []);
+  function encodeJson(v, root, allowFns) {
+    const e = encodeValue(v, { root, keys: [], allowFns, stack: [] });
     return JSONstringify(e === undefined ? null : e);
   }
 
@@ -168,9 +198,11 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
     }
     if (simple) return JSONstringify(args);
     const out = new Array(n);
-    const stack = [];
+    const st = { root: "args", keys: [], allowFns: true, stack: [] };
     for (let i = 0; i < n; i++) {
-      const e = encodeValue(args[i], "args[" + i + "]", true, stack);
+      st.keys.push(i);
+      const e = encodeValue(args[i], st);
+      st.keys.pop();
       out[i] = e === undefined ? null : e;
     }
     return JSONstringify(out);

@@ -147,6 +147,7 @@ export class JavascriptRun {
   private cpuMs = 0;
   private stop: StopReason | null = null;
   private suspendInterrupt = false;
+  private settingUp = false;
   private describeDeadline = 0;
   private wallDeadline = Infinity;
   private wallTimer: ReturnType<typeof setTimeout> | null = null;
@@ -225,7 +226,11 @@ export class JavascriptRun {
     rt.setInterruptHandler(() => this.shouldInterrupt());
     this.ctx = rt.newContext();
 
+    this.settingUp = true;
     const setupError = this.setUp();
+    this.settingUp = false;
+    // The CPU limit is for spell code: the engine's own setup (prelude, API globals) does not count.
+    this.cpuMs = 0;
     if (setupError) return setupError;
 
     const started = this.startModule();
@@ -318,7 +323,7 @@ export class JavascriptRun {
     if (this.suspendInterrupt) return performance.now() > this.describeDeadline;
     if (this.stop) return true;
     if (this.opts.signal?.aborted) this.stop = "cancelled";
-    else if (this.cpuNow() > this.timeoutMs) this.stop = "timeout";
+    else if (!this.settingUp && this.cpuNow() > this.timeoutMs) this.stop = "timeout";
     else if (performance.now() > this.wallDeadline) this.stop = "wall";
     return this.stop !== null;
   }
