@@ -4,10 +4,13 @@
  * any JavaScript object. fasteval syntax is mapped first: `&&`/`||`/`!` become `and`/`or`/`not`,
  * `log(base, x)` keeps fasteval's argument order, `ln`, `pi()` and `e()` exist.
  */
-import { parse, type MathNode } from "mathjs";
+import { create, parseDependencies, type MathNode } from "mathjs";
 import type { JsonValue } from "@/engines/bridge";
 import { defineTool, failure, optionalObject, requireString, success, type StructuredResponse } from "./support";
 import type { JsonObject } from "./types";
+
+/** Only mathjs' parser (tree-shakes the rest of mathjs out of the bundle). */
+const { parse } = create({ parseDependencies });
 
 /** rs-llmspell's ExpressionComplexityConfig defaults. */
 export const CALCULATOR_LIMITS = { maxLength: 1000, maxDepth: 20, maxOperations: 100, maxVariables: 50 } as const;

@@ -42,7 +42,7 @@ export function runJq(query: string, input: Json): Json[] {
     return new Interpreter({ compileRegex }).run(ast, input);
   } catch (e) {
     if (e instanceof JqError || e instanceof JqLimitError || e instanceof JqSyntaxError) throw paramError(`jq execution error: ${e.message}`);
-    if (e instanceof RangeError) throw paramError(`jq execution error: ${e.message}`);
+    if (e instanceof RangeError) throw paramError(`jq execution error: query recursion is too deep (${e.message})`);
     throw e;
   }
 }

@@ -87,20 +87,34 @@ export function typeOfJson(value: unknown): string {
   return typeof value;
 }
 
-/** Check sizes and depth of a parameter value before any schema work (cheap, early exit). */
-export function checkParamLimits(value: JsonValue, path = "", depth = 0): void {
-  if (depth > TOOL_LIMITS.maxParamDepth) {
-    throw paramError(`parameter '${path}' is nested deeper than ${TOOL_LIMITS.maxParamDepth} levels`);
-  }
-  if (typeof value === "string") {
-    if (value.length > TOOL_LIMITS.maxInputChars) {
-      throw paramError(`parameter '${path}' is too large (${value.length} characters, limit ${TOOL_LIMITS.maxInputChars})`);
+/** Check sizes and depth of a parameter value before any schema work (cheap: the path is built only on error). */
+export function checkParamLimits(value: JsonValue): void {
+  const keys: (string | number)[] = [];
+  const pathText = () => keys.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? k : `.${k}`)).join("");
+  const walk = (v: JsonValue, depth: number): void => {
+    if (typeof v === "string") {
+      if (v.length > TOOL_LIMITS.maxInputChars) {
+        throw paramError(`parameter '${pathText()}' is too large (${v.length} characters, limit ${TOOL_LIMITS.maxInputChars})`);
+      }
+      return;
     }
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) checkParamLimits(value[i], `${path}[${i}]`, depth + 1);
-  } else if (value && typeof value === "object") {
-    for (const key of Object.keys(value)) checkParamLimits(value[key], path ? `${path}.${key}` : key, depth + 1);
-  }
+    if (v === null || typeof v !== "object") return;
+    if (depth >= TOOL_LIMITS.maxParamDepth) throw paramError(`parameter '${pathText()}' is nested deeper than ${TOOL_LIMITS.maxParamDepth} levels`);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        keys.push(i);
+        walk(v[i], depth + 1);
+        keys.pop();
+      }
+    } else {
+      for (const k in v) {
+        keys.push(k);
+        walk(v[k], depth + 1);
+        keys.pop();
+      }
+    }
+  };
+  walk(value, -1);
 }
 
 /** Compile a parameter schema once; the returned function throws a `tool` SpellError naming the parameter. */

@@ -992,17 +992,10 @@ export class Interpreter {
     return out;
   }
 
-  private *ev(n: Node, v: Json, env: Env): Generator<Json> {
+  /** Every evaluation counts one step; recursion too deep for the JS stack surfaces as a RangeError. */
+  private ev(n: Node, v: Json, env: Env): Generator<Json> {
     this.b.tick();
-    if (++this.b.depth > JQ_LIMITS.maxDepth * 10) {
-      this.b.depth--;
-      throw new JqLimitError("query recursion is too deep");
-    }
-    try {
-      yield* this.evInner(n, v, env);
-    } finally {
-      this.b.depth--;
-    }
+    return this.evInner(n, v, env);
   }
 
   private *evInner(n: Node, v: Json, env: Env): Generator<Json> {
