@@ -310,6 +310,13 @@ describe("lua engine: callbacks and host objects", () => {
     );
     expect(r).toMatchObject({ ok: true, value: [15, 1, true, true, true] });
   });
+  it("turns handles inside API values into objects too", async () => {
+    const api = testApi();
+    api.values = { DEFAULT_COUNTER: { $handle: 99, $class: "Counter" } };
+    api.globals.Host.values = { ...api.globals.Host.values, MAIN: { $handle: 98, $class: "Counter" } };
+    const r = await run(`return { DEFAULT_COUNTER:id(), Host.MAIN:id() }`, { api });
+    expect(r).toMatchObject({ ok: true, value: [99, 98] });
+  });
   it("passes a handle back to the host as a HandleRef", async () => {
     const r = await run(`return Host.counter()`, { api: testApi() });
     expect(r).toMatchObject({ ok: true, value: { $handle: 1, $class: "Counter" } });

@@ -108,10 +108,8 @@ local function install_api(spec)
   for gname, g in next, spec.globals do
     local t = {}
     for fname, raw in next, g.functions do t[fname] = wrap_host(raw) end
-    if g.values then for k, v in next, g.values do t[k] = v end end
     G[gname] = t
   end
-  if spec.values then for k, v in next, spec.values do G[k] = v end end
 end
 
 -- Coroutines: a host wait inside the spell's own coroutine is forwarded up to the host driver.

@@ -25,7 +25,10 @@ import { createRunOutput, finishRun, type RunOutput } from "../run-support";
 import { DEFAULT_LIMITS } from "@/lib/spell/limits";
 import { pushHostValue, readLuaValue, type ConvertHost } from "./convert";
 import { scriptFrames, stringError, syntaxError, tableError } from "./errors";
-import { LUA_MASKCOUNT, LuaStatus, LuaType, upvalueIndex, type LuaApi, type LuaState } from "./lua-api";
+import { LUA_MASKCOUNT, LUA_REGISTRYINDEX, LuaStatus, LuaType, upvalueIndex, type LuaApi, type LuaState } from "./lua-api";
+
+/** Registry slot of the globals table (lua.h). */
+const LUA_RIDX_GLOBALS = 2;
 import { LUA_PRELUDE, PRELUDE_CHUNK_NAME } from "./prelude";
 
 const ENGINE = "lua";
@@ -326,11 +329,6 @@ export class LuaRun implements ConvertHost {
         api.rawset(L, -3);
       }
       api.rawset(L, -3);
-      if (g.values) {
-        api.pushstring(L, "values");
-        pushHostValue(this, L, g.values, `${gname} values`);
-        api.rawset(L, -3);
-      }
       api.rawset(L, -3);
     }
     api.rawset(L, spec);
@@ -354,17 +352,34 @@ export class LuaRun implements ConvertHost {
     }
     api.rawset(L, spec);
 
-    const values: Record<string, HostValue> = { ...(surface?.values ?? {}) };
-    if (this.opts.args !== undefined) values.ARGS = this.opts.args;
-    api.pushstring(L, "values");
-    pushHostValue(this, L, values, "values");
-    api.rawset(L, spec);
-
     if (api.pcall(L, 1, 0) !== LuaStatus.Ok) {
       const why = api.type(L, -1) === LuaType.String ? api.tostring(L, -1) : "unknown error";
       api.pop(L, 1);
       throw new Error(`cannot install the spell API: ${why}`);
     }
+
+    // Values last, once the classes exist (a value may hold a host object).
+    api.rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    const G = api.gettop(L);
+    for (const [gname, g] of Object.entries(surface?.globals ?? {})) {
+      if (!g.values) continue;
+      api.pushstring(L, gname);
+      api.rawget(L, G);
+      for (const [k, v] of Object.entries(g.values)) {
+        api.pushstring(L, k);
+        pushHostValue(this, L, v, `${gname}.${k}`);
+        api.rawset(L, -3);
+      }
+      api.pop(L, 1);
+    }
+    const values: Record<string, HostValue> = { ...(surface?.values ?? {}) };
+    if (this.opts.args !== undefined) values.ARGS = this.opts.args;
+    for (const [k, v] of Object.entries(values)) {
+      api.pushstring(L, k);
+      pushHostValue(this, L, v, k);
+      api.rawset(L, G);
+    }
+    api.pop(L, 1);
   }
 
   private async runApiPrelude(source: string): Promise<SpellErrorData | null> {
