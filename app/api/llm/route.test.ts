@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GATEWAY_CAPS } from "@/lib/llm/caps";
 import { createLlmPostHandler } from "@/lib/llm/route-handler";
 import { llmRequest, readResponseParts, textOfParts } from "@/lib/llm/testing/collect";
@@ -11,6 +11,10 @@ const hello = { model: "mock/default", messages: [{ role: "user", content: "hell
 async function errorOf(response: Response) {
   return ((await response.json()) as { error: { kind: string; message: string; field?: string } }).error;
 }
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 describe("POST /api/llm", () => {
   it("streams typed NDJSON parts with headers that defeat buffering", async () => {
@@ -102,6 +106,19 @@ describe("POST /api/llm", () => {
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect((await errorOf(refused)).kind).toBe("rate_limited");
     expect((await handler(from("2.2.2.2"))).status).toBe(200);
+  });
+
+  it("the exported route takes its rate limit from LLM_RATE_LIMIT_BURST / LLM_RATE_LIMIT_PER_MINUTE", async () => {
+    vi.resetModules();
+    vi.stubEnv("LLM_RATE_LIMIT_BURST", "2");
+    vi.stubEnv("LLM_RATE_LIMIT_PER_MINUTE", "1");
+    const route = await import("./route");
+    const from = () => new Request("http://127.0.0.1/api/llm", { method: "POST", headers: { "x-forwarded-for": "9.9.9.9" }, body: JSON.stringify(hello) });
+    expect((await route.POST(from())).status).toBe(200);
+    expect((await route.POST(from())).status).toBe(200);
+    const refused = await route.POST(from());
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(59);
   });
 
   it("refuses OpenAI models without a key as unavailable, and never echoes a malformed BYOK header", async () => {
