@@ -26,6 +26,10 @@ print(swapped.result.result);
 // Ask before you call: is there such a tool, and what does it do?
 print("is there a calculator? " + (await Tool.exists("calculator")));
 print("is there a teleporter? " + (await Tool.exists("teleporter")));
+// Tool.get gives a tool object you can call again and again.
+const calc = await Tool.get("calculator");
+print("10 / 4 = " + (await calc.execute({ input: "10 / 4" })).result.result);
+
 for (const tool of await Tool.list()) {
   if (tool.name === "calculator") {
     print("calculator category: " + tool.category);

@@ -26,6 +26,10 @@ print(swapped.result.result)
 -- Ask before you call: is there such a tool, and what does it do?
 print("is there a calculator? " .. tostring(Tool.exists("calculator")))
 print("is there a teleporter? " .. tostring(Tool.exists("teleporter")))
+-- Tool.get gives a tool object you can call again and again.
+local calc = Tool.get("calculator")
+print("10 / 4 = " .. calc:execute({input = "10 / 4"}).result.result)
+
 for _, tool in ipairs(Tool.list()) do
   if tool.name == "calculator" then
     print("calculator category: " .. tool.category)

@@ -1,5 +1,5 @@
 /** The share API wired to this process's store and rate limiters (server only). */
-import { clientKeyOf, createRateLimiter } from "@/lib/ratelimit";
+import { clientKeyOf, createRateLimiter, type RateLimiter } from "@/lib/ratelimit";
 import { createShareApi } from "./share-api";
 import { getShareStore } from "./store";
 
@@ -9,6 +9,13 @@ export const SHARE_POST_LIMIT = { capacity: 20, refillPerSecond: 1 / 6 };
 export const SHARE_GET_LIMIT = { capacity: 120, refillPerSecond: 2 };
 
 let api: ReturnType<typeof createShareApi> | undefined;
+let pageLimiter: RateLimiter | undefined;
+
+/** Limits `/s/<id>` page views per client, like GET /api/share/<id>. */
+export function getShortLinkPageLimiter(): RateLimiter {
+  pageLimiter ??= createRateLimiter({ ...SHARE_GET_LIMIT, prefix: "share-page" });
+  return pageLimiter;
+}
 
 export function getShareApi(): ReturnType<typeof createShareApi> {
   api ??= createShareApi({

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { clientKeyOf } from "@/lib/ratelimit";
+import { getShortLinkPageLimiter } from "@/lib/share/server";
 import { SHORT_ID_PATTERN } from "@/lib/share/embed";
 import { encodeShareLink } from "@/lib/share/link";
 import { getShareStore } from "@/lib/share/store";
@@ -12,6 +15,14 @@ export const metadata: Metadata = { title: "Shared spell · LLMSpell Playground"
 export default async function ShortLinkPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!SHORT_ID_PATTERN.test(id)) notFound();
+  const limit = await getShortLinkPageLimiter().take(clientKeyOf(await headers()));
+  if (!limit.ok) {
+    return (
+      <ShortLinkProblem title="Too many short links opened">
+        This address opened too many short links in a short time. Try again in {limit.retryAfterSeconds} seconds.
+      </ShortLinkProblem>
+    );
+  }
   let fragment: string;
   try {
     const spell = await (await getShareStore()).get(id);
