@@ -68,7 +68,7 @@ function makeAsyncApi(delayMs = 2): ApiSurface {
 
 const api = () => makeAsyncApi();
 
-export const asyncCases: ConformanceCase[] = [
+export const cases: ConformanceCase[] = [
   {
     name: "async: a host promise is awaited and its value returned",
     makeApi: api,
@@ -174,4 +174,4 @@ export const asyncCases: ConformanceCase[] = [
   },
 ];
 
-export default asyncCases;
+export default cases;
