@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CALCULATOR_LIMITS, calculator, evaluateExpression } from "./calculator";
+import { CALCULATOR_LIMITS, cachedExpressionCount, calculator, evaluateExpression, PARSE_CACHE_SIZE } from "./calculator";
 import { expectToolError, run } from "./testing";
 
 const ev = (input: string, variables: Record<string, number> = {}) => evaluateExpression(input, variables);
@@ -83,6 +83,15 @@ describe("calculator evaluate", () => {
     await expectToolError(run(calculator, { input: 5 }), /parameter 'input' must be string/);
     await expectToolError(run(calculator, { input: "1", variables: { x: "a" } }), /parameter 'variables.x' must be number/);
     await expectToolError(run(calculator, { operation: "solve", input: "1" }), /parameter 'operation' must be one of: evaluate, validate, functions/);
+  });
+});
+
+describe("calculator parse cache", () => {
+  it("reuses parsed expressions and never holds more than its size", () => {
+    for (let i = 0; i < PARSE_CACHE_SIZE + 50; i++) expect(ev(`${i} + 1`)).toBe(i + 1);
+    expect(cachedExpressionCount()).toBe(PARSE_CACHE_SIZE);
+    expect(ev("x * 2", { x: 4 })).toBe(8);
+    expect(ev("x * 2", { x: 5 })).toBe(10); // a cached tree with new variables
   });
 });
 

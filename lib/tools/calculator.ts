@@ -138,17 +138,30 @@ function evalNode(node: MathNode, vars: Map<string, number>, depth: number, budg
   }
 }
 
+/** Parsed trees of recent expressions (we only read them, so sharing is safe). */
+export const PARSE_CACHE_SIZE = 256;
+const parsed = new Map<string, MathNode>();
+
+/** How many parsed expressions are cached (for tests). */
+export function cachedExpressionCount(): number {
+  return parsed.size;
+}
+
 /** Evaluate a fasteval-style expression with numeric variables. Throws ExpressionError. */
 export function evaluateExpression(expression: string, variables: Record<string, number>): number {
   if (expression.length > CALCULATOR_LIMITS.maxLength) {
     throw new ExpressionError(`Expression too complex: Expression length ${expression.length} exceeds maximum ${CALCULATOR_LIMITS.maxLength}`);
   }
   if (!expression.trim()) throw new ExpressionError("Empty expression");
-  let tree: MathNode;
-  try {
-    tree = parse(translateExpression(expression));
-  } catch (e) {
-    throw new ExpressionError(`Parse error: ${e instanceof Error ? e.message : String(e)}`);
+  let tree = parsed.get(expression);
+  if (!tree) {
+    try {
+      tree = parse(translateExpression(expression));
+    } catch (e) {
+      throw new ExpressionError(`Parse error: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (parsed.size >= PARSE_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
+    parsed.set(expression, tree);
   }
   const vars = new Map(Object.entries(variables));
   return evalNode(tree, vars, 0, { ops: 0 });

@@ -145,3 +145,21 @@ describe("results", () => {
     expect(utf8Length("aé€😀")).toBe(1 + 2 + 3 + 4);
   });
 });
+
+describe("no file system, process or network", () => {
+  it("no tool module imports Node built-ins or calls fetch, XMLHttpRequest, WebSocket or process", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const dir = join(process.cwd(), "lib/tools");
+    const files = [...readdirSync(dir), ...readdirSync(join(dir, "internal")).map((f) => `internal/${f}`)].filter(
+      (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "testing.ts",
+    );
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      const src = readFileSync(join(dir, f), "utf8");
+      expect(src, f).not.toMatch(/from "(node:|fs|path|child_process|http|https|net|os)"/);
+      expect(src, f).not.toMatch(/\b(fetch|XMLHttpRequest|WebSocket|importScripts)\s*\(/);
+      expect(src, f).not.toMatch(/\bprocess\.|\brequire\(|(?<!")\beval\(|new Function\(/);
+    }
+  });
+});
