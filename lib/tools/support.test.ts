@@ -116,6 +116,8 @@ describe("results", () => {
   it("limits the size of a result", () => {
     const big = "x".repeat(TOOL_LIMITS.maxOutputChars);
     expect(() => toSpellResult({ json: { result: big } })).toThrow(/result is too large/);
+    expect(() => toSpellResult({ text: `${big}x` })).toThrow(/result is too large/);
+    expect(toSpellResult({ text: big }).text).toHaveLength(TOOL_LIMITS.maxOutputChars);
   });
 
   it("turns OperationError into success=false and other errors into tool errors", async () => {

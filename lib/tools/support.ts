@@ -199,7 +199,12 @@ export type ToolOutput =
  */
 export function toSpellResult(output: ToolOutput): JsonObject {
   const metadata: JsonObject = output.metadata ?? {};
-  if ("text" in output) return { text: output.text, metadata };
+  if ("text" in output) {
+    if (output.text.length > TOOL_LIMITS.maxOutputChars) {
+      throw paramError(`result is too large (${output.text.length} characters, limit ${TOOL_LIMITS.maxOutputChars})`);
+    }
+    return { text: output.text, metadata };
+  }
   const value = output.json;
   const text = JSON.stringify(value, null, 2) ?? "null";
   if (text.length > TOOL_LIMITS.maxOutputChars) {
