@@ -86,9 +86,10 @@ async function main() {
     await section("run overhead", 3000, () => measureRunOverhead(h, quick ? 10 : 30));
     await section("stop latency (busy loops)", 2000, () => measureStopLatency(h, quick ? 2 : 5, 0, deadline));
     for (const engine of ENGINES) await section(`${engine} cold start`, 5000, () => measureColdStart(engine, quick ? 1 : 2));
-    for (const engine of ENGINES) await section(`${engine} memory`, 2000, async () => measureMemory(engine, 3, await apiFor(engine)));
-    // Last: stopping a long C call terminates a worker, and the new spare loads while the rest would run.
+    // Stopping a long C call terminates a worker, and the new spare loads while the rest would run.
     await section("stop latency (C call)", 2000, () => measureStopLatency(h, 0, quick ? 1 : 2, deadline));
+    // Last: building the spell API in this process loads every tool library.
+    for (const engine of ENGINES) await section(`${engine} memory`, 2000, async () => measureMemory(engine, 3, await apiFor(engine)));
   } catch (err) {
     skipped.push(`host: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
