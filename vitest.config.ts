@@ -1,3 +1,4 @@
+import "./vitest.polyfills";
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
@@ -7,7 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next/**", "e2e/**"],
+    exclude: ["node_modules/**", ".next*/**", "e2e/**", ".vitest/**"],
+    setupFiles: ["./vitest.polyfills.ts"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 30_000,
