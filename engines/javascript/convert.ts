@@ -1,7 +1,7 @@
 /**
  * Host-side value conversion for the QuickJS engine. Values cross as JSON text with three tags that the
- * prelude understands: `{"\u0001h": id, "\u0001c": class}` (a host handle) and `{"\u0001f": id}` (a spell
- * function). Everything else is plain JSON.
+ * prelude understands: `{"\u0001h": id, "\u0001c": class, "\u0001x"?: fields}` (a host handle, with the plain
+ * fields it carries) and `{"\u0001f": id}` (a spell function). Everything else is plain JSON.
  */
 import {
   SpellError,
@@ -16,6 +16,8 @@ import {
 export const HANDLE_TAG = "\u0001h";
 export const CLASS_TAG = "\u0001c";
 export const FN_TAG = "\u0001f";
+/** The plain fields a handle carries besides `$handle`/`$class` (`name`, `id`...), shown on the spell object. */
+export const FIELDS_TAG = "\u0001x";
 
 /** Turns spell-function ids into host {@link SpellFunction}s and back, for one run. */
 export interface FunctionTable {
@@ -77,7 +79,20 @@ export function stringifyForSpell(value: HostValue, functions: FunctionTable): s
       }
       return { [FN_TAG]: id };
     }
-    if (isHandleRef(v)) return { [HANDLE_TAG]: v.$handle, [CLASS_TAG]: v.$class };
+    if (isHandleRef(v)) {
+      const tag: Record<string, unknown> = { [HANDLE_TAG]: v.$handle, [CLASS_TAG]: v.$class };
+      const fields: Record<string, unknown> = Object.create(null);
+      let any = false;
+      for (const [k, e] of Object.entries(v)) {
+        if (k.startsWith("$")) continue;
+        const w = walk(e, `${path}.${k}`);
+        if (w === undefined) continue;
+        fields[k] = w;
+        any = true;
+      }
+      if (any) tag[FIELDS_TAG] = fields;
+      return tag;
+    }
     const obj = v as object;
     if (ancestors.includes(obj)) {
       throw new SpellError("conversion", `the host returned a cyclic value at ${path}`);

@@ -25,7 +25,7 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
   const isArray = Array.isArray, keysOf = Object.keys, create = Object.create, defineProperty = Object.defineProperty;
   const NativePromise = Promise, NativeError = Error, NativeWeakMap = WeakMap, NumberIsFinite = Number.isFinite;
   const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-  const HANDLE = "\u0001h", CLASS = "\u0001c", FN = "\u0001f";
+  const HANDLE = "\u0001h", CLASS = "\u0001c", FN = "\u0001f", FIELDS = "\u0001x";
   const handleInfo = new NativeWeakMap();
   const fnIds = new NativeWeakMap();
   const fnTable = [];
@@ -210,7 +210,7 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
 
   function revive(_key, v) {
     if (v !== null && typeof v === "object" && !isArray(v)) {
-      if (typeof v[HANDLE] === "number") return wrapHandle(v[HANDLE], v[CLASS]);
+      if (typeof v[HANDLE] === "number") return wrapHandle(v[HANDLE], v[CLASS], v[FIELDS]);
       if (typeof v[FN] === "number") return fnTable[v[FN]];
     }
     return v;
@@ -219,11 +219,18 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
     return JSONparse(text, revive);
   }
 
-  function wrapHandle(id, cls) {
+  function wrapHandle(id, cls, fields) {
     const proto = classProtos[cls];
     if (!proto) throw new SpellError("api", "the host returned an object of unknown class " + cls);
     const obj = create(proto);
     handleInfo.set(obj, [id, cls]);
+    // The plain fields the host sent (tool.name, wf.id): read-only, enumerable; a method of the same name wins.
+    if (fields !== null && typeof fields === "object") {
+      for (const k of keysOf(fields)) {
+        if (k in proto) continue;
+        defineProperty(obj, k, { value: fields[k], enumerable: true, writable: false, configurable: false });
+      }
+    }
     return obj;
   }
 

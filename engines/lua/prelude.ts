@@ -29,6 +29,8 @@ local roots = setmetatable({}, weak_k)
 local awaiting = setmetatable({}, weak_k)
 local handles = setmetatable({}, weak_k)
 local handle_class = setmetatable({}, weak_k)
+-- The plain fields the host sent with a handle (tool.name, wf.id), read through the class's __index.
+local handle_fields = setmetatable({}, weak_k)
 local objects = setmetatable({}, weak_v)
 local class_mts = {}
 -- Marks tables made from host arrays, so an empty one goes back to the host as [] rather than {}.
@@ -98,8 +100,22 @@ local function install_api(spec)
   for cname, methods in next, spec.classes do
     local index = {}
     for mname, raw in next, methods do index[mname] = wrap_method(cname, mname, raw) end
+    -- Methods win over a field of the same name; both are read-only on the object.
     class_mts[cname] = {
-      __index = index,
+      __index = function(o, k)
+        local m = index[k]
+        if m ~= nil then return m end
+        local f = handle_fields[o]
+        if f ~= nil then return f[k] end
+        return nil
+      end,
+      __newindex = function(o, k, v)
+        local f = handle_fields[o]
+        if index[k] ~= nil or (f ~= nil and f[k] ~= nil) then
+          error(cname .. "." .. tostring(k) .. " is read-only", 2)
+        end
+        rawset(o, k, v)
+      end,
       __name = cname,
       __metatable = cname,
       __tostring = function(o) return cname .. " (handle " .. tostring(handles[o]) .. ")" end,
@@ -237,6 +253,6 @@ G._G = G
 
 return {
   AWAIT = AWAIT, KILL = KILL, run_root = run_root, install_api = install_api, wrap_host = wrap_host, handles = handles,
-  handle_class = handle_class, objects = objects, class_mts = class_mts, ERR_MT = ERR_MT, ARRAY_MT = ARRAY_MT,
+  handle_class = handle_class, handle_fields = handle_fields, objects = objects, class_mts = class_mts, ERR_MT = ERR_MT, ARRAY_MT = ARRAY_MT,
 }
 `;

@@ -60,6 +60,16 @@ function isThenable(v: unknown): v is PromiseLike<HostValue> {
   return typeof v === "object" && v !== null && typeof (v as { then?: unknown }).then === "function";
 }
 
+/** The plain fields a {@link HandleRef} carries besides `$handle`/`$class` (`name`, `id`...), or undefined. */
+function handleFields(h: HandleRef): { [key: string]: HostValue } | undefined {
+  let out: { [key: string]: HostValue } | undefined;
+  for (const [k, v] of Object.entries(h)) {
+    if (k.startsWith("$") || v === undefined) continue;
+    (out ??= {})[k] = v as HostValue;
+  }
+  return out;
+}
+
 /** What a thrown host error looks like inside Lua (`{kind, message, data?}`). */
 function hostErrorFields(e: unknown): { kind: SpellErrorKind; message: string; data?: JsonValue; line?: number } {
   if (e instanceof SpellError) {
@@ -94,6 +104,7 @@ export class LuaRun implements ConvertHost {
     arrayMt: 0,
     handles: 0,
     handleClass: 0,
+    handleFields: 0,
     objects: 0,
     classMts: 0,
   };
@@ -294,6 +305,7 @@ export class LuaRun implements ConvertHost {
       arrayMt: field("ARRAY_MT"),
       handles: field("handles"),
       handleClass: field("handle_class"),
+      handleFields: field("handle_fields"),
       objects: field("objects"),
       classMts: field("class_mts"),
     };
@@ -505,10 +517,17 @@ export class LuaRun implements ConvertHost {
     api.pop(L, 1); // [objs]
     api.getref(L, this.refs.classMts);
     api.pushstring(L, h.$class);
+    const fields = handleFields(h);
     if (api.rawget(L, -2) !== LuaType.Table) {
       // A class the API did not declare: the handle crosses as a plain table and comes back the same.
       api.pop(L, 3);
-      pushHostValue(this, L, { $handle: h.$handle, $class: h.$class }, "handle");
+      pushHostValue(this, L, fields ?? {}, "handle");
+      api.pushstring(L, "$handle");
+      api.pushinteger(L, h.$handle);
+      api.rawset(L, -3);
+      api.pushstring(L, "$class");
+      api.pushstring(L, h.$class);
+      api.rawset(L, -3);
       return;
     }
     api.remove(L, -2); // [objs, mt]
@@ -527,6 +546,13 @@ export class LuaRun implements ConvertHost {
       api.pushvalue(L, -2);
       if (typeof value === "number") api.pushinteger(L, value);
       else api.pushstring(L, value);
+      api.rawset(L, -3);
+      api.pop(L, 1);
+    }
+    if (fields) {
+      api.getref(L, this.refs.handleFields); // [objs, obj, hf]
+      api.pushvalue(L, -2);
+      pushHostValue(this, L, fields, h.$class); // [objs, obj, hf, obj, fields]
       api.rawset(L, -3);
       api.pop(L, 1);
     }
