@@ -1,8 +1,9 @@
 /**
  * The Lua prelude: builds the sandbox from an allowlist, and gives the spell API its Lua idioms (dot-called
  * globals, colon-called host objects, host calls that look synchronous everywhere, error tables that `pcall`
- * sees). It runs once per fresh Lua state, before the spell, as chunk `=llmspell` (so its frames are filtered
- * out of every stack a user sees).
+ * sees, the plain fields of a host handle as read-only fields with methods winning, and an `io` holding only
+ * a line-buffered `write`). It runs once per fresh Lua state, before the spell, as chunk `=llmspell` (so its
+ * frames are filtered out of every stack a user sees).
  *
  * Called with (spellSource, hostLog); returns a table of internals the host keeps references to.
  */
@@ -198,6 +199,44 @@ sandbox.warn = function(...)
   if n == 1 and type((...)) == "string" and (...):sub(1, 1) == "@" then return end
   host_log("warn", to_text(n, ...))
 end
+-- io: only write, to the captured output (text is logged line by line; a partial line waits for its newline).
+local math_type, fmt = math.type, string.format
+-- Error 'level' is the stack level of the spell's call, counted from here.
+local function write_text(level, ...)
+  local n = select("#", ...)
+  local parts = {}
+  for i = 1, n do
+    local v = select(i, ...)
+    local t = type(v)
+    if t == "string" then parts[i] = v
+    elseif t == "number" then parts[i] = math_type(v) == "integer" and fmt("%d", v) or fmt("%.14g", v)
+    else error("bad argument #" .. i .. " to 'write' (string expected, got " .. t .. ")", level) end
+  end
+  if n > 0 then host_log("write", concat(parts)) end
+end
+local io_stdout = {}
+setmetatable(io_stdout, {
+  __index = {
+    write = function(self, ...)
+      if not rawequal(self, io_stdout) then
+        error("bad argument #1 to 'write' (FILE* expected, got " .. type(self)
+          .. "; call it with a colon: io.stdout:write(...))", 2)
+      end
+      write_text(3, ...)
+      return self
+    end,
+  },
+  __name = "FILE*", __metatable = false,
+  __newindex = function() error("io.stdout is read-only", 2) end,
+  __tostring = function() return "file (stdout)" end,
+})
+sandbox.io = {
+  write = function(...)
+    write_text(3, ...)
+    return io_stdout
+  end,
+  stdout = io_stdout,
+}
 sandbox.pcall = function(f, ...) return check_kill(raw_pcall(f, ...)) end
 sandbox.xpcall = function(f, h, ...)
   return check_kill(raw_xpcall(f, function(e)

@@ -21,7 +21,7 @@ import {
   type SpellErrorKind,
   type SpellFunction,
 } from "../bridge";
-import { createRunOutput, finishRun, type RunOutput } from "../run-support";
+import { DEFAULT_MAX_OUTPUT_BYTES, createRunOutput, finishRun, type RunOutput } from "../run-support";
 import { DEFAULT_LIMITS } from "@/lib/spell/limits";
 import { pushHostValue, readLuaValue, type ConvertHost } from "./convert";
 import { scriptFrames, stringError, syntaxError, tableError } from "./errors";
@@ -92,6 +92,9 @@ export class LuaRun implements ConvertHost {
   private readonly output: RunOutput;
   private readonly timeoutMs: number;
   private readonly memoryLimit: number;
+  private readonly maxOutput: number;
+  /** What `io.write` wrote after the last newline. */
+  private partialLine = "";
   private L: LuaState = 0;
 
   // Registry references to prelude internals.
@@ -146,6 +149,7 @@ export class LuaRun implements ConvertHost {
     this.opts = opts;
     this.chunkName = opts.chunkName ?? "spell";
     this.output = createRunOutput(opts);
+    this.maxOutput = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
     this.memoryLimit = opts.memoryLimitBytes ?? DEFAULT_LIMITS.memoryLimitBytes;
   }
@@ -166,6 +170,7 @@ export class LuaRun implements ConvertHost {
         },
       };
     }
+    this.flushWrite();
     const stats = { engine: ENGINE, cpuMs: Math.round(this.cpuMs * 1000) / 1000, memoryBytes: this.memPeak };
     this.close();
     return finishRun(this.output, outcome, stats, this.opts.onEvent);
@@ -286,7 +291,17 @@ export class LuaRun implements ConvertHost {
     api.pushstring(L, `=${this.chunkName}`);
     this.pushEntry(L, (Lc) => {
       const level = api.tostring(Lc, 1);
-      this.output.log(level === "warn" ? "warn" : "log", api.tostring(Lc, 2));
+      const text = api.tostring(Lc, 2);
+      if (level === "write") this.write(text);
+      else if (level === "warn") {
+        this.flushWrite();
+        this.output.log("warn", text);
+      } else {
+        // print continues a line io.write left open, as a terminal shows it.
+        const line = this.partialLine + text;
+        this.partialLine = "";
+        this.output.log("log", line);
+      }
       return 0;
     });
     if (api.pcall(L, 2, 1) !== LuaStatus.Ok) throw new Error(`the Lua prelude failed: ${api.tostring(L, -1)}`);
@@ -481,6 +496,37 @@ export class LuaRun implements ConvertHost {
     this.api.pushnumber(L, TAG_ERR);
     pushHostValue(this, L, hostErrorFields(e) as HostValue, "error");
     return 2;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // io.write: line-buffered output
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** Text from `io.write`: each complete line becomes one `log` event; the rest waits for its newline. */
+  private write(text: string): void {
+    if (this.output.truncated) return;
+    let nl = text.indexOf("\n");
+    if (nl === -1) {
+      this.partialLine += text; // streaming chunks: no rescan of what is already buffered
+    } else {
+      this.output.log("log", this.partialLine + text.slice(0, nl));
+      let from = nl + 1;
+      while ((nl = text.indexOf("\n", from)) !== -1) {
+        this.output.log("log", text.slice(from, nl));
+        from = nl + 1;
+      }
+      this.partialLine = text.slice(from);
+    }
+    // A line that never ends still counts against the output cap (and the buffer stays bounded).
+    if (this.partialLine.length >= this.maxOutput) this.flushWrite();
+  }
+
+  /** Log the partial line `io.write` left open (at the end of the run, before a warning). */
+  private flushWrite(): void {
+    if (this.partialLine === "") return;
+    const line = this.partialLine;
+    this.partialLine = "";
+    this.output.log("log", line);
   }
 
   // -------------------------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ const value = async (source: string) => {
 };
 
 describe("lua sandbox: absent globals", () => {
-  const absent = ["io", "debug", "package", "require", "dofile", "loadfile", "loadstring", "module", "setfenv", "getfenv", "newproxy", "jit", "ffi", "null", "Promise", "Error", "js", "arg"];
+  const absent = ["debug", "package", "require", "dofile", "loadfile", "loadstring", "module", "setfenv", "getfenv", "newproxy", "jit", "ffi", "null", "Promise", "Error", "js", "arg"];
   for (const name of absent) {
     it(`has no ${name}`, async () => {
       expect(await value(`return ${name} == nil and rawget(_G, "${name}") == nil`)).toBe(true);
@@ -25,10 +25,34 @@ describe("lua sandbox: absent globals", () => {
     expect(names).toEqual(
       [
         "_G", "_VERSION", "assert", "collectgarbage", "coroutine", "error", "getmetatable", "ipairs", "load", "math",
-        "next", "os", "pairs", "pcall", "print", "rawequal", "rawget", "rawlen", "rawset", "select", "setmetatable",
+        "io", "next", "os", "pairs", "pcall", "print", "rawequal", "rawget", "rawlen", "rawset", "select", "setmetatable",
         "string", "table", "tonumber", "tostring", "type", "utf8", "warn", "xpcall",
       ].sort(),
     );
+  });
+});
+
+describe("lua sandbox: io", () => {
+  it("keeps only write and stdout (whose only method is write)", async () => {
+    const keys = await value(`local t = {} for k in pairs(io) do t[#t + 1] = k end table.sort(t) return t`);
+    expect(keys).toEqual(["stdout", "write"]);
+    expect(await value(`return { io.stdout.read == nil, io.stdout.close == nil, io.stdout.lines == nil, io.stdout.seek == nil, io.stdout.setvbuf == nil }`)).toEqual([true, true, true, true, true]);
+  });
+  for (const fn of ["open", "read", "lines", "popen", "close", "input", "output", "tmpfile", "type", "stdin", "stderr"]) {
+    it(`has no io.${fn}`, async () => {
+      expect(await value(`return io.${fn} == nil`)).toBe(true);
+    });
+  }
+  it("io.open and io.popen cannot be called", async () => {
+    for (const src of [`return io.open("/etc/passwd")`, `return io.popen("echo pwned")`]) {
+      const r = await engine.execute(src);
+      expect(r).toMatchObject({ ok: false, error: { kind: "runtime" } });
+    }
+  });
+  it("io.stdout hides its metatable and cannot be changed", async () => {
+    expect(await value(`return getmetatable(io.stdout)`)).toBe(false);
+    const r = await engine.execute(`io.stdout.write = print`);
+    expect(r).toMatchObject({ ok: false, error: { kind: "runtime", line: 1 } });
   });
 });
 
@@ -67,7 +91,7 @@ describe("lua sandbox: string, load and friends", () => {
     expect(viaReader).toBe(true);
   });
   it("load runs text chunks in the sandbox env", async () => {
-    expect(await value(`return load("return io == nil and os.execute == nil and print ~= nil")()`)).toBe(true);
+    expect(await value(`return load("return io.open == nil and os.execute == nil and print ~= nil")()`)).toBe(true);
     expect(await value(`local env = { x = 5 } return load("return x", "c", "t", env)()`)).toBe(5);
   });
   it("hides the string metatable", async () => {
