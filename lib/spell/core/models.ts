@@ -4,6 +4,7 @@
  */
 import { SpellError } from "@/engines/bridge";
 import type { ChatMessage, FinishReason, LlmErrorKind, LlmRequest, ModelInfo, ToolCall, Usage } from "@/lib/llm/types";
+import { DEFAULT_MODEL, isMockModel } from "@/lib/llm/mock";
 import type { SpellRuntime } from "../runtime";
 import type { Budget } from "./budget";
 import type { Tracer } from "./trace";
@@ -86,7 +87,8 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
     async call(opts) {
       const { request, signal } = opts;
       if (signal.aborted) throw new SpellError("cancelled", "the run was cancelled");
-      const model = runtime.mockAll && !request.model.startsWith("mock/") ? `mock/${request.model.slice(request.model.indexOf("/") + 1)}` : request.model;
+      // "Mock every model": a non-mock model goes to the default mock model, as the gateway does (lib/llm/gateway.ts).
+      const model = runtime.mockAll && !isMockModel(request.model) ? DEFAULT_MODEL : request.model;
       const left = budget.beginModelCall(model);
       const req: LlmRequest = { ...request, model };
       if (req.maxTokens === undefined || req.maxTokens > left) req.maxTokens = Math.max(1, left);

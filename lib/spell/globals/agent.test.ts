@@ -135,8 +135,8 @@ describe("agent:execute", () => {
     const h = createHarness({ llm, mockAll: true });
     const a = agentWith(h, ["model", "openai/gpt-4o-mini"]);
     const r = (await h.invoke(a, "execute", { text: "hi" })) as Obj;
-    expect(llm.requests[0].model).toBe("mock/gpt-4o-mini");
-    expect((r.metadata as Obj).model).toBe("mock/gpt-4o-mini");
+    expect(llm.requests[0].model).toBe("mock/default");
+    expect((r.metadata as Obj).model).toBe("mock/default");
   });
 
   it("a provider error becomes a provider SpellError and fires AgentError", async () => {
