@@ -204,6 +204,7 @@ local math_type, fmt = math.type, string.format
 -- Error 'level' is the stack level of the spell's call, counted from here.
 local function write_text(level, ...)
   local n = select("#", ...)
+  if n == 1 and type((...)) == "string" then return host_log("write", (...)) end -- the streaming case
   local parts = {}
   for i = 1, n do
     local v = select(i, ...)
