@@ -59,8 +59,9 @@ test("Lua completions follow builder chains and offer tool names", async ({ page
   const suggest = page.locator(".monaco-editor .suggest-widget");
   await expect(suggest.getByRole("option", { name: /^model/ }).first()).toBeVisible();
   await page.keyboard.press("Escape");
-  await setSource(page, "local r = Tool.execute(");
-  await page.keyboard.type('"calc');
+  await setSource(page, "local r = Tool.execute");
+  // Monaco auto-closes the bracket and the quote; the cursor stays inside `("calc|")`.
+  await page.keyboard.type('("calc');
   await page.keyboard.press("Control+Space");
   await expect(suggest.getByRole("option", { name: /calculator/ }).first()).toBeVisible();
 });

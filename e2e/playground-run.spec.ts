@@ -25,7 +25,7 @@ test("the default Lua hello-agent spell streams tokens before the run ends and s
   await expect(agentRow).toContainText("greeter");
   await expect(agentRow.getByTestId("trace-tokens")).toContainText(/\d+/);
   await expect(agentRow).toContainText(/\d+(\.\d+)? m?s/);
-  await agentRow.getByRole("button", { name: "greeter" }).click();
+  await agentRow.getByRole("button", { name: "greeter", exact: true }).click();
   await expect(page.getByTestId("trace")).toContainText("Output");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/run-lua-trace.png` });
 

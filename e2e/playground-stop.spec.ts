@@ -1,57 +1,95 @@
+import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { chooseLanguage, consoleLocator, openPlayground, runWithShortcut, setSource, waitForRunEnd } from "./playground-helpers";
 
-async function startLoop(page: import("@playwright/test").Page) {
-  await runWithShortcut(page);
-  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "running");
-  // Let the engine really enter the loop.
-  await page.waitForTimeout(300);
+/**
+ * Latencies are measured inside the page (from the input event's timestamp to the DOM change), so the numbers
+ * are the app's, not Playwright's round trips on a busy machine.
+ */
+async function installMeters(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __m: Record<string, number> };
+    w.__m = {};
+    const status = document.querySelector('[data-testid="run-status"]')!;
+    new MutationObserver(() => {
+      const s = status.getAttribute("data-status")!;
+      w.__m[s] = performance.now();
+    }).observe(status, { attributes: true, attributeFilter: ["data-status"] });
+    const log = document.querySelector('[data-testid="console"]')!;
+    new MutationObserver(() => {
+      if (w.__m.marker === undefined && (log.textContent ?? "").includes("NEXT-RUN-OK")) w.__m.marker = performance.now();
+    }).observe(log, { childList: true, subtree: true, characterData: true });
+    const mark = (name: string) => (e: Event) => {
+      w.__m[name] = e.timeStamp;
+    };
+    window.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") mark("stopInput")(e);
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) mark("runInput")(e);
+    }, true);
+    document.querySelector('button[aria-label="Stop"], button[aria-keyshortcuts="Escape"]')?.addEventListener("pointerdown", mark("stopInput"), true);
+  });
 }
 
-async function expectNextRunWorks(page: import("@playwright/test").Page, marker: string, source: string) {
-  await setSource(page, source);
-  const t0 = Date.now();
+const meters = (page: Page) => page.evaluate(() => (window as unknown as { __m: Record<string, number> }).__m);
+
+async function startLoop(page: Page) {
   await runWithShortcut(page);
-  await expect(consoleLocator(page)).toContainText(marker, { timeout: 5_000 });
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "running");
+  await page.waitForTimeout(300); // let the engine really enter the loop
+}
+
+async function expectNextRunWithinASecond(page: Page, source: string) {
+  await setSource(page, source);
+  await page.evaluate(() => {
+    const w = window as unknown as { __m: Record<string, number> };
+    delete w.__m.marker;
+  });
+  await runWithShortcut(page);
+  await expect(consoleLocator(page)).toContainText("NEXT-RUN-OK", { timeout: 10_000 });
   expect(await waitForRunEnd(page)).toBe("done");
-  return Date.now() - t0;
+  const m = await meters(page);
+  const nextMs = m.marker - m.runInput;
+  console.log(`next run: first output ${nextMs.toFixed(0)} ms after Ctrl+Enter`);
+  expect(nextMs).toBeLessThan(1000);
 }
 
 test("Stop ends `while true do end` at once and the next run starts within a second", async ({ page }) => {
   await openPlayground(page);
+  await installMeters(page);
   await setSource(page, "while true do end");
   await startLoop(page);
-  const t0 = Date.now();
   await page.getByRole("button", { name: "Stop" }).click();
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "cancelled");
-  const stopMs = Date.now() - t0;
-  expect(stopMs).toBeLessThan(1000);
+  const m = await meters(page);
+  console.log(`stop (button): ${(m.cancelled - m.stopInput).toFixed(0)} ms`);
+  expect(m.cancelled - m.stopInput).toBeLessThan(1000);
   await expect(consoleLocator(page)).toContainText("cancelled");
-  const nextMs = await expectNextRunWorks(page, "after stop", 'print("after stop")');
-  expect(nextMs).toBeLessThan(1000);
+  await expectNextRunWithinASecond(page, 'print("NEXT-RUN-OK")');
 });
 
 test("Esc stops an endless JavaScript loop and the next run works", async ({ page }) => {
   await openPlayground(page);
   await chooseLanguage(page, "JavaScript");
   await expect(page.locator('[data-editor-ready="true"]')).toBeVisible();
+  await installMeters(page);
   await setSource(page, "for (;;) {}");
   await startLoop(page);
-  const t0 = Date.now();
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "cancelled");
-  expect(Date.now() - t0).toBeLessThan(1000);
-  const nextMs = await expectNextRunWorks(page, "after esc", 'console.log("after esc")');
-  expect(nextMs).toBeLessThan(1000);
+  const m = await meters(page);
+  console.log(`stop (Esc): ${(m.cancelled - m.stopInput).toFixed(0)} ms`);
+  expect(m.cancelled - m.stopInput).toBeLessThan(1000);
+  await expectNextRunWithinASecond(page, 'console.log("NEXT-RUN-OK")');
 });
 
 test("Stop ends a long C call (string.rep) too", async ({ page }) => {
   await openPlayground(page);
-  await setSource(page, 'local s = 0\nfor i = 1, 1e12 do s = s + #string.rep("x", 1000) end');
+  await installMeters(page);
+  await setSource(page, 'local s = 0\nfor i = 1, 1e12 do s = s + #string.rep("x", 100000) end');
   await startLoop(page);
-  const t0 = Date.now();
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "cancelled");
-  expect(Date.now() - t0).toBeLessThan(1000);
-  expect(await expectNextRunWorks(page, "still alive", 'print("still alive")')).toBeLessThan(1000);
+  const m = await meters(page);
+  expect(m.cancelled - m.stopInput).toBeLessThan(1000);
+  await expectNextRunWithinASecond(page, 'print("NEXT-RUN-OK")');
 });
