@@ -101,6 +101,7 @@ export default function MonacoSpellEditor({
             quickSuggestions: { other: true, comments: false, strings: true },
             suggestOnTriggerCharacters: true,
             wordBasedSuggestions: "off",
+            scrollbar: { horizontalScrollbarSize: 8, verticalScrollbarSize: 10, useShadows: false },
           }}
         />
       </div>

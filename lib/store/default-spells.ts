@@ -11,8 +11,9 @@ local agent = Agent.builder()
   :build()
 
 print("Asking the agent...")
-local reply = agent:stream({ text = "Say hello to a new spell caster" }, function(chunk)
-  -- every chunk.text arrives here (and in the console) as it streams
+local question = { text = "Say hello to a new spell caster" }
+local reply = agent:stream(question, function(chunk)
+  -- chunk.text arrives here (and in the console) as it streams
 end)
 
 print("Done: " .. reply.metadata.usage.output_tokens .. " tokens")
@@ -27,8 +28,9 @@ const agent = Agent.builder()
   .build();
 
 console.log("Asking the agent...");
-const reply = await agent.stream({ text: "Say hello to a new spell caster" }, (chunk) => {
-  // every chunk.text arrives here (and in the console) as it streams
+const question = { text: "Say hello to a new spell caster" };
+const reply = await agent.stream(question, (chunk) => {
+  // chunk.text arrives here (and in the console) as it streams
 });
 
 console.log(\`Done: \${reply.metadata.usage.output_tokens} tokens\`);
