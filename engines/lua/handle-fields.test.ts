@@ -50,6 +50,18 @@ describe("Lua handle fields", () => {
     );
     expect(r).toMatchObject({ ok: true, value: [false, true, false, "n1", 5] });
   });
+  it("lists its fields (not the one a method hides) and the spell's own keys with pairs", async () => {
+    const r = await engine.execute(
+      `local h = Host.named()
+       h.mine = 1
+       local keys = {}
+       for k in pairs(h) do keys[#keys + 1] = k end
+       table.sort(keys)
+       return keys`,
+      { api: fieldsApi() },
+    );
+    expect(r).toMatchObject({ ok: true, value: ["meta", "mine", "name"] });
+  });
   it("passes the object back to the host as its handle", async () => {
     const seen: HandleRef[] = [];
     const r = await engine.execute(`local h = Host.named() return { Host.take(h), h }`, { api: fieldsApi(seen) });

@@ -117,6 +117,21 @@ local function install_api(spec)
         end
         rawset(o, k, v)
       end,
+      -- pairs shows the fields (not those a method hides), then the spell's own keys.
+      __pairs = function(o)
+        local f = handle_fields[o]
+        local in_fields = f ~= nil
+        local function step(_, k)
+          if in_fields then
+            local fk, fv = next(f, k)
+            while fk ~= nil and index[fk] ~= nil do fk, fv = next(f, fk) end
+            if fk ~= nil then return fk, fv end
+            in_fields, k = false, nil
+          end
+          return next(o, k)
+        end
+        return step, o, nil
+      end,
       __name = cname,
       __metatable = cname,
       __tostring = function(o) return cname .. " (handle " .. tostring(handles[o]) .. ")" end,
