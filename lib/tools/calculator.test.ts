@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { CALCULATOR_LIMITS, cachedExpressionCount, calculator, evaluateExpression, PARSE_CACHE_SIZE } from "./calculator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CALCULATOR_LIMITS, cachedExpressionCount, calculator, evaluateExpression, loadExpressionParser, PARSE_CACHE_SIZE } from "./calculator";
 import { expectToolError, run } from "./testing";
+
+beforeAll(loadExpressionParser);
 
 const ev = (input: string, variables: Record<string, number> = {}) => evaluateExpression(input, variables);
 

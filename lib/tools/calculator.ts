@@ -4,13 +4,25 @@
  * any JavaScript object. fasteval syntax is mapped first: `&&`/`||`/`!` become `and`/`or`/`not`,
  * `log(base, x)` keeps fasteval's argument order, `ln`, `pi()` and `e()` exist.
  */
-import { create, parseDependencies, type MathNode } from "mathjs";
+import type { MathNode } from "mathjs";
 import type { JsonValue } from "@/engines/bridge";
+import { createLazyModule } from "./internal/lazy";
 import { defineTool, failure, optionalObject, requireString, success, type StructuredResponse } from "./support";
 import type { JsonObject } from "./types";
 
-/** Only mathjs' parser (tree-shakes the rest of mathjs out of the bundle). */
-const { parse } = create({ parseDependencies });
+/**
+ * Only mathjs' parser (tree-shakes the rest of mathjs out of the bundle), imported on the first expression:
+ * mathjs takes seconds to import, and importing `@/lib/tools` must not.
+ */
+const mathParser = createLazyModule("mathjs", async () => {
+  const { create, parseDependencies } = await import("mathjs");
+  return create({ parseDependencies }).parse;
+});
+
+/** Load the mathjs parser; `evaluateExpression` needs it (the tool loads it itself). */
+export async function loadExpressionParser(): Promise<void> {
+  await mathParser.load();
+}
 
 /** rs-llmspell's ExpressionComplexityConfig defaults. */
 export const CALCULATOR_LIMITS = { maxLength: 1000, maxDepth: 20, maxOperations: 100, maxVariables: 50 } as const;
@@ -147,7 +159,7 @@ export function cachedExpressionCount(): number {
   return parsed.size;
 }
 
-/** Evaluate a fasteval-style expression with numeric variables. Throws ExpressionError. */
+/** Evaluate a fasteval-style expression with numeric variables (after `loadExpressionParser()`). Throws ExpressionError. */
 export function evaluateExpression(expression: string, variables: Record<string, number>): number {
   if (expression.length > CALCULATOR_LIMITS.maxLength) {
     throw new ExpressionError(`Expression too complex: Expression length ${expression.length} exceeds maximum ${CALCULATOR_LIMITS.maxLength}`);
@@ -156,7 +168,7 @@ export function evaluateExpression(expression: string, variables: Record<string,
   let tree = parsed.get(expression);
   if (!tree) {
     try {
-      tree = parse(translateExpression(expression));
+      tree = mathParser.get()(translateExpression(expression));
     } catch (e) {
       throw new ExpressionError(`Parse error: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -262,5 +274,8 @@ export const calculator = defineTool({
       },
     },
   },
-  run: (params) => ({ json: process(params) as unknown as JsonValue }),
+  run: async (params) => {
+    await loadExpressionParser();
+    return { json: process(params) as unknown as JsonValue };
+  },
 });

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { CSV_LIMITS, csvAnalyzer, detectDelimiter } from "./csv-analyzer";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CSV_LIMITS, csvAnalyzer, detectDelimiter, loadCsvParser } from "./csv-analyzer";
 import { expectToolError, run } from "./testing";
+
+beforeAll(loadCsvParser);
 
 const csv = "name,age,email\nAlice,30,a@x.com\nBob,25,bob\nCara,41,c@y.org\n";
 

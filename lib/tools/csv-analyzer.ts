@@ -4,10 +4,19 @@
  * `r.metadata = {operation, response, analysis_result?|validation_result?}`. Parquet and Excel output need
  * binary writers rs has and the playground does not: they raise.
  */
-import Papa from "papaparse";
+import type Papa from "papaparse";
 import type { JsonValue } from "@/engines/bridge";
+import { createLazyModule, interopDefault } from "./internal/lazy";
 import { defineTool, paramError, success, type ToolOutput } from "./support";
 import type { JsonObject } from "./types";
+
+/** papaparse, imported on the first CSV call (never at module load). */
+const papaModule = createLazyModule("papaparse", async () => interopDefault<typeof Papa>(await import("papaparse")));
+
+/** Load papaparse; `detectDelimiter` needs it (the tool loads it itself). */
+export async function loadCsvParser(): Promise<void> {
+  await papaModule.load();
+}
 
 /** rs-llmspell's CsvAnalyzerConfig. */
 export const CSV_LIMITS = { maxAnalysisRows: 10_000, typeSampleSize: 1000, maxUniqueTracked: 10_000, maxParseErrors: 10 } as const;
@@ -28,11 +37,11 @@ const RUST_FLOAT = /^[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|i
 const RUST_INT = /^[+-]?\d+$/;
 
 function parseRows(text: string, delimiter: string): string[][] {
-  const out = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true });
+  const out = papaModule.get().parse<string[]>(text, { delimiter, skipEmptyLines: true });
   return out.data;
 }
 
-/** rs `detect_delimiter`: the delimiter giving the same field count (> 1) on the first records. */
+/** (After `loadCsvParser()`.) rs `detect_delimiter`: the delimiter giving the same field count (> 1) on the first records. */
 export function detectDelimiter(content: string): string {
   const sample = content.split("\n").slice(0, 10).join("\n");
   let best: string | undefined;
@@ -198,7 +207,7 @@ function toObjects(t: Table): JsonObject[] {
 }
 
 function writeCsv(headers: string[], records: string[][], delimiter = ","): string {
-  const text = Papa.unparse([headers, ...records], { delimiter, newline: "\n" });
+  const text = papaModule.get().unparse([headers, ...records], { delimiter, newline: "\n" });
   return `${text}\n`;
 }
 
@@ -383,5 +392,8 @@ export const csvAnalyzer = defineTool({
     },
     required: ["input"],
   },
-  run: (params) => run(params),
+  run: async (params) => {
+    await loadCsvParser();
+    return run(params);
+  },
 });

@@ -230,7 +230,7 @@ function ajvErrorToValidation(e: ErrorObject, data: JsonValue): ValidationError 
   return { field, value, rule: `schema:${e.keyword}`, message: e.message ?? "is invalid" };
 }
 
-function run(params: JsonObject): JsonValue {
+async function run(params: JsonObject): Promise<JsonValue> {
   if (!("input" in params)) throw paramError("Validation error: Missing 'input' parameter");
   const data = params.input;
   let errors: ValidationError[];
@@ -239,7 +239,7 @@ function run(params: JsonObject): JsonValue {
     const schema = params.schema;
     if (typeof schema !== "object" || schema === null || Array.isArray(schema)) throw paramError("parameter 'schema' must be a JSON Schema object");
     checkSchemaPatterns(schema, "schema");
-    const ajv = getAjv();
+    const ajv = await getAjv();
     const compiled: JsonObject = { ...schema };
     delete compiled.$id;
     delete compiled.$schema;
@@ -293,5 +293,5 @@ export const dataValidator = defineTool({
     required: ["input"],
   },
   operationOf: () => "validate_data",
-  run: (params) => ({ json: run(params) }),
+  run: async (params) => ({ json: await run(params) }),
 });

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { countLines, DIFF_LIMITS, diffCalculator, unifiedDiff } from "./diff-calculator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { countLines, DIFF_LIMITS, diffCalculator, loadDiff, unifiedDiff } from "./diff-calculator";
 import { expectToolError, run } from "./testing";
+
+beforeAll(loadDiff);
 
 describe("diff-calculator", () => {
   it("makes a unified diff like the similar crate", async () => {

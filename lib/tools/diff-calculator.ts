@@ -3,10 +3,19 @@
  * rs-llmspell's structural diff of two JSON values. File inputs are refused. A diff that takes longer than
  * DIFF_LIMITS.timeoutMs is abandoned with a clear error.
  */
-import { diffLines, structuredPatch, type ChangeObject } from "diff";
+import type { ChangeObject } from "diff";
 import type { JsonValue } from "@/engines/bridge";
 import { defineTool, paramError, success } from "./support";
+import { createLazyModule } from "./internal/lazy";
 import type { JsonObject } from "./types";
+
+/** The `diff` package, imported on the first text diff (never at module load). */
+const diffModule = createLazyModule("diff", () => import("diff"));
+
+/** Load the `diff` package; `unifiedDiff` needs it (the tool loads it itself). */
+export async function loadDiff(): Promise<void> {
+  await diffModule.load();
+}
 
 export const DIFF_LIMITS = { timeoutMs: 2000 } as const;
 
@@ -27,13 +36,13 @@ function range(start: number, len: number): string {
 }
 
 function hunksOf(oldText: string, newText: string) {
-  const patch = structuredPatch("old", "new", oldText, newText, undefined, undefined, { context: 3, timeout: DIFF_LIMITS.timeoutMs });
+  const patch = diffModule.get().structuredPatch("old", "new", oldText, newText, undefined, undefined, { context: 3, timeout: DIFF_LIMITS.timeoutMs });
   if (!patch) tooExpensive();
   return patch.hunks;
 }
 
 function changesOf(oldText: string, newText: string): ChangeObject<string>[] {
-  const changes = diffLines(oldText, newText, { timeout: DIFF_LIMITS.timeoutMs });
+  const changes = diffModule.get().diffLines(oldText, newText, { timeout: DIFF_LIMITS.timeoutMs });
   if (!changes) tooExpensive();
   return changes;
 }
@@ -42,6 +51,7 @@ function splitKeepNewlines(s: string): string[] {
   return s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
+/** A unified diff of two texts (after `loadDiff()`). */
 export function unifiedDiff(oldText: string, newText: string): string {
   const hunks = hunksOf(oldText, newText);
   if (hunks.length === 0) return "";
@@ -155,7 +165,7 @@ const FORMATS: Record<string, (a: string, b: string) => string> = {
   simple: simpleDiff,
 };
 
-function run(params: JsonObject): JsonValue {
+async function run(params: JsonObject): Promise<JsonValue> {
   if (params.old_file !== undefined || params.new_file !== undefined) {
     throw paramError("parameters 'old_file'/'new_file' are not available: the playground has no file system");
   }
@@ -181,6 +191,7 @@ function run(params: JsonObject): JsonValue {
     throw paramError("Either (old_text, new_text) or (old_file, new_file) must be provided (parameters 'old_text', 'new_text')");
   }
   const format = (params.format as string | undefined) ?? "unified";
+  await loadDiff();
   const diff = FORMATS[format](params.old_text, params.new_text);
   return success("text_diff", "Text diff calculated successfully", {
     type: "text",
@@ -210,5 +221,5 @@ export const diffCalculator = defineTool({
     },
   },
   operationOf: (p) => (p.type === "json" ? "json_diff" : "text_diff"),
-  run: (params) => ({ json: run(params) }),
+  run: async (params) => ({ json: await run(params) }),
 });

@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Interpreter, JQ_LIMITS, JqLimitError, parse, type Json } from "./internal/jq";
-import { jsonProcessor, runJq } from "./json-processor";
+import { jsonProcessor, loadJq, runJq } from "./json-processor";
 import { expectToolError, run } from "./testing";
+
+beforeAll(loadJq);
 
 const data = { users: [{ name: "Alice", age: 31, tags: ["a", "b"] }, { name: "Bob", age: 25, tags: [] }], items: [1, 2, 3, 4, 5] };
 const jq = (q: string, input: Json = data as Json) => runJq(q, input);

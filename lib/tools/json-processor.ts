@@ -5,7 +5,8 @@
  */
 import type { JsonValue } from "@/engines/bridge";
 import { compileSafeRegex } from "./internal/safe-regex";
-import { Interpreter, JqError, JqLimitError, JqSyntaxError, parse, type Json } from "./internal/jq";
+import type { Json } from "./internal/jq";
+import { createLazyModule } from "./internal/lazy";
 import { defineTool, getAjv, paramError, rawResult, TOOL_LIMITS, type ToolOutput } from "./support";
 import type { JsonObject } from "./types";
 
@@ -22,14 +23,23 @@ function checkQuery(query: string): void {
   }
 }
 
+/** The jq interpreter is large: imported on the first query, never at module load. */
+const jqModule = createLazyModule("the jq interpreter", () => import("./internal/jq"));
+
+/** Load the jq interpreter; `runJq` needs it (the tool loads it itself). */
+export async function loadJq(): Promise<void> {
+  await jqModule.load();
+}
+
 function compileRegex(pattern: string, flags: string): RegExp {
   const re = compileSafeRegex(pattern, flags);
-  if (typeof re === "string") throw new JqError(`${pattern} (at offset 0) is not a valid regex: ${re}`);
+  if (typeof re === "string") throw new (jqModule.get().JqError)(`${pattern} (at offset 0) is not a valid regex: ${re}`);
   return re;
 }
 
-/** Run a jq query; jq errors and budget overruns raise a `tool` error naming the query. */
+/** Run a jq query (after `loadJq()`); jq errors and budget overruns raise a `tool` error naming the query. */
 export function runJq(query: string, input: Json): Json[] {
+  const { Interpreter, JqError, JqLimitError, JqSyntaxError, parse } = jqModule.get();
   checkQuery(query);
   let ast;
   try {
@@ -58,12 +68,13 @@ function inputValue(params: JsonObject): JsonValue | undefined {
   }
 }
 
-function run(params: JsonObject): ToolOutput {
+async function run(params: JsonObject): Promise<ToolOutput> {
   const opName = (params.operation as string | undefined) ?? "query";
   const operation = opName === "transform" || opName === "jq" ? "query" : opName;
   const input = inputValue(params);
   if (operation === "query") {
     if (input === undefined) throw paramError("Query operation requires 'input' parameter");
+    await loadJq();
     const results = runJq(typeof params.query === "string" ? params.query : ".", input);
     return rawResult("query", (results.length === 1 ? results[0] : results) as JsonValue, "JSON query executed successfully");
   }
@@ -71,7 +82,7 @@ function run(params: JsonObject): ToolOutput {
     if (input === undefined) throw paramError("Validate operation requires 'input' parameter");
     const schema = params.schema;
     if (!schema || typeof schema !== "object" || Array.isArray(schema)) throw paramError("Validate operation requires 'schema' parameter");
-    const ajv = getAjv();
+    const ajv = await getAjv();
     const compiled: JsonObject = { ...schema };
     delete compiled.$id;
     delete compiled.$schema;
@@ -91,6 +102,7 @@ function run(params: JsonObject): ToolOutput {
   if (input === undefined) throw paramError("Stream operation requires 'input' parameter (JSON lines)");
   const text = typeof input === "string" ? input : JSON.stringify(input);
   const query = typeof params.query === "string" ? params.query : ".";
+  await loadJq();
   const out: Json[] = [];
   text.split("\n").forEach((line, i) => {
     const t = line.trim();

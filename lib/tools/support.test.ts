@@ -39,10 +39,14 @@ describe("registry", () => {
     expect(toolCategories()).toEqual(["data", "utility"]);
   });
 
-  it("gives every tool an object JSON Schema that Ajv compiles, with described properties", () => {
+  it("gives every tool an object JSON Schema that Ajv compiles, with described properties", async () => {
     for (const t of BUILTIN_TOOLS) {
       expect(t.schema.type).toBe("object");
-      expect(() => createParamValidator(t.schema)({})).not.toThrow(TypeError);
+      const outcome = await createParamValidator(t.schema)({}).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      if (outcome !== undefined) expect(outcome).toBeInstanceOf(SpellError); // a missing parameter, not a broken schema
       for (const [k, p] of Object.entries(t.schema.properties as Record<string, { description?: string }>)) {
         expect(p.description, `${t.name}.${k}`).toBeTruthy();
       }
@@ -58,26 +62,27 @@ describe("parameter validation", () => {
     required: ["op"],
   });
 
-  it("names a missing parameter", () => {
-    expect(() => validate({})).toThrow("Tool execution failed: missing required parameter 'op'");
+  it("names a missing parameter", async () => {
+    await expect(validate({})).rejects.toThrow("Tool execution failed: missing required parameter 'op'");
   });
 
-  it("names a wrong enum value", () => {
-    expect(() => validate({ op: "c" })).toThrow("parameter 'op' must be one of: a, b (got \"c\")");
+  it("names a wrong enum value", async () => {
+    await expect(validate({ op: "c" })).rejects.toThrow("parameter 'op' must be one of: a, b (got \"c\")");
   });
 
-  it("names a wrong type, nested too", () => {
-    expect(() => validate({ op: "a", n: "x" })).toThrow("parameter 'n' must be integer, got string");
-    expect(() => validate({ op: "a", o: { x: 1 } })).toThrow("parameter 'o.x' must be string, got integer");
+  it("names a wrong type, nested too", async () => {
+    await expect(validate({ op: "a", n: "x" })).rejects.toThrow("parameter 'n' must be integer, got string");
+    await expect(validate({ op: "a", o: { x: 1 } })).rejects.toThrow("parameter 'o.x' must be string, got integer");
   });
 
-  it("rejects non-object params", () => {
-    expect(() => validate([] as never)).toThrow("parameters must be an object, got array");
+  it("rejects non-object params", async () => {
+    await expect(validate([] as never)).rejects.toThrow("parameters must be an object, got array");
   });
 
-  it("raises tool SpellErrors", () => {
+  it("raises tool SpellErrors", async () => {
+    expect.assertions(2);
     try {
-      validate({});
+      await validate({});
     } catch (e) {
       expect(e).toBeInstanceOf(SpellError);
       expect((e as SpellError).kind).toBe("tool");

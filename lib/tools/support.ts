@@ -2,9 +2,10 @@
  * What every built-in tool shares: parameter validation against its JSON Schema, the rs-llmspell result
  * families (structured, raw JSON), the limits, and the errors a spell sees.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
-import addFormats from "ajv-formats";
+import type Ajv2020 from "ajv/dist/2020";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020";
 import { SpellError, type JsonValue } from "@/engines/bridge";
+import { createLazyModule, interopDefault } from "./internal/lazy";
 import type { JsonObject, ToolContext, ToolDefinition } from "./types";
 
 /** Limits every tool enforces (each one has a test in `support.test.ts` or the tool's own test). */
@@ -38,15 +39,19 @@ export class OperationError extends Error {
 // Validation
 // ---------------------------------------------------------------------------------------------------------------
 
-let ajvInstance: Ajv2020 | undefined;
+/** Ajv and ajv-formats are heavy: imported on the first validation, never at module load. */
+const sharedAjv = createLazyModule("ajv", async (): Promise<Ajv2020> => {
+  const [ajvModule, formatsModule] = await Promise.all([import("ajv/dist/2020"), import("ajv-formats")]);
+  const AjvClass = interopDefault<typeof Ajv2020>(ajvModule);
+  const addFormats = interopDefault<typeof import("ajv-formats").default>(formatsModule);
+  const ajv = new AjvClass({ allErrors: false, strict: false, validateFormats: true });
+  addFormats(ajv);
+  return ajv;
+});
 
-/** One shared Ajv (draft 2020-12, with formats) for parameter schemas and the data-validator tool. */
-export function getAjv(): Ajv2020 {
-  if (!ajvInstance) {
-    ajvInstance = new Ajv2020({ allErrors: false, strict: false, validateFormats: true });
-    addFormats(ajvInstance);
-  }
-  return ajvInstance;
+/** One shared Ajv (draft 2020-12, with formats) for parameter schemas and the data-validator tool (loaded lazily). */
+export function getAjv(): Promise<Ajv2020> {
+  return sharedAjv.load();
 }
 
 function describeParam(err: ErrorObject): string {
@@ -117,15 +122,18 @@ export function checkParamLimits(value: JsonValue): void {
   walk(value, -1);
 }
 
-/** Compile a parameter schema once; the returned function throws a `tool` SpellError naming the parameter. */
-export function createParamValidator(schema: JsonObject): (params: JsonObject) => void {
+/**
+ * Compile a parameter schema once (on the first call, when Ajv is first loaded); the returned function rejects
+ * with a `tool` SpellError naming the parameter.
+ */
+export function createParamValidator(schema: JsonObject): (params: JsonObject) => Promise<void> {
   let validate: ValidateFunction | undefined;
-  return (params) => {
+  return async (params) => {
     if (params === null || typeof params !== "object" || Array.isArray(params)) {
       throw paramError(`parameters must be an object, got ${typeOfJson(params)}`);
     }
     checkParamLimits(params);
-    validate ??= getAjv().compile(schema);
+    validate ??= (await getAjv()).compile(schema);
     if (!validate(params)) {
       const err = validate.errors?.[0];
       throw paramError(err ? formatSchemaError(err, params) : "invalid parameters");
@@ -261,7 +269,7 @@ export function defineTool(spec: ToolSpec): ToolDefinition {
     schema: spec.schema,
     async execute(params, ctx) {
       if (ctx.signal.aborted) throw new SpellError("cancelled", "Tool execution cancelled");
-      validate(params);
+      await validate(params);
       let output: ToolOutput;
       try {
         output = await spec.run(params, ctx);

@@ -10,11 +10,21 @@
  * budget. Tera's named filter arguments (`truncate(length=5)`, `default(value="x")`) are mapped to
  * nunjucks' positional ones.
  */
-import Handlebars from "handlebars";
-import nunjucks from "nunjucks";
+import type Handlebars from "handlebars";
+import type nunjucks from "nunjucks";
 import type { JsonValue } from "@/engines/bridge";
+import { createLazyModule, interopDefault } from "./internal/lazy";
 import { defineTool, paramError, success, TOOL_LIMITS, utf8Length } from "./support";
 import type { JsonObject } from "./types";
+
+/** nunjucks and handlebars are heavy: each is imported on the first render that uses it. */
+const nunjucksModule = createLazyModule("nunjucks", async () => interopDefault<typeof nunjucks>(await import("nunjucks")));
+const handlebarsModule = createLazyModule("handlebars", async () => interopDefault<typeof Handlebars>(await import("handlebars")));
+
+/** Load the library that renders `engine`'s templates. */
+export async function loadTemplateEngine(engine: "tera" | "handlebars"): Promise<void> {
+  await (engine === "tera" ? nunjucksModule.load() : handlebarsModule.load());
+}
 
 export const TEMPLATE_LIMITS = {
   /** rs-llmspell's max_template_size (1 MiB). */
@@ -115,7 +125,7 @@ const TERA_FILTERS: Record<string, Filter> = {
       .replace(/^-+|-+$/g, ""),
   split: (s, pat) => String(s).split(String(pat ?? " ")),
   pluralize: (n, singular, plural) => (Number(n) === 1 ? (singular ?? "") : (plural ?? "s")),
-  linebreaksbr: (s) => new nunjucks.runtime.SafeString(String(s).replace(/\r?\n/g, "<br>")),
+  linebreaksbr: (s) => new (nunjucksModule.get().runtime.SafeString)(String(s).replace(/\r?\n/g, "<br>")),
   as_str: (v) => String(v),
   concat: (a, b) => [...(Array.isArray(a) ? a : [a]), ...(Array.isArray(b) ? b : [b])],
   unique: (a) => (Array.isArray(a) ? [...new Map(a.map((x) => [JSON.stringify(x), x])).values()] : a),
@@ -180,7 +190,7 @@ function guardFilter(name: string, fn: Filter): Filter {
 function getTeraEnv(): nunjucks.Environment {
   if (teraEnv) return teraEnv;
   // No loaders: include/import/extends cannot read anything.
-  const env = new nunjucks.Environment([], { autoescape: true, throwOnUndefined: true });
+  const env = new (nunjucksModule.get().Environment)([], { autoescape: true, throwOnUndefined: true });
   const filters = (env as unknown as { filters: Record<string, Filter> }).filters;
   for (const [name, fn] of Object.entries(TERA_FILTERS)) filters[name] = fn;
   for (const [name, fn] of Object.entries(filters)) filters[name] = guardFilter(name, fn);
@@ -209,7 +219,7 @@ type Runtime = {
 /** Render with the runtime's hooks replaced for the duration of this (synchronous) render. */
 function renderTera(template: string, context: JsonObject): string {
   const env = getTeraEnv();
-  const rt = nunjucks.runtime as unknown as Runtime;
+  const rt = nunjucksModule.get().runtime as unknown as Runtime;
   const original = { memberLookup: rt.memberLookup, suppressValue: rt.suppressValue, set: rt.Frame.prototype.set };
   const budget = new Budget();
   activeBudget = budget;
@@ -253,7 +263,7 @@ let hbEnv: typeof Handlebars | undefined;
 
 function getHandlebars(): typeof Handlebars {
   if (hbEnv) return hbEnv;
-  const hb = Handlebars.create();
+  const hb = handlebarsModule.get().create();
   hb.registerHelper("uppercase", (v: unknown) => (typeof v === "string" ? v.toUpperCase() : ""));
   hb.registerHelper("lowercase", (v: unknown) => (typeof v === "string" ? v.toLowerCase() : ""));
   for (const name of ["each", "with"]) {
@@ -305,7 +315,7 @@ function cleanError(e: unknown): string {
   return msg.replace(/^\(unknown path\)\s*/, "").replace(/\s*\n\s*/g, " ").trim();
 }
 
-function run(params: JsonObject): JsonValue {
+async function run(params: JsonObject): Promise<JsonValue> {
   const template = params.input as string;
   const context = (params.context as JsonObject | undefined) ?? {};
   const templateBytes = utf8Length(template);
@@ -321,6 +331,7 @@ function run(params: JsonObject): JsonValue {
   }
   const requested = params.engine as string | undefined;
   const engine = requested ? (requested === "tera" ? "tera" : "handlebars") : params.auto_detect === false ? "tera" : detectEngine(template);
+  await loadTemplateEngine(engine);
   let rendered: string;
   try {
     rendered = engine === "tera" ? renderTera(template, context) : renderHandlebars(template, context);
@@ -354,5 +365,5 @@ export const templateCreator = defineTool({
     required: ["input"],
   },
   operationOf: () => "render_template",
-  run: (params) => ({ json: run(params) }),
+  run: async (params) => ({ json: await run(params) }),
 });

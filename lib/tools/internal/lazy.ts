@@ -1,0 +1,45 @@
+/**
+ * Lazy loading of the heavy libraries the tools use (mathjs, nunjucks, handlebars, papaparse, diff, ajv, the jq
+ * interpreter). Importing `@/lib/tools` must cost only schemas and metadata, so each library is imported on the
+ * first call that needs it; `lazy-imports.test.ts` keeps them out of the static import graph.
+ */
+
+/** A module imported on first use: `load()` imports it once (a failed import is retried), `get()` reads it after. */
+export interface LazyModule<T> {
+  /** Import (once) and return the module. */
+  load(): Promise<T>;
+  /** The module, once `load()` has resolved; throws naming the module otherwise. */
+  get(): T;
+}
+
+/** Wrap a dynamic import so it runs at most once and its result is readable synchronously afterwards. */
+export function createLazyModule<T>(name: string, importModule: () => Promise<T>): LazyModule<T> {
+  let pending: Promise<T> | undefined;
+  let value: T | undefined;
+  let loaded = false;
+  return {
+    load() {
+      pending ??= importModule().then(
+        (v) => {
+          value = v;
+          loaded = true;
+          return v;
+        },
+        (e: unknown) => {
+          pending = undefined;
+          throw e;
+        },
+      );
+      return pending;
+    },
+    get() {
+      if (!loaded) throw new Error(`${name} is not loaded yet (call load() first)`);
+      return value as T;
+    },
+  };
+}
+
+/** The CommonJS export of a dynamically imported module, however the runtime or bundler wrapped it. */
+export function interopDefault<T>(mod: T | { default: T }): T {
+  return mod !== null && typeof mod === "object" && "default" in mod ? (mod as { default: T }).default : (mod as T);
+}
