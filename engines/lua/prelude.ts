@@ -241,6 +241,9 @@ setmetatable(io_stdout, {
       write_text(3, ...)
       return self
     end,
+    -- Output is line-buffered into log events and flushed at the end of the run; flush is accepted so that
+    -- rs-llmspell spells that stream with io.write + io.flush run unchanged.
+    flush = function(self) return self end,
   },
   __name = "FILE*", __metatable = false,
   __newindex = function() error("io.stdout is read-only", 2) end,
@@ -251,6 +254,7 @@ sandbox.io = {
     write_text(3, ...)
     return io_stdout
   end,
+  flush = function() return io_stdout end,
   stdout = io_stdout,
 }
 sandbox.pcall = function(f, ...) return check_kill(raw_pcall(f, ...)) end

@@ -33,9 +33,10 @@ describe("lua sandbox: absent globals", () => {
 });
 
 describe("lua sandbox: io", () => {
-  it("keeps only write and stdout (whose only method is write)", async () => {
+  it("keeps only write, flush and stdout (whose only methods are write and flush)", async () => {
     const keys = await value(`local t = {} for k in pairs(io) do t[#t + 1] = k end table.sort(t) return t`);
-    expect(keys).toEqual(["stdout", "write"]);
+    expect(keys).toEqual(["flush", "stdout", "write"]);
+    expect(await value(`io.write("a") io.flush() io.stdout:write("b"):flush() return io.flush() == io.stdout`)).toBe(true);
     expect(await value(`return { io.stdout.read == nil, io.stdout.close == nil, io.stdout.lines == nil, io.stdout.seek == nil, io.stdout.setvbuf == nil }`)).toEqual([true, true, true, true, true]);
   });
   for (const fn of ["open", "read", "lines", "popen", "close", "input", "output", "tmpfile", "type", "stdin", "stderr"]) {

@@ -502,7 +502,7 @@ return t;`,
   // ---- sandbox --------------------------------------------------------------------------------------------------
   {
     name: "sandbox: no files, processes, network or modules",
-    lua: `return { io == nil, os.execute == nil, require == nil, os.getenv == nil, dofile == nil, package == nil }`,
+    lua: `return { io.open == nil, os.execute == nil, require == nil, os.getenv == nil, dofile == nil, package == nil }`,
     js: `return [typeof require === "undefined", typeof process === "undefined", typeof fetch === "undefined",
   typeof globalThis.std === "undefined", typeof XMLHttpRequest === "undefined", typeof importScripts === "undefined"];`,
     expect: { value: [true, true, true, true, true, true] },
