@@ -3,7 +3,7 @@
  * Everything per-run (handles, agents, registered tools, hooks, subscriptions, budgets) lives inside the
  * object built here; nothing is shared between runs.
  */
-import type { ApiSurface, JsonValue } from "@/engines/bridge";
+import type { ApiSurface } from "@/engines/bridge";
 import { createSpellContext } from "./core/context";
 import { createAgentModule } from "./globals/agent";
 import { createCompatModules } from "./globals/compat";
@@ -19,20 +19,10 @@ import { STREAMING_JS_PRELUDE, STREAMING_LUA_PRELUDE } from "./globals/streaming
 import { createToolModule } from "./globals/tool";
 import { createWorkflowModule } from "./globals/workflow";
 import type { SpellRuntime } from "./runtime";
+import { ARGS_LUA_PRELUDE, positionalArgs } from "./globals/args";
 
 export type { SpellRuntime, StateStore } from "./runtime";
 export { DEFAULT_LIMITS, clampLimits, type RunLimits } from "./limits";
-
-/** Positional script arguments for Lua's `arg` (`ARGS[1]`, ...), when there are any. */
-function positionalArgs(args: JsonValue | undefined): JsonValue[] | undefined {
-  if (Array.isArray(args)) return args;
-  if (args && typeof args === "object") {
-    const out: JsonValue[] = [];
-    for (let i = 1; Object.prototype.hasOwnProperty.call(args, String(i)); i++) out.push((args as Record<string, JsonValue>)[String(i)]);
-    return out.length > 0 ? out : undefined;
-  }
-  return undefined;
-}
 
 export function createSpellApi(runtime: SpellRuntime): ApiSurface {
   const ctx = createSpellContext(runtime);
@@ -55,7 +45,7 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
     createConfigModule(ctx),
     ...createCompatModules(ctx),
   ];
-  const api: ApiSurface = { globals: {}, classes: {}, preludes: { lua: STREAMING_LUA_PRELUDE, javascript: STREAMING_JS_PRELUDE } };
+  const api: ApiSurface = { globals: {}, classes: {}, preludes: { lua: STREAMING_LUA_PRELUDE + ARGS_LUA_PRELUDE, javascript: STREAMING_JS_PRELUDE } };
   for (const m of modules) {
     api.globals[m.name] = m.global;
     Object.assign(api.classes, m.classes ?? {});
