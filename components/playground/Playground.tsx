@@ -248,7 +248,7 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
         <div className="order-last flex w-full items-center gap-2 sm:order-none sm:w-auto">
           <ModelPicker model={model} mockAll={mockAll} onModel={(m) => settings.getState().update({ model: m })} onMockAll={(on) => settings.getState().update({ mockAll: on })} />
         </div>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
           <RunButtons running={running} elapsedMs={elapsed} tokens={tokenTotal} onRun={startRun} onStop={stopRun} runKeys={runKeys} />
           <span className="mx-1 hidden h-5 w-px bg-zinc-200 sm:block dark:bg-zinc-700" aria-hidden="true" />
           <button type="button" className="icon-btn" onClick={() => setDialog("share")} aria-label="Share" title={`Share (${displayKeys("Mod+S", isMac)} copies a link)`}>

@@ -24,11 +24,11 @@ export function RunButtons({ running, elapsedMs, tokens, onRun, onStop, runKeys 
       <button type="button" onClick={onRun} aria-label="Run" className="btn btn-primary h-8 gap-1.5 px-3" aria-keyshortcuts="Control+Enter Meta+Enter" title={`Run (${runKeys})`}>
         <PlayIcon className="h-3.5 w-3.5" />
         <span>Run</span>
-        <kbd className="ml-1 hidden rounded bg-white/20 px-1 text-[10px] font-medium lg:inline">{runKeys}</kbd>
+        <kbd className="ml-1 hidden rounded bg-violet-900/70 px-1 text-[10px] font-medium text-white lg:inline">{runKeys}</kbd>
       </button>
       <button type="button" onClick={onStop} disabled={!running} className="btn h-8 gap-1.5 px-3 enabled:border-red-300 enabled:text-red-700 dark:enabled:border-red-500/40 dark:enabled:text-red-300" aria-keyshortcuts="Escape" title="Stop (Esc)">
         <StopIcon className="h-3.5 w-3.5" />
-        <span>Stop</span>
+        <span className="max-sm:sr-only">Stop</span>
       </button>
     </div>
   );
