@@ -4,14 +4,13 @@
  * `r.metadata = {operation, response, analysis_result?|validation_result?}`. Parquet and Excel output need
  * binary writers rs has and the playground does not: they raise.
  */
-import type Papa from "papaparse";
 import type { JsonValue } from "@/engines/bridge";
-import { createLazyModule, interopDefault } from "./internal/lazy";
+import { createLazyModule } from "./internal/lazy";
 import { defineTool, paramError, success, type ToolOutput } from "./support";
 import type { JsonObject } from "./types";
 
 /** papaparse, imported on the first CSV call (never at module load). */
-const papaModule = createLazyModule("papaparse", async () => interopDefault<typeof Papa>(await import("papaparse")));
+const papaModule = createLazyModule("papaparse", async () => (await import("./internal/libs/papaparse")).Papa);
 
 /** Load papaparse; `detectDelimiter` needs it (the tool loads it itself). */
 export async function loadCsvParser(): Promise<void> {

@@ -5,7 +5,7 @@
 import type Ajv2020 from "ajv/dist/2020";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020";
 import { SpellError, type JsonValue } from "@/engines/bridge";
-import { createLazyModule, interopDefault } from "./internal/lazy";
+import { createLazyModule } from "./internal/lazy";
 import type { JsonObject, ToolContext, ToolDefinition } from "./types";
 
 /** Limits every tool enforces (each one has a test in `support.test.ts` or the tool's own test). */
@@ -40,14 +40,7 @@ export class OperationError extends Error {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Ajv and ajv-formats are heavy: imported on the first validation, never at module load. */
-const sharedAjv = createLazyModule("ajv", async (): Promise<Ajv2020> => {
-  const [ajvModule, formatsModule] = await Promise.all([import("ajv/dist/2020"), import("ajv-formats")]);
-  const AjvClass = interopDefault<typeof Ajv2020>(ajvModule);
-  const addFormats = interopDefault<typeof import("ajv-formats").default>(formatsModule);
-  const ajv = new AjvClass({ allErrors: false, strict: false, validateFormats: true });
-  addFormats(ajv);
-  return ajv;
-});
+const sharedAjv = createLazyModule("ajv", async (): Promise<Ajv2020> => (await import("./internal/libs/ajv")).createAjv());
 
 /** One shared Ajv (draft 2020-12, with formats) for parameter schemas and the data-validator tool (loaded lazily). */
 export function getAjv(): Promise<Ajv2020> {

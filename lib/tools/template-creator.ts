@@ -13,13 +13,13 @@
 import type Handlebars from "handlebars";
 import type nunjucks from "nunjucks";
 import type { JsonValue } from "@/engines/bridge";
-import { createLazyModule, interopDefault } from "./internal/lazy";
+import { createLazyModule } from "./internal/lazy";
 import { defineTool, paramError, success, TOOL_LIMITS, utf8Length } from "./support";
 import type { JsonObject } from "./types";
 
 /** nunjucks and handlebars are heavy: each is imported on the first render that uses it. */
-const nunjucksModule = createLazyModule("nunjucks", async () => interopDefault<typeof nunjucks>(await import("nunjucks")));
-const handlebarsModule = createLazyModule("handlebars", async () => interopDefault<typeof Handlebars>(await import("handlebars")));
+const nunjucksModule = createLazyModule("nunjucks", async () => (await import("./internal/libs/templates")).nunjucks);
+const handlebarsModule = createLazyModule("handlebars", async () => (await import("./internal/libs/templates")).Handlebars);
 
 /** Load the library that renders `engine`'s templates. */
 export async function loadTemplateEngine(engine: "tera" | "handlebars"): Promise<void> {

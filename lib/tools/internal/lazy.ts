@@ -38,8 +38,3 @@ export function createLazyModule<T>(name: string, importModule: () => Promise<T>
     },
   };
 }
-
-/** The CommonJS export of a dynamically imported module, however the runtime or bundler wrapped it. */
-export function interopDefault<T>(mod: T | { default: T }): T {
-  return mod !== null && typeof mod === "object" && "default" in mod ? (mod as { default: T }).default : (mod as T);
-}
