@@ -133,14 +133,14 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                     {node.tokens ? (
                       <span title={`${node.tokens.input} in, ${node.tokens.output} out`}>
                         {tokens}
-                        <span className="ml-1 text-[11px] text-zinc-400">
+                        <span className="ml-1 text-[11px] text-zinc-500 dark:text-zinc-400">
                           ({node.tokens.input}↑ {node.tokens.output}↓)
                         </span>
                       </span>
                     ) : tokens ? (
-                      <span className="text-zinc-400">~{tokens}</span>
+                      <span className="text-zinc-500 dark:text-zinc-400">~{tokens}</span>
                     ) : (
-                      <span className="text-zinc-400">–</span>
+                      <span className="text-zinc-500 dark:text-zinc-400">–</span>
                     )}
                   </td>
                   <td className="hidden whitespace-nowrap px-3 py-1.5 text-right tabular-nums text-zinc-500 md:table-cell">{node.costUsd !== undefined ? formatCost(node.costUsd) : "–"}</td>
