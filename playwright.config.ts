@@ -35,6 +35,6 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "ignore",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", LLMSPELL_DATA_DIR: ".next/e2e-data" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", LLMSPELL_DATA_DIR: ".next/e2e-data", LLMSPELL_MOCK_DELAY_MS: "40" },
   },
 });
