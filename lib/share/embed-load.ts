@@ -4,7 +4,7 @@
  */
 import { SHORT_ID_PATTERN } from "./embed";
 import { decodeShareLink, isShareFragment, ShareLinkError, type SharedSpell } from "./link";
-import { sharedSpellSchema } from "./shared-spell";
+import { checkSharedSpell } from "./shared-spell";
 
 export type EmbedSpellResult = { ok: true; spell: SharedSpell } | { ok: false; message: string };
 
@@ -22,9 +22,9 @@ export async function loadEmbedSpell(
         const error = body && typeof body === "object" && "error" in body ? String((body as { error: unknown }).error) : `HTTP ${response.status}`;
         return { ok: false, message: response.status === 404 ? `No spell is stored under the short link ${shortId}.` : `The short link could not be opened: ${error}` };
       }
-      const parsed = sharedSpellSchema.safeParse(body);
+      const parsed = checkSharedSpell(body);
       if (!parsed.success) return { ok: false, message: "The server sent something that is not a spell." };
-      return { ok: true, spell: parsed.data as SharedSpell };
+      return { ok: true, spell: parsed.data };
     } catch {
       return { ok: false, message: "Could not reach the server to open the short link." };
     }

@@ -51,6 +51,12 @@ describe("share links: round trip", () => {
     );
   });
 
+  it("keeps an args key named __proto__ (a counterexample the property test found)", async () => {
+    const spell: SharedSpell = { language: "lua", source: "", args: JSON.parse('{"__proto__":false,"a":{"__proto__":[1]}}') };
+    const back = await decodeShareLink(await encodeShareLink(spell));
+    expect(JSON.stringify(back.args)).toBe('{"__proto__":false,"a":{"__proto__":[1]}}');
+  });
+
   it("restores full-unicode sources (astral planes, combining marks, RTL, NUL)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: "binary", maxLength: 300 }), async (raw) => {

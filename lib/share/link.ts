@@ -9,6 +9,7 @@
  * person who pasted a link can act on.
  */
 import { z } from "zod";
+import type { JsonValue } from "@/engines/bridge";
 import { Base64UrlError, decodeBase64Url, encodeBase64Url } from "./base64url";
 import {
   MAX_ARGS_BYTES,
@@ -149,9 +150,11 @@ export async function decodeShareLink(fragment: string): Promise<SharedSpell> {
 
   let header: z.infer<typeof headerSchema>;
   try {
-    const parsedHeader = headerSchema.safeParse(JSON.parse(decoded.slice(0, newline)));
+    const raw: unknown = JSON.parse(decoded.slice(0, newline));
+    const parsedHeader = headerSchema.safeParse(raw);
     if (!parsedHeader.success) throw new Error("bad header");
-    header = parsedHeader.data;
+    // zod copies objects key by key, which drops an own "__proto__" key; the args are the JSON as parsed.
+    header = { ...parsedHeader.data, a: (raw as { a?: JsonValue }).a };
   } catch {
     throw new ShareLinkError("damaged", "The link is damaged: its header is not valid.");
   }

@@ -47,6 +47,16 @@ describe("POST /api/share", () => {
     expect(await got.json()).toEqual(spell);
   });
 
+  it("keeps args exactly, even a \"__proto__\" key (found by the link round-trip property test)", async () => {
+    const { api } = setup();
+    const text = '{"language":"lua","source":"return ARGS","args":{"__proto__":false,"x":[1]}}';
+    const res = await api.post(postJson(text));
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const got = await api.get(getReq(id), id);
+    expect(await got.text()).toBe(text);
+  });
+
   it("accepts a 20 KiB spell and exactly 64 KiB of source", async () => {
     const { api } = setup();
     expect((await api.post(postJson({ language: "lua", source: "-- x\n".repeat(4096) }))).status).toBe(201);

@@ -11,7 +11,7 @@ import type { RateLimiter } from "@/lib/ratelimit/types";
 import { computeShareId } from "./content-id";
 import { SHORT_ID_PATTERN } from "./embed";
 import { describeZodError } from "./link";
-import { MAX_ARGS_BYTES, MAX_SOURCE_BYTES, findSizeProblem, sharedSpellSchema, type SharedSpell } from "./shared-spell";
+import { MAX_ARGS_BYTES, MAX_SOURCE_BYTES, findSizeProblem, checkSharedSpell, type SharedSpell } from "./shared-spell";
 import type { ShareStore } from "./store/types";
 
 /** The largest request body: a 64 KiB source could double when JSON-escaped, plus args and room for fields. */
@@ -89,9 +89,9 @@ export function createShareApi(deps: ShareApiDeps) {
     } catch {
       return json(400, { error: "The request body is not valid JSON." });
     }
-    const parsed = sharedSpellSchema.safeParse(body);
+    const parsed = checkSharedSpell(body);
     if (!parsed.success) return json(400, { error: `Invalid spell: ${describeZodError(parsed.error)}` });
-    const spell = parsed.data as SharedSpell;
+    const spell = parsed.data;
     const sizeProblem = findSizeProblem(spell);
     if (sizeProblem) return json(413, { error: `Too large: ${sizeProblem}.` });
 

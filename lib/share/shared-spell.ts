@@ -65,3 +65,17 @@ export function normalizeSpell(spell: SharedSpell): SharedSpell {
   if (spell.args !== undefined && spell.args !== null) out.args = spell.args;
   return out;
 }
+
+export type SharedSpellCheck = { success: true; data: SharedSpell } | { success: false; error: z.ZodError };
+
+/**
+ * Validates a spell that came in as parsed JSON. The result keeps the args exactly as given: zod copies objects
+ * key by key, which silently drops an own `"__proto__"` key from the args.
+ */
+export function checkSharedSpell(value: unknown): SharedSpellCheck {
+  const parsed = sharedSpellSchema.safeParse(value);
+  if (!parsed.success) return { success: false, error: parsed.error };
+  const data = parsed.data as SharedSpell;
+  if (data.args !== undefined) data.args = (value as { args: JsonValue }).args;
+  return { success: true, data };
+}

@@ -2,7 +2,7 @@
  * Conformance: engine follow-ups. Plain fields that the spell API sends with a host object (`tool.name`,
  * `wf.id`) are readable on the script object, methods still work and win over a same-named field, and the
  * object still goes back to the host as its handle. Lua's sandboxed `io.write` logs line by line like `print`
- * (the JavaScript side writes the same lines with console.log), and `io` holds nothing else.
+ * (the JavaScript side writes the same lines with console.log), and `io` holds only `write`, `flush` and `stdout`.
  */
 import type { ConformanceCase } from "@/engines/conformance/types";
 import { apiCase } from "@/lib/spell/conformance";
@@ -64,10 +64,10 @@ export const cases: ConformanceCase[] = [
     expect: { value: true, logs: ["0123456789".repeat(10), "[output truncated: the run printed more than 100 bytes; the rest was dropped]"] },
   },
   {
-    name: "io.write: Lua's io has only write and stdout; no files or processes",
+    name: "io.write: Lua's io has only write, flush and stdout; no files or processes",
     lua: 'local k = {}\nfor name in pairs(io) do k[#k + 1] = name end\ntable.sort(k)\nreturn { table.concat(k, ","), io.open == nil, io.read == nil, io.lines == nil, io.popen == nil, io.stdout:write("") == io.stdout }',
-    js: 'return ["stdout,write", typeof require === "undefined", typeof process === "undefined", typeof fetch === "undefined", typeof std === "undefined", true];',
-    expect: { value: ["stdout,write", true, true, true, true, true] },
+    js: 'return ["flush,stdout,write", typeof require === "undefined", typeof process === "undefined", typeof fetch === "undefined", typeof std === "undefined", true];',
+    expect: { value: ["flush,stdout,write", true, true, true, true, true] },
   },
   apiCase(
     "io.write: an agent's streamed chunks written with io.write make one line",

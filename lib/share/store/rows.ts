@@ -1,6 +1,6 @@
 /** How a spell is kept in a row (its canonical JSON text) and read back (validated, never trusted). */
 import { canonicalSpellText } from "../content-id";
-import { normalizeSpell, sharedSpellSchema, type SharedSpell } from "../shared-spell";
+import { normalizeSpell, checkSharedSpell, type SharedSpell } from "../shared-spell";
 import { ShareStoreError } from "./types";
 
 export function spellToRow(spell: SharedSpell): string {
@@ -14,9 +14,9 @@ export function rowToSpell(id: string, content: string): SharedSpell {
   } catch {
     throw new ShareStoreError(`stored spell ${id} is not valid JSON`);
   }
-  const parsed = sharedSpellSchema.safeParse(value);
+  const parsed = checkSharedSpell(value);
   if (!parsed.success) throw new ShareStoreError(`stored spell ${id} does not have the shape of a spell`);
-  return normalizeSpell(parsed.data as SharedSpell);
+  return normalizeSpell(parsed.data);
 }
 
 export function assertSameContent(id: string, stored: string, incoming: string): void {
