@@ -4,6 +4,9 @@
  *
  *   npx tsx bench/run.ts [--quick] [--no-gateway] [--gateway]
  *
+ * The spell-API overhead section (bench/api.ts: `Tool.execute` and `agent:execute` from each engine against the
+ * TypeScript calls they wrap) runs alone too: `npx tsx bench/api.ts`.
+ *
  * The gateway bench (bench/gateway.ts, needs a production build) runs at the end when time is left, or always
  * with --gateway (then the run takes longer than a minute).
  */
@@ -54,6 +57,7 @@ async function apiFor(engine: EngineName): Promise<() => ApiSurface> {
 async function main() {
   console.log(`llmspell bench: node ${process.version}, ${cpus().length} cpu(s) (${cpus()[0]?.model ?? "?"}), load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   const samples: Sample[] = [];
+  let api: typeof import("./api") | undefined;
   const skipped: string[] = [];
   const section = async (name: string, minMs: number, fn: () => Promise<Sample[] | Sample>) => {
     if (left() < minMs) {
@@ -88,7 +92,11 @@ async function main() {
     for (const engine of ENGINES) await section(`${engine} cold start`, 5000, () => measureColdStart(engine, quick ? 1 : 2));
     // Stopping a long C call terminates a worker, and the new spare loads while the rest would run.
     await section("stop latency (C call)", 2000, () => measureStopLatency(h, 0, quick ? 1 : 2, deadline));
-    // Last: building the spell API in this process loads every tool library.
+    // Last: these build the spell API in this process, which loads every tool library.
+    await section("api overhead", 6000, async () => {
+      api = await import("./api");
+      return api.runApiBench({ reps: quick ? 3 : 5 });
+    });
     for (const engine of ENGINES) await section(`${engine} memory`, 2000, async () => measureMemory(engine, 3, await apiFor(engine)));
   } catch (err) {
     skipped.push(`host: ${err instanceof Error ? err.message : String(err)}`);
@@ -107,6 +115,7 @@ async function main() {
     }
   }
   for (const s of samples.filter((x) => x.note?.includes("× V8"))) console.log(`${s.name}: ${s.note}`);
+  for (const line of api?.summarizeApiBench(samples) ?? []) console.log(line);
 
   await runGateway(skipped);
   if (skipped.length) console.log(`\nskipped: ${skipped.join("; ")}`);
