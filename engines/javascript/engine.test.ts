@@ -511,4 +511,11 @@ describe("isolation and robustness", () => {
     expect(r.stats.cpuMs).toBeGreaterThan(0);
     expect(r.stats.cpuMs!).toBeLessThanOrEqual(r.stats.durationMs + 1);
   });
+  it("reports the memory the run holds as it ends", async () => {
+    const small = await run("return 1");
+    const big = await run("globalThis.keep = Array.from({ length: 50000 }, (_, i) => 'item ' + i); return 1");
+    expect(small.stats.memoryBytes).toBeGreaterThan(10_000);
+    expect(big.stats.memoryBytes! - small.stats.memoryBytes!).toBeGreaterThan(50000 * 8);
+    expect(await value("return 'usable'")).toBe("usable");
+  });
 });

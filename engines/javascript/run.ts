@@ -198,6 +198,7 @@ export class JavascriptRun {
     } finally {
       this.opts.signal?.removeEventListener("abort", onAbort);
     }
+    const memoryBytes = this.readMemoryInUse();
     try {
       this.teardown();
     } catch (e) {
@@ -208,7 +209,7 @@ export class JavascriptRun {
     return finishRun(
       this.output,
       outcome,
-      { engine: "javascript", cpuMs: Math.round(this.cpuMs * 1000) / 1000 },
+      { engine: "javascript", cpuMs: Math.round(this.cpuMs * 1000) / 1000, ...(memoryBytes !== undefined ? { memoryBytes } : {}) },
       this.opts.onEvent,
     );
   }
@@ -265,6 +266,29 @@ export class JavascriptRun {
     const w = this.wake;
     this.wake = null;
     w?.();
+  }
+
+  /**
+   * The bytes QuickJS holds for this run's runtime (objects, strings, atoms, bytecode) as the run ends; for a
+   * run that ends normally this is close to its peak. Undefined when the runtime is gone or unusable.
+   */
+  private readMemoryInUse(): number | undefined {
+    const rt = this.rt;
+    const ctx = this.ctx;
+    if (!rt || !ctx || this.moduleBroken || !ctx.alive) return undefined;
+    try {
+      const usage = rt.computeMemoryUsage();
+      try {
+        const used = ctx.getProp(usage, "memory_used_size");
+        const bytes = ctx.typeof(used) === "number" ? ctx.getNumber(used) : undefined;
+        used.dispose();
+        return bytes;
+      } finally {
+        usage.dispose();
+      }
+    } catch {
+      return undefined;
+    }
   }
 
   private teardown(): void {
