@@ -169,7 +169,7 @@ export interface ExecutionStats {
   durationMs: number;
   /** Time spent running spell code (excludes time waiting on host promises such as model calls). */
   cpuMs?: number;
-  /** Peak engine memory, when the engine can tell. */
+  /** Engine memory, when the engine can tell: Lua reports the run's peak, JavaScript what it holds as the run ends. */
   memoryBytes?: number;
   /** True when output was cut at the output cap. */
   outputTruncated?: boolean;
