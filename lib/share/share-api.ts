@@ -11,7 +11,7 @@ import type { RateLimiter } from "@/lib/ratelimit/types";
 import { computeShareId } from "./content-id";
 import { SHORT_ID_PATTERN } from "./embed";
 import { describeZodError } from "./link";
-import { MAX_ARGS_BYTES, MAX_SOURCE_BYTES, findSizeProblem, checkSharedSpell, type SharedSpell } from "./shared-spell";
+import { MAX_ARGS_BYTES, MAX_SOURCE_BYTES, findSizeProblem, checkSharedSpell } from "./shared-spell";
 import type { ShareStore } from "./store/types";
 
 /** The largest request body: a 64 KiB source could double when JSON-escaped, plus args and room for fields. */
