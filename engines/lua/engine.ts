@@ -26,8 +26,8 @@ export function isBrowser(): boolean {
 }
 
 /**
- * Where the wasm comes from: in a browser our own bundled asset (never a CDN: wasmoon would fetch unpkg when
- * given no URL); in Node, wasmoon finds the file beside its own module.
+ * Where the wasm comes from: in a browser our own bundled asset (never a CDN: given no URL, wasmoon would fetch
+ * it from a public package CDN); in Node, wasmoon finds the file beside its own module.
  */
 export function resolveWasmUrl(config?: EngineConfig): string | undefined {
   if (config?.wasmUrl) return config.wasmUrl;
