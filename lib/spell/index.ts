@@ -11,7 +11,7 @@ import { createConfigModule } from "./globals/config";
 import { createDebugModule } from "./globals/debug";
 import { createEventModule } from "./globals/event";
 import { createHookModule } from "./globals/hook";
-import { createJsonModule } from "./globals/json";
+import { JSON_JS_PRELUDE, createJsonModule } from "./globals/json";
 import type { GlobalModule } from "./globals/module";
 import { createProviderModule } from "./globals/provider";
 import { createStateModule } from "./globals/state";
@@ -38,14 +38,14 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
     createStateModule(ctx),
     hook,
     createEventModule(ctx),
-    // JavaScript keeps its standard JSON (same parse/stringify); Lua gets the API's.
+    // JavaScript keeps its standard JSON (plus the options object, JSON_JS_PRELUDE); Lua gets the API's.
     ...(runtime.engine === "javascript" ? [] : [createJsonModule(ctx)]),
     createProviderModule(ctx),
     createDebugModule(ctx),
     createConfigModule(ctx),
     ...createCompatModules(ctx),
   ];
-  const api: ApiSurface = { globals: {}, classes: {}, preludes: { lua: STREAMING_LUA_PRELUDE + ARGS_LUA_PRELUDE, javascript: STREAMING_JS_PRELUDE } };
+  const api: ApiSurface = { globals: {}, classes: {}, preludes: { lua: STREAMING_LUA_PRELUDE + ARGS_LUA_PRELUDE, javascript: STREAMING_JS_PRELUDE + JSON_JS_PRELUDE } };
   for (const m of modules) {
     api.globals[m.name] = m.global;
     Object.assign(api.classes, m.classes ?? {});

@@ -139,7 +139,7 @@ export const SPELL_API_REFERENCE: SpellApiReference = {
     },
     {
       name: "JSON",
-      description: "JSON text to values and back. In Lua this global is the API's; JavaScript keeps its own standard JSON (same parse/stringify).",
+      description: "JSON text to values and back. In Lua this global is the API's; JavaScript keeps its own standard JSON, whose stringify also takes the options object.",
       functions: [
         fn("parse", "text: string", "JsonValue", "Parse JSON (null becomes nil in Lua). Bad JSON raises.", { lua: 'local t = JSON.parse(\'{"a": 1}\')', js: 'const t = JSON.parse(\'{"a": 1}\');' }),
         fn("stringify", "value: JsonValue, options?: { pretty?: boolean; indent?: number }", "string", "Compact JSON, or indented with `pretty`.", { lua: "print(JSON.stringify({ a = 1 }))", js: "console.log(JSON.stringify({ a: 1 }));" }),

@@ -225,6 +225,21 @@ describe("response_format", () => {
     await expect(h.invoke(a, "execute", "x")).rejects.toThrow(/not JSON/);
   });
 
+  it("a schema whose root is not an object: the scalar JSON reply is parsed and validated too", async () => {
+    const h = createHarness();
+    const a = agentWith(h, ["model", "mock/default"], ["response_format", { type: "integer" }]);
+    const r = (await h.invoke(a, "execute", { text: "how many?" })) as Obj;
+    expect(Number.isInteger(r.data)).toBe(true);
+    expect(r.text).toBe(String(r.data));
+    const scripted = createHarness({ llm: createScriptedLlm([textReply('"seven"'), textReply("7")]), mockAll: false });
+    const b = agentWith(scripted, ["model", "mock/x"], ["response_format", { type: "integer" }]);
+    await expect(scripted.invoke(b, "execute", "x")).rejects.toMatchObject({ kind: "provider", message: expect.stringMatching(/does not match response_format/) });
+    expect(((await scripted.invoke(b, "execute", "x")) as Obj).data).toBe(7);
+    // Without response_format only an object or an array becomes data.
+    const echo = agentWith(h, ["model", "mock/echo"]);
+    expect((await h.invoke(echo, "execute", { text: "42" })) as Obj).not.toHaveProperty("data");
+  });
+
   it("refuses a schema that is not a JSON Schema", () => {
     const h = createHarness();
     expect(() => h.invokeSync(h.callSync("Agent.builder"), "response_format", { type: "no-such-type" })).toThrow(/expects a JSON Schema/);

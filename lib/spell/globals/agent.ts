@@ -48,10 +48,13 @@ export interface AgentRunner {
 }
 
 
-/** The reply text as JSON, tolerating a ```json fence; undefined when it is not JSON. */
-function parseJsonReply(text: string): JsonValue | undefined {
+/**
+ * The reply text as JSON, tolerating a ```json fence; undefined when it is not JSON. Only an object or an array
+ * counts unless `anyValue` (a response_format schema may ask for a number, a string...).
+ */
+function parseJsonReply(text: string, anyValue = false): JsonValue | undefined {
   const t = text.trim().replace(/^```(?:json)?\s*/i, "").replace(/\s*```$/, "");
-  if (!t || !/^[[{]/.test(t)) return undefined;
+  if (!t || (!anyValue && !/^[[{]/.test(t))) return undefined;
   try {
     return JSON.parse(t) as JsonValue;
   } catch {
@@ -212,7 +215,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
         tool_calls: toolCalls,
       },
     };
-    const parsed = parseJsonReply(finalText);
+    const parsed = parseJsonReply(finalText, cfg.responseFormat !== undefined);
     if (cfg.responseFormat) {
       if (parsed === undefined) throw new SpellError("provider", `agent '${cfg.name}': the reply is not JSON, but response_format asks for JSON: ${finalText.slice(0, 200)}`);
       const validate = ctx.ajv().compile(cfg.responseFormat);

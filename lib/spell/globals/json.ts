@@ -1,4 +1,7 @@
-/** JSON: `JSON.parse(s)` and `JSON.stringify(v, {pretty = true}?)`. (JavaScript keeps its own JSON too; see the prelude.) */
+/**
+ * JSON: `JSON.parse(s)` and `JSON.stringify(v, {pretty = true}?)`. Lua gets this module; JavaScript keeps its
+ * standard JSON, with `JSON_JS_PRELUDE` adding the options object.
+ */
 import { SpellError } from "@/engines/bridge";
 import type { SpellContext } from "../core/context";
 import { str, table } from "../core/validate";
@@ -28,3 +31,22 @@ export function createJsonModule(ctx: SpellContext): GlobalModule {
     },
   };
 }
+
+/**
+ * JavaScript keeps its standard JSON. This prelude only teaches `JSON.stringify` the options object SPELL-API.md
+ * shows as its second argument (`JSON.stringify(v, { pretty: true })`, or `{ indent: 4 }`), which standard JSON
+ * would ignore (a replacer that is neither a function nor an array). Every standard call behaves as before.
+ */
+export const JSON_JS_PRELUDE = `
+(() => {
+  const standard = JSON.stringify;
+  const stringify = function stringify(value, replacer, space) {
+    if (space === undefined && replacer !== null && typeof replacer === "object" && !Array.isArray(replacer)) {
+      const indent = replacer.pretty === true ? 2 : typeof replacer.indent === "number" ? replacer.indent : undefined;
+      return standard(value, null, indent);
+    }
+    return standard(value, replacer, space);
+  };
+  Object.defineProperty(JSON, "stringify", { value: stringify, writable: true, configurable: true, enumerable: false });
+})();
+`;

@@ -1,3 +1,4 @@
+import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import type { JsonValue } from "@/engines/bridge";
 import { createMemoryStateStore } from "../state/memory";
@@ -6,6 +7,7 @@ import { interpolate, type InterpolationScope } from "./interpolate";
 import { coerceToSchema } from "./workflow";
 import { dumpValue } from "./debug";
 import { globToRegExp } from "./event";
+import { JSON_JS_PRELUDE } from "./json";
 
 type Obj = { [k: string]: JsonValue };
 
@@ -47,6 +49,23 @@ describe("JSON (Lua)", () => {
     expect(h.callSync("JSON.stringify", { a: 1 }, { pretty: true })).toBe('{\n  "a": 1\n}');
     expect(() => h.callSync("JSON.parse", "{bad")).toThrow(/^JSON parse error: /);
     expect(() => h.callSync("JSON.parse", 5)).toThrow("JSON.parse expects text to be a string, got number");
+  });
+});
+
+describe("JSON (JavaScript prelude)", () => {
+  it("JSON.stringify takes SPELL-API.md's options object; standard calls are unchanged", () => {
+    const sandbox = vm.createContext({});
+    vm.runInContext(JSON_JS_PRELUDE, sandbox);
+    const run = (code: string) => vm.runInContext(code, sandbox) as unknown;
+    expect(run("JSON.stringify({ list: [1, 2] }, { pretty: true })")).toBe('{\n  "list": [\n    1,\n    2\n  ]\n}');
+    expect(run("JSON.stringify({ a: 1 }, { indent: 4 })")).toBe('{\n    "a": 1\n}');
+    expect(run("JSON.stringify({ a: 1, b: [true] }, {})")).toBe('{"a":1,"b":[true]}');
+    expect(run("JSON.stringify({ a: 1, b: 2 })")).toBe('{"a":1,"b":2}');
+    expect(run("JSON.stringify({ a: 1, b: 2 }, ['a'])")).toBe('{"a":1}');
+    expect(run("JSON.stringify({ a: 1 }, (k, v) => (k === 'a' ? 5 : v), 1)")).toBe('{\n "a": 5\n}');
+    expect(run("JSON.stringify({ a: 1 }, null, 2)")).toBe('{\n  "a": 1\n}');
+    expect(run("JSON.stringify({ a: 1 }, { pretty: true }, 3)")).toBe('{\n   "a": 1\n}');
+    expect(run("Object.keys(JSON)")).toEqual([]);
   });
 });
 
