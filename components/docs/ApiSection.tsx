@@ -8,7 +8,7 @@ export function ApiSection({ section }: { section: DocSection }) {
     <section id={section.id} className="scroll-mt-20 border-t border-zinc-200 pt-6 dark:border-zinc-800" aria-labelledby={`${section.id}-title`}>
       <h3 id={`${section.id}-title`} className="font-mono text-lg font-semibold">
         {section.name}
-        <span className="ml-2 align-middle font-sans text-xs font-normal text-zinc-500">{section.kind === "global" ? "global" : "object"}</span>
+        <span className="ml-2 align-middle font-sans text-xs font-normal text-zinc-500 dark:text-zinc-400">{section.kind === "global" ? "global" : "object"}</span>
       </h3>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         <InlineCode text={section.description} />
@@ -61,7 +61,7 @@ function ApiFunction({ fn }: { fn: DocFunction }) {
       {fn.params.length > 0 ? (
         <table className="mt-2 w-full text-left text-xs">
           <caption className="sr-only">Parameters of {fn.name}</caption>
-          <thead className="text-zinc-500">
+          <thead className="text-zinc-500 dark:text-zinc-400">
             <tr>
               <th scope="col" className="py-1 pr-3 font-medium">
                 Parameter
@@ -80,7 +80,7 @@ function ApiFunction({ fn }: { fn: DocFunction }) {
                 </td>
                 <td className="py-1">
                   <code className="break-words font-mono text-zinc-700 dark:text-zinc-300">{p.type}</code>
-                  {p.description ? <span className="ml-2 text-zinc-500">{p.description}</span> : null}
+                  {p.description ? <span className="ml-2 text-zinc-500 dark:text-zinc-400">{p.description}</span> : null}
                 </td>
               </tr>
             ))}

@@ -31,7 +31,7 @@ export function DocsPage({ model }: { model: DocsModel }) {
           <Link href="/" className="font-semibold tracking-tight">
             LLMSpell <span className="text-violet-600 dark:text-violet-400">Playground</span>
           </Link>
-          <span className="text-sm text-zinc-500">Docs</span>
+          <span className="text-sm text-zinc-500 dark:text-zinc-400">Docs</span>
           <div className="ml-auto flex items-center gap-3">
             <LanguageToggle rootId={ROOT_ID} />
             <Link href="/" className="btn btn-primary h-8 px-3">
@@ -119,7 +119,7 @@ export function DocsPage({ model }: { model: DocsModel }) {
                 <li key={e.slug} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-testid="doc-example">
                   <div className="flex items-baseline justify-between gap-2">
                     <span className="font-medium">{e.title}</span>
-                    <span className="text-[11px] uppercase tracking-wide text-zinc-500">{e.level}</span>
+                    <span className="text-[11px] uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{e.level}</span>
                   </div>
                   <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{e.description}</p>
                   <p className="mt-2 flex gap-3 text-xs">
@@ -234,7 +234,7 @@ export function DocsPage({ model }: { model: DocsModel }) {
 function NavGroup({ title, links, mono }: { title: string; links: string[][]; mono?: boolean }) {
   return (
     <div className="mb-5">
-      <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">{title}</p>
+      <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{title}</p>
       <ul className="space-y-0.5">
         {links.map(([id, label]) => (
           <li key={id}>

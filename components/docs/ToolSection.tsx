@@ -12,11 +12,11 @@ export function ToolSection({ tool }: { tool: DocTool }) {
       </h3>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         <InlineCode text={tool.description} />
-        {tool.aliases.length ? <span className="text-zinc-500"> Also callable as {tool.aliases.map((a) => `"${a}"`).join(", ")}.</span> : null}
+        {tool.aliases.length ? <span className="text-zinc-500 dark:text-zinc-400"> Also callable as {tool.aliases.map((a) => `"${a}"`).join(", ")}.</span> : null}
       </p>
       <table className="mt-2 w-full text-left text-xs">
         <caption className="sr-only">Parameters of {tool.name}</caption>
-        <thead className="text-zinc-500">
+        <thead className="text-zinc-500 dark:text-zinc-400">
           <tr>
             <th scope="col" className="py-1 pr-3 font-medium">
               Parameter
@@ -39,7 +39,7 @@ export function ToolSection({ tool }: { tool: DocTool }) {
               <td className="max-w-48 break-words py-1 pr-3 font-mono text-zinc-700 dark:text-zinc-300">{p.type}</td>
               <td className="py-1 text-zinc-600 dark:text-zinc-400">
                 {p.description}
-                {p.defaultValue !== undefined ? <span className="text-zinc-500"> Default {p.defaultValue}.</span> : null}
+                {p.defaultValue !== undefined ? <span className="text-zinc-500 dark:text-zinc-400"> Default {p.defaultValue}.</span> : null}
               </td>
             </tr>
           ))}

@@ -106,7 +106,7 @@ export function OutputConsole({ lines, running, onClear, onJumpToLine, emptyHint
         data-testid="console"
       >
         {shown.length === 0 ? (
-          <div className="py-6 text-center font-sans text-sm text-zinc-500">{lines.length > 0 ? "No lines match the filter." : (emptyHint ?? "Output appears here.")}</div>
+          <div className="py-6 text-center font-sans text-sm text-zinc-500 dark:text-zinc-400">{lines.length > 0 ? "No lines match the filter." : (emptyHint ?? "Output appears here.")}</div>
         ) : (
           shown.map((l) => <Line key={l.id} line={l} onJumpToLine={onJumpToLine} />)
         )}
@@ -117,7 +117,7 @@ export function OutputConsole({ lines, running, onClear, onJumpToLine, emptyHint
 }
 
 const LEVEL_STYLE: Record<string, string> = {
-  debug: "text-zinc-500",
+  debug: "text-zinc-500 dark:text-zinc-400",
   info: "text-sky-700 dark:text-sky-300",
   log: "",
   warn: "bg-amber-50 text-amber-800 dark:bg-amber-500/10 dark:text-amber-200",

@@ -70,8 +70,8 @@ export function ExamplesDialog({ open, onClose, language, onOpen }: ExamplesDial
           </div>
         )}
         {error && <p className="text-sm text-red-600">The examples could not be loaded: {error}</p>}
-        {!catalog && !error && <p className="text-sm text-zinc-500">Loading examples…</p>}
-        {catalog && shown.length === 0 && <p className="py-4 text-center text-sm text-zinc-500">No example matches.</p>}
+        {!catalog && !error && <p className="text-sm text-zinc-500 dark:text-zinc-400">Loading examples…</p>}
+        {catalog && shown.length === 0 && <p className="py-4 text-center text-sm text-zinc-500 dark:text-zinc-400">No example matches.</p>}
         <ul className="grid gap-2 sm:grid-cols-2">
           {shown.map((e) => (
             <li key={e.slug}>
@@ -98,7 +98,7 @@ export function ExamplesDialog({ open, onClose, language, onOpen }: ExamplesDial
             </li>
           ))}
         </ul>
-        <p className="text-xs text-zinc-500">Opens in {language === "lua" ? "Lua" : "JavaScript"}. Your current spell is kept in History (Settings).</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">Opens in {language === "lua" ? "Lua" : "JavaScript"}. Your current spell is kept in History (Settings).</p>
       </div>
     </Dialog>
   );

@@ -52,7 +52,7 @@ export function OutputTabs({ tab, onTab, counts, panels, status }: OutputTabsPro
               data-tab={t.id}
               onClick={() => onTab(t.id)}
               className={`relative flex items-center gap-1.5 whitespace-nowrap px-3.5 py-2.5 text-sm font-medium transition-colors ${
-                tab === t.id ? "text-zinc-900 dark:text-white" : "text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
+                tab === t.id ? "text-zinc-900 dark:text-white" : "text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-200"
               }`}
             >
               {t.label}
@@ -61,7 +61,7 @@ export function OutputTabs({ tab, onTab, counts, panels, status }: OutputTabsPro
             </button>
           ))}
         </div>
-        <div className="ml-auto min-w-0 truncate text-xs text-zinc-500">{status}</div>
+        <div className="ml-auto min-w-0 truncate text-xs text-zinc-500 dark:text-zinc-400">{status}</div>
       </div>
       {TABS.map((t) => (
         <div key={t.id} role="tabpanel" id={`${base}-panel-${t.id}`} aria-labelledby={`${base}-tab-${t.id}`} hidden={tab !== t.id} className="min-h-0 flex-1">

@@ -177,7 +177,7 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
   const runKeys = displayKeys("Mod+Enter", isMac);
   const editorPane = (
     <section className="flex h-full min-h-0 flex-col bg-white dark:bg-[#0b0b0f]" aria-label="Spell editor">
-      <div className="flex h-9 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 text-xs text-zinc-500 dark:border-zinc-800">
+      <div className="flex h-9 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 text-xs text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
         <span className="font-mono text-zinc-700 dark:text-zinc-300">spell.{language === "lua" ? "lua" : "js"}</span>
         {errorMarker && (
           <button type="button" className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-700 dark:bg-red-500/15 dark:text-red-300" onClick={() => setFocusLine({ line: errorMarker.line, nonce: Date.now() })}>
@@ -237,7 +237,7 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
         <h1 className="flex items-center gap-2 text-sm font-semibold tracking-tight">
           <Logo />
           <span>
-            LLMSpell <span className="font-normal text-zinc-500">Playground</span>
+            LLMSpell <span className="font-normal text-zinc-500 dark:text-zinc-400">Playground</span>
           </span>
         </h1>
         <LanguageSwitch value={language} onChange={(l) => editor.getState().setLanguage(l)} />
@@ -281,7 +281,7 @@ function ResultPanel({ view, running }: { view: RunView; running: boolean }) {
     return (
       <div className="h-full overflow-auto p-3" data-testid="result">
         <StatsLine stats={stats} />
-        {value === null || value === undefined ? <p className="text-sm text-zinc-500">The spell returned nothing.</p> : <JsonTree value={value} label="Returned value" />}
+        {value === null || value === undefined ? <p className="text-sm text-zinc-500 dark:text-zinc-400">The spell returned nothing.</p> : <JsonTree value={value} label="Returned value" />}
       </div>
     );
   }
@@ -295,12 +295,12 @@ function ResultPanel({ view, running }: { view: RunView; running: boolean }) {
       </div>
     );
   }
-  return <div className="flex h-full items-center justify-center p-6 text-sm text-zinc-500">{running ? "Running…" : "The value your spell returns shows here."}</div>;
+  return <div className="flex h-full items-center justify-center p-6 text-sm text-zinc-500 dark:text-zinc-400">{running ? "Running…" : "The value your spell returns shows here."}</div>;
 }
 
 function StatsLine({ stats }: { stats: { engine: string; durationMs: number; cpuMs?: number; memoryBytes?: number } }) {
   return (
-    <p className="mb-2 flex flex-wrap gap-x-4 text-xs text-zinc-500">
+    <p className="mb-2 flex flex-wrap gap-x-4 text-xs text-zinc-500 dark:text-zinc-400">
       <span>engine {stats.engine}</span>
       <span>wall {formatMs(stats.durationMs)}</span>
       {stats.cpuMs !== undefined && <span>cpu {formatMs(stats.cpuMs)}</span>}

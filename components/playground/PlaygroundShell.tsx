@@ -11,7 +11,7 @@ export function PlaygroundShell() {
         <h1 className="flex items-center gap-2 text-sm font-semibold tracking-tight">
           <span className="inline-block h-[22px] w-[22px] rounded-lg bg-gradient-to-br from-violet-500 to-fuchsia-500" aria-hidden="true" />
           <span>
-            LLMSpell <span className="font-normal text-zinc-500">Playground</span>
+            LLMSpell <span className="font-normal text-zinc-500 dark:text-zinc-400">Playground</span>
           </span>
         </h1>
         <div className="ml-auto h-8 w-24 rounded-md bg-violet-600/80" aria-hidden="true" />

@@ -21,7 +21,7 @@ export function SettingsDialog({ open, onClose, settings, editor }: { open: bool
             <label htmlFor={ids.font}>Font size</label>
             <div className="flex items-center gap-2">
               <input id={ids.font} type="range" min={FONT_SIZE_MIN} max={FONT_SIZE_MAX} value={s.fontSize} onChange={(e) => s.update({ fontSize: Number(e.target.value) })} className="flex-1 accent-violet-600" />
-              <span className="w-10 tabular-nums text-zinc-500">{s.fontSize}px</span>
+              <span className="w-10 tabular-nums text-zinc-500 dark:text-zinc-400">{s.fontSize}px</span>
             </div>
             <label htmlFor={ids.keys}>Keybindings</label>
             <select id={ids.keys} className="input h-8" value={s.keybindings} onChange={(e) => s.update({ keybindings: e.target.value as "default" | "vim" })}>
@@ -73,14 +73,14 @@ export function SettingsDialog({ open, onClose, settings, editor }: { open: bool
         <section className="space-y-2">
           <h3 className="font-semibold">History</h3>
           {history.length === 0 ? (
-            <p className="text-zinc-500">Spells you put aside (by opening a shared link or an example) appear here.</p>
+            <p className="text-zinc-500 dark:text-zinc-400">Spells you put aside (by opening a shared link or an example) appear here.</p>
           ) : (
             <ul className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" data-testid="history">
               {history.map((h, i) => (
                 <li key={`${h.savedAt}-${i}`} className="flex items-center gap-2 px-3 py-2">
                   <div className="min-w-0 flex-1">
                     <div className="truncate font-mono text-xs">{h.source.split("\n").find((l) => l.trim()) ?? "(empty)"}</div>
-                    <div className="text-xs text-zinc-500">
+                    <div className="text-xs text-zinc-500 dark:text-zinc-400">
                       {h.language === "lua" ? "Lua" : "JavaScript"} · {new Date(h.savedAt).toLocaleString()} · {h.reason}
                     </div>
                   </div>

@@ -44,7 +44,7 @@ function JsonNode({ name, value, depth, openDepth }: { name: string | null; valu
       >
         <ChevronIcon className={`h-3 w-3 transition-transform ${open ? "rotate-90" : ""} ${entries.length === 0 ? "opacity-0" : ""}`} />
         {keyLabel}
-        <span className="text-zinc-500">{summary}</span>
+        <span className="text-zinc-500 dark:text-zinc-400">{summary}</span>
       </button>
       {open && (
         <div role="group">
@@ -58,7 +58,7 @@ function JsonNode({ name, value, depth, openDepth }: { name: string | null; valu
 }
 
 function Scalar({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="text-zinc-500">{value === null ? "null" : "undefined"}</span>;
+  if (value === null || value === undefined) return <span className="text-zinc-500 dark:text-zinc-400">{value === null ? "null" : "undefined"}</span>;
   if (typeof value === "string") return <span className="whitespace-pre-wrap break-words text-emerald-700 dark:text-emerald-300">&quot;{value}&quot;</span>;
   if (typeof value === "number") return <span className="text-amber-700 dark:text-amber-300">{String(value)}</span>;
   if (typeof value === "boolean") return <span className="text-sky-700 dark:text-sky-300">{String(value)}</span>;

@@ -122,7 +122,7 @@ export function ShareDialog({ open, onClose, spell }: ShareDialogProps) {
               type="button"
               onClick={onClose}
               aria-label="Close share dialog"
-              className="rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+              className="rounded-md p-1 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
             >
               <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8">
                 <path d="M5 5l10 10M15 5L5 15" strokeLinecap="round" />
@@ -131,7 +131,7 @@ export function ShareDialog({ open, onClose, spell }: ShareDialogProps) {
           </header>
 
           {link.status === "encoding" ? (
-            <p className="text-sm text-zinc-500">Making the link…</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">Making the link…</p>
           ) : link.status === "error" ? (
             <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
               {link.message}

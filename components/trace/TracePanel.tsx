@@ -43,7 +43,7 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   if (roots.length === 0) {
     return (
-      <div className="flex h-full items-center justify-center p-6 text-center text-sm text-zinc-500">
+      <div className="flex h-full items-center justify-center p-6 text-center text-sm text-zinc-500 dark:text-zinc-400">
         {running ? "Waiting for the first agent, tool or workflow…" : "Run a spell to see its agents, tools and workflow steps here."}
       </div>
     );
@@ -70,7 +70,7 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
     <div className="h-full overflow-auto text-sm" data-testid="trace">
       <table className="w-full border-collapse">
         <caption className="sr-only">Trace of the run: each call with its duration, tokens and cost</caption>
-        <thead className="sticky top-0 z-10 bg-white/95 text-left text-[11px] uppercase tracking-wide text-zinc-500 backdrop-blur dark:bg-zinc-950/95">
+        <thead className="sticky top-0 z-10 bg-white/95 text-left text-[11px] uppercase tracking-wide text-zinc-500 dark:text-zinc-400 backdrop-blur dark:bg-zinc-950/95">
           <tr>
             <th scope="col" className="px-3 py-1.5 font-medium">Call</th>
             <th scope="col" className="hidden w-[38%] px-2 py-1.5 font-medium sm:table-cell">
@@ -118,7 +118,7 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                       >
                         {node.name}
                       </button>
-                      {node.model && <span className="hidden truncate text-xs text-zinc-500 lg:inline">{node.model}</span>}
+                      {node.model && <span className="hidden truncate text-xs text-zinc-500 dark:text-zinc-400 lg:inline">{node.model}</span>}
                       {node.end === undefined && <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-violet-500" aria-label="running" />}
                       {node.error && <span className="text-xs font-medium text-red-600 dark:text-red-400">{node.error.kind}</span>}
                     </div>
@@ -143,7 +143,7 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                       <span className="text-zinc-500 dark:text-zinc-400">–</span>
                     )}
                   </td>
-                  <td className="hidden whitespace-nowrap px-3 py-1.5 text-right tabular-nums text-zinc-500 md:table-cell">{node.costUsd !== undefined ? formatCost(node.costUsd) : "–"}</td>
+                  <td className="hidden whitespace-nowrap px-3 py-1.5 text-right tabular-nums text-zinc-500 dark:text-zinc-400 md:table-cell">{node.costUsd !== undefined ? formatCost(node.costUsd) : "–"}</td>
                 </tr>
                 {open && (
                   <tr className="border-b border-zinc-100 bg-zinc-50/70 dark:border-zinc-800/70 dark:bg-zinc-900/50">
@@ -151,7 +151,7 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                       <div className="grid gap-3 md:grid-cols-2" style={{ paddingLeft: depth * 14 + 20 }}>
                         <Detail title="Input" value={node.input} />
                         <Detail title={node.error ? "Error" : "Output"} value={node.error ?? node.output} />
-                        {node.model && <p className="text-xs text-zinc-500">Model: {node.model}</p>}
+                        {node.model && <p className="text-xs text-zinc-500 dark:text-zinc-400">Model: {node.model}</p>}
                       </div>
                     </td>
                   </tr>
@@ -168,7 +168,7 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
 function Detail({ title, value }: { title: string; value: unknown }) {
   return (
     <div className="min-w-0">
-      <div className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-500">{title}</div>
+      <div className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{title}</div>
       {value === undefined ? <span className="text-xs text-zinc-400">none</span> : <JsonTree value={value} openDepth={1} label={title} />}
     </div>
   );

@@ -94,7 +94,7 @@ export function SplitPane({ first, second, initial = 0.55, storageKey, label }: 
 
   const pct = `${(fraction * 100).toFixed(1)}%`;
   return (
-    <div ref={container} className={`flex min-h-0 flex-1 ${vertical ? "flex-col" : "flex-row"}`} data-layout={vertical ? "stacked" : "side-by-side"}>
+    <div ref={container} className={`flex min-h-0 min-w-0 flex-1 ${vertical ? "flex-col" : "flex-row"}`} data-layout={vertical ? "stacked" : "side-by-side"}>
       <div className="min-h-0 min-w-0 overflow-hidden" style={vertical ? { height: pct } : { width: pct }}>
         {first}
       </div>
