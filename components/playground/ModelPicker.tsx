@@ -27,7 +27,7 @@ export function ModelPicker({ model, mockAll, onModel, onMockAll }: ModelPickerP
         id="model-picker"
         value={model}
         onChange={(e) => onModel(e.target.value)}
-        className="input h-8 max-w-[10rem] text-xs xl:max-w-[13rem]"
+        className="input h-8 max-w-[10rem] text-xs 2xl:max-w-[13rem]"
         title={info.problem ?? "The model used by agents that name none"}
       >
         {!known && <option value={model}>{model}</option>}
@@ -52,7 +52,7 @@ export function ModelPicker({ model, mockAll, onModel, onMockAll }: ModelPickerP
         <span className={`relative inline-flex h-4 w-7 items-center rounded-full transition-colors ${mockAll ? "bg-violet-600" : "bg-zinc-300 dark:bg-zinc-700"}`} aria-hidden="true">
           <span className={`inline-block h-3 w-3 rounded-full bg-white shadow transition-transform ${mockAll ? "translate-x-3.5" : "translate-x-0.5"}`} />
         </span>
-        <span className="whitespace-nowrap max-xl:sr-only">Mock every model</span>
+        <span className="whitespace-nowrap max-2xl:sr-only">Mock every model</span>
       </button>
     </div>
   );

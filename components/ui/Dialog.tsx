@@ -33,7 +33,7 @@ export function Dialog({ open, onClose, title, children, width = "max-w-lg" }: D
       onClick={(e) => {
         if (e.target === ref.current) onClose();
       }}
-      className={`w-[calc(100%-2rem)] ${width} rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/40 backdrop:backdrop-blur-sm dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100`}
+      className={`m-auto w-[calc(100%-2rem)] ${width} rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/40 backdrop:backdrop-blur-sm dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100`}
     >
       {open && (
         <div className="flex max-h-[85vh] flex-col">
