@@ -3,7 +3,8 @@
  * by word, with usage. It needs no key and no network, so every example runs offline.
  *
  * - `mock/echo` replies with the last user message.
- * - `mock/default` (and any other `mock/*` name) replies with a fixed sentence built from the last user message.
+ * - `mock/default` (and any other `mock/<name>`, see `isMockModelName`) replies with a fixed sentence built from
+ *   the last user message. Only `mock/default` and `mock/echo` are listed by `/api/models`.
  * - With tools offered, it calls one of them (the one whose name best matches the user's words) with
  *   arguments built from the tool's JSON Schema; after the tool result arrives it answers using that result.
  * - With `responseFormat` (a JSON Schema), it replies with a JSON instance of the schema.
@@ -17,7 +18,16 @@ import type { ChatMessage, LlmClient, LlmRequest, ProviderInfo, StreamPart, Tool
 
 export const DEFAULT_MODEL = "mock/default";
 export const MOCK_PROVIDER = "mock";
+/** The mock models `/api/models` lists; any other name that passes `isMockModelName` works too. */
 export const MOCK_MODEL_NAMES = ["default", "echo"] as const;
+
+/** A mock model name (the part after `mock/`): 1-64 letters, digits and `._:@-`, starting with a letter or digit. */
+export const MOCK_MODEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$/;
+
+/** Can `mock/<name>` be called? Any sane name can: the mock is deterministic whatever it is called. */
+export function isMockModelName(name: string): boolean {
+  return MOCK_MODEL_NAME_PATTERN.test(name);
+}
 
 export interface MockOptions {
   /** Wait this long before each streamed chunk (tests and benchmarks). */

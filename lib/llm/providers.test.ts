@@ -28,11 +28,20 @@ describe("provider registry", () => {
     expect(known).toMatchObject({ label: "GPT-4o mini", price: { input: 0.15, output: 0.6 } });
   });
 
-  it("builds the chat-completions model for openai and refuses unknown providers and mock models", () => {
+  it("builds the chat-completions model for openai and refuses unknown providers", () => {
     const resolved = resolveModel("openai/gpt-4o-mini", { env: { OPENAI_API_KEY: "sk-a" } });
     expect(resolved.ok && resolved.model.provider).toBe("openai.chat");
     expect(resolveModel("acme/x", { env: {} })).toMatchObject({ ok: false, kind: "unknown_model" });
-    expect(resolveModel("mock/nope", { env: {} })).toMatchObject({ ok: false, kind: "unknown_model" });
     expect(resolveModel("mock/echo", { env: {} })).toMatchObject({ ok: true, modelId: "mock/echo" });
+  });
+
+  it("serves any sane mock/<name> (SPELL-API.md: mock/<anything> is deterministic) but lists only the named mocks", () => {
+    for (const id of ["mock/anything", "mock/gpt-4o", "mock/llama3.2:8b", "mock/x"]) {
+      expect(resolveModel(id, { env: {} })).toMatchObject({ ok: true, provider: "mock", modelId: id });
+    }
+    for (const id of ["mock/", "mock/-x", "mock/a b", "mock/a/b", `mock/${"x".repeat(65)}`]) {
+      expect(resolveModel(id, { env: {} })).toMatchObject({ ok: false, kind: "unknown_model" });
+    }
+    expect(listProviders({ env: {} }).find((p) => p.name === "mock")?.models.map((m) => m.id)).toEqual(["mock/default", "mock/echo"]);
   });
 });

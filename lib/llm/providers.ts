@@ -2,7 +2,8 @@
  * The one provider registry. Each entry lists its models for `/api/models` and builds an AI SDK language
  * model for a call. Adding a provider is one entry in `PROVIDERS`.
  *
- * - `mock`: built in, deterministic, no key (./mock). `LLMSPELL_MOCK_DELAY_MS` adds a delay per chunk.
+ * - `mock`: built in, deterministic, no key (./mock). Any `mock/<name>` works (listed: `mock/default`,
+ *   `mock/echo`). `LLMSPELL_MOCK_DELAY_MS` adds a delay per chunk.
  * - `openai`: `OPENAI_API_KEY`, or a user's own key for one request (BYOK). With `OPENAI_BASE_URL` it talks to
  *   any OpenAI-compatible server (Ollama, vLLM, LM Studio); `OPENAI_MODELS` (comma-separated) names the
  *   models to list then. Always the Chat Completions API (`.chat()`), which compatible servers implement,
@@ -10,7 +11,7 @@
  */
 import { createOpenAI } from "@ai-sdk/openai";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
-import { mockProviderInfo, MOCK_MODEL_NAMES, MOCK_PROVIDER } from "./mock";
+import { isMockModelName, mockProviderInfo, MOCK_PROVIDER } from "./mock";
 import { MockLanguageModel } from "./mock-model";
 import { MODEL_PRICES, splitModelId as splitModelIdOf } from "./prices";
 import type { LlmErrorKind, ModelInfo, ProviderInfo } from "./types";
@@ -58,8 +59,12 @@ const mockEntry: ProviderEntry = {
   name: MOCK_PROVIDER,
   info: () => mockProviderInfo(),
   languageModel(modelName, ctx) {
-    if (!(MOCK_MODEL_NAMES as readonly string[]).includes(modelName)) {
-      return { ok: false, kind: "unknown_model", message: `Unknown model "mock/${modelName}". The mock provider has: ${MOCK_MODEL_NAMES.map((m) => `mock/${m}`).join(", ")}.` };
+    if (!isMockModelName(modelName)) {
+      return {
+        ok: false,
+        kind: "unknown_model",
+        message: `Unknown model "mock/${modelName}": a mock model name is 1-64 letters, digits and "._:@-" (for example mock/default or mock/echo).`,
+      };
     }
     return { ok: true, provider: MOCK_PROVIDER, modelName, modelId: `mock/${modelName}`, model: new MockLanguageModel(modelName, { chunkDelayMs: mockDelay(ctx.env) }), secrets: [] };
   },

@@ -36,6 +36,17 @@ describe("POST /api/llm", () => {
     expect(a).toEqual(b);
   });
 
+  it("serves any mock/<name> deterministically, mock/echo still echoing", async () => {
+    const anything = { ...hello, model: "mock/anything" };
+    const response = await POST(llmRequest(anything));
+    expect(response.status).toBe(200);
+    const a = await readResponseParts(response);
+    expect(textOfParts(a)).toContain("hello gateway");
+    expect(a.at(-1)).toEqual({ type: "finish", finishReason: "stop" });
+    expect(await readResponseParts(await POST(llmRequest(anything)))).toEqual(a);
+    expect(textOfParts(await readResponseParts(await POST(llmRequest({ ...hello, model: "mock/echo" }))))).toBe("hello gateway");
+  });
+
   it("streams a tool call for a tool-enabled request", async () => {
     const tools = [{ name: "lookup", description: "Look a word up", parameters: { type: "object", properties: { word: { type: "string" } }, required: ["word"] } }];
     const parts = await readResponseParts(await POST(llmRequest({ ...hello, tools })));
@@ -65,7 +76,7 @@ describe("POST /api/llm", () => {
 
   it.each([
     ["an unknown provider", "acme/model-1", /Unknown provider "acme"/],
-    ["an unknown mock model", "mock/nonexistent", /Unknown model "mock\/nonexistent"/],
+    ["a mock model name that is not one name", "mock/a/b", /Unknown model "mock\/a\/b"/],
   ])("refuses %s with 400 unknown_model", async (_name, model, message) => {
     const response = await POST(llmRequest({ ...hello, model }));
     expect(response.status).toBe(400);
