@@ -16,7 +16,7 @@ export function RunButtons({ running, elapsedMs, tokens, onRun, onStop, runKeys 
   return (
     <div className="flex items-center gap-2">
       {running && (
-        <span className="hidden items-center gap-2 text-xs tabular-nums text-zinc-600 md:flex dark:text-zinc-300" aria-live="off" data-testid="run-meter">
+        <span className="hidden items-center gap-2 text-xs tabular-nums text-zinc-600 2xl:flex dark:text-zinc-300" aria-live="off" data-testid="run-meter">
           <span className="h-2 w-2 animate-pulse rounded-full bg-violet-500" aria-hidden="true" />
           {formatMs(elapsedMs)} · {tokens} tok
         </span>
