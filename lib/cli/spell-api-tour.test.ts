@@ -120,6 +120,7 @@ describe("SPELL-API.md tour through `llmspell run --mock`", { timeout: TIMEOUT_M
       'JSON.stringify pretty: {\\n  "list": [\\n    1,\\n    2\\n  ]\\n}',
       "Streaming collect: [20,30]",
       "mock/<anything>: true",
+      "a bare model under --mock: metadata names the model called: mock/default mock",
     ])
       expect(lines).toContain(expected);
     expect(lines.filter((l) => l.includes("a non-SpellError"))).toEqual([]);

@@ -130,13 +130,17 @@ describe("agent:execute", () => {
     expect(llm.requests[0].messages[0]).toEqual({ role: "system", content: "You are bob, an AI assistant. Helps." });
   });
 
-  it("mockAll routes every model to the mock provider", async () => {
-    const llm = createScriptedLlm([textReply("ok")]);
+  it("mockAll routes every model to the mock provider, and metadata names the mock as the provider", async () => {
+    const llm = createScriptedLlm([textReply("ok"), textReply("ok"), textReply("ok")]);
     const h = createHarness({ llm, mockAll: true });
-    const a = agentWith(h, ["model", "openai/gpt-4o-mini"]);
-    const r = (await h.invoke(a, "execute", { text: "hi" })) as Obj;
-    expect(llm.requests[0].model).toBe("mock/default");
-    expect((r.metadata as Obj).model).toBe("mock/default");
+    for (const model of ["openai/gpt-4o-mini", "gpt-4o-mini"]) {
+      const r = (await h.invoke(agentWith(h, ["model", model]), "execute", { text: "hi" })) as Obj;
+      expect((r.metadata as Obj).model).toBe("mock/default");
+      expect((r.metadata as Obj).provider).toBe("mock");
+    }
+    expect(llm.requests.map((r) => r.model)).toEqual(["mock/default", "mock/default"]);
+    const own = (await h.invoke(agentWith(h, ["model", "mock/echo"]), "execute", { text: "hi" })) as Obj;
+    expect(own.metadata).toMatchObject({ model: "mock/echo", provider: "mock" });
   });
 
   it("a provider error becomes a provider SpellError and fires AgentError", async () => {

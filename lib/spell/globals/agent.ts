@@ -4,6 +4,7 @@
  * `response_format` JSON Schema output parsed into `data`.
  */
 import { SpellError, type HandleRef, type HostValue, type JsonValue, type SpellFunction } from "@/engines/bridge";
+import { splitModelId } from "@/lib/llm/prices";
 import type { ChatMessage, LlmRequest, ToolSpec } from "@/lib/llm/types";
 import { deadlineSignal } from "../core/budget";
 import type { SpellContext } from "../core/context";
@@ -111,7 +112,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
           const text = typeof input.text === "string" ? input.text : "";
           const deadline = deadlineSignal(signal ?? ctx.runtime.signal, cfg.maxExecutionTimeSecs !== undefined ? cfg.maxExecutionTimeSecs * 1000 : undefined);
           try {
-            const result = await runConversation(agent, text, input, { provider, modelId, spanId: span.id, signal: deadline.signal, onDelta });
+            const result = await runConversation(agent, text, input, { modelId, spanId: span.id, signal: deadline.signal, onDelta });
             result.metadata = { ...(result.metadata as JsonObject), execution_time_ms: Math.round(ctx.runtime.now() - started) };
             agent.metrics.total_time_ms += ctx.runtime.now() - started;
             const after = await ctx.hooks.run("AfterAgentExecution", component, { agent: cfg.name, input, output: result }, span.id);
@@ -135,7 +136,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
     agent: AgentInstance,
     text: string,
     input: JsonObject,
-    o: { provider: string; modelId: string; spanId: string; signal: AbortSignal; onDelta?: (t: string) => Promise<void> | void },
+    o: { modelId: string; spanId: string; signal: AbortSignal; onDelta?: (t: string) => Promise<void> | void },
   ): Promise<JsonObject> {
     const cfg = agent.config;
     const system = cfg.systemPrompt ?? `You are ${cfg.name}, an AI assistant. ${cfg.description}`;
@@ -208,7 +209,8 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
       text: finalText,
       metadata: {
         model,
-        provider: o.provider,
+        // The provider of the model actually called: under "mock every model" that is the mock, not the one asked for.
+        provider: splitModelId(model).provider,
         agent_name: cfg.name,
         usage,
         finish_reason: finishReason,
