@@ -101,6 +101,24 @@ describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
     expect(typeof report.stats.durationMs).toBe("number");
   });
 
+  it("--json logs keep Debug.* output at its level, in order with print, in both languages", async () => {
+    spell("debug.lua", 'print("one")\nDebug.info("hello")\nDebug.setLevel("debug")\nDebug.debug("detail")\nprint("two")\nDebug.warn("careful")\nDebug.error("bad")\n');
+    spell("debug.js", 'print("one");\nDebug.info("hello");\nDebug.setLevel("debug");\nDebug.debug("detail");\nconsole.log("two");\nDebug.warn("careful");\nDebug.error("bad");\n');
+    const expected = [
+      { level: "log", text: "one" },
+      { level: "info", text: "[INFO] hello" },
+      { level: "debug", text: "[DEBUG] detail" },
+      { level: "log", text: "two" },
+      { level: "warn", text: "[WARN] careful" },
+      { level: "error", text: "[ERROR] bad" },
+    ];
+    const [lua, js] = await Promise.all([cli(["run", "debug.lua", "--json"]), cli(["run", "debug.js", "--json"])]);
+    for (const r of [lua, js]) {
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).logs).toEqual(expected);
+    }
+  });
+
   it("--json reports a syntax error with its line, exit 1", async () => {
     spell("broken.js", "const a = 1;\nconst = 2;\n");
     const r = await cli(["run", "broken.js", "--json"]);

@@ -66,4 +66,25 @@ describe("--json report", () => {
     expect(good).toEqual({ ok: true, value: [1, "a"], logs: [], error: null, trace: [], stats });
     expect(createJsonCollector().report({ ok: false, error: { kind: "timeout", message: "t" }, logs: [], stats }).error).toEqual({ kind: "timeout", message: "t", line: null });
   });
+
+  it("logs keep the spell API's log events (Debug.*) in order with print output, at their levels", () => {
+    const c = createJsonCollector();
+    c.onEvent({ type: "log", level: "log", text: "printed", t: 0 });
+    c.onEvent({ type: "log", level: "info", text: "[INFO] hello", t: 1 });
+    c.onEvent({ type: "stream", text: "token", t: 2 });
+    c.onEvent({ type: "log", level: "warn", text: "[WARN] careful", t: 3 });
+    c.onEvent({ type: "log", level: "debug", text: "[DEBUG] detail", t: 4 });
+    c.onEvent({ type: "log", level: "error", text: "[ERROR] bad", t: 5 });
+    c.onEvent({ type: "log", level: "log", text: "printed again", t: 6 });
+    // The engine's result lists only its own output (print); the Debug lines went out as events only.
+    const result: ExecutionResult = { ok: true, value: null, logs: [{ level: "log", text: "printed" }, { level: "log", text: "printed again" }], stats };
+    expect(c.report(result).logs).toEqual([
+      { level: "log", text: "printed" },
+      { level: "info", text: "[INFO] hello" },
+      { level: "warn", text: "[WARN] careful" },
+      { level: "debug", text: "[DEBUG] detail" },
+      { level: "error", text: "[ERROR] bad" },
+      { level: "log", text: "printed again" },
+    ]);
+  });
 });

@@ -81,18 +81,24 @@ function formatTrace(e: TraceEvent, label: string): string {
   return `[trace] ◀ ${label} ${Math.round(e.durationMs)} ms${tokens}${error}`;
 }
 
-/** Collects what `--json` prints. */
+/**
+ * Collects what `--json` prints. `logs` are the run's `log` events in order: the engine's own output
+ * (print, console.*) and the spell API's (Debug.*, host warnings). The result's `logs` hold only the engine's
+ * own, so they are the fallback only when no log event was seen.
+ */
 export function createJsonCollector() {
   const trace: TraceEvent[] = [];
+  const logs: LogEntry[] = [];
   return {
     onEvent(event: RunEvent) {
       if (event.type === "trace") trace.push(event);
+      else if (event.type === "log") logs.push({ level: event.level, text: event.text });
     },
     report(result: ExecutionResult): JsonReport {
       return {
         ok: result.ok,
         value: result.ok ? (result.value ?? null) : null,
-        logs: result.logs,
+        logs: logs.length > 0 ? logs : result.logs,
         error: result.ok
           ? null
           : {

@@ -86,12 +86,15 @@ describe("SPELL-API.md tour through `llmspell run --mock`", { timeout: TIMEOUT_M
     expect(texts("javascript")).toEqual(texts("lua"));
   });
 
-  it("print and console.log/info/warn/error keep their levels", () => {
+  it("print, console.log/info/warn/error and Debug.* keep their levels", () => {
     const level = (language: Language, text: string) => runs[language]!.report.logs.find((l) => l.text === text)?.level;
     expect(["info", "warn", "error"].map((l) => level("javascript", `output: ${l}`))).toEqual(["info", "warn", "error"]);
     expect(level("javascript", "## Agent")).toBe("log");
     expect(level("javascript", "ARGS.who: tour")).toBe("log");
     expect(level("lua", "output: warn")).toBe("log");
+    for (const language of Object.keys(TOUR) as Language[]) {
+      expect(["[INFO] tour info {\"n\":1}", "[WARN] tour warn", "[ERROR] tour error"].map((t) => level(language, t))).toEqual(["info", "warn", "error"]);
+    }
   });
 
   it("the lines say what SPELL-API.md promises", () => {
