@@ -8,11 +8,12 @@ test("the default Lua hello-agent spell streams tokens before the run ends and s
   const stream = page.getByTestId("stream-line").first();
   // A streamed line appears while the run is still going, then keeps growing.
   await expect(stream).toBeVisible({ timeout: 15_000 });
-  const statusWhileStreaming = await page.getByTestId("run-status").getAttribute("data-status");
+  // Status and its text read at one instant: the elapsed time and the live token count while the model streams
+  // (the header repeats them from 1536 px up).
+  const [statusWhileStreaming, statusText] = await page.getByTestId("run-status").evaluate((el) => [el.getAttribute("data-status"), el.textContent]);
   const firstText = (await stream.innerText()).length;
   expect(statusWhileStreaming, "tokens should arrive before the run ends (set LLMSPELL_MOCK_DELAY_MS on the server)").toBe("running");
-  // The elapsed time and live token count while the model streams (the header repeats them from 1536 px up).
-  expect(await page.getByTestId("run-status").innerText()).toMatch(/^Running .+ · [1-9]\d* tokens$/);
+  expect(statusText).toMatch(/^Running .+ · [1-9]\d* tokens$/);
   expect(await waitForRunEnd(page)).toBe("done");
   expect((await stream.innerText()).length).toBeGreaterThan(firstText);
   await expect(stream).toHaveAttribute("data-done", "true");
