@@ -124,6 +124,7 @@ describe("SPELL-API.md tour through `llmspell run --mock`", { timeout: TIMEOUT_M
       "Streaming collect: [20,30]",
       "mock/<anything>: true",
       "a bare model under --mock: metadata names the model called: mock/default mock",
+      "a function in a step input: conversion: Workflow.sequential: steps[<second>].input.fn is a function, which cannot be used as a step input (only JSON values can)",
     ])
       expect(lines).toContain(expected);
     expect(lines.filter((l) => l.includes("a non-SpellError"))).toEqual([]);

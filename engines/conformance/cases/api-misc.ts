@@ -173,6 +173,25 @@ export const cases: ConformanceCase[] = [
       },
     },
   ),
+  // ----- Value conversion: functions cross only where the API takes a callback (SPELL-API.md)
+  apiCase(
+    "conversion: a function inside a State value raises a conversion error naming its path, and nothing is stored",
+    'local ok, e = pcall(State.save, "g", "k", { f = function() end })\nreturn { ok, e.kind, e.message, State.load("g", "k") == nil }',
+    'let err;\ntry { await State.save("g", "k", { f: () => 1 }); } catch (e) { err = e; }\nreturn [false, err.kind, err.message, (await State.load("g", "k")) === null];',
+    { value: [false, "conversion", "State.save: value.f is a function, which cannot be stored (only JSON values can)", true] },
+  ),
+  apiCase(
+    "conversion: a function in a workflow step input names the step as the spell counts it (steps[2] in Lua, steps[1] in JavaScript)",
+    'local ok, e = pcall(function()\n  return Workflow.sequential({ name = "x", steps = {\n    { name = "a", type = "tool", tool = "calculator", input = { input = "1" } },\n    { name = "b", type = "tool", tool = "calculator", input = { fn = function() end } },\n  } })\nend)\nreturn { ok, e.kind, e.message == "Workflow.sequential: steps[2].input.fn is a function, which cannot be used as a step input (only JSON values can)" }',
+    'try {\n  Workflow.sequential({ name: "x", steps: [\n    { name: "a", type: "tool", tool: "calculator", input: { input: "1" } },\n    { name: "b", type: "tool", tool: "calculator", input: { fn() {} } },\n  ] });\n  return "no error";\n} catch (e) { return [false, e.kind, e.message === "Workflow.sequential: steps[1].input.fn is a function, which cannot be used as a step input (only JSON values can)"]; }',
+    { value: [false, "conversion", true] },
+  ),
+  apiCase(
+    "conversion: tool params, event data and workflow input refuse a nested function; a function stays fine where the API takes a callback",
+    'local function kind(f, ...) local ok, e = pcall(f, ...) return ok and "ok" or e.kind end\nlocal wf = Workflow.builder():name("w"):sequential():add_step({ name = "s", type = "tool", tool = "calculator", input = { operation = "evaluate", input = "1" } }):build()\nTool.register({ name = "cb-tool", execute = function(p) return { success = true, result = p.n } end })\nlocal seen = 0\nHook.register("BeforeToolExecution", function() seen = seen + 1 end)\nreturn {\n  kind(Tool.execute, "calculator", { operation = "evaluate", input = "1", extra = { function() end } }),\n  kind(Event.publish, "a.b", { list = { 1, { x = print } } }),\n  kind(function() return wf:execute({ cb = function() end }) end),\n  kind(function() return Agent.builder():model("mock/echo"):build():execute({ text = "hi", parameters = { f = print } }) end),\n  Tool.execute("cb-tool", { n = 7 }).result,\n  seen,\n}',
+    'const kind = async (f) => { try { await f(); return "ok"; } catch (e) { return e.kind; } };\nconst wf = Workflow.builder().name("w").sequential().add_step({ name: "s", type: "tool", tool: "calculator", input: { operation: "evaluate", input: "1" } }).build();\nTool.register({ name: "cb-tool", execute: (p) => ({ success: true, result: p.n }) });\nlet seen = 0;\nHook.register("BeforeToolExecution", () => { seen++; });\nreturn [\n  await kind(() => Tool.execute("calculator", { operation: "evaluate", input: "1", extra: [() => 1] })),\n  await kind(() => Event.publish("a.b", { list: [1, { x: print }] })),\n  await kind(() => wf.execute({ cb: () => 1 })),\n  await kind(() => Agent.builder().model("mock/echo").build().execute({ text: "hi", parameters: { f: print } })),\n  (await Tool.execute("cb-tool", { n: 7 })).result,\n  seen,\n];',
+    { value: ["conversion", "conversion", "conversion", "conversion", 7, 1] },
+  ),
   // ----- ARGS
   apiCase(
     "args: ARGS holds the script arguments",

@@ -10,6 +10,7 @@ import { createHandleTable, type HandleTable } from "./handles";
 import { createModelCaller, type ModelCaller } from "./models";
 import { createTracer, type Tracer } from "./trace";
 import { createChecker, type Checker } from "./validate";
+import { createJsonArgReader, type JsonArgReader } from "./values";
 
 /** What a hook run decided for the operation it guards. */
 export type HookOutcome = { action: "continue"; data: { [key: string]: JsonValue } } | { action: "skip"; data: { [key: string]: JsonValue } };
@@ -31,6 +32,8 @@ export interface SpellContext {
   runtime: SpellRuntime;
   engine: string;
   check: Checker;
+  /** A JSON-only argument as plain JSON; a function in it is a `conversion` error naming its path. */
+  jsonArg: JsonArgReader;
   handles: HandleTable;
   tracer: Tracer;
   budget: Budget;
@@ -59,6 +62,7 @@ export function createSpellContext(runtime: SpellRuntime): SpellContext {
     runtime,
     engine: runtime.engine,
     check: createChecker(runtime.engine),
+    jsonArg: createJsonArgReader(runtime.engine),
     handles: createHandleTable(),
     tracer,
     budget,

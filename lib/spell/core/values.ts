@@ -1,5 +1,5 @@
 /** Small helpers over the JSON-shaped values that cross the bridge. */
-import { isHandleRef, isSpellFunction, type HostValue, type JsonValue } from "@/engines/bridge";
+import { isHandleRef, isSpellFunction, SpellError, type HostValue, type JsonValue } from "@/engines/bridge";
 
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -63,7 +63,10 @@ export function toTraceValue(v: unknown, depth = 0): JsonValue {
   return null;
 }
 
-/** Strip functions and handles so a value is plain JSON (used for values stored or sent to a model). */
+/**
+ * Strip functions and handles so a value is plain JSON, silently. For copies of values the API made itself and
+ * for display (Debug); a value a spell hands to a JSON-only argument goes through {@link toJsonArg} instead.
+ */
 export function toJson(v: HostValue | unknown): JsonValue {
   if (v === undefined || v === null) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
@@ -77,6 +80,69 @@ export function toJson(v: HostValue | unknown): JsonValue {
     return out;
   }
   return null;
+}
+
+/** Names a JSON-only argument for {@link toJsonArg}'s conversion error. */
+export interface JsonArg {
+  /** The call as the script wrote it: `State.save`, `Workflow.builder():add_step`. */
+  where: string;
+  /** The argument's path: `value`, `params`, `steps[2].input`. */
+  path: string;
+  /** What cannot be done with a function: `stored` in "a function, which cannot be stored". */
+  use: string;
+  /** The spell's engine: Lua paths count list items from 1, JavaScript from 0. */
+  engine: string;
+}
+
+/** A path step as the spell writes it: `.name`, `["odd key"]`, `[2]` (a Lua list's second item; `[1]` in JavaScript). */
+export function formatPathKey(k: string | number, engine: string): string {
+  if (typeof k === "number") return `[${engine === "lua" ? k + 1 : k}]`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
+}
+
+function functionPath(v: unknown, keys: (string | number)[]): boolean {
+  if (isSpellFunction(v)) return true;
+  if (typeof v !== "object" || v === null || isHandleRef(v)) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (typeof x !== "object" || x === null) continue;
+      keys.push(i);
+      if (functionPath(x, keys)) return true;
+      keys.pop();
+    }
+    return false;
+  }
+  for (const k in v as Record<string, unknown>) {
+    const x = (v as Record<string, unknown>)[k];
+    if (typeof x !== "object" || x === null) continue;
+    keys.push(k);
+    if (functionPath(x, keys)) return true;
+    keys.pop();
+  }
+  return false;
+}
+
+/**
+ * A value a spell passed where the API takes JSON only (State values, tool params, step inputs, event data...),
+ * as plain JSON. Functions cross only where the API takes a callback (SPELL-API.md), so a function anywhere in
+ * it raises a `conversion` error naming its path instead of being dropped:
+ * `State.save: value.f is a function, which cannot be stored (only JSON values can)`.
+ */
+export function toJsonArg(v: HostValue | unknown, arg: JsonArg): JsonValue {
+  const keys: (string | number)[] = [];
+  if (functionPath(v, keys)) {
+    const path = arg.path + keys.map((k) => formatPathKey(k, arg.engine)).join("");
+    throw new SpellError("conversion", `${arg.where}: ${path} is a function, which cannot be ${arg.use} (only JSON values can)`);
+  }
+  return toJson(v);
+}
+
+/** {@link toJsonArg} bound to one engine: `jsonArg(value, "State.save", "value", "stored")`. */
+export type JsonArgReader = (v: unknown, where: string, path: string, use: string) => JsonValue;
+
+export function createJsonArgReader(engine: string): JsonArgReader {
+  return (v, where, path, use) => toJsonArg(v, { where, path, use, engine });
 }
 
 export function errorMessage(e: unknown): string {

@@ -86,6 +86,23 @@ describe("agent:execute", () => {
     expect(streamed.every((e) => e.traceId === agentStart.id)).toBe(true);
   });
 
+  it("a function inside the input (parameters) or response_format is a conversion error; the stream callback still crosses", async () => {
+    const h = createHarness({ engine: "lua" });
+    const fn = spellFn(() => null);
+    const a = agentWith(h, ["model", "mock/echo"]);
+    expect(() => h.invokeSync(a, "execute", { text: "hi", parameters: { f: fn } })).toThrow(
+      "agent:execute: input.parameters.f is a function, which cannot be sent to an agent (only JSON values can)",
+    );
+    expect(() => h.invokeSync(a, "stream", { text: "hi", extra: [fn] }, fn)).toThrow(/^agent:stream: input\.extra\[1\] is a function/);
+    expect(() => h.invokeSync(h.callSync("Agent.builder"), "response_format", { type: "object", properties: { f: fn } })).toThrow(
+      "Agent.builder():response_format: schema.properties.f is a function, which cannot be part of a JSON Schema (only JSON values can)",
+    );
+    expect(h.starts("agent")).toEqual([]);
+    const chunks = spellFn(() => null);
+    expect(((await h.invoke(a, "stream", { text: "one two" }, chunks)) as Obj).text).toBe("one two");
+    expect(chunks.calls.length).toBe(2);
+  });
+
   it("accepts a plain string, rejects a missing text", async () => {
     const h = createHarness();
     const a = agentWith(h, ["model", "mock/echo"]);

@@ -81,7 +81,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
     if (typeof input === "string") return { text: input };
     const obj = check(where, "input", table, input) as JsonObject;
     check(where, "input.text", str, obj.text);
-    return obj;
+    return ctx.jsonArg(obj, where, "input", "sent to an agent") as JsonObject;
   };
 
   const toolSpecs = (agent: AgentInstance): ToolSpec[] =>
@@ -342,7 +342,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
             if (typeof v.max_conversation_length === "number") c.maxConversationLength = v.max_conversation_length;
           }),
           response_format: setter("response_format", table, (c, v) => {
-            const schema = toJson(v) as JsonObject;
+            const schema = ctx.jsonArg(v, "Agent.builder():response_format", "schema", "part of a JSON Schema") as JsonObject;
             try {
               ctx.ajv().compile(schema);
             } catch (e) {
@@ -361,7 +361,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
           invokeStream: (self, args) => streamAgent(self, args, "invokeStream"),
           invokeTool: (self, [name, params]) => {
             agentOf(self, "invokeTool");
-            return ctx.tools.execute(check("agent:invokeTool", "tool_name", str, name), params, ctx.ambientParent());
+            return ctx.tools.execute(check("agent:invokeTool", "tool_name", str, name), ctx.jsonArg(params, "agent:invokeTool", "params", "passed to a tool"), ctx.ambientParent());
           },
           discover_tools: (self) => [...agentOf(self, "discover_tools").config.allowedTools],
           has_tool: (self, [name]) => agentOf(self, "has_tool").config.allowedTools.includes(check("agent:has_tool", "name", str, name)),

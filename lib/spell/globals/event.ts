@@ -51,10 +51,11 @@ export function createEventModule(ctx: SpellContext): GlobalModule {
         publish([type, data, opts]) {
           const eventType = check("Event.publish", "event_type", nonEmptyStr, type);
           const o = opts === undefined || opts === null ? {} : (check("Event.publish", "options", table, opts) as Record<string, unknown>);
+          const payload = ctx.jsonArg(data, "Event.publish", "data", "published");
           const ev: JsonValue = {
             id: randomUuid(),
             event_type: eventType,
-            data: toJson(data),
+            data: payload,
             timestamp: new Date().toISOString(),
             sequence: ++sequence,
             language: typeof o.language === "string" ? o.language : language,
@@ -62,7 +63,7 @@ export function createEventModule(ctx: SpellContext): GlobalModule {
             ...(typeof o.ttl_seconds === "number" ? { ttl: o.ttl_seconds } : {}),
             metadata: { source: language, tags: [] },
           };
-          const span = ctx.tracer.start("event", eventType, { parentId: ctx.ambientParent(), input: toJson(data) });
+          const span = ctx.tracer.start("event", eventType, { parentId: ctx.ambientParent(), input: toJson(payload) });
           let n = 0;
           for (const s of subs.values()) {
             if (!s.regex.test(eventType)) continue;

@@ -109,6 +109,15 @@ describe("Event", () => {
     expect(h.starts("event").map((s) => s.name)).toEqual(["user.login", "user.logout.now", "order.12"]);
   });
 
+  it("publish refuses a function inside the data, naming its path; nothing is delivered", async () => {
+    const h = createHarness({ engine: "lua" });
+    const sub = h.callSync("Event.subscribe", "user.*");
+    expect(() => h.callSync("Event.publish", "user.x", { list: [1, { f: spellFn(() => null) }] })).toThrow(
+      "Event.publish: data.list[2].f is a function, which cannot be published (only JSON values can)",
+    );
+    expect(await h.call("Event.receive", sub, 10)).toBeNull();
+  });
+
   it("receive waits for an event published later", async () => {
     const h = createHarness();
     const sub = h.callSync("Event.subscribe", "tick") as string;

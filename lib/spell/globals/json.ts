@@ -5,7 +5,7 @@
 import { SpellError } from "@/engines/bridge";
 import type { SpellContext } from "../core/context";
 import { str, table } from "../core/validate";
-import { errorMessage, toJson } from "../core/values";
+import { errorMessage } from "../core/values";
 import type { GlobalModule } from "./module";
 
 export function createJsonModule(ctx: SpellContext): GlobalModule {
@@ -25,7 +25,7 @@ export function createJsonModule(ctx: SpellContext): GlobalModule {
         stringify: ([v, opts]) => {
           const o = opts === undefined || opts === null ? {} : check("JSON.stringify", "options", table, opts);
           const indent = o.pretty === true ? 2 : typeof o.indent === "number" ? o.indent : undefined;
-          return JSON.stringify(toJson(v), null, indent);
+          return JSON.stringify(ctx.jsonArg(v, "JSON.stringify", "value", "turned into JSON"), null, indent);
         },
       },
     },

@@ -2,7 +2,7 @@ import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import type { JsonValue } from "@/engines/bridge";
 import { createMemoryStateStore } from "../state/memory";
-import { createHarness } from "../test-support";
+import { createHarness, spellFn } from "../test-support";
 import { interpolate, type InterpolationScope } from "./interpolate";
 import { coerceToSchema } from "./workflow";
 import { dumpValue } from "./debug";
@@ -39,6 +39,17 @@ describe("State", () => {
     expect(await createHarness({ state }).call("State.load", "global", "x")).toBe(1);
     expect(() => createHarness().api.globals.State.functions.save([1, "k", 1])).toThrow("State.save expects scope to be a string, got number");
   });
+
+  it("a function inside a value is a conversion error naming the call and path; nothing is stored", async () => {
+    const state = createMemoryStateStore();
+    const h = createHarness({ state, engine: "lua" });
+    const f = spellFn(() => null);
+    await expect(h.call("State.save", "g", "k", { f })).rejects.toThrow("State.save: value.f is a function, which cannot be stored (only JSON values can)");
+    await expect(h.call("State.set", "k", { list: [1, { g: f }] })).rejects.toThrow("State.set: value.list[2].g is a function");
+    await expect(h.call("State.agent_set", "a1", "k", f)).rejects.toMatchObject({ kind: "conversion", message: expect.stringMatching(/^State\.agent_set: value is a function/) });
+    expect(await state.keys("g")).toEqual([]);
+    expect(await state.keys("global")).toEqual([]);
+  });
 });
 
 describe("JSON (Lua)", () => {
@@ -49,6 +60,13 @@ describe("JSON (Lua)", () => {
     expect(h.callSync("JSON.stringify", { a: 1 }, { pretty: true })).toBe('{\n  "a": 1\n}');
     expect(() => h.callSync("JSON.parse", "{bad")).toThrow(/^JSON parse error: /);
     expect(() => h.callSync("JSON.parse", 5)).toThrow("JSON.parse expects text to be a string, got number");
+  });
+
+  it("JSON.stringify raises a conversion error for a function inside the value instead of dropping it", () => {
+    const h = createHarness({ engine: "lua" });
+    expect(() => h.callSync("JSON.stringify", { a: [spellFn(() => null)] })).toThrow(
+      "JSON.stringify: value.a[1] is a function, which cannot be turned into JSON (only JSON values can)",
+    );
   });
 });
 

@@ -23,6 +23,25 @@ describe("Tool", () => {
     expect(() => h.api.globals.Tool.functions.execute([42])).toThrow("Tool.execute expects name to be a string, got number");
   });
 
+  it("a function inside params or a registered tool's schema is a conversion error naming its path; execute callbacks still cross", async () => {
+    const h = createHarness({ engine: "javascript" });
+    const fn = spellFn(() => null);
+    const params = { operation: "evaluate", input: "1", extra: [1, { cb: fn }] };
+    expect(() => h.api.globals.Tool.functions.execute(["calculator", params])).toThrow(
+      "Tool.execute: params.extra[1].cb is a function, which cannot be passed to a tool (only JSON values can)",
+    );
+    const calc = h.callSync("Tool.get", "calculator");
+    expect(() => h.invokeSync(calc, "execute", params)).toThrow(/^tool:execute: params\.extra\[1\]\.cb is a function/);
+    const agent = h.chain(h.callSync("Agent.builder"), ["model", "mock/echo"], ["build"]);
+    expect(() => h.invokeSync(agent, "invokeTool", "calculator", params)).toThrow(/^agent:invokeTool: params\.extra\[1\]\.cb is a function/);
+    expect(() => h.callSync("Tool.register", { name: "t", parameters: { type: "object", default: fn }, execute: fn })).toThrow(
+      "Tool.register: definition.parameters.default is a function, which cannot be part of a JSON Schema (only JSON values can)",
+    );
+    expect(h.starts("tool")).toEqual([]);
+    h.callSync("Tool.register", { name: "ok", parameters: { type: "object" }, execute: spellFn(() => ({ success: true, result: 1 })) });
+    expect(await h.call("Tool.execute", "ok", {})).toMatchObject({ success: true, result: 1 });
+  });
+
   it("list, get (with schema and execute), exists, categories, discover", async () => {
     const h = createHarness();
     const list = h.callSync("Tool.list") as Obj[];

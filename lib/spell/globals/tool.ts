@@ -134,7 +134,8 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
   const viewOfHandle = (self: HandleRef, where: string) => handles.get<ToolView>(self, "Tool", where);
 
   const nameArg = (where: string, v: unknown) => check(where, "name", str, v);
-  const paramsArg = (where: string, v: unknown) => (v === undefined || v === null ? {} : (check(where, "params", table, v) as JsonObject));
+  const paramsArg = (where: string, v: unknown) =>
+    v === undefined || v === null ? {} : (ctx.jsonArg(check(where, "params", table, v), where, "params", "passed to a tool") as JsonObject);
 
   const listEntry = (v: ToolView): HostValue => ({ name: v.name, description: v.description, category: v.category, version: "1.0.0", tags: v.tags });
 
@@ -176,7 +177,7 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
         register([def]) {
           const d = check("Tool.register", "definition", registerSchema, def);
           if (viewOf(d.name)) throw new SpellError("api", `Tool.register: a tool named '${d.name}' already exists`);
-          const schema = (d.parameters ? toJson(d.parameters) : { type: "object", properties: {} }) as JsonObject;
+          const schema = (d.parameters ? ctx.jsonArg(d.parameters, "Tool.register", "definition.parameters", "part of a JSON Schema") : { type: "object", properties: {} }) as JsonObject;
           let validate: RegisteredTool["validate"];
           if (d.parameters) {
             let compiled: ReturnType<ReturnType<SpellContext["ajv"]>["compile"]>;

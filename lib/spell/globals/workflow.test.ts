@@ -41,6 +41,42 @@ describe("Workflow builder", () => {
   });
 });
 
+describe("functions in JSON-only workflow values", () => {
+  const fn = spellFn(() => null);
+  const message = (path: string, use = "used as a step input", where = "Workflow.sequential") =>
+    `${where}: ${path} is a function, which cannot be ${use} (only JSON values can)`;
+  const steps = [calc("a", "1"), { ...calc("b", "2"), input: { fn } }];
+
+  it("step inputs name the step as the spell counts it (Lua from 1, JavaScript from 0)", () => {
+    expect(() => createHarness({ engine: "lua" }).callSync("Workflow.sequential", { name: "x", steps })).toThrow(message("steps[2].input.fn"));
+    expect(() => createHarness({ engine: "javascript" }).callSync("Workflow.sequential", { name: "x", steps })).toThrow(message("steps[1].input.fn"));
+    const h = createHarness({ engine: "lua" });
+    expect(() => h.callSync("Workflow.parallel", { name: "p", branches: [{ steps: [calc("a", "1")] }, { steps }] })).toThrow(
+      message("branches[2].steps[2].input.fn", undefined, "Workflow.parallel"),
+    );
+    expect(() => h.callSync("Workflow.loop", { name: "l", iterator: { range: { start: 0, end: 2 } }, body: steps })).toThrow(message("body[2].input.fn", undefined, "Workflow.loop"));
+    expect(() => h.invokeSync(h.callSync("Workflow.builder"), "add_step", steps[1])).toThrow(message("step.input.fn", undefined, "Workflow.builder():add_step"));
+  });
+
+  it("conditions, collections, shared data and execute input refuse functions too", async () => {
+    const h = createHarness({ engine: "lua" });
+    expect(() => h.invokeSync(h.callSync("Workflow.builder"), "condition", { type: "shared_data_equals", key: "k", value: { f: fn } })).toThrow(
+      message("value.f", "compared with shared data", "Workflow.builder():condition"),
+    );
+    expect(() => h.callSync("Workflow.conditional", { name: "c", condition: { type: "shared_data_equals", key: "k", value: [fn] }, then_steps: [calc("a", "1")] })).toThrow(
+      message("condition.value[1]", "compared with shared data", "Workflow.conditional"),
+    );
+    expect(() => h.invokeSync(h.callSync("Workflow.builder"), "with_collection", ["a", fn])).toThrow(message("collection[2]", "a loop value", "Workflow.builder():with_collection"));
+    expect(() => h.callSync("Workflow.loop", { name: "l2", iterator: { collection: [fn] }, body: [calc("a", "1")] })).toThrow(
+      message("iterator.collection[1]", "a loop value", "Workflow.loop"),
+    );
+    const w = wf(h, ["sequential"], ["add_step", calc("a", "1")]);
+    expect(() => h.invokeSync(w, "set_shared_data", "k", { f: fn })).toThrow(message("value.f", "shared", "workflow:set_shared_data"));
+    expect(() => h.invokeSync(w, "execute", { cb: fn })).toThrow(message("input.cb", "used as workflow input", "workflow:execute"));
+    expect(extra(await h.invoke(w, "execute", { ok: 1 })).successful_steps).toBe(1);
+  });
+});
+
 describe("sequential", () => {
   it("runs steps in order with the rs-llmspell result shape, traced as workflow > step > tool", async () => {
     const h = createHarness();

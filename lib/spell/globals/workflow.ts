@@ -8,7 +8,7 @@ import { SpellError, type HandleRef, type HostValue, type JsonValue } from "@/en
 import { deadlineSignal, raceSignal } from "../core/budget";
 import type { SpellContext } from "../core/context";
 import { handleOf, nonEmptyStr, nonNegInt, posInt, str, z } from "../core/validate";
-import { errorMessage, isPlainObject, randomUuid, shortHex, textOf, toJson, type JsonObject } from "../core/values";
+import { errorMessage, formatPathKey, isPlainObject, randomUuid, shortHex, textOf, toJson, type JsonObject } from "../core/values";
 import type { AgentInstance, AgentRunner } from "./agent";
 import { inputText, interpolate, type InterpolationScope } from "./interpolate";
 import type { GlobalModule } from "./module";
@@ -93,7 +93,8 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
   const instances = new Map<string, WorkflowInstance>();
   const running = new Set<string>();
 
-  const parseStep = (where: string, raw: unknown): Step => {
+  /** `path` names the step in conversion errors: `step` (add_step) or `steps[2]` (the table form). */
+  const parseStep = (where: string, raw: unknown, path = "step"): Step => {
     if (isPlainObject(raw) && raw.type === "template")
       throw new SpellError("unsupported_feature", `${where}: template steps need rs-llmspell's templates, which the playground does not have`);
     if (isPlainObject(raw) && typeof raw.type === "string" && !["tool", "agent", "workflow"].includes(raw.type))
@@ -108,10 +109,17 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
       tool: s.tool,
       agent: s.agent,
       workflow: s.workflow,
-      input: s.input === undefined ? undefined : toJson(s.input),
+      input: s.input === undefined ? undefined : ctx.jsonArg(s.input, where, `${path}.input`, "used as a step input"),
       timeoutMs: s.timeout_ms,
       retryCount: s.retry_count,
     };
+  };
+
+  /** A condition; its `value` is compared with shared data, so it must be JSON. */
+  const conditionOf = (where: string, raw: unknown, name?: string, path = "value"): Condition => {
+    const c = check(where, name, conditionSchema, raw);
+    if (c.value === undefined) return c;
+    return { ...c, value: ctx.jsonArg(c.value, where, path, "compared with shared data") };
   };
 
   // ------------------------------------------------------------------ execution
@@ -482,29 +490,34 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
     if (t.error_strategy !== undefined) cfg.errorStrategy = check(where, "config.error_strategy", z.enum(["fail_fast", "continue", "retry"]), t.error_strategy);
     if (t.timeout_ms !== undefined) cfg.timeoutMs = check(where, "config.timeout_ms", posInt, t.timeout_ms);
     if (t.max_concurrency !== undefined) cfg.maxConcurrency = check(where, "config.max_concurrency", posInt, t.max_concurrency);
-    const stepsOf = (v: unknown, name: string) => check(where, name, z.array(z.unknown()), v).map((s) => parseStep(where, s));
+    const item = (i: number) => formatPathKey(i, ctx.engine);
+    /** `path` is the list as the spell wrote it (`steps`, `branches[1].steps`), for conversion errors. */
+    const stepsOf = (v: unknown, name: string, path: string) =>
+      check(where, name, z.array(z.unknown()), v).map((s, i) => parseStep(where, s, `${path}${item(i)}`));
     if (type === "parallel" && Array.isArray(t.branches)) {
-      for (const b of t.branches) cfg.steps.push(...stepsOf(isPlainObject(b) ? b.steps : undefined, "config.branches[].steps"));
+      t.branches.forEach((b, i) => cfg.steps.push(...stepsOf(isPlainObject(b) ? b.steps : undefined, "config.branches[].steps", `branches${item(i)}.steps`)));
     } else if (type === "loop") {
-      cfg.steps = stepsOf(t.body ?? t.steps, "config.body");
+      cfg.steps = stepsOf(t.body ?? t.steps, "config.body", t.body !== undefined && t.body !== null ? "body" : "steps");
       const it = isPlainObject(t.iterator) ? t.iterator : {};
       if (it.range !== undefined) {
         const r = check(where, "config.iterator.range", rangeSchema, it.range);
         cfg.range = { start: r.start ?? 1, end: r.end, step: r.step ?? 1 };
       }
-      if (it.collection !== undefined) cfg.collection = check(where, "config.iterator.collection", z.array(z.unknown()), it.collection).map(toJson);
+      if (it.collection !== undefined)
+        cfg.collection = ctx.jsonArg(check(where, "config.iterator.collection", z.array(z.unknown()), it.collection), where, "iterator.collection", "a loop value") as JsonValue[];
       const mi = it.max_iterations ?? t.max_iterations;
       if (mi !== undefined) cfg.maxIterations = check(where, "config.max_iterations", nonNegInt, mi);
     } else if (type === "conditional") {
-      if (t.condition !== undefined) cfg.condition = check(where, "config.condition", conditionSchema, t.condition);
-      cfg.thenSteps = t.then_steps !== undefined ? stepsOf(t.then_steps, "config.then_steps") : t.steps !== undefined ? stepsOf(t.steps, "config.steps") : [];
+      if (t.condition !== undefined) cfg.condition = conditionOf(where, t.condition, "config.condition", "condition.value");
+      cfg.thenSteps =
+        t.then_steps !== undefined ? stepsOf(t.then_steps, "config.then_steps", "then_steps") : t.steps !== undefined ? stepsOf(t.steps, "config.steps", "steps") : [];
       if (Array.isArray(t.branches) && cfg.thenSteps.length === 0) {
         const first = t.branches[0];
-        cfg.thenSteps = stepsOf(isPlainObject(first) ? first.steps : [], "config.branches[1].steps");
+        cfg.thenSteps = stepsOf(isPlainObject(first) ? first.steps : [], "config.branches[1].steps", `branches${item(0)}.steps`);
       }
-      if (t.else_steps !== undefined) cfg.elseSteps = stepsOf(t.else_steps, "config.else_steps");
+      if (t.else_steps !== undefined) cfg.elseSteps = stepsOf(t.else_steps, "config.else_steps", "else_steps");
     } else {
-      cfg.steps = stepsOf(t.steps, "config.steps");
+      cfg.steps = stepsOf(t.steps, "config.steps", "steps");
     }
     return build(cfg, where);
   };
@@ -533,19 +546,26 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
           add_template_step: () => {
             throw new SpellError("unsupported_feature", "Workflow.builder():add_template_step: rs-llmspell templates are not available in the playground");
           },
-          condition: setter("condition", conditionSchema, (c, v) => (c.condition = v)),
+          condition: (self, [v]) => {
+            bOf(self, "condition").condition = conditionOf("Workflow.builder():condition", v);
+            return self;
+          },
           error_strategy: setter("error_strategy", z.enum(["fail_fast", "continue", "retry"]), (c, v) => (c.errorStrategy = v)),
           timeout_ms: setter("timeout_ms", posInt, (c, v) => (c.timeoutMs = v)),
           max_concurrency: setter("max_concurrency", posInt, (c, v) => (c.maxConcurrency = v)),
           with_range: setter("with_range", rangeSchema, (c, v) => (c.range = { start: v.start ?? 1, end: v.end, step: v.step ?? 1 })),
-          with_collection: setter("with_collection", z.array(z.unknown()), (c, v) => (c.collection = v.map(toJson))),
+          with_collection: setter(
+            "with_collection",
+            z.array(z.unknown()),
+            (c, v) => (c.collection = ctx.jsonArg(v, "Workflow.builder():with_collection", "collection", "a loop value") as JsonValue[]),
+          ),
           max_iterations: setter("max_iterations", nonNegInt, (c, v) => (c.maxIterations = v)),
           build: (self) => build(bOf(self, "build"), "Workflow.builder():build"),
         },
       },
       Workflow: {
         methods: {
-          execute: (self, [input]) => executeWorkflow(wfOf(self, "execute"), toJson(input ?? {}), ctx.ambientParent()),
+          execute: (self, [input]) => executeWorkflow(wfOf(self, "execute"), ctx.jsonArg(input ?? {}, "workflow:execute", "input", "used as workflow input"), ctx.ambientParent()),
           get_info: (self) => {
             const wf = wfOf(self, "get_info");
             const c = wf.config;
@@ -559,7 +579,7 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
             };
           },
           set_shared_data: (self, [k, v]) => {
-            wfOf(self, "set_shared_data").shared.set(check("workflow:set_shared_data", "key", str, k), toJson(v));
+            wfOf(self, "set_shared_data").shared.set(check("workflow:set_shared_data", "key", str, k), ctx.jsonArg(v, "workflow:set_shared_data", "value", "shared"));
             return true;
           },
           get_shared_data: (self, [k]) => wfOf(self, "get_shared_data").shared.get(check("workflow:get_shared_data", "key", str, k)) ?? null,

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { SpellError, type HostValue } from "@/engines/bridge";
+import { spellFn } from "../test-support";
+import { toJson, toJsonArg } from "./values";
+
+const fn = spellFn(() => null);
+const handle: HostValue = { $handle: 1, $class: "Agent" };
+
+function conversionMessage(v: unknown, engine: string): string {
+  try {
+    toJsonArg(v, { where: "State.save", path: "value", use: "stored", engine });
+  } catch (e) {
+    expect(e).toBeInstanceOf(SpellError);
+    expect((e as SpellError).kind).toBe("conversion");
+    return (e as SpellError).message;
+  }
+  return "no error";
+}
+
+describe("toJsonArg (JSON-only arguments)", () => {
+  it("names the path of a function, counting list items as the spell does (from 1 in Lua, from 0 in JavaScript)", () => {
+    expect(conversionMessage({ f: fn }, "lua")).toBe("State.save: value.f is a function, which cannot be stored (only JSON values can)");
+    const nested = { steps: [{ ok: 1 }, { input: { fn } }] };
+    expect(conversionMessage(nested, "lua")).toBe("State.save: value.steps[2].input.fn is a function, which cannot be stored (only JSON values can)");
+    expect(conversionMessage(nested, "javascript")).toBe("State.save: value.steps[1].input.fn is a function, which cannot be stored (only JSON values can)");
+    expect(conversionMessage({ "odd key": [fn] }, "javascript")).toMatch(/^State\.save: value\["odd key"\]\[0\] is a function/);
+    expect(conversionMessage(fn, "lua")).toMatch(/^State\.save: value is a function/);
+  });
+
+  it("returns plain JSON as toJson does for everything else (handles stay dropped, non-finite numbers null)", () => {
+    const v = { a: [1, "x", true, null], b: { c: Number.NaN }, h: handle };
+    expect(toJsonArg(v, { where: "w", path: "p", use: "u", engine: "lua" })).toEqual({ a: [1, "x", true, null], b: { c: null } });
+    expect(toJsonArg(v, { where: "w", path: "p", use: "u", engine: "lua" })).toEqual(toJson(v));
+    expect(toJsonArg("text", { where: "w", path: "p", use: "u", engine: "lua" })).toBe("text");
+  });
+
+  it("toJson itself stays lenient (display and internal copies): functions are dropped", () => {
+    expect(toJson({ f: fn, list: [fn, 1] })).toEqual({ list: [null, 1] });
+  });
+});
