@@ -20,7 +20,7 @@ export interface LoadMarks {
   appReady: number | null;
   /** `[data-editor-ready="true"]` holds a `.monaco-editor` (what the e2e tests wait for). */
   editorReady: number | null;
-  /** The Ctrl+Enter keydown reached the page (pressed by Playwright once it saw the editor ready). */
+  /** The Ctrl+Enter keydown reached the page (pressed by Playwright once it saw the editor ready, or the page hydrated). */
   runKey: number | null;
   /** A console line reading "hi" is in the DOM. */
   output: number | null;
@@ -82,12 +82,25 @@ export async function addProbe(context: BrowserContext, seed: string | null): Pr
 }
 
 /**
- * One navigation in a new page of `context`: load, wait until Monaco is ready, press Ctrl+Enter (the editor
+ * When Playwright presses Ctrl+Enter: once Monaco is ready, or as soon as the hydrated playground is there (the
+ * code then shows in the editor's placeholder and runs from the store; Monaco is still loading).
+ */
+export type RunWhen = "editorReady" | "appReady";
+
+/**
+ * One navigation in a new page of `context`: load, wait until Monaco is ready (or the page is hydrated, see
+ * RunWhen), press Ctrl+Enter (the editor
  * already holds SPELL, restored by the app's store from the seeded localStorage), wait for "hi".
  * Every wait is bounded by `timeoutMs`.
  */
-export async function measureLoad(context: BrowserContext, url: string, timeoutMs: number, beforeClose?: (page: Page) => Promise<unknown>): Promise<LoadMarks> {
-  return withPage(context, url, timeoutMs, async (page) => {
+export async function measureLoad(
+  context: BrowserContext,
+  url: string,
+  timeoutMs: number,
+  beforeClose?: (page: Page) => Promise<unknown>,
+  runWhen: RunWhen = "editorReady",
+): Promise<LoadMarks> {
+  return withPage(context, url, timeoutMs, runWhen, async (page) => {
     await page.keyboard.press("ControlOrMeta+Enter");
     await waitForMark(page, "output");
     const marks = await page.evaluate(() => {
@@ -107,7 +120,7 @@ export async function measureLoad(context: BrowserContext, url: string, timeoutM
  * return what the app then wrote to its "last spell" localStorage entry (the seed for addProbe).
  */
 export async function primeSpell(context: BrowserContext, url: string, timeoutMs: number): Promise<string> {
-  return withPage(context, url, timeoutMs, async (page) => {
+  return withPage(context, url, timeoutMs, "editorReady", async (page) => {
     await setSpell(page);
     await page.keyboard.press("ControlOrMeta+Enter");
     await waitForMark(page, "output");
@@ -117,13 +130,13 @@ export async function primeSpell(context: BrowserContext, url: string, timeoutMs
   });
 }
 
-/** Open a page, navigate, wait until the editor is ready, hand it to `fn`, close it. */
-async function withPage<T>(context: BrowserContext, url: string, timeoutMs: number, fn: (page: Page) => Promise<T>): Promise<T> {
+/** Open a page, navigate, wait for `ready` (the editor, or the hydrated page), hand it to `fn`, close it. */
+async function withPage<T>(context: BrowserContext, url: string, timeoutMs: number, ready: RunWhen, fn: (page: Page) => Promise<T>): Promise<T> {
   const page = await context.newPage();
   page.setDefaultTimeout(timeoutMs);
   try {
     await page.goto(url, { waitUntil: "commit", timeout: timeoutMs });
-    await waitForMark(page, "editorReady");
+    await waitForMark(page, ready);
     return await fn(page);
   } finally {
     await page.close();

@@ -82,16 +82,20 @@ async function main(): Promise<number> {
     // Cold and warm loads alternate, so a change in the machine's load shifts both alike.
     const cold: LoadMarks[] = [];
     const warm: LoadMarks[] = [];
+    const coldEarly: LoadMarks[] = [];
+    const warmEarly: LoadMarks[] = [];
     await withContext(openWarm, async (warmContext) => {
       // Two unmeasured loads: the first fills the HTTP cache, the second lets Chromium write the code cache.
       for (let i = 0; i < 2; i++) await measureLoad(warmContext, url, WAIT_MS);
       for (let i = 0; i < RUNS; i++) {
         cold.push(await withContext(open, (c) => measureLoad(c, url, WAIT_MS)));
         warm.push(await measureLoad(warmContext, url, WAIT_MS));
+        coldEarly.push(await withContext(open, (c) => measureLoad(c, url, WAIT_MS, undefined, "appReady")));
+        warmEarly.push(await measureLoad(warmContext, url, WAIT_MS, undefined, "appReady"));
       }
     });
 
-    const samples = [...toSamples("cold", cold), ...toSamples("warm", warm)];
+    const samples = [...toSamples("cold", cold), ...toEarlySamples("cold", coldEarly), ...toSamples("warm", warm), ...toEarlySamples("warm", warmEarly)];
     console.log("");
     console.log(formatTable(samples));
     for (const [cache, marks] of [["cold", cold], ["warm", warm]] as const) {
@@ -186,6 +190,16 @@ function toSamples(cache: "cold" | "warm", marks: LoadMarks[]): Sample[] {
   ];
 }
 
+/** Loads where Ctrl+Enter was pressed as soon as the page was hydrated (the code in the placeholder). */
+function toEarlySamples(cache: "cold" | "warm", marks: LoadMarks[]): Sample[] {
+  const pick = (f: (m: LoadMarks) => number | null) => marks.map(f).filter((v): v is number => v !== null && Number.isFinite(v));
+  return [
+    { name: `${cache}: first output, Run at hydration`, unit: "ms", values: pick((m) => m.output), note: "Ctrl+Enter before Monaco is ready" },
+    { name: `${cache}:   hydrated -> Ctrl+Enter`, unit: "ms", values: pick((m) => (m.appReady !== null && m.runKey !== null ? m.runKey - m.appReady : null)), note: "harness: poll + key press" },
+    { name: `${cache}:   Ctrl+Enter -> "hi"`, unit: "ms", values: pick((m) => (m.runKey !== null && m.output !== null ? m.output - m.runKey : null)), note: "engine worker may still be warming" },
+  ];
+}
+
 function printScripts(report: ScriptReport): void {
   const sum = (list: ScriptLoad[]) => `${list.length} file(s), ${kib(list.reduce((n, s) => n + s.gzipBytes, 0))} KiB gzip (${kib(list.reduce((n, s) => n + s.bytes, 0))} KiB raw)`;
   const html = new Set(report.htmlScripts);
@@ -216,7 +230,8 @@ function printTargets(samples: Sample[], scripts: ScriptReport): void {
   console.log("targets (medians):");
   check("  first paint (cold)", values("cold: first paint"), TARGETS.firstPaintMs, "ms");
   check("  first paint (warm)", values("warm: first paint"), TARGETS.firstPaintMs, "ms");
-  check(`  first output (warm)`, values(`warm: first output of ${SPELL}`), TARGETS.warmOutputMs, "ms");
+  check(`  first output (warm, Run once Monaco is ready)`, values(`warm: first output of ${SPELL}`), TARGETS.warmOutputMs, "ms");
+  check(`  first output (warm, Run as soon as the page is hydrated)`, values("warm: first output, Run at hydration"), TARGETS.warmOutputMs, "ms");
   const before = scripts.beforeEditor.reduce((n, s) => n + s.gzipBytes, 0) / 1024;
   const verdict = before < TARGETS.jsBeforeEditorKiB ? "met" : `MISSED by ${fmt(before - TARGETS.jsBeforeEditorKiB)} KiB`;
   console.log(`  JS before the editor chunk ${fmt(before)} KiB gzip (target < ${TARGETS.jsBeforeEditorKiB} KiB): ${verdict}`);
@@ -233,6 +248,8 @@ notes:
   tests do and ran it; what the app then saved as the "last spell" is put in localStorage before each measured
   load, so the editor opens with it (as for a returning user). Playwright presses Ctrl+Enter as soon as it sees
   the editor ready; that gap (polling every 10 ms plus the key press round trip) is included and shown apart.
+  "Run at hydration": the same, but Ctrl+Enter as soon as the hydrated playground is in the DOM: the editor's
+  placeholder already shows the code and Run takes it from the store while Monaco is still loading.
   Cold: a fresh off-the-record browser context per load. Warm: new tabs in one context with a profile on disk
   (HTTP cache and V8 code cache, as in a returning user's browser) after two priming loads. They alternate.
   JS sizes come from one cold load: every script response (page and workers) gzipped with node:zlib level 9;

@@ -3,7 +3,6 @@
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef, useState } from "react";
 import type * as MonacoNs from "monaco-editor";
-import { CodePlaceholder } from "./CodePlaceholder";
 import { setupMonaco } from "./monaco-setup";
 import type { SpellEditorProps } from "./types";
 
@@ -22,12 +21,14 @@ export default function MonacoSpellEditor({
   vim = false,
   ariaLabel,
   focusLine,
-}: SpellEditorProps) {
+  onMounted,
+}: SpellEditorProps & { onMounted?(): void }) {
   const [editor, setEditor] = useState<MonacoNs.editor.IStandaloneCodeEditor | null>(null);
   const vimStatusRef = useRef<HTMLDivElement>(null);
 
   const onMount: OnMount = (ed) => {
     setEditor(ed);
+    onMounted?.();
   };
 
   // The last run's error as a marker on its line (cleared when there is none).
@@ -82,7 +83,7 @@ export default function MonacoSpellEditor({
           onChange={(v) => onChange(v ?? "")}
           onMount={onMount}
           theme={theme === "dark" ? "spell-dark" : "spell-light"}
-          loading={<CodePlaceholder />}
+          loading={null}
           keepCurrentModel
           options={{
             readOnly,

@@ -5,17 +5,15 @@
  * reuses it.
  */
 import dynamic from "next/dynamic";
-import { useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { CodePlaceholder } from "./CodePlaceholder";
 import { PlainEditor } from "./PlainEditor";
 import type { SpellEditorProps } from "./types";
 
 export type { SpellEditorProps, ErrorMarker } from "./types";
 
-const MonacoSpellEditor = dynamic(() => import("./MonacoSpellEditor"), {
-  ssr: false,
-  loading: () => <CodePlaceholder />,
-});
+// The placeholder with the code is drawn by SpellEditor (it has the props); the lazy chunk shows nothing itself.
+const MonacoSpellEditor = dynamic(() => import("./MonacoSpellEditor"), { ssr: false, loading: () => null });
 
 function subscribeTouch(cb: () => void): () => void {
   const mq = window.matchMedia("(hover: none) and (pointer: coarse)");
@@ -27,10 +25,24 @@ const isTouchOnly = () => window.matchMedia("(hover: none) and (pointer: coarse)
 export function SpellEditor(props: SpellEditorProps) {
   const touch = useSyncExternalStore(subscribeTouch, isTouchOnly, () => false);
   const plain = props.editorKind === "plain" || (props.editorKind !== "monaco" && touch);
+  const [monacoReady, setMonacoReady] = useState(false);
   const style = { height: props.height ?? "100%" };
   return (
     <div className="relative h-full min-h-0 w-full" style={style} data-testid="spell-editor" data-language={props.language}>
-      {plain ? <PlainEditor {...props} /> : <MonacoSpellEditor {...props} />}
+      {plain ? (
+        <PlainEditor {...props} />
+      ) : (
+        <>
+          {!monacoReady && (
+            <div className="absolute inset-0">
+              <CodePlaceholder source={props.value} fontSize={props.fontSize} />
+            </div>
+          )}
+          <div className="relative h-full w-full">
+            <MonacoSpellEditor {...props} onMounted={() => setMonacoReady(true)} />
+          </div>
+        </>
+      )}
     </div>
   );
 }
