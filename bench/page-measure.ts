@@ -137,6 +137,9 @@ async function withPage<T>(context: BrowserContext, url: string, timeoutMs: numb
   try {
     await page.goto(url, { waitUntil: "commit", timeout: timeoutMs });
     await waitForMark(page, ready);
+    // The hydrated DOM is there before React runs its effects (the page's key handler among them): let one frame
+    // pass, as any person would before pressing a key.
+    if (ready === "appReady") await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
     return await fn(page);
   } finally {
     await page.close();

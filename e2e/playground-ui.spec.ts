@@ -64,6 +64,8 @@ test("keyboard: the controls are reachable and labelled; the help lists the shor
   await expect(shortcuts).toContainText("Ctrl+K");
   await page.keyboard.press("Escape");
   await expect(shortcuts).toBeHidden();
+  // Focus goes back to the button that opened the dialog.
+  await expect(page.getByRole("button", { name: "Help and shortcuts" })).toBeFocused();
 });
 
 test("axe finds no serious or critical violations (light, dark, dialogs)", async ({ page }) => {

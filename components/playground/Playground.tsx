@@ -3,13 +3,13 @@
  * The playground page: header (language, examples, model, Run/Stop, Share, help, settings, theme), the editor,
  * and the output tabs. The stores are created on the client after hydration; until then a light shell paints.
  */
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SpellEditor } from "@/components/editor/SpellEditor";
 import { OutputConsole } from "@/components/output/OutputConsole";
 import { TracePanel, formatCost, formatMs } from "@/components/trace/TracePanel";
 import { JsonTree } from "@/components/result/JsonTree";
 import { StatePanel } from "@/components/state/StatePanel";
-import { ShareDialog } from "@/components/share/ShareDialog";
 import { SplitPane } from "@/components/ui/SplitPane";
 import { BookIcon, GearIcon, HelpIcon, ShareIcon } from "@/components/ui/icons";
 import type { ExampleSpell } from "@/examples/catalog";
@@ -19,8 +19,6 @@ import { createShareUrl, openSharedFromHash } from "@/lib/store/share-open";
 import { displayKeys, matchShortcut } from "@/lib/store/shortcuts";
 import { PLAYGROUND_STATE_NAMESPACE } from "@/lib/store/state-panel";
 import { onStorageNotice } from "@/lib/store/storage";
-import { ExamplesDialog } from "./ExamplesDialog";
-import { HelpDialog } from "./HelpDialog";
 import { isMacPlatform, useAppliedTheme, useElapsed, useStore } from "./hooks";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { ModelPicker } from "./ModelPicker";
@@ -28,8 +26,13 @@ import { Notices, type Notice } from "./Notices";
 import { OutputTabs, type OutputTab } from "./OutputTabs";
 import { PlaygroundShell } from "./PlaygroundShell";
 import { RunButtons } from "./RunButtons";
-import { SettingsDialog } from "./SettingsDialog";
 import { ThemeSwitch } from "./ThemeSwitch";
+
+// Dialogs load on first open: they are not needed to paint, edit or run a spell.
+const ExamplesDialog = dynamic(() => import("./ExamplesDialog").then((m) => m.ExamplesDialog), { ssr: false });
+const SettingsDialog = dynamic(() => import("./SettingsDialog").then((m) => m.SettingsDialog), { ssr: false });
+const HelpDialog = dynamic(() => import("./HelpDialog").then((m) => m.HelpDialog), { ssr: false });
+const ShareDialog = dynamic(() => import("@/components/share/ShareDialog").then((m) => m.ShareDialog), { ssr: false });
 
 export function Playground() {
   const [stores, setStores] = useState<PlaygroundStores | null>(null);
@@ -266,9 +269,9 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
       <main className="flex min-h-0 flex-1">
         <SplitPane first={editorPane} second={outputPane} storageKey="llmspell.split" label="Resize editor and output" />
       </main>
-      <ExamplesDialog open={dialog === "examples"} onClose={() => setDialog("none")} language={language} onOpen={openExample} />
-      <SettingsDialog open={dialog === "settings"} onClose={() => setDialog("none")} settings={settings} editor={editor} />
-      <HelpDialog open={dialog === "help"} onClose={() => setDialog("none")} isMac={isMac} />
+      {dialog === "examples" && <ExamplesDialog open onClose={() => setDialog("none")} language={language} onOpen={openExample} />}
+      {dialog === "settings" && <SettingsDialog open onClose={() => setDialog("none")} settings={settings} editor={editor} />}
+      {dialog === "help" && <HelpDialog open onClose={() => setDialog("none")} isMac={isMac} />}
       {dialog === "share" && <ShareDialog open onClose={() => setDialog("none")} spell={currentSpell} />}
       <Notices notices={notices} onDismiss={(id) => setNotices((l) => l.filter((n) => n.id !== id))} />
     </div>

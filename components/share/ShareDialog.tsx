@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { LONG_LINK_THRESHOLD, encodeShareLink, type SharedSpell } from "@/lib/share/link";
 import { buildEmbedSnippet, buildEmbedUrl, type EmbedTheme } from "@/lib/share/embed";
+import { useReturnFocus } from "@/components/ui/Dialog";
 import { CopyField } from "./CopyField";
 import { createShortLink, type ShortLinkResult } from "./short-link-client";
 
@@ -37,6 +38,8 @@ export function ShareDialog({ open, onClose, spell }: ShareDialogProps) {
   });
   const origin = open && typeof window !== "undefined" ? window.location.origin : "";
 
+  // Before the effect that opens the dialog moves focus into it.
+  useReturnFocus();
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;

@@ -15,6 +15,8 @@ export interface DialogProps {
 export function Dialog({ open, onClose, title, children, width = "max-w-lg" }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Before the effect that opens the dialog moves focus into it.
+  useReturnFocus();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -50,4 +52,17 @@ export function Dialog({ open, onClose, title, children, width = "max-w-lg" }: D
       )}
     </dialog>
   );
+}
+
+/**
+ * Gives focus back to what had it when the dialog mounted (the button that opened it), once the dialog is
+ * gone: a dialog unmounted while open is not closed, so the browser would leave focus on the page body.
+ */
+export function useReturnFocus(): void {
+  useEffect(() => {
+    const previous = document.activeElement;
+    return () => {
+      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
+    };
+  }, []);
 }

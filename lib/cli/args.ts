@@ -6,7 +6,7 @@
  *   llmspell engines | llmspell help | llmspell --version
  */
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import * as z from "zod";
 import type { JsonValue } from "@/engines/bridge";
 
 export interface RunCommand {

@@ -3,7 +3,7 @@
  * meta-schema check for tool and response schemas, then the gateway caps. Every failure names the field.
  */
 import { Ajv } from "ajv";
-import { z } from "zod";
+import * as z from "zod";
 import type { GatewayCaps } from "./caps";
 import type { LlmRequest } from "./types";
 

@@ -8,7 +8,7 @@
  * `decodeShareLink` only ever fails with a {@link ShareLinkError} whose message says what is wrong, in words a
  * person who pasted a link can act on.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { JsonValue } from "@/engines/bridge";
 import { Base64UrlError, decodeBase64Url, encodeBase64Url } from "./base64url";
 import {

@@ -2,7 +2,7 @@
  * What a share link, a short link and an embed carry: one spell and how to run it. The zod schema here is the
  * one boundary check for every way a spell comes in from outside (a link, a POST body, a stored row).
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { JsonValue } from "@/engines/bridge";
 
 export type ShareLanguage = "lua" | "javascript";

@@ -1,5 +1,5 @@
 /** The model list for the picker, from GET /api/models, validated; a mock-only fallback when it is unreachable. */
-import { z } from "zod";
+import * as z from "zod";
 import type { ProviderInfo } from "@/lib/llm/types";
 import { DEFAULT_MODEL } from "./schemas";
 

@@ -2,7 +2,7 @@
  * Versioned, validated shapes of everything the playground persists, with their migrations.
  * Bump a codec's `version` when its shape changes and teach `migrate` to lift the older data.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { VersionedCodec } from "./storage";
 
 export const SPELL_LANGUAGES = ["lua", "javascript"] as const;

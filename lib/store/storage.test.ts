@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { onStorageNotice, readVersioned, writeRaw, writeVersioned, type StorageNotice, type VersionedCodec } from "./storage";
 import { createFakeStorage } from "./test-storage";
 

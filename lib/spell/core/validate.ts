@@ -5,7 +5,7 @@
  *   `Tool.execute expects params to be a table, got string`
  *   `Workflow.builder():add_step expects step.type to be one of "tool", "agent", "workflow", got "x"`
  */
-import { z } from "zod";
+import * as z from "zod";
 import { SpellError, isHandleRef, isSpellFunction, type HandleRef, type SpellFunction } from "@/engines/bridge";
 import { getPath, scriptTypeName } from "./values";
 
