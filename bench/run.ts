@@ -74,18 +74,16 @@ async function main() {
     process.stderr.write(`  ${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   };
 
-  // The host first: its workers load in the background while the in-process engine measures run.
-  const hostPromise = startHostBench();
-  hostPromise.catch(() => {});
-
   for (const engine of ENGINES) await section(`${engine} warm start`, 3000, () => measureWarmStart(engine, quick ? 10 : 30));
   for (const engine of ENGINES) await section(`${engine} host calls`, 3000, () => measureHostCalls(engine, quick ? 1 : 3, 3000));
   await section("plain calls", 0, async () => measurePlainCalls(5));
   await section("cpu", 5000, () => measureCpu(quick ? 2 : 3));
 
+  // The host's workers start only now: loading them (module compile, wasm) on a 2-core machine would slow the
+  // in-process measures above, warm starts most of all.
   let host: Awaited<ReturnType<typeof startHostBench>> | null = null;
   try {
-    host = await hostPromise;
+    host = await startHostBench();
     const h = host;
     await section("run overhead", 3000, () => measureRunOverhead(h, quick ? 10 : 30));
     await section("stop latency (busy loops)", 2000, () => measureStopLatency(h, quick ? 2 : 5, 0, deadline));
