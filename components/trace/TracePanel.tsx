@@ -67,18 +67,18 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
   for (const r of roots) walk(r, 0);
 
   return (
-    <div className="h-full overflow-auto text-sm" data-testid="trace">
+    <div className="@container h-full overflow-auto text-sm" data-testid="trace">
       <table className="w-full border-collapse">
         <caption className="sr-only">Trace of the run: each call with its duration, tokens and cost</caption>
         <thead className="sticky top-0 z-10 bg-white/95 text-left text-[11px] uppercase tracking-wide text-zinc-500 dark:text-zinc-400 backdrop-blur dark:bg-zinc-950/95">
           <tr>
             <th scope="col" className="px-3 py-1.5 font-medium">Call</th>
-            <th scope="col" className="hidden w-[38%] px-2 py-1.5 font-medium sm:table-cell">
+            <th scope="col" className="hidden w-[38%] px-2 py-1.5 font-medium @sm:table-cell">
               Timeline <span className="normal-case tracking-normal">(0 – {formatMs(span)})</span>
             </th>
             <th scope="col" className="px-2 py-1.5 text-right font-medium">Time</th>
             <th scope="col" className="px-2 py-1.5 text-right font-medium">Tokens</th>
-            <th scope="col" className="hidden px-3 py-1.5 text-right font-medium md:table-cell">Cost</th>
+            <th scope="col" className="hidden px-3 py-1.5 text-right font-medium @2xl:table-cell">Cost</th>
           </tr>
         </thead>
         <tbody>
@@ -118,12 +118,12 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                       >
                         {node.name}
                       </button>
-                      {node.model && <span className="hidden truncate text-xs text-zinc-500 dark:text-zinc-400 lg:inline">{node.model}</span>}
+                      {node.model && <span className="hidden truncate text-xs text-zinc-500 dark:text-zinc-400 @lg:inline">{node.model}</span>}
                       {node.end === undefined && <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-violet-500" aria-label="running" />}
                       {node.error && <span className="text-xs font-medium text-red-600 dark:text-red-400">{node.error.kind}</span>}
                     </div>
                   </td>
-                  <td className="hidden px-2 py-1.5 sm:table-cell">
+                  <td className="hidden px-2 py-1.5 @sm:table-cell">
                     <div className="relative h-2.5 rounded-full bg-zinc-100 dark:bg-zinc-800" aria-hidden="true">
                       <div className={`absolute top-0 h-2.5 rounded-full ${style.bar} ${node.end === undefined ? "animate-pulse" : ""}`} style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }} />
                     </div>
@@ -143,7 +143,7 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                       <span className="text-zinc-500 dark:text-zinc-400">–</span>
                     )}
                   </td>
-                  <td className="hidden whitespace-nowrap px-3 py-1.5 text-right tabular-nums text-zinc-500 dark:text-zinc-400 md:table-cell">{node.costUsd !== undefined ? formatCost(node.costUsd) : "–"}</td>
+                  <td className="hidden whitespace-nowrap px-3 py-1.5 text-right tabular-nums text-zinc-500 dark:text-zinc-400 @2xl:table-cell">{node.costUsd !== undefined ? formatCost(node.costUsd) : "–"}</td>
                 </tr>
                 {open && (
                   <tr className="border-b border-zinc-100 bg-zinc-50/70 dark:border-zinc-800/70 dark:bg-zinc-900/50">
@@ -151,7 +151,12 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                       <div className="grid gap-3 md:grid-cols-2" style={{ paddingLeft: depth * 14 + 20 }}>
                         <Detail title="Input" value={node.input} />
                         <Detail title={node.error ? "Error" : "Output"} value={node.error ?? node.output} />
-                        {node.model && <p className="text-xs text-zinc-500 dark:text-zinc-400">Model: {node.model}</p>}
+                        {node.model && (
+                          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                            Model: {node.model}
+                            {node.costUsd !== undefined ? ` · estimated cost ${formatCost(node.costUsd)}` : ""}
+                          </p>
+                        )}
                       </div>
                     </td>
                   </tr>
