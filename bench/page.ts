@@ -17,6 +17,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium";
 import { addProbe, collectScripts, measureLoad, primeSpell, SPELL, type LoadMarks, type ScriptLoad, type ScriptReport } from "./page-measure";
 import { ensureBuild, findClosedPort, findFreePort, ROOT, startServer, type PageServer } from "./page-server";
 import { fmt, formatTable, median, p95, type Sample } from "./stats";
@@ -35,16 +36,6 @@ const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 
 const TARGETS = { firstPaintMs: 1000, warmOutputMs: 1500, jsBeforeEditorKiB: 200 };
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -63,7 +54,7 @@ async function main(): Promise<number> {
   process.once("exit", () => rmSync(profileDir, { recursive: true, force: true }));
   try {
     const launchOptions = {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       timeout: WAIT_MS,
       proxy: { server: `http://127.0.0.1:${await findClosedPort()}`, bypass: "127.0.0.1,localhost,[::1]" },
