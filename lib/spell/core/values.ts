@@ -68,15 +68,35 @@ export function toTraceValue(v: unknown, depth = 0): JsonValue {
  * for display (Debug); a value a spell hands to a JSON-only argument goes through {@link toJsonArg} instead.
  */
 export function toJson(v: HostValue | unknown): JsonValue {
+  return convertToJson(v, undefined, []);
+}
+
+/**
+ * The one walk behind {@link toJson} and {@link toJsonArg}: handles are dropped; a function is dropped too, or
+ * handed to `onFunction` (which throws) with the path of keys that led to it.
+ */
+function convertToJson(v: unknown, onFunction: ((keys: (string | number)[]) => never) | undefined, keys: (string | number)[]): JsonValue {
   if (v === undefined || v === null) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v === "string" || typeof v === "boolean") return v;
-  if (isSpellFunction(v) || isHandleRef(v)) return null;
-  if (Array.isArray(v)) return v.map(toJson);
+  if (isSpellFunction(v)) return onFunction ? onFunction(keys) : null;
+  if (isHandleRef(v)) return null;
+  if (Array.isArray(v)) {
+    return v.map((x, i) => {
+      keys.push(i);
+      const out = convertToJson(x, onFunction, keys);
+      keys.pop();
+      return out;
+    });
+  }
   if (typeof v === "object") {
     const out: JsonObject = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>))
-      if (x !== undefined && !isSpellFunction(x) && !isHandleRef(x)) out[k] = toJson(x);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (x === undefined || isHandleRef(x) || (isSpellFunction(x) && !onFunction)) continue;
+      keys.push(k);
+      out[k] = convertToJson(x, onFunction, keys);
+      keys.pop();
+    }
     return out;
   }
   return null;
@@ -100,29 +120,6 @@ export function formatPathKey(k: string | number, engine: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
 }
 
-function functionPath(v: unknown, keys: (string | number)[]): boolean {
-  if (isSpellFunction(v)) return true;
-  if (typeof v !== "object" || v === null || isHandleRef(v)) return false;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      if (typeof x !== "object" || x === null) continue;
-      keys.push(i);
-      if (functionPath(x, keys)) return true;
-      keys.pop();
-    }
-    return false;
-  }
-  for (const k in v as Record<string, unknown>) {
-    const x = (v as Record<string, unknown>)[k];
-    if (typeof x !== "object" || x === null) continue;
-    keys.push(k);
-    if (functionPath(x, keys)) return true;
-    keys.pop();
-  }
-  return false;
-}
-
 /**
  * A value a spell passed where the API takes JSON only (State values, tool params, step inputs, event data...),
  * as plain JSON. Functions cross only where the API takes a callback (SPELL-API.md), so a function anywhere in
@@ -130,12 +127,10 @@ function functionPath(v: unknown, keys: (string | number)[]): boolean {
  * `State.save: value.f is a function, which cannot be stored (only JSON values can)`.
  */
 export function toJsonArg(v: HostValue | unknown, arg: JsonArg): JsonValue {
-  const keys: (string | number)[] = [];
-  if (functionPath(v, keys)) {
+  return convertToJson(v, (keys) => {
     const path = arg.path + keys.map((k) => formatPathKey(k, arg.engine)).join("");
     throw new SpellError("conversion", `${arg.where}: ${path} is a function, which cannot be ${arg.use} (only JSON values can)`);
-  }
-  return toJson(v);
+  }, []);
 }
 
 /** {@link toJsonArg} bound to one engine: `jsonArg(value, "State.save", "value", "stored")`. */
