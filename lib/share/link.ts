@@ -9,11 +9,11 @@
  * person who pasted a link can act on.
  */
 import * as z from "zod";
-import type { JsonValue } from "@/engines/bridge";
 import { Base64UrlError, decodeBase64Url, encodeBase64Url } from "./base64url";
 import {
   MAX_ARGS_BYTES,
   MAX_SOURCE_BYTES,
+  checkSharedSpell,
   findSizeProblem,
   sharedSpellSchema,
   type ShareLanguage,
@@ -54,8 +54,9 @@ const CODE_TO_LANG: Record<string, ShareLanguage> = { lua: "lua", js: "javascrip
 /** Largest decompressed payload accepted: the source and args caps plus room for the header. */
 const MAX_PAYLOAD_BYTES = MAX_SOURCE_BYTES + MAX_ARGS_BYTES + 1024;
 
+/** `a` (the args) is checked with the whole spell by checkSharedSpell, which keeps it exactly as parsed. */
 const headerSchema = z
-  .object({ m: z.string().optional(), a: z.json().optional() })
+  .object({ m: z.string().optional(), a: z.unknown().optional() })
   .strict();
 
 /** True when a URL fragment looks like a share link (`#v<digits>/...`), whatever its version. */
@@ -150,20 +151,19 @@ export async function decodeShareLink(fragment: string): Promise<SharedSpell> {
 
   let header: z.infer<typeof headerSchema>;
   try {
-    const raw: unknown = JSON.parse(decoded.slice(0, newline));
-    const parsedHeader = headerSchema.safeParse(raw);
+    const parsedHeader = headerSchema.safeParse(JSON.parse(decoded.slice(0, newline)));
     if (!parsedHeader.success) throw new Error("bad header");
-    // zod copies objects key by key, which drops an own "__proto__" key; the args are the JSON as parsed.
-    header = { ...parsedHeader.data, a: (raw as { a?: JsonValue }).a };
+    header = parsedHeader.data;
   } catch {
     throw new ShareLinkError("damaged", "The link is damaged: its header is not valid.");
   }
 
-  const spell: SharedSpell = { language, source: decoded.slice(newline + 1) };
-  if (header.m !== undefined) spell.model = header.m;
-  if (header.a !== undefined && header.a !== null) spell.args = header.a;
-  const checked = sharedSpellSchema.safeParse(spell);
+  const candidate: Record<string, unknown> = { language, source: decoded.slice(newline + 1) };
+  if (header.m !== undefined) candidate.model = header.m;
+  if (header.a !== undefined && header.a !== null) candidate.args = header.a;
+  const checked = checkSharedSpell(candidate);
   if (!checked.success) throw new ShareLinkError("invalid", `The link's spell is not valid: ${describeZodError(checked.error)}`);
+  const spell = checked.data;
   const sizeProblem = findSizeProblem(spell);
   if (sizeProblem) throw new ShareLinkError("too_large", `The link's spell is too large: ${sizeProblem}.`);
   return spell;
