@@ -5,7 +5,16 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next*/**", ".vitest/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts", "lib/spell/spell-api.d.ts"],
+    ignores: [
+      ".next*/**",
+      ".vitest/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "data/**",
+      "next-env.d.ts",
+      "lib/spell/spell-api.d.ts",
+    ],
   },
   {
     rules: {
@@ -24,7 +33,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["wasmoon", "quickjs-emscripten*", "@jitl/*"], message: "Only engines/ may import a concrete engine." }] },
+        {
+          patterns: [
+            {
+              group: ["wasmoon", "quickjs-emscripten*", "@jitl/*"],
+              message: "Only engines/ may import a concrete engine.",
+            },
+          ],
+        },
       ],
     },
   },

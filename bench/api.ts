@@ -16,7 +16,8 @@
 import path from "node:path";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import type { ApiSurface, HandleRef, HostValue, JsonValue } from "@/engines/bridge";
+import type { ApiSurface, HandleRef, HostValue } from "@/lib/core/engine";
+import type { JsonValue } from "@/lib/core/json";
 import { createEngine } from "@/engines/registry";
 import { createMockLlmClient } from "@/lib/llm/mock";
 import type { LlmClient, LlmRequest } from "@/lib/llm/types";
@@ -54,7 +55,11 @@ const DEFAULT_TOOL_CALLS: Record<EngineName, number> = { lua: 2000, javascript: 
 const DEFAULT_AGENT_CALLS = 200;
 
 /** The spell API for one run, on the mock model with no chunk delay; the model-call budget fits the loop. */
-function makeApi(engine: EngineName, modelCalls: number, llm: LlmClient = createMockLlmClient({ chunkDelayMs: 0 })): ApiSurface {
+function makeApi(
+  engine: EngineName,
+  modelCalls: number,
+  llm: LlmClient = createMockLlmClient({ chunkDelayMs: 0 }),
+): ApiSurface {
   return createSpellApi({
     llm,
     state: createMemoryStateStore(),
@@ -84,7 +89,11 @@ function agentSpell(engine: EngineName, calls: number): string {
 }
 
 /** ms of one `execute` (the engine instance is created before the clock starts), and the value it returned. */
-async function timedRun(engine: EngineName, source: string, api: ApiSurface): Promise<{ ms: number; value: JsonValue }> {
+async function timedRun(
+  engine: EngineName,
+  source: string,
+  api: ApiSurface,
+): Promise<{ ms: number; value: JsonValue }> {
   const e = await createEngine(engine);
   try {
     const t0 = performance.now();
@@ -208,7 +217,11 @@ async function checkAgentRequest(reply: string): Promise<void> {
     listModels: () => mock.listModels(),
   };
   await measureAgentHostMethods(2, reply, recording);
-  expectValue("the agent's model request", JSON.stringify(seen.at(-1)?.messages), JSON.stringify(agentRequest().messages));
+  expectValue(
+    "the agent's model request",
+    JSON.stringify(seen.at(-1)?.messages),
+    JSON.stringify(agentRequest().messages),
+  );
 }
 
 /** Load the engines, the calculator's mathjs parser and the spell API's lazy parts before any clock runs. */
@@ -246,11 +259,31 @@ export async function runApiBench(opts: ApiBenchOptions = {}): Promise<Sample[]>
 
   return [
     { name: `${TOOL_BASELINE} (${directCalls} calls)`, unit: "µs/call", values: tool.direct, note: "baseline" },
-    { name: "v8: Tool.execute host function, no engine", unit: "µs/call", values: tool.host, note: toolAdded.note(tool.host, tool.direct) },
-    ...ENGINES.map((e) => ({ name: `${e}: ${TOOL_MEASURE} (${toolCalls[e]} calls)`, unit: "µs/call", values: tool[e], note: toolAdded.note(tool[e], tool.direct) })),
+    {
+      name: "v8: Tool.execute host function, no engine",
+      unit: "µs/call",
+      values: tool.host,
+      note: toolAdded.note(tool.host, tool.direct),
+    },
+    ...ENGINES.map((e) => ({
+      name: `${e}: ${TOOL_MEASURE} (${toolCalls[e]} calls)`,
+      unit: "µs/call",
+      values: tool[e],
+      note: toolAdded.note(tool[e], tool.direct),
+    })),
     { name: `${AGENT_BASELINE} (${agentCalls} calls)`, unit: "ms/call", values: agent.direct, note: "baseline" },
-    { name: "v8: Agent execute host method, no engine", unit: "ms/call", values: agent.host, note: agentAdded.note(agent.host, agent.direct) },
-    ...ENGINES.map((e) => ({ name: `${e}: ${AGENT_MEASURE} (${agentCalls} calls)`, unit: "ms/call", values: agent[e], note: agentAdded.note(agent[e], agent.direct) })),
+    {
+      name: "v8: Agent execute host method, no engine",
+      unit: "ms/call",
+      values: agent.host,
+      note: agentAdded.note(agent.host, agent.direct),
+    },
+    ...ENGINES.map((e) => ({
+      name: `${e}: ${AGENT_MEASURE} (${agentCalls} calls)`,
+      unit: "ms/call",
+      values: agent[e],
+      note: agentAdded.note(agent[e], agent.direct),
+    })),
   ];
 }
 
@@ -283,7 +316,8 @@ export function summarizeApiBench(samples: Sample[]): string[] {
   }
   for (const engine of ENGINES) {
     const agent = find(`${engine}: ${AGENT_MEASURE}`);
-    if (agent && agentBase) lines.push(agentAdded.line(agent, agentBase, `${engine}: ${AGENT_MEASURE}`, "the mock client called directly"));
+    if (agent && agentBase)
+      lines.push(agentAdded.line(agent, agentBase, `${engine}: ${AGENT_MEASURE}`, "the mock client called directly"));
   }
   return lines;
 }
@@ -295,7 +329,11 @@ function argNumber(name: string): number | undefined {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes("--quick");
-  console.log(`llmspell api bench: node ${process.version}, ${cpus().length} cpu(s), load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(
+    `llmspell api bench: node ${process.version}, ${cpus().length} cpu(s), load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   const t0 = performance.now();
   runApiBench({ reps: argNumber("--reps") ?? (quick ? 3 : 5) }).then(
     (samples) => {
@@ -303,7 +341,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       console.log(formatTable(samples));
       console.log("");
       for (const line of summarizeApiBench(samples)) console.log(line);
-      console.log(`\n${((performance.now() - t0) / 1000).toFixed(1)} s, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+      console.log(
+        `\n${((performance.now() - t0) / 1000).toFixed(1)} s, load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(" ")}`,
+      );
       process.exit(0);
     },
     (error: unknown) => {

@@ -3,7 +3,7 @@
  * memory per instance. Each returns samples; `bench/run.ts` prints them side by side.
  */
 import { Worker } from "node:worker_threads";
-import type { ApiSurface } from "@/engines/bridge";
+import type { ApiSurface } from "@/lib/core/engine";
 import { createEngine } from "@/engines/registry";
 import { median, time, type Sample } from "./stats";
 
@@ -28,7 +28,12 @@ export async function measureColdStart(engine: EngineName, count: number): Promi
       }),
     );
   }
-  return { name: `${engine}: cold start (module + instance + return 1)`, unit: "ms", values, note: "fresh worker thread, tsx-loaded" };
+  return {
+    name: `${engine}: cold start (module + instance + return 1)`,
+    unit: "ms",
+    values,
+    note: "fresh worker thread, tsx-loaded",
+  };
 }
 
 export async function measureWarmStart(engine: EngineName, count: number): Promise<Sample[]> {
@@ -70,7 +75,10 @@ export async function measureHostCalls(engine: EngineName, reps: number, budgetM
     engine === "lua"
       ? `for i = 1, ${CALLS} do Bench.noop() end\nreturn 1`
       : `for (let i = 0; i < ${CALLS}; i++) Bench.noop();\nexport default 1;`;
-  const empty = engine === "lua" ? `for i = 1, ${CALLS} do end\nreturn 1` : `for (let i = 0; i < ${CALLS}; i++) {}\nexport default 1;`;
+  const empty =
+    engine === "lua"
+      ? `for i = 1, ${CALLS} do end\nreturn 1`
+      : `for (let i = 0; i < ${CALLS}; i++) {}\nexport default 1;`;
   const values: number[] = [];
   const until = performance.now() + budgetMs;
   for (let i = 0; i < reps && (i === 0 || performance.now() < until); i++) {
@@ -144,10 +152,23 @@ export async function measureCpu(reps: number): Promise<Sample[]> {
       fib.push(await timedRun(engine, engine === "lua" ? FIB_LUA : FIB_JS));
       sort.push(await timedRun(engine, engine === "lua" ? SORT_LUA : SORT_JS));
     }
-    out.push({ name: `${engine}: fib(27)`, unit: "ms", values: fib, note: `${(median(fib) / median(v8Fib)).toFixed(1)}× V8` });
-    out.push({ name: `${engine}: sort ${SORT_N / 1000}k numbers`, unit: "ms", values: sort, note: `${(median(sort) / median(v8Sort)).toFixed(1)}× V8` });
+    out.push({
+      name: `${engine}: fib(27)`,
+      unit: "ms",
+      values: fib,
+      note: `${(median(fib) / median(v8Fib)).toFixed(1)}× V8`,
+    });
+    out.push({
+      name: `${engine}: sort ${SORT_N / 1000}k numbers`,
+      unit: "ms",
+      values: sort,
+      note: `${(median(sort) / median(v8Sort)).toFixed(1)}× V8`,
+    });
   }
-  out.push({ name: "v8: fib(27)", unit: "ms", values: v8Fib }, { name: `v8: sort ${SORT_N / 1000}k numbers`, unit: "ms", values: v8Sort });
+  out.push(
+    { name: "v8: fib(27)", unit: "ms", values: v8Fib },
+    { name: `v8: sort ${SORT_N / 1000}k numbers`, unit: "ms", values: v8Sort },
+  );
   return out;
 }
 
@@ -164,6 +185,10 @@ export async function measureMemory(engine: EngineName, count: number, makeApi: 
     name: `${engine}: engine memory, spell API injected`,
     unit: "MiB",
     values,
-    note: values.length ? (engine === "lua" ? "peak, as the engine reports it" : "in use at the end, as QuickJS reports it") : "the engine does not report memory",
+    note: values.length
+      ? engine === "lua"
+        ? "peak, as the engine reports it"
+        : "in use at the end, as QuickJS reports it"
+      : "the engine does not report memory",
   };
 }

@@ -95,7 +95,12 @@ async function timeDirect(baseUrl: string, prompt: string): Promise<Timing> {
   const response = await fetch(`${baseUrl}/chat/completions`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: "Bearer sk-bench" },
-    body: JSON.stringify({ model: "bench", messages: [{ role: "user", content: prompt }], stream: true, stream_options: { include_usage: true } }),
+    body: JSON.stringify({
+      model: "bench",
+      messages: [{ role: "user", content: prompt }],
+      stream: true,
+      stream_options: { include_usage: true },
+    }),
   });
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
@@ -107,7 +112,12 @@ async function timeDirect(baseUrl: string, prompt: string): Promise<Timing> {
     if (Number.isNaN(ttft) && /"content":"[^"]/.test(text)) ttft = performance.now() - started;
   }
   const ok = response.ok && text.includes("[DONE]");
-  return { ttft, total: performance.now() - started, ok, ...(ok ? {} : { problem: `direct ${response.status}: ${text.slice(-200)}` }) };
+  return {
+    ttft,
+    total: performance.now() - started,
+    ok,
+    ...(ok ? {} : { problem: `direct ${response.status}: ${text.slice(-200)}` }),
+  };
 }
 
 type Handler = (request: Request) => Promise<Response>;
@@ -116,8 +126,15 @@ type Handler = (request: Request) => Promise<Response>;
 async function timeGateway(gateway: string | Handler, model: string, prompt: string): Promise<Timing> {
   const started = performance.now();
   let ttft = NaN;
-  const init = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model, messages: [{ role: "user", content: prompt }] }) };
-  const response = typeof gateway === "string" ? await fetch(`${gateway}/api/llm`, init) : await gateway(new Request("http://127.0.0.1/api/llm", init));
+  const init = {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ model, messages: [{ role: "user", content: prompt }] }),
+  };
+  const response =
+    typeof gateway === "string"
+      ? await fetch(`${gateway}/api/llm`, init)
+      : await gateway(new Request("http://127.0.0.1/api/llm", init));
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let text = "";
@@ -128,7 +145,12 @@ async function timeGateway(gateway: string | Handler, model: string, prompt: str
     if (Number.isNaN(ttft) && text.includes('"type":"text-delta"')) ttft = performance.now() - started;
   }
   const ok = response.ok && text.includes('"type":"finish"') && !text.includes('"type":"error"');
-  return { ttft, total: performance.now() - started, ok, ...(ok ? {} : { problem: `gateway ${response.status}: ${text.slice(-200)}` }) };
+  return {
+    ttft,
+    total: performance.now() - started,
+    ok,
+    ...(ok ? {} : { problem: `gateway ${response.status}: ${text.slice(-200)}` }),
+  };
 }
 
 async function waitForServer(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -157,11 +179,23 @@ interface LoadResult {
 async function load(n: number, one: (i: number) => Promise<Timing>): Promise<LoadResult> {
   const started = performance.now();
   const results: Timing[] = await Promise.all(
-    Array.from({ length: n }, (_, i) => one(i).catch((e: unknown) => ({ ttft: NaN, total: NaN, ok: false, problem: `thrown: ${e instanceof Error ? e.message : String(e)}` }))),
+    Array.from({ length: n }, (_, i) =>
+      one(i).catch((e: unknown) => ({
+        ttft: NaN,
+        total: NaN,
+        ok: false,
+        problem: `thrown: ${e instanceof Error ? e.message : String(e)}`,
+      })),
+    ),
   );
   const wallMs = round(performance.now() - started);
   const problems = [...new Set(results.flatMap((r) => (r.problem ? [r.problem] : [])))].slice(0, 3);
-  return { errors: results.filter((r) => !r.ok).length, total: stats(results.filter((r) => r.ok).map((r) => r.total)), wallMs, problems };
+  return {
+    errors: results.filter((r) => !r.ok).length,
+    total: stats(results.filter((r) => r.ok).map((r) => r.total)),
+    wallMs,
+    problems,
+  };
 }
 
 export async function runGatewayBench(options: GatewayBenchOptions = {}): Promise<GatewayBenchResult> {
@@ -192,18 +226,26 @@ export async function runGatewayBench(options: GatewayBenchOptions = {}): Promis
     },
     stdio: "ignore",
   });
-  const spawnFailed = new Promise<never>((_, reject) => child.once("error", (e) => reject(new Error(`could not start next: ${e.message}`))));
+  const spawnFailed = new Promise<never>((_, reject) =>
+    child.once("error", (e) => reject(new Error(`could not start next: ${e.message}`))),
+  );
   spawnFailed.catch(() => {});
   try {
     await Promise.race([waitForServer(gatewayUrl, child, 30_000), spawnFailed]);
-    log(`gateway bench: next start on ${gatewayUrl}, SSE mock on ${upstream.baseUrl}; ${cpus().length} cpu(s), load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    log(
+      `gateway bench: next start on ${gatewayUrl}, SSE mock on ${upstream.baseUrl}; ${cpus().length} cpu(s), load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
 
     for (let i = 0; i < warmup; i++) {
       await timeDirect(upstream.baseUrl, `warm ${i}`);
       await timeGateway(gatewayUrl, "openai/bench", `warm ${i}`);
     }
 
-    const handler = createLlmPostHandler({ env: { OPENAI_BASE_URL: upstream.baseUrl, OPENAI_API_KEY: "sk-bench-not-a-real-key" } });
+    const handler = createLlmPostHandler({
+      env: { OPENAI_BASE_URL: upstream.baseUrl, OPENAI_API_KEY: "sk-bench-not-a-real-key" },
+    });
     for (let i = 0; i < warmup; i++) await timeGateway(handler, "openai/bench", `warm ${i}`);
     const direct: Timing[] = [];
     const gateway: Timing[] = [];
@@ -251,17 +293,32 @@ export async function runGatewayBench(options: GatewayBenchOptions = {}): Promis
     };
 
     log(`sequential, ${pairs} interleaved pairs (ms):`);
-    log(`  time to first token: direct median ${result.direct.ttft.median}, gateway median ${result.gateway.ttft.median}; added median ${result.added.ttft.median}, p99 ${result.added.ttft.p99}; ratio ${result.ratio.ttft}`);
-    log(`  total time:          direct median ${result.direct.total.median}, gateway median ${result.gateway.total.median}; added median ${result.added.total.median}, p99 ${result.added.total.p99}; ratio ${result.ratio.total}`);
-    log(`  the handler in-process (no Next server) adds: first token median ${result.handlerAdded.ttft.median}, p99 ${result.handlerAdded.ttft.p99}; total median ${result.handlerAdded.total.median}, p99 ${result.handlerAdded.total.p99}`);
+    log(
+      `  time to first token: direct median ${result.direct.ttft.median}, gateway median ${result.gateway.ttft.median}; added median ${result.added.ttft.median}, p99 ${result.added.ttft.p99}; ratio ${result.ratio.ttft}`,
+    );
+    log(
+      `  total time:          direct median ${result.direct.total.median}, gateway median ${result.gateway.total.median}; added median ${result.added.total.median}, p99 ${result.added.total.p99}; ratio ${result.ratio.total}`,
+    );
+    log(
+      `  the handler in-process (no Next server) adds: first token median ${result.handlerAdded.ttft.median}, p99 ${result.handlerAdded.ttft.p99}; total median ${result.handlerAdded.total.median}, p99 ${result.handlerAdded.total.p99}`,
+    );
     log(`  target: under 5 ms added at the median: ${result.added.ttft.median < 5 ? "met" : "NOT met"} (first token)`);
-    log(`streaming check (upstream chunk every ${SLOW_CHUNK_MS} ms): first token after ${result.streaming.ttft} ms, last after ${result.streaming.total} ms`);
+    log(
+      `streaming check (upstream chunk every ${SLOW_CHUNK_MS} ms): first token after ${result.streaming.ttft} ms, last after ${result.streaming.total} ms`,
+    );
     log(`load, ${concurrency} concurrent streams (total ms):`);
-    log(`  direct:            errors ${loadDirect.errors}, median ${loadDirect.total.median}, p99 ${loadDirect.total.p99}, wall ${loadDirect.wallMs}`);
-    log(`  gateway (openai):  errors ${loadGateway.errors}, median ${loadGateway.total.median}, p99 ${loadGateway.total.p99}, wall ${loadGateway.wallMs}`);
-    log(`  gateway (mock):    errors ${loadMock.errors}, median ${loadMock.total.median}, p99 ${loadMock.total.p99}, wall ${loadMock.wallMs}`);
+    log(
+      `  direct:            errors ${loadDirect.errors}, median ${loadDirect.total.median}, p99 ${loadDirect.total.p99}, wall ${loadDirect.wallMs}`,
+    );
+    log(
+      `  gateway (openai):  errors ${loadGateway.errors}, median ${loadGateway.total.median}, p99 ${loadGateway.total.p99}, wall ${loadGateway.wallMs}`,
+    );
+    log(
+      `  gateway (mock):    errors ${loadMock.errors}, median ${loadMock.total.median}, p99 ${loadMock.total.p99}, wall ${loadMock.wallMs}`,
+    );
     log(`  p99 added under load: ${result.load.addedP99} ms`);
-    for (const problem of [...loadDirect.problems, ...loadGateway.problems, ...loadMock.problems]) log(`  problem seen: ${problem}`);
+    for (const problem of [...loadDirect.problems, ...loadGateway.problems, ...loadMock.problems])
+      log(`  problem seen: ${problem}`);
     return result;
   } finally {
     child.kill("SIGTERM");

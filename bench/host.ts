@@ -2,9 +2,9 @@
  * Host measurements through the Node run controller (worker threads): what a run costs on top of the engine,
  * and how fast Stop gets the host ready for the next run.
  */
-import type { ControllerIncident } from "@/engines/host/controller";
-import { createNodeRunController } from "@/engines/host/node-controller";
-import type { RunController } from "@/engines/host/types";
+import type { ControllerIncident } from "@/lib/runner/controller";
+import { createNodeRunController } from "@/lib/runner/node-controller";
+import type { RunController } from "@/lib/runner/types";
 import { ENGINES, type EngineName } from "./engines";
 import type { Sample } from "./stats";
 
@@ -57,7 +57,12 @@ export async function measureRunOverhead(host: HostBench, count: number): Promis
         inWorker.push(r.stats.durationMs);
       }
     }
-    out.push({ name: `${engine}: small spell through the node controller`, unit: "ms", values, note: "round trip, API injected" });
+    out.push({
+      name: `${engine}: small spell through the node controller`,
+      unit: "ms",
+      values,
+      note: "round trip, API injected",
+    });
     out.push({ name: `${engine}:   of which inside the worker`, unit: "ms", values: inWorker });
   }
   return out;
@@ -67,7 +72,12 @@ export async function measureRunOverhead(host: HostBench, count: number): Promis
  * Stop latency: from cancel to the next run's result, for a busy loop (stopped in-engine) and, for Lua, a long
  * C call (stopped by terminating the worker; the spare takes over).
  */
-export async function measureStopLatency(host: HostBench, loops: number, cCalls: number, deadline: number): Promise<Sample[]> {
+export async function measureStopLatency(
+  host: HostBench,
+  loops: number,
+  cCalls: number,
+  deadline: number,
+): Promise<Sample[]> {
   const out: Sample[] = [];
   const loopSource = { lua: "while true do end", javascript: "while (true) {}" } as const;
   for (const engine of ENGINES) {
@@ -88,12 +98,26 @@ export async function measureStopLatency(host: HostBench, loops: number, cCalls:
   const nextReady: number[] = [];
   for (let i = 0; i < cCalls && performance.now() < deadline; i++) {
     if (!(await host.allWarm(Math.max(0, deadline - performance.now())))) break;
-    const r = await stopAndNext(host.controller, "lua", 'local s = string.rep("a", 3000)\nreturn s:find(".-.-.-.-.-b")');
+    const r = await stopAndNext(
+      host.controller,
+      "lua",
+      'local s = string.rep("a", 3000)\nreturn s:find(".-.-.-.-.-b")',
+    );
     stopped.push(r.stopped);
     nextReady.push(r.next);
   }
-  out.push({ name: "lua: stop a long C call (terminate) → cancelled", unit: "ms", values: stopped, note: "pattern match; worker terminated" });
-  out.push({ name: "lua: stop a long C call → next run's result", unit: "ms", values: nextReady, note: "on the pre-warmed spare" });
+  out.push({
+    name: "lua: stop a long C call (terminate) → cancelled",
+    unit: "ms",
+    values: stopped,
+    note: "pattern match; worker terminated",
+  });
+  out.push({
+    name: "lua: stop a long C call → next run's result",
+    unit: "ms",
+    values: nextReady,
+    note: "on the pre-warmed spare",
+  });
   return out;
 }
 

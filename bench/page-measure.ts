@@ -46,8 +46,10 @@ function installProbe(output: string): void {
   const probe: ProbeMarks = { appReady: null, editorReady: null, runKey: null, output: null };
   (window as ProbeWindow).__pageBench = probe;
   const check = () => {
-    if (probe.appReady === null && document.querySelector('[data-testid="playground"]')) probe.appReady = performance.now();
-    if (probe.editorReady === null && document.querySelector('[data-editor-ready="true"] .monaco-editor')) probe.editorReady = performance.now();
+    if (probe.appReady === null && document.querySelector('[data-testid="playground"]'))
+      probe.appReady = performance.now();
+    if (probe.editorReady === null && document.querySelector('[data-editor-ready="true"] .monaco-editor'))
+      probe.editorReady = performance.now();
     if (probe.output === null && probe.runKey !== null) {
       for (const line of document.querySelectorAll('[data-testid="console"] [data-level="log"]')) {
         if (line.textContent?.trim() === output) {
@@ -59,7 +61,13 @@ function installProbe(output: string): void {
     if (probe.editorReady !== null && probe.output !== null) observer.disconnect();
   };
   const observer = new MutationObserver(check);
-  observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["data-editor-ready"] });
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ["data-editor-ready"],
+  });
   window.addEventListener(
     "keydown",
     (e: KeyboardEvent) => {
@@ -77,8 +85,13 @@ function installProbe(output: string): void {
  */
 export async function addProbe(context: BrowserContext, seed: string | null): Promise<void> {
   const nameHelper = "globalThis.__name ??= (fn) => fn;";
-  const seedStore = seed === null ? "" : `try { localStorage.setItem(${JSON.stringify(EDITOR_LAST_KEY)}, ${JSON.stringify(seed)}); } catch {}`;
-  await context.addInitScript({ content: `${nameHelper}\n${seedStore}\n(${installProbe.toString()})(${JSON.stringify(OUTPUT)});` });
+  const seedStore =
+    seed === null
+      ? ""
+      : `try { localStorage.setItem(${JSON.stringify(EDITOR_LAST_KEY)}, ${JSON.stringify(seed)}); } catch {}`;
+  await context.addInitScript({
+    content: `${nameHelper}\n${seedStore}\n(${installProbe.toString()})(${JSON.stringify(OUTPUT)});`,
+  });
 }
 
 /**
@@ -104,11 +117,24 @@ export async function measureLoad(
     await page.keyboard.press("ControlOrMeta+Enter");
     await waitForMark(page, "output");
     const marks = await page.evaluate(() => {
-      const probe = (window as ProbeWindow).__pageBench ?? { appReady: null, editorReady: null, runKey: null, output: null };
-      const paint = (name: string) => performance.getEntriesByType("paint").find((e) => e.name === name)?.startTime ?? null;
-      const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((e) => e.initiatorType === "script" && e.decodedBodySize > 0);
+      const probe = (window as ProbeWindow).__pageBench ?? {
+        appReady: null,
+        editorReady: null,
+        runKey: null,
+        output: null,
+      };
+      const paint = (name: string) =>
+        performance.getEntriesByType("paint").find((e) => e.name === name)?.startTime ?? null;
+      const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter(
+        (e) => e.initiatorType === "script" && e.decodedBodySize > 0,
+      );
       const fromCache = scripts.filter((e) => e.transferSize === 0).length;
-      return { firstPaint: paint("first-paint"), firstContentfulPaint: paint("first-contentful-paint"), ...probe, scripts: { total: scripts.length, fromCache } };
+      return {
+        firstPaint: paint("first-paint"),
+        firstContentfulPaint: paint("first-contentful-paint"),
+        ...probe,
+        scripts: { total: scripts.length, fromCache },
+      };
     });
     await beforeClose?.(page);
     return marks;
@@ -131,7 +157,13 @@ export async function primeSpell(context: BrowserContext, url: string, timeoutMs
 }
 
 /** Open a page, navigate, wait for `ready` (the editor, or the hydrated page), hand it to `fn`, close it. */
-async function withPage<T>(context: BrowserContext, url: string, timeoutMs: number, ready: RunWhen, fn: (page: Page) => Promise<T>): Promise<T> {
+async function withPage<T>(
+  context: BrowserContext,
+  url: string,
+  timeoutMs: number,
+  ready: RunWhen,
+  fn: (page: Page) => Promise<T>,
+): Promise<T> {
   const page = await context.newPage();
   page.setDefaultTimeout(timeoutMs);
   try {
@@ -139,7 +171,8 @@ async function withPage<T>(context: BrowserContext, url: string, timeoutMs: numb
     await waitForMark(page, ready);
     // The hydrated DOM is there before React runs its effects (the page's key handler among them): let one frame
     // pass, as any person would before pressing a key.
-    if (ready === "appReady") await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    if (ready === "appReady")
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
     return await fn(page);
   } finally {
     await page.close();
@@ -152,7 +185,10 @@ async function waitForMark(page: Page, mark: keyof ProbeMarks): Promise<void> {
 
 /** Replace the editor's text as `e2e/playground-helpers.ts` setSource does; returns when the editor shows it. */
 async function setSpell(page: Page): Promise<void> {
-  await page.locator(".monaco-editor").first().click({ position: { x: 120, y: 20 } });
+  await page
+    .locator(".monaco-editor")
+    .first()
+    .click({ position: { x: 120, y: 20 } });
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(SPELL);
@@ -215,7 +251,13 @@ export async function collectScripts(
     if (!order.has(request)) return;
     pending.push(
       response.body().then(
-        (body) => ({ url: request.url(), order: order.get(request)!, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length, editor: isEditorChunk(request.url(), body) }),
+        (body) => ({
+          url: request.url(),
+          order: order.get(request)!,
+          bytes: body.length,
+          gzipBytes: gzipSync(body, { level: 9 }).length,
+          editor: isEditorChunk(request.url(), body),
+        }),
         () => null,
       ),
     );
@@ -226,16 +268,19 @@ export async function collectScripts(
     await page.waitForLoadState("networkidle", { timeout: 5000 }).catch(() => {});
     await page.waitForTimeout(500);
     // Bodies are read while the page is still open; responses that arrive meanwhile join `pending`.
-    for (let n = -1; n !== pending.length; ) {
+    for (let n = -1; n !== pending.length;) {
       n = pending.length;
       settled = await Promise.all(pending);
     }
   });
   // A URL fetched again (a worker loading a chunk the page has) is shipped once: keep its first request.
   const byUrl = new Map<string, ScriptLoad>();
-  for (const s of settled.filter((x): x is ScriptLoad => x !== null).sort((a, b) => a.order - b.order)) if (!byUrl.has(s.url)) byUrl.set(s.url, s);
+  for (const s of settled.filter((x): x is ScriptLoad => x !== null).sort((a, b) => a.order - b.order))
+    if (!byUrl.has(s.url)) byUrl.set(s.url, s);
   const scripts = [...byUrl.values()];
-  const htmlScripts = [...(await html).matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, "&"), url).href);
+  const htmlScripts = [...(await html).matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map(
+    (m) => new URL(m[1].replace(/&amp;/g, "&"), url).href,
+  );
   // A chunk the editor import shares with the page may already have come with the HTML: it counts as before.
   const editorStart = scripts.find((s) => s.editor && !htmlScripts.includes(s.url))?.order ?? Infinity;
   return {

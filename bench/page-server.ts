@@ -82,7 +82,8 @@ export async function startServer(distDir: string, port: number, timeoutMs = 30_
     url,
     stop: () => stopGroup(child),
     killNow: () => {
-      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) signalGroup(child.pid, "SIGKILL");
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null)
+        signalGroup(child.pid, "SIGKILL");
     },
   };
   try {

@@ -18,7 +18,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium";
-import { addProbe, collectScripts, measureLoad, primeSpell, SPELL, type LoadMarks, type ScriptLoad, type ScriptReport } from "./page-measure";
+import {
+  addProbe,
+  collectScripts,
+  measureLoad,
+  primeSpell,
+  SPELL,
+  type LoadMarks,
+  type ScriptLoad,
+  type ScriptReport,
+} from "./page-measure";
 import { ensureBuild, findClosedPort, findFreePort, ROOT, startServer, type PageServer } from "./page-server";
 import { fmt, formatTable, median, p95, type Sample } from "./stats";
 
@@ -36,14 +45,18 @@ const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 
 const TARGETS = { firstPaintMs: 1000, warmOutputMs: 1500, jsBeforeEditorKiB: 200 };
 
-
 const VIEWPORT = { width: 1280, height: 800 };
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 
 async function main(): Promise<number> {
-  console.log(`llmspell page bench: node ${process.version}, ${cpus().length} cpu(s) (${cpus()[0]?.model ?? "?"}), load average ${load()}`);
+  console.log(
+    `llmspell page bench: node ${process.version}, ${cpus().length} cpu(s) (${cpus()[0]?.model ?? "?"}), load average ${load()}`,
+  );
   const build = ensureBuild(DIST_DIR, argv.includes("--build"));
   const server = await startServer(DIST_DIR, await findFreePort(PORT));
   stopServerOnExit(server);
@@ -61,13 +74,24 @@ async function main(): Promise<number> {
     };
     browser = await chromium.launch(launchOptions);
     const b = browser;
-    console.log(`chromium ${browser.version()}, next start on ${server.url} (build in ${DIST_DIR} ${build}), ${RUNS} loads per measure`);
+    console.log(
+      `chromium ${browser.version()}, next start on ${server.url} (build in ${DIST_DIR} ${build}), ${RUNS} loads per measure`,
+    );
     const url = `${server.url}/`;
     // Unmeasured: warms the server (its first requests load route code) and yields what the app stores for SPELL.
-    const seed = await withContext(async () => watchContext(await b.newContext({ viewport: VIEWPORT }), null, offHost, httpErrors), (c) => primeSpell(c, url, WAIT_MS));
+    const seed = await withContext(
+      async () => watchContext(await b.newContext({ viewport: VIEWPORT }), null, offHost, httpErrors),
+      (c) => primeSpell(c, url, WAIT_MS),
+    );
     const open = async () => watchContext(await b.newContext({ viewport: VIEWPORT }), seed, offHost, httpErrors);
     // Warm: a profile on disk, so the HTTP cache and V8's code cache persist across loads as in a user's browser.
-    const openWarm = async () => watchContext(await chromium.launchPersistentContext(profileDir, { ...launchOptions, viewport: VIEWPORT }), seed, offHost, httpErrors);
+    const openWarm = async () =>
+      watchContext(
+        await chromium.launchPersistentContext(profileDir, { ...launchOptions, viewport: VIEWPORT }),
+        seed,
+        offHost,
+        httpErrors,
+      );
     const editorChunks = readEditorChunkTest();
     const scripts = await withContext(open, (c) => collectScripts(c, url, editorChunks.test, WAIT_MS));
     // Cold and warm loads alternate, so a change in the machine's load shifts both alike.
@@ -86,11 +110,21 @@ async function main(): Promise<number> {
       }
     });
 
-    const samples = [...toSamples("cold", cold), ...toEarlySamples("cold", coldEarly), ...toSamples("warm", warm), ...toEarlySamples("warm", warmEarly)];
+    const samples = [
+      ...toSamples("cold", cold),
+      ...toEarlySamples("cold", coldEarly),
+      ...toSamples("warm", warm),
+      ...toEarlySamples("warm", warmEarly),
+    ];
     console.log("");
     console.log(formatTable(samples));
-    for (const [cache, marks] of [["cold", cold], ["warm", warm]] as const) {
-      console.log(`${cache}: page scripts from the HTTP cache per load: ${marks.map((m) => `${m.scripts.fromCache}/${m.scripts.total}`).join(", ")}`);
+    for (const [cache, marks] of [
+      ["cold", cold],
+      ["warm", warm],
+    ] as const) {
+      console.log(
+        `${cache}: page scripts from the HTTP cache per load: ${marks.map((m) => `${m.scripts.fromCache}/${m.scripts.total}`).join(", ")}`,
+      );
     }
     console.log("");
     printScripts(scripts);
@@ -104,14 +138,21 @@ async function main(): Promise<number> {
     await server.stop();
   }
   if (offHost.length > 0) {
-    console.log(`\nFAIL: the page requested hosts other than loopback (sent to a dead proxy): ${[...new Set(offHost)].join(", ")}`);
+    console.log(
+      `\nFAIL: the page requested hosts other than loopback (sent to a dead proxy): ${[...new Set(offHost)].join(", ")}`,
+    );
     return 1;
   }
   return 0;
 }
 
 /** Record the context's off-host requests and HTTP errors, and add the timing probe (with the seeded spell). */
-async function watchContext(context: BrowserContext, seed: string | null, offHost: string[], httpErrors: string[]): Promise<BrowserContext> {
+async function watchContext(
+  context: BrowserContext,
+  seed: string | null,
+  offHost: string[],
+  httpErrors: string[],
+): Promise<BrowserContext> {
   context.on("request", (r) => {
     if (!isLoopback(new URL(r.url()))) offHost.push(r.url());
   });
@@ -147,7 +188,10 @@ function readEditorChunkTest(): { test: (url: string, body: Buffer) => boolean; 
     const test = (url: string) => files.has(decodeURIComponent(new URL(url).pathname).replace(/^\/_next\//, ""));
     return { test, source: `the ${files.size} JS file(s) the build's loadable manifest lists for the Monaco import` };
   }
-  return { test: (_url, body) => body.includes("MonacoEnvironment"), source: "chunks whose code mentions MonacoEnvironment (no loadable manifest entry found)" };
+  return {
+    test: (_url, body) => body.includes("MonacoEnvironment"),
+    source: "chunks whose code mentions MonacoEnvironment (no loadable manifest entry found)",
+  };
 }
 
 function readEditorChunkFiles(): Set<string> {
@@ -158,7 +202,8 @@ function readEditorChunkFiles(): Set<string> {
   const entries = JSON.parse(readFileSync(manifest, "utf8")) as Record<string, { files?: string[] }>;
   for (const [key, entry] of Object.entries(entries)) {
     const js = (entry.files ?? []).map((f) => f.replace(/^\/?(_next\/)?/, "")).filter((f) => f.endsWith(".js"));
-    const holdsMonaco = (f: string) => existsSync(path.join(dist, f)) && readFileSync(path.join(dist, f), "utf8").includes("MonacoEnvironment");
+    const holdsMonaco = (f: string) =>
+      existsSync(path.join(dist, f)) && readFileSync(path.join(dist, f), "utf8").includes("MonacoEnvironment");
     if (key.includes("MonacoSpellEditor") || js.some(holdsMonaco)) for (const f of js) files.add(f);
   }
   return files;
@@ -167,48 +212,89 @@ function readEditorChunkFiles(): Set<string> {
 type TimeMark = "editorReady" | "runKey" | "output";
 
 function toSamples(cache: "cold" | "warm", marks: LoadMarks[]): Sample[] {
-  const pick = (f: (m: LoadMarks) => number | null) => marks.map(f).filter((v): v is number => v !== null && Number.isFinite(v));
+  const pick = (f: (m: LoadMarks) => number | null) =>
+    marks.map(f).filter((v): v is number => v !== null && Number.isFinite(v));
   const since = (a: TimeMark, b: TimeMark) => pick((m) => (m[a] !== null && m[b] !== null ? m[b]! - m[a]! : null));
   const note = cache === "cold" ? "fresh context per load" : "one on-disk profile, after 2 priming loads";
   return [
     { name: `${cache}: first paint`, unit: "ms", values: pick((m) => m.firstPaint), note },
     { name: `${cache}: first contentful paint`, unit: "ms", values: pick((m) => m.firstContentfulPaint) },
-    { name: `${cache}: playground hydrated`, unit: "ms", values: pick((m) => m.appReady), note: "stores created, shell replaced" },
+    {
+      name: `${cache}: playground hydrated`,
+      unit: "ms",
+      values: pick((m) => m.appReady),
+      note: "stores created, shell replaced",
+    },
     { name: `${cache}: editor ready`, unit: "ms", values: pick((m) => m.editorReady), note: "Monaco mounted" },
-    { name: `${cache}: first output of ${SPELL}`, unit: "ms", values: pick((m) => m.output), note: "Ctrl+Enter once the editor is ready" },
-    { name: `${cache}:   editor ready -> Ctrl+Enter`, unit: "ms", values: since("editorReady", "runKey"), note: "harness: poll + key press" },
+    {
+      name: `${cache}: first output of ${SPELL}`,
+      unit: "ms",
+      values: pick((m) => m.output),
+      note: "Ctrl+Enter once the editor is ready",
+    },
+    {
+      name: `${cache}:   editor ready -> Ctrl+Enter`,
+      unit: "ms",
+      values: since("editorReady", "runKey"),
+      note: "harness: poll + key press",
+    },
     { name: `${cache}:   Ctrl+Enter -> "hi"`, unit: "ms", values: since("runKey", "output") },
   ];
 }
 
 /** Loads where Ctrl+Enter was pressed as soon as the page was hydrated (the code in the placeholder). */
 function toEarlySamples(cache: "cold" | "warm", marks: LoadMarks[]): Sample[] {
-  const pick = (f: (m: LoadMarks) => number | null) => marks.map(f).filter((v): v is number => v !== null && Number.isFinite(v));
+  const pick = (f: (m: LoadMarks) => number | null) =>
+    marks.map(f).filter((v): v is number => v !== null && Number.isFinite(v));
   return [
-    { name: `${cache}: first output, Run at hydration`, unit: "ms", values: pick((m) => m.output), note: "Ctrl+Enter before Monaco is ready" },
-    { name: `${cache}:   hydrated -> Ctrl+Enter`, unit: "ms", values: pick((m) => (m.appReady !== null && m.runKey !== null ? m.runKey - m.appReady : null)), note: "harness: poll + key press" },
-    { name: `${cache}:   Ctrl+Enter -> "hi"`, unit: "ms", values: pick((m) => (m.runKey !== null && m.output !== null ? m.output - m.runKey : null)), note: "engine worker may still be warming" },
+    {
+      name: `${cache}: first output, Run at hydration`,
+      unit: "ms",
+      values: pick((m) => m.output),
+      note: "Ctrl+Enter before Monaco is ready",
+    },
+    {
+      name: `${cache}:   hydrated -> Ctrl+Enter`,
+      unit: "ms",
+      values: pick((m) => (m.appReady !== null && m.runKey !== null ? m.runKey - m.appReady : null)),
+      note: "harness: poll + key press",
+    },
+    {
+      name: `${cache}:   Ctrl+Enter -> "hi"`,
+      unit: "ms",
+      values: pick((m) => (m.runKey !== null && m.output !== null ? m.output - m.runKey : null)),
+      note: "engine worker may still be warming",
+    },
   ];
 }
 
 function printScripts(report: ScriptReport): void {
-  const sum = (list: ScriptLoad[]) => `${list.length} file(s), ${kib(list.reduce((n, s) => n + s.gzipBytes, 0))} KiB gzip (${kib(list.reduce((n, s) => n + s.bytes, 0))} KiB raw)`;
+  const sum = (list: ScriptLoad[]) =>
+    `${list.length} file(s), ${kib(list.reduce((n, s) => n + s.gzipBytes, 0))} KiB gzip (${kib(list.reduce((n, s) => n + s.bytes, 0))} KiB raw)`;
   const html = new Set(report.htmlScripts);
   const counted = new Set([...report.beforeEditor, ...report.editor]);
   console.log(`JS before the editor chunk: ${sum(report.beforeEditor)}`);
   console.log(`  of it in the HTML's <script src> tags: ${sum(report.beforeEditor.filter((s) => html.has(s.url)))}`);
   console.log(`JS of the editor (Monaco) import: ${sum(report.editor)}`);
   console.log(`JS after (workers, other lazy chunks): ${sum(report.scripts.filter((s) => !counted.has(s)))}`);
-  console.log(`total JS including Monaco: ${sum(report.scripts)}${report.unread > 0 ? `; ${report.unread} response body(ies) unreadable, not counted` : ""}`);
+  console.log(
+    `total JS including Monaco: ${sum(report.scripts)}${report.unread > 0 ? `; ${report.unread} response body(ies) unreadable, not counted` : ""}`,
+  );
   const largest = (title: string, list: ScriptLoad[], count: number) => {
     console.log(`${title} (gzip KiB):`);
     for (const s of [...list].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, count)) {
-      console.log(`  ${kib(s.gzipBytes).padStart(7)}  ${new URL(s.url).pathname}${html.has(s.url) ? "" : "  (requested by script)"}`);
+      console.log(
+        `  ${kib(s.gzipBytes).padStart(7)}  ${new URL(s.url).pathname}${html.has(s.url) ? "" : "  (requested by script)"}`,
+      );
     }
   };
   largest("largest before the editor chunk", report.beforeEditor, 6);
   largest("largest of the editor import", report.editor, 4);
-  largest("largest after", report.scripts.filter((s) => !counted.has(s)), 4);
+  largest(
+    "largest after",
+    report.scripts.filter((s) => !counted.has(s)),
+    4,
+  );
 }
 
 function printTargets(samples: Sample[], scripts: ScriptReport): void {
@@ -221,11 +307,24 @@ function printTargets(samples: Sample[], scripts: ScriptReport): void {
   console.log("targets (medians):");
   check("  first paint (cold)", values("cold: first paint"), TARGETS.firstPaintMs, "ms");
   check("  first paint (warm)", values("warm: first paint"), TARGETS.firstPaintMs, "ms");
-  check(`  first output (warm, Run once Monaco is ready)`, values(`warm: first output of ${SPELL}`), TARGETS.warmOutputMs, "ms");
-  check(`  first output (warm, Run as soon as the page is hydrated)`, values("warm: first output, Run at hydration"), TARGETS.warmOutputMs, "ms");
+  check(
+    `  first output (warm, Run once Monaco is ready)`,
+    values(`warm: first output of ${SPELL}`),
+    TARGETS.warmOutputMs,
+    "ms",
+  );
+  check(
+    `  first output (warm, Run as soon as the page is hydrated)`,
+    values("warm: first output, Run at hydration"),
+    TARGETS.warmOutputMs,
+    "ms",
+  );
   const before = scripts.beforeEditor.reduce((n, s) => n + s.gzipBytes, 0) / 1024;
-  const verdict = before < TARGETS.jsBeforeEditorKiB ? "met" : `MISSED by ${fmt(before - TARGETS.jsBeforeEditorKiB)} KiB`;
-  console.log(`  JS before the editor chunk ${fmt(before)} KiB gzip (target < ${TARGETS.jsBeforeEditorKiB} KiB): ${verdict}`);
+  const verdict =
+    before < TARGETS.jsBeforeEditorKiB ? "met" : `MISSED by ${fmt(before - TARGETS.jsBeforeEditorKiB)} KiB`;
+  console.log(
+    `  JS before the editor chunk ${fmt(before)} KiB gzip (target < ${TARGETS.jsBeforeEditorKiB} KiB): ${verdict}`,
+  );
 }
 
 function printNotes(editorChunks: string): void {

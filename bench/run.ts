@@ -12,7 +12,7 @@
  */
 import { cpus, loadavg } from "node:os";
 import { existsSync } from "node:fs";
-import type { ApiSurface } from "@/engines/bridge";
+import type { ApiSurface } from "@/lib/core/engine";
 import {
   ENGINES,
   measureColdStart,
@@ -55,7 +55,11 @@ async function apiFor(engine: EngineName): Promise<() => ApiSurface> {
 }
 
 async function main() {
-  console.log(`llmspell bench: node ${process.version}, ${cpus().length} cpu(s) (${cpus()[0]?.model ?? "?"}), load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(
+    `llmspell bench: node ${process.version}, ${cpus().length} cpu(s) (${cpus()[0]?.model ?? "?"}), load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   const samples: Sample[] = [];
   let api: typeof import("./api") | undefined;
   const skipped: string[] = [];
@@ -74,8 +78,10 @@ async function main() {
     process.stderr.write(`  ${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   };
 
-  for (const engine of ENGINES) await section(`${engine} warm start`, 3000, () => measureWarmStart(engine, quick ? 10 : 30));
-  for (const engine of ENGINES) await section(`${engine} host calls`, 3000, () => measureHostCalls(engine, quick ? 1 : 3, 3000));
+  for (const engine of ENGINES)
+    await section(`${engine} warm start`, 3000, () => measureWarmStart(engine, quick ? 10 : 30));
+  for (const engine of ENGINES)
+    await section(`${engine} host calls`, 3000, () => measureHostCalls(engine, quick ? 1 : 3, 3000));
   await section("plain calls", 0, async () => measurePlainCalls(5));
   await section("cpu", 5000, () => measureCpu(quick ? 2 : 3));
 
@@ -87,7 +93,8 @@ async function main() {
     const h = host;
     await section("run overhead", 3000, () => measureRunOverhead(h, quick ? 10 : 30));
     await section("stop latency (busy loops)", 2000, () => measureStopLatency(h, quick ? 2 : 5, 0, deadline));
-    for (const engine of ENGINES) await section(`${engine} cold start`, 5000, () => measureColdStart(engine, quick ? 1 : 2));
+    for (const engine of ENGINES)
+      await section(`${engine} cold start`, 5000, () => measureColdStart(engine, quick ? 1 : 2));
     // Stopping a long C call terminates a worker, and the new spare loads while the rest would run.
     await section("stop latency (C call)", 2000, () => measureStopLatency(h, 0, quick ? 1 : 2, deadline));
     // Last: these build the spell API in this process, which loads every tool library.
@@ -95,7 +102,8 @@ async function main() {
       api = await import("./api");
       return api.runApiBench({ reps: quick ? 3 : 5 });
     });
-    for (const engine of ENGINES) await section(`${engine} memory`, 2000, async () => measureMemory(engine, 3, await apiFor(engine)));
+    for (const engine of ENGINES)
+      await section(`${engine} memory`, 2000, async () => measureMemory(engine, 3, await apiFor(engine)));
   } catch (err) {
     skipped.push(`host: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
@@ -109,7 +117,9 @@ async function main() {
   for (const engine of ENGINES) {
     const calls = samples.find((s) => s.name.startsWith(`${engine}: host call`));
     if (calls && plain) {
-      console.log(`${engine}: a host call costs ${median(calls.values).toFixed(2)} µs, ${(median(calls.values) / median(plain.values)).toFixed(0)}× a plain TS call`);
+      console.log(
+        `${engine}: a host call costs ${median(calls.values).toFixed(2)} µs, ${(median(calls.values) / median(plain.values)).toFixed(0)}× a plain TS call`,
+      );
     }
   }
   for (const s of samples.filter((x) => x.note?.includes("× V8"))) console.log(`${s.name}: ${s.note}`);
@@ -117,7 +127,9 @@ async function main() {
 
   await runGateway(skipped);
   if (skipped.length) console.log(`\nskipped: ${skipped.join("; ")}`);
-  console.log(`\ntotal ${(performance.now() / 1000).toFixed(1)} s (${(started / 1000).toFixed(1)} s of it loading the bench)`);
+  console.log(
+    `\ntotal ${(performance.now() / 1000).toFixed(1)} s (${(started / 1000).toFixed(1)} s of it loading the bench)`,
+  );
 }
 
 async function runGateway(skipped: string[]) {
@@ -130,7 +142,12 @@ async function runGateway(skipped: string[]) {
   try {
     const { runGatewayBench } = (await import("./gateway")) as typeof import("./gateway");
     console.log("");
-    const r = await runGatewayBench({ pairs: quick ? 10 : 40, warmup: 5, concurrency: quick ? 20 : 50, log: (l) => console.log(l) });
+    const r = await runGatewayBench({
+      pairs: quick ? 10 : 40,
+      warmup: 5,
+      concurrency: quick ? 20 : 50,
+      log: (l) => console.log(l),
+    });
     console.log(
       `gateway: ttft added median ${r.added.ttft.median.toFixed(1)} ms (p99 ${r.added.ttft.p99.toFixed(1)}), total added median ${r.added.total.median.toFixed(1)} ms, ratio ${r.ratio.total.toFixed(2)}× over ${r.pairs} pairs`,
     );

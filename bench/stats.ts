@@ -32,9 +32,20 @@ export async function time(fn: () => unknown): Promise<number> {
 }
 
 export function formatTable(samples: Sample[]): string {
-  const rows = samples.map((s) => [s.name, String(s.values.length), fmt(median(s.values)), fmt(p95(s.values)), s.unit, s.note ?? ""]);
+  const rows = samples.map((s) => [
+    s.name,
+    String(s.values.length),
+    fmt(median(s.values)),
+    fmt(p95(s.values)),
+    s.unit,
+    s.note ?? "",
+  ]);
   const header = ["measure", "n", "median", "p95", "unit", "note"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 2 || i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 || i === 2 || i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
 
 const { main } = await import("../lib/cli/main.ts");
-const { createNodeRunController } = await import("../engines/host/node-controller.ts");
+const { createNodeRunController } = await import("../lib/runner/node-controller.ts");
 
 // A closed pipe (`llmspell run x.lua | head -1`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -18,18 +18,22 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 let interrupts = 0;
-const exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  cwd: process.cwd(),
-  onInterrupt(handler) {
-    const onSigint = () => {
-      // The first Ctrl+C cancels the run cleanly; a second one leaves at once.
-      if (++interrupts > 1) process.exit(130);
-      handler();
-    };
-    process.on("SIGINT", onSigint);
-    return () => process.off("SIGINT", onSigint);
+const exitCode = await main(
+  process.argv.slice(2),
+  {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    onInterrupt(handler) {
+      const onSigint = () => {
+        // The first Ctrl+C cancels the run cleanly; a second one leaves at once.
+        if (++interrupts > 1) process.exit(130);
+        handler();
+      };
+      process.on("SIGINT", onSigint);
+      return () => process.off("SIGINT", onSigint);
+    },
   },
-}, { createController: (engine) => createNodeRunController({ spare: false, warmEngines: [engine] }) });
+  { createController: (engine) => createNodeRunController({ spare: false, warmEngines: [engine] }) },
+);
 process.exitCode = exitCode;

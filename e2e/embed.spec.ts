@@ -21,7 +21,8 @@ test("/embed runs a spell inside an iframe on another origin", async ({ page, ba
   test.setTimeout(180_000);
   const fragment = await encodeShareLink({
     language: "javascript",
-    source: 'const a = Agent.builder().name("e").model("mock/echo").build();\nconst r = await a.execute({ text: "embedded" });\nconsole.log("hello from " + r.text.toUpperCase());',
+    source:
+      'const a = Agent.builder().name("e").model("mock/echo").build();\nconst r = await a.execute({ text: "embedded" });\nconsole.log("hello from " + r.text.toUpperCase());',
   });
   const { url, server } = await serveFramingPage(`${baseURL}/embed?autorun&theme=dark${fragment}`);
   try {

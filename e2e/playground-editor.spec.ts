@@ -1,5 +1,12 @@
 import { test, expect } from "./fixtures";
-import { chooseLanguage, consoleLocator, openPlayground, runWithShortcut, setSource, waitForRunEnd } from "./playground-helpers";
+import {
+  chooseLanguage,
+  consoleLocator,
+  openPlayground,
+  runWithShortcut,
+  setSource,
+  waitForRunEnd,
+} from "./playground-helpers";
 
 test("a syntax error puts a marker on the right line", async ({ page }) => {
   await openPlayground(page);

@@ -32,7 +32,11 @@ export async function editorText(page: Page): Promise<string> {
 }
 
 function normalize(s: string): string {
-  return s.replace(/\s+$/g, "").split("\n").map((l) => l.trimEnd()).join("\n");
+  return s
+    .replace(/\s+$/g, "")
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .join("\n");
 }
 
 export async function runWithShortcut(page: Page): Promise<void> {
@@ -53,7 +57,10 @@ export function consoleLocator(page: Page) {
 /** Pick a language with the header switch. */
 export async function chooseLanguage(page: Page, language: "Lua" | "JavaScript"): Promise<void> {
   await page.getByRole("radiogroup", { name: "Spell language" }).getByRole("radio", { name: language }).click();
-  await expect(page.getByTestId("spell-editor")).toHaveAttribute("data-language", language === "Lua" ? "lua" : "javascript");
+  await expect(page.getByTestId("spell-editor")).toHaveAttribute(
+    "data-language",
+    language === "Lua" ? "lua" : "javascript",
+  );
 }
 
 export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? "/tmp/u-screens";

@@ -1,18 +1,34 @@
 import { test, expect } from "./fixtures";
-import { SCREENSHOT_DIR, chooseLanguage, consoleLocator, openPlayground, runWithShortcut, setSource, waitForRunEnd } from "./playground-helpers";
+import {
+  SCREENSHOT_DIR,
+  chooseLanguage,
+  consoleLocator,
+  openPlayground,
+  runWithShortcut,
+  setSource,
+  waitForRunEnd,
+} from "./playground-helpers";
 
 test("the default Lua hello-agent spell streams tokens before the run ends and shows a trace", async ({ page }) => {
   await openPlayground(page);
-  await page.locator(".monaco-editor").first().click({ position: { x: 200, y: 40 } });
+  await page
+    .locator(".monaco-editor")
+    .first()
+    .click({ position: { x: 200, y: 40 } });
   await runWithShortcut(page);
   const stream = page.getByTestId("stream-line").first();
   // A streamed line appears while the run is still going, then keeps growing.
   await expect(stream).toBeVisible({ timeout: 15_000 });
   // Status and its text read at one instant: the elapsed time and the live token count while the model streams
   // (the header repeats them from 1536 px up).
-  const [statusWhileStreaming, statusText] = await page.getByTestId("run-status").evaluate((el) => [el.getAttribute("data-status"), el.textContent]);
+  const [statusWhileStreaming, statusText] = await page
+    .getByTestId("run-status")
+    .evaluate((el) => [el.getAttribute("data-status"), el.textContent]);
   const firstText = (await stream.innerText()).length;
-  expect(statusWhileStreaming, "tokens should arrive before the run ends (set LLMSPELL_MOCK_DELAY_MS on the server)").toBe("running");
+  expect(
+    statusWhileStreaming,
+    "tokens should arrive before the run ends (set LLMSPELL_MOCK_DELAY_MS on the server)",
+  ).toBe("running");
   expect(statusText).toMatch(/^Running .+ · [1-9]\d* tokens$/);
   expect(await waitForRunEnd(page)).toBe("done");
   expect((await stream.innerText()).length).toBeGreaterThan(firstText);
@@ -37,7 +53,10 @@ test("the default Lua hello-agent spell streams tokens before the run ends and s
 
 test("a typed Lua spell runs with Ctrl+Enter", async ({ page }) => {
   await openPlayground(page);
-  await setSource(page, 'local t = {}\nfor i = 1, 3 do t[#t + 1] = i * i end\nprint("squares: " .. table.concat(t, ","))\nreturn #t');
+  await setSource(
+    page,
+    'local t = {}\nfor i = 1, 3 do t[#t + 1] = i * i end\nprint("squares: " .. table.concat(t, ","))\nreturn #t',
+  );
   await runWithShortcut(page);
   expect(await waitForRunEnd(page)).toBe("done");
   await expect(consoleLocator(page)).toContainText("squares: 1,4,9");
@@ -49,7 +68,10 @@ test("a typed JavaScript spell runs with the Run button", async ({ page }) => {
   await openPlayground(page);
   await chooseLanguage(page, "JavaScript");
   await expect(page.locator('[data-editor-ready="true"]')).toBeVisible();
-  await setSource(page, 'const xs = [1, 2, 3].map((x) => x * 2);\nconsole.log("doubled: " + xs.join(","));\nconsole.warn("careful");');
+  await setSource(
+    page,
+    'const xs = [1, 2, 3].map((x) => x * 2);\nconsole.log("doubled: " + xs.join(","));\nconsole.warn("careful");',
+  );
   await page.getByRole("button", { name: "Run", exact: true }).click();
   expect(await waitForRunEnd(page)).toBe("done");
   await expect(consoleLocator(page)).toContainText("doubled: 2,4,6");

@@ -1,6 +1,13 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
-import { chooseLanguage, consoleLocator, openPlayground, runWithShortcut, setSource, waitForRunEnd } from "./playground-helpers";
+import {
+  chooseLanguage,
+  consoleLocator,
+  openPlayground,
+  runWithShortcut,
+  setSource,
+  waitForRunEnd,
+} from "./playground-helpers";
 
 /**
  * Latencies are measured inside the page (from the input event's timestamp to the DOM change), so the numbers
@@ -17,16 +24,23 @@ async function installMeters(page: Page) {
     }).observe(status, { attributes: true, attributeFilter: ["data-status"] });
     const log = document.querySelector('[data-testid="console"]')!;
     new MutationObserver(() => {
-      if (w.__m.marker === undefined && (log.textContent ?? "").includes("NEXT-RUN-OK")) w.__m.marker = performance.now();
+      if (w.__m.marker === undefined && (log.textContent ?? "").includes("NEXT-RUN-OK"))
+        w.__m.marker = performance.now();
     }).observe(log, { childList: true, subtree: true, characterData: true });
     const mark = (name: string) => (e: Event) => {
       w.__m[name] = e.timeStamp;
     };
-    window.addEventListener("keydown", (e) => {
-      if (e.key === "Escape") mark("stopInput")(e);
-      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) mark("runInput")(e);
-    }, true);
-    document.querySelector('button[aria-label="Stop"], button[aria-keyshortcuts="Escape"]')?.addEventListener("pointerdown", mark("stopInput"), true);
+    window.addEventListener(
+      "keydown",
+      (e) => {
+        if (e.key === "Escape") mark("stopInput")(e);
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) mark("runInput")(e);
+      },
+      true,
+    );
+    document
+      .querySelector('button[aria-label="Stop"], button[aria-keyshortcuts="Escape"]')
+      ?.addEventListener("pointerdown", mark("stopInput"), true);
   });
 }
 

@@ -1,13 +1,22 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures";
-import { SCREENSHOT_DIR, consoleLocator, openPlayground, runWithShortcut, setSource, waitForRunEnd } from "./playground-helpers";
+import {
+  SCREENSHOT_DIR,
+  consoleLocator,
+  openPlayground,
+  runWithShortcut,
+  setSource,
+  waitForRunEnd,
+} from "./playground-helpers";
 
 test("dark mode applies to the page and the editor, and survives a reload", async ({ page }) => {
   await openPlayground(page);
   await page.getByRole("radio", { name: "Dark theme" }).click();
   await expect(page.locator("html")).toHaveClass(/dark/);
   await expect(page.locator(".monaco-editor").first()).toHaveClass(/vs-dark/);
-  const bg = await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="playground"]')!).backgroundColor);
+  const bg = await page.evaluate(
+    () => getComputedStyle(document.querySelector('[data-testid="playground"]')!).backgroundColor,
+  );
   expect(bg).not.toBe("rgb(250, 250, 250)");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/home-dark.png` });
   await page.reload();
@@ -42,7 +51,9 @@ test.describe("on a phone-sized screen", () => {
     await expect(consoleLocator(page)).toContainText("hello, small screen");
     await expect(consoleLocator(page)).toBeInViewport();
     // Nothing overflows sideways.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/mobile.png` });
   });
@@ -70,13 +81,24 @@ test("keyboard: the controls are reachable and labelled; the help lists the shor
 
 test("axe finds no serious or critical violations (light, dark, dialogs)", async ({ page }) => {
   await openPlayground(page);
-  await setSource(page, 'print("axe")\nlocal a = Agent.builder():name("x"):model("mock/default"):build()\nprint(a:execute({text = "hi"}).text)');
+  await setSource(
+    page,
+    'print("axe")\nlocal a = Agent.builder():name("x"):model("mock/default"):build()\nprint(a:execute({text = "hi"}).text)',
+  );
   await runWithShortcut(page);
   await waitForRunEnd(page);
   const scan = async (label: string) => {
     const result = await new AxeBuilder({ page }).exclude(".monaco-editor .view-lines").analyze();
     const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+    expect(
+      bad.map(
+        (v) =>
+          `${label}: ${v.id} (${v.impact}) ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(" | ")}`,
+      ),
+    ).toEqual([]);
   };
   await scan("console");
   await page.getByRole("tab", { name: /Trace/ }).click();

@@ -39,7 +39,8 @@ test("a shared spell opens in a fresh browser and prints the same output", async
   test.setTimeout(180_000);
   const spell: SharedSpell = {
     language: "lua",
-    source: 'print("shared spell says " .. 6 * 7)\nlocal agent = Agent.builder():name("echo"):model("mock/echo"):build()\nprint("echo: " .. agent:execute({text = "ping"}).text)',
+    source:
+      'print("shared spell says " .. 6 * 7)\nlocal agent = Agent.builder():name("echo"):model("mock/echo"):build()\nprint("echo: " .. agent:execute({text = "ping"}).text)',
   };
   await openPlayground(page, `/${await encodeShareLink(spell)}`);
   const original = await runAndReadConsole(page);
@@ -52,7 +53,9 @@ test("a shared spell opens in a fresh browser and prints the same output", async
   const link = await dialog.getByTestId("share-link").inputValue();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#v1\/lua\/[A-Za-z0-9_-]+$/);
   await expect(dialog.getByTestId("share-link-length")).toContainText(`${link.length} characters`);
-  await expect(dialog.getByTestId("share-embed-snippet")).toHaveValue(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed#v1\/lua\//);
+  await expect(dialog.getByTestId("share-embed-snippet")).toHaveValue(
+    /<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed#v1\/lua\//,
+  );
   await expect(dialog.getByRole("button", { name: "Create short link" })).toHaveCount(0);
 
   const reopened = await inFreshContext(browser, async (fresh) => {
@@ -65,7 +68,10 @@ test("a shared spell opens in a fresh browser and prints the same output", async
 test("a 20 KiB spell gets a short link that opens the same spell", async ({ page, browser }) => {
   test.setTimeout(180_000);
   // Hex noise in comments: deflate cannot squeeze it under the 2,000-character threshold.
-  const noise = Array.from({ length: 340 }, (_, i) => `-- ${(BigInt(i + 1) * 0x9e3779b97f4a7c15n).toString(16).repeat(4).slice(0, 64)}`).join("\n");
+  const noise = Array.from(
+    { length: 340 },
+    (_, i) => `-- ${(BigInt(i + 1) * 0x9e3779b97f4a7c15n).toString(16).repeat(4).slice(0, 64)}`,
+  ).join("\n");
   const source = `${noise}\nprint("big spell ran")\nprint("lines: " .. ${340})\n`;
   expect(source.length).toBeGreaterThan(20 * 1024);
   await openPlayground(page, `/${await encodeShareLink({ language: "lua", source })}`);

@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  SpellError,
-  type EnginePlugin,
-  type ExecuteOptions,
-  type ExecutionResult,
-  type JsonValue,
-  type ScriptEngine,
-} from "./bridge";
-import { createRunOutput, finishRun, streamExecution } from "./run-support";
+import { SpellError } from "../lib/core/errors";
+import { type EnginePlugin, type ExecuteOptions, type ScriptEngine } from "../lib/core/engine";
+import { type ExecutionResult } from "../lib/core/events";
+import { type JsonValue } from "../lib/core/json";
+import { createRunOutput, finishRun, streamExecution } from "../lib/core/run-output";
 import { createEngine, engineForFile, getEnginePlugin, listEngines, registerEngine } from "./registry";
 
 /**
@@ -36,7 +32,12 @@ function createCalcEngine(): ScriptEngine {
         value = num(m[1]);
         break;
       } else {
-        return finishRun(output, { ok: false, error: { kind: "syntax", message: `cannot parse "${line}"`, line: i + 1, engine: "calc" } }, { engine: "calc" }, opts.onEvent);
+        return finishRun(
+          output,
+          { ok: false, error: { kind: "syntax", message: `cannot parse "${line}"`, line: i + 1, engine: "calc" } },
+          { engine: "calc" },
+          opts.onEvent,
+        );
       }
     }
     return finishRun(output, { ok: true, value }, { engine: "calc" }, opts.onEvent);
@@ -66,7 +67,12 @@ describe("engine registry", () => {
   it("lists the built-in engines with their extensions and features", () => {
     const engines = listEngines();
     expect(engines.map((e) => e.name)).toEqual(["lua", "javascript"]);
-    expect(engines[0]).toMatchObject({ name: "lua", extensions: ["lua"], editorLanguage: "lua", features: { interrupt: true } });
+    expect(engines[0]).toMatchObject({
+      name: "lua",
+      extensions: ["lua"],
+      editorLanguage: "lua",
+      features: { interrupt: true },
+    });
     expect(engines[1]).toMatchObject({ name: "javascript", extensions: ["js", "mjs"] });
   });
 

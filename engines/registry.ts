@@ -3,7 +3,8 @@
  * Only plugin objects live here; each plugin loads its wasm lazily in `create`, so importing the registry
  * (or listing engines) never pulls an engine in.
  */
-import { SpellError, type EngineConfig, type EngineFeatures, type EnginePlugin, type ScriptEngine } from "./bridge";
+import { SpellError } from "../lib/core/errors";
+import { type EngineConfig, type EngineFeatures, type EnginePlugin, type ScriptEngine } from "../lib/core/engine";
 import { javascriptPlugin } from "./javascript/plugin";
 import { luaPlugin } from "./lua/plugin";
 

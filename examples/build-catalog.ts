@@ -25,9 +25,7 @@ export interface CatalogEntry {
 /** Reads every example pair; throws on a missing half or front matter that differs between the two. */
 export function readExamples(dir = EXAMPLES_DIR): CatalogEntry[] {
   const files = readdirSync(dir);
-  const slugs = new Set(
-    files.filter((f) => /^[a-z0-9-]+\.(lua|js)$/.test(f)).map((f) => f.replace(/\.(lua|js)$/, "")),
-  );
+  const slugs = new Set(files.filter((f) => /^[a-z0-9-]+\.(lua|js)$/.test(f)).map((f) => f.replace(/\.(lua|js)$/, "")));
   const entries: (CatalogEntry & { order: number })[] = [];
   for (const slug of [...slugs].sort()) {
     if (!files.includes(`${slug}.lua`)) throw new Error(`examples/${slug}.js has no examples/${slug}.lua`);

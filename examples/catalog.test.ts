@@ -36,13 +36,23 @@ describe("example front matter", () => {
   const good = "-- title: T\n-- description: D\n-- tags: a, b-c\n-- level: beginner\n-- order: 3\n\nprint(1)\n";
 
   it("parses the leading comment block", () => {
-    expect(parseFrontMatter(good, "lua", "x.lua")).toEqual({ title: "T", description: "D", tags: ["a", "b-c"], level: "beginner", order: 3 });
+    expect(parseFrontMatter(good, "lua", "x.lua")).toEqual({
+      title: "T",
+      description: "D",
+      tags: ["a", "b-c"],
+      level: "beginner",
+      order: 3,
+    });
     expect(parseFrontMatter(good.replaceAll("--", "//"), "js", "x.js").tags).toEqual(["a", "b-c"]);
   });
 
   it("names the file and the field that is wrong", () => {
-    expect(() => parseFrontMatter(good.replace("beginner", "expert"), "lua", "x.lua")).toThrow(/x\.lua: front matter level/);
-    expect(() => parseFrontMatter(good.replace("-- title: T\n", ""), "lua", "y.lua")).toThrow(/y\.lua: front matter title/);
+    expect(() => parseFrontMatter(good.replace("beginner", "expert"), "lua", "x.lua")).toThrow(
+      /x\.lua: front matter level/,
+    );
+    expect(() => parseFrontMatter(good.replace("-- title: T\n", ""), "lua", "y.lua")).toThrow(
+      /y\.lua: front matter title/,
+    );
     expect(() => parseFrontMatter(good + "", "js", "z.js")).toThrow(/z\.js/);
     expect(() => parseFrontMatter(`-- title: A\n${good}`, "lua", "d.lua")).toThrow(/repeats "title"/);
   });

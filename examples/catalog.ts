@@ -26,7 +26,11 @@ export function listExampleTags(examples: ExampleSpell[] = EXAMPLES): string[] {
  * Examples matching a free-text query (every word must appear in the title, description, tags or slug) and,
  * when given, carrying every one of `tags`.
  */
-export function searchExamples(query: string, tags: string[] = [], examples: ExampleSpell[] = EXAMPLES): ExampleSpell[] {
+export function searchExamples(
+  query: string,
+  tags: string[] = [],
+  examples: ExampleSpell[] = EXAMPLES,
+): ExampleSpell[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return examples.filter((e) => {
     if (!tags.every((t) => e.tags.includes(t))) return false;

@@ -3,7 +3,7 @@
  * the same lines in Lua and in JavaScript.
  */
 import { describe, expect, it } from "vitest";
-import { formatSpellError } from "@/engines/bridge";
+import { formatSpellError } from "@/lib/core/errors";
 import { HOOK_POINTS } from "@/lib/spell/globals/hook";
 import { listTools } from "@/lib/tools";
 import { EXAMPLES } from "./catalog";
@@ -36,7 +36,20 @@ describe("examples cover the API", () => {
   const js = EXAMPLES.map((e) => e.js).join("\n");
 
   it("every global is used in both languages", () => {
-    const globals = ["Agent", "Tool", "Workflow", "State", "Hook", "Event", "JSON", "Provider", "Debug", "Config", "Streaming", "ARGS"];
+    const globals = [
+      "Agent",
+      "Tool",
+      "Workflow",
+      "State",
+      "Hook",
+      "Event",
+      "JSON",
+      "Provider",
+      "Debug",
+      "Config",
+      "Streaming",
+      "ARGS",
+    ];
     for (const g of globals) {
       expect(lua, `no Lua example uses ${g}`).toMatch(new RegExp(`\\b${g}\\b[.:]?`));
       expect(js, `no JavaScript example uses ${g}`).toMatch(new RegExp(`\\b${g}\\b`));

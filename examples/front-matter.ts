@@ -37,7 +37,11 @@ export function parseFrontMatter(text: string, language: "lua" | "js", fileName:
     raw[match[1]] = match[2];
   }
   const candidate: Record<string, unknown> = { ...raw };
-  if (raw.tags !== undefined) candidate.tags = raw.tags.split(",").map((t) => t.trim()).filter(Boolean);
+  if (raw.tags !== undefined)
+    candidate.tags = raw.tags
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean);
   if (raw.order !== undefined) candidate.order = Number(raw.order);
   const parsed = exampleMetaSchema.safeParse(candidate);
   if (!parsed.success) {

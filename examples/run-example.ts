@@ -2,7 +2,8 @@
  * Runs one example source through a real engine with the spell API on the mock provider (no key, no network),
  * the way `examples.test.ts` and the docs checks do.
  */
-import type { ExecutionResult, JsonValue, LogEntry } from "@/engines/bridge";
+import type { ExecutionResult, LogEntry } from "@/lib/core/events";
+import type { JsonValue } from "@/lib/core/json";
 import { createEngine } from "@/engines/registry";
 import { createSpellApi } from "@/lib/spell";
 import { createTestRuntime } from "@/lib/spell/testing";

@@ -5,10 +5,16 @@ import type { DocFunction, DocSection } from "./docs-model";
 /** One global (`Agent`) or class (`AgentBuilder`) and every function or method on it. */
 export function ApiSection({ section }: { section: DocSection }) {
   return (
-    <section id={section.id} className="scroll-mt-20 border-t border-zinc-200 pt-6 dark:border-zinc-800" aria-labelledby={`${section.id}-title`}>
+    <section
+      id={section.id}
+      className="scroll-mt-20 border-t border-zinc-200 pt-6 dark:border-zinc-800"
+      aria-labelledby={`${section.id}-title`}
+    >
       <h3 id={`${section.id}-title`} className="font-mono text-lg font-semibold">
         {section.name}
-        <span className="ml-2 align-middle font-sans text-xs font-normal text-zinc-500 dark:text-zinc-400">{section.kind === "global" ? "global" : "object"}</span>
+        <span className="ml-2 align-middle font-sans text-xs font-normal text-zinc-500 dark:text-zinc-400">
+          {section.kind === "global" ? "global" : "object"}
+        </span>
       </h3>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         <InlineCode text={section.description} />
@@ -80,7 +86,9 @@ function ApiFunction({ fn }: { fn: DocFunction }) {
                 </td>
                 <td className="py-1">
                   <code className="break-words font-mono text-zinc-700 dark:text-zinc-300">{p.type}</code>
-                  {p.description ? <span className="ml-2 text-zinc-500 dark:text-zinc-400">{p.description}</span> : null}
+                  {p.description ? (
+                    <span className="ml-2 text-zinc-500 dark:text-zinc-400">{p.description}</span>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -10,7 +10,17 @@ export function CodeSnippet({ snippet, label }: { snippet: DocSnippet; label?: s
   );
 }
 
-export function CodeBlock({ language, code, href, label }: { language: "lua" | "javascript"; code: string; href?: string; label?: string }) {
+export function CodeBlock({
+  language,
+  code,
+  href,
+  label,
+}: {
+  language: "lua" | "javascript";
+  code: string;
+  href?: string;
+  label?: string;
+}) {
   return (
     <figure
       className={`${language === "lua" ? "lua-only" : "js-only"} overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900`}
@@ -19,7 +29,11 @@ export function CodeBlock({ language, code, href, label }: { language: "lua" | "
       <figcaption className="flex items-center justify-between gap-2 border-b border-zinc-200 px-3 py-1 text-[11px] font-medium uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
         <span>{language === "lua" ? "Lua" : "JavaScript"}</span>
         {href ? (
-          <a href={href} className="link normal-case tracking-normal" aria-label={`Open ${label ? `${label} ` : "this snippet "}in the playground (${language === "lua" ? "Lua" : "JavaScript"})`}>
+          <a
+            href={href}
+            className="link normal-case tracking-normal"
+            aria-label={`Open ${label ? `${label} ` : "this snippet "}in the playground (${language === "lua" ? "Lua" : "JavaScript"})`}
+          >
             Open in playground
           </a>
         ) : null}

@@ -24,7 +24,11 @@ npx llmspell engines                            # the engines this build knows`;
 
 export function DocsPage({ model }: { model: DocsModel }) {
   return (
-    <div id={ROOT_ID} data-lang="both" className="min-h-full bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+    <div
+      id={ROOT_ID}
+      data-lang="both"
+      className="min-h-full bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
+    >
       <style>{LANGUAGE_CSS}</style>
       <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
@@ -42,20 +46,37 @@ export function DocsPage({ model }: { model: DocsModel }) {
       </header>
 
       <div className="mx-auto flex max-w-6xl gap-8 px-4">
-        <nav aria-label="Docs sections" className="sticky top-14 hidden h-[calc(100vh-3.5rem)] w-56 shrink-0 overflow-y-auto py-6 text-sm lg:block">
-          <NavGroup title="Guide" links={[["getting-started", "Getting started"], ["terminal", "Running from the terminal"], ["examples", "Examples"], ["differences", "Differences from rs-llmspell"]]} />
+        <nav
+          aria-label="Docs sections"
+          className="sticky top-14 hidden h-[calc(100vh-3.5rem)] w-56 shrink-0 overflow-y-auto py-6 text-sm lg:block"
+        >
+          <NavGroup
+            title="Guide"
+            links={[
+              ["getting-started", "Getting started"],
+              ["terminal", "Running from the terminal"],
+              ["examples", "Examples"],
+              ["differences", "Differences from rs-llmspell"],
+            ]}
+          />
           <NavGroup title="Globals" links={model.globals.map((g) => [g.id, g.name])} mono />
           <NavGroup title="Objects" links={model.classes.map((c) => [c.id, c.name])} mono />
-          <NavGroup title="Reference" links={[["types", "Types and result shapes"], ["hook-points", "Hook points"]]} />
+          <NavGroup
+            title="Reference"
+            links={[
+              ["types", "Types and result shapes"],
+              ["hook-points", "Hook points"],
+            ]}
+          />
           <NavGroup title="Built-in tools" links={model.tools.map((t) => [t.id, t.name])} mono />
         </nav>
 
         <main className="min-w-0 flex-1 py-8">
           <h1 className="text-3xl font-semibold tracking-tight">Spell API reference</h1>
           <p className="mt-2 max-w-3xl text-zinc-600 dark:text-zinc-400">
-            A spell is a short Lua or JavaScript script that drives LLM agents, tools and workflows. Both languages get the same
-            globals, method names and result shapes, following the rs-llmspell Lua API. Every snippet has an <em>Open in playground</em>{" "}
-            link.
+            A spell is a short Lua or JavaScript script that drives LLM agents, tools and workflows. Both languages get
+            the same globals, method names and result shapes, following the rs-llmspell Lua API. Every snippet has an{" "}
+            <em>Open in playground</em> link.
           </p>
 
           <section id="getting-started" className="mt-10 scroll-mt-20" aria-labelledby="getting-started-title">
@@ -66,20 +87,21 @@ export function DocsPage({ model }: { model: DocsModel }) {
               <li>Open the playground and pick Lua or JavaScript at the top.</li>
               <li>Write a spell (or open one from Examples), then press Run or Ctrl/Cmd+Enter. Esc stops it.</li>
               <li>
-                Watch the Console for output and streamed model text, the Trace for every agent call, tool call and workflow step, and
-                Result for the value the spell returns.
+                Watch the Console for output and streamed model text, the Trace for every agent call, tool call and
+                workflow step, and Result for the value the spell returns.
               </li>
               <li>
-                The default model, <code className="code">mock/default</code>, is offline and deterministic, so everything runs with no key.
-                Pick a real model in the header when the server has one configured.
+                The default model, <code className="code">mock/default</code>, is offline and deterministic, so
+                everything runs with no key. Pick a real model in the header when the server has one configured.
               </li>
               <li>Share a spell with the Share button: the link carries the spell itself.</li>
             </ol>
             <CodeSnippet snippet={model.gettingStarted} label="the getting-started spell" />
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              In Lua, calls that wait for a model or a tool look synchronous and errors are caught with <code className="code">pcall</code>. In
-              JavaScript the same calls return Promises (top-level <code className="code">await</code> works) and errors are thrown{" "}
-              <code className="code">SpellError</code>s with <code className="code">kind</code> and <code className="code">message</code>.
+              In Lua, calls that wait for a model or a tool look synchronous and errors are caught with{" "}
+              <code className="code">pcall</code>. In JavaScript the same calls return Promises (top-level{" "}
+              <code className="code">await</code> works) and errors are thrown <code className="code">SpellError</code>s
+              with <code className="code">kind</code> and <code className="code">message</code>.
             </p>
           </section>
 
@@ -88,22 +110,29 @@ export function DocsPage({ model }: { model: DocsModel }) {
               Running spells from the terminal
             </h2>
             <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-              The same spells run unchanged from the command line with the <code className="code">llmspell</code> CLI, on the same engines. Model
-              calls go straight to the providers configured in the environment (<code className="code">OPENAI_API_KEY</code>,{" "}
-              <code className="code">OPENAI_BASE_URL</code>); <code className="code">--mock</code> needs nothing.
+              The same spells run unchanged from the command line with the <code className="code">llmspell</code> CLI,
+              on the same engines. Model calls go straight to the providers configured in the environment (
+              <code className="code">OPENAI_API_KEY</code>, <code className="code">OPENAI_BASE_URL</code>);{" "}
+              <code className="code">--mock</code> needs nothing.
             </p>
             <pre className="mt-3 overflow-x-auto rounded-lg border border-zinc-200 bg-zinc-950 px-4 py-3 font-mono text-[13px] leading-relaxed text-zinc-100 dark:border-zinc-800">
               <code>{CLI_USAGE}</code>
             </pre>
             <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
               <dt className="font-mono">--engine lua|javascript</dt>
-              <dd className="text-zinc-600 dark:text-zinc-400">The engine; by default chosen from the file extension.</dd>
+              <dd className="text-zinc-600 dark:text-zinc-400">
+                The engine; by default chosen from the file extension.
+              </dd>
               <dt className="font-mono">--mock</dt>
               <dd className="text-zinc-600 dark:text-zinc-400">Send every model call to the offline mock provider.</dd>
               <dt className="font-mono">--model provider/model</dt>
-              <dd className="text-zinc-600 dark:text-zinc-400">The model for agents that name none (default mock/default).</dd>
+              <dd className="text-zinc-600 dark:text-zinc-400">
+                The model for agents that name none (default mock/default).
+              </dd>
               <dt className="font-mono">--json</dt>
-              <dd className="text-zinc-600 dark:text-zinc-400">Print one JSON document with the result, logs, error, trace and stats.</dd>
+              <dd className="text-zinc-600 dark:text-zinc-400">
+                Print one JSON document with the result, logs, error, trace and stats.
+              </dd>
               <dt className="font-mono">--state FILE</dt>
               <dd className="text-zinc-600 dark:text-zinc-400">Keep State in a JSON file across runs.</dd>
             </dl>
@@ -113,20 +142,36 @@ export function DocsPage({ model }: { model: DocsModel }) {
             <h2 id="examples-title" className="text-xl font-semibold">
               Examples
             </h2>
-            <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Each runs on the mock model with no key, in both languages.</p>
+            <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+              Each runs on the mock model with no key, in both languages.
+            </p>
             <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
               {model.examples.map((e) => (
-                <li key={e.slug} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-testid="doc-example">
+                <li
+                  key={e.slug}
+                  className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+                  data-testid="doc-example"
+                >
                   <div className="flex items-baseline justify-between gap-2">
                     <span className="font-medium">{e.title}</span>
-                    <span className="text-[11px] uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{e.level}</span>
+                    <span className="text-[11px] uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+                      {e.level}
+                    </span>
                   </div>
                   <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{e.description}</p>
                   <p className="mt-2 flex gap-3 text-xs">
-                    <a className="link lua-only" href={e.luaLink} aria-label={`Open ${e.title} in the playground (Lua)`}>
+                    <a
+                      className="link lua-only"
+                      href={e.luaLink}
+                      aria-label={`Open ${e.title} in the playground (Lua)`}
+                    >
                       Open in playground (Lua)
                     </a>
-                    <a className="link js-only" href={e.jsLink} aria-label={`Open ${e.title} in the playground (JavaScript)`}>
+                    <a
+                      className="link js-only"
+                      href={e.jsLink}
+                      aria-label={`Open ${e.title} in the playground (JavaScript)`}
+                    >
                       Open in playground (JavaScript)
                     </a>
                   </p>
@@ -142,12 +187,14 @@ export function DocsPage({ model }: { model: DocsModel }) {
             <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
               <li>
                 Workflow step inputs interpolate placeholders (<code className="code">{"{{input}}"}</code>,{" "}
-                <code className="code">{"{{steps.NAME.output}}"}</code>, <code className="code">{"{{loop_value}}"}</code>); rs-llmspell passes them
-                through literally.
+                <code className="code">{"{{steps.NAME.output}}"}</code>,{" "}
+                <code className="code">{"{{loop_value}}"}</code>); rs-llmspell passes them through literally.
               </li>
               <li>Parallel workflows really run their steps concurrently, up to max_concurrency.</li>
               <li>Hook callbacks are really called, and may skip, modify or cancel what they watch.</li>
-              <li>Agents with allowed tools call them automatically; the tools run in your browser, never on the server.</li>
+              <li>
+                Agents with allowed tools call them automatically; the tools run in your browser, never on the server.
+              </li>
               <li>No file system, process or network tools: every built-in tool is pure.</li>
             </ul>
           </section>
@@ -168,8 +215,8 @@ export function DocsPage({ model }: { model: DocsModel }) {
               Objects
             </h2>
             <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-              What builders, agents, workflows and hooks return. In Lua, call methods with a colon (<code className="code">agent:execute(...)</code>); in
-              JavaScript with a dot.
+              What builders, agents, workflows and hooks return. In Lua, call methods with a colon (
+              <code className="code">agent:execute(...)</code>); in JavaScript with a dot.
             </p>
             <div className="mt-4 flex flex-col gap-8">
               {model.classes.map((c) => (
@@ -217,7 +264,8 @@ export function DocsPage({ model }: { model: DocsModel }) {
             </h2>
             <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
               Call them with <code className="code">Tool.execute(name, params)</code>, or let an agent call them (
-              <code className="code">allow_tool</code>). Parameters marked * are required; results follow rs-llmspell&apos;s shapes.
+              <code className="code">allow_tool</code>). Parameters marked * are required; results follow
+              rs-llmspell&apos;s shapes.
             </p>
             <div className="mt-4 flex flex-col gap-8">
               {model.tools.map((t) => (
@@ -238,7 +286,10 @@ function NavGroup({ title, links, mono }: { title: string; links: string[][]; mo
       <ul className="space-y-0.5">
         {links.map(([id, label]) => (
           <li key={id}>
-            <a href={`#${id}`} className={`block rounded px-2 py-0.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 ${mono ? "font-mono text-[13px]" : ""}`}>
+            <a
+              href={`#${id}`}
+              className={`block rounded px-2 py-0.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 ${mono ? "font-mono text-[13px]" : ""}`}
+            >
               {label}
             </a>
           </li>

@@ -41,7 +41,14 @@ export function LanguageToggle({ rootId }: { rootId: string }) {
   return (
     <div className="segmented" role="radiogroup" aria-label="Language of the examples">
       {CHOICES.map((c) => (
-        <button key={c.value} type="button" role="radio" aria-checked={language === c.value} className="segmented-item" onClick={() => choose(c.value)}>
+        <button
+          key={c.value}
+          type="button"
+          role="radio"
+          aria-checked={language === c.value}
+          className="segmented-item"
+          onClick={() => choose(c.value)}
+        >
           {c.label}
         </button>
       ))}

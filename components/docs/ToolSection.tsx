@@ -5,14 +5,25 @@ import type { DocTool } from "./docs-model";
 /** One built-in tool: what it does, its parameters (from its JSON Schema), examples and their results. */
 export function ToolSection({ tool }: { tool: DocTool }) {
   return (
-    <section id={tool.id} className="scroll-mt-20 border-t border-zinc-200 pt-6 dark:border-zinc-800" aria-labelledby={`${tool.id}-title`}>
+    <section
+      id={tool.id}
+      className="scroll-mt-20 border-t border-zinc-200 pt-6 dark:border-zinc-800"
+      aria-labelledby={`${tool.id}-title`}
+    >
       <h3 id={`${tool.id}-title`} className="font-mono text-base font-semibold">
         {tool.name}
-        <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 align-middle font-sans text-[11px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{tool.category}</span>
+        <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 align-middle font-sans text-[11px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+          {tool.category}
+        </span>
       </h3>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         <InlineCode text={tool.description} />
-        {tool.aliases.length ? <span className="text-zinc-500 dark:text-zinc-400"> Also callable as {tool.aliases.map((a) => `"${a}"`).join(", ")}.</span> : null}
+        {tool.aliases.length ? (
+          <span className="text-zinc-500 dark:text-zinc-400">
+            {" "}
+            Also callable as {tool.aliases.map((a) => `"${a}"`).join(", ")}.
+          </span>
+        ) : null}
       </p>
       <table className="mt-2 w-full text-left text-xs">
         <caption className="sr-only">Parameters of {tool.name}</caption>
@@ -34,12 +45,18 @@ export function ToolSection({ tool }: { tool: DocTool }) {
             <tr key={p.name} className="border-t border-zinc-100 align-top dark:border-zinc-800/60">
               <td className="py-1 pr-3 font-mono">
                 {p.name}
-                {p.required ? <span className="ml-1 text-red-600 dark:text-red-400" title="required">*</span> : null}
+                {p.required ? (
+                  <span className="ml-1 text-red-600 dark:text-red-400" title="required">
+                    *
+                  </span>
+                ) : null}
               </td>
               <td className="max-w-48 break-words py-1 pr-3 font-mono text-zinc-700 dark:text-zinc-300">{p.type}</td>
               <td className="py-1 text-zinc-600 dark:text-zinc-400">
                 {p.description}
-                {p.defaultValue !== undefined ? <span className="text-zinc-500 dark:text-zinc-400"> Default {p.defaultValue}.</span> : null}
+                {p.defaultValue !== undefined ? (
+                  <span className="text-zinc-500 dark:text-zinc-400"> Default {p.defaultValue}.</span>
+                ) : null}
               </td>
             </tr>
           ))}
@@ -51,7 +68,9 @@ export function ToolSection({ tool }: { tool: DocTool }) {
           <CodeSnippet snippet={ex.snippet} label={`${tool.name}: ${ex.title}`} />
           <details className="text-xs">
             <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Result</summary>
-            <pre className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-[12px] dark:bg-zinc-900">{ex.result}</pre>
+            <pre className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-[12px] dark:bg-zinc-900">
+              {ex.result}
+            </pre>
           </details>
         </div>
       ))}

@@ -3,7 +3,7 @@
  * (`listTools()`) and the examples catalog: signatures in both languages, parameters, result types, snippets, and
  * an "Open in playground" share link for every snippet. Pure data, so it is tested without rendering.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { EXAMPLES } from "@/examples/catalog";
 import { encodeShareLink, type ShareLanguage } from "@/lib/share/link";
 import type { ApiClassDoc, ApiFunctionDoc, ApiGlobalDoc, ApiParamDoc } from "@/lib/spell/reference-types";
@@ -118,7 +118,10 @@ export async function playgroundLink(language: ShareLanguage, source: string, mo
 }
 
 export async function createSnippet(lua: string, js: string, model?: string): Promise<DocSnippet> {
-  const [luaLink, jsLink] = await Promise.all([playgroundLink("lua", lua, model), playgroundLink("javascript", js, model)]);
+  const [luaLink, jsLink] = await Promise.all([
+    playgroundLink("lua", lua, model),
+    playgroundLink("javascript", js, model),
+  ]);
   return { lua, js, luaLink, jsLink };
 }
 
@@ -162,7 +165,9 @@ async function documentFunction(owner: string, fn: ApiFunctionDoc, separator: st
     params: fn.params,
     returns: fn.returns,
     jsReturns: fn.async ? `Promise<${fn.returns}>` : fn.returns,
-    ...(lua || js ? { snippet: await createSnippet(lua ?? `-- See the JavaScript example.`, js ?? `// See the Lua example.`) } : {}),
+    ...(lua || js
+      ? { snippet: await createSnippet(lua ?? `-- See the JavaScript example.`, js ?? `// See the Lua example.`) }
+      : {}),
   };
 }
 
@@ -193,7 +198,8 @@ const isNode = (v: JsonValue | undefined): v is SchemaNode => typeof v === "obje
 function schemaType(node: SchemaNode): string {
   if (Array.isArray(node.enum)) return node.enum.map((v) => JSON.stringify(v)).join(" | ");
   if (typeof node.type === "string") {
-    if (node.type === "array" && isNode(node.items) && typeof node.items.type === "string") return `${node.items.type}[]`;
+    if (node.type === "array" && isNode(node.items) && typeof node.items.type === "string")
+      return `${node.items.type}[]`;
     return node.type;
   }
   if (Array.isArray(node.type)) return node.type.join(" | ");
@@ -206,7 +212,9 @@ function schemaType(node: SchemaNode): string {
 
 export function describeToolParams(schema: SchemaNode): DocToolParam[] {
   const properties = isNode(schema.properties) ? schema.properties : {};
-  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === "string") : [];
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((r): r is string => typeof r === "string")
+    : [];
   return Object.entries(properties).map(([name, raw]) => {
     const node = isNode(raw) ? raw : {};
     return {
@@ -247,7 +255,11 @@ async function documentTool(tool: ToolDefinition): Promise<DocTool> {
     examples: await Promise.all(
       examples.map(async (ex) => {
         const { lua, js } = toolSnippetSources(tool.name, ex.params);
-        return { title: ex.title, snippet: await createSnippet(lua, js), result: await runToolForDocs(tool, ex.params) };
+        return {
+          title: ex.title,
+          snippet: await createSnippet(lua, js),
+          result: await runToolForDocs(tool, ex.params),
+        };
       }),
     ),
   };

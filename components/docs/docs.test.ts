@@ -21,20 +21,40 @@ describe("docs model", () => {
     expect(model.globals.map((g) => g.name)).toEqual(SPELL_API_REFERENCE.globals.map((g) => g.name));
     expect(model.classes.map((c) => c.name)).toEqual(SPELL_API_REFERENCE.classes.map((c) => c.name));
     for (const g of SPELL_API_REFERENCE.globals) {
-      expect(model.globals.find((s) => s.name === g.name)!.functions.map((f) => f.name)).toEqual(g.functions.map((f) => f.name));
+      expect(model.globals.find((s) => s.name === g.name)!.functions.map((f) => f.name)).toEqual(
+        g.functions.map((f) => f.name),
+      );
     }
     for (const c of SPELL_API_REFERENCE.classes) {
-      expect(model.classes.find((s) => s.name === c.name)!.functions.map((f) => f.name)).toEqual(c.methods.map((m) => m.name));
+      expect(model.classes.find((s) => s.name === c.name)!.functions.map((f) => f.name)).toEqual(
+        c.methods.map((m) => m.name),
+      );
     }
     const ids = [...model.globals, ...model.classes].flatMap((s) => [s.id, ...s.functions.map((f) => f.id)]);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("writes signatures in each language's idiom", () => {
-    const execute = { name: "execute", call: "method" as const, params: [{ name: "input", type: "AgentInput" }], returns: "AgentResult", async: true, description: "" };
+    const execute = {
+      name: "execute",
+      call: "method" as const,
+      params: [{ name: "input", type: "AgentInput" }],
+      returns: "AgentResult",
+      async: true,
+      description: "",
+    };
     expect(luaSignature("Agent", execute)).toBe("agent:execute(input)");
     expect(jsSignature("Agent", execute)).toBe("await agent.execute(input)");
-    const exists = { name: "exists", call: "static" as const, params: [{ name: "name", type: "string" }, { name: "x", type: "string", optional: true }], returns: "boolean", description: "" };
+    const exists = {
+      name: "exists",
+      call: "static" as const,
+      params: [
+        { name: "name", type: "string" },
+        { name: "x", type: "string", optional: true },
+      ],
+      returns: "boolean",
+      description: "",
+    };
     expect(luaSignature("Tool", exists)).toBe("Tool.exists(name, x?)");
     expect(jsSignature("AgentBuilder", { ...exists, call: "method" })).toBe("builder.exists(name, x?)");
     const agentExecute = model.classes.find((c) => c.name === "Agent")!.functions.find((f) => f.name === "execute")!;
@@ -43,7 +63,9 @@ describe("docs model", () => {
 
   it("gives every snippet share links that open exactly that snippet", async () => {
     await expectLinksOpen(model.gettingStarted);
-    const snippets = [...model.globals, ...model.classes].flatMap((s) => s.functions.flatMap((f) => (f.snippet ? [f.snippet] : [])));
+    const snippets = [...model.globals, ...model.classes].flatMap((s) =>
+      s.functions.flatMap((f) => (f.snippet ? [f.snippet] : [])),
+    );
     expect(snippets.length).toBeGreaterThan(20);
     for (const s of snippets) await expectLinksOpen(s);
     for (const t of model.tools) for (const ex of t.examples) await expectLinksOpen(ex.snippet);
@@ -69,7 +91,14 @@ describe("docs model", () => {
         required: ["operation"],
       }),
     ).toEqual([
-      { name: "operation", type: '"a" | "b"', required: true, description: "What to do", values: ["a", "b"], defaultValue: '"a"' },
+      {
+        name: "operation",
+        type: '"a" | "b"',
+        required: true,
+        description: "What to do",
+        values: ["a", "b"],
+        defaultValue: '"a"',
+      },
       { name: "tags", type: "string[]", required: false, description: "" },
       { name: "either", type: "string | number", required: false, description: "" },
     ]);
@@ -98,7 +127,10 @@ describe("docs snippets run", () => {
   for (const [name, examples] of Object.entries(TOOL_EXAMPLES).filter(([n]) => tools.has(n))) {
     it(`${name}: every docs example succeeds in Lua and JavaScript`, async () => {
       for (const snippet of model.tools.find((t) => t.name === name)!.examples.map((e) => e.snippet)) {
-        for (const [engine, source] of [["lua", snippet.lua], ["javascript", snippet.js]] as const) {
+        for (const [engine, source] of [
+          ["lua", snippet.lua],
+          ["javascript", snippet.js],
+        ] as const) {
           const run = await runExample(engine, source);
           expect(run.result.ok, `${engine}: ${JSON.stringify(run.result)}`).toBe(true);
           const printed = JSON.parse(run.lines.join("\n")) as { success?: boolean };

@@ -5,7 +5,9 @@ import { runExample } from "@/examples/run-example";
 
 describe("source literals", () => {
   it("writes Lua tables", () => {
-    expect(toLuaLiteral({ a: 1, "b-c": [1, "x"], end: true, n: null })).toBe('{a = 1, ["b-c"] = {1, "x"}, ["end"] = true}');
+    expect(toLuaLiteral({ a: 1, "b-c": [1, "x"], end: true, n: null })).toBe(
+      '{a = 1, ["b-c"] = {1, "x"}, ["end"] = true}',
+    );
     expect(toLuaLiteral('say "hi"\n\t\\')).toBe('"say \\"hi\\"\\n\\t\\\\"');
     expect(toLuaLiteral({})).toBe("{}");
   });
@@ -20,7 +22,11 @@ describe("source literals", () => {
   });
 
   it("Lua literals read back to the same JSON in a real Lua engine", async () => {
-    const value = { s: "quote \" backslash \\ newline \n tab \t bell \u0007 é 🌍", list: [1, 2.5, -3], nested: { "key with space": false } };
+    const value = {
+      s: 'quote " backslash \\ newline \n tab \t bell \u0007 é 🌍',
+      list: [1, 2.5, -3],
+      nested: { "key with space": false },
+    };
     const run = await runExample("lua", `print(JSON.stringify(${toLuaLiteral(value)}))`);
     expect(run.result.ok).toBe(true);
     expect(JSON.parse(run.lines.join("\n"))).toEqual(value);

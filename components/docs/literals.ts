@@ -1,8 +1,10 @@
 /** Source-code literals for the docs' generated snippets: a JSON value as Lua table syntax or as a JS literal. */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 
 const LUA_KEYWORDS = new Set(
-  "and break do else elseif end false for function goto if in local nil not or repeat return then true until while".split(" "),
+  "and break do else elseif end false for function goto if in local nil not or repeat return then true until while".split(
+    " ",
+  ),
 );
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -15,7 +17,8 @@ function luaString(s: string): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (code < 0x20 || code === 0x7f) out += `\\${code}`.replace(/^\\(\d)$/, "\\00$1").replace(/^\\(\d\d)$/, "\\0$1");
+    else if (code < 0x20 || code === 0x7f)
+      out += `\\${code}`.replace(/^\\(\d)$/, "\\00$1").replace(/^\\(\d\d)$/, "\\0$1");
     else out += ch;
   }
   return `${out}"`;
@@ -30,7 +33,9 @@ export function toLuaLiteral(value: JsonValue, indent = ""): string {
   if (Array.isArray(value)) return `{${value.map((v) => toLuaLiteral(v, indent)).join(", ")}}`;
   const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined);
   if (entries.length === 0) return "{}";
-  const parts = entries.map(([k, v]) => `${IDENT.test(k) && !LUA_KEYWORDS.has(k) ? k : `[${luaString(k)}]`} = ${toLuaLiteral(v, indent)}`);
+  const parts = entries.map(
+    ([k, v]) => `${IDENT.test(k) && !LUA_KEYWORDS.has(k) ? k : `[${luaString(k)}]`} = ${toLuaLiteral(v, indent)}`,
+  );
   return `{${parts.join(", ")}}`;
 }
 

@@ -19,7 +19,11 @@ const MAX_PLACEHOLDER_LINES = 200;
 export function CodePlaceholder({ source, fontSize = 14 }: CodePlaceholderProps) {
   if (source === undefined) {
     return (
-      <div className="flex h-full w-full animate-pulse flex-col gap-2 p-4 pl-14" aria-hidden="true" data-testid="editor-placeholder">
+      <div
+        className="flex h-full w-full animate-pulse flex-col gap-2 p-4 pl-14"
+        aria-hidden="true"
+        data-testid="editor-placeholder"
+      >
         {[72, 54, 63, 40, 80, 30, 66, 48].map((w, i) => (
           <div key={i} className="h-3 rounded bg-zinc-200/70 dark:bg-zinc-800/70" style={{ width: `${w}%` }} />
         ))}
@@ -31,14 +35,20 @@ export function CodePlaceholder({ source, fontSize = 14 }: CodePlaceholderProps)
   return (
     <div
       className="h-full w-full overflow-hidden pt-3 font-mono text-zinc-800 dark:text-zinc-200"
-      style={{ fontSize, lineHeight, fontFamily: "var(--font-mono), ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" }}
+      style={{
+        fontSize,
+        lineHeight,
+        fontFamily: "var(--font-mono), ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
+      }}
       aria-hidden="true"
       data-testid="editor-placeholder"
       data-source-lines={lines.length}
     >
       {lines.map((line, i) => (
         <div key={i} className="flex whitespace-pre" style={{ height: lineHeight }}>
-          <span className="w-[42px] shrink-0 select-none pr-1 text-right text-zinc-400 dark:text-zinc-600">{i + 1}</span>
+          <span className="w-[42px] shrink-0 select-none pr-1 text-right text-zinc-400 dark:text-zinc-600">
+            {i + 1}
+          </span>
           <span className="pl-[26px]">{line}</span>
         </div>
       ))}

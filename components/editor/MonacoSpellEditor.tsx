@@ -106,7 +106,13 @@ export default function MonacoSpellEditor({
           }}
         />
       </div>
-      {vim && <div ref={vimStatusRef} className="border-t border-zinc-200 px-3 py-1 font-mono text-xs text-zinc-500 dark:text-zinc-400 dark:border-zinc-800" aria-live="polite" />}
+      {vim && (
+        <div
+          ref={vimStatusRef}
+          className="border-t border-zinc-200 px-3 py-1 font-mono text-xs text-zinc-500 dark:text-zinc-400 dark:border-zinc-800"
+          aria-live="polite"
+        />
+      )}
     </div>
   );
 }

@@ -3,13 +3,25 @@
 import { useEffect, useMemo, useRef } from "react";
 import type { SpellEditorProps } from "./types";
 
-export function PlainEditor({ value, onChange, readOnly, errorMarker, fontSize = 14, ariaLabel, language, focusLine }: SpellEditorProps) {
+export function PlainEditor({
+  value,
+  onChange,
+  readOnly,
+  errorMarker,
+  fontSize = 14,
+  ariaLabel,
+  language,
+  focusLine,
+}: SpellEditorProps) {
   const lines = useMemo(() => value.split("\n").length, [value]);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const t = area.current;
     if (!t || !focusLine) return;
-    const offset = t.value.split("\n").slice(0, focusLine.line - 1).reduce((n, l) => n + l.length + 1, 0);
+    const offset = t.value
+      .split("\n")
+      .slice(0, focusLine.line - 1)
+      .reduce((n, l) => n + l.length + 1, 0);
     t.focus();
     t.setSelectionRange(offset, offset);
   }, [focusLine]);
@@ -17,7 +29,11 @@ export function PlainEditor({ value, onChange, readOnly, errorMarker, fontSize =
     <div className="flex h-full w-full overflow-auto font-mono" style={{ fontSize }}>
       <div aria-hidden="true" className="select-none px-2 py-3 text-right text-zinc-400 dark:text-zinc-600">
         {Array.from({ length: lines }, (_, i) => (
-          <div key={i} className={errorMarker?.line === i + 1 ? "rounded bg-red-500/20 text-red-600 dark:text-red-400" : ""} style={{ lineHeight: 1.5 }}>
+          <div
+            key={i}
+            className={errorMarker?.line === i + 1 ? "rounded bg-red-500/20 text-red-600 dark:text-red-400" : ""}
+            style={{ lineHeight: 1.5 }}
+          >
             {i + 1}
           </div>
         ))}

@@ -28,7 +28,12 @@ export function SpellEditor(props: SpellEditorProps) {
   const [monacoReady, setMonacoReady] = useState(false);
   const style = { height: props.height ?? "100%" };
   return (
-    <div className="relative h-full min-h-0 w-full" style={style} data-testid="spell-editor" data-language={props.language}>
+    <div
+      className="relative h-full min-h-0 w-full"
+      style={style}
+      data-testid="spell-editor"
+      data-language={props.language}
+    >
       {plain ? (
         <PlainEditor {...props} />
       ) : (

@@ -1,33 +1,87 @@
 import { describe, expect, it } from "vitest";
 import type { SpellApiReference } from "@/lib/spell/reference-types";
-import { computeLuaSuggestions, extractChainBefore, findLuaCompletionContext, indexReference, luaHover, parseChain } from "./lua-completions";
+import {
+  computeLuaSuggestions,
+  extractChainBefore,
+  findLuaCompletionContext,
+  indexReference,
+  luaHover,
+  parseChain,
+} from "./lua-completions";
 
-const fn = (name: string, call: "static" | "method", returns: string, description = `${name} does things`) => ({ name, call, params: [], returns, description });
+const fn = (name: string, call: "static" | "method", returns: string, description = `${name} does things`) => ({
+  name,
+  call,
+  params: [],
+  returns,
+  description,
+});
 
 const REF: SpellApiReference = {
   globals: [
-    { name: "Agent", description: "Build and run LLM agents.", functions: [fn("builder", "static", "AgentBuilder"), fn("list", "static", "string[]")] },
-    { name: "Tool", description: "Run tools.", functions: [fn("execute", "static", "ToolResult"), fn("list", "static", "ToolInfo[]")] },
-    { name: "Hook", description: "Hooks.", functions: [fn("register", "static", "HookHandle")], values: [{ name: "Priority", type: "table" }] },
+    {
+      name: "Agent",
+      description: "Build and run LLM agents.",
+      functions: [fn("builder", "static", "AgentBuilder"), fn("list", "static", "string[]")],
+    },
+    {
+      name: "Tool",
+      description: "Run tools.",
+      functions: [fn("execute", "static", "ToolResult"), fn("list", "static", "ToolInfo[]")],
+    },
+    {
+      name: "Hook",
+      description: "Hooks.",
+      functions: [fn("register", "static", "HookHandle")],
+      values: [{ name: "Priority", type: "table" }],
+    },
   ],
   classes: [
-    { name: "AgentBuilder", description: "", methods: [fn("name", "method", "AgentBuilder"), fn("model", "method", "AgentBuilder"), fn("build", "method", "Agent")] },
-    { name: "Agent", description: "", methods: [fn("execute", "method", "Promise<AgentResult>", "Run the agent once."), fn("stream", "method", "AgentResult")] },
-    { name: "HookHandle", description: "", methods: [fn("id", "method", "string"), fn("unregister", "method", "boolean")] },
+    {
+      name: "AgentBuilder",
+      description: "",
+      methods: [
+        fn("name", "method", "AgentBuilder"),
+        fn("model", "method", "AgentBuilder"),
+        fn("build", "method", "Agent"),
+      ],
+    },
+    {
+      name: "Agent",
+      description: "",
+      methods: [
+        fn("execute", "method", "Promise<AgentResult>", "Run the agent once."),
+        fn("stream", "method", "AgentResult"),
+      ],
+    },
+    {
+      name: "HookHandle",
+      description: "",
+      methods: [fn("id", "method", "string"), fn("unregister", "method", "boolean")],
+    },
   ],
   hookPoints: ["BeforeAgentExecution", "AfterAgentExecution"],
 };
 const index = indexReference(REF);
-const labels = (text: string) => computeLuaSuggestions(index, text, ["calculator", "uuid-generator"]).items.map((i) => i.label);
+const labels = (text: string) =>
+  computeLuaSuggestions(index, text, ["calculator", "uuid-generator"]).items.map((i) => i.label);
 
 describe("Lua completion context", () => {
   it("recognises tool names and hook points inside strings", () => {
-    expect(findLuaCompletionContext('local r = Tool.execute("calc')).toEqual({ kind: "tool-name", quote: '"', prefix: "calc" });
-    expect(findLuaCompletionContext("Hook.register('Before")).toEqual({ kind: "hook-point", quote: "'", prefix: "Before" });
+    expect(findLuaCompletionContext('local r = Tool.execute("calc')).toEqual({
+      kind: "tool-name",
+      quote: '"',
+      prefix: "calc",
+    });
+    expect(findLuaCompletionContext("Hook.register('Before")).toEqual({
+      kind: "hook-point",
+      quote: "'",
+      prefix: "Before",
+    });
   });
 
   it("does not treat string concatenation as member access", () => {
-    expect(findLuaCompletionContext('x = a .. b').kind).toBe("identifier");
+    expect(findLuaCompletionContext("x = a .. b").kind).toBe("identifier");
   });
 
   it("extracts chains across continuation lines only", () => {

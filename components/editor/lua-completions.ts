@@ -24,14 +24,55 @@ export type LuaCompletionContext =
   | { kind: "identifier"; prefix: string };
 
 export const LUA_KEYWORDS = [
-  "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in", "local", "nil",
-  "not", "or", "repeat", "return", "then", "true", "until", "while",
+  "and",
+  "break",
+  "do",
+  "else",
+  "elseif",
+  "end",
+  "false",
+  "for",
+  "function",
+  "goto",
+  "if",
+  "in",
+  "local",
+  "nil",
+  "not",
+  "or",
+  "repeat",
+  "return",
+  "then",
+  "true",
+  "until",
+  "while",
 ];
 
 export const LUA_BUILTINS = [
-  "print", "pairs", "ipairs", "tostring", "tonumber", "type", "pcall", "error", "assert", "select", "next",
-  "setmetatable", "getmetatable", "rawget", "rawset", "rawequal", "rawlen", "string", "table", "math", "utf8",
-  "coroutine", "os", "ARGS",
+  "print",
+  "pairs",
+  "ipairs",
+  "tostring",
+  "tonumber",
+  "type",
+  "pcall",
+  "error",
+  "assert",
+  "select",
+  "next",
+  "setmetatable",
+  "getmetatable",
+  "rawget",
+  "rawset",
+  "rawequal",
+  "rawlen",
+  "string",
+  "table",
+  "math",
+  "utf8",
+  "coroutine",
+  "os",
+  "ARGS",
 ];
 
 /** Find what the cursor is completing, given the source text before it. */
@@ -76,7 +117,11 @@ export function extractChainBefore(text: string, end: number): string {
       let j = i;
       while (j > 0 && /\s/.test(text[j - 1])) j--;
       const next = text.slice(i).trimStart()[0];
-      if ((next === ":" || next === ".") && j > 0 && (isIdent(text[j - 1]) || text[j - 1] === ")" || text[j - 1] === "}")) {
+      if (
+        (next === ":" || next === ".") &&
+        j > 0 &&
+        (isIdent(text[j - 1]) || text[j - 1] === ")" || text[j - 1] === "}")
+      ) {
         i = j;
         continue;
       }
@@ -164,7 +209,12 @@ export function classOfType(index: ReferenceIndex, typeText: string): string | n
  * The type of a receiver: `"global:Agent"`, `"class:AgentBuilder"`, or null when unknown. Follows variables
  * assigned from a chain in `textBefore`.
  */
-export function resolveReceiverType(index: ReferenceIndex, chain: string, textBefore: string, depth = 0): string | null {
+export function resolveReceiverType(
+  index: ReferenceIndex,
+  chain: string,
+  textBefore: string,
+  depth = 0,
+): string | null {
   const steps = parseChain(chain);
   if (steps.length === 0 || depth > 4) return null;
   let type: string | null;
@@ -242,13 +292,22 @@ function findMember(index: ReferenceIndex, type: string, name: string): ApiFunct
 }
 
 /** Members offered after `receiver.` or `receiver:`. Unknown receivers after `:` get every class method. */
-export function memberSuggestions(index: ReferenceIndex, receiverType: string | null, separator: "." | ":"): LuaSuggestion[] {
+export function memberSuggestions(
+  index: ReferenceIndex,
+  receiverType: string | null,
+  separator: "." | ":",
+): LuaSuggestion[] {
   if (receiverType?.startsWith("global:")) {
     const g = index.globals.get(receiverType.slice(7));
     if (!g) return [];
     return [
       ...g.functions.map((f) => functionSuggestion(f, "function")),
-      ...(g.values ?? []).map((v) => ({ label: v.name, kind: "value" as const, detail: v.type, documentation: v.description })),
+      ...(g.values ?? []).map((v) => ({
+        label: v.name,
+        kind: "value" as const,
+        detail: v.type,
+        documentation: v.description,
+      })),
     ];
   }
   if (receiverType?.startsWith("class:")) {
@@ -272,7 +331,12 @@ export function memberSuggestions(index: ReferenceIndex, receiverType: string | 
 
 export function identifierSuggestions(index: ReferenceIndex): LuaSuggestion[] {
   return [
-    ...index.ref.globals.map((g) => ({ label: g.name, kind: "global" as const, detail: "spell API", documentation: g.description })),
+    ...index.ref.globals.map((g) => ({
+      label: g.name,
+      kind: "global" as const,
+      detail: "spell API",
+      documentation: g.description,
+    })),
     ...LUA_KEYWORDS.map((k) => ({ label: k, kind: "keyword" as const })),
     ...LUA_BUILTINS.map((b) => ({ label: b, kind: "function" as const, detail: "Lua" })),
   ];
@@ -311,7 +375,10 @@ export function computeLuaSuggestions(
     case "tool-name":
       return { context, items: toolNames.map((t) => ({ label: t, kind: "tool" as const, detail: "built-in tool" })) };
     case "hook-point":
-      return { context, items: index.ref.hookPoints.map((h) => ({ label: h, kind: "hook" as const, detail: "hook point" })) };
+      return {
+        context,
+        items: index.ref.hookPoints.map((h) => ({ label: h, kind: "hook" as const, detail: "hook point" })),
+      };
     case "member": {
       const receiverType = context.chain ? resolveReceiverType(index, context.chain, textBefore) : null;
       return { context, receiverType, items: memberSuggestions(index, receiverType, context.separator) };
@@ -322,7 +389,12 @@ export function computeLuaSuggestions(
 }
 
 /** Hover text for the word at `wordStart..wordEnd` in `text`, or null. */
-export function luaHover(index: ReferenceIndex, text: string, wordStart: number, wordEnd: number): { title: string; body: string } | null {
+export function luaHover(
+  index: ReferenceIndex,
+  text: string,
+  wordStart: number,
+  wordEnd: number,
+): { title: string; body: string } | null {
   const word = text.slice(wordStart, wordEnd);
   if (!word) return null;
   const before = text.slice(0, wordStart);
@@ -331,7 +403,8 @@ export function luaHover(index: ReferenceIndex, text: string, wordStart: number,
     const chain = extractChainBefore(before, before.length - sep[0].length);
     const type = resolveReceiverType(index, chain, before);
     const fn = type ? findMember(index, type, word) : undefined;
-    if (fn) return { title: `${type!.split(":")[1]}${fn.call === "method" ? ":" : "."}${signature(fn)}`, body: docText(fn) };
+    if (fn)
+      return { title: `${type!.split(":")[1]}${fn.call === "method" ? ":" : "."}${signature(fn)}`, body: docText(fn) };
     // Unknown receiver: the first class method of that name.
     for (const c of index.ref.classes) {
       const m = c.methods.find((x) => x.name === word);

@@ -3,7 +3,13 @@
  * loaded lazily the first time they are needed, so they never weigh on the page before the editor.
  */
 import type * as MonacoNs from "monaco-editor";
-import { computeLuaSuggestions, indexReference, luaHover, type LuaSuggestion, type ReferenceIndex } from "./lua-completions";
+import {
+  computeLuaSuggestions,
+  indexReference,
+  luaHover,
+  type LuaSuggestion,
+  type ReferenceIndex,
+} from "./lua-completions";
 
 type Monaco = typeof MonacoNs;
 
@@ -42,7 +48,12 @@ export function registerLuaLanguageFeatures(monaco: Monaco): void {
     triggerCharacters: [".", ":", '"', "'"],
     async provideCompletionItems(model, position) {
       const { index, toolNames } = await loadSources();
-      const textBefore = model.getValueInRange({ startLineNumber: 1, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
+      const textBefore = model.getValueInRange({
+        startLineNumber: 1,
+        startColumn: 1,
+        endLineNumber: position.lineNumber,
+        endColumn: position.column,
+      });
       const { context, items } = computeLuaSuggestions(index, textBefore, toolNames);
       const prefix = context.prefix;
       const range = {
@@ -71,12 +82,22 @@ export function registerLuaLanguageFeatures(monaco: Monaco): void {
       const word = model.getWordAtPosition(position);
       if (!word) return null;
       const { index } = await loadSources();
-      const text = model.getValueInRange({ startLineNumber: 1, startColumn: 1, endLineNumber: position.lineNumber, endColumn: word.endColumn });
+      const text = model.getValueInRange({
+        startLineNumber: 1,
+        startColumn: 1,
+        endLineNumber: position.lineNumber,
+        endColumn: word.endColumn,
+      });
       const lineStartOffset = text.length - (word.endColumn - 1);
       const hover = luaHover(index, text, lineStartOffset + word.startColumn - 1, lineStartOffset + word.endColumn - 1);
       if (!hover) return null;
       return {
-        range: { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn },
+        range: {
+          startLineNumber: position.lineNumber,
+          endLineNumber: position.lineNumber,
+          startColumn: word.startColumn,
+          endColumn: word.endColumn,
+        },
         contents: [{ value: "```lua\n" + hover.title + "\n```" }, { value: hover.body }],
       };
     },

@@ -84,7 +84,11 @@ function configureJavaScript(): void {
     noLib: false,
   });
   // Top-level await is how spells wait; a spell is a module body even without an import or export.
-  js.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: false, diagnosticCodesToIgnore: [1375, 1378, 1108] });
+  js.setDiagnosticsOptions({
+    noSemanticValidation: true,
+    noSyntaxValidation: false,
+    diagnosticCodesToIgnore: [1375, 1378, 1108],
+  });
   js.setEagerModelSync(true);
   // The spell API's declarations come from the one API definition (lib/spell), generated at load time.
   import("./spell-api-sources")

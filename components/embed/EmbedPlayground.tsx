@@ -9,7 +9,7 @@ import { useStore } from "zustand";
 import { SpellEditor } from "@/components/editor/SpellEditor";
 import { OutputConsole } from "@/components/output/OutputConsole";
 import { PlayIcon, StopIcon } from "@/components/ui/icons";
-import type { RunRequest } from "@/engines/host/types";
+import type { RunRequest } from "@/lib/runner/types";
 import { parseEmbedParams, type EmbedOptions } from "@/lib/share/embed";
 import { loadEmbedSpell } from "@/lib/share/embed-load";
 import { encodeShareLink, type SharedSpell } from "@/lib/share/link";
@@ -24,7 +24,10 @@ type Loaded =
   | { status: "ready"; spell: SharedSpell; problems: string[] }
   | { status: "failed"; message: string; problems: string[] };
 
-const EMPTY_SPELL: SharedSpell = { language: "lua", source: "-- Write a spell here and press Run.\nprint(\"Hello from an embedded spell\")\n" };
+const EMPTY_SPELL: SharedSpell = {
+  language: "lua",
+  source: '-- Write a spell here and press Run.\nprint("Hello from an embedded spell")\n',
+};
 
 function subscribeDark(cb: () => void): () => void {
   const mq = window.matchMedia("(prefers-color-scheme: dark)");
@@ -71,7 +74,7 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
   const [runStore] = useState<RunStore>(() =>
     createRunStore({
       createController: async () => {
-        const { createBrowserRunController } = await import("@/engines/host/browser-controller");
+        const { createBrowserRunController } = await import("@/lib/runner/browser-controller");
         return createBrowserRunController();
       },
     }),
@@ -87,7 +90,11 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
       const result = await loadEmbedSpell(window.location, options.shortId);
       if (cancelled) return;
       setEdited(null);
-      setLoaded(result.ok ? { status: "ready", spell: result.spell, problems: optionProblems } : { status: "failed", message: result.message, problems: optionProblems });
+      setLoaded(
+        result.ok
+          ? { status: "ready", spell: result.spell, problems: optionProblems }
+          : { status: "failed", message: result.message, problems: optionProblems },
+      );
     };
     void load();
     window.addEventListener("hashchange", load);
@@ -150,12 +157,34 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
   const problems = loaded.status === "loading" ? [] : loaded.problems;
   const editorHeight = options.height ?? 240;
   const statusText =
-    status === "running" ? "Running…" : status === "done" ? "Done" : status === "failed" ? "Failed" : status === "cancelled" ? "Stopped" : engine === "warming" ? "Starting…" : engine === "failed" ? "Engine failed" : "Ready";
+    status === "running"
+      ? "Running…"
+      : status === "done"
+        ? "Done"
+        : status === "failed"
+          ? "Failed"
+          : status === "cancelled"
+            ? "Stopped"
+            : engine === "warming"
+              ? "Starting…"
+              : engine === "failed"
+                ? "Engine failed"
+                : "Ready";
 
   return (
-    <div className="flex h-full min-h-0 flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100" data-testid="embed" data-theme={theme}>
+    <div
+      className="flex h-full min-h-0 flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
+      data-testid="embed"
+      data-theme={theme}
+    >
       <header className="flex h-10 shrink-0 items-center gap-2 border-b border-zinc-200 px-2 dark:border-zinc-800">
-        <button type="button" onClick={run} className="btn btn-primary h-7 gap-1.5 px-3" title="Run (Ctrl/Cmd+Enter)" disabled={loaded.status === "loading"}>
+        <button
+          type="button"
+          onClick={run}
+          className="btn btn-primary h-7 gap-1.5 px-3"
+          title="Run (Ctrl/Cmd+Enter)"
+          disabled={loaded.status === "loading"}
+        >
           <PlayIcon className="h-3.5 w-3.5" />
           Run
         </button>
@@ -170,13 +199,22 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
           {spell.language === "lua" ? "Lua" : "JavaScript"}
           {spell.model ? ` · ${spell.model}` : ""}
         </span>
-        <button type="button" onClick={openInPlayground} className="link text-xs" title="Open this spell in the full playground (new tab)">
+        <button
+          type="button"
+          onClick={openInPlayground}
+          className="link text-xs"
+          title="Open this spell in the full playground (new tab)"
+        >
           Open in playground ↗
         </button>
       </header>
 
       {loaded.status === "failed" ? (
-        <p role="alert" className="border-b border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200" data-testid="embed-problem">
+        <p
+          role="alert"
+          className="border-b border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200"
+          data-testid="embed-problem"
+        >
           {loaded.message} You can still write and run a spell below.
         </p>
       ) : null}

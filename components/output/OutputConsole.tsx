@@ -33,7 +33,15 @@ export function OutputConsole({ lines, running, onClear, onJumpToLine, emptyHint
     const q = filter.trim().toLowerCase();
     return lines.filter((l) => {
       if (level === "errors" && !(l.kind === "error" || (l.kind === "log" && l.level === "error"))) return false;
-      if (level === "warnings" && !(l.kind === "error" || (l.kind === "log" && (l.level === "error" || l.level === "warn")) || (l.kind === "system" && l.level === "warn"))) return false;
+      if (
+        level === "warnings" &&
+        !(
+          l.kind === "error" ||
+          (l.kind === "log" && (l.level === "error" || l.level === "warn")) ||
+          (l.kind === "system" && l.level === "warn")
+        )
+      )
+        return false;
       if (!q) return true;
       return consoleText([l]).toLowerCase().includes(q);
     });
@@ -73,20 +81,37 @@ export function OutputConsole({ lines, running, onClear, onJumpToLine, emptyHint
           <label className="sr-only" htmlFor="console-level">
             Show levels
           </label>
-          <select id="console-level" value={level} onChange={(e) => setLevel(e.target.value as LevelFilter)} className="input h-7 text-xs">
+          <select
+            id="console-level"
+            value={level}
+            onChange={(e) => setLevel(e.target.value as LevelFilter)}
+            className="input h-7 text-xs"
+          >
             <option value="all">All levels</option>
             <option value="warnings">Warnings and errors</option>
             <option value="errors">Errors only</option>
           </select>
           <div className="ml-auto flex items-center gap-1">
-            <button type="button" className="icon-btn" onClick={copy} aria-label="Copy console output" title="Copy output">
+            <button
+              type="button"
+              className="icon-btn"
+              onClick={copy}
+              aria-label="Copy console output"
+              title="Copy output"
+            >
               <CopyIcon />
               <span className="sr-only" aria-live="polite">
                 {copied ? "Copied" : ""}
               </span>
             </button>
             {onClear && (
-              <button type="button" className="icon-btn" onClick={onClear} aria-label="Clear console" title="Clear console (Ctrl/Cmd+K)">
+              <button
+                type="button"
+                className="icon-btn"
+                onClick={onClear}
+                aria-label="Clear console"
+                title="Clear console (Ctrl/Cmd+K)"
+              >
                 <TrashIcon />
               </button>
             )}
@@ -106,11 +131,15 @@ export function OutputConsole({ lines, running, onClear, onJumpToLine, emptyHint
         data-testid="console"
       >
         {shown.length === 0 ? (
-          <div className="py-6 text-center font-sans text-sm text-zinc-500 dark:text-zinc-400">{lines.length > 0 ? "No lines match the filter." : (emptyHint ?? "Output appears here.")}</div>
+          <div className="py-6 text-center font-sans text-sm text-zinc-500 dark:text-zinc-400">
+            {lines.length > 0 ? "No lines match the filter." : (emptyHint ?? "Output appears here.")}
+          </div>
         ) : (
           shown.map((l) => <Line key={l.id} line={l} onJumpToLine={onJumpToLine} />)
         )}
-        {running && <span className="inline-block h-4 w-2 animate-pulse bg-violet-500 align-middle" aria-hidden="true" />}
+        {running && (
+          <span className="inline-block h-4 w-2 animate-pulse bg-violet-500 align-middle" aria-hidden="true" />
+        )}
       </div>
     </div>
   );
@@ -128,29 +157,55 @@ function Line({ line, onJumpToLine }: { line: ConsoleLine; onJumpToLine?: (n: nu
   switch (line.kind) {
     case "log":
       return (
-        <div className={`whitespace-pre-wrap break-words rounded px-1 ${LEVEL_STYLE[line.level]}`} data-level={line.level}>
-          {line.level !== "log" && <span className="mr-2 select-none text-[11px] font-semibold uppercase opacity-70">{line.level}</span>}
+        <div
+          className={`whitespace-pre-wrap break-words rounded px-1 ${LEVEL_STYLE[line.level]}`}
+          data-level={line.level}
+        >
+          {line.level !== "log" && (
+            <span className="mr-2 select-none text-[11px] font-semibold uppercase opacity-70">{line.level}</span>
+          )}
           {line.text}
         </div>
       );
     case "stream":
       return (
-        <div className="my-1 rounded-md border-l-2 border-violet-400 bg-violet-50/60 px-2 py-1 dark:bg-violet-500/10" data-testid="stream-line" data-done={line.done}>
-          <div className="mb-0.5 font-sans text-[11px] font-medium text-violet-700 dark:text-violet-300">{line.label}</div>
+        <div
+          className="my-1 rounded-md border-l-2 border-violet-400 bg-violet-50/60 px-2 py-1 dark:bg-violet-500/10"
+          data-testid="stream-line"
+          data-done={line.done}
+        >
+          <div className="mb-0.5 font-sans text-[11px] font-medium text-violet-700 dark:text-violet-300">
+            {line.label}
+          </div>
           <div className="whitespace-pre-wrap break-words">
             {line.text}
-            {!line.done && <span className="ml-0.5 inline-block h-3.5 w-1.5 animate-pulse bg-violet-500 align-middle" aria-hidden="true" />}
+            {!line.done && (
+              <span
+                className="ml-0.5 inline-block h-3.5 w-1.5 animate-pulse bg-violet-500 align-middle"
+                aria-hidden="true"
+              />
+            )}
           </div>
         </div>
       );
     case "error":
       return (
-        <div className="my-1 rounded-md border border-red-200 bg-red-50 px-2 py-1.5 text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200" role="alert" data-testid="error-line">
-          <span className="mr-2 rounded bg-red-600 px-1.5 py-0.5 font-sans text-[11px] font-semibold text-white">{line.error.kind}</span>
+        <div
+          className="my-1 rounded-md border border-red-200 bg-red-50 px-2 py-1.5 text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200"
+          role="alert"
+          data-testid="error-line"
+        >
+          <span className="mr-2 rounded bg-red-600 px-1.5 py-0.5 font-sans text-[11px] font-semibold text-white">
+            {line.error.kind}
+          </span>
           <span className="whitespace-pre-wrap break-words">{line.error.message}</span>
           {line.error.line !== undefined &&
             (onJumpToLine ? (
-              <button type="button" className="ml-2 underline decoration-dotted underline-offset-2 hover:text-red-600" onClick={() => onJumpToLine(line.error.line!)}>
+              <button
+                type="button"
+                className="ml-2 underline decoration-dotted underline-offset-2 hover:text-red-600"
+                onClick={() => onJumpToLine(line.error.line!)}
+              >
                 line {line.error.line}
               </button>
             ) : (
@@ -160,7 +215,13 @@ function Line({ line, onJumpToLine }: { line: ConsoleLine; onJumpToLine?: (n: nu
         </div>
       );
     case "system":
-      return <div className={`px-1 font-sans text-xs italic ${line.level === "warn" ? "text-amber-700 dark:text-amber-300" : "text-zinc-500"}`}>{line.text}</div>;
+      return (
+        <div
+          className={`px-1 font-sans text-xs italic ${line.level === "warn" ? "text-amber-700 dark:text-amber-300" : "text-zinc-500"}`}
+        >
+          {line.text}
+        </div>
+      );
   }
 }
 

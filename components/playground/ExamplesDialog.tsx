@@ -48,7 +48,15 @@ export function ExamplesDialog({ open, onClose, language, onOpen }: ExamplesDial
         <label htmlFor="examples-search" className="sr-only">
           Search examples
         </label>
-        <input id="examples-search" type="search" placeholder="Search examples (agents, tools, workflows…)" value={query} onChange={(e) => setQuery(e.target.value)} className="input h-9" autoFocus />
+        <input
+          id="examples-search"
+          type="search"
+          placeholder="Search examples (agents, tools, workflows…)"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          className="input h-9"
+          autoFocus
+        />
         {catalog && (
           <div className="flex flex-wrap gap-1.5" role="group" aria-label="Filter by tag">
             {catalog.tags.map((t) => {
@@ -60,7 +68,9 @@ export function ExamplesDialog({ open, onClose, language, onOpen }: ExamplesDial
                   aria-pressed={on}
                   onClick={() => setTags(on ? tags.filter((x) => x !== t) : [...tags, t])}
                   className={`rounded-full border px-2.5 py-0.5 text-xs transition-colors ${
-                    on ? "border-violet-600 bg-violet-600 text-white" : "border-zinc-300 text-zinc-700 hover:border-violet-400 dark:border-zinc-700 dark:text-zinc-300"
+                    on
+                      ? "border-violet-600 bg-violet-600 text-white"
+                      : "border-zinc-300 text-zinc-700 hover:border-violet-400 dark:border-zinc-700 dark:text-zinc-300"
                   }`}
                 >
                   {t}
@@ -71,7 +81,9 @@ export function ExamplesDialog({ open, onClose, language, onOpen }: ExamplesDial
         )}
         {error && <p className="text-sm text-red-600">The examples could not be loaded: {error}</p>}
         {!catalog && !error && <p className="text-sm text-zinc-500 dark:text-zinc-400">Loading examples…</p>}
-        {catalog && shown.length === 0 && <p className="py-4 text-center text-sm text-zinc-500 dark:text-zinc-400">No example matches.</p>}
+        {catalog && shown.length === 0 && (
+          <p className="py-4 text-center text-sm text-zinc-500 dark:text-zinc-400">No example matches.</p>
+        )}
         <ul className="grid gap-2 sm:grid-cols-2">
           {shown.map((e) => (
             <li key={e.slug}>
@@ -84,12 +96,19 @@ export function ExamplesDialog({ open, onClose, language, onOpen }: ExamplesDial
               >
                 <span className="flex items-center gap-2">
                   <span className="font-medium">{e.title}</span>
-                  <span className={`ml-auto rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${LEVEL_STYLE[e.level]}`}>{e.level}</span>
+                  <span
+                    className={`ml-auto rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${LEVEL_STYLE[e.level]}`}
+                  >
+                    {e.level}
+                  </span>
                 </span>
                 <span className="text-xs text-zinc-600 dark:text-zinc-400">{e.description}</span>
                 <span className="mt-auto flex flex-wrap gap-1 pt-1">
                   {e.tags.map((t) => (
-                    <span key={t} className="rounded bg-zinc-100 px-1.5 text-[10px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
+                    <span
+                      key={t}
+                      className="rounded bg-zinc-100 px-1.5 text-[10px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400"
+                    >
                       {t}
                     </span>
                   ))}
@@ -98,7 +117,9 @@ export function ExamplesDialog({ open, onClose, language, onOpen }: ExamplesDial
             </li>
           ))}
         </ul>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">Opens in {language === "lua" ? "Lua" : "JavaScript"}. Your current spell is kept in History (Settings).</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          Opens in {language === "lua" ? "Lua" : "JavaScript"}. Your current spell is kept in History (Settings).
+        </p>
       </div>
     </Dialog>
   );

@@ -8,8 +8,9 @@ export function HelpDialog({ open, onClose, isMac }: { open: boolean; onClose():
     <Dialog open={open} onClose={onClose} title="Help and shortcuts">
       <div className="space-y-4 text-sm">
         <p className="text-zinc-600 dark:text-zinc-300">
-          A <strong>spell</strong> is a short Lua or JavaScript script that drives LLM agents, tools and workflows. It runs here, in your
-          browser, in a WebAssembly sandbox. The <code className="code">mock/*</code> models need no key.
+          A <strong>spell</strong> is a short Lua or JavaScript script that drives LLM agents, tools and workflows. It
+          runs here, in your browser, in a WebAssembly sandbox. The <code className="code">mock/*</code> models need no
+          key.
         </p>
         <section>
           <h3 className="mb-2 font-semibold">Keyboard shortcuts</h3>

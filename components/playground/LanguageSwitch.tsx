@@ -23,7 +23,8 @@ export function LanguageSwitch({ value, onChange }: { value: SpellLanguage; onCh
               e.preventDefault();
               const next = value === "lua" ? "javascript" : "lua";
               onChange(next);
-              const sib = (e.currentTarget.parentElement?.querySelector(`[data-value="${next}"]`) as HTMLElement | null) ?? null;
+              const sib =
+                (e.currentTarget.parentElement?.querySelector(`[data-value="${next}"]`) as HTMLElement | null) ?? null;
               sib?.focus();
             }
           }}

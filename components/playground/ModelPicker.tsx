@@ -49,8 +49,13 @@ export function ModelPicker({ model, mockAll, onModel, onMockAll }: ModelPickerP
         className="group flex items-center gap-1.5 rounded-md px-1 py-1 text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
         title="Send every model call to the mock provider (no key needed): for demos and teaching"
       >
-        <span className={`relative inline-flex h-4 w-7 items-center rounded-full transition-colors ${mockAll ? "bg-violet-600" : "bg-zinc-300 dark:bg-zinc-700"}`} aria-hidden="true">
-          <span className={`inline-block h-3 w-3 rounded-full bg-white shadow transition-transform ${mockAll ? "translate-x-3.5" : "translate-x-0.5"}`} />
+        <span
+          className={`relative inline-flex h-4 w-7 items-center rounded-full transition-colors ${mockAll ? "bg-violet-600" : "bg-zinc-300 dark:bg-zinc-700"}`}
+          aria-hidden="true"
+        >
+          <span
+            className={`inline-block h-3 w-3 rounded-full bg-white shadow transition-transform ${mockAll ? "translate-x-3.5" : "translate-x-0.5"}`}
+          />
         </span>
         <span className="whitespace-nowrap max-2xl:sr-only">Mock every model</span>
       </button>

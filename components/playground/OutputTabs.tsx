@@ -52,19 +52,34 @@ export function OutputTabs({ tab, onTab, counts, panels, status }: OutputTabsPro
               data-tab={t.id}
               onClick={() => onTab(t.id)}
               className={`relative flex items-center gap-1.5 whitespace-nowrap px-3.5 py-2.5 text-sm font-medium transition-colors ${
-                tab === t.id ? "text-zinc-900 dark:text-white" : "text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-200"
+                tab === t.id
+                  ? "text-zinc-900 dark:text-white"
+                  : "text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-200"
               }`}
             >
               {t.label}
-              {counts[t.id] ? <span className="rounded-full bg-zinc-100 px-1.5 text-[10px] tabular-nums text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{counts[t.id]}</span> : null}
-              {tab === t.id && <span className="absolute inset-x-2 -bottom-px h-0.5 rounded-full bg-violet-600" aria-hidden="true" />}
+              {counts[t.id] ? (
+                <span className="rounded-full bg-zinc-100 px-1.5 text-[10px] tabular-nums text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+                  {counts[t.id]}
+                </span>
+              ) : null}
+              {tab === t.id && (
+                <span className="absolute inset-x-2 -bottom-px h-0.5 rounded-full bg-violet-600" aria-hidden="true" />
+              )}
             </button>
           ))}
         </div>
         <div className="ml-auto min-w-0 truncate text-xs text-zinc-500 dark:text-zinc-400">{status}</div>
       </div>
       {TABS.map((t) => (
-        <div key={t.id} role="tabpanel" id={`${base}-panel-${t.id}`} aria-labelledby={`${base}-tab-${t.id}`} hidden={tab !== t.id} className="min-h-0 flex-1">
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`${base}-panel-${t.id}`}
+          aria-labelledby={`${base}-tab-${t.id}`}
+          hidden={tab !== t.id}
+          className="min-h-0 flex-1"
+        >
           {tab === t.id && panels[t.id]}
         </div>
       ))}

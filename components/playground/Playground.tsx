@@ -87,7 +87,9 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- platform is known only on the client
     setIsMac(isMacPlatform());
-    return onStorageNotice((n) => notify(n.problem === "corrupt" ? "warn" : "error", n.message, n.problem === "corrupt" ? 8000 : 0));
+    return onStorageNotice((n) =>
+      notify(n.problem === "corrupt" ? "warn" : "error", n.message, n.problem === "corrupt" ? 8000 : 0),
+    );
   }, [notify]);
 
   // A share link in the URL: open it (the user's work goes to history), then drop the fragment so a reload
@@ -97,7 +99,8 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
       const result = await openSharedFromHash(window.location.hash, editor, settings);
       if (result.kind === "none") return;
       history.replaceState(null, "", window.location.pathname + window.location.search);
-      if (result.kind === "opened") notify("success", "Opened the shared spell. Your previous spell is in Settings → History.");
+      if (result.kind === "opened")
+        notify("success", "Opened the shared spell. Your previous spell is in Settings → History.");
       else notify("error", result.message, 0);
     };
     void openFromHash();
@@ -114,7 +117,10 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
   const copyShareLink = useCallback(async () => {
     const e = editor.getState();
     try {
-      const url = await createShareUrl({ language: e.language, source: e.sources[e.language], model: settings.getState().model, args: e.args }, window.location.origin);
+      const url = await createShareUrl(
+        { language: e.language, source: e.sources[e.language], model: settings.getState().model, args: e.args },
+        window.location.origin,
+      );
       await navigator.clipboard.writeText(url);
       notify("success", `Share link copied (${url.length} characters).`);
     } catch (err) {
@@ -129,7 +135,10 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       const inEditable = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-      const action = matchShortcut({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, inEditable }, { isMac: isMacPlatform(), running: run.getState().status === "running" });
+      const action = matchShortcut(
+        { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, inEditable },
+        { isMac: isMacPlatform(), running: run.getState().status === "running" },
+      );
       if (!action) return;
       if (action === "stop") {
         stopRun();
@@ -154,7 +163,9 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
   }, [view.error, lastRequest, language]);
 
   const openExample = (ex: ExampleSpell) => {
-    editor.getState().openSpell({ language, source: language === "lua" ? ex.lua : ex.js }, `before opening the example "${ex.title}"`);
+    editor
+      .getState()
+      .openSpell({ language, source: language === "lua" ? ex.lua : ex.js }, `before opening the example "${ex.title}"`);
     if (ex.model) settings.getState().update({ model: ex.model });
     setDialog("none");
     notify("info", `Opened "${ex.title}". Press ${displayKeys("Mod+Enter", isMac)} to run it.`);
@@ -183,7 +194,11 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
       <div className="flex h-9 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 text-xs text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
         <span className="font-mono text-zinc-700 dark:text-zinc-300">spell.{language === "lua" ? "lua" : "js"}</span>
         {errorMarker && (
-          <button type="button" className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-700 dark:bg-red-500/15 dark:text-red-300" onClick={() => setFocusLine({ line: errorMarker.line, nonce: Date.now() })}>
+          <button
+            type="button"
+            className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-700 dark:bg-red-500/15 dark:text-red-300"
+            onClick={() => setFocusLine({ line: errorMarker.line, nonce: Date.now() })}
+          >
             error on line {errorMarker.line}
           </button>
         )}
@@ -210,7 +225,11 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
       tab={tab}
       onTab={setTab}
       counts={{ trace: Object.keys(view.nodes).length }}
-      status={<span data-testid="run-status" data-status={status}>{statusText}</span>}
+      status={
+        <span data-testid="run-status" data-status={status}>
+          {statusText}
+        </span>
+      }
       panels={{
         console: (
           <OutputConsole
@@ -225,7 +244,9 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
             }
           />
         ),
-        trace: <TracePanel nodes={view.nodes} roots={view.roots} nowMs={running ? elapsed : view.lastT} running={running} />,
+        trace: (
+          <TracePanel nodes={view.nodes} roots={view.roots} nowMs={running ? elapsed : view.lastT} running={running} />
+        ),
         result: <ResultPanel view={view} running={running} />,
         state: <StatePanel namespace={PLAYGROUND_STATE_NAMESPACE} refreshKey={runId * 10 + (running ? 0 : 1)} />,
       }}
@@ -235,7 +256,11 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
   const currentSpell = { language, source, model, ...(args !== undefined ? { args: args as never } : {}) };
 
   return (
-    <div className="flex h-dvh flex-col bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100" data-testid="playground" data-theme-applied={applied}>
+    <div
+      className="flex h-dvh flex-col bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
+      data-testid="playground"
+      data-theme-applied={applied}
+    >
       <header className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 bg-white/90 px-3 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/80">
         <h1 className="flex items-center gap-2 text-sm font-semibold tracking-tight">
           <Logo />
@@ -249,28 +274,67 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
           Examples
         </button>
         <div className="order-last flex w-full items-center gap-2 sm:order-none sm:w-auto">
-          <ModelPicker model={model} mockAll={mockAll} onModel={(m) => settings.getState().update({ model: m })} onMockAll={(on) => settings.getState().update({ mockAll: on })} />
+          <ModelPicker
+            model={model}
+            mockAll={mockAll}
+            onModel={(m) => settings.getState().update({ model: m })}
+            onMockAll={(on) => settings.getState().update({ mockAll: on })}
+          />
         </div>
         <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
-          <RunButtons running={running} elapsedMs={elapsed} tokens={tokenTotal} onRun={startRun} onStop={stopRun} runKeys={runKeys} />
+          <RunButtons
+            running={running}
+            elapsedMs={elapsed}
+            tokens={tokenTotal}
+            onRun={startRun}
+            onStop={stopRun}
+            runKeys={runKeys}
+          />
           <span className="mx-1 hidden h-5 w-px bg-zinc-200 sm:block dark:bg-zinc-700" aria-hidden="true" />
-          <button type="button" className="icon-btn" onClick={() => setDialog("share")} aria-label="Share" title={`Share (${displayKeys("Mod+S", isMac)} copies a link)`}>
+          <button
+            type="button"
+            className="icon-btn"
+            onClick={() => setDialog("share")}
+            aria-label="Share"
+            title={`Share (${displayKeys("Mod+S", isMac)} copies a link)`}
+          >
             <ShareIcon />
           </button>
-          <button type="button" className="icon-btn" onClick={() => setDialog("help")} aria-label="Help and shortcuts" title="Help and shortcuts">
+          <button
+            type="button"
+            className="icon-btn"
+            onClick={() => setDialog("help")}
+            aria-label="Help and shortcuts"
+            title="Help and shortcuts"
+          >
             <HelpIcon />
           </button>
-          <button type="button" className="icon-btn" onClick={() => setDialog("settings")} aria-label="Settings" title="Settings">
+          <button
+            type="button"
+            className="icon-btn"
+            onClick={() => setDialog("settings")}
+            aria-label="Settings"
+            title="Settings"
+          >
             <GearIcon />
           </button>
           <ThemeSwitch value={theme} onChange={(t) => settings.getState().update({ theme: t })} />
         </div>
       </header>
       <main className="flex min-h-0 flex-1">
-        <SplitPane first={editorPane} second={outputPane} storageKey="llmspell.split" label="Resize editor and output" />
+        <SplitPane
+          first={editorPane}
+          second={outputPane}
+          storageKey="llmspell.split"
+          label="Resize editor and output"
+        />
       </main>
-      {dialog === "examples" && <ExamplesDialog open onClose={() => setDialog("none")} language={language} onOpen={openExample} />}
-      {dialog === "settings" && <SettingsDialog open onClose={() => setDialog("none")} settings={settings} editor={editor} />}
+      {dialog === "examples" && (
+        <ExamplesDialog open onClose={() => setDialog("none")} language={language} onOpen={openExample} />
+      )}
+      {dialog === "settings" && (
+        <SettingsDialog open onClose={() => setDialog("none")} settings={settings} editor={editor} />
+      )}
       {dialog === "help" && <HelpDialog open onClose={() => setDialog("none")} isMac={isMac} />}
       {dialog === "share" && <ShareDialog open onClose={() => setDialog("none")} spell={currentSpell} />}
       <Notices notices={notices} onDismiss={(id) => setNotices((l) => l.filter((n) => n.id !== id))} />
@@ -284,7 +348,11 @@ function ResultPanel({ view, running }: { view: RunView; running: boolean }) {
     return (
       <div className="h-full overflow-auto p-3" data-testid="result">
         <StatsLine stats={stats} />
-        {value === null || value === undefined ? <p className="text-sm text-zinc-500 dark:text-zinc-400">The spell returned nothing.</p> : <JsonTree value={value} label="Returned value" />}
+        {value === null || value === undefined ? (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">The spell returned nothing.</p>
+        ) : (
+          <JsonTree value={value} label="Returned value" />
+        )}
       </div>
     );
   }
@@ -298,7 +366,11 @@ function ResultPanel({ view, running }: { view: RunView; running: boolean }) {
       </div>
     );
   }
-  return <div className="flex h-full items-center justify-center p-6 text-sm text-zinc-500 dark:text-zinc-400">{running ? "Running…" : "The value your spell returns shows here."}</div>;
+  return (
+    <div className="flex h-full items-center justify-center p-6 text-sm text-zinc-500 dark:text-zinc-400">
+      {running ? "Running…" : "The value your spell returns shows here."}
+    </div>
+  );
 }
 
 function StatsLine({ stats }: { stats: { engine: string; durationMs: number; cpuMs?: number; memoryBytes?: number } }) {
@@ -322,7 +394,12 @@ export function Logo() {
         </linearGradient>
       </defs>
       <rect width="32" height="32" rx="8" fill="url(#llmspell-logo)" />
-      <path d="M9 22l9-12M18 10l1.2-3M18 10l3 1.2M12 9l.6 1.6M22 17l1.6.6M10 15l-1.6-.6" stroke="white" strokeWidth="2" strokeLinecap="round" />
+      <path
+        d="M9 22l9-12M18 10l1.2-3M18 10l3 1.2M12 9l.6 1.6M22 17l1.6.6M10 15l-1.6-.6"
+        stroke="white"
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

@@ -9,7 +9,10 @@ export function PlaygroundShell() {
     <div className="flex h-dvh flex-col bg-zinc-50 dark:bg-zinc-950" data-testid="playground-shell" aria-busy="true">
       <header className="flex h-12 shrink-0 items-center gap-3 border-b border-zinc-200 bg-white/90 px-3 dark:border-zinc-800 dark:bg-zinc-900/80">
         <h1 className="flex items-center gap-2 text-sm font-semibold tracking-tight">
-          <span className="inline-block h-[22px] w-[22px] rounded-lg bg-gradient-to-br from-violet-500 to-fuchsia-500" aria-hidden="true" />
+          <span
+            className="inline-block h-[22px] w-[22px] rounded-lg bg-gradient-to-br from-violet-500 to-fuchsia-500"
+            aria-hidden="true"
+          />
           <span>
             LLMSpell <span className="font-normal text-zinc-500 dark:text-zinc-400">Playground</span>
           </span>

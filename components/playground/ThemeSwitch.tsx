@@ -24,12 +24,20 @@ export function ThemeSwitch({ value, onChange }: { value: ThemeChoice; onChange(
           tabIndex={value === o.value ? 0 : -1}
           onClick={() => onChange(o.value)}
           onKeyDown={(e) => {
-            const d = e.key === "ArrowRight" || e.key === "ArrowDown" ? 1 : e.key === "ArrowLeft" || e.key === "ArrowUp" ? -1 : 0;
+            const d =
+              e.key === "ArrowRight" || e.key === "ArrowDown"
+                ? 1
+                : e.key === "ArrowLeft" || e.key === "ArrowUp"
+                  ? -1
+                  : 0;
             if (!d) return;
             e.preventDefault();
             const next = OPTIONS[(index + d + OPTIONS.length) % OPTIONS.length];
             onChange(next.value);
-            (e.currentTarget.parentElement?.children[(i + d + OPTIONS.length) % OPTIONS.length] as HTMLElement | undefined)?.focus();
+            (
+              e.currentTarget.parentElement?.children[(i + d + OPTIONS.length) % OPTIONS.length] as
+                HTMLElement | undefined
+            )?.focus();
           }}
           className="segmented-item px-2"
           data-theme-option={o.value}

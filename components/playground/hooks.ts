@@ -47,6 +47,9 @@ export function useElapsed(startedAt: number | null, endedAt: number | null, run
 
 export function isMacPlatform(): boolean {
   if (typeof navigator === "undefined") return false;
-  const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform ?? "";
+  const platform =
+    (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ??
+    navigator.platform ??
+    "";
   return /mac|iphone|ipad/i.test(platform);
 }

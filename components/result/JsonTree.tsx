@@ -18,7 +18,17 @@ export function JsonTree({ value, openDepth = 2, label }: JsonTreeProps) {
   );
 }
 
-function JsonNode({ name, value, depth, openDepth }: { name: string | null; value: unknown; depth: number; openDepth: number }) {
+function JsonNode({
+  name,
+  value,
+  depth,
+  openDepth,
+}: {
+  name: string | null;
+  value: unknown;
+  depth: number;
+  openDepth: number;
+}) {
   const [open, setOpen] = useState(depth < openDepth);
   const isArray = Array.isArray(value);
   const isObject = typeof value === "object" && value !== null;
@@ -31,10 +41,17 @@ function JsonNode({ name, value, depth, openDepth }: { name: string | null; valu
       </div>
     );
   }
-  const entries = isArray ? (value as unknown[]).map((v, i) => [String(i), v] as const) : Object.entries(value as Record<string, unknown>);
+  const entries = isArray
+    ? (value as unknown[]).map((v, i) => [String(i), v] as const)
+    : Object.entries(value as Record<string, unknown>);
   const summary = isArray ? `[${entries.length}]` : `{${entries.length}}`;
   return (
-    <div role="treeitem" aria-expanded={entries.length ? open : undefined} aria-selected={false} style={{ paddingLeft: depth ? 16 : 0 }}>
+    <div
+      role="treeitem"
+      aria-expanded={entries.length ? open : undefined}
+      aria-selected={false}
+      style={{ paddingLeft: depth ? 16 : 0 }}
+    >
       <button
         type="button"
         className="inline-flex items-center gap-1 rounded px-0.5 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-500 dark:hover:bg-zinc-800"
@@ -42,7 +59,9 @@ function JsonNode({ name, value, depth, openDepth }: { name: string | null; valu
         aria-label={`${open ? "Collapse" : "Expand"} ${name ?? "value"}`}
         disabled={entries.length === 0}
       >
-        <ChevronIcon className={`h-3 w-3 transition-transform ${open ? "rotate-90" : ""} ${entries.length === 0 ? "opacity-0" : ""}`} />
+        <ChevronIcon
+          className={`h-3 w-3 transition-transform ${open ? "rotate-90" : ""} ${entries.length === 0 ? "opacity-0" : ""}`}
+        />
         {keyLabel}
         <span className="text-zinc-500 dark:text-zinc-400">{summary}</span>
       </button>
@@ -58,8 +77,14 @@ function JsonNode({ name, value, depth, openDepth }: { name: string | null; valu
 }
 
 function Scalar({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="text-zinc-500 dark:text-zinc-400">{value === null ? "null" : "undefined"}</span>;
-  if (typeof value === "string") return <span className="whitespace-pre-wrap break-words text-emerald-700 dark:text-emerald-300">&quot;{value}&quot;</span>;
+  if (value === null || value === undefined)
+    return <span className="text-zinc-500 dark:text-zinc-400">{value === null ? "null" : "undefined"}</span>;
+  if (typeof value === "string")
+    return (
+      <span className="whitespace-pre-wrap break-words text-emerald-700 dark:text-emerald-300">
+        &quot;{value}&quot;
+      </span>
+    );
   if (typeof value === "number") return <span className="text-amber-700 dark:text-amber-300">{String(value)}</span>;
   if (typeof value === "boolean") return <span className="text-sky-700 dark:text-sky-300">{String(value)}</span>;
   return <span>{String(value)}</span>;

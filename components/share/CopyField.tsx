@@ -65,7 +65,11 @@ export function CopyField({ label, value, hint, multiline, testId }: CopyFieldPr
       </div>
       {hint ? <div className="text-xs text-zinc-500 dark:text-zinc-400">{hint}</div> : null}
       <span role="status" className="sr-only">
-        {status === "copied" ? `${label} copied` : status === "failed" ? `Could not copy the ${label.toLowerCase()}` : ""}
+        {status === "copied"
+          ? `${label} copied`
+          : status === "failed"
+            ? `Could not copy the ${label.toLowerCase()}`
+            : ""}
       </span>
     </div>
   );

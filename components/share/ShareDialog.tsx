@@ -71,7 +71,8 @@ export function ShareDialog({ open, onClose, spell }: ShareDialogProps) {
 
   const fullLink = link.status === "ready" ? `${origin}/${link.fragment}` : "";
   const isLong = fullLink.length > LONG_LINK_THRESHOLD;
-  const shortReady = short.status === "ready" && link.status === "ready" && short.forFragment === link.fragment ? short : undefined;
+  const shortReady =
+    short.status === "ready" && link.status === "ready" && short.forFragment === link.fragment ? short : undefined;
 
   async function onCreateShortLink() {
     if (link.status !== "ready") return;
@@ -127,7 +128,14 @@ export function ShareDialog({ open, onClose, spell }: ShareDialogProps) {
               aria-label="Close share dialog"
               className="rounded-md p-1 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
             >
-              <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8">
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 20 20"
+                className="h-5 w-5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+              >
                 <path d="M5 5l10 10M15 5L5 15" strokeLinecap="round" />
               </svg>
             </button>
@@ -227,7 +235,12 @@ export function ShareDialog({ open, onClose, spell }: ShareDialogProps) {
                     Preview embed
                   </a>
                 </div>
-                <CopyField label="Embed snippet" value={buildEmbedSnippet(embedUrl)} multiline testId="share-embed-snippet" />
+                <CopyField
+                  label="Embed snippet"
+                  value={buildEmbedSnippet(embedUrl)}
+                  multiline
+                  testId="share-embed-snippet"
+                />
               </section>
             </>
           )}

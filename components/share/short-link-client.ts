@@ -7,7 +7,11 @@ export interface ShortLinkResult {
   url: string;
 }
 
-export async function createShortLink(spell: SharedSpell, origin: string, signal?: AbortSignal): Promise<ShortLinkResult> {
+export async function createShortLink(
+  spell: SharedSpell,
+  origin: string,
+  signal?: AbortSignal,
+): Promise<ShortLinkResult> {
   let response: Response;
   try {
     response = await fetch("/api/share", {

@@ -18,8 +18,14 @@ export interface TracePanelProps {
 
 const KIND_STYLE: Record<TraceNode["kind"], { badge: string; bar: string }> = {
   agent: { badge: "bg-violet-100 text-violet-800 dark:bg-violet-500/20 dark:text-violet-200", bar: "bg-violet-500" },
-  model: { badge: "bg-fuchsia-100 text-fuchsia-800 dark:bg-fuchsia-500/20 dark:text-fuchsia-200", bar: "bg-fuchsia-500" },
-  tool: { badge: "bg-emerald-100 text-emerald-800 dark:bg-emerald-500/20 dark:text-emerald-200", bar: "bg-emerald-500" },
+  model: {
+    badge: "bg-fuchsia-100 text-fuchsia-800 dark:bg-fuchsia-500/20 dark:text-fuchsia-200",
+    bar: "bg-fuchsia-500",
+  },
+  tool: {
+    badge: "bg-emerald-100 text-emerald-800 dark:bg-emerald-500/20 dark:text-emerald-200",
+    bar: "bg-emerald-500",
+  },
   workflow: { badge: "bg-sky-100 text-sky-800 dark:bg-sky-500/20 dark:text-sky-200", bar: "bg-sky-500" },
   step: { badge: "bg-cyan-100 text-cyan-800 dark:bg-cyan-500/20 dark:text-cyan-200", bar: "bg-cyan-500" },
   hook: { badge: "bg-amber-100 text-amber-800 dark:bg-amber-500/20 dark:text-amber-200", bar: "bg-amber-500" },
@@ -44,7 +50,9 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
   if (roots.length === 0) {
     return (
       <div className="flex h-full items-center justify-center p-6 text-center text-sm text-zinc-500 dark:text-zinc-400">
-        {running ? "Waiting for the first agent, tool or workflow…" : "Run a spell to see its agents, tools and workflow steps here."}
+        {running
+          ? "Waiting for the first agent, tool or workflow…"
+          : "Run a spell to see its agents, tools and workflow steps here."}
       </div>
     );
   }
@@ -72,13 +80,21 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
         <caption className="sr-only">Trace of the run: each call with its duration, tokens and cost</caption>
         <thead className="sticky top-0 z-10 bg-white/95 text-left text-[11px] uppercase tracking-wide text-zinc-500 dark:text-zinc-400 backdrop-blur dark:bg-zinc-950/95">
           <tr>
-            <th scope="col" className="px-3 py-1.5 font-medium">Call</th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Call
+            </th>
             <th scope="col" className="hidden w-[38%] px-2 py-1.5 font-medium @sm:table-cell">
               Timeline <span className="normal-case tracking-normal">(0 – {formatMs(span)})</span>
             </th>
-            <th scope="col" className="px-2 py-1.5 text-right font-medium">Time</th>
-            <th scope="col" className="px-2 py-1.5 text-right font-medium">Tokens</th>
-            <th scope="col" className="hidden px-3 py-1.5 text-right font-medium @2xl:table-cell">Cost</th>
+            <th scope="col" className="px-2 py-1.5 text-right font-medium">
+              Time
+            </th>
+            <th scope="col" className="px-2 py-1.5 text-right font-medium">
+              Tokens
+            </th>
+            <th scope="col" className="hidden px-3 py-1.5 text-right font-medium @2xl:table-cell">
+              Cost
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -92,7 +108,11 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
             const tokens = node.tokens ? node.tokens.input + node.tokens.output : node.streamedDeltas || undefined;
             return (
               <Fragment key={node.id}>
-                <tr className={`border-b border-zinc-100 dark:border-zinc-800/70 ${node.error ? "bg-red-50/60 dark:bg-red-500/5" : ""}`} data-testid="trace-row" data-kind={node.kind}>
+                <tr
+                  className={`border-b border-zinc-100 dark:border-zinc-800/70 ${node.error ? "bg-red-50/60 dark:bg-red-500/5" : ""}`}
+                  data-testid="trace-row"
+                  data-kind={node.kind}
+                >
                   <td className="px-3 py-1.5">
                     <div className="flex min-w-0 items-center gap-1.5" style={{ paddingLeft: depth * 14 }}>
                       {node.children.length > 0 ? (
@@ -103,12 +123,16 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                           aria-expanded={!collapsed.has(node.id)}
                           onClick={() => toggle(collapsed, node.id, setCollapsed)}
                         >
-                          <ChevronIcon className={`h-3 w-3 transition-transform ${collapsed.has(node.id) ? "" : "rotate-90"}`} />
+                          <ChevronIcon
+                            className={`h-3 w-3 transition-transform ${collapsed.has(node.id) ? "" : "rotate-90"}`}
+                          />
                         </button>
                       ) : (
                         <span className="inline-block w-5" />
                       )}
-                      <span className={`rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${style.badge}`}>{node.kind}</span>
+                      <span className={`rounded px-1.5 py-0.5 text-[10px] font-semibold uppercase ${style.badge}`}>
+                        {node.kind}
+                      </span>
                       <button
                         type="button"
                         className="min-w-0 truncate rounded text-left font-medium hover:underline focus-visible:outline-2 focus-visible:outline-violet-500"
@@ -118,18 +142,34 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                       >
                         {node.name}
                       </button>
-                      {node.model && <span className="hidden truncate text-xs text-zinc-500 dark:text-zinc-400 @lg:inline">{node.model}</span>}
-                      {node.end === undefined && <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-violet-500" aria-label="running" />}
-                      {node.error && <span className="text-xs font-medium text-red-600 dark:text-red-400">{node.error.kind}</span>}
+                      {node.model && (
+                        <span className="hidden truncate text-xs text-zinc-500 dark:text-zinc-400 @lg:inline">
+                          {node.model}
+                        </span>
+                      )}
+                      {node.end === undefined && (
+                        <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-violet-500" aria-label="running" />
+                      )}
+                      {node.error && (
+                        <span className="text-xs font-medium text-red-600 dark:text-red-400">{node.error.kind}</span>
+                      )}
                     </div>
                   </td>
                   <td className="hidden px-2 py-1.5 @sm:table-cell">
                     <div className="relative h-2.5 rounded-full bg-zinc-100 dark:bg-zinc-800" aria-hidden="true">
-                      <div className={`absolute top-0 h-2.5 rounded-full ${style.bar} ${node.end === undefined ? "animate-pulse" : ""}`} style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }} />
+                      <div
+                        className={`absolute top-0 h-2.5 rounded-full ${style.bar} ${node.end === undefined ? "animate-pulse" : ""}`}
+                        style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }}
+                      />
                     </div>
                   </td>
-                  <td className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums text-zinc-600 dark:text-zinc-300">{formatMs(duration)}</td>
-                  <td className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums text-zinc-600 dark:text-zinc-300" data-testid="trace-tokens">
+                  <td className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums text-zinc-600 dark:text-zinc-300">
+                    {formatMs(duration)}
+                  </td>
+                  <td
+                    className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums text-zinc-600 dark:text-zinc-300"
+                    data-testid="trace-tokens"
+                  >
                     {node.tokens ? (
                       <span title={`${node.tokens.input} in, ${node.tokens.output} out`}>
                         {tokens}
@@ -143,7 +183,9 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                       <span className="text-zinc-500 dark:text-zinc-400">–</span>
                     )}
                   </td>
-                  <td className="hidden whitespace-nowrap px-3 py-1.5 text-right tabular-nums text-zinc-500 dark:text-zinc-400 @2xl:table-cell">{node.costUsd !== undefined ? formatCost(node.costUsd) : "–"}</td>
+                  <td className="hidden whitespace-nowrap px-3 py-1.5 text-right tabular-nums text-zinc-500 dark:text-zinc-400 @2xl:table-cell">
+                    {node.costUsd !== undefined ? formatCost(node.costUsd) : "–"}
+                  </td>
                 </tr>
                 {open && (
                   <tr className="border-b border-zinc-100 bg-zinc-50/70 dark:border-zinc-800/70 dark:bg-zinc-900/50">
@@ -173,8 +215,14 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
 function Detail({ title, value }: { title: string; value: unknown }) {
   return (
     <div className="min-w-0">
-      <div className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{title}</div>
-      {value === undefined ? <span className="text-xs text-zinc-400">none</span> : <JsonTree value={value} openDepth={1} label={title} />}
+      <div className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+        {title}
+      </div>
+      {value === undefined ? (
+        <span className="text-xs text-zinc-400">none</span>
+      ) : (
+        <JsonTree value={value} openDepth={1} label={title} />
+      )}
     </div>
   );
 }

@@ -94,7 +94,11 @@ export function SplitPane({ first, second, initial = 0.55, storageKey, label }: 
 
   const pct = `${(fraction * 100).toFixed(1)}%`;
   return (
-    <div ref={container} className={`flex min-h-0 min-w-0 flex-1 ${vertical ? "flex-col" : "flex-row"}`} data-layout={vertical ? "stacked" : "side-by-side"}>
+    <div
+      ref={container}
+      className={`flex min-h-0 min-w-0 flex-1 ${vertical ? "flex-col" : "flex-row"}`}
+      data-layout={vertical ? "stacked" : "side-by-side"}
+    >
       <div className="min-h-0 min-w-0 overflow-hidden" style={vertical ? { height: pct } : { width: pct }}>
         {first}
       </div>
@@ -112,7 +116,9 @@ export function SplitPane({ first, second, initial = 0.55, storageKey, label }: 
           vertical ? "h-1.5 w-full cursor-row-resize" : "h-full w-1.5 cursor-col-resize"
         }`}
       >
-        <span className={`rounded-full bg-zinc-400 group-hover:bg-white dark:bg-zinc-600 ${vertical ? "h-0.5 w-8" : "h-8 w-0.5"}`} />
+        <span
+          className={`rounded-full bg-zinc-400 group-hover:bg-white dark:bg-zinc-600 ${vertical ? "h-0.5 w-8" : "h-8 w-0.5"}`}
+        />
       </div>
       <div className="min-h-0 min-w-0 flex-1 overflow-hidden">{second}</div>
     </div>

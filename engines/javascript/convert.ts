@@ -3,15 +3,9 @@
  * prelude understands: `{"\u0001h": id, "\u0001c": class, "\u0001x"?: fields}` (a host handle, with the plain
  * fields it carries) and `{"\u0001f": id}` (a spell function). Everything else is plain JSON.
  */
-import {
-  SpellError,
-  isHandleRef,
-  isSpellFunction,
-  type HandleRef,
-  type HostValue,
-  type JsonValue,
-  type SpellFunction,
-} from "../bridge";
+import { SpellError } from "../../lib/core/errors";
+import { isHandleRef, isSpellFunction, type HandleRef, type HostValue, type SpellFunction } from "../../lib/core/engine";
+import { type JsonValue } from "../../lib/core/json";
 
 export const HANDLE_TAG = "\u0001h";
 export const CLASS_TAG = "\u0001c";
@@ -67,7 +61,10 @@ export function stringifyForSpell(value: HostValue, functions: FunctionTable): s
     if (v === null || typeof v === "string" || typeof v === "boolean") return v;
     if (typeof v === "number") return Number.isFinite(v) ? v : null;
     if (typeof v === "bigint" || typeof v === "symbol") {
-      throw new SpellError("conversion", `the host returned a ${typeof v} at ${path}, which cannot cross into the spell`);
+      throw new SpellError(
+        "conversion",
+        `the host returned a ${typeof v} at ${path}, which cannot cross into the spell`,
+      );
     }
     if (typeof v === "function") {
       throw new SpellError("conversion", `the host returned a function at ${path}, which cannot cross into the spell`);

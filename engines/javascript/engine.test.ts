@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ExecuteOptions, ExecutionResult, RunEvent, ScriptEngine, SpellErrorData } from "../bridge";
+import type { ExecuteOptions, ScriptEngine } from "../../lib/core/engine";
+import type { ExecutionResult, RunEvent } from "../../lib/core/events";
+import type { SpellErrorData } from "../../lib/core/errors";
 import { createJavascriptEngine } from "./engine";
 import { javascriptPlugin } from "./plugin";
 import { createTestApi } from "./test-api";
@@ -90,7 +92,9 @@ describe("value conversion", () => {
     expect(r).toMatchObject({ ok: true, value: [text, 1] });
   });
   it("passes values from the host: objects, arrays and nested values", async () => {
-    const { r } = await withApi("const v = Test.echo({ list: [1, { x: 'y' }], n: null }); return [v.list[1].x, Array.isArray(v.list), v.n]");
+    const { r } = await withApi(
+      "const v = Test.echo({ list: [1, { x: 'y' }], n: null }); return [v.list[1].x, Array.isArray(v.list), v.n]",
+    );
     expect(r).toMatchObject({ ok: true, value: ["y", true, null] });
   });
   it("exposes ARGS only when there are args", async () => {
@@ -122,7 +126,9 @@ describe("value conversion", () => {
     }
   });
   it("lets the spell catch a conversion error", async () => {
-    const { r } = await withApi("const a = {}; a.a = a; try { Test.echo(a) } catch (e) { return [e.kind, e instanceof SpellError] }");
+    const { r } = await withApi(
+      "const a = {}; a.a = a; try { Test.echo(a) } catch (e) { return [e.kind, e instanceof SpellError] }",
+    );
     expect(r).toMatchObject({ ok: true, value: ["conversion", true] });
   });
   it("rejects values nested too deep", async () => {
@@ -133,7 +139,9 @@ describe("value conversion", () => {
 
 describe("output", () => {
   it("captures console levels and print", async () => {
-    const r = await run("console.log('a', 1); console.info('i'); console.warn('w'); console.error('e'); console.debug('d'); print('p', true)");
+    const r = await run(
+      "console.log('a', 1); console.info('i'); console.warn('w'); console.error('e'); console.debug('d'); print('p', true)",
+    );
     expect(r.logs).toEqual([
       { level: "log", text: "a 1" },
       { level: "info", text: "i" },
@@ -144,8 +152,12 @@ describe("output", () => {
     ]);
   });
   it("formats objects readably, like JSON, and survives cycles", async () => {
-    const r = await run("const o = { a: [1, 'x'], b: { c: null } }; o.self = o; console.log(o, undefined, null, () => 1, new Error('boom'))");
-    expect(r.logs[0].text).toBe('{"a":[1,"x"],"b":{"c":null},"self":[Circular]} undefined null [Function anonymous] Error: boom');
+    const r = await run(
+      "const o = { a: [1, 'x'], b: { c: null } }; o.self = o; console.log(o, undefined, null, () => 1, new Error('boom'))",
+    );
+    expect(r.logs[0].text).toBe(
+      '{"a":[1,"x"],"b":{"c":null},"self":[Circular]} undefined null [Function anonymous] Error: boom',
+    );
   });
   it("keeps a line with a NUL character whole, showing the NUL escaped", async () => {
     const r = await run("console.log('a\\u0000b')");
@@ -157,7 +169,9 @@ describe("output", () => {
     expect(events.map((e) => e.type)).toEqual(["log", "result"]);
   });
   it("caps output with one note and reports truncation", async () => {
-    const r = await run("for (let i = 0; i < 10000; i++) console.log('line ' + i); return 'done'", { maxOutputBytes: 1000 });
+    const r = await run("for (let i = 0; i < 10000; i++) console.log('line ' + i); return 'done'", {
+      maxOutputBytes: 1000,
+    });
     expect(r.ok).toBe(true);
     expect(r.stats.outputTruncated).toBe(true);
     const total = r.logs.filter((l) => !l.text.startsWith("[output truncated")).reduce((n, l) => n + l.text.length, 0);
@@ -183,7 +197,9 @@ describe("errors", () => {
     expect(e).toMatchObject({ kind: "syntax", line: 3 });
   });
   it("reports a runtime error with the spell's line and a spell-only stack", async () => {
-    const e = await failure("function inner() {\n  return null.field;\n}\nfunction outer() { return inner() }\nouter();");
+    const e = await failure(
+      "function inner() {\n  return null.field;\n}\nfunction outer() { return inner() }\nouter();",
+    );
     expect(e.kind).toBe("runtime");
     expect(e.line).toBe(2);
     expect(e.message).toContain("TypeError");
@@ -211,7 +227,9 @@ describe("errors", () => {
     const looping = await failure("throw new Proxy({}, { get() { while (true) {} } })", { timeoutMs: 5000 });
     expect(looping.kind).toBe("runtime");
     expect(performance.now() - started).toBeLessThan(2000);
-    const throwing = await failure("const e = new Error('x'); Object.defineProperty(e, 'message', { get() { throw 1 } }); throw e");
+    const throwing = await failure(
+      "const e = new Error('x'); Object.defineProperty(e, 'message', { get() { throw 1 } }); throw e",
+    );
     expect(throwing.kind).toBe("runtime");
     expect(await value("return 'next run fine'")).toBe("next run fine");
   });
@@ -229,13 +247,19 @@ describe("errors", () => {
     expect(e.line).toBe(3);
   });
   it("raises host SpellErrors as catchable Error objects with kind and message", async () => {
-    const { r } = await withApi("try { Test.fail('tool', 'bad input') } catch (e) { return [e instanceof Error, e instanceof SpellError, e.kind, e.message, e.data, String(e)] }");
-    expect(r).toMatchObject({ ok: true, value: [true, true, "tool", "bad input", { reason: "test" }, "tool: bad input (line 1)"] });
+    const { r } = await withApi(
+      "try { Test.fail('tool', 'bad input') } catch (e) { return [e instanceof Error, e instanceof SpellError, e.kind, e.message, e.data, String(e)] }",
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      value: [true, true, "tool", "bad input", { reason: "test" }, "tool: bad input (line 1)"],
+    });
   });
   it("keeps the host error's kind and the spell's line when uncaught", async () => {
     const { r } = await withApi("const a = 1;\nTest.fail('not_found', 'no such tool');");
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ kind: "not_found", message: "no such tool", line: 2, data: { reason: "test" } });
+    if (!r.ok)
+      expect(r.error).toMatchObject({ kind: "not_found", message: "no such tool", line: 2, data: { reason: "test" } });
   });
   it("rejects an awaited host promise with the host error, catchable and with a line when uncaught", async () => {
     const caught = await withApi("try { await Test.failLater('down') } catch (e) { return [e.kind, e.message] }");
@@ -326,7 +350,10 @@ describe("limits", () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 60);
     const started = performance.now();
-    const e = await failure("async function spin() { while (true) await null }\nawait spin()", { signal: ac.signal, timeoutMs: 5000 });
+    const e = await failure("async function spin() { while (true) await null }\nawait spin()", {
+      signal: ac.signal,
+      timeoutMs: 5000,
+    });
     expect(e.kind).toBe("cancelled");
     expect(performance.now() - started).toBeLessThan(1000);
   });
@@ -350,7 +377,9 @@ describe("limits", () => {
     expect(r).toMatchObject({ ok: true, value: 1 });
   });
   it("reports a small memory limit as a memory error", async () => {
-    const e = await failure("const a = []; for (let i = 0; i < 1e6; i++) a.push([i]); return a.length", { memoryLimitBytes: 256 * 1024 });
+    const e = await failure("const a = []; for (let i = 0; i < 1e6; i++) a.push([i]); return a.length", {
+      memoryLimitBytes: 256 * 1024,
+    });
     expect(e.kind).toBe("memory");
   });
   it("turns deep recursion into a clean error", async () => {
@@ -375,7 +404,9 @@ describe("the API bridge", () => {
     expect(recorder.calls).toEqual([{ fn: "add", args: [2, 3] }]);
   });
   it("gives the spell a Promise for an async host function and a plain value for a sync one", async () => {
-    const { r } = await withApi("const p = Test.later('x'); const v = Test.echo('y'); return [p instanceof Promise, v, await p]");
+    const { r } = await withApi(
+      "const p = Test.later('x'); const v = Test.echo('y'); return [p instanceof Promise, v, await p]",
+    );
     expect(r).toMatchObject({ ok: true, value: [true, "y", "x"] });
   });
   it("wraps handles as objects with methods and passes them back as handles", async () => {
@@ -384,7 +415,13 @@ describe("the API bridge", () => {
     );
     expect(r).toMatchObject({
       ok: true,
-      value: ["alpha", { ran: "alpha", input: "in" }, true, expect.stringMatching(/^\[Thing #\d+\]$/), ["<handle Thing>"]],
+      value: [
+        "alpha",
+        { ran: "alpha", input: "in" },
+        true,
+        expect.stringMatching(/^\[Thing #\d+\]$/),
+        ["<handle Thing>"],
+      ],
     });
   });
   it("refuses a method called on something that is not its object", async () => {
@@ -393,7 +430,9 @@ describe("the API bridge", () => {
     if (!r.ok) expect(r.error.kind).toBe("type");
   });
   it("makes an object with asyncIteratorNext iterable with for await", async () => {
-    const { r } = await withApi("const out = [];\nfor await (const chunk of Test.stream('one two three')) out.push(chunk.text);\nreturn out");
+    const { r } = await withApi(
+      "const out = [];\nfor await (const chunk of Test.stream('one two three')) out.push(chunk.text);\nreturn out",
+    );
     expect(r).toMatchObject({ ok: true, value: ["one", "two", "three"] });
   });
   it("hands spell functions to the host, which can call them (sync and async)", async () => {
@@ -409,7 +448,9 @@ describe("the API bridge", () => {
     expect(r).toMatchObject({ ok: true, value: { res: [10, 20, 30], seen: [1, 2, 3] } });
   });
   it("turns an error in a callback into a rejection the spell can catch", async () => {
-    const { r } = await withApi("try { await Test.callBack(() => { throw new SpellError('tool', 'cb said no') }) } catch (e) { return [e.kind, e.message] }");
+    const { r } = await withApi(
+      "try { await Test.callBack(() => { throw new SpellError('tool', 'cb said no') }) } catch (e) { return [e.kind, e.message] }",
+    );
     expect(r).toMatchObject({ ok: true, value: ["tool", "cb said no"] });
   });
   it("passes functions and handles inside data to the host", async () => {
@@ -471,13 +512,20 @@ describe("isolation and robustness", () => {
     const { api: api2 } = createTestApi({ delayMs: 3 });
     const spell = (tag: string) =>
       `const out = [];\nfor (let i = 0; i < 10; i++) out.push(await Test.later('${tag}' + i));\nreturn await Test.callBack(async (xs) => xs.join(','), out)`;
-    const [a, b] = await Promise.all([engine.execute(spell("a"), { api: api1 }), engine.execute(spell("b"), { api: api2 })]);
+    const [a, b] = await Promise.all([
+      engine.execute(spell("a"), { api: api1 }),
+      engine.execute(spell("b"), { api: api2 }),
+    ]);
     expect(a).toMatchObject({ ok: true, value: "a0,a1,a2,a3,a4,a5,a6,a7,a8,a9" });
     expect(b).toMatchObject({ ok: true, value: "b0,b1,b2,b3,b4,b5,b6,b7,b8,b9" });
   });
   it("keeps a spell's changes to shared prototypes out of the next run", async () => {
     await value("Object.prototype.polluted = 'yes'; Array.prototype.push = null; globalThis.leftover = 1; return 1");
-    expect(await value("return [({}).polluted ?? null, typeof [].push, typeof leftover]")).toEqual([null, "function", "undefined"]);
+    expect(await value("return [({}).polluted ?? null, typeof [].push, typeof leftover]")).toEqual([
+      null,
+      "function",
+      "undefined",
+    ]);
   });
   it("refuses runs after dispose", async () => {
     const e = await createJavascriptEngine();
@@ -497,7 +545,9 @@ describe("isolation and robustness", () => {
     expect(r.logs.reduce((n, l) => n + l.text.length, 0)).toBeLessThan(1.1 * 1024 * 1024);
   });
   it("ends a spell that returns a huge structure with a result or a clear error, and stays usable", async () => {
-    const r = await run("return Array.from({ length: 300000 }, (_, i) => ({ i, s: 'item ' + i }))", { memoryLimitBytes: 32 * 1024 * 1024 });
+    const r = await run("return Array.from({ length: 300000 }, (_, i) => ({ i, s: 'item ' + i }))", {
+      memoryLimitBytes: 32 * 1024 * 1024,
+    });
     if (r.ok) expect((r.value as unknown[]).length).toBe(300000);
     else expect(["memory", "timeout"]).toContain(r.error.kind);
     expect(await value("return 'usable'")).toBe("usable");

@@ -2,8 +2,10 @@
  * The JavaScript engine: QuickJS (sync release variant) behind the {@link ScriptEngine} interface. The wasm
  * module is loaded once per process; every run gets a fresh runtime and context (see ./run.ts).
  */
-import { SpellError, type EngineConfig, type ExecuteOptions, type ExecutionResult, type ScriptEngine } from "../bridge";
-import { streamExecution } from "../run-support";
+import { SpellError } from "../../lib/core/errors";
+import { type EngineConfig, type ExecuteOptions, type ScriptEngine } from "../../lib/core/engine";
+import { type ExecutionResult } from "../../lib/core/events";
+import { streamExecution } from "../../lib/core/run-output";
 import { JAVASCRIPT_FEATURES } from "./plugin";
 import { forgetQuickJs, loadQuickJs } from "./quickjs-module";
 import { JavascriptRun } from "./run";

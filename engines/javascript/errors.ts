@@ -2,7 +2,8 @@
  * Turning what QuickJS threw into a {@link SpellErrorData}: the kind, a readable message, the spell's line
  * and column, and a stack of spell frames only (prelude and host frames are dropped).
  */
-import { isSpellErrorKind, type JsonValue, type SpellErrorData, type SpellErrorKind } from "../bridge";
+import { isSpellErrorKind, type SpellErrorData, type SpellErrorKind } from "../../lib/core/errors";
+import { type JsonValue } from "../../lib/core/json";
 
 /** What the prelude's `describe` reports about a thrown value. */
 export interface ThrownFacts {
@@ -67,7 +68,8 @@ export function formatFrames(frames: SpellFrame[], chunkName: string): string {
   while (i < frames.length && lines.length < MAX_FRAMES) {
     const f = frames[i];
     let j = i + 1;
-    while (j < frames.length && frames[j].fn === f.fn && frames[j].line === f.line && frames[j].column === f.column) j++;
+    while (j < frames.length && frames[j].fn === f.fn && frames[j].line === f.line && frames[j].column === f.column)
+      j++;
     lines.push(`    at ${f.fn} (${chunkName}:${f.line}:${f.column})`);
     if (j - i > 1) lines.push(`    ... the frame above repeated ${j - i - 1} more times`);
     i = j;
@@ -91,7 +93,7 @@ function kindOf(facts: ThrownFacts): SpellErrorKind {
 function messageOf(facts: ThrownFacts): string {
   const moduleName = facts.isError ? MODULE_LOAD.exec(facts.message)?.[1] : undefined;
   if (moduleName !== undefined) return `spells cannot import modules (import of '${moduleName}')`;
-  const msg = facts.message || (facts.isError ? facts.name ?? "Error" : "a non-error value was thrown");
+  const msg = facts.message || (facts.isError ? (facts.name ?? "Error") : "a non-error value was thrown");
   if (facts.isError && facts.name && BUILTIN_ERRORS.has(facts.name) && !facts.kind) return `${facts.name}: ${msg}`;
   return msg;
 }

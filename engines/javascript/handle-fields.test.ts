@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ApiSurface, HandleRef } from "../bridge";
+import type { ApiSurface, HandleRef } from "../../lib/core/engine";
 import { createJavascriptEngine } from "./engine";
 
 const engine = await createJavascriptEngine();
@@ -8,7 +8,14 @@ const engine = await createJavascriptEngine();
 function fieldsApi(seen: HandleRef[] = []): ApiSurface {
   let next = 1;
   const make = (cls: string, extra: Record<string, unknown> = {}): HandleRef =>
-    ({ $handle: next++, $class: cls, name: "n1", add: "a field", meta: { tags: ["x", "y"], n: 2 }, ...extra }) as HandleRef;
+    ({
+      $handle: next++,
+      $class: cls,
+      name: "n1",
+      add: "a field",
+      meta: { tags: ["x", "y"], n: 2 },
+      ...extra,
+    }) as HandleRef;
   return {
     globals: {
       Host: {
@@ -51,9 +58,12 @@ describe("JavaScript handle fields", () => {
   });
   it("wraps a handle inside a handle's fields and passes both back as handles", async () => {
     const seen: HandleRef[] = [];
-    const r = await engine.execute(`const h = Host.nested(); return [h.inner.name, h.inner.id(), Host.take(h.inner), h]`, {
-      api: fieldsApi(seen),
-    });
+    const r = await engine.execute(
+      `const h = Host.nested(); return [h.inner.name, h.inner.id(), Host.take(h.inner), h]`,
+      {
+        api: fieldsApi(seen),
+      },
+    );
     expect(r).toMatchObject({ ok: true, value: ["n1", 1, 1, { $handle: 2, $class: "Named" }] });
     expect(seen[0]).toMatchObject({ $handle: 1, $class: "Named" });
   });

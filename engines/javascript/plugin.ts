@@ -2,7 +2,7 @@
  * The JavaScript engine as a registry plugin. It stays light: QuickJS and its wasm are loaded only when
  * `create` is first called (`./engine` is imported dynamically), so listing engines costs nothing.
  */
-import type { EngineConfig, EngineFeatures, EnginePlugin, ScriptEngine } from "../bridge";
+import type { EngineConfig, EngineFeatures, EnginePlugin, ScriptEngine } from "../../lib/core/engine";
 
 export const JAVASCRIPT_FEATURES: EngineFeatures = {
   streaming: true,

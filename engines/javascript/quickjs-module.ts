@@ -11,7 +11,7 @@
  */
 import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from "quickjs-emscripten-core";
 import releaseSyncVariant from "@jitl/quickjs-wasmfile-release-sync";
-import type { EngineConfig } from "../bridge";
+import type { EngineConfig } from "../../lib/core/engine";
 
 let loading: Promise<QuickJSWASMModule> | null = null;
 let loadedFrom: string | undefined;

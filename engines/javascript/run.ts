@@ -9,23 +9,12 @@ import type {
   QuickJSRuntime,
   QuickJSWASMModule,
 } from "quickjs-emscripten-core";
-import {
-  SpellError,
-  type ApiSurface,
-  type ExecuteOptions,
-  type ExecutionResult,
-  type HandleRef,
-  type HostFunction,
-  type HostMethod,
-  type HostValue,
-  type JsonValue,
-  type LogLevel,
-  type SpellErrorData,
-  type SpellErrorKind,
-  type SpellFunction,
-} from "../bridge";
-import { createRunOutput, finishRun, type RunOutput } from "../run-support";
-import { DEFAULT_LIMITS } from "../../lib/spell/limits";
+import { SpellError, type SpellErrorData, type SpellErrorKind } from "../../lib/core/errors";
+import { type ApiSurface, type ExecuteOptions, type HandleRef, type HostFunction, type HostMethod, type HostValue, type SpellFunction } from "../../lib/core/engine";
+import { type ExecutionResult, type LogLevel } from "../../lib/core/events";
+import { type JsonValue } from "../../lib/core/json";
+import { createRunOutput, finishRun, type RunOutput } from "../../lib/core/run-output";
+import { DEFAULT_LIMITS } from "../../lib/core/limits";
 import { PRELUDE_FILENAME, PRELUDE_SOURCE } from "./prelude";
 import { swapGrowthGuard, type GrowthGuard } from "./quickjs-module";
 import { parseFromSpell, parseResult, stringifyForSpell, type FunctionTable } from "./convert";
@@ -108,7 +97,10 @@ export function buildManifest(
       }
       const iterator = c.asyncIteratorNext !== undefined ? methods[c.asyncIteratorNext] : undefined;
       if (c.asyncIteratorNext !== undefined && iterator === undefined) {
-        throw new SpellError("api", `class ${className}: asyncIteratorNext names a missing method ${c.asyncIteratorNext}`);
+        throw new SpellError(
+          "api",
+          `class ${className}: asyncIteratorNext names a missing method ${c.asyncIteratorNext}`,
+        );
       }
       manifest.classes[className] = { methods, ...(iterator !== undefined ? { iterator } : {}) };
     }
@@ -209,7 +201,11 @@ export class JavascriptRun {
     return finishRun(
       this.output,
       outcome,
-      { engine: "javascript", cpuMs: Math.round(this.cpuMs * 1000) / 1000, ...(memoryBytes !== undefined ? { memoryBytes } : {}) },
+      {
+        engine: "javascript",
+        cpuMs: Math.round(this.cpuMs * 1000) / 1000,
+        ...(memoryBytes !== undefined ? { memoryBytes } : {}),
+      },
       this.opts.onEvent,
     );
   }
@@ -361,9 +357,7 @@ export class JavascriptRun {
 
   private stopOutcome(reason: StopReason, facts?: ThrownFacts): Outcome {
     const override = this.stopError(reason);
-    const error = facts
-      ? spellErrorFromFacts(facts, this.mapping, override)
-      : { ...override, engine: "javascript" };
+    const error = facts ? spellErrorFromFacts(facts, this.mapping, override) : { ...override, engine: "javascript" };
     return { ok: false, error };
   }
 
@@ -372,7 +366,10 @@ export class JavascriptRun {
       case "timeout":
         return { kind: "timeout", message: `the spell used more than its CPU time limit of ${this.timeoutMs} ms` };
       case "wall":
-        return { kind: "timeout", message: `the run took longer than its wall-clock limit of ${this.wallTimeoutMs} ms` };
+        return {
+          kind: "timeout",
+          message: `the run took longer than its wall-clock limit of ${this.wallTimeoutMs} ms`,
+        };
       case "memory":
         return {
           kind: "memory",

@@ -3,7 +3,7 @@
  * be visible to the next run.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ScriptEngine } from "../bridge";
+import type { ScriptEngine } from "../../lib/core/engine";
 import { createJavascriptEngine } from "./engine";
 import { createTestApi } from "./test-api";
 
@@ -21,16 +21,72 @@ async function value(source: string) {
 
 /** Globals a spell may see: the language's own built-ins plus what the playground adds. */
 const ALLOWED_GLOBALS = new Set([
-  "AggregateError", "Array", "ArrayBuffer", "BigInt", "BigInt64Array", "BigUint64Array", "Boolean", "DataView",
-  "Date", "Error", "EvalError", "FinalizationRegistry", "Float16Array", "Float32Array", "Float64Array", "Function",
-  "Infinity", "Int16Array", "Int32Array", "Int8Array", "InternalError", "Iterator", "JSON", "Map", "Math", "NaN",
-  "Number", "Object", "Promise", "Proxy", "RangeError", "ReferenceError", "Reflect", "RegExp", "Set",
-  "SharedArrayBuffer", "String", "Symbol", "SyntaxError", "TypeError", "URIError", "Uint16Array", "Uint32Array",
-  "Uint8Array", "Uint8ClampedArray", "WeakMap", "WeakRef", "WeakSet", "decodeURI", "decodeURIComponent",
-  "encodeURI", "encodeURIComponent", "escape", "eval", "globalThis", "isFinite", "isNaN", "parseFloat", "parseInt",
-  "undefined", "unescape",
+  "AggregateError",
+  "Array",
+  "ArrayBuffer",
+  "BigInt",
+  "BigInt64Array",
+  "BigUint64Array",
+  "Boolean",
+  "DataView",
+  "Date",
+  "Error",
+  "EvalError",
+  "FinalizationRegistry",
+  "Float16Array",
+  "Float32Array",
+  "Float64Array",
+  "Function",
+  "Infinity",
+  "Int16Array",
+  "Int32Array",
+  "Int8Array",
+  "InternalError",
+  "Iterator",
+  "JSON",
+  "Map",
+  "Math",
+  "NaN",
+  "Number",
+  "Object",
+  "Promise",
+  "Proxy",
+  "RangeError",
+  "ReferenceError",
+  "Reflect",
+  "RegExp",
+  "Set",
+  "SharedArrayBuffer",
+  "String",
+  "Symbol",
+  "SyntaxError",
+  "TypeError",
+  "URIError",
+  "Uint16Array",
+  "Uint32Array",
+  "Uint8Array",
+  "Uint8ClampedArray",
+  "WeakMap",
+  "WeakRef",
+  "WeakSet",
+  "decodeURI",
+  "decodeURIComponent",
+  "encodeURI",
+  "encodeURIComponent",
+  "escape",
+  "eval",
+  "globalThis",
+  "isFinite",
+  "isNaN",
+  "parseFloat",
+  "parseInt",
+  "undefined",
+  "unescape",
   // added by the playground
-  "console", "print", "SpellError", "Test",
+  "console",
+  "print",
+  "SpellError",
+  "Test",
 ]);
 
 describe("JavaScript sandbox probes", () => {
@@ -77,19 +133,36 @@ describe("JavaScript sandbox probes", () => {
   });
 
   it("cannot import std, os or anything else, statically or dynamically", async () => {
-    for (const spec of ["std", "os", "node:fs", "fs", "child_process", "https://example.com/x.js", "./local.js", "data:text/javascript,export default 1"]) {
+    for (const spec of [
+      "std",
+      "os",
+      "node:fs",
+      "fs",
+      "child_process",
+      "https://example.com/x.js",
+      "./local.js",
+      "data:text/javascript,export default 1",
+    ]) {
       const { api } = createTestApi();
-      const stat = await engine.execute(`import * as m from ${JSON.stringify(spec)};\nexport default typeof m`, { api });
+      const stat = await engine.execute(`import * as m from ${JSON.stringify(spec)};\nexport default typeof m`, {
+        api,
+      });
       expect(stat.ok).toBe(false);
       if (!stat.ok) expect(stat.error.kind).toBe("unsupported_feature");
-      const dyn = await value(`return await import(${JSON.stringify(spec)}).then(() => "loaded", (e) => "refused: " + e.message)`);
+      const dyn = await value(
+        `return await import(${JSON.stringify(spec)}).then(() => "loaded", (e) => "refused: " + e.message)`,
+      );
       expect(dyn).toMatch(/^refused/);
     }
   });
 
   it("gives Function and eval only the sandboxed global", async () => {
-    expect(await value("const g = Function('return this')(); return [g === globalThis, typeof g.process, typeof g.require]")).toEqual([true, "undefined", "undefined"]);
-    expect(await value("return eval('typeof require + typeof process + typeof fetch')")).toBe("undefinedundefinedundefined");
+    expect(
+      await value("const g = Function('return this')(); return [g === globalThis, typeof g.process, typeof g.require]"),
+    ).toEqual([true, "undefined", "undefined"]);
+    expect(await value("return eval('typeof require + typeof process + typeof fetch')")).toBe(
+      "undefinedundefinedundefined",
+    );
   });
 
   it("does not reach the host through constructors of host-backed functions and objects", async () => {
@@ -104,7 +177,9 @@ describe("JavaScript sandbox probes", () => {
     const r = await engine.execute(`return Test.inspect({ "\\u0001h": 1, "\\u0001c": "Thing" })`, { api });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.kind).toBe("conversion");
-    const method = await value("const b = Test.builder(); try { b.name.call({ fake: 1 }, 'x'); return 'called' } catch (e) { return e.kind }");
+    const method = await value(
+      "const b = Test.builder(); try { b.name.call({ fake: 1 }, 'x'); return 'called' } catch (e) { return e.kind }",
+    );
     expect(method).toBe("type");
   });
 
@@ -118,18 +193,19 @@ describe("JavaScript sandbox probes", () => {
     await engine.execute(
       "Object.prototype.polluted = 1; Array.prototype.map = () => 'hacked'; JSON.stringify = () => 'x'; Promise.prototype.then = null; console.log = null; globalThis.SpellError = null; return 1",
     );
-    expect(await value("return [({}).polluted === undefined, [1].map((x) => x + 1), JSON.stringify({ a: 1 }), typeof console.log, typeof SpellError, await Promise.resolve(3)]")).toEqual([
-      true,
-      [2],
-      '{"a":1}',
-      "function",
-      "function",
-      3,
-    ]);
+    expect(
+      await value(
+        "return [({}).polluted === undefined, [1].map((x) => x + 1), JSON.stringify({ a: 1 }), typeof console.log, typeof SpellError, await Promise.resolve(3)]",
+      ),
+    ).toEqual([true, [2], '{"a":1}', "function", "function", 3]);
   });
 
   it("does not let a spell break the bridge for itself by replacing JSON or Promise", async () => {
-    expect(await value("JSON.stringify = () => '\"x\"'; JSON.parse = () => 'y'; globalThis.Promise = null; return [Test.echo({ a: [1] }), await Test.later(2)]")).toEqual([{ a: [1] }, 2]);
+    expect(
+      await value(
+        "JSON.stringify = () => '\"x\"'; JSON.parse = () => 'y'; globalThis.Promise = null; return [Test.echo({ a: [1] }), await Test.later(2)]",
+      ),
+    ).toEqual([{ a: [1] }, 2]);
   });
 
   it("cannot block the thread with Atomics.wait", async () => {

@@ -3,7 +3,8 @@
  * promises for JavaScript (builders, awaited methods, `for await` streams, callbacks, host errors).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ExecutionResult, RunEvent, ScriptEngine } from "../bridge";
+import type { ExecutionResult, RunEvent } from "../../lib/core/events";
+import type { ScriptEngine } from "../../lib/core/engine";
 import { createSpellApi } from "../../lib/spell/index";
 import { createTestRuntime } from "../../lib/spell/testing";
 import { createJavascriptEngine } from "./engine";
@@ -20,7 +21,9 @@ async function runSpell(source: string, events: RunEvent[] = []): Promise<Execut
 
 describe("JavaScript spells against the spell API", () => {
   it("builds an agent and awaits its reply", async () => {
-    const r = await runSpell('const agent = Agent.builder().name("a").model("mock/echo").build();\nconst reply = await agent.execute({ text: "hello" });\nreturn reply.text');
+    const r = await runSpell(
+      'const agent = Agent.builder().name("a").model("mock/echo").build();\nconst reply = await agent.execute({ text: "hello" });\nreturn reply.text',
+    );
     expect(r).toMatchObject({ ok: true, value: "hello" });
   });
 
@@ -50,7 +53,9 @@ describe("JavaScript spells against the spell API", () => {
   });
 
   it("raises API errors as catchable SpellErrors and keeps their kind when uncaught", async () => {
-    const caught = await runSpell('try { await Tool.execute("no-such-tool", {}) } catch (e) { return [e instanceof SpellError, e.kind] }');
+    const caught = await runSpell(
+      'try { await Tool.execute("no-such-tool", {}) } catch (e) { return [e instanceof SpellError, e.kind] }',
+    );
     expect(caught).toMatchObject({ ok: true, value: [true, "not_found"] });
     const uncaught = await runSpell('\nawait Tool.execute("no-such-tool", {})');
     expect(uncaught.ok).toBe(false);
@@ -58,7 +63,7 @@ describe("JavaScript spells against the spell API", () => {
   });
 
   it("keeps the standard JSON object in JavaScript", async () => {
-    const r = await runSpell('return JSON.parse(JSON.stringify({ a: [1, 2] }))');
+    const r = await runSpell("return JSON.parse(JSON.stringify({ a: [1, 2] }))");
     expect(r).toMatchObject({ ok: true, value: { a: [1, 2] } });
   });
 });

@@ -2,7 +2,9 @@
  * A small spell API for the engine's own tests: sync and async functions, a builder class with handles,
  * callbacks, an async-iterable stream and host errors. Mirrors the shapes `lib/spell/` produces.
  */
-import { SpellError, isSpellFunction, type ApiSurface, type HandleRef, type HostValue, type JsonValue } from "../bridge";
+import { SpellError } from "../../lib/core/errors";
+import { isSpellFunction, type ApiSurface, type HandleRef, type HostValue } from "../../lib/core/engine";
+import { type JsonValue } from "../../lib/core/json";
 
 export interface TestApiRecorder {
   calls: { fn: string; args: HostValue[] }[];

@@ -4,7 +4,7 @@
  * Run alone: `npx vitest run engines/lua/bench.test.ts`.
  */
 import { describe, expect, it } from "vitest";
-import type { ApiSurface } from "../bridge";
+import type { ApiSurface } from "../../lib/core/engine";
 import { createLuaEngine } from "./engine";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -61,8 +61,8 @@ describe("lua engine measurements", () => {
     const hostLoop = await engine.execute(`local f = Bench.noop for i = 1, ${N} do f() end`, { api });
     const luaLoop = await engine.execute(`local f = function() return nil end for i = 1, ${N} do f() end`, { api });
     const argLoop = await engine.execute(`local f = Bench.id for i = 1, ${N} do f(i) end`, { api });
-    const perCall = ((hostLoop.stats.cpuMs ?? 0) - (luaLoop.stats.cpuMs ?? 0)) / N * 1000;
-    const perCallArg = ((argLoop.stats.cpuMs ?? 0) - (luaLoop.stats.cpuMs ?? 0)) / N * 1000;
+    const perCall = (((hostLoop.stats.cpuMs ?? 0) - (luaLoop.stats.cpuMs ?? 0)) / N) * 1000;
+    const perCallArg = (((argLoop.stats.cpuMs ?? 0) - (luaLoop.stats.cpuMs ?? 0)) / N) * 1000;
 
     const withApi = await engine.execute(`return 1`, { api });
 

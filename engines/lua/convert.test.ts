@@ -1,6 +1,6 @@
 /** Conversion through a real Lua state: what crosses, what does not, and the paths named in errors. */
 import { describe, expect, it } from "vitest";
-import type { ApiSurface, HostValue } from "../bridge";
+import type { ApiSurface, HostValue } from "../../lib/core/engine";
 import { formatPath } from "./convert";
 import { createLuaEngine } from "./engine";
 
@@ -32,11 +32,22 @@ describe("lua conversion", () => {
 
   it("sends sequences as arrays, other tables and empty tables as objects", async () => {
     const r = await engine.execute(`return H.kinds({1, 2}, {}, {a = 1}, {[2] = 1}, "s", 1, true)`, { api: echoApi() });
-    expect(r).toMatchObject({ ok: true, value: ["array", "object", "object", "object", "string", "number", "boolean"] });
+    expect(r).toMatchObject({
+      ok: true,
+      value: ["array", "object", "object", "object", "string", "number", "boolean"],
+    });
   });
 
   it("brings host values in: integral numbers as integers, null dropped from objects, holes in arrays", async () => {
-    const api = echoApi({ i: 3, f: 3.5, big: 2 ** 60, n: null, list: [1, null, 3], s: "ünï", nested: { deep: [{ x: true }] } });
+    const api = echoApi({
+      i: 3,
+      f: 3.5,
+      big: 2 ** 60,
+      n: null,
+      list: [1, null, 3],
+      s: "ünï",
+      nested: { deep: [{ x: true }] },
+    });
     const r = await engine.execute(
       `local v = H.echo()
        return { math.type(v.i), math.type(v.f), math.type(v.big), v.n == nil, v.list[1], v.list[2] == nil, v.list[3], v.s, utf8.len(v.s), v.nested.deep[1].x }`,

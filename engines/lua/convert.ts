@@ -5,7 +5,8 @@
  * path (`args[2].items[3]`). Host objects cross as {@link HandleRef}s; Lua functions cross as
  * {@link SpellFunction}s where the host accepts callbacks (host-call arguments), and nowhere else.
  */
-import { SpellError, isHandleRef, isSpellFunction, type HandleRef, type HostValue, type SpellFunction } from "../bridge";
+import { SpellError } from "../../lib/core/errors";
+import { isHandleRef, isSpellFunction, type HandleRef, type HostValue, type SpellFunction } from "../../lib/core/engine";
 import { LuaType, type LuaApi, type LuaState } from "./lua-api";
 
 /** The run-specific part of conversion: host objects and functions. */
@@ -39,11 +40,14 @@ export function formatPath(path: Path): string {
   let p: Path = path;
   while ("parent" in p) {
     const k = p.key;
-    parts.push(typeof k === "number" ? `[${k}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
+    parts.push(
+      typeof k === "number" ? `[${k}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`,
+    );
     p = p.parent;
   }
   parts.reverse();
-  if (parts.length > 12) return `${p.root}${parts.slice(0, 3).join("")}…(${parts.length - 11} more)…${parts.slice(-8).join("")}`;
+  if (parts.length > 12)
+    return `${p.root}${parts.slice(0, 3).join("")}…(${parts.length - 11} more)…${parts.slice(-8).join("")}`;
   return p.root + parts.join("");
 }
 

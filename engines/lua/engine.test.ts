@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SpellError, type ApiSurface, type ExecuteOptions, type HandleRef, type HostValue, type SpellFunction } from "../bridge";
+import { SpellError } from "../../lib/core/errors";
+import { type ApiSurface, type ExecuteOptions, type HandleRef, type HostValue, type SpellFunction } from "../../lib/core/engine";
 import { createLuaEngine } from "./engine";
 
 const engine = await createLuaEngine();
@@ -79,7 +80,10 @@ function testApi(log: string[] = []): ApiSurface {
 describe("lua engine: values", () => {
   it("returns every JSON type", async () => {
     const r = await run(`return { n = 3, f = 3.5, s = "é✓", b = true, a = {1, 2, 3}, o = {x = {y = "z"}}, e = {} }`);
-    expect(r).toMatchObject({ ok: true, value: { n: 3, f: 3.5, s: "é✓", b: true, a: [1, 2, 3], o: { x: { y: "z" } }, e: {} } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { n: 3, f: 3.5, s: "é✓", b: true, a: [1, 2, 3], o: { x: { y: "z" } }, e: {} },
+    });
   });
   it("returns nil as null and the first of several values", async () => {
     expect((await run(`return nil`)).ok && (await run(`return nil`))).toMatchObject({ value: null });
@@ -187,7 +191,10 @@ describe("lua engine: errors", () => {
        return { ok, e.kind, e.message, e.line, tostring(e), e.data.code }`,
       { api: testApi() },
     );
-    expect(r).toMatchObject({ ok: true, value: [false, "tool", "the tool broke", 1, "tool: the tool broke (line 1)", 7] });
+    expect(r).toMatchObject({
+      ok: true,
+      value: [false, "tool", "the tool broke", 1, "tool: the tool broke (line 1)", 7],
+    });
   });
   it("keeps the kind of an uncaught host error, sync and async", async () => {
     expect(await run(`local a = 1\nHost.fail()`, { api: testApi() })).toMatchObject({
@@ -251,13 +258,17 @@ describe("lua engine: host calls that wait", () => {
     expect(r.stats.durationMs).toBeGreaterThan(15);
   });
   it("says clearly when a wait happens inside a C callback", async () => {
-    const r = await run(`local t = {3, 1, 2}; table.sort(t, function(a, b) return Host.later(a) < b end)`, { api: testApi() });
+    const r = await run(`local t = {3, 1, 2}; table.sort(t, function(a, b) return Host.later(a) < b end)`, {
+      api: testApi(),
+    });
     expect(r).toMatchObject({ ok: false, error: { kind: "unsupported_feature" } });
   });
   it("yield outside a coroutine is an error", async () => {
     const r = await run(`coroutine.yield(1)`);
     expect(r).toMatchObject({ ok: false, error: { kind: "runtime", line: 1 } });
-    expect(await run(`return { coroutine.isyieldable(), select(2, coroutine.running()) }`)).toMatchObject({ value: [false, true] });
+    expect(await run(`return { coroutine.isyieldable(), select(2, coroutine.running()) }`)).toMatchObject({
+      value: [false, true],
+    });
   });
 });
 
@@ -295,8 +306,13 @@ describe("lua engine: callbacks and host objects", () => {
   });
   it("makes a callable from elsewhere (another run or engine) callable from Lua", async () => {
     const foreign: SpellFunction = { __spellFunction: true, call: async (...args) => (args[0] as number) * 3 };
-    const api: ApiSurface = { globals: { H: { functions: { get: () => foreign, give: (args) => args[0] === foreign } } }, classes: {} };
-    const r = await run(`local f = H.get() local ok, e = pcall(f, "x") return { f(14), H.give(f), H.get() == f }`, { api });
+    const api: ApiSurface = {
+      globals: { H: { functions: { get: () => foreign, give: (args) => args[0] === foreign } } },
+      classes: {},
+    };
+    const r = await run(`local f = H.get() local ok, e = pcall(f, "x") return { f(14), H.give(f), H.get() == f }`, {
+      api,
+    });
     expect(r).toMatchObject({ ok: true, value: [42, true, true] });
   });
   it("wraps handles as objects with colon-called methods", async () => {

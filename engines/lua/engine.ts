@@ -4,8 +4,9 @@
  * nothing a spell does outlives its run.
  */
 import { LuaFactory } from "wasmoon";
-import type { EngineConfig, ExecuteOptions, ExecutionResult, RunEvent, ScriptEngine } from "../bridge";
-import { streamExecution } from "../run-support";
+import type { EngineConfig, ExecuteOptions, ScriptEngine } from "../../lib/core/engine";
+import type { ExecutionResult, RunEvent } from "../../lib/core/events";
+import { streamExecution } from "../../lib/core/run-output";
 import { luaApiFor, type EmscriptenModule, type LuaApi } from "./lua-api";
 import { LUA_FEATURES } from "./plugin";
 import { LuaRun } from "./run";

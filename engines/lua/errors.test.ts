@@ -3,9 +3,12 @@ import { scriptFrames, splitPosition, stringError, syntaxError, tableError } fro
 
 describe("lua error mapping", () => {
   it("splits the spell's position off a message", () => {
-    expect(splitPosition("spell:12: attempt to call a nil value", "spell")).toEqual({ line: 12, message: "attempt to call a nil value" });
+    expect(splitPosition("spell:12: attempt to call a nil value", "spell")).toEqual({
+      line: 12,
+      message: "attempt to call a nil value",
+    });
     expect(splitPosition("demo.lua:3: x", "demo.lua")).toEqual({ line: 3, message: "x" });
-    expect(splitPosition("[string \"x\"]:1: y", "spell")).toEqual({ message: "[string \"x\"]:1: y" });
+    expect(splitPosition('[string "x"]:1: y', "spell")).toEqual({ message: '[string "x"]:1: y' });
     expect(splitPosition("plain", "spell")).toEqual({ message: "plain" });
   });
 
@@ -20,7 +23,9 @@ describe("lua error mapping", () => {
       "\t[C]: in function 'xpcall'",
       "\tllmspell:120: in function <llmspell:110>",
     ].join("\n");
-    expect(scriptFrames(tb, "spell")).toBe("spell:3: in local 'f'\nspell:5: in function <spell:4>\nspell:7: in a function");
+    expect(scriptFrames(tb, "spell")).toBe(
+      "spell:3: in local 'f'\nspell:5: in function <spell:4>\nspell:7: in a function",
+    );
     expect(scriptFrames("stack traceback:\n\t[C]: in ?", "spell")).toBeUndefined();
     expect(scriptFrames(undefined, "spell")).toBeUndefined();
   });
@@ -35,7 +40,11 @@ describe("lua error mapping", () => {
   });
 
   it("maps string errors, falling back to the handler's line", () => {
-    expect(stringError("spell:4: boom", "spell", "lua", 9)).toMatchObject({ kind: "runtime", message: "boom", line: 4 });
+    expect(stringError("spell:4: boom", "spell", "lua", 9)).toMatchObject({
+      kind: "runtime",
+      message: "boom",
+      line: 4,
+    });
     expect(stringError("boom", "spell", "lua", 9, "spell:9: in main chunk")).toEqual({
       kind: "runtime",
       message: "boom",
@@ -46,7 +55,13 @@ describe("lua error mapping", () => {
   });
 
   it("maps table errors: kind kept when valid, fields to data", () => {
-    expect(tableError({ code: 42, msg: "x" }, "lua", 1)).toEqual({ kind: "runtime", message: "x", line: 1, engine: "lua", data: { code: 42, msg: "x" } });
+    expect(tableError({ code: 42, msg: "x" }, "lua", 1)).toEqual({
+      kind: "runtime",
+      message: "x",
+      line: 1,
+      engine: "lua",
+      data: { code: 42, msg: "x" },
+    });
     expect(tableError({ kind: "tool", message: "bad", line: 3, data: { code: 7 } }, "lua")).toEqual({
       kind: "tool",
       message: "bad",

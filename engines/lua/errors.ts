@@ -2,7 +2,8 @@
  * Turning what Lua raised into a {@link SpellErrorData}: the spell's line from `spell:12:` prefixes, stacks
  * with script frames only, error tables that keep their kind and fields. Pure functions (no Lua state).
  */
-import { isSpellErrorKind, type JsonValue, type SpellErrorData, type SpellErrorKind } from "../bridge";
+import { isSpellErrorKind, type SpellErrorData, type SpellErrorKind } from "../../lib/core/errors";
+import { type JsonValue } from "../../lib/core/json";
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

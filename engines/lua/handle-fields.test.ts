@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ApiSurface, HandleRef } from "../bridge";
+import type { ApiSurface, HandleRef } from "../../lib/core/engine";
 import { createLuaEngine } from "./engine";
 
 const engine = await createLuaEngine();

@@ -1,6 +1,7 @@
 /** Lua's sandboxed `io.write`: line-buffered into `log` events, in order with `print`, flushed at the end. */
 import { describe, expect, it } from "vitest";
-import type { ExecuteOptions, RunEvent } from "../bridge";
+import type { ExecuteOptions } from "../../lib/core/engine";
+import type { RunEvent } from "../../lib/core/events";
 import { createSpellApi } from "../../lib/spell/index";
 import { SPELL_API_REFERENCE } from "../../lib/spell/reference";
 import { createTestRuntime } from "../../lib/spell/testing";
@@ -39,11 +40,15 @@ describe("lua io.write", () => {
     expect(r.logs).toEqual([{ level: "log", text: "before" }]);
   });
   it("keeps order with print, and print ends a line io.write left open", async () => {
-    const { logs } = await run(`io.write("x\\n") print("p1") io.write("Progress: ") print("done") io.write("tail") warn("w") io.write("end")`);
+    const { logs } = await run(
+      `io.write("x\\n") print("p1") io.write("Progress: ") print("done") io.write("tail") warn("w") io.write("end")`,
+    );
     expect(logs).toEqual(["log:x", "log:p1", "log:Progress: done", "log:tail", "warn:w", "log:end"]);
   });
   it("returns io.stdout so writes chain, and io.stdout:write works the same", async () => {
-    const { r, logs } = await run(`local f = io.write("a"):write("b") io.stdout:write("c", 1, 2.5, "\\n") return { f == io.stdout, tostring(f) }`);
+    const { r, logs } = await run(
+      `local f = io.write("a"):write("b") io.stdout:write("c", 1, 2.5, "\\n") return { f == io.stdout, tostring(f) }`,
+    );
     expect(r).toMatchObject({ ok: true, value: [true, "file (stdout)"] });
     expect(logs).toEqual(["log:abc12.5"]);
   });
@@ -60,7 +65,9 @@ describe("lua io.write", () => {
     expect(!dot.r.ok && dot.r.error.message).toMatch(/colon/);
   });
   it("is bounded by the output cap, even for a line that never ends", async () => {
-    const { r, logs } = await run(`for i = 1, 1000 do io.write("0123456789") end return true`, { maxOutputBytes: 1000 });
+    const { r, logs } = await run(`for i = 1, 1000 do io.write("0123456789") end return true`, {
+      maxOutputBytes: 1000,
+    });
     expect(r).toMatchObject({ ok: true, value: true, stats: { outputTruncated: true } });
     expect(logs[0]).toBe(`log:${"0123456789".repeat(100)}`);
     expect(logs[1]).toMatch(/^warn:\[output truncated/);
@@ -74,14 +81,21 @@ describe("lua io.write", () => {
     expect(logs.join("").length).toBeLessThan(300);
   });
   it("streams an agent-style callback that writes chunks", async () => {
-    const { logs } = await run(`for _, c in ipairs({ "Once ", "upon ", "a time" }) do io.write(c) end print() return 0`);
+    const { logs } = await run(
+      `for _, c in ipairs({ "Once ", "upon ", "a time" }) do io.write(c) end print() return 0`,
+    );
     expect(logs).toEqual(["log:Once upon a time"]);
   });
   it("runs the reference's Lua streaming example (agent:stream with io.write)", async () => {
-    const example = SPELL_API_REFERENCE.classes.find((c) => c.name === "Agent")?.methods.find((m) => m.name === "stream")?.lua;
+    const example = SPELL_API_REFERENCE.classes
+      .find((c) => c.name === "Agent")
+      ?.methods.find((m) => m.name === "stream")?.lua;
     expect(example).toContain("io.write(chunk.text)");
     const api = createSpellApi(createTestRuntime({ engine: "lua" }));
-    const r = await engine.execute(`local agent = Agent.builder():model("mock/echo"):build()\n${example}\nreturn r.text`, { api });
+    const r = await engine.execute(
+      `local agent = Agent.builder():model("mock/echo"):build()\n${example}\nreturn r.text`,
+      { api },
+    );
     expect(r).toMatchObject({ ok: true, value: "Tell a story", logs: [{ level: "log", text: "Tell a story" }] });
   });
 });

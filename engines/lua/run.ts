@@ -8,24 +8,23 @@
  * `(tag, value)`.
  */
 import type { LuaEngine as WasmoonEngine } from "wasmoon";
-import {
-  SpellError,
-  isHandleRef,
-  type ApiSurface,
-  type ExecuteOptions,
-  type ExecutionResult,
-  type HandleRef,
-  type HostValue,
-  type JsonValue,
-  type SpellErrorData,
-  type SpellErrorKind,
-  type SpellFunction,
-} from "../bridge";
-import { DEFAULT_MAX_OUTPUT_BYTES, createRunOutput, finishRun, type RunOutput } from "../run-support";
-import { DEFAULT_LIMITS } from "@/lib/spell/limits";
+import { SpellError, type SpellErrorData, type SpellErrorKind } from "../../lib/core/errors";
+import { isHandleRef, type ApiSurface, type ExecuteOptions, type HandleRef, type HostValue, type SpellFunction } from "../../lib/core/engine";
+import { type ExecutionResult } from "../../lib/core/events";
+import { type JsonValue } from "../../lib/core/json";
+import { DEFAULT_MAX_OUTPUT_BYTES, createRunOutput, finishRun, type RunOutput } from "../../lib/core/run-output";
+import { DEFAULT_LIMITS } from "@/lib/core/limits";
 import { pushHostValue, readLuaValue, type ConvertHost } from "./convert";
 import { scriptFrames, stringError, syntaxError, tableError } from "./errors";
-import { LUA_MASKCOUNT, LUA_REGISTRYINDEX, LuaStatus, LuaType, upvalueIndex, type LuaApi, type LuaState } from "./lua-api";
+import {
+  LUA_MASKCOUNT,
+  LUA_REGISTRYINDEX,
+  LuaStatus,
+  LuaType,
+  upvalueIndex,
+  type LuaApi,
+  type LuaState,
+} from "./lua-api";
 
 /** Registry slot of the globals table (lua.h). */
 const LUA_RIDX_GLOBALS = 2;
@@ -164,10 +163,10 @@ export class LuaRun implements ConvertHost {
         ok: false,
         error: this.killed ??
           (e instanceof SpellError ? { ...e.toJSON(), engine: ENGINE } : null) ?? {
-          kind: "runtime",
-          message: `internal error in the Lua engine: ${e instanceof Error ? e.message : String(e)}`,
-          engine: ENGINE,
-        },
+            kind: "runtime",
+            message: `internal error in the Lua engine: ${e instanceof Error ? e.message : String(e)}`,
+            engine: ENGINE,
+          },
       };
     }
     this.flushWrite();
@@ -176,9 +175,12 @@ export class LuaRun implements ConvertHost {
     return finishRun(this.output, outcome, stats, this.opts.onEvent);
   }
 
-  private async runSpell(source: string): Promise<{ ok: true; value: JsonValue } | { ok: false; error: SpellErrorData }> {
+  private async runSpell(
+    source: string,
+  ): Promise<{ ok: true; value: JsonValue } | { ok: false; error: SpellErrorData }> {
     const signal = this.opts.signal;
-    if (signal?.aborted) return { ok: false, error: { kind: "cancelled", message: "the run was cancelled", engine: ENGINE } };
+    if (signal?.aborted)
+      return { ok: false, error: { kind: "cancelled", message: "the run was cancelled", engine: ENGINE } };
     signal?.addEventListener("abort", this.onAbort);
     const wall = this.opts.wallTimeoutMs ?? DEFAULT_LIMITS.wallTimeoutMs;
     this.wallMessage = `the run took longer than ${wall} ms (wall-clock limit)`;
@@ -416,7 +418,11 @@ export class LuaRun implements ConvertHost {
     try {
       api.getref(T, this.refs.runRoot);
       if (api.load(T, source, "=api-prelude") !== LuaStatus.Ok) {
-        return { kind: "configuration", message: `the API's Lua prelude does not compile: ${api.tostring(T, -1)}`, engine: ENGINE };
+        return {
+          kind: "configuration",
+          message: `the API's Lua prelude does not compile: ${api.tostring(T, -1)}`,
+          engine: ENGINE,
+        };
       }
       const out = await this.drive(T, 1);
       if (!out.ok) return out.error;
@@ -462,8 +468,7 @@ export class LuaRun implements ConvertHost {
         else if (t === LuaType.Number) {
           const n = api.tonumber(L, i);
           args.push(Number.isFinite(n) ? n : null);
-        }
-        else args.push(readLuaValue(this, L, i, `args[${i - first + 1}]`, { functions: "spell" }));
+        } else args.push(readLuaValue(this, L, i, `args[${i - first + 1}]`, { functions: "spell" }));
       }
       result = invoke(args, self);
     } catch (e) {
@@ -715,7 +720,10 @@ export class LuaRun implements ConvertHost {
           continue;
         }
         api.pop(T, r.nresults);
-        return { ok: false, error: { kind: "runtime", message: "attempt to yield from outside a coroutine", engine: ENGINE } };
+        return {
+          ok: false,
+          error: { kind: "runtime", message: "attempt to yield from outside a coroutine", engine: ENGINE },
+        };
       }
       if (r.status === LuaStatus.Ok) {
         return { ok: true, base: api.gettop(T) - r.nresults + 1, nres: r.nresults };
@@ -838,14 +846,23 @@ export class LuaRun implements ConvertHost {
       let fields: { [key: string]: JsonValue };
       try {
         const v = readLuaValue(this, T, abs, "error", { functions: "reject" });
-        fields = isHandleRef(v) || Array.isArray(v) || typeof v !== "object" || v === null ? { value: v as JsonValue } : (v as { [key: string]: JsonValue });
+        fields =
+          isHandleRef(v) || Array.isArray(v) || typeof v !== "object" || v === null
+            ? { value: v as JsonValue }
+            : (v as { [key: string]: JsonValue });
       } catch {
         fields = {};
       }
       return tableError(fields, ENGINE, line, stack);
     }
     const described =
-      t === LuaType.Nil ? "nil" : t === LuaType.Boolean ? String(api.toboolean(T, abs) !== 0) : t === LuaType.Number ? String(api.tonumber(T, abs)) : `a ${["", "", "userdata", "", "", "", "function", "userdata", "coroutine"][t] ?? "value"}`;
+      t === LuaType.Nil
+        ? "nil"
+        : t === LuaType.Boolean
+          ? String(api.toboolean(T, abs) !== 0)
+          : t === LuaType.Number
+            ? String(api.tonumber(T, abs))
+            : `a ${["", "", "userdata", "", "", "", "function", "userdata", "coroutine"][t] ?? "value"}`;
     const out: SpellErrorData = { kind: "runtime", message: `error value: ${described}`, engine: ENGINE };
     if (line !== undefined) out.line = line;
     if (stack) out.stack = stack;

@@ -13,7 +13,25 @@ const value = async (source: string) => {
 };
 
 describe("lua sandbox: absent globals", () => {
-  const absent = ["debug", "package", "require", "dofile", "loadfile", "loadstring", "module", "setfenv", "getfenv", "newproxy", "jit", "ffi", "null", "Promise", "Error", "js", "arg"];
+  const absent = [
+    "debug",
+    "package",
+    "require",
+    "dofile",
+    "loadfile",
+    "loadstring",
+    "module",
+    "setfenv",
+    "getfenv",
+    "newproxy",
+    "jit",
+    "ffi",
+    "null",
+    "Promise",
+    "Error",
+    "js",
+    "arg",
+  ];
   for (const name of absent) {
     it(`has no ${name}`, async () => {
       expect(await value(`return ${name} == nil and rawget(_G, "${name}") == nil`)).toBe(true);
@@ -21,12 +39,41 @@ describe("lua sandbox: absent globals", () => {
   }
 
   it("lists only allowlisted globals", async () => {
-    const names = (await value(`local t = {} for k in pairs(_G) do t[#t + 1] = k end table.sort(t) return t`)) as string[];
+    const names = (await value(
+      `local t = {} for k in pairs(_G) do t[#t + 1] = k end table.sort(t) return t`,
+    )) as string[];
     expect(names).toEqual(
       [
-        "_G", "_VERSION", "assert", "collectgarbage", "coroutine", "error", "getmetatable", "ipairs", "load", "math",
-        "io", "next", "os", "pairs", "pcall", "print", "rawequal", "rawget", "rawlen", "rawset", "select", "setmetatable",
-        "string", "table", "tonumber", "tostring", "type", "utf8", "warn", "xpcall",
+        "_G",
+        "_VERSION",
+        "assert",
+        "collectgarbage",
+        "coroutine",
+        "error",
+        "getmetatable",
+        "ipairs",
+        "load",
+        "math",
+        "io",
+        "next",
+        "os",
+        "pairs",
+        "pcall",
+        "print",
+        "rawequal",
+        "rawget",
+        "rawlen",
+        "rawset",
+        "select",
+        "setmetatable",
+        "string",
+        "table",
+        "tonumber",
+        "tostring",
+        "type",
+        "utf8",
+        "warn",
+        "xpcall",
       ].sort(),
     );
   });
@@ -36,10 +83,28 @@ describe("lua sandbox: io", () => {
   it("keeps only write, flush and stdout (whose only methods are write and flush)", async () => {
     const keys = await value(`local t = {} for k in pairs(io) do t[#t + 1] = k end table.sort(t) return t`);
     expect(keys).toEqual(["flush", "stdout", "write"]);
-    expect(await value(`io.write("a") io.flush() io.stdout:write("b"):flush() return io.flush() == io.stdout`)).toBe(true);
-    expect(await value(`return { io.stdout.read == nil, io.stdout.close == nil, io.stdout.lines == nil, io.stdout.seek == nil, io.stdout.setvbuf == nil }`)).toEqual([true, true, true, true, true]);
+    expect(await value(`io.write("a") io.flush() io.stdout:write("b"):flush() return io.flush() == io.stdout`)).toBe(
+      true,
+    );
+    expect(
+      await value(
+        `return { io.stdout.read == nil, io.stdout.close == nil, io.stdout.lines == nil, io.stdout.seek == nil, io.stdout.setvbuf == nil }`,
+      ),
+    ).toEqual([true, true, true, true, true]);
   });
-  for (const fn of ["open", "read", "lines", "popen", "close", "input", "output", "tmpfile", "type", "stdin", "stderr"]) {
+  for (const fn of [
+    "open",
+    "read",
+    "lines",
+    "popen",
+    "close",
+    "input",
+    "output",
+    "tmpfile",
+    "type",
+    "stdin",
+    "stderr",
+  ]) {
     it(`has no io.${fn}`, async () => {
       expect(await value(`return io.${fn} == nil`)).toBe(true);
     });
@@ -72,7 +137,9 @@ describe("lua sandbox: os", () => {
     expect(r).toMatchObject({ ok: false, error: { kind: "runtime" } });
   });
   it("os.time and os.date work", async () => {
-    expect(await value(`return type(os.time()) == "number" and type(os.date("%Y")) == "string" and os.clock() >= 0`)).toBe(true);
+    expect(
+      await value(`return type(os.time()) == "number" and type(os.date("%Y")) == "string" and os.clock() >= 0`),
+    ).toBe(true);
   });
 });
 
@@ -147,10 +214,17 @@ describe("lua sandbox: nothing outlives a run", () => {
   });
   it("globals and library changes do not leak", async () => {
     await engine.execute(`leaked = 1; math.pi = 3; table.insert = nil; print = nil`);
-    expect(await value(`return { leaked == nil, math.pi > 3.14, table.insert ~= nil, print ~= nil }`)).toEqual([true, true, true, true]);
+    expect(await value(`return { leaked == nil, math.pi > 3.14, table.insert ~= nil, print ~= nil }`)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
   it("a spell cannot break the engine's own print or pcall for itself", async () => {
-    const r = await engine.execute(`tostring = nil; table.concat = nil; select = nil; print("still", 1) return pcall(error, "x")`);
+    const r = await engine.execute(
+      `tostring = nil; table.concat = nil; select = nil; print("still", 1) return pcall(error, "x")`,
+    );
     expect(r).toMatchObject({ ok: true, value: false, logs: [{ text: "still\t1" }] });
   });
   it("cannot reach the engine internals through metatables of host objects", async () => {
@@ -161,21 +235,48 @@ describe("lua sandbox: nothing outlives a run", () => {
 
 describe("lua sandbox: hostile code ends with an error and leaves the engine usable", () => {
   const hostile: [string, string, string][] = [
-    ["pcall recursion", `local function f(n) local ok, v = pcall(f, n + 1) if not ok then error(v, 0) end return v end return f(1)`, "runtime"],
+    [
+      "pcall recursion",
+      `local function f(n) local ok, v = pcall(f, n + 1) if not ok then error(v, 0) end return v end return f(1)`,
+      "runtime",
+    ],
     ["__index recursion", `return setmetatable({}, {__index = function(t, k) return t[k] end}).x`, "runtime"],
-    ["coroutine nesting", `local function nest(n) return coroutine.wrap(function() return nest(n + 1) end)() end return nest(1)`, "runtime"],
-    ["gsub callback recursion", `local function g(s, d) return (s:gsub(".", function(c) return g(c, d + 1) end)) end return g("ab", 1)`, "runtime"],
-    ["a loop inside __tostring called by print", `print(setmetatable({}, {__tostring = function() while true do end end}))`, "timeout"],
+    [
+      "coroutine nesting",
+      `local function nest(n) return coroutine.wrap(function() return nest(n + 1) end)() end return nest(1)`,
+      "runtime",
+    ],
+    [
+      "gsub callback recursion",
+      `local function g(s, d) return (s:gsub(".", function(c) return g(c, d + 1) end)) end return g("ab", 1)`,
+      "runtime",
+    ],
+    [
+      "a loop inside __tostring called by print",
+      `print(setmetatable({}, {__tostring = function() while true do end end}))`,
+      "timeout",
+    ],
     ["a loop inside a sort comparator", `table.sort({3, 2, 1}, function(a, b) while true do end end)`, "timeout"],
-    ["a loop inside __eq", `local mt = {__eq = function() while true do end end} return setmetatable({}, mt) == setmetatable({}, mt)`, "timeout"],
-    ["a generator spun forever", `local co = coroutine.wrap(function() while true do coroutine.yield() end end) while true do co() end`, "timeout"],
+    [
+      "a loop inside __eq",
+      `local mt = {__eq = function() while true do end end} return setmetatable({}, mt) == setmetatable({}, mt)`,
+      "timeout",
+    ],
+    [
+      "a generator spun forever",
+      `local co = coroutine.wrap(function() while true do coroutine.yield() end end) while true do co() end`,
+      "timeout",
+    ],
     ["a huge string", `return #string.rep("ab", 1e8, ",")`, "memory"],
     ["a huge table", `local t = {} for i = 1, 1e9 do t[i] = { i, i } end`, "memory"],
     ["a bad format", `return string.format("%5000d", 1)`, "runtime"],
   ];
   for (const [name, source, kind] of hostile) {
     it(name, async () => {
-      const r = await engine.execute(source, { timeoutMs: kind === "memory" ? 10_000 : 200, memoryLimitBytes: 16 * 1024 * 1024 });
+      const r = await engine.execute(source, {
+        timeoutMs: kind === "memory" ? 10_000 : 200,
+        memoryLimitBytes: 16 * 1024 * 1024,
+      });
       expect(r).toMatchObject({ ok: false, error: { kind } });
       expect(await engine.execute(`return 1 + 1`)).toMatchObject({ ok: true, value: 2 });
     });

@@ -10,7 +10,22 @@ const fail = (argv: string[]) => {
 
 describe("parseCliArgs", () => {
   it("parses every run flag", () => {
-    const r = run("spell.lua", "--engine", "lua", "--mock", "--model", "openai/gpt-4o-mini", "--timeout-ms", "500", "--memory-mb", "16", "--json", "--trace", "--state", "s.json");
+    const r = run(
+      "spell.lua",
+      "--engine",
+      "lua",
+      "--mock",
+      "--model",
+      "openai/gpt-4o-mini",
+      "--timeout-ms",
+      "500",
+      "--memory-mb",
+      "16",
+      "--json",
+      "--trace",
+      "--state",
+      "s.json",
+    );
     expect(r).toEqual({
       ok: true,
       value: {
@@ -29,11 +44,27 @@ describe("parseCliArgs", () => {
   });
 
   it("defaults: no engine, no args, human output", () => {
-    expect(run("a.js")).toEqual({ ok: true, value: { command: "run", file: "a.js", mock: false, json: false, trace: false } });
+    expect(run("a.js")).toEqual({
+      ok: true,
+      value: { command: "run", file: "a.js", mock: false, json: false, trace: false },
+    });
   });
 
   it("builds ARGS from --arg and from everything after --", () => {
-    const r = run("a.lua", "--arg", "topic=cats", "--arg", "eq=a=b", "--", "--max", "3", "--flag", "--k=v", "pos1", "pos2");
+    const r = run(
+      "a.lua",
+      "--arg",
+      "topic=cats",
+      "--arg",
+      "eq=a=b",
+      "--",
+      "--max",
+      "3",
+      "--flag",
+      "--k=v",
+      "pos1",
+      "pos2",
+    );
     expect(r.ok && r.value.command === "run" && r.value.args).toEqual({
       "0": "a.lua",
       topic: "cats",
@@ -63,7 +94,9 @@ describe("parseCliArgs", () => {
   it("rejects bad input with a message naming the problem", () => {
     expect(fail(["run", "a.lua", "--nope"])).toBe("unknown option --nope (see llmspell --help)");
     expect(fail(["run", "a.lua", "--engine"])).toBe("--engine needs a value");
-    expect(fail(["run", "a.lua", "--timeout-ms", "abc"])).toMatch(/--timeout-ms needs a positive whole number \(got "abc"\)/);
+    expect(fail(["run", "a.lua", "--timeout-ms", "abc"])).toMatch(
+      /--timeout-ms needs a positive whole number \(got "abc"\)/,
+    );
     expect(fail(["run", "a.lua", "--timeout-ms", "0"])).toMatch(/--timeout-ms needs a positive whole number/);
     expect(fail(["run", "a.lua", "--timeout-ms", "1.5"])).toMatch(/--timeout-ms/);
     expect(fail(["run", "a.lua", "--memory-mb", "-3"])).toMatch(/--memory-mb/);

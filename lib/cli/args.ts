@@ -7,7 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import * as z from "zod";
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 
 export interface RunCommand {
   command: "run";
@@ -63,12 +63,16 @@ const positiveNumber = (flag: string) =>
     .transform(Number)
     .refine((n) => n > 0, `${flag} needs a positive number`);
 
-const modelSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9._:@-]+)+$/, "--model needs provider/model, e.g. mock/default");
+const modelSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9._:@-]+)+$/, "--model needs provider/model, e.g. mock/default");
 const argPairSchema = z.string().regex(/^[^=\s]+=/, "--arg needs key=value");
 
 function check<T>(schema: z.ZodType<T>, value: string): { ok: true; value: T } | { ok: false; message: string } {
   const r = schema.safeParse(value);
-  return r.success ? { ok: true, value: r.data } : { ok: false, message: `${r.error.issues[0]?.message} (got "${value}")` };
+  return r.success
+    ? { ok: true, value: r.data }
+    : { ok: false, message: `${r.error.issues[0]?.message} (got "${value}")` };
 }
 
 export function parseCliArgs(argv: string[]): ParseResult {

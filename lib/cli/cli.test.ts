@@ -18,7 +18,10 @@ interface CliRun {
   stderr: string;
 }
 
-function cli(args: string[], opts: { onStdout?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {
+function cli(
+  args: string[],
+  opts: { onStdout?: (text: string, child: ReturnType<typeof spawn>) => void } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, OPENAI_API_KEY: "" } });
     let stdout = "";
@@ -81,7 +84,10 @@ describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
   });
 
   it("--json prints exactly one JSON object; ARGS come from --arg and after --", async () => {
-    spell("args.js", 'console.log("topic", ARGS.topic);\nconsole.warn("careful");\nexport default { topic: ARGS.topic, n: ARGS.n, first: ARGS["1"] };\n');
+    spell(
+      "args.js",
+      'console.log("topic", ARGS.topic);\nconsole.warn("careful");\nexport default { topic: ARGS.topic, n: ARGS.n, first: ARGS["1"] };\n',
+    );
     const r = await cli(["run", "args.js", "--json", "--arg", "topic=cats", "--", "--n", "3", "pos"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
@@ -102,8 +108,14 @@ describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
   });
 
   it("--json logs keep Debug.* output at its level, in order with print, in both languages", async () => {
-    spell("debug.lua", 'print("one")\nDebug.info("hello")\nDebug.setLevel("debug")\nDebug.debug("detail")\nprint("two")\nDebug.warn("careful")\nDebug.error("bad")\n');
-    spell("debug.js", 'print("one");\nDebug.info("hello");\nDebug.setLevel("debug");\nDebug.debug("detail");\nconsole.log("two");\nDebug.warn("careful");\nDebug.error("bad");\n');
+    spell(
+      "debug.lua",
+      'print("one")\nDebug.info("hello")\nDebug.setLevel("debug")\nDebug.debug("detail")\nprint("two")\nDebug.warn("careful")\nDebug.error("bad")\n',
+    );
+    spell(
+      "debug.js",
+      'print("one");\nDebug.info("hello");\nDebug.setLevel("debug");\nDebug.debug("detail");\nconsole.log("two");\nDebug.warn("careful");\nDebug.error("bad");\n',
+    );
     const expected = [
       { level: "log", text: "one" },
       { level: "info", text: "[INFO] hello" },
@@ -175,7 +187,10 @@ describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
   });
 
   it("--mock sends a spell's openai model to the offline mock provider", async () => {
-    spell("mocked.js", 'const a = Agent.builder().name("w").model("openai/gpt-4o-mini").build();\nconst r = await a.execute({ text: "say hi" });\nexport default r.text;\n');
+    spell(
+      "mocked.js",
+      'const a = Agent.builder().name("w").model("openai/gpt-4o-mini").build();\nconst r = await a.execute({ text: "say hi" });\nexport default r.text;\n',
+    );
     const r = await cli(["run", "mocked.js", "--mock", "--json"]);
     const report = JSON.parse(r.stdout);
     expect(report.error).toBeNull();

@@ -5,10 +5,10 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import type { ExecutionResult } from "@/engines/bridge";
-import type { RunController, RunRequest } from "@/engines/host/types";
+import type { ExecutionResult } from "@/lib/core/events";
+import type { RunController, RunRequest } from "@/lib/runner/types";
 import { engineForFile, listEngines } from "@/engines/registry";
-import { DEFAULT_LIMITS, type RunLimits } from "@/lib/spell/limits";
+import { DEFAULT_LIMITS, type RunLimits } from "@/lib/core/limits";
 import { USAGE, parseCliArgs, type RunCommand } from "./args";
 import { createJsonCollector, createTerminalPrinter, type Writable } from "./output";
 
@@ -85,7 +85,8 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
   }
 
   const limits: Partial<RunLimits> = {};
-  if (cmd.timeoutMs !== undefined) limits.timeoutMs = capped(io, "--timeout-ms", cmd.timeoutMs, DEFAULT_LIMITS.timeoutMs, "ms");
+  if (cmd.timeoutMs !== undefined)
+    limits.timeoutMs = capped(io, "--timeout-ms", cmd.timeoutMs, DEFAULT_LIMITS.timeoutMs, "ms");
   if (cmd.memoryBytes !== undefined) {
     limits.memoryLimitBytes = capped(io, "--memory-mb", cmd.memoryBytes, DEFAULT_LIMITS.memoryLimitBytes, "bytes");
   }
@@ -127,6 +128,8 @@ function capped(io: CliIo, flag: string, value: number, max: number, unit: strin
 }
 
 async function readVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
+  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version?: string;
+  };
   return pkg.version ?? "unknown";
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ExecutionResult } from "@/engines/bridge";
+import type { ExecutionResult } from "@/lib/core/events";
 import { createJsonCollector, createTerminalPrinter, formatCliError } from "./output";
 
 function sink() {
@@ -31,7 +31,9 @@ describe("terminal output", () => {
     p.onEvent({ type: "trace", phase: "end", id: "t1", t: 9, durationMs: 9, tokens: { input: 3, output: 4 } });
     p.finish({ ok: false, error: { kind: "runtime", message: "boom", line: 3 }, logs: [], stats });
     expect(stdout.text()).toBe("");
-    expect(stderr.text()).toBe("[trace] ▶ agent writer (mock/default)\n[trace] ◀ agent writer 9 ms, 3+4 tokens\nruntime: boom (x.lua:3)\n");
+    expect(stderr.text()).toBe(
+      "[trace] ▶ agent writer (mock/default)\n[trace] ◀ agent writer 9 ms, 3+4 tokens\nruntime: boom (x.lua:3)\n",
+    );
   });
 
   it("formats an error without a line", () => {
@@ -53,7 +55,12 @@ describe("--json report", () => {
     const c = createJsonCollector();
     c.onEvent({ type: "trace", phase: "start", id: "t1", kind: "tool", name: "calc", t: 0 });
     c.onEvent({ type: "log", level: "log", text: "x", t: 0 });
-    const failed: ExecutionResult = { ok: false, error: { kind: "syntax", message: "bad", line: 2, column: 4 }, logs: [{ level: "log", text: "x" }], stats };
+    const failed: ExecutionResult = {
+      ok: false,
+      error: { kind: "syntax", message: "bad", line: 2, column: 4 },
+      logs: [{ level: "log", text: "x" }],
+      stats,
+    };
     expect(c.report(failed)).toEqual({
       ok: false,
       value: null,
@@ -64,7 +71,9 @@ describe("--json report", () => {
     });
     const good = createJsonCollector().report({ ok: true, value: [1, "a"], logs: [], stats });
     expect(good).toEqual({ ok: true, value: [1, "a"], logs: [], error: null, trace: [], stats });
-    expect(createJsonCollector().report({ ok: false, error: { kind: "timeout", message: "t" }, logs: [], stats }).error).toEqual({ kind: "timeout", message: "t", line: null });
+    expect(
+      createJsonCollector().report({ ok: false, error: { kind: "timeout", message: "t" }, logs: [], stats }).error,
+    ).toEqual({ kind: "timeout", message: "t", line: null });
   });
 
   it("logs keep the spell API's log events (Debug.*) in order with print output, at their levels", () => {
@@ -77,7 +86,15 @@ describe("--json report", () => {
     c.onEvent({ type: "log", level: "error", text: "[ERROR] bad", t: 5 });
     c.onEvent({ type: "log", level: "log", text: "printed again", t: 6 });
     // The engine's result lists only its own output (print); the Debug lines went out as events only.
-    const result: ExecutionResult = { ok: true, value: null, logs: [{ level: "log", text: "printed" }, { level: "log", text: "printed again" }], stats };
+    const result: ExecutionResult = {
+      ok: true,
+      value: null,
+      logs: [
+        { level: "log", text: "printed" },
+        { level: "log", text: "printed again" },
+      ],
+      stats,
+    };
     expect(c.report(result).logs).toEqual([
       { level: "log", text: "printed" },
       { level: "info", text: "[INFO] hello" },

@@ -3,7 +3,9 @@
  * errors to stderr, the final error as `<kind>: <message> (<file>:<line>)`; or, with `--json`, exactly one JSON
  * object at the end.
  */
-import type { ExecutionResult, JsonValue, LogEntry, RunEvent, SpellErrorData, TraceEvent } from "@/engines/bridge";
+import type { ExecutionResult, LogEntry, RunEvent, TraceEvent } from "@/lib/core/events";
+import type { JsonValue } from "@/lib/core/json";
+import type { SpellErrorData } from "@/lib/core/errors";
 
 export interface Writable {
   write(text: string): unknown;
@@ -26,7 +28,10 @@ export function formatCliError(error: SpellErrorData, file: string): string {
 }
 
 /** A printer for the human mode: call `onEvent` for each event, then `finish` with the result. */
-export function createTerminalPrinter(io: { stdout: Writable; stderr: Writable }, opts: { file: string; trace: boolean }) {
+export function createTerminalPrinter(
+  io: { stdout: Writable; stderr: Writable },
+  opts: { file: string; trace: boolean },
+) {
   let midLine = false; // streamed tokens left the cursor mid-line
   const traceNames = new Map<string, string>();
   const endLine = () => {

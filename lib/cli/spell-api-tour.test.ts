@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TraceStart } from "@/engines/bridge";
+import type { TraceStart } from "@/lib/core/events";
 import type { JsonReport } from "./output";
 
 const BIN = fileURLToPath(new URL("../../bin/llmspell.mjs", import.meta.url));
@@ -55,7 +55,9 @@ beforeAll(async () => {
       try {
         report = JSON.parse(run.stdout) as JsonReport;
       } catch {
-        throw new Error(`${language}: --json printed no JSON (exit ${run.code}): ${run.stdout.slice(0, 500)} ${run.stderr.slice(0, 500)}`);
+        throw new Error(
+          `${language}: --json printed no JSON (exit ${run.code}): ${run.stdout.slice(0, 500)} ${run.stderr.slice(0, 500)}`,
+        );
       }
       runs[language] = { run, report };
     }),
@@ -70,17 +72,20 @@ describe("SPELL-API.md tour through `llmspell run --mock`", { timeout: TIMEOUT_M
     expect(checksIn(TOUR.javascript)).toBe(checks);
   });
 
-  it.each(Object.keys(TOUR) as Language[])("the %s tour runs to the end: exit 0, ok, no error, one line per check", (language) => {
-    const { run, report } = runs[language]!;
-    expect(report.error).toBeNull();
-    expect(report.ok).toBe(true);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toBe("");
-    expect(report.stats.engine).toBe(language);
-    expect(report.value).toEqual({ tour: "complete", who: "tour" });
-    expect(report.logs.length).toBeGreaterThanOrEqual(checks);
-    expect(texts(language).at(-1)).toBe("the tour ran to the end: true");
-  });
+  it.each(Object.keys(TOUR) as Language[])(
+    "the %s tour runs to the end: exit 0, ok, no error, one line per check",
+    (language) => {
+      const { run, report } = runs[language]!;
+      expect(report.error).toBeNull();
+      expect(report.ok).toBe(true);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe("");
+      expect(report.stats.engine).toBe(language);
+      expect(report.value).toEqual({ tour: "complete", who: "tour" });
+      expect(report.logs.length).toBeGreaterThanOrEqual(checks);
+      expect(texts(language).at(-1)).toBe("the tour ran to the end: true");
+    },
+  );
 
   it("Lua and JavaScript print identical lines", () => {
     expect(texts("javascript")).toEqual(texts("lua"));
@@ -88,12 +93,18 @@ describe("SPELL-API.md tour through `llmspell run --mock`", { timeout: TIMEOUT_M
 
   it("print, console.log/info/warn/error and Debug.* keep their levels", () => {
     const level = (language: Language, text: string) => runs[language]!.report.logs.find((l) => l.text === text)?.level;
-    expect(["info", "warn", "error"].map((l) => level("javascript", `output: ${l}`))).toEqual(["info", "warn", "error"]);
+    expect(["info", "warn", "error"].map((l) => level("javascript", `output: ${l}`))).toEqual([
+      "info",
+      "warn",
+      "error",
+    ]);
     expect(level("javascript", "## Agent")).toBe("log");
     expect(level("javascript", "ARGS.who: tour")).toBe("log");
     expect(level("lua", "output: warn")).toBe("log");
     for (const language of Object.keys(TOUR) as Language[]) {
-      expect(["[INFO] tour info {\"n\":1}", "[WARN] tour warn", "[ERROR] tour error"].map((t) => level(language, t))).toEqual(["info", "warn", "error"]);
+      expect(
+        ['[INFO] tour info {"n":1}', "[WARN] tour warn", "[ERROR] tour error"].map((t) => level(language, t)),
+      ).toEqual(["info", "warn", "error"]);
     }
   });
 
@@ -130,8 +141,13 @@ describe("SPELL-API.md tour through `llmspell run --mock`", { timeout: TIMEOUT_M
     expect(lines.filter((l) => l.includes("a non-SpellError"))).toEqual([]);
   });
 
-  it.each(Object.keys(TOUR) as Language[])("the %s trace has agent, model, tool, workflow, step, hook and event spans", (language) => {
-    const kinds = new Set(runs[language]!.report.trace.filter((e): e is TraceStart => e.phase === "start").map((e) => e.kind));
-    for (const kind of ["agent", "model", "tool", "workflow", "step", "hook", "event"]) expect(kinds).toContain(kind);
-  });
+  it.each(Object.keys(TOUR) as Language[])(
+    "the %s trace has agent, model, tool, workflow, step, hook and event spans",
+    (language) => {
+      const kinds = new Set(
+        runs[language]!.report.trace.filter((e): e is TraceStart => e.phase === "start").map((e) => e.kind),
+      );
+      for (const kind of ["agent", "model", "tool", "workflow", "step", "hook", "event"]) expect(kinds).toContain(kind);
+    },
+  );
 });

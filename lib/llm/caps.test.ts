@@ -22,24 +22,37 @@ describe("gateway caps", () => {
   it("messages: the cap is accepted, one more is refused", () => {
     const at = Array.from({ length: GATEWAY_CAPS.maxMessages }, (_, i) => user(`m${i}`));
     expect(validateLlmRequest({ ...base, messages: at }, GATEWAY_CAPS).ok).toBe(true);
-    expect(validateLlmRequest({ ...base, messages: [...at, user("one more")] }, GATEWAY_CAPS)).toMatchObject({ ok: false, field: "messages", message: expect.stringContaining(`at most ${GATEWAY_CAPS.maxMessages}`) });
+    expect(validateLlmRequest({ ...base, messages: [...at, user("one more")] }, GATEWAY_CAPS)).toMatchObject({
+      ok: false,
+      field: "messages",
+      message: expect.stringContaining(`at most ${GATEWAY_CAPS.maxMessages}`),
+    });
   });
 
   it("tools: the cap is accepted, one more is refused", () => {
-    const tools = Array.from({ length: GATEWAY_CAPS.maxTools + 1 }, (_, i) => ({ name: `t${i}`, description: "", parameters: { type: "object" } }));
+    const tools = Array.from({ length: GATEWAY_CAPS.maxTools + 1 }, (_, i) => ({
+      name: `t${i}`,
+      description: "",
+      parameters: { type: "object" },
+    }));
     expect(validateLlmRequest({ ...base, tools: tools.slice(0, -1) }, GATEWAY_CAPS).ok).toBe(true);
     expect(validateLlmRequest({ ...base, tools }, GATEWAY_CAPS)).toMatchObject({ ok: false, field: "tools" });
   });
 
   it("max output tokens: the default and the ceiling, a smaller request kept", () => {
     expect(capMaxTokens(base, GATEWAY_CAPS)).toBe(GATEWAY_CAPS.maxOutputTokens);
-    expect(capMaxTokens({ ...base, maxTokens: GATEWAY_CAPS.maxOutputTokens * 4 }, GATEWAY_CAPS)).toBe(GATEWAY_CAPS.maxOutputTokens);
+    expect(capMaxTokens({ ...base, maxTokens: GATEWAY_CAPS.maxOutputTokens * 4 }, GATEWAY_CAPS)).toBe(
+      GATEWAY_CAPS.maxOutputTokens,
+    );
     expect(capMaxTokens({ ...base, maxTokens: 7 }, GATEWAY_CAPS)).toBe(7);
   });
 
   it("max output tokens reach the provider: the mock stops at the cap with finish reason length", async () => {
     const caps = { ...GATEWAY_CAPS, maxOutputTokens: 3 };
-    const call = prepareLlmCall({ model: "mock/echo", messages: [user("a b c d e f")], maxTokens: 100 }, { env: {}, caps });
+    const call = prepareLlmCall(
+      { model: "mock/echo", messages: [user("a b c d e f")], maxTokens: 100 },
+      { env: {}, caps },
+    );
     if (!call.ok) throw new Error(call.message);
     const parts = await collectParts(call.stream());
     expect(parts.filter((p) => p.type === "text-delta")).toHaveLength(3);
@@ -48,12 +61,19 @@ describe("gateway caps", () => {
 
   it("request duration: a call past the cap ends with a timeout part", async () => {
     const caps = { ...GATEWAY_CAPS, maxRequestMs: 150 };
-    const call = prepareLlmCall({ model: "mock/echo", messages: [user("one two three four five six seven eight")] }, { env: { LLMSPELL_MOCK_DELAY_MS: "40" }, caps });
+    const call = prepareLlmCall(
+      { model: "mock/echo", messages: [user("one two three four five six seven eight")] },
+      { env: { LLMSPELL_MOCK_DELAY_MS: "40" }, caps },
+    );
     if (!call.ok) throw new Error(call.message);
     const started = performance.now();
     const parts = await collectParts(call.stream());
     expect(performance.now() - started).toBeLessThan(1_000);
-    expect(parts.at(-1)).toEqual({ type: "error", kind: "timeout", message: "The model call took longer than 0.15 s and was stopped." });
+    expect(parts.at(-1)).toEqual({
+      type: "error",
+      kind: "timeout",
+      message: "The model call took longer than 0.15 s and was stopped.",
+    });
     expect(parts.some((p) => p.type === "text-delta")).toBe(true);
   });
 
@@ -62,14 +82,24 @@ describe("gateway caps", () => {
       { role: "assistant", content: "", toolCalls: [{ id: `c${i}`, name: "t", input: {} }] },
       { role: "tool", toolCallId: `c${i}`, toolName: "t", output: i },
     ];
-    const run = (steps: number) => ({ ...base, messages: [user("go"), ...Array.from({ length: steps }, (_, i) => step(i)).flat()] });
+    const run = (steps: number) => ({
+      ...base,
+      messages: [user("go"), ...Array.from({ length: steps }, (_, i) => step(i)).flat()],
+    });
     expect(validateLlmRequest(run(GATEWAY_CAPS.maxToolSteps), GATEWAY_CAPS).ok).toBe(true);
-    expect(validateLlmRequest(run(GATEWAY_CAPS.maxToolSteps + 1), GATEWAY_CAPS)).toMatchObject({ ok: false, field: "messages", message: expect.stringContaining(`limit is ${GATEWAY_CAPS.maxToolSteps}`) });
+    expect(validateLlmRequest(run(GATEWAY_CAPS.maxToolSteps + 1), GATEWAY_CAPS)).toMatchObject({
+      ok: false,
+      field: "messages",
+      message: expect.stringContaining(`limit is ${GATEWAY_CAPS.maxToolSteps}`),
+    });
   });
 
   it("rate limit: defaults, environment overrides, and off", () => {
     expect(rateLimitFromEnv({})).toEqual(LLM_RATE_LIMIT);
-    expect(rateLimitFromEnv({ LLM_RATE_LIMIT_PER_MINUTE: "120", LLM_RATE_LIMIT_BURST: "5" })).toEqual({ capacity: 5, refillPerSecond: 2 });
+    expect(rateLimitFromEnv({ LLM_RATE_LIMIT_PER_MINUTE: "120", LLM_RATE_LIMIT_BURST: "5" })).toEqual({
+      capacity: 5,
+      refillPerSecond: 2,
+    });
     expect(rateLimitFromEnv({ LLM_RATE_LIMIT_PER_MINUTE: "0" })).toBeNull();
     expect(rateLimitFromEnv({ LLM_RATE_LIMIT_PER_MINUTE: "nonsense" })).toEqual(LLM_RATE_LIMIT);
   });

@@ -50,6 +50,9 @@ export function rateLimitFromEnv(env: Record<string, string | undefined>): RateL
   if (perMinute === 0) return null;
   return {
     capacity: burst !== undefined && Number.isFinite(burst) && burst > 0 ? burst : LLM_RATE_LIMIT.capacity,
-    refillPerSecond: perMinute !== undefined && Number.isFinite(perMinute) && perMinute > 0 ? perMinute / 60 : LLM_RATE_LIMIT.refillPerSecond,
+    refillPerSecond:
+      perMinute !== undefined && Number.isFinite(perMinute) && perMinute > 0
+        ? perMinute / 60
+        : LLM_RATE_LIMIT.refillPerSecond,
   };
 }

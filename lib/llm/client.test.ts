@@ -11,7 +11,10 @@ import { BYOK_HEADER } from "./wire";
 const hello: LlmRequest = { model: "mock/default", messages: [{ role: "user", content: "hello client" }] };
 
 /** A fetch that calls the route handlers in-process, recording what was sent. */
-function routeFetch(env: Record<string, string | undefined> = {}, limiter = createMemoryRateLimiter({ capacity: 1_000, refillPerSecond: 1_000 })) {
+function routeFetch(
+  env: Record<string, string | undefined> = {},
+  limiter = createMemoryRateLimiter({ capacity: 1_000, refillPerSecond: 1_000 }),
+) {
   const post = createLlmPostHandler({ env, limiter });
   const get = createModelsGetHandler({ env });
   const sent: Request[] = [];
@@ -45,7 +48,9 @@ describe("createHttpLlmClient", () => {
   it("turns a refusal into one error part (bad request, rate limit with retry time)", async () => {
     const { fetchImpl } = routeFetch({}, createMemoryRateLimiter({ capacity: 1, refillPerSecond: 0.01 }));
     const client = createHttpLlmClient({ fetch: fetchImpl });
-    expect(await collectParts(client.stream({ ...hello, messages: [] }))).toEqual([{ type: "error", kind: "bad_request", message: "messages: must hold at least one message" }]);
+    expect(await collectParts(client.stream({ ...hello, messages: [] }))).toEqual([
+      { type: "error", kind: "bad_request", message: "messages: must hold at least one message" },
+    ]);
     const limited = await collectParts(client.stream(hello));
     expect(limited).toHaveLength(1);
     expect(limited[0]).toMatchObject({ type: "error", kind: "rate_limited" });
@@ -78,19 +83,31 @@ describe("createHttpLlmClient", () => {
   });
 
   it("reports an unreachable gateway as one upstream error part", async () => {
-    const client = createHttpLlmClient({ baseUrl: "http://127.0.0.1:1", fetch: (() => Promise.reject(new TypeError("fetch failed"))) as typeof fetch });
-    expect(await collectParts(client.stream(hello))).toEqual([{ type: "error", kind: "upstream", message: "Could not reach the model gateway (/api/llm)." }]);
+    const client = createHttpLlmClient({
+      baseUrl: "http://127.0.0.1:1",
+      fetch: (() => Promise.reject(new TypeError("fetch failed"))) as typeof fetch,
+    });
+    expect(await collectParts(client.stream(hello))).toEqual([
+      { type: "error", kind: "upstream", message: "Could not reach the model gateway (/api/llm)." },
+    ]);
   });
 
   it("reports a stream that ends without a finish as malformed", async () => {
-    const fetchImpl = (async () => new Response('{"type":"text-delta","text":"half"}\n', { status: 200 })) as typeof fetch;
+    const fetchImpl = (async () =>
+      new Response('{"type":"text-delta","text":"half"}\n', { status: 200 })) as typeof fetch;
     const parts = await collectParts(createHttpLlmClient({ fetch: fetchImpl }).stream(hello));
-    expect(parts).toEqual([{ type: "text-delta", text: "half" }, { type: "error", kind: "malformed", message: expect.stringContaining("ended before a finish") }]);
+    expect(parts).toEqual([
+      { type: "text-delta", text: "half" },
+      { type: "error", kind: "malformed", message: expect.stringContaining("ended before a finish") },
+    ]);
   });
 
   it("mockAll answers in-process without any request", async () => {
     let calls = 0;
-    const client = createHttpLlmClient({ mockAll: true, fetch: (async () => (calls++, new Response())) as typeof fetch });
+    const client = createHttpLlmClient({
+      mockAll: true,
+      fetch: (async () => (calls++, new Response())) as typeof fetch,
+    });
     const parts = await collectParts(client.stream({ ...hello, model: "openai/gpt-4o" }));
     expect(parts.at(-1)).toEqual({ type: "finish", finishReason: "stop" });
     expect(calls).toBe(0);
@@ -100,14 +117,19 @@ describe("createHttpLlmClient", () => {
     const { fetchImpl } = routeFetch({});
     const models = await fetchModels("", fetchImpl);
     expect(models.defaultModel).toBe("mock/default");
-    expect(models.providers.map((p) => [p.name, p.available])).toEqual([["mock", true], ["openai", false]]);
+    expect(models.providers.map((p) => [p.name, p.available])).toEqual([
+      ["mock", true],
+      ["openai", false],
+    ]);
     expect(models.providers[1].reason).toMatch(/OPENAI_API_KEY/);
   });
 });
 
 describe("createDirectLlmClient", () => {
   it("mockAll sends every model to the mock", async () => {
-    const parts = await collectParts(createDirectLlmClient({ env: {}, mockAll: true }).stream({ ...hello, model: "openai/gpt-4o" }));
+    const parts = await collectParts(
+      createDirectLlmClient({ env: {}, mockAll: true }).stream({ ...hello, model: "openai/gpt-4o" }),
+    );
     expect(parts.at(-1)).toEqual({ type: "finish", finishReason: "stop" });
   });
 
@@ -120,7 +142,11 @@ describe("createDirectLlmClient", () => {
 
   it("gives validation and provider problems as one error part", async () => {
     const client = createDirectLlmClient({ env: {} });
-    expect(await collectParts(client.stream({ ...hello, model: "openai/gpt-4o" }))).toEqual([{ type: "error", kind: "unavailable", message: expect.stringContaining("OPENAI_API_KEY") }]);
-    expect(await collectParts(client.stream({ ...hello, temperature: 9 }))).toMatchObject([{ type: "error", kind: "bad_request" }]);
+    expect(await collectParts(client.stream({ ...hello, model: "openai/gpt-4o" }))).toEqual([
+      { type: "error", kind: "unavailable", message: expect.stringContaining("OPENAI_API_KEY") },
+    ]);
+    expect(await collectParts(client.stream({ ...hello, temperature: 9 }))).toMatchObject([
+      { type: "error", kind: "bad_request" },
+    ]);
   });
 });

@@ -26,7 +26,8 @@ function isAbort(error: unknown, signal?: AbortSignal): boolean {
 }
 
 async function refusalOf(response: Response): Promise<StreamPart> {
-  let kind: LlmErrorKind = response.status === 429 ? "rate_limited" : response.status >= 500 ? "upstream" : "bad_request";
+  let kind: LlmErrorKind =
+    response.status === 429 ? "rate_limited" : response.status >= 500 ? "upstream" : "bad_request";
   let message = `The gateway answered ${response.status}.`;
   try {
     const body = (await response.json()) as WireError;
@@ -47,7 +48,10 @@ export function createHttpLlmClient(opts: HttpLlmClientOptions = {}): LlmClient 
   const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const mock = createMockLlmClient(opts.mock);
 
-  async function* stream(request: Parameters<LlmClient["stream"]>[0], signal?: AbortSignal): AsyncGenerator<StreamPart> {
+  async function* stream(
+    request: Parameters<LlmClient["stream"]>[0],
+    signal?: AbortSignal,
+  ): AsyncGenerator<StreamPart> {
     if (opts.mockAll) {
       yield* mock.stream(request, signal);
       return;
@@ -61,7 +65,9 @@ export function createHttpLlmClient(opts: HttpLlmClientOptions = {}): LlmClient 
         signal,
       });
     } catch (error) {
-      yield isAbort(error, signal) ? cancelled : { type: "error", kind: "upstream", message: "Could not reach the model gateway (/api/llm)." };
+      yield isAbort(error, signal)
+        ? cancelled
+        : { type: "error", kind: "upstream", message: "Could not reach the model gateway (/api/llm)." };
       return;
     }
     if (!response.ok || !response.body) {
@@ -80,12 +86,17 @@ export function createHttpLlmClient(opts: HttpLlmClientOptions = {}): LlmClient 
       }
     } catch (error) {
       if (!isAbort(error, signal)) {
-        yield { type: "error", kind: "upstream", message: "The connection to the model gateway broke during the reply." };
+        yield {
+          type: "error",
+          kind: "upstream",
+          message: "The connection to the model gateway broke during the reply.",
+        };
         return;
       }
     }
     if (signal?.aborted) yield cancelled;
-    else if (!ended) yield { type: "error", kind: "malformed", message: "The model gateway's stream ended before a finish." };
+    else if (!ended)
+      yield { type: "error", kind: "malformed", message: "The model gateway's stream ended before a finish." };
   }
 
   return {
@@ -100,13 +111,21 @@ export function createHttpLlmClient(opts: HttpLlmClientOptions = {}): LlmClient 
  * `GET /api/models`. With a brought key, OpenAI counts as available (the key itself is not sent here).
  * Throws an Error with a clear message when the gateway cannot be reached.
  */
-export async function fetchModels(baseUrl = "", doFetch: typeof fetch = fetch, byokKey?: string): Promise<ModelsResponse> {
-  const response = await doFetch(`${baseUrl.replace(/\/$/, "")}/api/models`, { headers: { accept: "application/json" } });
+export async function fetchModels(
+  baseUrl = "",
+  doFetch: typeof fetch = fetch,
+  byokKey?: string,
+): Promise<ModelsResponse> {
+  const response = await doFetch(`${baseUrl.replace(/\/$/, "")}/api/models`, {
+    headers: { accept: "application/json" },
+  });
   if (!response.ok) throw new Error(`Listing models failed: the gateway answered ${response.status}.`);
   const body = (await response.json()) as ModelsResponse;
   if (!byokKey) return body;
   return {
     ...body,
-    providers: body.providers.map((p) => (p.name === "openai" ? { name: p.name, models: p.models, available: true } : p)),
+    providers: body.providers.map((p) =>
+      p.name === "openai" ? { name: p.name, models: p.models, available: true } : p,
+    ),
   };
 }

@@ -27,11 +27,19 @@ const STATUS: Partial<Record<LlmErrorKind, number>> = { unknown_model: 400, unav
 export function prepareLlmCall(body: unknown, ctx: GatewayContext): PreparedCall {
   const caps = ctx.caps ?? GATEWAY_CAPS;
   const checked = validateLlmRequest(body, caps);
-  if (!checked.ok) return { ok: false, status: 400, kind: "bad_request", message: checked.message, field: checked.field };
+  if (!checked.ok)
+    return { ok: false, status: 400, kind: "bad_request", message: checked.message, field: checked.field };
   const request = checked.request;
   const modelId = ctx.mockAll && !isMockModel(request.model) ? DEFAULT_MODEL : request.model;
   const resolved = resolveModel(modelId, { env: ctx.env, byokKey: ctx.byokKey });
-  if (!resolved.ok) return { ok: false, status: STATUS[resolved.kind] ?? 400, kind: resolved.kind, message: resolved.message, field: "model" };
+  if (!resolved.ok)
+    return {
+      ok: false,
+      status: STATUS[resolved.kind] ?? 400,
+      kind: resolved.kind,
+      message: resolved.message,
+      field: "model",
+    };
   return {
     ok: true,
     request,

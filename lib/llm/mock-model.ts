@@ -11,14 +11,16 @@ import type {
   LanguageModelV4StreamResult,
   LanguageModelV4Usage,
 } from "@ai-sdk/provider";
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { createMockReply, type MockOptions } from "./mock";
 import { fromModelPrompt } from "./prompt";
 import type { LlmRequest, ToolSpec, Usage } from "./types";
 
 function requestOf(modelId: string, options: LanguageModelV4CallOptions): LlmRequest {
   const tools = (options.tools ?? []).flatMap((t): ToolSpec[] =>
-    t.type === "function" ? [{ name: t.name, description: t.description ?? "", parameters: t.inputSchema as ToolSpec["parameters"] }] : [],
+    t.type === "function"
+      ? [{ name: t.name, description: t.description ?? "", parameters: t.inputSchema as ToolSpec["parameters"] }]
+      : [],
   );
   const format = options.responseFormat?.type === "json" ? options.responseFormat.schema : undefined;
   return {
@@ -58,7 +60,14 @@ export class MockLanguageModel implements LanguageModelV4 {
     const content: LanguageModelV4Content[] =
       reply.kind === "text"
         ? [{ type: "text", text: reply.chunks.join("") }]
-        : [{ type: "tool-call", toolCallId: reply.toolCallId, toolName: reply.toolName, input: JSON.stringify(reply.input) }];
+        : [
+            {
+              type: "tool-call",
+              toolCallId: reply.toolCallId,
+              toolName: reply.toolName,
+              input: JSON.stringify(reply.input),
+            },
+          ];
     const unified: "stop" | "length" | "tool-calls" = reply.kind === "text" ? reply.finishReason : "tool-calls";
     return { content, finishReason: { unified, raw: unified }, usage: usageOf(reply.usage), warnings: [] };
   }
@@ -72,10 +81,23 @@ export class MockLanguageModel implements LanguageModelV4 {
       parts.push({ type: "text-start", id: "0" });
       for (const chunk of reply.chunks) parts.push({ type: "text-delta", id: "0", delta: chunk });
       parts.push({ type: "text-end", id: "0" });
-      parts.push({ type: "finish", finishReason: { unified: reply.finishReason, raw: reply.finishReason }, usage: usageOf(reply.usage) });
+      parts.push({
+        type: "finish",
+        finishReason: { unified: reply.finishReason, raw: reply.finishReason },
+        usage: usageOf(reply.usage),
+      });
     } else {
-      parts.push({ type: "tool-call", toolCallId: reply.toolCallId, toolName: reply.toolName, input: JSON.stringify(reply.input) });
-      parts.push({ type: "finish", finishReason: { unified: "tool-calls", raw: "tool_calls" }, usage: usageOf(reply.usage) });
+      parts.push({
+        type: "tool-call",
+        toolCallId: reply.toolCallId,
+        toolName: reply.toolName,
+        input: JSON.stringify(reply.input),
+      });
+      parts.push({
+        type: "finish",
+        finishReason: { unified: "tool-calls", raw: "tool_calls" },
+        usage: usageOf(reply.usage),
+      });
     }
     let index = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -13,12 +13,21 @@ const textOf = (parts: StreamPart[]) => parts.map((p) => (p.type === "text-delta
 const calculator: ToolSpec = {
   name: "calculator",
   description: "Evaluate an arithmetic expression",
-  parameters: { type: "object", properties: { expression: { type: "string" } }, required: ["expression"], additionalProperties: false },
+  parameters: {
+    type: "object",
+    properties: { expression: { type: "string" } },
+    required: ["expression"],
+    additionalProperties: false,
+  },
 };
 const weather: ToolSpec = {
   name: "get_weather",
   description: "Current weather for a city",
-  parameters: { type: "object", properties: { city: { type: "string", minLength: 1 }, unit: { enum: ["celsius", "fahrenheit"] } }, required: ["city", "unit"] },
+  parameters: {
+    type: "object",
+    properties: { city: { type: "string", minLength: 1 }, unit: { enum: ["celsius", "fahrenheit"] } },
+    required: ["city", "unit"],
+  },
 };
 
 describe("mock provider", () => {
@@ -31,22 +40,38 @@ describe("mock provider", () => {
     expect(deltas.length).toBeGreaterThan(5);
     for (const d of deltas) expect(d.text.trim().split(/\s+/)).toHaveLength(1);
     expect(textOf(a)).toContain("Tell me about owls");
-    expect(a.at(-2)).toEqual({ type: "usage", usage: { inputTokens: expect.any(Number), outputTokens: deltas.length } });
+    expect(a.at(-2)).toEqual({
+      type: "usage",
+      usage: { inputTokens: expect.any(Number), outputTokens: deltas.length },
+    });
     expect(a.at(-1)).toEqual({ type: "finish", finishReason: "stop" });
-    const other = await collect(streamMockReply({ ...request, messages: [{ role: "user", content: "Something else" }] }));
+    const other = await collect(
+      streamMockReply({ ...request, messages: [{ role: "user", content: "Something else" }] }),
+    );
     expect(textOf(other)).not.toEqual(textOf(a));
   });
 
   it("mock/echo replies with the last user message", async () => {
     const parts = await collect(
-      streamMockReply({ model: "mock/echo", messages: [{ role: "user", content: "first" }, { role: "assistant", content: "ok" }, { role: "user", content: "say  this back" }] }),
+      streamMockReply({
+        model: "mock/echo",
+        messages: [
+          { role: "user", content: "first" },
+          { role: "assistant", content: "ok" },
+          { role: "user", content: "say  this back" },
+        ],
+      }),
     );
     expect(textOf(parts)).toBe("say  this back");
   });
 
   it("calls the best-matching offered tool with schema-valid arguments, then answers with the result", async () => {
     const ajv = new Ajv();
-    const request: LlmRequest = { model: "mock/default", messages: [{ role: "user", content: "What's the weather in Oslo?" }], tools: [calculator, weather] };
+    const request: LlmRequest = {
+      model: "mock/default",
+      messages: [{ role: "user", content: "What's the weather in Oslo?" }],
+      tools: [calculator, weather],
+    };
     const first = await collect(streamMockReply(request));
     const call = first.find((p) => p.type === "tool-call");
     expect(call).toMatchObject({ type: "tool-call", toolName: "get_weather" });
@@ -54,7 +79,10 @@ describe("mock provider", () => {
     expect(ajv.validate(weather.parameters, call.input)).toBe(true);
     expect(first.at(-1)).toEqual({ type: "finish", finishReason: "tool-calls" });
 
-    const mathCall = createMockReply({ ...request, messages: [{ role: "user", content: "calculator: what is 6 * 7?" }] });
+    const mathCall = createMockReply({
+      ...request,
+      messages: [{ role: "user", content: "calculator: what is 6 * 7?" }],
+    });
     expect(mathCall).toMatchObject({ kind: "tool-call", toolName: "calculator", input: { expression: "6 * 7" } });
 
     const second = await collect(
@@ -62,8 +90,17 @@ describe("mock provider", () => {
         ...request,
         messages: [
           ...request.messages,
-          { role: "assistant", content: "", toolCalls: [{ id: call.toolCallId, name: call.toolName, input: call.input }] },
-          { role: "tool", toolCallId: call.toolCallId, toolName: call.toolName, output: { temperature: -3, sky: "snow" } },
+          {
+            role: "assistant",
+            content: "",
+            toolCalls: [{ id: call.toolCallId, name: call.toolName, input: call.input }],
+          },
+          {
+            role: "tool",
+            toolCallId: call.toolCallId,
+            toolName: call.toolName,
+            output: { temperature: -3, sky: "snow" },
+          },
         ],
       }),
     );
@@ -73,15 +110,36 @@ describe("mock provider", () => {
   });
 
   it("answers a JSON-schema request with a valid instance", async () => {
-    const schema = { type: "object", properties: { title: { type: "string" }, year: { type: "integer", minimum: 1900, maximum: 2100 }, tags: { type: "array", items: { type: "string" } } }, required: ["title", "year", "tags"], additionalProperties: false };
-    const parts = await collect(streamMockReply({ model: "mock/default", messages: [{ role: "user", content: "a film" }], responseFormat: schema }));
+    const schema = {
+      type: "object",
+      properties: {
+        title: { type: "string" },
+        year: { type: "integer", minimum: 1900, maximum: 2100 },
+        tags: { type: "array", items: { type: "string" } },
+      },
+      required: ["title", "year", "tags"],
+      additionalProperties: false,
+    };
+    const parts = await collect(
+      streamMockReply({
+        model: "mock/default",
+        messages: [{ role: "user", content: "a film" }],
+        responseFormat: schema,
+      }),
+    );
     const value = JSON.parse(textOf(parts));
     expect(new Ajv().validate(schema, value)).toBe(true);
     expect(parts.filter((p) => p.type === "text-delta").length).toBeGreaterThan(1);
   });
 
   it("stops at maxTokens with finish reason length", async () => {
-    const parts = await collect(streamMockReply({ model: "mock/echo", messages: [{ role: "user", content: "one two three four five" }], maxTokens: 3 }));
+    const parts = await collect(
+      streamMockReply({
+        model: "mock/echo",
+        messages: [{ role: "user", content: "one two three four five" }],
+        maxTokens: 3,
+      }),
+    );
     expect(textOf(parts)).toBe("one two three ");
     expect(parts.at(-1)).toEqual({ type: "finish", finishReason: "length" });
     expect(parts.find((p) => p.type === "usage")).toMatchObject({ usage: { outputTokens: 3 } });
@@ -99,7 +157,10 @@ describe("mock provider", () => {
       parts.push(p);
       controller.abort();
     }
-    expect(parts).toEqual([{ type: "text-delta", text: "a " }, { type: "error", kind: "cancelled", message: expect.any(String) }]);
+    expect(parts).toEqual([
+      { type: "text-delta", text: "a " },
+      { type: "error", kind: "cancelled", message: expect.any(String) },
+    ]);
   });
 
   it("the mock client answers any model with the mock and lists only the mock", async () => {

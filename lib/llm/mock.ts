@@ -12,7 +12,7 @@
  *
  * This file has no runtime dependencies, so the browser can import it for "mock every model".
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { createSchemaInstance } from "./schema-instance";
 import type { ChatMessage, LlmClient, LlmRequest, ProviderInfo, StreamPart, ToolSpec, Usage } from "./types";
 
@@ -87,7 +87,22 @@ function modelName(model: string): string {
   return slash >= 0 ? model.slice(slash + 1) : model;
 }
 
-const STOP_WORDS = new Set(["the", "and", "for", "with", "from", "this", "that", "what", "are", "you", "use", "tool", "into", "its"]);
+const STOP_WORDS = new Set([
+  "the",
+  "and",
+  "for",
+  "with",
+  "from",
+  "this",
+  "that",
+  "what",
+  "are",
+  "you",
+  "use",
+  "tool",
+  "into",
+  "its",
+]);
 
 /** Lower-case words of a name or sentence ("getWeather" → ["get", "weather"]), without filler words. */
 function words(text: string): string[] {
@@ -104,7 +119,9 @@ function chooseTool(tools: ToolSpec[], text: string): ToolSpec {
   let best = tools[0];
   let bestScore = -1;
   for (const tool of tools) {
-    const score = words(tool.name).filter((w) => said.has(w)).length * 3 + words(tool.description).filter((w) => said.has(w)).length;
+    const score =
+      words(tool.name).filter((w) => said.has(w)).length * 3 +
+      words(tool.description).filter((w) => said.has(w)).length;
     if (score > bestScore) {
       best = tool;
       bestScore = score;
@@ -150,8 +167,13 @@ export function createMockReply(request: LlmRequest): MockReply {
   if (results.length > 0) {
     const used = results.map((r) => `the ${r.toolName} tool returned ${JSON.stringify(r.output)}`).join(", and ");
     if (request.responseFormat) {
-      const summary = results.map((r) => (typeof r.output === "string" ? r.output : JSON.stringify(r.output))).join(" ");
-      return textReply(request, splitJson(JSON.stringify(createSchemaInstance(request.responseFormat, { text: summary }))));
+      const summary = results
+        .map((r) => (typeof r.output === "string" ? r.output : JSON.stringify(r.output)))
+        .join(" ");
+      return textReply(
+        request,
+        splitJson(JSON.stringify(createSchemaInstance(request.responseFormat, { text: summary }))),
+      );
     }
     return textReply(request, splitWords(`Based on the tool result, ${used}.`));
   }
@@ -170,7 +192,10 @@ export function createMockReply(request: LlmRequest): MockReply {
   }
 
   if (request.responseFormat) {
-    return textReply(request, splitJson(JSON.stringify(createSchemaInstance(request.responseFormat, { text: userText }))));
+    return textReply(
+      request,
+      splitJson(JSON.stringify(createSchemaInstance(request.responseFormat, { text: userText }))),
+    );
   }
 
   if (name === "echo") return textReply(request, splitWords(userText));
@@ -196,7 +221,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
 }
 
 /** Stream the mock's reply as typed parts; an abort ends it with a `cancelled` error part. */
-export async function* streamMockReply(request: LlmRequest, options: MockOptions = {}, signal?: AbortSignal): AsyncGenerator<StreamPart> {
+export async function* streamMockReply(
+  request: LlmRequest,
+  options: MockOptions = {},
+  signal?: AbortSignal,
+): AsyncGenerator<StreamPart> {
   const reply = createMockReply(request);
   const delay = options.chunkDelayMs ?? 0;
   const wait = async () => (delay > 0 ? sleep(delay, signal) : !signal?.aborted);

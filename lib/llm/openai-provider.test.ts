@@ -15,10 +15,21 @@ const USER_KEY = "sk-user-own-key-fedcba9876543210";
 let upstream: OpenAiMockServer;
 let handler: (request: Request) => Promise<Response>;
 
-const ask = (model: string, extra: Record<string, unknown> = {}) => ({ model: `openai/${model}`, messages: [{ role: "user", content: "hi there" }], ...extra });
-const calculator = { name: "calculator", description: "Evaluate arithmetic", parameters: { type: "object", properties: { expression: { type: "string" } }, required: ["expression"] } };
+const ask = (model: string, extra: Record<string, unknown> = {}) => ({
+  model: `openai/${model}`,
+  messages: [{ role: "user", content: "hi there" }],
+  ...extra,
+});
+const calculator = {
+  name: "calculator",
+  description: "Evaluate arithmetic",
+  parameters: { type: "object", properties: { expression: { type: "string" } }, required: ["expression"] },
+};
 
-async function call(body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; parts: StreamPart[]; raw: string }> {
+async function call(
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; parts: StreamPart[]; raw: string }> {
   const response = await handler(llmRequest(body, headers));
   const raw = await response.text();
   const parts = response.status === 200 ? await readResponseParts(new Response(raw)) : [];
@@ -61,7 +72,12 @@ describe("openai provider through /api/llm", () => {
 
   it("streams a tool call assembled from fragments, then a final answer after the tool result", async () => {
     const first = await call(ask("m", { tools: [calculator] }));
-    expect(first.parts).toContainEqual({ type: "tool-call", toolCallId: "call_mock_1", toolName: "calculator", input: { expression: "2+2" } });
+    expect(first.parts).toContainEqual({
+      type: "tool-call",
+      toolCallId: "call_mock_1",
+      toolName: "calculator",
+      input: { expression: "2+2" },
+    });
     expect(first.parts.at(-1)).toEqual({ type: "finish", finishReason: "tool-calls" });
     const sentTools = upstream.requests.at(-1)?.body.tools as { function: { name: string; parameters: unknown } }[];
     expect(sentTools[0].function).toMatchObject({ name: "calculator", parameters: calculator.parameters });
@@ -71,7 +87,11 @@ describe("openai provider through /api/llm", () => {
         tools: [calculator],
         messages: [
           { role: "user", content: "what is 2+2" },
-          { role: "assistant", content: "", toolCalls: [{ id: "call_mock_1", name: "calculator", input: { expression: "2+2" } }] },
+          {
+            role: "assistant",
+            content: "",
+            toolCalls: [{ id: "call_mock_1", name: "calculator", input: { expression: "2+2" } }],
+          },
           { role: "tool", toolCallId: "call_mock_1", toolName: "calculator", output: 4 },
         ],
       }),
@@ -106,7 +126,10 @@ describe("openai provider through /api/llm", () => {
   ])("turns upstream %s into one %s error part with no secret, and keeps serving", async (model, kind, message) => {
     const started = performance.now();
     for (const headers of [{}, { [BYOK_HEADER]: USER_KEY }] as Record<string, string>[]) {
-      const { status, parts, raw } = await call(ask(model, model === "bad-tool-args" ? { tools: [calculator] } : {}), headers);
+      const { status, parts, raw } = await call(
+        ask(model, model === "bad-tool-args" ? { tools: [calculator] } : {}),
+        headers,
+      );
       expect(status).toBe(200);
       const last = parts.at(-1);
       expect(last).toMatchObject({ type: "error", kind });
@@ -129,18 +152,26 @@ describe("openai provider through /api/llm", () => {
   });
 
   it("reports a provider that cannot be reached as one upstream error part", async () => {
-    const closed = createLlmPostHandler({ env: { OPENAI_BASE_URL: "http://127.0.0.1:1/v1", OPENAI_API_KEY: SERVER_KEY } });
+    const closed = createLlmPostHandler({
+      env: { OPENAI_BASE_URL: "http://127.0.0.1:1/v1", OPENAI_API_KEY: SERVER_KEY },
+    });
     const response = await closed(llmRequest(ask("m")));
     const raw = await response.text();
     const parts = await readResponseParts(new Response(raw));
-    expect(parts).toEqual([{ type: "error", kind: "upstream", message: expect.stringMatching(/^Could not reach the provider/) }]);
+    expect(parts).toEqual([
+      { type: "error", kind: "upstream", message: expect.stringMatching(/^Could not reach the provider/) },
+    ]);
     expect(raw).not.toContain(SERVER_KEY);
   });
 
   it("aborts the upstream request when the client disconnects", async () => {
     const abandonedBefore = upstream.abandoned;
     const controller = new AbortController();
-    const request = new Request("http://127.0.0.1/api/llm", { method: "POST", body: JSON.stringify(ask("slow-stream")), signal: controller.signal });
+    const request = new Request("http://127.0.0.1/api/llm", {
+      method: "POST",
+      body: JSON.stringify(ask("slow-stream")),
+      signal: controller.signal,
+    });
     const response = await handler(request);
     const reader = decodeStream(response.body!);
     const first = await reader.next();

@@ -42,4 +42,3 @@ export function estimateCost(modelId: string, usage: Usage): number | undefined 
   if (!price) return undefined;
   return (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;
 }
-

@@ -3,7 +3,7 @@
  * The gateway calls `doStream` on the provider's model with these, and the mock model converts back.
  */
 import type { LanguageModelV4FunctionTool, LanguageModelV4Message, LanguageModelV4Prompt } from "@ai-sdk/provider";
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import type { ChatMessage, ToolSpec } from "./types";
 
 export function toModelPrompt(messages: ChatMessage[]): LanguageModelV4Prompt {
@@ -18,7 +18,12 @@ export function toModelPrompt(messages: ChatMessage[]): LanguageModelV4Prompt {
           role: "assistant",
           content: [
             ...(m.content ? [{ type: "text" as const, text: m.content }] : []),
-            ...(m.toolCalls ?? []).map((c) => ({ type: "tool-call" as const, toolCallId: c.id, toolName: c.name, input: c.input })),
+            ...(m.toolCalls ?? []).map((c) => ({
+              type: "tool-call" as const,
+              toolCallId: c.id,
+              toolName: c.name,
+              input: c.input,
+            })),
           ],
         };
       case "tool":
@@ -29,7 +34,8 @@ export function toModelPrompt(messages: ChatMessage[]): LanguageModelV4Prompt {
               type: "tool-result",
               toolCallId: m.toolCallId,
               toolName: m.toolName,
-              output: typeof m.output === "string" ? { type: "text", value: m.output } : { type: "json", value: m.output },
+              output:
+                typeof m.output === "string" ? { type: "text", value: m.output } : { type: "json", value: m.output },
             },
           ],
         };
@@ -39,7 +45,12 @@ export function toModelPrompt(messages: ChatMessage[]): LanguageModelV4Prompt {
 
 export function toModelTools(tools: ToolSpec[] | undefined): LanguageModelV4FunctionTool[] | undefined {
   if (!tools || tools.length === 0) return undefined;
-  return tools.map((t) => ({ type: "function", name: t.name, description: t.description, inputSchema: t.parameters as LanguageModelV4FunctionTool["inputSchema"] }));
+  return tools.map((t) => ({
+    type: "function",
+    name: t.name,
+    description: t.description,
+    inputSchema: t.parameters as LanguageModelV4FunctionTool["inputSchema"],
+  }));
 }
 
 function textOf(parts: { type: string; text?: string }[]): string {
@@ -53,13 +64,18 @@ export function fromModelPrompt(prompt: LanguageModelV4Prompt): ChatMessage[] {
     if (m.role === "system") out.push({ role: "system", content: m.content });
     else if (m.role === "user") out.push({ role: "user", content: textOf(m.content) });
     else if (m.role === "assistant") {
-      const toolCalls = m.content.flatMap((p) => (p.type === "tool-call" ? [{ id: p.toolCallId, name: p.toolName, input: p.input as JsonValue }] : []));
+      const toolCalls = m.content.flatMap((p) =>
+        p.type === "tool-call" ? [{ id: p.toolCallId, name: p.toolName, input: p.input as JsonValue }] : [],
+      );
       out.push({ role: "assistant", content: textOf(m.content), ...(toolCalls.length > 0 ? { toolCalls } : {}) });
     } else {
       for (const p of m.content) {
         if (p.type !== "tool-result") continue;
         const o = p.output;
-        const output: JsonValue = o.type === "text" || o.type === "json" || o.type === "error-text" || o.type === "error-json" ? (o.value as JsonValue) : null;
+        const output: JsonValue =
+          o.type === "text" || o.type === "json" || o.type === "error-text" || o.type === "error-json"
+            ? (o.value as JsonValue)
+            : null;
         out.push({ role: "tool", toolCallId: p.toolCallId, toolName: p.toolName, output });
       }
     }
@@ -68,5 +84,9 @@ export function fromModelPrompt(prompt: LanguageModelV4Prompt): ChatMessage[] {
 }
 
 export function fromModelTools(tools: LanguageModelV4FunctionTool[] | undefined): ToolSpec[] | undefined {
-  return tools?.map((t) => ({ name: t.name, description: t.description ?? "", parameters: t.inputSchema as ToolSpec["parameters"] }));
+  return tools?.map((t) => ({
+    name: t.name,
+    description: t.description ?? "",
+    parameters: t.inputSchema as ToolSpec["parameters"],
+  }));
 }

@@ -17,13 +17,20 @@ describe("provider registry", () => {
   });
 
   it("lists openai as unavailable without a key, available with one, a base URL, or a brought key", () => {
-    const openai = (env: Record<string, string>, byokKey?: string) => listProviders({ env, byokKey }).find((p) => p.name === "openai")!;
+    const openai = (env: Record<string, string>, byokKey?: string) =>
+      listProviders({ env, byokKey }).find((p) => p.name === "openai")!;
     expect(openai({})).toMatchObject({ available: false, reason: expect.stringContaining("OPENAI_API_KEY") });
     expect(openai({ OPENAI_API_KEY: "sk-a" })).toMatchObject({ available: true });
     expect(openai({}, "sk-b")).toMatchObject({ available: true });
     expect(openai({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" })).toMatchObject({ available: true, models: [] });
-    expect(openai({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1", OPENAI_MODELS: "llama3.2, qwen2.5" }).models.map((m) => m.id)).toEqual(["openai/llama3.2", "openai/qwen2.5"]);
-    expect(JSON.stringify(listProviders({ env: { OPENAI_API_KEY: "sk-secret-value" } }))).not.toContain("sk-secret-value");
+    expect(
+      openai({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1", OPENAI_MODELS: "llama3.2, qwen2.5" }).models.map(
+        (m) => m.id,
+      ),
+    ).toEqual(["openai/llama3.2", "openai/qwen2.5"]);
+    expect(JSON.stringify(listProviders({ env: { OPENAI_API_KEY: "sk-secret-value" } }))).not.toContain(
+      "sk-secret-value",
+    );
     const known = openai({ OPENAI_API_KEY: "sk-a" }).models.find((m) => m.id === "openai/gpt-4o-mini");
     expect(known).toMatchObject({ label: "GPT-4o mini", price: { input: 0.15, output: 0.6 } });
   });
@@ -42,6 +49,10 @@ describe("provider registry", () => {
     for (const id of ["mock/", "mock/-x", "mock/a b", "mock/a/b", `mock/${"x".repeat(65)}`]) {
       expect(resolveModel(id, { env: {} })).toMatchObject({ ok: false, kind: "unknown_model" });
     }
-    expect(listProviders({ env: {} }).find((p) => p.name === "mock")?.models.map((m) => m.id)).toEqual(["mock/default", "mock/echo"]);
+    expect(
+      listProviders({ env: {} })
+        .find((p) => p.name === "mock")
+        ?.models.map((m) => m.id),
+    ).toEqual(["mock/default", "mock/echo"]);
   });
 });

@@ -66,12 +66,22 @@ const mockEntry: ProviderEntry = {
         message: `Unknown model "mock/${modelName}": a mock model name is 1-64 letters, digits and "._:@-" (for example mock/default or mock/echo).`,
       };
     }
-    return { ok: true, provider: MOCK_PROVIDER, modelName, modelId: `mock/${modelName}`, model: new MockLanguageModel(modelName, { chunkDelayMs: mockDelay(ctx.env) }), secrets: [] };
+    return {
+      ok: true,
+      provider: MOCK_PROVIDER,
+      modelName,
+      modelId: `mock/${modelName}`,
+      model: new MockLanguageModel(modelName, { chunkDelayMs: mockDelay(ctx.env) }),
+      secrets: [],
+    };
   },
 };
 
 function openaiModels(env: Env): ModelInfo[] {
-  const configured = (env.OPENAI_MODELS ?? "").split(",").map((m) => m.trim()).filter(Boolean);
+  const configured = (env.OPENAI_MODELS ?? "")
+    .split(",")
+    .map((m) => m.trim())
+    .filter(Boolean);
   const names = configured.length > 0 ? configured : env.OPENAI_BASE_URL ? [] : Object.keys(OPENAI_LABELS);
   return names.map((name) => {
     const id = `openai/${name}`;
@@ -99,19 +109,32 @@ const openaiEntry: ProviderEntry = {
       name: "openai",
       available,
       models: openaiModels(ctx.env),
-      ...(available ? {} : { reason: "OPENAI_API_KEY is not set on the server; bring your own key to use OpenAI models." }),
+      ...(available
+        ? {}
+        : { reason: "OPENAI_API_KEY is not set on the server; bring your own key to use OpenAI models." }),
     };
   },
   languageModel(modelName, ctx) {
     const apiKey = ctx.byokKey || ctx.env.OPENAI_API_KEY;
     const baseURL = ctx.env.OPENAI_BASE_URL || undefined;
     if (!apiKey && !baseURL) {
-      return { ok: false, kind: "unavailable", message: "OpenAI models need a key: the server has no OPENAI_API_KEY and no key was brought for this request." };
+      return {
+        ok: false,
+        kind: "unavailable",
+        message: "OpenAI models need a key: the server has no OPENAI_API_KEY and no key was brought for this request.",
+      };
     }
     // Local OpenAI-compatible servers usually ignore the key, but the client library requires one.
     const key = apiKey || "not-needed";
     const provider = createOpenAI({ apiKey: key, ...(baseURL ? { baseURL } : {}), fetch: upstreamFetch });
-    return { ok: true, provider: "openai", modelName, modelId: `openai/${modelName}`, model: provider.chat(modelName), secrets: apiKey ? [apiKey] : [] };
+    return {
+      ok: true,
+      provider: "openai",
+      modelName,
+      modelId: `openai/${modelName}`,
+      model: provider.chat(modelName),
+      secrets: apiKey ? [apiKey] : [],
+    };
   },
 };
 
@@ -122,9 +145,14 @@ export function resolveModel(modelId: string, ctx: ProviderContext): ResolvedMod
   const { provider, modelName } = splitModelIdOf(modelId);
   const entry = PROVIDERS.find((p) => p.name === provider);
   if (!entry) {
-    return { ok: false, kind: "unknown_model", message: `Unknown provider "${provider}" in model "${modelId}". Providers: ${PROVIDERS.map((p) => p.name).join(", ")}.` };
+    return {
+      ok: false,
+      kind: "unknown_model",
+      message: `Unknown provider "${provider}" in model "${modelId}". Providers: ${PROVIDERS.map((p) => p.name).join(", ")}.`,
+    };
   }
-  if (!modelName) return { ok: false, kind: "unknown_model", message: `Model "${modelId}" names no model after "${provider}/".` };
+  if (!modelName)
+    return { ok: false, kind: "unknown_model", message: `Model "${modelId}" names no model after "${provider}/".` };
   return entry.languageModel(modelName, ctx);
 }
 

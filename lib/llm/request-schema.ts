@@ -16,7 +16,12 @@ const message = z.discriminatedUnion("role", [
   z.object({ role: z.literal("system"), content: z.string() }),
   z.object({ role: z.literal("user"), content: z.string() }),
   z.object({ role: z.literal("assistant"), content: z.string(), toolCalls: z.array(toolCall).optional() }),
-  z.object({ role: z.literal("tool"), toolCallId: z.string().min(1).max(200), toolName: z.string().min(1).max(64), output: json }),
+  z.object({
+    role: z.literal("tool"),
+    toolCallId: z.string().min(1).max(200),
+    toolName: z.string().min(1).max(64),
+    output: json,
+  }),
 ]);
 
 const tool = z.object({
@@ -29,7 +34,7 @@ const tool = z.object({
 export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9._:@-]+)*$/;
 
 export const llmRequestSchema = z.strictObject({
-  model: z.string().min(1).max(200).regex(MODEL_ID_PATTERN, "must look like \"provider/model\""),
+  model: z.string().min(1).max(200).regex(MODEL_ID_PATTERN, 'must look like "provider/model"'),
   messages: z.array(message).min(1, "must hold at least one message"),
   tools: z.array(tool).optional(),
   temperature: z.number().min(0).max(2).optional(),
@@ -53,7 +58,12 @@ function schemaProblem(schema: unknown): string | undefined {
 }
 
 function fieldOf(path: PropertyKey[]): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") || "body";
+  return (
+    path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "") || "body"
+  );
 }
 
 /** Check a request's shape, its JSON Schemas and the caps; returns the request or the first problem. */
@@ -67,28 +77,47 @@ export function validateLlmRequest(body: unknown, caps: GatewayCaps): Validation
   }
   const request = parsed.data as LlmRequest;
   if (request.messages.length > caps.maxMessages) {
-    return { ok: false, field: "messages", message: `messages: at most ${caps.maxMessages} messages per request (got ${request.messages.length})` };
+    return {
+      ok: false,
+      field: "messages",
+      message: `messages: at most ${caps.maxMessages} messages per request (got ${request.messages.length})`,
+    };
   }
   const tools = request.tools ?? [];
   if (tools.length > caps.maxTools) {
-    return { ok: false, field: "tools", message: `tools: at most ${caps.maxTools} tools per request (got ${tools.length})` };
+    return {
+      ok: false,
+      field: "tools",
+      message: `tools: at most ${caps.maxTools} tools per request (got ${tools.length})`,
+    };
   }
   for (let i = 0; i < tools.length; i++) {
     const params = tools[i].parameters;
     const problem = schemaProblem(params);
-    if (problem) return { ok: false, field: `tools[${i}].parameters`, message: `tools[${i}].parameters is not valid JSON Schema: ${problem}` };
+    if (problem)
+      return {
+        ok: false,
+        field: `tools[${i}].parameters`,
+        message: `tools[${i}].parameters is not valid JSON Schema: ${problem}`,
+      };
     if (params.type !== "object") {
-      return { ok: false, field: `tools[${i}].parameters`, message: `tools[${i}].parameters must be a JSON Schema with "type": "object"` };
+      return {
+        ok: false,
+        field: `tools[${i}].parameters`,
+        message: `tools[${i}].parameters must be a JSON Schema with "type": "object"`,
+      };
     }
   }
   const names = new Set<string>();
   for (let i = 0; i < tools.length; i++) {
-    if (names.has(tools[i].name)) return { ok: false, field: `tools[${i}].name`, message: `tools[${i}].name: "${tools[i].name}" is offered twice` };
+    if (names.has(tools[i].name))
+      return { ok: false, field: `tools[${i}].name`, message: `tools[${i}].name: "${tools[i].name}" is offered twice` };
     names.add(tools[i].name);
   }
   if (request.responseFormat) {
     const problem = schemaProblem(request.responseFormat);
-    if (problem) return { ok: false, field: "responseFormat", message: `responseFormat is not valid JSON Schema: ${problem}` };
+    if (problem)
+      return { ok: false, field: "responseFormat", message: `responseFormat is not valid JSON Schema: ${problem}` };
   }
   const toolSteps = request.messages.filter((m) => m.role === "assistant" && (m.toolCalls?.length ?? 0) > 0).length;
   if (toolSteps > caps.maxToolSteps) {

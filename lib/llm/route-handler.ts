@@ -22,7 +22,13 @@ export interface LlmRouteOptions {
   limiter?: RateLimiter | null;
 }
 
-function errorResponse(status: number, kind: LlmErrorKind, message: string, field?: string, headers: Record<string, string> = {}): Response {
+function errorResponse(
+  status: number,
+  kind: LlmErrorKind,
+  message: string,
+  field?: string,
+  headers: Record<string, string> = {},
+): Response {
   const body: WireError = { error: { kind, message, ...(field ? { field } : {}) } };
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
@@ -73,7 +79,11 @@ function ndjsonStream(parts: AsyncGenerator<StreamPart>, abort: AbortController)
         if (done) controller.close();
         else controller.enqueue(encoder.encode(encodePart(value)));
       } catch {
-        controller.enqueue(encoder.encode(encodePart({ type: "error", kind: "upstream", message: "The gateway failed while streaming." })));
+        controller.enqueue(
+          encoder.encode(
+            encodePart({ type: "error", kind: "upstream", message: "The gateway failed while streaming." }),
+          ),
+        );
         controller.close();
       }
     },
@@ -90,18 +100,26 @@ export function createLlmPostHandler(options: LlmRouteOptions): (request: Reques
     if (options.limiter) {
       const verdict = await options.limiter.take(clientKeyOf(request.headers));
       if (!verdict.ok) {
-        return errorResponse(429, "rate_limited", `Too many model calls from this client. Retry after ${verdict.retryAfterSeconds} s.`, undefined, {
-          "Retry-After": String(verdict.retryAfterSeconds),
-        });
+        return errorResponse(
+          429,
+          "rate_limited",
+          `Too many model calls from this client. Retry after ${verdict.retryAfterSeconds} s.`,
+          undefined,
+          {
+            "Retry-After": String(verdict.retryAfterSeconds),
+          },
+        );
       }
     }
     const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > caps.maxBodyBytes) return errorResponse(413, "bad_request", `The request body is over ${caps.maxBodyBytes} bytes.`, "body");
+    if (declared > caps.maxBodyBytes)
+      return errorResponse(413, "bad_request", `The request body is over ${caps.maxBodyBytes} bytes.`, "body");
     let text: string;
     try {
       text = await readBody(request, caps.maxBodyBytes);
     } catch (error) {
-      if (error instanceof BodyTooLarge) return errorResponse(413, "bad_request", `The request body is over ${caps.maxBodyBytes} bytes.`, "body");
+      if (error instanceof BodyTooLarge)
+        return errorResponse(413, "bad_request", `The request body is over ${caps.maxBodyBytes} bytes.`, "body");
       return errorResponse(400, "bad_request", "The request body could not be read.", "body");
     }
     let body: unknown;
@@ -111,7 +129,13 @@ export function createLlmPostHandler(options: LlmRouteOptions): (request: Reques
       return errorResponse(400, "bad_request", "body: the request body is not valid JSON.", "body");
     }
     const byok = byokKeyOf(request.headers);
-    if (!byok.ok) return errorResponse(400, "bad_request", `The ${BYOK_HEADER} header must be a printable key of at most 512 characters.`, BYOK_HEADER);
+    if (!byok.ok)
+      return errorResponse(
+        400,
+        "bad_request",
+        `The ${BYOK_HEADER} header must be a printable key of at most 512 characters.`,
+        BYOK_HEADER,
+      );
     const call = prepareLlmCall(body, { env: options.env, caps, byokKey: byok.key });
     if (!call.ok) return errorResponse(call.status, call.kind, call.message, call.field);
 

@@ -5,7 +5,7 @@
  * common formats, simple patterns). Strings take the user's text when the schema allows it, so a mock tool
  * call carries something meaningful.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 
 type Schema = { [key: string]: JsonValue } | boolean;
 
@@ -39,7 +39,11 @@ function isObject(value: JsonValue | undefined): value is { [key: string]: JsonV
 
 function resolveRef(ref: string, root: Schema): Schema {
   if (!ref.startsWith("#")) return {};
-  const path = ref.slice(1).split("/").filter(Boolean).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const path = ref
+    .slice(1)
+    .split("/")
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   let node: JsonValue = root as JsonValue;
   for (const segment of path) {
     if (!isObject(node)) return {};
@@ -53,7 +57,9 @@ function mergeAllOf(schema: { [key: string]: JsonValue }, ctx: Context): { [key:
   const merged: { [key: string]: JsonValue } = { ...schema };
   delete merged.allOf;
   const properties: { [key: string]: JsonValue } = isObject(merged.properties) ? { ...merged.properties } : {};
-  const required = new Set<string>(Array.isArray(merged.required) ? merged.required.filter((r): r is string => typeof r === "string") : []);
+  const required = new Set<string>(
+    Array.isArray(merged.required) ? merged.required.filter((r): r is string => typeof r === "string") : [],
+  );
   for (const raw of parts) {
     let part = raw as Schema;
     if (isObject(part) && typeof part.$ref === "string") part = resolveRef(part.$ref, ctx.root);
@@ -76,7 +82,8 @@ function pickType(schema: { [key: string]: JsonValue }): string {
     const named = t.filter((x): x is string => typeof x === "string");
     return named.find((x) => x !== "null") ?? named[0] ?? "string";
   }
-  if (isObject(schema.properties) || schema.required !== undefined || schema.additionalProperties !== undefined) return "object";
+  if (isObject(schema.properties) || schema.required !== undefined || schema.additionalProperties !== undefined)
+    return "object";
   if (schema.items !== undefined || schema.prefixItems !== undefined) return "array";
   if (typeof schema.minimum === "number" || typeof schema.maximum === "number") return "number";
   return "string";
@@ -124,7 +131,9 @@ function instanceOf(input: Schema, ctx: Context): JsonValue {
 function objectOf(schema: { [key: string]: JsonValue }, ctx: Context): JsonValue {
   const out: { [key: string]: JsonValue } = {};
   const properties = isObject(schema.properties) ? schema.properties : {};
-  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === "string") : [];
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((r): r is string => typeof r === "string")
+    : [];
   for (const [key, sub] of Object.entries(properties)) {
     if (ctx.depth > SHALLOW_DEPTH && !required.includes(key)) continue;
     out[key] = instanceOf(sub as Schema, { ...ctx, key, index: 0 });
@@ -139,11 +148,18 @@ function objectOf(schema: { [key: string]: JsonValue }, ctx: Context): JsonValue
 
 function arrayOf(schema: { [key: string]: JsonValue }, ctx: Context): JsonValue {
   // Tuples: `prefixItems` (2020-12) or an `items` array (draft-07, with `additionalItems`).
-  const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : [];
+  const prefix = Array.isArray(schema.prefixItems)
+    ? schema.prefixItems
+    : Array.isArray(schema.items)
+      ? schema.items
+      : [];
   const items = Array.isArray(schema.items) ? schema.additionalItems : schema.items;
   const min = typeof schema.minItems === "number" ? schema.minItems : ctx.depth > SHALLOW_DEPTH ? 0 : 1;
   const max = typeof schema.maxItems === "number" ? schema.maxItems : Math.max(min, prefix.length, 1);
-  const count = Math.min(Math.max(min, ctx.depth > SHALLOW_DEPTH ? 0 : prefix.length, ctx.depth > SHALLOW_DEPTH ? 0 : 1), max);
+  const count = Math.min(
+    Math.max(min, ctx.depth > SHALLOW_DEPTH ? 0 : prefix.length, ctx.depth > SHALLOW_DEPTH ? 0 : 1),
+    max,
+  );
   const out: JsonValue[] = [];
   for (let i = 0; i < count; i++) {
     const sub = i < prefix.length ? prefix[i] : items;
@@ -201,7 +217,8 @@ function stringOf(schema: { [key: string]: JsonValue }, ctx: Context): string {
   const format = typeof schema.format === "string" ? FORMATS[schema.format] : undefined;
   let value: string;
   if (format !== undefined) value = format;
-  else if (ctx.key && /expr|formula|math|calc|equation/i.test(ctx.key) && findExpression(ctx.text)) value = findExpression(ctx.text)!;
+  else if (ctx.key && /expr|formula|math|calc|equation/i.test(ctx.key) && findExpression(ctx.text))
+    value = findExpression(ctx.text)!;
   else value = (ctx.text.trim() || "mock") + suffix;
   if (typeof schema.pattern === "string") value = matchPattern(schema.pattern, value, suffix);
   const min = typeof schema.minLength === "number" ? schema.minLength : 0;
@@ -218,6 +235,20 @@ function matchPattern(pattern: string, preferred: string, suffix: string): strin
   } catch {
     return preferred;
   }
-  const candidates = [preferred, `mock${suffix}`.replace(/\s/g, ""), "mock", "a", "A", "0", "1", "abc", "ABC", "a1", "x-1", "mock@example.com", "2024-01-01"];
+  const candidates = [
+    preferred,
+    `mock${suffix}`.replace(/\s/g, ""),
+    "mock",
+    "a",
+    "A",
+    "0",
+    "1",
+    "abc",
+    "ABC",
+    "a1",
+    "x-1",
+    "mock@example.com",
+    "2024-01-01",
+  ];
   return candidates.find((c) => re.test(c)) ?? preferred;
 }

@@ -4,7 +4,7 @@
  */
 import { APICallError } from "@ai-sdk/provider";
 import type { LanguageModelV4, LanguageModelV4StreamPart } from "@ai-sdk/provider";
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import type { GatewayCaps } from "./caps";
 import { capMaxTokens } from "./request-schema";
 import { toModelPrompt, toModelTools } from "./prompt";
@@ -29,10 +29,23 @@ export function scrubSecrets(message: string, secrets: string[] = []): string {
 }
 
 function statusMessage(status: number, detail: string): { kind: LlmErrorKind; message: string } {
-  if (status === 401 || status === 403) return { kind: "auth", message: `The provider rejected the API key (${status}). Check OPENAI_API_KEY or the key you brought.` };
-  if (status === 429) return { kind: "rate_limited", message: `The provider is rate limiting requests (429). Wait and try again.${detail ? ` ${detail}` : ""}` };
-  if (status === 404) return { kind: "unknown_model", message: `The provider does not know this model (404).${detail ? ` ${detail}` : ""}` };
-  if (status >= 500) return { kind: "upstream", message: `The provider failed (${status}).${detail ? ` ${detail}` : ""}` };
+  if (status === 401 || status === 403)
+    return {
+      kind: "auth",
+      message: `The provider rejected the API key (${status}). Check OPENAI_API_KEY or the key you brought.`,
+    };
+  if (status === 429)
+    return {
+      kind: "rate_limited",
+      message: `The provider is rate limiting requests (429). Wait and try again.${detail ? ` ${detail}` : ""}`,
+    };
+  if (status === 404)
+    return {
+      kind: "unknown_model",
+      message: `The provider does not know this model (404).${detail ? ` ${detail}` : ""}`,
+    };
+  if (status >= 500)
+    return { kind: "upstream", message: `The provider failed (${status}).${detail ? ` ${detail}` : ""}` };
   return { kind: "bad_request", message: `The provider refused the request (${status}).${detail ? ` ${detail}` : ""}` };
 }
 
@@ -42,16 +55,26 @@ export function errorPartOf(error: unknown, secrets: string[] = []): Extract<Str
     const detail = scrubSecrets(error.message, secrets);
     if (error.statusCode !== undefined) {
       const retryAfter = error.responseHeaders?.["retry-after"];
-      const extra = error.statusCode === 429 && retryAfter && /^\d{1,6}$/.test(retryAfter) ? ` (the provider asks to retry after ${retryAfter} s)` : "";
-      const { kind, message } = statusMessage(error.statusCode, error.statusCode === 401 || error.statusCode === 403 ? "" : detail + extra);
+      const extra =
+        error.statusCode === 429 && retryAfter && /^\d{1,6}$/.test(retryAfter)
+          ? ` (the provider asks to retry after ${retryAfter} s)`
+          : "";
+      const { kind, message } = statusMessage(
+        error.statusCode,
+        error.statusCode === 401 || error.statusCode === 403 ? "" : detail + extra,
+      );
       return { type: "error", kind, message };
     }
     return { type: "error", kind: "upstream", message: `Could not reach the provider: ${detail}` };
   }
   const name = error instanceof Error ? error.name : "";
-  const raw = error instanceof Error ? error.message : typeof error === "string" ? error : JSON.stringify(error ?? null);
+  const raw =
+    error instanceof Error ? error.message : typeof error === "string" ? error : JSON.stringify(error ?? null);
   const text = scrubSecrets(raw, secrets);
-  if (/JSONParseError|TypeValidationError|InvalidResponseDataError|EmptyResponseBodyError/.test(name) || /AI_JSONParseError|AI_TypeValidationError/.test(String((error as { name?: string })?.name))) {
+  if (
+    /JSONParseError|TypeValidationError|InvalidResponseDataError|EmptyResponseBodyError/.test(name) ||
+    /AI_JSONParseError|AI_TypeValidationError/.test(String((error as { name?: string })?.name))
+  ) {
     return { type: "error", kind: "malformed", message: `The provider sent a malformed stream: ${text}` };
   }
   if (error && typeof error === "object" && "message" in error && !(error instanceof Error)) {
@@ -95,7 +118,11 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /** Stream one call of `model` for `request` (already validated) as typed parts. */
-export async function* streamLanguageModel(model: LanguageModelV4, request: LlmRequest, options: StreamModelOptions): AsyncGenerator<StreamPart> {
+export async function* streamLanguageModel(
+  model: LanguageModelV4,
+  request: LlmRequest,
+  options: StreamModelOptions,
+): AsyncGenerator<StreamPart> {
   const { caps, secrets = [] } = options;
   const controller = new AbortController();
   let stop: StopReason | undefined;
@@ -106,9 +133,20 @@ export async function* streamLanguageModel(model: LanguageModelV4, request: LlmR
   const onCallerAbort = () => abortWith({ kind: "cancelled", message: "The request was cancelled." });
   if (options.signal?.aborted) onCallerAbort();
   options.signal?.addEventListener("abort", onCallerAbort, { once: true });
-  const total = setTimeout(() => abortWith({ kind: "timeout", message: `The model call took longer than ${caps.maxRequestMs / 1000} s and was stopped.` }), caps.maxRequestMs);
+  const total = setTimeout(
+    () =>
+      abortWith({
+        kind: "timeout",
+        message: `The model call took longer than ${caps.maxRequestMs / 1000} s and was stopped.`,
+      }),
+    caps.maxRequestMs,
+  );
   let firstByte: ReturnType<typeof setTimeout> | undefined = setTimeout(
-    () => abortWith({ kind: "timeout", message: `The provider sent nothing for ${caps.firstByteTimeoutMs / 1000} s; the call was stopped.` }),
+    () =>
+      abortWith({
+        kind: "timeout",
+        message: `The provider sent nothing for ${caps.firstByteTimeoutMs / 1000} s; the call was stopped.`,
+      }),
     caps.firstByteTimeoutMs,
   );
   const gotFirstByte = () => {
@@ -128,8 +166,12 @@ export async function* streamLanguageModel(model: LanguageModelV4, request: LlmR
             prompt: toModelPrompt(request.messages),
             maxOutputTokens: capMaxTokens(request, caps),
             ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-            ...(request.tools && request.tools.length > 0 ? { tools: toModelTools(request.tools), toolChoice: { type: "auto" as const } } : {}),
-            ...(request.responseFormat ? { responseFormat: { type: "json" as const, schema: request.responseFormat as never, name: "response" } } : {}),
+            ...(request.tools && request.tools.length > 0
+              ? { tools: toModelTools(request.tools), toolChoice: { type: "auto" as const } }
+              : {}),
+            ...(request.responseFormat
+              ? { responseFormat: { type: "json" as const, schema: request.responseFormat as never, name: "response" } }
+              : {}),
             abortSignal: controller.signal,
           }),
         ),
@@ -159,12 +201,20 @@ export async function* streamLanguageModel(model: LanguageModelV4, request: LlmR
             input = part.input.trim() === "" ? {} : (JSON.parse(part.input) as JsonValue);
           } catch {
             ended = true;
-            yield { type: "error", kind: "malformed", message: `The model called tool "${part.toolName}" with arguments that are not valid JSON.` };
+            yield {
+              type: "error",
+              kind: "malformed",
+              message: `The model called tool "${part.toolName}" with arguments that are not valid JSON.`,
+            };
             return;
           }
           if (offered.size > 0 && !offered.has(part.toolName)) {
             ended = true;
-            yield { type: "error", kind: "malformed", message: `The model called tool "${part.toolName}", which was not offered.` };
+            yield {
+              type: "error",
+              kind: "malformed",
+              message: `The model called tool "${part.toolName}", which was not offered.`,
+            };
             return;
           }
           yield { type: "tool-call", toolCallId: part.toolCallId, toolName: part.toolName, input };
@@ -177,11 +227,18 @@ export async function* streamLanguageModel(model: LanguageModelV4, request: LlmR
         case "finish": {
           const usage = part.usage;
           if (usage.inputTokens.total !== undefined || usage.outputTokens.total !== undefined) {
-            yield { type: "usage", usage: { inputTokens: usage.inputTokens.total ?? 0, outputTokens: usage.outputTokens.total ?? 0 } };
+            yield {
+              type: "usage",
+              usage: { inputTokens: usage.inputTokens.total ?? 0, outputTokens: usage.outputTokens.total ?? 0 },
+            };
           }
           ended = true;
           if (part.finishReason.unified === "interrupted") {
-            yield { type: "error", kind: "malformed", message: "The provider's stream ended before the model finished." };
+            yield {
+              type: "error",
+              kind: "malformed",
+              message: "The provider's stream ended before the model finished.",
+            };
           } else {
             yield { type: "finish", finishReason: FINISH[part.finishReason.unified] ?? "other" };
           }

@@ -2,7 +2,7 @@
  * The model-call protocol shared by the spell API (the caller), the gateway route, the CLI and the providers.
  * Messages and stream parts are our own small JSON shapes; the gateway maps them to the AI SDK.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 
 export interface ToolCall {
   id: string;

@@ -40,11 +40,16 @@ const KINDS = new Set(["text-delta", "tool-call", "usage", "finish", "error"]);
 export function decodePart(line: string): StreamPart {
   try {
     const value = JSON.parse(line) as { type?: unknown };
-    if (value && typeof value === "object" && typeof value.type === "string" && KINDS.has(value.type)) return value as StreamPart;
+    if (value && typeof value === "object" && typeof value.type === "string" && KINDS.has(value.type))
+      return value as StreamPart;
   } catch {
     // fall through
   }
-  return { type: "error", kind: "malformed", message: `The gateway sent a line that is not a stream part: ${line.slice(0, 80)}` };
+  return {
+    type: "error",
+    kind: "malformed",
+    message: `The gateway sent a line that is not a stream part: ${line.slice(0, 80)}`,
+  };
 }
 
 /** Split a byte stream into lines and decode each into a part (for the client side). */

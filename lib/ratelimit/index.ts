@@ -20,7 +20,11 @@ export interface CreateRateLimiterOptions extends TokenBucketConfig {
 /** The limiter for this deployment: Redis when a URL is configured, memory otherwise. */
 export function createRateLimiter(options: CreateRateLimiterOptions): RateLimiter {
   const url = options.redisUrl ?? (options.env ?? process.env).REDIS_URL;
-  const config: TokenBucketConfig = { capacity: options.capacity, refillPerSecond: options.refillPerSecond, prefix: options.prefix };
+  const config: TokenBucketConfig = {
+    capacity: options.capacity,
+    refillPerSecond: options.refillPerSecond,
+    prefix: options.prefix,
+  };
   return url ? createRedisRateLimiter(url, config) : createMemoryRateLimiter(config);
 }
 

@@ -15,7 +15,8 @@ export function createMemoryRateLimiter(config: TokenBucketConfig, now: () => nu
   const prefix = config.prefix ?? "";
 
   function refill(bucket: Bucket, at: number): void {
-    if (at > bucket.updatedMs) bucket.tokens = Math.min(config.capacity, bucket.tokens + (at - bucket.updatedMs) * perMs);
+    if (at > bucket.updatedMs)
+      bucket.tokens = Math.min(config.capacity, bucket.tokens + (at - bucket.updatedMs) * perMs);
     bucket.updatedMs = at;
   }
 
@@ -47,7 +48,11 @@ export function createMemoryRateLimiter(config: TokenBucketConfig, now: () => nu
         return { ok: true, remaining: Math.floor(bucket.tokens), retryAfterSeconds: 0 };
       }
       const waitMs = perMs > 0 ? (cost - bucket.tokens) / perMs : Infinity;
-      return { ok: false, remaining: Math.floor(bucket.tokens), retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+      return {
+        ok: false,
+        remaining: Math.floor(bucket.tokens),
+        retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+      };
     },
     async close() {
       buckets.clear();

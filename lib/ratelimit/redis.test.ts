@@ -15,7 +15,9 @@ const hasBinary = spawnSync("sh", ["-c", "command -v redis-server"]).status === 
 const canRun = Boolean(configured) || hasBinary;
 if (!canRun) {
   if (process.env.CI) throw new Error("Redis tests need LLMSPELL_TEST_REDIS_URL or a redis-server binary under CI.");
-  console.warn("lib/ratelimit/redis.test.ts: skipped: no LLMSPELL_TEST_REDIS_URL and no redis-server binary (apt-get install redis-server).");
+  console.warn(
+    "lib/ratelimit/redis.test.ts: skipped: no LLMSPELL_TEST_REDIS_URL and no redis-server binary (apt-get install redis-server).",
+  );
 }
 
 function freePort(): Promise<number> {
@@ -35,7 +37,9 @@ let child: ChildProcess | undefined;
 beforeAll(async () => {
   if (!canRun || configured) return;
   const port = await freePort();
-  child = spawn("redis-server", ["--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  child = spawn("redis-server", ["--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
   url = `redis://127.0.0.1:${port}`;
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   for (let i = 0; i < 100; i++) {
@@ -90,7 +94,9 @@ describe.skipIf(!canRun)("Redis token bucket", () => {
 
   it("is atomic under concurrent takes from several instances", async () => {
     const prefix = unique();
-    const limiters = [0, 1, 2, 3].map(() => createRedisRateLimiter(url, { capacity: 10, refillPerSecond: 0.001, prefix }));
+    const limiters = [0, 1, 2, 3].map(() =>
+      createRedisRateLimiter(url, { capacity: 10, refillPerSecond: 0.001, prefix }),
+    );
     try {
       const results = await Promise.all(Array.from({ length: 40 }, (_, i) => limiters[i % 4].take("shared")));
       expect(results.filter((r) => r.ok)).toHaveLength(10);
@@ -132,7 +138,11 @@ describe("Redis limiter failure", () => {
   it("fails open and reports the error when Redis is unreachable", async () => {
     const port = await freePort();
     const errors: Error[] = [];
-    const limiter = createRedisRateLimiter(`redis://127.0.0.1:${port}`, { capacity: 1, refillPerSecond: 1 }, { onError: (e) => errors.push(e) });
+    const limiter = createRedisRateLimiter(
+      `redis://127.0.0.1:${port}`,
+      { capacity: 1, refillPerSecond: 1 },
+      { onError: (e) => errors.push(e) },
+    );
     try {
       const started = performance.now();
       expect((await limiter.take("k")).ok).toBe(true);

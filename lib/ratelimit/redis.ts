@@ -33,14 +33,20 @@ end
 return {ok, tostring(tokens), wait}
 `;
 
-type BucketRedis = Redis & { takeToken(key: string, capacity: number, perMs: number, cost: number): Promise<[number, string, number]> };
+type BucketRedis = Redis & {
+  takeToken(key: string, capacity: number, perMs: number, cost: number): Promise<[number, string, number]>;
+};
 
 export interface RedisRateLimiterOptions {
   /** Called when Redis fails and the request is let through; never receives a secret. */
   onError?: (error: Error) => void;
 }
 
-export function createRedisRateLimiter(url: string, config: TokenBucketConfig, options: RedisRateLimiterOptions = {}): RateLimiter {
+export function createRedisRateLimiter(
+  url: string,
+  config: TokenBucketConfig,
+  options: RedisRateLimiterOptions = {},
+): RateLimiter {
   const redis = new Redis(url, {
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,

@@ -15,7 +15,9 @@ describe("content ids", () => {
     const a = await computeShareId({ language: "lua", source: "x", args: { b: 1, a: [1, { d: 2, c: 3 }] } });
     const b = await computeShareId({ args: { a: [1, { c: 3, d: 2 }], b: 1 }, source: "x", language: "lua" });
     expect(a).toBe(b);
-    expect(await computeShareId({ language: "lua", source: "x", model: undefined })).toBe(await computeShareId({ language: "lua", source: "x" }));
+    expect(await computeShareId({ language: "lua", source: "x", model: undefined })).toBe(
+      await computeShareId({ language: "lua", source: "x" }),
+    );
   });
 
   it("changes when anything that matters changes", async () => {

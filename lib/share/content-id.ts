@@ -3,7 +3,7 @@
  * base64url(sha256(canonical JSON of the spell)), so the same spell always gets the same id and an id reveals
  * nothing about other stored spells. 11 characters = 66 bits.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { encodeBase64Url } from "./base64url";
 import { normalizeSpell, type SharedSpell } from "./shared-spell";
 
@@ -13,7 +13,9 @@ export const SHORT_ID_LENGTH = 11;
 export function canonicalJson(value: JsonValue): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+  const keys = Object.keys(value)
+    .filter((k) => value[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
 }
 

@@ -19,8 +19,17 @@ export async function loadEmbedSpell(
       const response = await fetcher(`/api/share/${encodeURIComponent(shortId)}`);
       const body: unknown = await response.json().catch(() => null);
       if (!response.ok) {
-        const error = body && typeof body === "object" && "error" in body ? String((body as { error: unknown }).error) : `HTTP ${response.status}`;
-        return { ok: false, message: response.status === 404 ? `No spell is stored under the short link ${shortId}.` : `The short link could not be opened: ${error}` };
+        const error =
+          body && typeof body === "object" && "error" in body
+            ? String((body as { error: unknown }).error)
+            : `HTTP ${response.status}`;
+        return {
+          ok: false,
+          message:
+            response.status === 404
+              ? `No spell is stored under the short link ${shortId}.`
+              : `The short link could not be opened: ${error}`,
+        };
       }
       const parsed = checkSharedSpell(body);
       if (!parsed.success) return { ok: false, message: "The server sent something that is not a spell." };
@@ -30,11 +39,19 @@ export async function loadEmbedSpell(
     }
   }
   const hash = location.hash.replace(/^#/, "");
-  if (!hash) return { ok: false, message: "This embed has no spell: its address should end with #v1/… (copy the snippet from the Share dialog)." };
-  if (!isShareFragment(hash)) return { ok: false, message: "This is not a spell link: the part after # should start with v1/." };
+  if (!hash)
+    return {
+      ok: false,
+      message: "This embed has no spell: its address should end with #v1/… (copy the snippet from the Share dialog).",
+    };
+  if (!isShareFragment(hash))
+    return { ok: false, message: "This is not a spell link: the part after # should start with v1/." };
   try {
     return { ok: true, spell: await decodeShareLink(hash) };
   } catch (error) {
-    return { ok: false, message: error instanceof ShareLinkError ? error.message : "The spell link could not be read." };
+    return {
+      ok: false,
+      message: error instanceof ShareLinkError ? error.message : "The spell link could not be read.",
+    };
   }
 }

@@ -7,9 +7,18 @@ describe("embed parameters", () => {
   });
 
   it("reads every option", () => {
-    const { options, problems } = parseEmbedParams("?autorun&theme=dark&readonly=1&height=320px&editor=0&s=abcdefghijk");
+    const { options, problems } = parseEmbedParams(
+      "?autorun&theme=dark&readonly=1&height=320px&editor=0&s=abcdefghijk",
+    );
     expect(problems).toEqual([]);
-    expect(options).toEqual({ autorun: true, theme: "dark", readonly: true, height: 320, showEditor: false, shortId: "abcdefghijk" });
+    expect(options).toEqual({
+      autorun: true,
+      theme: "dark",
+      readonly: true,
+      height: 320,
+      showEditor: false,
+      shortId: "abcdefghijk",
+    });
     expect(parseEmbedParams("autorun=false&readonly=no").options).toMatchObject({ autorun: false, readonly: false });
   });
 
@@ -27,12 +36,24 @@ describe("embed parameters", () => {
   });
 
   it("builds URLs that parse back to the same options", () => {
-    const url = buildEmbedUrl("http://127.0.0.1:3000/", { fragment: "#v1/lua/abc" }, { autorun: true, theme: "light", height: 200, readonly: true, showEditor: false });
+    const url = buildEmbedUrl(
+      "http://127.0.0.1:3000/",
+      { fragment: "#v1/lua/abc" },
+      { autorun: true, theme: "light", height: 200, readonly: true, showEditor: false },
+    );
     expect(url).toBe("http://127.0.0.1:3000/embed?autorun&readonly&editor=0&theme=light&height=200#v1/lua/abc");
     const parsed = new URL(url);
-    expect(parseEmbedParams(parsed.search).options).toEqual({ autorun: true, theme: "light", height: 200, readonly: true, showEditor: false });
+    expect(parseEmbedParams(parsed.search).options).toEqual({
+      autorun: true,
+      theme: "light",
+      height: 200,
+      readonly: true,
+      showEditor: false,
+    });
     expect(buildEmbedUrl("http://h", { fragment: "v1/js/x" })).toBe("http://h/embed#v1/js/x");
-    expect(buildEmbedUrl("http://h", { shortId: "abcdefghijk" }, { autorun: true })).toBe("http://h/embed?s=abcdefghijk&autorun");
+    expect(buildEmbedUrl("http://h", { shortId: "abcdefghijk" }, { autorun: true })).toBe(
+      "http://h/embed?s=abcdefghijk&autorun",
+    );
   });
 
   it("escapes the URL inside the iframe snippet", () => {

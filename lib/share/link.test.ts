@@ -52,7 +52,11 @@ describe("share links: round trip", () => {
   });
 
   it("keeps an args key named __proto__ (a counterexample the property test found)", async () => {
-    const spell: SharedSpell = { language: "lua", source: "", args: JSON.parse('{"__proto__":false,"a":{"__proto__":[1]}}') };
+    const spell: SharedSpell = {
+      language: "lua",
+      source: "",
+      args: JSON.parse('{"__proto__":false,"a":{"__proto__":[1]}}'),
+    };
     const back = await decodeShareLink(await encodeShareLink(spell));
     expect(JSON.stringify(back.args)).toBe('{"__proto__":false,"a":{"__proto__":[1]}}');
   });
@@ -67,7 +71,9 @@ describe("share links: round trip", () => {
       { numRuns: 200 },
     );
     const fixed = 'print("héllo 🌍 مرحبا \u0000 e\u0301 𝔘𝔫𝔦")\n-- ✓';
-    expect((await decodeShareLink(await encodeShareLink({ language: "javascript", source: fixed }))).source).toBe(fixed);
+    expect((await decodeShareLink(await encodeShareLink({ language: "javascript", source: fixed }))).source).toBe(
+      fixed,
+    );
   });
 
   it("restores the empty spell", async () => {
@@ -101,7 +107,10 @@ describe("share links: round trip", () => {
   });
 
   it("restores a 64 KiB random (incompressible) unicode spell", async () => {
-    const rng = fc.sample(fc.string({ unit: "binary", minLength: 30000, maxLength: 30000 }), { numRuns: 1, seed: 7 })[0];
+    const rng = fc.sample(fc.string({ unit: "binary", minLength: 30000, maxLength: 30000 }), {
+      numRuns: 1,
+      seed: 7,
+    })[0];
     let source = rng.toWellFormed();
     while (new TextEncoder().encode(source).length > MAX_SOURCE_BYTES) source = source.slice(0, -100).toWellFormed();
     const link = await encodeShareLink({ language: "javascript", source });
@@ -134,9 +143,7 @@ describe("share links: limits", () => {
   });
 
   it("refuses an invalid spell with the field named", async () => {
-    await expect(
-      encodeShareLink({ language: "python" as "lua", source: "print(1)" }),
-    ).rejects.toThrow(/language/);
+    await expect(encodeShareLink({ language: "python" as "lua", source: "print(1)" })).rejects.toThrow(/language/);
     await expect(encodeShareLink({ language: "lua", source: "", model: "has space" })).rejects.toThrow(/model/);
   });
 
@@ -175,12 +182,26 @@ describe("share links: bad links say what is wrong", () => {
     }
   });
 
-  it("data that is not deflate", () => expectShareError(`#v1/lua/${encodeBase64Url(new Uint8Array([255, 255, 255, 0, 1]))}`, "damaged", /does not decompress/));
-  it("data that is not UTF-8", async () => expectShareError(`#v1/lua/${await deflate(new Uint8Array([0x7b, 0x7d, 0x0a, 0xff, 0xfe]))}`, "damaged", /not UTF-8/));
-  it("data with no header line", async () => expectShareError(`#v1/lua/${await deflate("print(1)")}`, "damaged", /no header/));
-  it("a header that is not JSON", async () => expectShareError(`#v1/lua/${await deflate("{oops\nprint(1)")}`, "damaged", /header/));
-  it("a header with unknown fields", async () => expectShareError(`#v1/lua/${await deflate('{"x":1}\nprint(1)')}`, "damaged", /header/));
-  it("a header with a bad model", async () => expectShareError(`#v1/lua/${await deflate('{"m":"a b"}\nprint(1)')}`, "invalid", /model/));
+  it("data that is not deflate", () =>
+    expectShareError(
+      `#v1/lua/${encodeBase64Url(new Uint8Array([255, 255, 255, 0, 1]))}`,
+      "damaged",
+      /does not decompress/,
+    ));
+  it("data that is not UTF-8", async () =>
+    expectShareError(
+      `#v1/lua/${await deflate(new Uint8Array([0x7b, 0x7d, 0x0a, 0xff, 0xfe]))}`,
+      "damaged",
+      /not UTF-8/,
+    ));
+  it("data with no header line", async () =>
+    expectShareError(`#v1/lua/${await deflate("print(1)")}`, "damaged", /no header/));
+  it("a header that is not JSON", async () =>
+    expectShareError(`#v1/lua/${await deflate("{oops\nprint(1)")}`, "damaged", /header/));
+  it("a header with unknown fields", async () =>
+    expectShareError(`#v1/lua/${await deflate('{"x":1}\nprint(1)')}`, "damaged", /header/));
+  it("a header with a bad model", async () =>
+    expectShareError(`#v1/lua/${await deflate('{"m":"a b"}\nprint(1)')}`, "invalid", /model/));
 
   it("isShareFragment tells spell links from other fragments", () => {
     expect(isShareFragment("#v1/lua/abc")).toBe(true);
@@ -204,7 +225,9 @@ describe("share links: fuzz (nothing but ShareLinkError ever escapes)", () => {
   }
 
   it("random strings", async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ unit: "binary", maxLength: 200 }), decodesOrRejectsCleanly), { numRuns: 300 });
+    await fc.assert(fc.asyncProperty(fc.string({ unit: "binary", maxLength: 200 }), decodesOrRejectsCleanly), {
+      numRuns: 300,
+    });
   });
 
   it("random base64url payloads after a valid prefix", async () => {
@@ -220,13 +243,20 @@ describe("share links: fuzz (nothing but ShareLinkError ever escapes)", () => {
 
   it("random bytes, deflated (valid compression, garbage content)", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => decodesOrRejectsCleanly(`#v1/lua/${await deflate(bytes)}`)),
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) =>
+        decodesOrRejectsCleanly(`#v1/lua/${await deflate(bytes)}`),
+      ),
       { numRuns: 200 },
     );
   });
 
   it("real links with one byte flipped", async () => {
-    const link = await encodeShareLink({ language: "lua", source: 'print("hello")\nprint(1 + 2)', model: "mock/echo", args: { a: [1, 2] } });
+    const link = await encodeShareLink({
+      language: "lua",
+      source: 'print("hello")\nprint(1 + 2)',
+      model: "mock/echo",
+      args: { a: [1, 2] },
+    });
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: link.length - 1 }), fc.constantFrom(..."ABCxyz019-_+/=%#"), (index, ch) =>
         decodesOrRejectsCleanly(link.slice(0, index) + ch + link.slice(index + 1)),

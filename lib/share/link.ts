@@ -29,13 +29,7 @@ export const SHARE_LINK_VERSION = 1;
 export const LONG_LINK_THRESHOLD = 2000;
 
 export type ShareLinkProblem =
-  | "not_a_link"
-  | "future_version"
-  | "incomplete"
-  | "unknown_language"
-  | "damaged"
-  | "too_large"
-  | "invalid";
+  "not_a_link" | "future_version" | "incomplete" | "unknown_language" | "damaged" | "too_large" | "invalid";
 
 /** The only error `decodeShareLink` throws. `problem` is stable for code; `message` is for people. */
 export class ShareLinkError extends Error {
@@ -55,9 +49,7 @@ const CODE_TO_LANG: Record<string, ShareLanguage> = { lua: "lua", js: "javascrip
 const MAX_PAYLOAD_BYTES = MAX_SOURCE_BYTES + MAX_ARGS_BYTES + 1024;
 
 /** `a` (the args) is checked with the whole spell by checkSharedSpell, which keeps it exactly as parsed. */
-const headerSchema = z
-  .object({ m: z.string().optional(), a: z.unknown().optional() })
-  .strict();
+const headerSchema = z.object({ m: z.string().optional(), a: z.unknown().optional() }).strict();
 
 /** True when a URL fragment looks like a share link (`#v<digits>/...`), whatever its version. */
 export function isShareFragment(fragment: string): boolean {
@@ -67,7 +59,8 @@ export function isShareFragment(fragment: string): boolean {
 /** Encodes a spell as a URL fragment `#v1/<lang>/<payload>`. Throws ShareLinkError when it is too large. */
 export async function encodeShareLink(spell: SharedSpell): Promise<string> {
   const parsed = sharedSpellSchema.safeParse(spell);
-  if (!parsed.success) throw new ShareLinkError("invalid", `Cannot share this spell: ${describeZodError(parsed.error)}`);
+  if (!parsed.success)
+    throw new ShareLinkError("invalid", `Cannot share this spell: ${describeZodError(parsed.error)}`);
   const sizeProblem = findSizeProblem(spell);
   if (sizeProblem) throw new ShareLinkError("too_large", `Cannot share this spell: ${sizeProblem}.`);
   const header: { m?: string; a?: unknown } = {};
@@ -106,7 +99,10 @@ export async function decodeShareLink(fragment: string): Promise<SharedSpell> {
   const langCode = parts[1];
   const payload = parts.slice(2).join("/");
   if (langCode === undefined || langCode === "") {
-    throw new ShareLinkError("incomplete", "The link is incomplete: it names no language (was it cut off when copied?).");
+    throw new ShareLinkError(
+      "incomplete",
+      "The link is incomplete: it names no language (was it cut off when copied?).",
+    );
   }
   const language = Object.hasOwn(CODE_TO_LANG, langCode) ? CODE_TO_LANG[langCode] : undefined;
   if (!language) {
@@ -116,7 +112,10 @@ export async function decodeShareLink(fragment: string): Promise<SharedSpell> {
     );
   }
   if (parts.length < 3 || payload === "") {
-    throw new ShareLinkError("incomplete", "The link is incomplete: the spell's data is missing (was it cut off when copied?).");
+    throw new ShareLinkError(
+      "incomplete",
+      "The link is incomplete: the spell's data is missing (was it cut off when copied?).",
+    );
   }
 
   let compressed: Uint8Array;
@@ -132,7 +131,10 @@ export async function decodeShareLink(fragment: string): Promise<SharedSpell> {
     bytes = await inflateRaw(compressed, MAX_PAYLOAD_BYTES);
   } catch (error) {
     if (error instanceof PayloadTooLargeError) {
-      throw new ShareLinkError("too_large", `The link's spell is larger than ${MAX_PAYLOAD_BYTES} bytes; the limit is 64 KiB of source.`);
+      throw new ShareLinkError(
+        "too_large",
+        `The link's spell is larger than ${MAX_PAYLOAD_BYTES} bytes; the limit is 64 KiB of source.`,
+      );
     }
     throw new ShareLinkError(
       "damaged",
@@ -162,7 +164,8 @@ export async function decodeShareLink(fragment: string): Promise<SharedSpell> {
   if (header.m !== undefined) candidate.model = header.m;
   if (header.a !== undefined && header.a !== null) candidate.args = header.a;
   const checked = checkSharedSpell(candidate);
-  if (!checked.success) throw new ShareLinkError("invalid", `The link's spell is not valid: ${describeZodError(checked.error)}`);
+  if (!checked.success)
+    throw new ShareLinkError("invalid", `The link's spell is not valid: ${describeZodError(checked.error)}`);
   const spell = checked.data;
   const sizeProblem = findSizeProblem(spell);
   if (sizeProblem) throw new ShareLinkError("too_large", `The link's spell is too large: ${sizeProblem}.`);

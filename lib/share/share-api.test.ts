@@ -27,7 +27,8 @@ function postJson(body: unknown, headers: Record<string, string> = {}) {
   });
 }
 
-const getReq = (id: string, ip = "anon") => new Request(`http://127.0.0.1/api/share/${id}`, { headers: { "x-forwarded-for": ip } });
+const getReq = (id: string, ip = "anon") =>
+  new Request(`http://127.0.0.1/api/share/${id}`, { headers: { "x-forwarded-for": ip } });
 
 describe("POST /api/share", () => {
   it("stores a spell under its content id and GET gives it back", async () => {
@@ -47,7 +48,7 @@ describe("POST /api/share", () => {
     expect(await got.json()).toEqual(spell);
   });
 
-  it("keeps args exactly, even a \"__proto__\" key (found by the link round-trip property test)", async () => {
+  it('keeps args exactly, even a "__proto__" key (found by the link round-trip property test)', async () => {
     const { api } = setup();
     const text = '{"language":"lua","source":"return ARGS","args":{"__proto__":false,"x":[1]}}';
     const res = await api.post(postJson(text));
@@ -109,7 +110,8 @@ describe("POST /api/share", () => {
   it("rate limits per client with Retry-After", async () => {
     const { api } = setup({ capacity: 3 });
     const spell = { language: "lua", source: "print(1)" };
-    for (let i = 0; i < 3; i++) expect((await api.post(postJson(spell, { "x-forwarded-for": "1.1.1.1" }))).status).toBeLessThan(300);
+    for (let i = 0; i < 3; i++)
+      expect((await api.post(postJson(spell, { "x-forwarded-for": "1.1.1.1" }))).status).toBeLessThan(300);
     const limited = await api.post(postJson(spell, { "x-forwarded-for": "1.1.1.1" }));
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);

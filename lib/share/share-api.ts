@@ -81,7 +81,9 @@ export function createShareApi(deps: ShareApiDeps) {
     }
     const text = await readBodyCapped(request, MAX_SHARE_BODY_BYTES);
     if (text === undefined) {
-      return json(413, { error: `The request body is over ${MAX_SHARE_BODY_BYTES} bytes; a shared spell may hold at most 64 KiB of source.` });
+      return json(413, {
+        error: `The request body is over ${MAX_SHARE_BODY_BYTES} bytes; a shared spell may hold at most 64 KiB of source.`,
+      });
     }
     let body: unknown;
     try {

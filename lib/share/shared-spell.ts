@@ -3,7 +3,7 @@
  * one boundary check for every way a spell comes in from outside (a link, a POST body, a stored row).
  */
 import * as z from "zod";
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 
 export type ShareLanguage = "lua" | "javascript";
 
@@ -32,7 +32,7 @@ const modelSchema = z
   .string()
   .min(1, "model is empty")
   .max(MAX_MODEL_LENGTH, `model is longer than ${MAX_MODEL_LENGTH} characters`)
-  .regex(/^[\w.:@/+-]+$/, "model may only hold letters, digits and . : @ / + - _ (like \"mock/echo\")");
+  .regex(/^[\w.:@/+-]+$/, 'model may only hold letters, digits and . : @ / + - _ (like "mock/echo")');
 
 export const sharedSpellSchema = z
   .object({

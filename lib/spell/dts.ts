@@ -8,7 +8,15 @@ import { SPELL_API_REFERENCE, SPELL_API_TYPES } from "./reference";
 /** Plain fields the engines show on some objects, and the iterator protocols. */
 const CLASS_EXTRAS: Record<string, { extends?: string; fields?: string[] }> = {
   Agent: { fields: ["readonly name: string;"] },
-  Tool: { fields: ["readonly name: string;", "readonly description: string;", "readonly category: string;", "readonly version: string;", "readonly schema: JsonValue;"] },
+  Tool: {
+    fields: [
+      "readonly name: string;",
+      "readonly description: string;",
+      "readonly category: string;",
+      "readonly version: string;",
+      "readonly schema: JsonValue;",
+    ],
+  },
   Workflow: { fields: ["readonly id: string;", "readonly name: string;", "readonly type: string;"] },
   AgentStream: { extends: "AsyncIterable<StreamChunk>" },
   Stream: { extends: "Iterable<JsonValue>" },
@@ -66,7 +74,8 @@ export function renderSpellApiDts(ref: SpellApiReference = SPELL_API_REFERENCE):
       continue;
     }
     out.push(jsdoc(g.description, "") + `declare const ${g.name}: {`);
-    for (const v of g.values ?? []) out.push(`${v.description ? jsdoc(v.description, "  ") : ""}  readonly ${v.name}: ${v.type};`);
+    for (const v of g.values ?? [])
+      out.push(`${v.description ? jsdoc(v.description, "  ") : ""}  readonly ${v.name}: ${v.type};`);
     for (const f of g.functions) out.push(jsdoc(f.description, "  ", f) + `  ${signature(f)}`);
     out.push("};", "");
   }

@@ -3,7 +3,7 @@
  * Everything per-run (handles, agents, registered tools, hooks, subscriptions, budgets) lives inside the
  * object built here; nothing is shared between runs.
  */
-import type { ApiSurface } from "@/engines/bridge";
+import type { ApiSurface } from "@/lib/core/engine";
 import { createSpellContext } from "./core/context";
 import { createAgentModule } from "./globals/agent";
 import { createCompatModules } from "./globals/compat";
@@ -22,7 +22,7 @@ import type { SpellRuntime } from "./runtime";
 import { ARGS_LUA_PRELUDE, positionalArgs } from "./globals/args";
 
 export type { SpellRuntime, StateStore } from "./runtime";
-export { DEFAULT_LIMITS, clampLimits, type RunLimits } from "./limits";
+export { DEFAULT_LIMITS, clampLimits, type RunLimits } from "../core/limits";
 
 export function createSpellApi(runtime: SpellRuntime): ApiSurface {
   const ctx = createSpellContext(runtime);
@@ -45,7 +45,11 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
     createConfigModule(ctx),
     ...createCompatModules(ctx),
   ];
-  const api: ApiSurface = { globals: {}, classes: {}, preludes: { lua: STREAMING_LUA_PRELUDE + ARGS_LUA_PRELUDE, javascript: STREAMING_JS_PRELUDE + JSON_JS_PRELUDE } };
+  const api: ApiSurface = {
+    globals: {},
+    classes: {},
+    preludes: { lua: STREAMING_LUA_PRELUDE + ARGS_LUA_PRELUDE, javascript: STREAMING_JS_PRELUDE + JSON_JS_PRELUDE },
+  };
   for (const m of modules) {
     api.globals[m.name] = m.global;
     Object.assign(api.classes, m.classes ?? {});

@@ -12,34 +12,56 @@ const api = createSpellApi(createTestRuntime({ engine: "lua", args: { a: "1" } }
 it("leaves JavaScript its own JSON global", () => {
   const js = createSpellApi(createTestRuntime({ engine: "javascript" }));
   expect(js.globals.JSON).toBeUndefined();
-  expect(Object.keys(js.globals).sort()).toEqual(Object.keys(api.globals).filter((g) => g !== "JSON").sort());
+  expect(Object.keys(js.globals).sort()).toEqual(
+    Object.keys(api.globals)
+      .filter((g) => g !== "JSON")
+      .sort(),
+  );
 });
 
 describe("the API reference", () => {
   it("documents exactly the globals and functions the API exposes", () => {
     const exposed = Object.entries(api.globals).map(([g, v]) => `${g}: ${Object.keys(v.functions).sort().join(",")}`);
     exposed.push(`Streaming: ${[...STREAMING_FUNCTIONS].sort().join(",")}`, "ARGS: ");
-    const documented = SPELL_API_REFERENCE.globals.map((g) => `${g.name}: ${g.functions.map((f) => f.name).sort().join(",")}`);
+    const documented = SPELL_API_REFERENCE.globals.map(
+      (g) =>
+        `${g.name}: ${g.functions
+          .map((f) => f.name)
+          .sort()
+          .join(",")}`,
+    );
     expect(documented.sort()).toEqual(exposed.sort());
   });
 
   it("documents exactly the classes and methods the API exposes", () => {
     const exposed = Object.entries(api.classes).map(([c, v]) => `${c}: ${Object.keys(v.methods).sort().join(",")}`);
     exposed.push(`Stream: ${[...STREAMING_METHODS].sort().join(",")}`);
-    const documented = SPELL_API_REFERENCE.classes.map((c) => `${c.name}: ${c.methods.map((m) => m.name).sort().join(",")}`);
+    const documented = SPELL_API_REFERENCE.classes.map(
+      (c) =>
+        `${c.name}: ${c.methods
+          .map((m) => m.name)
+          .sort()
+          .join(",")}`,
+    );
     expect(documented.sort()).toEqual(exposed.sort());
   });
 
   it("documents the values on globals and every hook point", () => {
     for (const [name, g] of Object.entries(api.globals))
-      expect(SPELL_API_REFERENCE.globals.find((d) => d.name === name)?.values?.map((v) => v.name).sort() ?? []).toEqual(Object.keys(g.values ?? {}).sort());
+      expect(
+        SPELL_API_REFERENCE.globals
+          .find((d) => d.name === name)
+          ?.values?.map((v) => v.name)
+          .sort() ?? [],
+      ).toEqual(Object.keys(g.values ?? {}).sort());
     expect(SPELL_API_REFERENCE.hookPoints).toEqual([...HOOK_POINTS]);
   });
 
   it("gives every global a description and every function a description and return type", () => {
     for (const g of SPELL_API_REFERENCE.globals) {
       expect(g.description.length).toBeGreaterThan(10);
-      for (const f of g.functions) expect([f.name, f.description.length > 5, f.returns.length > 0]).toEqual([f.name, true, true]);
+      for (const f of g.functions)
+        expect([f.name, f.description.length > 5, f.returns.length > 0]).toEqual([f.name, true, true]);
     }
   });
 });
@@ -67,14 +89,23 @@ describe("renderSpellApiDts", () => {
       Agent.builder().temperature("hot");
     `;
     const files: Record<string, string> = { "/spell-api.d.ts": dts, "/spell.ts": spell };
-    const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ["lib.es2022.d.ts", "lib.es2018.asynciterable.d.ts"], types: [] };
+    const options: ts.CompilerOptions = {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      lib: ["lib.es2022.d.ts", "lib.es2018.asynciterable.d.ts"],
+      types: [],
+    };
     const host = ts.createCompilerHost(options);
     const orig = host.getSourceFile.bind(host);
-    host.getSourceFile = (name, lang, ...rest) => (files[name] !== undefined ? ts.createSourceFile(name, files[name], lang) : orig(name, lang, ...rest));
+    host.getSourceFile = (name, lang, ...rest) =>
+      files[name] !== undefined ? ts.createSourceFile(name, files[name], lang) : orig(name, lang, ...rest);
     host.fileExists = (name) => files[name] !== undefined || ts.sys.fileExists(name);
     host.readFile = (name) => files[name] ?? ts.sys.readFile(name);
     const program = ts.createProgram(Object.keys(files), options, host);
-    const diags = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    const diags = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
     expect(diags.join("\n")).toBe("");
   });
 

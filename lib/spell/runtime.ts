@@ -2,9 +2,10 @@
  * What the spell API needs from the place it runs in (a browser worker, a Node worker, a test):
  * how to call models, where State lives, where run events go, and the run's limits.
  */
-import type { JsonValue, RunEvent } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
+import type { RunEvent } from "@/lib/core/events";
 import type { LlmClient } from "@/lib/llm/types";
-import type { RunLimits } from "./limits";
+import type { RunLimits } from "../core/limits";
 
 /** Where `State` keeps its values. In memory by default; IndexedDB in the browser; a JSON file in the CLI. */
 export interface StateStore {

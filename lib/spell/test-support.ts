@@ -1,5 +1,7 @@
 /** Helpers for the spell API's unit tests: call host functions and methods directly, no engine needed. */
-import type { ApiSurface, HandleRef, HostValue, JsonValue, RunEvent, SpellFunction, TraceEnd, TraceStart } from "@/engines/bridge";
+import type { ApiSurface, HandleRef, HostValue, SpellFunction } from "@/lib/core/engine";
+import type { JsonValue } from "@/lib/core/json";
+import type { RunEvent, TraceEnd, TraceStart } from "@/lib/core/events";
 import type { LlmClient, LlmRequest, ProviderInfo, StreamPart } from "@/lib/llm/types";
 import { createSpellApi } from "./index";
 import { createTestRuntime, type TestRuntimeOptions } from "./testing";
@@ -58,14 +60,17 @@ export function createHarness(opts: TestRuntimeOptions = {}): Harness {
       return cur;
     },
     traces: () => events.filter((e): e is TraceStart | TraceEnd => e.type === "trace"),
-    starts: (kind) => events.filter((e): e is TraceStart => e.type === "trace" && e.phase === "start" && (!kind || e.kind === kind)),
+    starts: (kind) =>
+      events.filter((e): e is TraceStart => e.type === "trace" && e.phase === "start" && (!kind || e.kind === kind)),
     logs: () => events.flatMap((e) => (e.type === "log" ? [e.text] : [])),
   };
   return h;
 }
 
 /** A script function implemented in TypeScript (what an engine hands the host). */
-export function spellFn(impl: (...args: JsonValue[]) => JsonValue | undefined | Promise<JsonValue | undefined>): SpellFunction & { calls: JsonValue[][] } {
+export function spellFn(
+  impl: (...args: JsonValue[]) => JsonValue | undefined | Promise<JsonValue | undefined>,
+): SpellFunction & { calls: JsonValue[][] } {
   const calls: JsonValue[][] = [];
   return {
     __spellFunction: true,
@@ -100,7 +105,11 @@ export function createScriptedLlm(
       }
     },
     async listModels() {
-      return opts.providers ?? [{ name: "mock", available: true, models: [{ id: "mock/default", price: { input: 1, output: 2 } }] }];
+      return (
+        opts.providers ?? [
+          { name: "mock", available: true, models: [{ id: "mock/default", price: { input: 1, output: 2 } }] },
+        ]
+      );
     },
   };
 }

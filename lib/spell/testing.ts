@@ -2,10 +2,11 @@
  * A SpellRuntime for tests, the conformance suite and benchmarks: the mock model, in-memory State, and
  * events to a callback. Every field can be overridden.
  */
-import type { JsonValue, RunEvent } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
+import type { RunEvent } from "@/lib/core/events";
 import { createDirectLlmClient } from "@/lib/llm/direct";
 import type { LlmClient } from "@/lib/llm/types";
-import { DEFAULT_LIMITS, clampLimits, type RunLimits } from "./limits";
+import { DEFAULT_LIMITS, clampLimits, type RunLimits } from "../core/limits";
 import type { SpellRuntime, StateStore } from "./runtime";
 import { createMemoryStateStore } from "./state/memory";
 

@@ -60,7 +60,9 @@ describe("editor store", () => {
     const s = store.getState();
     expect(s.language).toBe("lua");
     expect(s.sources.lua).toBe("shared spell");
-    expect(s.history).toEqual([{ language: "lua", source: "my work", savedAt: 1000, reason: "before opening a shared link" }]);
+    expect(s.history).toEqual([
+      { language: "lua", source: "my work", savedAt: 1000, reason: "before opening a shared link" },
+    ]);
     s.restoreHistory(0);
     expect(store.getState().sources.lua).toBe("my work");
     expect(store.getState().history[0].source).toBe("shared spell");
@@ -102,7 +104,10 @@ describe("editor store", () => {
     const session = createFakeStorage();
     const local = createFakeStorage();
     session.data.set(EDITOR_TAB_KEY, JSON.stringify({ v: 1, data: { language: "cobol" } }));
-    local.data.set(EDITOR_LAST_KEY, JSON.stringify({ v: 1, data: { language: "javascript", sources: { lua: "a", javascript: "b" }, history: [] } }));
+    local.data.set(
+      EDITOR_LAST_KEY,
+      JSON.stringify({ v: 1, data: { language: "javascript", sources: { lua: "a", javascript: "b" }, history: [] } }),
+    );
     const s = createEditorStore({ session, local }).getState();
     expect(s.origin).toBe("last");
     expect(s.language).toBe("javascript");

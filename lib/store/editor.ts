@@ -8,7 +8,14 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { DEFAULT_SPELLS } from "./default-spells";
-import { MAX_HISTORY, MAX_SOURCE_CHARS, editorCodec, type EditorSnapshot, type HistoryEntry, type SpellLanguage } from "./schemas";
+import {
+  MAX_HISTORY,
+  MAX_SOURCE_CHARS,
+  editorCodec,
+  type EditorSnapshot,
+  type HistoryEntry,
+  type SpellLanguage,
+} from "./schemas";
 import { readVersioned, writeVersioned, type StorageLike } from "./storage";
 
 export const EDITOR_TAB_KEY = "llmspell.editor.tab";
@@ -42,7 +49,10 @@ export interface EditorStoreOptions {
 
 export type EditorStore = StoreApi<EditorState>;
 
-export function loadEditorSnapshot(opts: EditorStoreOptions): { snapshot: EditorSnapshot; origin: EditorState["origin"] } {
+export function loadEditorSnapshot(opts: EditorStoreOptions): {
+  snapshot: EditorSnapshot;
+  origin: EditorState["origin"];
+} {
   const tab = readVersioned(opts.session, "session", EDITOR_TAB_KEY, editorCodec);
   if (tab) return { snapshot: tab, origin: "tab" };
   const last = readVersioned(opts.local, "local", EDITOR_LAST_KEY, editorCodec);
@@ -85,7 +95,12 @@ export function createEditorStore(opts: EditorStoreOptions): EditorStore {
       const current = get().sources[entry.language];
       const history =
         current.trim() !== "" && current !== entry.source && current !== DEFAULT_SPELLS[entry.language]
-          ? pushHistory(rest, { language: entry.language, source: current, savedAt: now(), reason: "before restoring from history" })
+          ? pushHistory(rest, {
+              language: entry.language,
+              source: current,
+              savedAt: now(),
+              reason: "before restoring from history",
+            })
           : rest;
       set({ language: entry.language, sources: { ...get().sources, [entry.language]: entry.source }, history });
     },
@@ -96,7 +111,13 @@ export function createEditorStore(opts: EditorStoreOptions): EditorStore {
 
   // Write every change: the tab's copy first (it matters most), then the shared "last spell".
   store.subscribe((state, prev) => {
-    if (state.language === prev.language && state.sources === prev.sources && state.history === prev.history && state.args === prev.args) return;
+    if (
+      state.language === prev.language &&
+      state.sources === prev.sources &&
+      state.history === prev.history &&
+      state.args === prev.args
+    )
+      return;
     const snap = toSnapshot(state);
     writeVersioned(opts.session, "session", EDITOR_TAB_KEY, editorCodec, snap);
     writeVersioned(opts.local, "local", EDITOR_LAST_KEY, editorCodec, snap);

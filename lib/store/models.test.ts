@@ -3,7 +3,17 @@ import { FALLBACK_MODELS, fetchModels, parseModelsResponse } from "./models";
 
 describe("model list", () => {
   it("accepts a valid /api/models body", () => {
-    const body = { defaultModel: "mock/default", providers: [{ name: "openai", available: false, reason: "OPENAI_API_KEY is not set", models: [{ id: "openai/gpt-4o-mini", price: { input: 0.15, output: 0.6 } }] }] };
+    const body = {
+      defaultModel: "mock/default",
+      providers: [
+        {
+          name: "openai",
+          available: false,
+          reason: "OPENAI_API_KEY is not set",
+          models: [{ id: "openai/gpt-4o-mini", price: { input: 0.15, output: 0.6 } }],
+        },
+      ],
+    };
     expect(parseModelsResponse(body)).toEqual(body);
   });
 

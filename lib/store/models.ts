@@ -30,14 +30,26 @@ export interface ModelsInfo {
 
 export const FALLBACK_MODELS: ModelsInfo = {
   defaultModel: DEFAULT_MODEL,
-  providers: [{ name: "mock", available: true, models: [{ id: "mock/default", label: "Mock (default)" }, { id: "mock/echo", label: "Mock echo" }] }],
+  providers: [
+    {
+      name: "mock",
+      available: true,
+      models: [
+        { id: "mock/default", label: "Mock (default)" },
+        { id: "mock/echo", label: "Mock echo" },
+      ],
+    },
+  ],
 };
 
 export function parseModelsResponse(body: unknown): ModelsInfo {
   const parsed = modelsResponseSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ...FALLBACK_MODELS, problem: `The model list was malformed (${issue?.path.join(".") || "body"}: ${issue?.message})` };
+    return {
+      ...FALLBACK_MODELS,
+      problem: `The model list was malformed (${issue?.path.join(".") || "body"}: ${issue?.message})`,
+    };
   }
   return parsed.data;
 }

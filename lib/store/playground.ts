@@ -1,8 +1,8 @@
 /**
  * The playground page's stores, created once per page on the client, and how a run request is built from them.
  */
-import type { JsonValue } from "@/engines/bridge";
-import type { RunRequest } from "@/engines/host/types";
+import type { JsonValue } from "@/lib/core/json";
+import type { RunRequest } from "@/lib/runner/types";
 import { createEditorStore, type EditorState, type EditorStore } from "./editor";
 import { createRunStore, warmRunStore, type RunStore } from "./run";
 import { createSettingsStore, type SettingsState, type SettingsStore } from "./settings";
@@ -24,7 +24,7 @@ export function getPlaygroundStores(): PlaygroundStores {
   const local = getBrowserStorage("local");
   const run = createRunStore({
     createController: async () => {
-      const { createBrowserRunController } = await import("@/engines/host/browser-controller");
+      const { createBrowserRunController } = await import("@/lib/runner/browser-controller");
       return createBrowserRunController();
     },
   });
@@ -38,7 +38,10 @@ export function getPlaygroundStores(): PlaygroundStores {
 }
 
 /** The request for running the editor's current spell with the user's settings. */
-export function buildRunRequest(editor: Pick<EditorState, "language" | "sources" | "args">, settings: Pick<SettingsState, "model" | "mockAll" | "byokKey">): RunRequest {
+export function buildRunRequest(
+  editor: Pick<EditorState, "language" | "sources" | "args">,
+  settings: Pick<SettingsState, "model" | "mockAll" | "byokKey">,
+): RunRequest {
   const request: RunRequest = {
     engine: editor.language,
     source: editor.sources[editor.language],

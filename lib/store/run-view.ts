@@ -3,7 +3,9 @@
  * call), a trace tree, a live token count, and the final result or error. Pure and synchronous, so the
  * run store and its tests share it.
  */
-import type { ExecutionStats, JsonValue, LogLevel, RunEvent, SpellErrorData, TraceKind } from "@/engines/bridge";
+import type { ExecutionStats, LogLevel, RunEvent, TraceKind } from "@/lib/core/events";
+import type { JsonValue } from "@/lib/core/json";
+import type { SpellErrorData } from "@/lib/core/errors";
 
 export type ConsoleLine =
   | { id: number; kind: "log"; level: LogLevel; text: string; t: number }
@@ -65,7 +67,15 @@ export function applyRunEvent(view: RunView, event: RunEvent): void {
       if (last && last.kind === "stream" && last.traceId === traceId && !last.done) {
         view.lines[view.lines.length - 1] = { ...last, text: last.text + event.text };
       } else {
-        pushLine(view, { id: 0, kind: "stream", traceId, label: node ? labelOf(node) : "model", text: event.text, t: event.t, done: false });
+        pushLine(view, {
+          id: 0,
+          kind: "stream",
+          traceId,
+          label: node ? labelOf(node) : "model",
+          text: event.text,
+          t: event.t,
+          done: false,
+        });
       }
       return;
     }
@@ -127,7 +137,13 @@ function pushLine(view: RunView, line: ConsoleLine): void {
   view.lines.push(line);
   if (view.lines.length > MAX_CONSOLE_LINES) {
     const dropped = view.lines.length - MAX_CONSOLE_LINES + 1;
-    view.lines.splice(0, dropped, { id: view.nextLineId++, kind: "system", level: "warn", text: `${dropped} earlier lines were dropped.`, t: 0 });
+    view.lines.splice(0, dropped, {
+      id: view.nextLineId++,
+      kind: "system",
+      level: "warn",
+      text: `${dropped} earlier lines were dropped.`,
+      t: 0,
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ExecutionResult, RunEvent } from "@/engines/bridge";
-import type { RunController, RunRequest } from "@/engines/host/types";
+import type { ExecutionResult, RunEvent } from "@/lib/core/events";
+import type { RunController, RunRequest } from "@/lib/runner/types";
 import { createRunStore } from "./run";
 import { applyRunEvent, consoleText, countTokens, createRunView, MAX_CONSOLE_LINES } from "./run-view";
 
@@ -37,7 +37,15 @@ const agentRun: RunEvent[] = [
   { type: "stream", traceId: "m1", text: "Hello ", t: 4 },
   { type: "stream", traceId: "m1", text: "there", t: 5 },
   { type: "trace", phase: "end", id: "m1", t: 6, durationMs: 3, tokens: { input: 10, output: 2 } },
-  { type: "trace", phase: "end", id: "a1", t: 7, durationMs: 5, tokens: { input: 10, output: 2 }, output: { text: "Hello there" } },
+  {
+    type: "trace",
+    phase: "end",
+    id: "a1",
+    t: 7,
+    durationMs: 5,
+    tokens: { input: 10, output: 2 },
+    output: { text: "Hello there" },
+  },
   { type: "log", level: "warn", text: "careful", t: 8 },
   { type: "result", value: { ok: true }, stats },
 ];
@@ -70,7 +78,15 @@ describe("run view", () => {
 
   it("treats a trace whose parent is unknown as a root", () => {
     const view = createRunView();
-    applyRunEvent(view, { type: "trace", phase: "start", id: "t1", parentId: "nope", kind: "tool", name: "calculator", t: 1 });
+    applyRunEvent(view, {
+      type: "trace",
+      phase: "start",
+      id: "t1",
+      parentId: "nope",
+      kind: "tool",
+      name: "calculator",
+      t: 1,
+    });
     expect(view.roots).toEqual(["t1"]);
     applyRunEvent(view, { type: "trace", phase: "end", id: "unknown", t: 2, durationMs: 1 });
     expect(Object.keys(view.nodes)).toEqual(["t1"]);
@@ -78,7 +94,8 @@ describe("run view", () => {
 
   it("caps the console at MAX_CONSOLE_LINES with a note", () => {
     const view = createRunView();
-    for (let i = 0; i < MAX_CONSOLE_LINES + 100; i++) applyRunEvent(view, { type: "log", level: "log", text: `line ${i}`, t: i });
+    for (let i = 0; i < MAX_CONSOLE_LINES + 100; i++)
+      applyRunEvent(view, { type: "log", level: "log", text: `line ${i}`, t: i });
     expect(view.lines).toHaveLength(MAX_CONSOLE_LINES);
     expect(view.lines[0]).toMatchObject({ kind: "system", level: "warn" });
     expect(view.lines[view.lines.length - 1]).toMatchObject({ text: `line ${MAX_CONSOLE_LINES + 99}` });

@@ -5,8 +5,8 @@
  * The controller factory is injected so tests (and /embed) can pass their own.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { ExecutionResult, RunEvent } from "@/engines/bridge";
-import type { RunController, RunRequest } from "@/engines/host/types";
+import type { ExecutionResult, RunEvent } from "@/lib/core/events";
+import type { RunController, RunRequest } from "@/lib/runner/types";
 import { applyRunEvent, countTokens, createRunView, type RunView } from "./run-view";
 
 export type RunStatus = "idle" | "running" | "done" | "failed" | "cancelled";
@@ -78,7 +78,10 @@ export function createRunStore(options: RunStoreOptions): RunStore {
 
   const publish = () => {
     flushQueued = false;
-    store.setState({ view: { ...working, lines: [...working.lines], roots: [...working.roots], nodes: { ...working.nodes } }, tokens: countTokens(working) });
+    store.setState({
+      view: { ...working, lines: [...working.lines], roots: [...working.roots], nodes: { ...working.nodes } },
+      tokens: countTokens(working),
+    });
   };
   const queueFlush = () => {
     if (flushQueued) return;
@@ -101,14 +104,26 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       const runId = get().runId + 1;
       // Keep the console's lines of earlier runs? No: each run starts clean, like every playground.
       working = createRunView();
-      set({ status: "running", runId, view: createRunView(), startedAt: now(), endedAt: null, tokens: { input: 0, output: 0, live: 0 }, lastRequest: request });
+      set({
+        status: "running",
+        runId,
+        view: createRunView(),
+        startedAt: now(),
+        endedAt: null,
+        tokens: { input: 0, output: 0, live: 0 },
+        lastRequest: request,
+      });
       let c: RunController;
       try {
         c = await getController();
       } catch (err) {
         if (get().runId !== runId) return null;
         const message = `The engine could not start: ${errorText(err)}`;
-        applyRunEvent(working, { type: "error", error: { kind: "configuration", message }, stats: { engine: request.engine, durationMs: 0 } });
+        applyRunEvent(working, {
+          type: "error",
+          error: { kind: "configuration", message },
+          stats: { engine: request.engine, durationMs: 0 },
+        });
         publish();
         set({ status: "failed", endedAt: now() });
         return null;
@@ -123,7 +138,12 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       if (get().runId !== runId) return result;
       // Engines send a final result/error event; make sure the view has it even if one did not.
       if (!working.result && !working.error) {
-        applyRunEvent(working, result.ok ? { type: "result", value: result.value, stats: result.stats } : { type: "error", error: result.error, stats: result.stats });
+        applyRunEvent(
+          working,
+          result.ok
+            ? { type: "result", value: result.value, stats: result.stats }
+            : { type: "error", error: result.error, stats: result.stats },
+        );
       }
       publish();
       const status: RunStatus = result.ok ? "done" : result.error.kind === "cancelled" ? "cancelled" : "failed";

@@ -19,9 +19,18 @@ describe("settings store", () => {
 
   it("migrates version 1 settings", () => {
     const local = createFakeStorage();
-    local.data.set(SETTINGS_KEY, JSON.stringify({ v: 1, data: { theme: "auto", model: "mock/echo", vimMode: true, fontSize: 40 } }));
+    local.data.set(
+      SETTINGS_KEY,
+      JSON.stringify({ v: 1, data: { theme: "auto", model: "mock/echo", vimMode: true, fontSize: 40 } }),
+    );
     const s = createSettingsStore({ local, session: createFakeStorage() }).getState();
-    expect(s).toMatchObject({ theme: "system", model: "mock/echo", keybindings: "vim", fontSize: FONT_SIZE_MAX, editorKind: "auto" });
+    expect(s).toMatchObject({
+      theme: "system",
+      model: "mock/echo",
+      keybindings: "vim",
+      fontSize: FONT_SIZE_MAX,
+      editorKind: "auto",
+    });
   });
 
   it("falls back to defaults when the saved blob is invalid", () => {

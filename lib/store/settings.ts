@@ -7,7 +7,14 @@
  * localStorage. It is sent only to our own /api/llm through the run controller.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { DEFAULT_SETTINGS, FONT_SIZE_MAX, FONT_SIZE_MIN, settingsCodec, type Settings, type ThemeChoice } from "./schemas";
+import {
+  DEFAULT_SETTINGS,
+  FONT_SIZE_MAX,
+  FONT_SIZE_MIN,
+  settingsCodec,
+  type Settings,
+  type ThemeChoice,
+} from "./schemas";
 import { readRaw, readVersioned, removeRaw, writeRaw, writeVersioned, type StorageLike } from "./storage";
 
 export const SETTINGS_KEY = "llmspell.settings";

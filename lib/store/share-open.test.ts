@@ -20,7 +20,10 @@ describe("opening a share link", () => {
     expect(result).toEqual({ kind: "opened", language: "javascript" });
     expect(editor.getState().language).toBe("javascript");
     expect(editor.getState().sources.javascript).toBe("console.log('shared')");
-    expect(editor.getState().history[0]).toMatchObject({ source: "my own work", reason: "before opening a shared link" });
+    expect(editor.getState().history[0]).toMatchObject({
+      source: "my own work",
+      reason: "before opening a shared link",
+    });
     expect(settings.getState().model).toBe("mock/echo");
   });
 
@@ -44,7 +47,10 @@ describe("opening a share link", () => {
   });
 
   it("builds a full share URL that round-trips and never carries a key", async () => {
-    const url = await createShareUrl({ language: "lua", source: "print(1)", model: "mock/default" }, "http://127.0.0.1:3000");
+    const url = await createShareUrl(
+      { language: "lua", source: "print(1)", model: "mock/default" },
+      "http://127.0.0.1:3000",
+    );
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/#v1\/lua\//);
     const { editor, settings } = stores();
     settings.getState().setByokKey("sk-secret");

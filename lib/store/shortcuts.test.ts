@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { SHORTCUTS, displayKeys, matchShortcut, type KeyLike } from "./shortcuts";
 
-const key = (k: Partial<KeyLike> & { key: string }): KeyLike => ({ ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...k });
+const key = (k: Partial<KeyLike> & { key: string }): KeyLike => ({
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...k,
+});
 
 describe("shortcuts", () => {
   it("maps Ctrl on Linux/Windows and Cmd on a Mac", () => {
@@ -19,7 +25,9 @@ describe("shortcuts", () => {
 
   it("opens help with ? outside text fields only", () => {
     expect(matchShortcut(key({ key: "?", shiftKey: true }), { isMac: false, running: false })).toBe("help");
-    expect(matchShortcut(key({ key: "?", shiftKey: true, inEditable: true }), { isMac: false, running: false })).toBeNull();
+    expect(
+      matchShortcut(key({ key: "?", shiftKey: true, inEditable: true }), { isMac: false, running: false }),
+    ).toBeNull();
   });
 
   it("ignores plain keys and alt combinations", () => {

@@ -2,7 +2,7 @@
  * What the State panel reads: the IndexedDB State store the engine worker writes to (same database name).
  * Loaded lazily so IndexedDB code stays out of the first paint.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 
 /** The database the playground's runs use for `State`. */
 export const PLAYGROUND_STATE_NAMESPACE = "llmspell-state";

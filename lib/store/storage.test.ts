@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as z from "zod";
-import { onStorageNotice, readVersioned, writeRaw, writeVersioned, type StorageNotice, type VersionedCodec } from "./storage";
+import {
+  onStorageNotice,
+  readVersioned,
+  writeRaw,
+  writeVersioned,
+  type StorageNotice,
+  type VersionedCodec,
+} from "./storage";
 import { createFakeStorage } from "./test-storage";
 
 const codec: VersionedCodec<{ n: number; label: string }> = {

@@ -58,7 +58,12 @@ export function readRaw(storage: StorageLike | null, area: "local" | "session", 
   try {
     return storage.getItem(key);
   } catch {
-    report({ problem: "unavailable", area, key, message: `${areaName(area)} is disabled: changes are kept only in this page.` });
+    report({
+      problem: "unavailable",
+      area,
+      key,
+      message: `${areaName(area)} is disabled: changes are kept only in this page.`,
+    });
     return null;
   }
 }
@@ -66,7 +71,12 @@ export function readRaw(storage: StorageLike | null, area: "local" | "session", 
 /** Write a raw string; returns false (and reports a notice) when storage is missing, disabled or full. */
 export function writeRaw(storage: StorageLike | null, area: "local" | "session", key: string, value: string): boolean {
   if (!storage) {
-    report({ problem: "unavailable", area, key, message: `${areaName(area)} is not available: changes are kept only in this page.` });
+    report({
+      problem: "unavailable",
+      area,
+      key,
+      message: `${areaName(area)} is not available: changes are kept only in this page.`,
+    });
     return false;
   }
   try {
@@ -74,9 +84,19 @@ export function writeRaw(storage: StorageLike | null, area: "local" | "session",
     return true;
   } catch (err) {
     if (isQuotaError(err)) {
-      report({ problem: "full", area, key, message: `${areaName(area)} is full: the latest changes were not saved. Free some space or export your spell.` });
+      report({
+        problem: "full",
+        area,
+        key,
+        message: `${areaName(area)} is full: the latest changes were not saved. Free some space or export your spell.`,
+      });
     } else {
-      report({ problem: "unavailable", area, key, message: `${areaName(area)} is disabled: changes are kept only in this page.` });
+      report({
+        problem: "unavailable",
+        area,
+        key,
+        message: `${areaName(area)} is disabled: changes are kept only in this page.`,
+      });
     }
     return false;
   }
@@ -114,7 +134,12 @@ export function readVersioned<T>(
   const raw = readRaw(storage, area, key);
   if (raw === null) return null;
   const corrupt = (why: string) => {
-    report({ problem: "corrupt", area, key, message: `Saved data under "${key}" could not be read (${why}); defaults are used.` });
+    report({
+      problem: "corrupt",
+      area,
+      key,
+      message: `Saved data under "${key}" could not be read (${why}); defaults are used.`,
+    });
     return null;
   };
   let parsed: unknown;

@@ -12,16 +12,20 @@ export function createFakeStorage(mode: FakeStorage["mode"] = "ok"): FakeStorage
     data,
     mode,
     getItem(key) {
-      if (fake.mode === "disabled") throw Object.assign(new Error("The operation is insecure."), { name: "SecurityError" });
+      if (fake.mode === "disabled")
+        throw Object.assign(new Error("The operation is insecure."), { name: "SecurityError" });
       return data.get(key) ?? null;
     },
     setItem(key, value) {
-      if (fake.mode === "disabled") throw Object.assign(new Error("The operation is insecure."), { name: "SecurityError" });
-      if (fake.mode === "full") throw Object.assign(new Error("quota exceeded"), { name: "QuotaExceededError", code: 22 });
+      if (fake.mode === "disabled")
+        throw Object.assign(new Error("The operation is insecure."), { name: "SecurityError" });
+      if (fake.mode === "full")
+        throw Object.assign(new Error("quota exceeded"), { name: "QuotaExceededError", code: 22 });
       data.set(key, value);
     },
     removeItem(key) {
-      if (fake.mode === "disabled") throw Object.assign(new Error("The operation is insecure."), { name: "SecurityError" });
+      if (fake.mode === "disabled")
+        throw Object.assign(new Error("The operation is insecure."), { name: "SecurityError" });
       data.delete(key);
     },
   };

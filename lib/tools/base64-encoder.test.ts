@@ -16,7 +16,12 @@ describe("base64-encoder", () => {
     const bytes = "fbff";
     const std = await run(base64Encoder, { operation: "encode", input: bytes, binary_input: true });
     expect(std.result.output).toBe("+/8=");
-    const url = await run(base64Encoder, { operation: "encode", input: bytes, binary_input: true, variant: "url-safe" });
+    const url = await run(base64Encoder, {
+      operation: "encode",
+      input: bytes,
+      binary_input: true,
+      variant: "url-safe",
+    });
     expect(url.result.output).toBe("-_8=");
     const back = await run(base64Encoder, { operation: "decode", input: "-_8=", variant: "url-safe" });
     expect(back.result.output).toBe("fbff"); // not UTF-8: returned as hex
@@ -24,16 +29,26 @@ describe("base64-encoder", () => {
 
   it("round-trips every byte value", () => {
     const all = Uint8Array.from({ length: 256 }, (_, i) => i);
-    for (const urlSafe of [false, true]) expect(Array.from(fromBase64(toBase64(all, urlSafe), urlSafe))).toEqual(Array.from(all));
+    for (const urlSafe of [false, true])
+      expect(Array.from(fromBase64(toBase64(all, urlSafe), urlSafe))).toEqual(Array.from(all));
     expect(toBase64(new Uint8Array([104, 105]))).toBe(btoa("hi"));
   });
 
   it("raises for bad input", async () => {
-    await expectToolError(run(base64Encoder, { operation: "decode", input: "a" }), /Base64 decode error: Invalid input length/);
+    await expectToolError(
+      run(base64Encoder, { operation: "decode", input: "a" }),
+      /Base64 decode error: Invalid input length/,
+    );
     await expectToolError(run(base64Encoder, { operation: "decode", input: "a$==" }), /Invalid symbol/);
-    await expectToolError(run(base64Encoder, { operation: "encode", input: "xyz", binary_input: true }), /Failed to parse hex input/);
+    await expectToolError(
+      run(base64Encoder, { operation: "encode", input: "xyz", binary_input: true }),
+      /Failed to parse hex input/,
+    );
     await expectToolError(run(base64Encoder, { operation: "encode" }), /parameter 'input'/);
-    await expectToolError(run(base64Encoder, { operation: "compress", input: "x" }), /parameter 'operation' must be one of: encode, decode/);
+    await expectToolError(
+      run(base64Encoder, { operation: "compress", input: "x" }),
+      /parameter 'operation' must be one of: encode, decode/,
+    );
     await expectToolError(run(base64Encoder, { operation: "encode", input_file: "/etc/passwd" }), /no file system/);
   });
 });

@@ -2,7 +2,7 @@
  * `base64-encoder`: standard or URL-safe base64 of a string (or of hex bytes with `binary_input`). Decoded
  * bytes that are not UTF-8 come back as hex, as in rs-llmspell. File input/output is refused.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { defineTool, paramError, success } from "./support";
 import { fromBase64, fromHex, toBase64, toHex } from "./internal/bytes";
 import type { JsonObject } from "./types";
@@ -13,7 +13,8 @@ function run(params: JsonObject): JsonValue {
   if (params.input_file !== undefined || params.output_file !== undefined) {
     throw paramError("parameters 'input_file'/'output_file' are not available: the playground has no file system");
   }
-  if (typeof params.input !== "string") throw paramError("Either 'input' or 'input_file' must be provided (parameter 'input')");
+  if (typeof params.input !== "string")
+    throw paramError("Either 'input' or 'input_file' must be provided (parameter 'input')");
   const urlSafe = variant === "url-safe";
   let output: string;
   if (operation === "encode") {

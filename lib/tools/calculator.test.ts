@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { CALCULATOR_LIMITS, cachedExpressionCount, calculator, evaluateExpression, loadExpressionParser, PARSE_CACHE_SIZE } from "./calculator";
+import {
+  CALCULATOR_LIMITS,
+  cachedExpressionCount,
+  calculator,
+  evaluateExpression,
+  loadExpressionParser,
+  PARSE_CACHE_SIZE,
+} from "./calculator";
 import { expectToolError, run } from "./testing";
 
 beforeAll(loadExpressionParser);
@@ -45,7 +52,10 @@ describe("calculator evaluate", () => {
   });
 
   it("reports Infinity and NaN as strings with result_type special", async () => {
-    expect((await run(calculator, { input: "1/0" })).result).toMatchObject({ result: "Infinity", result_type: "special" });
+    expect((await run(calculator, { input: "1/0" })).result).toMatchObject({
+      result: "Infinity",
+      result_type: "special",
+    });
     expect((await run(calculator, { input: "-1/0" })).result.result).toBe("-Infinity");
     expect((await run(calculator, { input: "sqrt(-1)" })).result.result).toBe("NaN");
   });
@@ -61,7 +71,19 @@ describe("calculator evaluate", () => {
   });
 
   it("is sandboxed: no assignment, functions, strings, matrices, objects or units", async () => {
-    for (const input of ['a = 1', "f(x) = x", '"abc"', "[1, 2]", "{a: 1}", "5 cm to inch", "import(1)", "evaluate(\"1\")", "x.y", "1 ? 2 : 3", "cos"]) {
+    for (const input of [
+      "a = 1",
+      "f(x) = x",
+      '"abc"',
+      "[1, 2]",
+      "{a: 1}",
+      "5 cm to inch",
+      "import(1)",
+      'evaluate("1")',
+      "x.y",
+      "1 ? 2 : 3",
+      "cos",
+    ]) {
       const r = await run(calculator, { input });
       expect(r.success, input).toBe(false);
     }
@@ -83,8 +105,14 @@ describe("calculator evaluate", () => {
   it("raises for a missing input or a wrong parameter type", async () => {
     await expectToolError(run(calculator, {}), /missing required parameter 'input'/);
     await expectToolError(run(calculator, { input: 5 }), /parameter 'input' must be string/);
-    await expectToolError(run(calculator, { input: "1", variables: { x: "a" } }), /parameter 'variables.x' must be number/);
-    await expectToolError(run(calculator, { operation: "solve", input: "1" }), /parameter 'operation' must be one of: evaluate, validate, functions/);
+    await expectToolError(
+      run(calculator, { input: "1", variables: { x: "a" } }),
+      /parameter 'variables.x' must be number/,
+    );
+    await expectToolError(
+      run(calculator, { operation: "solve", input: "1" }),
+      /parameter 'operation' must be one of: evaluate, validate, functions/,
+    );
   });
 });
 
@@ -99,7 +127,10 @@ describe("calculator parse cache", () => {
 
 describe("calculator validate and functions", () => {
   it("validates", async () => {
-    expect((await run(calculator, { operation: "validate", input: "1 + 2" })).result).toEqual({ input: "1 + 2", valid: true });
+    expect((await run(calculator, { operation: "validate", input: "1 + 2" })).result).toEqual({
+      input: "1 + 2",
+      valid: true,
+    });
     const bad = await run(calculator, { operation: "validate", input: "1 +" });
     expect(bad.success).toBe(true);
     expect(bad.result.valid).toBe(false);

@@ -5,7 +5,7 @@
  * `log(base, x)` keeps fasteval's argument order, `ln`, `pi()` and `e()` exist.
  */
 import type { MathNode } from "mathjs";
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { createLazyModule } from "./internal/lazy";
 import { defineTool, failure, optionalObject, requireString, success, type StructuredResponse } from "./support";
 import type { JsonObject } from "./types";
@@ -92,7 +92,8 @@ interface Budget {
 }
 
 function evalNode(node: MathNode, vars: Map<string, number>, depth: number, budget: Budget): number {
-  if (depth > CALCULATOR_LIMITS.maxDepth) throw new ExpressionError(`Expression too complex: nesting deeper than ${CALCULATOR_LIMITS.maxDepth}`);
+  if (depth > CALCULATOR_LIMITS.maxDepth)
+    throw new ExpressionError(`Expression too complex: nesting deeper than ${CALCULATOR_LIMITS.maxDepth}`);
   if (++budget.ops > CALCULATOR_LIMITS.maxOperations * 2) {
     throw new ExpressionError(`Expression too complex: more than ${CALCULATOR_LIMITS.maxOperations} operations`);
   }
@@ -162,7 +163,9 @@ export function cachedExpressionCount(): number {
 /** Evaluate a fasteval-style expression with numeric variables (after `loadExpressionParser()`). Throws ExpressionError. */
 export function evaluateExpression(expression: string, variables: Record<string, number>): number {
   if (expression.length > CALCULATOR_LIMITS.maxLength) {
-    throw new ExpressionError(`Expression too complex: Expression length ${expression.length} exceeds maximum ${CALCULATOR_LIMITS.maxLength}`);
+    throw new ExpressionError(
+      `Expression too complex: Expression length ${expression.length} exceeds maximum ${CALCULATOR_LIMITS.maxLength}`,
+    );
   }
   if (!expression.trim()) throw new ExpressionError("Empty expression");
   let tree = parsed.get(expression);
@@ -207,7 +210,10 @@ function process(params: JsonObject): StructuredResponse {
   }
   const variables = optionalObject(params, "variables") ?? {};
   if (Object.keys(variables).length > CALCULATOR_LIMITS.maxVariables) {
-    return failure("evaluate", `Expression failed security check: more than ${CALCULATOR_LIMITS.maxVariables} variables`);
+    return failure(
+      "evaluate",
+      `Expression failed security check: more than ${CALCULATOR_LIMITS.maxVariables} variables`,
+    );
   }
   const started = performance.now();
   try {
@@ -266,11 +272,14 @@ export const calculator = defineTool({
         default: "evaluate",
         description: "Operation to perform: evaluate, validate, functions",
       },
-      input: { type: "string", description: "Mathematical expression to evaluate or validate (e.g. \"2 + 3 * 4\", \"x^2 + sqrt(y)\")" },
+      input: {
+        type: "string",
+        description: 'Mathematical expression to evaluate or validate (e.g. "2 + 3 * 4", "x^2 + sqrt(y)")',
+      },
       variables: {
         type: "object",
         additionalProperties: { type: "number" },
-        description: "Variables to use in the expression (e.g., {\"x\": 5, \"y\": 3})",
+        description: 'Variables to use in the expression (e.g., {"x": 5, "y": 3})',
       },
     },
   },

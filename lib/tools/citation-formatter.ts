@@ -3,7 +3,7 @@
  * returns placeholder text ("Sample apa citation for key: x"); the playground formats real citations (in-text
  * `citation` and full `reference` per key) with the same result shape and operations.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { parseBibtex, parseYamlBibliography, type BibEntry } from "./internal/bibliography";
 import { defineTool, paramError, success } from "./support";
 import type { JsonObject } from "./types";
@@ -11,7 +11,16 @@ import type { JsonObject } from "./types";
 /** rs-llmspell's limits: 1000 entries of 5 KB. */
 export const CITATION_LIMITS = { maxEntries: 1000, maxChars: 1000 * 5000 } as const;
 
-export const STYLES = ["apa", "mla", "chicago-author-date", "chicago-fullnote-bibliography", "harvard", "ieee", "nature", "vancouver"] as const;
+export const STYLES = [
+  "apa",
+  "mla",
+  "chicago-author-date",
+  "chicago-fullnote-bibliography",
+  "harvard",
+  "ieee",
+  "nature",
+  "vancouver",
+] as const;
 
 interface Name {
   family: string;
@@ -56,10 +65,17 @@ function reference(e: BibEntry, style: string, n: number): string {
   const parts: string[] = [];
   switch (style) {
     case "apa": {
-      const a = joinNames(names.map((x) => `${x.family}, ${initials(x.given)}`.replace(/, $/, "")), ", ", ", & ");
+      const a = joinNames(
+        names.map((x) => `${x.family}, ${initials(x.given)}`.replace(/, $/, "")),
+        ", ",
+        ", & ",
+      );
       parts.push(a ? `${a} (${year}).` : `${title}. (${year}).`);
       if (a) parts.push(period(title));
-      if (e.container) parts.push(`${e.container}${volIssue(e, (v, i) => `, ${v}${i ? `(${i})` : ""}`)}${e.pages ? `, ${e.pages}` : ""}.`);
+      if (e.container)
+        parts.push(
+          `${e.container}${volIssue(e, (v, i) => `, ${v}${i ? `(${i})` : ""}`)}${e.pages ? `, ${e.pages}` : ""}.`,
+        );
       else if (e.publisher) parts.push(period(e.publisher));
       if (doi) parts.push(doi);
       break;
@@ -68,55 +84,105 @@ function reference(e: BibEntry, style: string, n: number): string {
       const a =
         names.length > 2
           ? `${names[0].family}, ${names[0].given}, et al.`
-          : joinNames(names.map((x, i) => (i === 0 ? `${x.family}, ${x.given}` : `${x.given} ${x.family}`).trim().replace(/,$/, "")), ", ", ", and ");
+          : joinNames(
+              names.map((x, i) =>
+                (i === 0 ? `${x.family}, ${x.given}` : `${x.given} ${x.family}`).trim().replace(/,$/, ""),
+              ),
+              ", ",
+              ", and ",
+            );
       if (a) parts.push(period(a));
       parts.push(`"${period(title)}"`);
-      const bits = [e.container, e.volume && `vol. ${e.volume}`, e.issue && `no. ${e.issue}`, e.publisher && !e.container ? e.publisher : undefined, e.year, e.pages && `pp. ${e.pages}`].filter(Boolean);
+      const bits = [
+        e.container,
+        e.volume && `vol. ${e.volume}`,
+        e.issue && `no. ${e.issue}`,
+        e.publisher && !e.container ? e.publisher : undefined,
+        e.year,
+        e.pages && `pp. ${e.pages}`,
+      ].filter(Boolean);
       if (bits.length) parts.push(`${bits.join(", ")}.`);
       break;
     }
     case "chicago-author-date":
     case "chicago-fullnote-bibliography": {
-      const a = joinNames(names.map((x, i) => (i === 0 ? `${x.family}, ${x.given}` : `${x.given} ${x.family}`).trim().replace(/,$/, "")), ", ", ", and ");
+      const a = joinNames(
+        names.map((x, i) => (i === 0 ? `${x.family}, ${x.given}` : `${x.given} ${x.family}`).trim().replace(/,$/, "")),
+        ", ",
+        ", and ",
+      );
       if (a) parts.push(period(a));
       if (style === "chicago-author-date") {
         parts.push(`${year}.`);
         parts.push(`"${period(title)}"`);
-        if (e.container) parts.push(`${e.container}${e.volume ? ` ${e.volume}` : ""}${e.issue ? ` (${e.issue})` : ""}${e.pages ? `: ${e.pages}` : ""}.`);
+        if (e.container)
+          parts.push(
+            `${e.container}${e.volume ? ` ${e.volume}` : ""}${e.issue ? ` (${e.issue})` : ""}${e.pages ? `: ${e.pages}` : ""}.`,
+          );
         else if (e.publisher) parts.push(period(e.publisher));
       } else {
         parts.push(`"${period(title)}"`);
-        if (e.container) parts.push(`${e.container}${e.volume ? ` ${e.volume}` : ""}${e.issue ? `, no. ${e.issue}` : ""} (${year})${e.pages ? `: ${e.pages}` : ""}.`);
+        if (e.container)
+          parts.push(
+            `${e.container}${e.volume ? ` ${e.volume}` : ""}${e.issue ? `, no. ${e.issue}` : ""} (${year})${e.pages ? `: ${e.pages}` : ""}.`,
+          );
         else parts.push(`${e.publisher ? `${e.publisher}, ` : ""}${year}.`);
       }
       if (doi) parts.push(`${doi}.`);
       break;
     }
     case "harvard": {
-      const a = joinNames(names.map((x) => `${x.family}, ${initials(x.given)}`.replace(/, $/, "")), ", ", " and ");
+      const a = joinNames(
+        names.map((x) => `${x.family}, ${initials(x.given)}`.replace(/, $/, "")),
+        ", ",
+        " and ",
+      );
       parts.push(`${a || title} (${year})`);
       if (a) parts.push(`'${title}',`);
-      if (e.container) parts.push(`${e.container}${volIssue(e, (v, i) => `, ${v}${i ? `(${i})` : ""}`)}${e.pages ? `, pp. ${e.pages}` : ""}.`);
+      if (e.container)
+        parts.push(
+          `${e.container}${volIssue(e, (v, i) => `, ${v}${i ? `(${i})` : ""}`)}${e.pages ? `, pp. ${e.pages}` : ""}.`,
+        );
       else if (e.publisher) parts.push(period(e.publisher));
       break;
     }
     case "ieee": {
-      const a = joinNames(names.map((x) => `${initials(x.given)} ${x.family}`.trim()), ", ", names.length > 2 ? ", and " : " and ");
-      const bits = [e.container, e.volume && `vol. ${e.volume}`, e.issue && `no. ${e.issue}`, e.pages && `pp. ${e.pages}`, e.year].filter(Boolean);
-      parts.push(`[${n}]${a ? ` ${a},` : ""} "${title}${bits.length ? "," : "."}"${bits.length ? ` ${bits.join(", ")}.` : ""}`);
+      const a = joinNames(
+        names.map((x) => `${initials(x.given)} ${x.family}`.trim()),
+        ", ",
+        names.length > 2 ? ", and " : " and ",
+      );
+      const bits = [
+        e.container,
+        e.volume && `vol. ${e.volume}`,
+        e.issue && `no. ${e.issue}`,
+        e.pages && `pp. ${e.pages}`,
+        e.year,
+      ].filter(Boolean);
+      parts.push(
+        `[${n}]${a ? ` ${a},` : ""} "${title}${bits.length ? "," : "."}"${bits.length ? ` ${bits.join(", ")}.` : ""}`,
+      );
       break;
     }
     case "nature": {
-      const a = joinNames(names.map((x) => `${x.family}, ${initials(x.given)}`.replace(/, $/, "")), ", ", " & ");
+      const a = joinNames(
+        names.map((x) => `${x.family}, ${initials(x.given)}`.replace(/, $/, "")),
+        ", ",
+        " & ",
+      );
       parts.push(`${n}. ${a ? `${a} ` : ""}${period(title)}`);
-      if (e.container) parts.push(`${e.container}${e.volume ? ` ${e.volume}` : ""}${e.pages ? `, ${e.pages}` : ""} (${year}).`);
+      if (e.container)
+        parts.push(`${e.container}${e.volume ? ` ${e.volume}` : ""}${e.pages ? `, ${e.pages}` : ""} (${year}).`);
       else parts.push(`(${e.publisher ? `${e.publisher}, ` : ""}${year}).`);
       break;
     }
     case "vancouver": {
       const a = names.map((x) => `${x.family} ${initials(x.given, false)}`.trim()).join(", ");
       parts.push(`${n}. ${a ? `${a}. ` : ""}${period(title)}`);
-      if (e.container) parts.push(`${e.container}. ${year}${e.volume ? `;${e.volume}` : ""}${e.issue ? `(${e.issue})` : ""}${e.pages ? `:${e.pages}` : ""}.`);
+      if (e.container)
+        parts.push(
+          `${e.container}. ${year}${e.volume ? `;${e.volume}` : ""}${e.issue ? `(${e.issue})` : ""}${e.pages ? `:${e.pages}` : ""}.`,
+        );
       else parts.push(`${e.publisher ? `${e.publisher}; ` : ""}${year}.`);
       break;
     }
@@ -127,7 +193,14 @@ function reference(e: BibEntry, style: string, n: number): string {
 function inText(e: BibEntry, style: string, n: number): string {
   const names = e.authors.map(parseName).map((x) => x.family);
   const year = e.year ?? "n.d.";
-  const who = names.length === 0 ? (e.title ?? e.key) : names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} ${style === "apa" ? "&" : "and"} ${names[1]}` : `${names[0]} et al.`;
+  const who =
+    names.length === 0
+      ? (e.title ?? e.key)
+      : names.length === 1
+        ? names[0]
+        : names.length === 2
+          ? `${names[0]} ${style === "apa" ? "&" : "and"} ${names[1]}`
+          : `${names[0]} et al.`;
   switch (style) {
     case "ieee":
       return `[${n}]`;
@@ -145,7 +218,9 @@ function inText(e: BibEntry, style: string, n: number): string {
 
 function readBibliography(input: string, format: string): BibEntry[] {
   if (input.length > CITATION_LIMITS.maxChars) {
-    throw paramError(`Bibliography too large: ${input.length} chars (max: ${CITATION_LIMITS.maxChars} chars) (parameter 'input')`);
+    throw paramError(
+      `Bibliography too large: ${input.length} chars (max: ${CITATION_LIMITS.maxChars} chars) (parameter 'input')`,
+    );
   }
   if (!input.trim()) throw paramError(`Empty ${format === "yaml" ? "YAML" : "BibTeX"} content (parameter 'input')`);
   let entries: BibEntry[];
@@ -154,13 +229,15 @@ function readBibliography(input: string, format: string): BibEntry[] {
       if (!input.includes(":")) throw new Error("Invalid YAML format - missing key-value pairs");
       entries = parseYamlBibliography(input);
     } else {
-      if (!input.includes("@") || !input.includes("{")) throw new Error("Invalid BibTeX format - missing @ or {} syntax");
+      if (!input.includes("@") || !input.includes("{"))
+        throw new Error("Invalid BibTeX format - missing @ or {} syntax");
       entries = parseBibtex(input);
     }
   } catch (e) {
     throw paramError(`${(e as Error).message} (parameter 'input')`);
   }
-  if (entries.length > CITATION_LIMITS.maxEntries) throw paramError(`Too many entries: ${entries.length} (max: ${CITATION_LIMITS.maxEntries}) (parameter 'input')`);
+  if (entries.length > CITATION_LIMITS.maxEntries)
+    throw paramError(`Too many entries: ${entries.length} (max: ${CITATION_LIMITS.maxEntries}) (parameter 'input')`);
   return entries;
 }
 
@@ -196,7 +273,8 @@ function run(params: JsonObject): JsonValue {
       },
     });
   }
-  if (typeof params.input !== "string") throw paramError(`missing required parameter 'input' for operation '${operation}'`);
+  if (typeof params.input !== "string")
+    throw paramError(`missing required parameter 'input' for operation '${operation}'`);
   const format = (params.format as string | undefined) ?? "yaml";
   const entries = readBibliography(params.input, format);
   if (operation === "validate_bibliography") {
@@ -218,10 +296,15 @@ function run(params: JsonObject): JsonValue {
   if (typeof params.cite_keys === "string" && params.cite_keys.trim()) {
     const keys = params.cite_keys.split(",").map((k) => k.trim());
     const missing = keys.filter((k) => !entries.some((e) => e.key === k));
-    if (missing.length) throw paramError(`cite key(s) not in the bibliography: ${missing.join(", ")} (parameter 'cite_keys')`);
+    if (missing.length)
+      throw paramError(`cite key(s) not in the bibliography: ${missing.join(", ")} (parameter 'cite_keys')`);
     chosen = keys.map((k) => entries.find((e) => e.key === k)!);
   }
-  const citations = chosen.map((e, i) => ({ key: e.key, citation: inText(e, style, i + 1), reference: reference(e, style, i + 1) }));
+  const citations = chosen.map((e, i) => ({
+    key: e.key,
+    citation: inText(e, style, i + 1),
+    reference: reference(e, style, i + 1),
+  }));
   return wrap(operation, {
     style,
     format,
@@ -234,7 +317,8 @@ function run(params: JsonObject): JsonValue {
 export const citationFormatter = defineTool({
   name: "citation-formatter",
   aliases: ["citation_formatter"],
-  description: "Format citations and bibliographies (APA, MLA, Chicago, Harvard, IEEE, Nature, Vancouver) from BibTeX or YAML",
+  description:
+    "Format citations and bibliographies (APA, MLA, Chicago, Harvard, IEEE, Nature, Vancouver) from BibTeX or YAML",
   category: "utility",
   tags: ["citation", "bibliography", "academic"],
   schema: {

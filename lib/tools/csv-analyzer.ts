@@ -4,7 +4,7 @@
  * `r.metadata = {operation, response, analysis_result?|validation_result?}`. Parquet and Excel output need
  * binary writers rs has and the playground does not: they raise.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { createLazyModule } from "./internal/lazy";
 import { defineTool, paramError, success, type ToolOutput } from "./support";
 import type { JsonObject } from "./types";
@@ -18,7 +18,12 @@ export async function loadCsvParser(): Promise<void> {
 }
 
 /** rs-llmspell's CsvAnalyzerConfig. */
-export const CSV_LIMITS = { maxAnalysisRows: 10_000, typeSampleSize: 1000, maxUniqueTracked: 10_000, maxParseErrors: 10 } as const;
+export const CSV_LIMITS = {
+  maxAnalysisRows: 10_000,
+  typeSampleSize: 1000,
+  maxUniqueTracked: 10_000,
+  maxParseErrors: 10,
+} as const;
 
 const OPERATIONS = ["analyze", "convert", "filter", "transform", "validate", "sample"] as const;
 type Operation = (typeof OPERATIONS)[number];
@@ -74,7 +79,10 @@ function readTable(content: string, delimiter: string): Table {
   let prev = headers.length;
   rest.forEach((r, i) => {
     if (r.length !== headers.length) {
-      errors.push({ row: i + 2, message: `CSV error: found record with ${r.length} fields, but the previous record has ${prev} fields` });
+      errors.push({
+        row: i + 2,
+        message: `CSV error: found record with ${r.length} fields, but the previous record has ${prev} fields`,
+      });
     } else records.push(r);
     prev = r.length;
   });
@@ -128,7 +136,9 @@ function analyze(content: string): JsonObject {
   for (let idx = 0; idx + 1 < rows.length && idx < CSV_LIMITS.maxAnalysisRows; idx++) {
     const record = rows[idx + 1];
     if (record.length !== headers.length) {
-      parseErrors.push(`Row ${idx + 2}: CSV error: found record with ${record.length} fields, but the previous record has ${rows[idx].length} fields`);
+      parseErrors.push(
+        `Row ${idx + 2}: CSV error: found record with ${record.length} fields, but the previous record has ${rows[idx].length} fields`,
+      );
       if (parseErrors.length >= CSV_LIMITS.maxParseErrors) {
         parseErrors.push("... more errors omitted");
         break;
@@ -143,7 +153,8 @@ function analyze(content: string): JsonObject {
         return;
       }
       c.count++;
-      if (c.unique.size < CSV_LIMITS.maxUniqueTracked || c.unique.has(field)) c.unique.set(field, (c.unique.get(field) ?? 0) + 1);
+      if (c.unique.size < CSV_LIMITS.maxUniqueTracked || c.unique.has(field))
+        c.unique.set(field, (c.unique.get(field) ?? 0) + 1);
       if (c.min === undefined || field < c.min) c.min = field;
       if (c.max === undefined || field > c.max) c.max = field;
       if (RUST_FLOAT.test(field)) {
@@ -234,13 +245,19 @@ function compare(field: string, op: string, value: string): boolean {
 
 function filterCsv(content: string, expr: string): string {
   const parts = expr.split(/\s+/).filter(Boolean);
-  if (parts.length !== 3) throw paramError("Validation error: Filter expression must be in format: 'column operator value' (option 'filter')");
+  if (parts.length !== 3)
+    throw paramError(
+      "Validation error: Filter expression must be in format: 'column operator value' (option 'filter')",
+    );
   const [column, op, raw] = parts;
   const value = raw.replace(/^"+|"+$/g, "");
   const t = strictTable(content, detectDelimiter(content));
   const ci = t.headers.indexOf(column);
   if (ci < 0) throw paramError(`Validation error: Column '${column}' not found (option 'filter')`);
-  return writeCsv(t.headers, t.records.filter((r) => compare(r[ci], op, value)));
+  return writeCsv(
+    t.headers,
+    t.records.filter((r) => compare(r[ci], op, value)),
+  );
 }
 
 function evalExpression(expr: string, headers: string[], record: string[]): string {
@@ -303,7 +320,8 @@ function validateCsv(content: string, options: JsonObject): JsonObject {
         const [min, max] = [m[1], m[2]];
         if (RUST_FLOAT.test(min) && RUST_FLOAT.test(max) && RUST_FLOAT.test(value)) {
           const v = Number(value);
-          if (v < Number(min) || v > Number(max)) errors.push({ row, column, value, error: `Value ${v} is outside range ${Number(min)}-${Number(max)}` });
+          if (v < Number(min) || v > Number(max))
+            errors.push({ row, column, value, error: `Value ${v} is outside range ${Number(min)}-${Number(max)}` });
         } else errors.push({ row, column, value, error: "Value is not a valid number" });
       }
     }
@@ -323,21 +341,28 @@ function run(params: JsonObject): ToolOutput {
       break;
     case "convert": {
       const format = opt("format");
-      if (typeof format !== "string") throw paramError("Validation error: Convert operation requires 'format' in options (option 'format')");
+      if (typeof format !== "string")
+        throw paramError("Validation error: Convert operation requires 'format' in options (option 'format')");
       const f = format.toLowerCase();
       if (f === "parquet" || f === "excel" || f === "xlsx") {
         throw paramError(`format '${format}' is not available in the playground (supported: json, jsonl, tsv)`);
       }
       const t = strictTable(content, detectDelimiter(content));
       if (f === "json") result = toObjects(t);
-      else if (f === "jsonl" || f === "jsonlines") result = toObjects(t).map((o) => `${JSON.stringify(o)}\n`).join("");
+      else if (f === "jsonl" || f === "jsonlines")
+        result = toObjects(t)
+          .map((o) => `${JSON.stringify(o)}\n`)
+          .join("");
       else if (f === "tsv") result = writeCsv(t.headers, t.records, "\t");
       else throw paramError(`Validation error: Unsupported export format: ${format} (option 'format')`);
       break;
     }
     case "filter": {
       const filter = opt("filter");
-      if (typeof filter !== "string") throw paramError("Validation error: Filter operation requires 'filter' expression in options (option 'filter')");
+      if (typeof filter !== "string")
+        throw paramError(
+          "Validation error: Filter operation requires 'filter' expression in options (option 'filter')",
+        );
       result = filterCsv(content, filter);
       break;
     }
@@ -353,7 +378,8 @@ function run(params: JsonObject): ToolOutput {
       result = transformCsv(content, options);
       break;
     case "validate":
-      if (!options) throw paramError("Validation error: Validate operation requires options with rules (parameter 'options')");
+      if (!options)
+        throw paramError("Validation error: Validate operation requires options with rules (parameter 'options')");
       result = validateCsv(content, options);
       break;
   }
@@ -386,7 +412,7 @@ export const csvAnalyzer = defineTool({
       options: {
         type: "object",
         description:
-          "convert {format: json|jsonl|tsv}; filter {filter: \"column op value\" with op ==,!=,>,<,>=,<=}; sample {size}; transform {rename_columns, add_columns}; validate {rules: {column: \"email\"|\"range:min-max\"}}",
+          'convert {format: json|jsonl|tsv}; filter {filter: "column op value" with op ==,!=,>,<,>=,<=}; sample {size}; transform {rename_columns, add_columns}; validate {rules: {column: "email"|"range:min-max"}}',
       },
     },
     required: ["input"],

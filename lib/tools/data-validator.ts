@@ -4,7 +4,7 @@
  * operation `validate_data`. A rule list that cannot be read raises, naming `rules`.
  */
 import type { ErrorObject } from "ajv";
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { compileSafeRegex, REGEX_LIMITS } from "./internal/safe-regex";
 import { parseWithFormat } from "./internal/time";
 import { defineTool, getAjv, paramError, success, typeOfJson } from "./support";
@@ -22,7 +22,20 @@ interface ValidationError {
 
 type Rule = JsonObject & { type: string };
 
-const RULE_TYPES = ["required", "type", "length", "range", "pattern", "enum", "email", "url", "date", "custom", "array", "object"];
+const RULE_TYPES = [
+  "required",
+  "type",
+  "length",
+  "range",
+  "pattern",
+  "enum",
+  "email",
+  "url",
+  "date",
+  "custom",
+  "array",
+  "object",
+];
 
 /** Check a rule list's shape up front (rs: serde fails with "Invalid rules format"). */
 function readRules(v: JsonValue | undefined, path: string): Rule[] {
@@ -35,7 +48,9 @@ function readRules(v: JsonValue | undefined, path: string): Rule[] {
       throw paramError(`Validation error: Invalid rules format: '${at}' needs a string 'type'`);
     }
     if (!RULE_TYPES.includes(r.type)) {
-      throw paramError(`Validation error: Invalid rules format: unknown variant '${r.type}' at '${at}', expected one of ${RULE_TYPES.join(", ")}`);
+      throw paramError(
+        `Validation error: Invalid rules format: unknown variant '${r.type}' at '${at}', expected one of ${RULE_TYPES.join(", ")}`,
+      );
     }
     const need = (k: string, t: string) => {
       if (typeOfJson(r[k]) !== t && !(t === "number" && typeOfJson(r[k]) === "integer")) {
@@ -50,7 +65,8 @@ function readRules(v: JsonValue | undefined, path: string): Rule[] {
     if (r.type === "array" && r.item_rules != null) readRules(r.item_rules, `${at}.item_rules`);
     if (r.type === "object") {
       const props = (r.properties ?? {}) as JsonValue;
-      if (typeof props !== "object" || props === null || Array.isArray(props)) throw paramError(`Validation error: Invalid rules format: '${at}.properties' must be an object`);
+      if (typeof props !== "object" || props === null || Array.isArray(props))
+        throw paramError(`Validation error: Invalid rules format: '${at}.properties' must be an object`);
       for (const [k, pr] of Object.entries(props)) readRules(pr, `${at}.properties.${k}`);
     }
     return r as Rule;
@@ -65,7 +81,12 @@ function debugRule(r: Rule): string {
 }
 
 const CUSTOM: Record<string, (v: JsonValue) => string | undefined> = {
-  phone: (v) => (typeof v !== "string" ? "Value must be a string" : /^\+?[1-9]\d{1,14}$/.test(v) ? undefined : "Invalid phone number format"),
+  phone: (v) =>
+    typeof v !== "string"
+      ? "Value must be a string"
+      : /^\+?[1-9]\d{1,14}$/.test(v)
+        ? undefined
+        : "Invalid phone number format",
   uuid: (v) =>
     typeof v !== "string"
       ? "Value must be a string"
@@ -108,7 +129,8 @@ class Validator {
     for (const rule of rules) {
       if (this.errors.length >= MAX_VALIDATION_ERRORS) break;
       const msg = this.validateRule(field, value, rule);
-      if (msg !== undefined) this.errors.push({ field, value, rule: debugRule(rule), message: `Validation error: ${msg}` });
+      if (msg !== undefined)
+        this.errors.push({ field, value, rule: debugRule(rule), message: `Validation error: ${msg}` });
     }
   }
 
@@ -145,19 +167,26 @@ class Validator {
         if (typeof value !== "string") return undefined;
         const re = compileSafeRegex(r.regex as string);
         if (typeof re === "string") return `Invalid regex pattern: ${re}`;
-        if (value.length > REGEX_LIMITS.maxSubjectLength) return `Value is too long for pattern matching (limit ${REGEX_LIMITS.maxSubjectLength} characters)`;
+        if (value.length > REGEX_LIMITS.maxSubjectLength)
+          return `Value is too long for pattern matching (limit ${REGEX_LIMITS.maxSubjectLength} characters)`;
         return re.test(value) ? undefined : `Value does not match pattern: ${String(r.regex)}`;
       }
       case "enum": {
         const values = r.values as JsonValue[];
-        return values.some((v) => jsonKey(v) === jsonKey(value)) ? undefined : `Value must be one of: ${JSON.stringify(values)}`;
+        return values.some((v) => jsonKey(v) === jsonKey(value))
+          ? undefined
+          : `Value must be one of: ${JSON.stringify(values)}`;
       }
       case "email":
-        return typeof value === "string" && !/^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$/.test(value) ? "Invalid email format" : undefined;
+        return typeof value === "string" && !/^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$/.test(value)
+          ? "Invalid email format"
+          : undefined;
       case "url":
         return typeof value === "string" && !isUrl(value) ? "Invalid URL format" : undefined;
       case "date":
-        return typeof value === "string" && !parseWithFormat(value, r.format as string) ? `Invalid date format. Expected: ${String(r.format)}` : undefined;
+        return typeof value === "string" && !parseWithFormat(value, r.format as string)
+          ? `Invalid date format. Expected: ${String(r.format)}`
+          : undefined;
       case "custom": {
         const fn = CUSTOM[r.name as string];
         return fn ? fn(value) : `Unknown custom validator: ${String(r.name)}`;
@@ -188,10 +217,12 @@ class Validator {
           if (typeof req === "string" && !Object.hasOwn(value, req)) return `Missing required field: ${req}`;
         }
         if (r.additional_properties === false) {
-          for (const k of Object.keys(value)) if (!Object.hasOwn(props, k)) return `Additional property not allowed: ${k}`;
+          for (const k of Object.keys(value))
+            if (!Object.hasOwn(props, k)) return `Additional property not allowed: ${k}`;
         }
         for (const [prop, pr] of Object.entries(props)) {
-          if (Object.hasOwn(value, prop)) this.validateValue(`${field}.${prop}`, value[prop], (pr as JsonObject).rules as Rule[]);
+          if (Object.hasOwn(value, prop))
+            this.validateValue(`${field}.${prop}`, value[prop], (pr as JsonObject).rules as Rule[]);
         }
         return undefined;
       }
@@ -208,12 +239,14 @@ function checkSchemaPatterns(schema: JsonValue, path: string): void {
     for (const [k, v] of Object.entries(schema)) {
       if (k === "pattern" && typeof v === "string") {
         const re = compileSafeRegex(v);
-        if (typeof re === "string") throw paramError(`parameter 'schema' has an unsafe pattern at ${path}.pattern: ${re}`);
+        if (typeof re === "string")
+          throw paramError(`parameter 'schema' has an unsafe pattern at ${path}.pattern: ${re}`);
       }
       if (k === "patternProperties" && v && typeof v === "object" && !Array.isArray(v)) {
         for (const p of Object.keys(v)) {
           const re = compileSafeRegex(p);
-          if (typeof re === "string") throw paramError(`parameter 'schema' has an unsafe pattern at ${path}.patternProperties: ${re}`);
+          if (typeof re === "string")
+            throw paramError(`parameter 'schema' has an unsafe pattern at ${path}.patternProperties: ${re}`);
         }
       }
       checkSchemaPatterns(v, `${path}.${k}`);
@@ -226,7 +259,10 @@ function ajvErrorToValidation(e: ErrorObject, data: JsonValue): ValidationError 
   const value = e.instancePath
     .split("/")
     .filter(Boolean)
-    .reduce<JsonValue>((v, k) => (v && typeof v === "object" ? ((v as Record<string, JsonValue>)[k] ?? null) : null), data);
+    .reduce<JsonValue>(
+      (v, k) => (v && typeof v === "object" ? ((v as Record<string, JsonValue>)[k] ?? null) : null),
+      data,
+    );
   return { field, value, rule: `schema:${e.keyword}`, message: e.message ?? "is invalid" };
 }
 
@@ -237,7 +273,8 @@ async function run(params: JsonObject): Promise<JsonValue> {
   let ruleCount: number;
   if (params.schema !== undefined) {
     const schema = params.schema;
-    if (typeof schema !== "object" || schema === null || Array.isArray(schema)) throw paramError("parameter 'schema' must be a JSON Schema object");
+    if (typeof schema !== "object" || schema === null || Array.isArray(schema))
+      throw paramError("parameter 'schema' must be a JSON Schema object");
     checkSchemaPatterns(schema, "schema");
     const ajv = await getAjv();
     const compiled: JsonObject = { ...schema };
@@ -255,7 +292,8 @@ async function run(params: JsonObject): Promise<JsonValue> {
     errors = (validate.errors ?? []).slice(0, MAX_VALIDATION_ERRORS).map((e) => ajvErrorToValidation(e, data));
     ruleCount = Object.keys(schema).length;
   } else {
-    if (!("rules" in params)) throw paramError("Validation error: Missing 'rules' parameter (or give a JSON Schema in 'schema')");
+    if (!("rules" in params))
+      throw paramError("Validation error: Missing 'rules' parameter (or give a JSON Schema in 'schema')");
     const rules = readRules(params.rules, "rules");
     const v = new Validator();
     v.validateValue("input", data, rules);

@@ -23,7 +23,17 @@ describe("datetime-handler", () => {
     const r = await run(datetimeHandler, { input: "2024-01-15T10:30:00.5Z" });
     expect(r.result).toEqual({
       input: "2024-01-15T10:30:00.5Z",
-      parsed: { utc: "2024-01-15T10:30:00.500Z", timestamp: 1705314600, year: 2024, month: 1, day: 15, hour: 10, minute: 30, second: 0, weekday: "Monday" },
+      parsed: {
+        utc: "2024-01-15T10:30:00.500Z",
+        timestamp: 1705314600,
+        year: 2024,
+        month: 1,
+        day: 15,
+        hour: 10,
+        minute: 30,
+        second: 0,
+        weekday: "Monday",
+      },
       format_used: "%Y-%m-%dT%H:%M:%S%.fZ",
     });
     const f = await run(datetimeHandler, { input: "2024-01-15", format: "%A %d %B %Y, %I:%M %p (%j)" });
@@ -34,30 +44,56 @@ describe("datetime-handler", () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date("2024-07-01T12:00:00Z"));
     const r = await run(datetimeHandler, { operation: "now", timezone: "Asia/Tokyo", format: "%Y-%m-%d %H:%M %:z" });
-    expect(r.result).toEqual({ timezone: "Asia/Tokyo", datetime: "2024-07-01 21:00 +09:00", format: "%Y-%m-%d %H:%M %:z" });
+    expect(r.result).toEqual({
+      timezone: "Asia/Tokyo",
+      datetime: "2024-07-01 21:00 +09:00",
+      format: "%Y-%m-%d %H:%M %:z",
+    });
     expect((await run(datetimeHandler, { operation: "now" })).result.timezone).toBe("local");
   });
 
   it("converts time zones", async () => {
-    const r = await run(datetimeHandler, { operation: "convert_timezone", input: "2024-01-15T12:00:00Z", target_timezone: "America/New_York" });
-    expect(r.result).toEqual({ input: "2024-01-15T12:00:00Z", target_timezone: "America/New_York", original: "2024-01-15 12:00:00 UTC", converted: "2024-01-15 07:00:00 EST" });
+    const r = await run(datetimeHandler, {
+      operation: "convert_timezone",
+      input: "2024-01-15T12:00:00Z",
+      target_timezone: "America/New_York",
+    });
+    expect(r.result).toEqual({
+      input: "2024-01-15T12:00:00Z",
+      target_timezone: "America/New_York",
+      original: "2024-01-15 12:00:00 UTC",
+      converted: "2024-01-15 07:00:00 EST",
+    });
   });
 
   it("adds and subtracts", async () => {
-    expect((await run(datetimeHandler, { operation: "add", input: "2024-01-31", amount: 1, unit: "days" })).result).toEqual({
+    expect(
+      (await run(datetimeHandler, { operation: "add", input: "2024-01-31", amount: 1, unit: "days" })).result,
+    ).toEqual({
       input: "2024-01-31",
       amount: 1,
       unit: "days",
       original: "2024-01-31T00:00:00Z",
       result: "2024-02-01T00:00:00Z",
     });
-    expect((await run(datetimeHandler, { operation: "subtract", input: "2024-03-01", amount: 2, unit: "w" })).result.result).toBe("2024-02-16T00:00:00Z");
-    expect((await run(datetimeHandler, { operation: "add", input: "2024-01-01T00:00:00Z", amount: 90, unit: "minutes" })).message).toBe("add operation completed");
+    expect(
+      (await run(datetimeHandler, { operation: "subtract", input: "2024-03-01", amount: 2, unit: "w" })).result.result,
+    ).toBe("2024-02-16T00:00:00Z");
+    expect(
+      (await run(datetimeHandler, { operation: "add", input: "2024-01-01T00:00:00Z", amount: 90, unit: "minutes" }))
+        .message,
+    ).toBe("add operation completed");
   });
 
   it("computes differences", async () => {
     const r = await run(datetimeHandler, { operation: "difference", start: "2024-01-01", end: "2024-01-02 03:04:05" });
-    expect(r.result.difference).toEqual({ total_seconds: 97445, days: 1, hours: 27, minutes: 1624, human_readable: "1 day, 3 hours, 4 minutes, 5 seconds" });
+    expect(r.result.difference).toEqual({
+      total_seconds: 97445,
+      days: 1,
+      hours: 27,
+      minutes: 1624,
+      human_readable: "1 day, 3 hours, 4 minutes, 5 seconds",
+    });
     const back = await run(datetimeHandler, { operation: "difference", start: "2024-01-02", end: "2024-01-01" });
     expect(back.result.difference.human_readable).toBe("1 day ago");
   });
@@ -89,17 +125,38 @@ describe("datetime-handler", () => {
   });
 
   it("raises for bad input, naming the parameter", async () => {
-    await expectToolError(run(datetimeHandler, { input: "garbage" }), /Failed to parse date: Could not parse 'garbage'.*parameter 'input'/);
+    await expectToolError(
+      run(datetimeHandler, { input: "garbage" }),
+      /Failed to parse date: Could not parse 'garbage'.*parameter 'input'/,
+    );
     await expectToolError(run(datetimeHandler, { operation: "parse" }), /missing required parameter 'input'/);
-    await expectToolError(run(datetimeHandler, { operation: "convert_timezone", input: "2024-01-01", target_timezone: "Mars/Base" }), /Invalid timezone: Mars\/Base/);
-    await expectToolError(run(datetimeHandler, { operation: "add", input: "2024-01-01", amount: 1.5, unit: "days" }), /parameter 'amount' must be integer/);
-    await expectToolError(run(datetimeHandler, { operation: "add", input: "2024-01-01", amount: 1, unit: "fortnights" }), /Unknown time unit: fortnights/);
-    await expectToolError(run(datetimeHandler, { operation: "add", input: "2024-01-01", amount: 1e12, unit: "weeks" }), /Date arithmetic overflow/);
-    await expectToolError(run(datetimeHandler, { operation: "difference", start: "2024-01-01" }), /missing required parameter 'end'/);
+    await expectToolError(
+      run(datetimeHandler, { operation: "convert_timezone", input: "2024-01-01", target_timezone: "Mars/Base" }),
+      /Invalid timezone: Mars\/Base/,
+    );
+    await expectToolError(
+      run(datetimeHandler, { operation: "add", input: "2024-01-01", amount: 1.5, unit: "days" }),
+      /parameter 'amount' must be integer/,
+    );
+    await expectToolError(
+      run(datetimeHandler, { operation: "add", input: "2024-01-01", amount: 1, unit: "fortnights" }),
+      /Unknown time unit: fortnights/,
+    );
+    await expectToolError(
+      run(datetimeHandler, { operation: "add", input: "2024-01-01", amount: 1e12, unit: "weeks" }),
+      /Date arithmetic overflow/,
+    );
+    await expectToolError(
+      run(datetimeHandler, { operation: "difference", start: "2024-01-01" }),
+      /missing required parameter 'end'/,
+    );
     await expectToolError(run(datetimeHandler, { operation: "yesterday" }), /parameter 'operation' must be one of/);
   });
 
   it("limits the format length", async () => {
-    await expectToolError(run(datetimeHandler, { input: "2024-01-01", format: "%Y".repeat(MAX_FORMAT_LENGTH) }), /parameter 'format' must NOT have more than 256 characters/);
+    await expectToolError(
+      run(datetimeHandler, { input: "2024-01-01", format: "%Y".repeat(MAX_FORMAT_LENGTH) }),
+      /parameter 'format' must NOT have more than 256 characters/,
+    );
   });
 });

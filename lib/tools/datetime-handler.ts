@@ -2,7 +2,7 @@
  * `datetime-handler`: parse, now, convert_timezone, add/subtract, difference, info and formats, as rs-llmspell's
  * DateTimeHandlerTool (chrono). Unparseable dates and unknown zones raise, as in rs.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { defineTool, paramError, requireString, success } from "./support";
 import {
   checkTimeZone,
@@ -50,7 +50,8 @@ function formatParam(params: JsonObject, fallback: string): string {
   const f = params.format;
   if (f === undefined || f === null) return fallback;
   if (typeof f !== "string") throw paramError("parameter 'format' must be string");
-  if (f.length > MAX_FORMAT_LENGTH) throw paramError(`parameter 'format' is too long (limit ${MAX_FORMAT_LENGTH} characters)`);
+  if (f.length > MAX_FORMAT_LENGTH)
+    throw paramError(`parameter 'format' is too long (limit ${MAX_FORMAT_LENGTH} characters)`);
   return f;
 }
 
@@ -123,11 +124,13 @@ function run(params: JsonObject): JsonValue {
       }
       const unit = requireString(params, "unit", operation);
       const secs = UNITS[unit.toLowerCase()];
-      if (secs === undefined) throw paramError(`Failed to ${operation} duration: Unknown time unit: ${unit} (parameter 'unit')`);
+      if (secs === undefined)
+        throw paramError(`Failed to ${operation} duration: Unknown time unit: ${unit} (parameter 'unit')`);
       const inst = parseParam(params, "input");
       const deltaMs = (operation === "add" ? amount : -amount) * secs * 1000;
       const ms = inst.ms + deltaMs;
-      if (!Number.isFinite(ms) || Math.abs(ms) > MAX_EPOCH_MS) throw paramError(`Failed to ${operation} duration: Date arithmetic overflow`);
+      if (!Number.isFinite(ms) || Math.abs(ms) > MAX_EPOCH_MS)
+        throw paramError(`Failed to ${operation} duration: Date arithmetic overflow`);
       const format = formatParam(params, ISO);
       return success(operation, `${operation} operation completed`, {
         input,
@@ -214,7 +217,10 @@ export const datetimeHandler = defineTool({
         default: "parse",
         description: "Operation to perform",
       },
-      input: { type: "string", description: "Date/time text (ISO 8601, RFC 2822, Unix timestamp, 2024/01/15, January 15, 2024 ...)" },
+      input: {
+        type: "string",
+        description: "Date/time text (ISO 8601, RFC 2822, Unix timestamp, 2024/01/15, January 15, 2024 ...)",
+      },
       format: { type: "string", maxLength: MAX_FORMAT_LENGTH, description: "Output format (strftime, e.g. %Y-%m-%d)" },
       timezone: { type: "string", description: "IANA zone for now (e.g. America/New_York); local time when omitted" },
       target_timezone: { type: "string", description: "IANA zone to convert to (convert_timezone)" },

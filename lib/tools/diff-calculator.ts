@@ -4,7 +4,7 @@
  * DIFF_LIMITS.timeoutMs is abandoned with a clear error.
  */
 import type { ChangeObject } from "diff";
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { defineTool, paramError, success } from "./support";
 import { createLazyModule } from "./internal/lazy";
 import type { JsonObject } from "./types";
@@ -36,7 +36,10 @@ function range(start: number, len: number): string {
 }
 
 function hunksOf(oldText: string, newText: string) {
-  const patch = diffModule.get().structuredPatch("old", "new", oldText, newText, undefined, undefined, { context: 3, timeout: DIFF_LIMITS.timeoutMs });
+  const patch = diffModule.get().structuredPatch("old", "new", oldText, newText, undefined, undefined, {
+    context: 3,
+    timeout: DIFF_LIMITS.timeoutMs,
+  });
   if (!patch) tooExpensive();
   return patch.hunks;
 }
@@ -172,7 +175,9 @@ async function run(params: JsonObject): Promise<JsonValue> {
   const type = (params.type as string | undefined) ?? "text";
   if (type === "json") {
     if (!("old_json" in params) || !("new_json" in params)) {
-      throw paramError("Either (old_json, new_json) or (old_file, new_file) must be provided (parameters 'old_json', 'new_json')");
+      throw paramError(
+        "Either (old_json, new_json) or (old_file, new_file) must be provided (parameters 'old_json', 'new_json')",
+      );
     }
     const diff: JsonDiff = { added: {}, removed: {}, modified: {}, unchanged: [] };
     compareJson(params.old_json, params.new_json, "", diff);
@@ -188,7 +193,9 @@ async function run(params: JsonObject): Promise<JsonValue> {
     }) as unknown as JsonValue;
   }
   if (typeof params.old_text !== "string" || typeof params.new_text !== "string") {
-    throw paramError("Either (old_text, new_text) or (old_file, new_file) must be provided (parameters 'old_text', 'new_text')");
+    throw paramError(
+      "Either (old_text, new_text) or (old_file, new_file) must be provided (parameters 'old_text', 'new_text')",
+    );
   }
   const format = (params.format as string | undefined) ?? "unified";
   await loadDiff();
@@ -215,7 +222,12 @@ export const diffCalculator = defineTool({
       new_text: { type: "string", description: "New text (type = text)" },
       old_json: { description: "Original JSON value (type = json)" },
       new_json: { description: "New JSON value (type = json)" },
-      format: { type: "string", enum: ["unified", "context", "inline", "simple"], default: "unified", description: "Text diff format" },
+      format: {
+        type: "string",
+        enum: ["unified", "context", "inline", "simple"],
+        default: "unified",
+        description: "Text diff format",
+      },
       old_file: { type: "string", description: "Not available (no file system)" },
       new_file: { type: "string", description: "Not available (no file system)" },
     },

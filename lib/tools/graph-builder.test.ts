@@ -4,9 +4,26 @@ import { expectToolError, run } from "./testing";
 
 async function build() {
   const g0 = (await run(graphBuilder, { operation: "create_graph", graph_type: "undirected" })).result.result;
-  const g1 = (await run(graphBuilder, { operation: "add_node", graph: JSON.stringify(g0), node_id: "a", label: "A", data: { x: 1 } })).result.result;
+  const g1 = (
+    await run(graphBuilder, {
+      operation: "add_node",
+      graph: JSON.stringify(g0),
+      node_id: "a",
+      label: "A",
+      data: { x: 1 },
+    })
+  ).result.result;
   const g2 = (await run(graphBuilder, { operation: "add_node", graph: g1, node_id: "b" })).result.result;
-  const g3 = (await run(graphBuilder, { operation: "add_edge", graph: JSON.stringify(g2), from: "a", to: "b", weight: 2.5, label: "ab" })).result.result;
+  const g3 = (
+    await run(graphBuilder, {
+      operation: "add_edge",
+      graph: JSON.stringify(g2),
+      from: "a",
+      to: "b",
+      weight: 2.5,
+      label: "ab",
+    })
+  ).result.result;
   return g3;
 }
 
@@ -14,8 +31,17 @@ describe("graph-builder", () => {
   it("creates graphs in rs's nested result shape", async () => {
     const r = await run(graphBuilder, {});
     expect(r.operation).toBe("graph_builder_execute");
-    expect(r.result).toMatchObject({ operation: "create_graph", success: true, metadata: { tool: "graph-builder", operation: "create_graph" } });
-    expect(r.result.result).toMatchObject({ graph_type: "directed", nodes: [], edges: [], metadata: { node_count: 0, edge_count: 0 } });
+    expect(r.result).toMatchObject({
+      operation: "create_graph",
+      success: true,
+      metadata: { tool: "graph-builder", operation: "create_graph" },
+    });
+    expect(r.result.result).toMatchObject({
+      graph_type: "directed",
+      nodes: [],
+      edges: [],
+      metadata: { node_count: 0, edge_count: 0 },
+    });
   });
 
   it("adds nodes and edges and analyzes", async () => {
@@ -48,26 +74,56 @@ describe("graph-builder", () => {
 
   it("raises for bad graphs and references", async () => {
     const g = await build();
-    await expectToolError(run(graphBuilder, { operation: "add_node", graph: g, node_id: "a" }), /Node with id 'a' already exists \(parameter 'node_id'\)/);
-    await expectToolError(run(graphBuilder, { operation: "add_edge", graph: g, from: "a", to: "zz" }), /Target node 'zz' does not exist/);
-    await expectToolError(run(graphBuilder, { operation: "add_node", node_id: "x" }), /missing required parameter 'graph'/);
+    await expectToolError(
+      run(graphBuilder, { operation: "add_node", graph: g, node_id: "a" }),
+      /Node with id 'a' already exists \(parameter 'node_id'\)/,
+    );
+    await expectToolError(
+      run(graphBuilder, { operation: "add_edge", graph: g, from: "a", to: "zz" }),
+      /Target node 'zz' does not exist/,
+    );
+    await expectToolError(
+      run(graphBuilder, { operation: "add_node", node_id: "x" }),
+      /missing required parameter 'graph'/,
+    );
     await expectToolError(run(graphBuilder, { operation: "analyze", input: "{not json" }), /JSON parsing failed/);
-    await expectToolError(run(graphBuilder, { operation: "analyze", input: { graph_type: "directed", nodes: [], edges: [{ from: "a", to: "b" }] } }), /Edge references non-existent node: a/);
+    await expectToolError(
+      run(graphBuilder, {
+        operation: "analyze",
+        input: { graph_type: "directed", nodes: [], edges: [{ from: "a", to: "b" }] },
+      }),
+      /Edge references non-existent node: a/,
+    );
     await expectToolError(run(graphBuilder, { graph_type: "weird" }), /parameter 'graph_type' must be one of/);
   });
 
   it("reads empty node and edge tables (Lua's {}) as empty lists", async () => {
-    const g = (await run(graphBuilder, { operation: "add_node", graph: JSON.stringify({ graph_type: "directed", nodes: {}, edges: {} }), node_id: "a" })).result.result;
+    const g = (
+      await run(graphBuilder, {
+        operation: "add_node",
+        graph: JSON.stringify({ graph_type: "directed", nodes: {}, edges: {} }),
+        node_id: "a",
+      })
+    ).result.result;
     expect(g.nodes).toEqual([{ id: "a", label: null, data: null }]);
     expect(g.edges).toEqual([]);
   });
 
   it("limits nodes and edges", async () => {
     const nodes = Array.from({ length: GRAPH_LIMITS.maxNodes + 1 }, (_, i) => ({ id: `n${i}` }));
-    await expectToolError(run(graphBuilder, { operation: "analyze", input: { graph_type: "directed", nodes, edges: [] } }), /Too many nodes: 10001 \(max: 10000\)/);
+    await expectToolError(
+      run(graphBuilder, { operation: "analyze", input: { graph_type: "directed", nodes, edges: [] } }),
+      /Too many nodes: 10001 \(max: 10000\)/,
+    );
     const full = { graph_type: "directed", nodes: nodes.slice(0, GRAPH_LIMITS.maxNodes), edges: [] };
-    await expectToolError(run(graphBuilder, { operation: "add_node", graph: full, node_id: "extra" }), /Maximum number of nodes reached: 10000/);
+    await expectToolError(
+      run(graphBuilder, { operation: "add_node", graph: full, node_id: "extra" }),
+      /Maximum number of nodes reached: 10000/,
+    );
     const edges = Array.from({ length: GRAPH_LIMITS.maxEdges + 1 }, () => ({ from: "n0", to: "n1" }));
-    await expectToolError(run(graphBuilder, { operation: "analyze", input: { graph_type: "directed", nodes: nodes.slice(0, 2), edges } }), /Too many edges/);
+    await expectToolError(
+      run(graphBuilder, { operation: "analyze", input: { graph_type: "directed", nodes: nodes.slice(0, 2), edges } }),
+      /Too many edges/,
+    );
   });
 });

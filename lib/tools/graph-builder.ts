@@ -3,7 +3,7 @@
  * The graph travels as a JSON string between calls, as in rs (a table is accepted too). Results are wrapped
  * as rs does: `r.result` is `{operation, success, result = <graph or analysis>, metadata}`.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { defineTool, paramError, requireString, success } from "./support";
 import type { JsonObject } from "./types";
 
@@ -45,7 +45,8 @@ function isEmptyObject(v: unknown): boolean {
 export function importGraph(value: JsonValue | undefined, param: string): Graph {
   let g: unknown = value;
   if (typeof value === "string") {
-    if (value.length > GRAPH_LIMITS.maxJsonBytes) fail(`JSON too large: ${value.length} bytes (max: ${GRAPH_LIMITS.maxJsonBytes} bytes)`, param);
+    if (value.length > GRAPH_LIMITS.maxJsonBytes)
+      fail(`JSON too large: ${value.length} bytes (max: ${GRAPH_LIMITS.maxJsonBytes} bytes)`, param);
     try {
       g = JSON.parse(value);
     } catch (e) {
@@ -57,18 +58,27 @@ export function importGraph(value: JsonValue | undefined, param: string): Graph 
     // A Lua empty table converts to `{}`: read it as an empty list.
     for (const k of ["nodes", "edges"]) if (isEmptyObject(obj[k])) obj[k] = [];
   }
-  if (!obj || typeof obj !== "object" || typeof obj.graph_type !== "string" || !Array.isArray(obj.nodes) || !Array.isArray(obj.edges)) {
+  if (
+    !obj ||
+    typeof obj !== "object" ||
+    typeof obj.graph_type !== "string" ||
+    !Array.isArray(obj.nodes) ||
+    !Array.isArray(obj.edges)
+  ) {
     fail("JSON parsing failed: a graph needs graph_type, nodes and edges", param);
   }
-  if (obj.nodes.length > GRAPH_LIMITS.maxNodes) fail(`Too many nodes: ${obj.nodes.length} (max: ${GRAPH_LIMITS.maxNodes})`, param);
-  if (obj.edges.length > GRAPH_LIMITS.maxEdges) fail(`Too many edges: ${obj.edges.length} (max: ${GRAPH_LIMITS.maxEdges})`, param);
+  if (obj.nodes.length > GRAPH_LIMITS.maxNodes)
+    fail(`Too many nodes: ${obj.nodes.length} (max: ${GRAPH_LIMITS.maxNodes})`, param);
+  if (obj.edges.length > GRAPH_LIMITS.maxEdges)
+    fail(`Too many edges: ${obj.edges.length} (max: ${GRAPH_LIMITS.maxEdges})`, param);
   const nodes = obj.nodes.map((n: Record<string, unknown>, i: number) => {
     if (!n || typeof n.id !== "string") fail(`JSON parsing failed: nodes[${i}] needs a string id`, param);
     return { id: n.id, label: typeof n.label === "string" ? n.label : null, data: (n.data ?? null) as JsonValue };
   });
   const ids = new Set(nodes.map((n) => n.id));
   const edges = obj.edges.map((e: Record<string, unknown>, i: number) => {
-    if (!e || typeof e.from !== "string" || typeof e.to !== "string") fail(`JSON parsing failed: edges[${i}] needs string from and to`, param);
+    if (!e || typeof e.from !== "string" || typeof e.to !== "string")
+      fail(`JSON parsing failed: edges[${i}] needs string from and to`, param);
     if (!ids.has(e.from)) fail(`Edge references non-existent node: ${e.from}`, param);
     if (!ids.has(e.to)) fail(`Edge references non-existent node: ${e.to}`, param);
     return {
@@ -137,7 +147,12 @@ function run(params: JsonObject): JsonValue {
   switch (operation) {
     case "create_graph": {
       const graphType = (params.graph_type as string | undefined) ?? "directed";
-      const g: Graph = { graph_type: graphType, nodes: [], edges: [], metadata: { created_at: nowIso(), node_count: 0, edge_count: 0 } };
+      const g: Graph = {
+        graph_type: graphType,
+        nodes: [],
+        edges: [],
+        metadata: { created_at: nowIso(), node_count: 0, edge_count: 0 },
+      };
       return wrap(operation, g as unknown as JsonValue);
     }
     case "add_node": {
@@ -145,7 +160,8 @@ function run(params: JsonObject): JsonValue {
       const g = importGraph(params.graph, "graph");
       const id = requireString(params, "node_id", operation);
       if (g.nodes.some((node) => node.id === id)) fail(`Node with id '${id}' already exists`, "node_id");
-      if (g.nodes.length >= GRAPH_LIMITS.maxNodes) fail(`Maximum number of nodes reached: ${GRAPH_LIMITS.maxNodes}`, "graph");
+      if (g.nodes.length >= GRAPH_LIMITS.maxNodes)
+        fail(`Maximum number of nodes reached: ${GRAPH_LIMITS.maxNodes}`, "graph");
       g.nodes.push({ id, label: typeof params.label === "string" ? params.label : null, data: optionalData(params) });
       touch(g, "node_count", g.nodes.length);
       return wrap(operation, g as unknown as JsonValue);
@@ -157,7 +173,8 @@ function run(params: JsonObject): JsonValue {
       const to = requireString(params, "to", operation);
       if (!g.nodes.some((node) => node.id === from)) fail(`Source node '${from}' does not exist`, "from");
       if (!g.nodes.some((node) => node.id === to)) fail(`Target node '${to}' does not exist`, "to");
-      if (g.edges.length >= GRAPH_LIMITS.maxEdges) fail(`Maximum number of edges reached: ${GRAPH_LIMITS.maxEdges}`, "graph");
+      if (g.edges.length >= GRAPH_LIMITS.maxEdges)
+        fail(`Maximum number of edges reached: ${GRAPH_LIMITS.maxEdges}`, "graph");
       g.edges.push({
         from,
         to,
@@ -175,14 +192,24 @@ function run(params: JsonObject): JsonValue {
       const g = importGraph(params.input, "input");
       if (operation === "analyze") return wrap(operation, analyzeGraph(g));
       if (operation === "import_json") return wrap(operation, g as unknown as JsonValue);
-      return wrap(operation, { json: JSON.stringify(g, null, 2), format: "json", node_count: g.nodes.length, edge_count: g.edges.length });
+      return wrap(operation, {
+        json: JSON.stringify(g, null, 2),
+        format: "json",
+        node_count: g.nodes.length,
+        edge_count: g.edges.length,
+      });
     }
     default:
-      throw paramError(`Unsupported operation: ${operation}. Supported: create_graph, add_node, add_edge, analyze, export_json, import_json`);
+      throw paramError(
+        `Unsupported operation: ${operation}. Supported: create_graph, add_node, add_edge, analyze, export_json, import_json`,
+      );
   }
 }
 
-const graphParam = { type: ["string", "object"], description: "The graph: JSON text from a previous call's result (or the graph table itself)" };
+const graphParam = {
+  type: ["string", "object"],
+  description: "The graph: JSON text from a previous call's result (or the graph table itself)",
+};
 
 export const graphBuilder = defineTool({
   name: "graph-builder",
@@ -199,7 +226,12 @@ export const graphBuilder = defineTool({
         default: "create_graph",
         description: "Operation to perform",
       },
-      graph_type: { type: "string", enum: ["directed", "undirected"], default: "directed", description: "Graph type (create_graph)" },
+      graph_type: {
+        type: "string",
+        enum: ["directed", "undirected"],
+        default: "directed",
+        description: "Graph type (create_graph)",
+      },
       graph: graphParam,
       input: graphParam,
       node_id: { type: "string", description: "Node id (add_node)" },

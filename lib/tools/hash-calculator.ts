@@ -2,7 +2,7 @@
  * `hash-calculator`: MD5, SHA-1, SHA-256, SHA-512 of a string (Web Crypto; MD5 by `internal/md5.ts`), and
  * verification against an expected hex or base64 hash. `input_type = "file"` is refused: no file system.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { defineTool, paramError, requireString, success } from "./support";
 import { fromBase64, fromHex, toBase64, toHex } from "./internal/bytes";
 import { md5 } from "./internal/md5";
@@ -33,7 +33,8 @@ function inputBytes(params: JsonObject, operation: string): Uint8Array {
 
 async function run(params: JsonObject): Promise<JsonValue> {
   const operation = params.operation as string;
-  const algorithm = typeof params.algorithm === "string" && params.algorithm in ALGORITHMS ? params.algorithm : "sha256";
+  const algorithm =
+    typeof params.algorithm === "string" && params.algorithm in ALGORITHMS ? params.algorithm : "sha256";
   const label = ALGORITHMS[algorithm].label;
   if (operation === "hash") {
     const format = params.format === "base64" ? "base64" : "hex";
@@ -62,7 +63,12 @@ async function run(params: JsonObject): Promise<JsonValue> {
   const verified = actual.length === expected.length && actual.every((b, i) => b === expected![i]);
   return (verified
     ? success("verify", "Hash verification successful", { verified: true, algorithm: label })
-    : success("verify", "Hash verification failed", { verified: false, algorithm: label, expected: fmt(expected), actual: fmt(actual) })) as unknown as JsonValue;
+    : success("verify", "Hash verification failed", {
+        verified: false,
+        algorithm: label,
+        expected: fmt(expected),
+        actual: fmt(actual),
+      })) as unknown as JsonValue;
 }
 
 export const hashCalculator = defineTool({
@@ -81,11 +87,21 @@ export const hashCalculator = defineTool({
         default: "sha256",
         description: "Hash algorithm",
       },
-      input_type: { type: "string", enum: ["string", "file"], default: "string", description: "Only \"string\" works here" },
+      input_type: {
+        type: "string",
+        enum: ["string", "file"],
+        default: "string",
+        description: 'Only "string" works here',
+      },
       input: { type: "string", description: "Text to hash (UTF-8)" },
       format: { type: "string", enum: ["hex", "base64"], default: "hex", description: "Output format (hash)" },
       expected_hash: { type: "string", description: "Hash to compare against (verify)" },
-      expected_format: { type: "string", enum: ["hex", "base64"], default: "hex", description: "Format of expected_hash" },
+      expected_format: {
+        type: "string",
+        enum: ["hex", "base64"],
+        default: "hex",
+        description: "Format of expected_hash",
+      },
     },
     required: ["operation"],
   },

@@ -3,7 +3,7 @@
  * validation (Ajv) and JSON-lines streams, as rs-llmspell's JsonProcessorTool (jaq). Results follow rs's raw
  * family: `r.data` is the query result (one output as itself, several as an array), `r.text` its JSON.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { compileSafeRegex } from "./internal/safe-regex";
 import type { Json } from "./internal/jq";
 import { createLazyModule } from "./internal/lazy";
@@ -11,12 +11,25 @@ import { defineTool, getAjv, paramError, rawResult, TOOL_LIMITS, type ToolOutput
 import type { JsonObject } from "./types";
 
 /** rs-llmspell's deny list (`validate_jq_query`), matched case-insensitively on the query text. */
-const DENIED = ["env", "__inputs", "input", "inputs", "debug", "modulemeta", "builtins", "$__loc__", "$env", "include", "import"];
+const DENIED = [
+  "env",
+  "__inputs",
+  "input",
+  "inputs",
+  "debug",
+  "modulemeta",
+  "builtins",
+  "$__loc__",
+  "$env",
+  "include",
+  "import",
+];
 
 function checkQuery(query: string): void {
   const lower = query.toLowerCase();
   for (const p of DENIED) {
-    if (lower.includes(p)) throw paramError(`Security: JQ query contains potentially dangerous pattern '${p}' (parameter 'query')`);
+    if (lower.includes(p))
+      throw paramError(`Security: JQ query contains potentially dangerous pattern '${p}' (parameter 'query')`);
   }
   if (/\/etc\/|\/proc\/|passwd|shadow/.test(lower)) {
     throw paramError("Security: JQ query contains suspicious system path references (parameter 'query')");
@@ -33,7 +46,8 @@ export async function loadJq(): Promise<void> {
 
 function compileRegex(pattern: string, flags: string): RegExp {
   const re = compileSafeRegex(pattern, flags);
-  if (typeof re === "string") throw new (jqModule.get().JqError)(`${pattern} (at offset 0) is not a valid regex: ${re}`);
+  if (typeof re === "string")
+    throw new (jqModule.get().JqError)(`${pattern} (at offset 0) is not a valid regex: ${re}`);
   return re;
 }
 
@@ -51,7 +65,8 @@ export function runJq(query: string, input: Json): Json[] {
   try {
     return new Interpreter({ compileRegex }).run(ast, input);
   } catch (e) {
-    if (e instanceof JqError || e instanceof JqLimitError || e instanceof JqSyntaxError) throw paramError(`jq execution error: ${e.message}`);
+    if (e instanceof JqError || e instanceof JqLimitError || e instanceof JqSyntaxError)
+      throw paramError(`jq execution error: ${e.message}`);
     if (e instanceof RangeError) throw paramError(`jq execution error: query recursion is too deep (${e.message})`);
     throw e;
   }
@@ -76,12 +91,17 @@ async function run(params: JsonObject): Promise<ToolOutput> {
     if (input === undefined) throw paramError("Query operation requires 'input' parameter");
     await loadJq();
     const results = runJq(typeof params.query === "string" ? params.query : ".", input);
-    return rawResult("query", (results.length === 1 ? results[0] : results) as JsonValue, "JSON query executed successfully");
+    return rawResult(
+      "query",
+      (results.length === 1 ? results[0] : results) as JsonValue,
+      "JSON query executed successfully",
+    );
   }
   if (operation === "validate") {
     if (input === undefined) throw paramError("Validate operation requires 'input' parameter");
     const schema = params.schema;
-    if (!schema || typeof schema !== "object" || Array.isArray(schema)) throw paramError("Validate operation requires 'schema' parameter");
+    if (!schema || typeof schema !== "object" || Array.isArray(schema))
+      throw paramError("Validate operation requires 'schema' parameter");
     const ajv = await getAjv();
     const compiled: JsonObject = { ...schema };
     delete compiled.$id;
@@ -95,7 +115,11 @@ async function run(params: JsonObject): Promise<ToolOutput> {
       ajv.removeSchema(compiled);
     }
     const valid = validate(input) as boolean;
-    const errors = (validate.errors ?? []).map((e) => ({ path: e.instancePath, message: e.message ?? "is invalid", keyword: e.keyword }));
+    const errors = (validate.errors ?? []).map((e) => ({
+      path: e.instancePath,
+      message: e.message ?? "is invalid",
+      keyword: e.keyword,
+    }));
     return rawResult("validate", { is_valid: valid, errors }, "JSON validation completed");
   }
   // stream: JSON lines, the query applied to each.
@@ -135,7 +159,7 @@ export const jsonProcessor = defineTool({
         description: "query (aliases transform, jq), validate, or stream (JSON lines)",
       },
       input: { description: "The JSON value (or JSON text; JSON lines for stream)" },
-      query: { type: "string", default: ".", description: "jq filter, e.g. \".users[] | select(.age > 30) | .name\"" },
+      query: { type: "string", default: ".", description: 'jq filter, e.g. ".users[] | select(.age > 30) | .name"' },
       schema: { type: "object", description: "JSON Schema (validate)" },
     },
     required: ["input"],

@@ -91,7 +91,9 @@ describe("lazy imports", () => {
 
   it("detects a heavy import when one is there (the walk follows local imports)", () => {
     // calculator.ts reaches mathjs only through a dynamic import; its test file imports ./internal/jq directly.
-    expect(heavyImportsReachableFrom(join(HERE, "json-processor.test.ts"))).toEqual([`${join(HERE, "internal/jq.ts")} is itself statically imported`]);
+    expect(heavyImportsReachableFrom(join(HERE, "json-processor.test.ts"))).toEqual([
+      `${join(HERE, "internal/jq.ts")} is itself statically imported`,
+    ]);
   });
 
   it("loads the registry without loading the heavy packages", async () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { SpellError } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
 import { BUILTIN_TOOLS, findTool, listTools, toolCategories } from "./index";
-import { checkParamLimits, createParamValidator, defineTool, OperationError, TOOL_LIMITS, toSpellResult, utf8Length } from "./support";
+import {
+  checkParamLimits,
+  createParamValidator,
+  defineTool,
+  OperationError,
+  TOOL_LIMITS,
+  toSpellResult,
+  utf8Length,
+} from "./support";
 import { expectToolError, run } from "./testing";
 
 describe("registry", () => {
@@ -58,7 +66,11 @@ describe("registry", () => {
 describe("parameter validation", () => {
   const validate = createParamValidator({
     type: "object",
-    properties: { op: { type: "string", enum: ["a", "b"] }, n: { type: "integer" }, o: { type: "object", properties: { x: { type: "string" } } } },
+    properties: {
+      op: { type: "string", enum: ["a", "b"] },
+      n: { type: "integer" },
+      o: { type: "object", properties: { x: { type: "string" } } },
+    },
     required: ["op"],
   });
 
@@ -91,7 +103,9 @@ describe("parameter validation", () => {
 
   it("limits the size of a string parameter", () => {
     const big = "x".repeat(TOOL_LIMITS.maxInputChars + 1);
-    expect(() => checkParamLimits({ input: big })).toThrow(`parameter 'input' is too large (${big.length} characters, limit ${TOOL_LIMITS.maxInputChars})`);
+    expect(() => checkParamLimits({ input: big })).toThrow(
+      `parameter 'input' is too large (${big.length} characters, limit ${TOOL_LIMITS.maxInputChars})`,
+    );
     expect(() => checkParamLimits({ input: "x".repeat(TOOL_LIMITS.maxInputChars) })).not.toThrow();
   });
 
@@ -111,7 +125,11 @@ describe("results", () => {
 
   it("gives other JSON as data + text", () => {
     expect(toSpellResult({ json: [1, 2] })).toEqual({ data: [1, 2], text: "[\n  1,\n  2\n]", metadata: {} });
-    expect(toSpellResult({ json: { valid: true }, metadata: { operation: "v" } })).toEqual({ data: { valid: true }, text: '{\n  "valid": true\n}', metadata: { operation: "v" } });
+    expect(toSpellResult({ json: { valid: true }, metadata: { operation: "v" } })).toEqual({
+      data: { valid: true },
+      text: '{\n  "valid": true\n}',
+      metadata: { operation: "v" },
+    });
   });
 
   it("gives plain text as text", () => {

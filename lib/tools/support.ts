@@ -4,7 +4,8 @@
  */
 import type Ajv2020 from "ajv/dist/2020";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020";
-import { SpellError, type JsonValue } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
+import { type JsonValue } from "@/lib/core/json";
 import { createLazyModule } from "./internal/lazy";
 import type { JsonObject, ToolContext, ToolDefinition } from "./types";
 
@@ -40,7 +41,9 @@ export class OperationError extends Error {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Ajv and ajv-formats are heavy: imported on the first validation, never at module load. */
-const sharedAjv = createLazyModule("ajv", async (): Promise<Ajv2020> => (await import("./internal/libs/ajv")).createAjv());
+const sharedAjv = createLazyModule("ajv", async (): Promise<Ajv2020> =>
+  (await import("./internal/libs/ajv")).createAjv(),
+);
 
 /** One shared Ajv (draft 2020-12, with formats) for parameter schemas and the data-validator tool (loaded lazily). */
 export function getAjv(): Promise<Ajv2020> {
@@ -59,7 +62,9 @@ function describeParam(err: ErrorObject): string {
 export function formatSchemaError(err: ErrorObject, data: unknown): string {
   const at = describeParam(err);
   const name = at ? `'${at}'` : "params";
-  const value = at.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), data);
+  const value = at
+    .split(".")
+    .reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), data);
   switch (err.keyword) {
     case "required": {
       const missing = (err.params as { missingProperty: string }).missingProperty;
@@ -92,12 +97,15 @@ export function checkParamLimits(value: JsonValue): void {
   const walk = (v: JsonValue, depth: number): void => {
     if (typeof v === "string") {
       if (v.length > TOOL_LIMITS.maxInputChars) {
-        throw paramError(`parameter '${pathText()}' is too large (${v.length} characters, limit ${TOOL_LIMITS.maxInputChars})`);
+        throw paramError(
+          `parameter '${pathText()}' is too large (${v.length} characters, limit ${TOOL_LIMITS.maxInputChars})`,
+        );
       }
       return;
     }
     if (v === null || typeof v !== "object") return;
-    if (depth >= TOOL_LIMITS.maxParamDepth) throw paramError(`parameter '${pathText()}' is nested deeper than ${TOOL_LIMITS.maxParamDepth} levels`);
+    if (depth >= TOOL_LIMITS.maxParamDepth)
+      throw paramError(`parameter '${pathText()}' is nested deeper than ${TOOL_LIMITS.maxParamDepth} levels`);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         keys.push(i);
@@ -154,7 +162,8 @@ export function optionalString(params: JsonObject, name: string): string | undef
 export function optionalObject(params: JsonObject, name: string): JsonObject | undefined {
   const v = params[name];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== "object" || Array.isArray(v)) throw paramError(`parameter '${name}' must be object, got ${typeOfJson(v)}`);
+  if (typeof v !== "object" || Array.isArray(v))
+    throw paramError(`parameter '${name}' must be object, got ${typeOfJson(v)}`);
   return v;
 }
 
@@ -187,9 +196,7 @@ export function failure(operation: string, message: string): StructuredResponse 
  * What a tool produced, before it becomes the table a spell sees: either a JSON value (rs serialises it
  * pretty-printed into `AgentOutput.text`) or plain text, plus the AgentOutput metadata.
  */
-export type ToolOutput =
-  | { json: JsonValue; metadata?: JsonObject }
-  | { text: string; metadata?: JsonObject };
+export type ToolOutput = { json: JsonValue; metadata?: JsonObject } | { text: string; metadata?: JsonObject };
 
 /**
  * rs-llmspell's conversion of a tool's output into a script value:
@@ -211,7 +218,12 @@ export function toSpellResult(output: ToolOutput): JsonObject {
   if (text.length > TOOL_LIMITS.maxOutputChars) {
     throw paramError(`result is too large (${text.length} characters, limit ${TOOL_LIMITS.maxOutputChars})`);
   }
-  if (value && typeof value === "object" && !Array.isArray(value) && ("success" in value || "result" in value || "operation" in value)) {
+  if (
+    value &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    ("success" in value || "result" in value || "operation" in value)
+  ) {
     const out: JsonObject = {};
     for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = v;
     out._raw_text = text;
@@ -254,7 +266,8 @@ export function defineTool(spec: ToolSpec): ToolDefinition {
   const defaultOperation = (spec.schema.properties as JsonObject | undefined)?.operation as JsonObject | undefined;
   const operationOf =
     spec.operationOf ??
-    ((p: JsonObject) => (typeof p.operation === "string" ? p.operation : String(defaultOperation?.default ?? spec.name)));
+    ((p: JsonObject) =>
+      typeof p.operation === "string" ? p.operation : String(defaultOperation?.default ?? spec.name));
   const def: ToolDefinition = {
     name: spec.name,
     description: spec.description,
@@ -267,7 +280,8 @@ export function defineTool(spec: ToolSpec): ToolDefinition {
       try {
         output = await spec.run(params, ctx);
       } catch (e) {
-        if (e instanceof OperationError) output = { json: failure(operationOf(params), e.message) as unknown as JsonValue };
+        if (e instanceof OperationError)
+          output = { json: failure(operationOf(params), e.message) as unknown as JsonValue };
         else if (e instanceof SpellError) throw e;
         else throw paramError(e instanceof Error ? e.message : String(e));
       }

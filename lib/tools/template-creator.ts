@@ -12,14 +12,17 @@
  */
 import type Handlebars from "handlebars";
 import type nunjucks from "nunjucks";
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { createLazyModule } from "./internal/lazy";
 import { defineTool, paramError, success, TOOL_LIMITS, utf8Length } from "./support";
 import type { JsonObject } from "./types";
 
 /** nunjucks and handlebars are heavy: each is imported on the first render that uses it. */
 const nunjucksModule = createLazyModule("nunjucks", async () => (await import("./internal/libs/templates")).nunjucks);
-const handlebarsModule = createLazyModule("handlebars", async () => (await import("./internal/libs/templates")).Handlebars);
+const handlebarsModule = createLazyModule(
+  "handlebars",
+  async () => (await import("./internal/libs/templates")).Handlebars,
+);
 
 /** Load the library that renders `engine`'s templates. */
 export async function loadTemplateEngine(engine: "tera" | "handlebars"): Promise<void> {
@@ -63,7 +66,9 @@ class Budget {
   size(value: unknown): void {
     if (typeof value === "string" || value instanceof String) {
       if (value.length > TEMPLATE_LIMITS.maxOutputChars) {
-        throw new RenderBudgetError(`template produced a string longer than ${TEMPLATE_LIMITS.maxOutputChars} characters`);
+        throw new RenderBudgetError(
+          `template produced a string longer than ${TEMPLATE_LIMITS.maxOutputChars} characters`,
+        );
       }
     }
   }
@@ -78,7 +83,10 @@ class Budget {
 
 /** Tera's HTML escape (`&<>"'/`). */
 export function teraEscape(s: string): string {
-  return s.replace(/[&<>"'/]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "/": "&#x2F;" })[c]!);
+  return s.replace(
+    /[&<>"'/]/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "/": "&#x2F;" })[c]!,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -130,12 +138,21 @@ const TERA_FILTERS: Record<string, Filter> = {
   concat: (a, b) => [...(Array.isArray(a) ? a : [a]), ...(Array.isArray(b) ? b : [b])],
   unique: (a) => (Array.isArray(a) ? [...new Map(a.map((x) => [JSON.stringify(x), x])).values()] : a),
   nth: (a, n) => (Array.isArray(a) ? a[Number(n)] : undefined),
-  get: (o, k, d) => (o && typeof o === "object" && Object.hasOwn(o, String(k)) ? (o as Record<string, unknown>)[String(k)] : d),
+  get: (o, k, d) =>
+    o && typeof o === "object" && Object.hasOwn(o, String(k)) ? (o as Record<string, unknown>)[String(k)] : d,
   addslashes: (s) => String(s).replace(/([\\'"])/g, "\\$1"),
   filter: (a, attr, value) =>
-    Array.isArray(a) ? a.filter((x) => x && typeof x === "object" && (value === undefined ? !!x[attr as string] : x[attr as string] === value)) : a,
+    Array.isArray(a)
+      ? a.filter(
+          (x) =>
+            x && typeof x === "object" && (value === undefined ? !!x[attr as string] : x[attr as string] === value),
+        )
+      : a,
   map: (a, attr) => (Array.isArray(a) ? a.map((x) => (x && typeof x === "object" ? x[attr as string] : undefined)) : a),
-  slice: (a, start, end) => (Array.isArray(a) || typeof a === "string" ? a.slice(Number(start ?? 0), end === undefined ? undefined : Number(end)) : a),
+  slice: (a, start, end) =>
+    Array.isArray(a) || typeof a === "string"
+      ? a.slice(Number(start ?? 0), end === undefined ? undefined : Number(end))
+      : a,
   int: (v) => {
     const n = parseInt(String(v), 10);
     return Number.isNaN(n) ? 0 : n;
@@ -174,9 +191,14 @@ function guardFilter(name: string, fn: Filter): Filter {
     // Size-amplifying filters are checked before they allocate.
     const input = call[0];
     const inLen = typeof input === "string" || input instanceof String ? input.length : 0;
-    if (name === "replace" && typeof call[2] === "string" && inLen * Math.max(1, call[2].length) > TEMPLATE_LIMITS.maxOutputChars) {
+    if (
+      name === "replace" &&
+      typeof call[2] === "string" &&
+      inLen * Math.max(1, call[2].length) > TEMPLATE_LIMITS.maxOutputChars
+    ) {
       const pieces = String(input).split(String(call[1] ?? "")).length;
-      if (pieces * call[2].length + inLen > TEMPLATE_LIMITS.maxOutputChars) throw new RenderBudgetError("replace result would be too large");
+      if (pieces * call[2].length + inLen > TEMPLATE_LIMITS.maxOutputChars)
+        throw new RenderBudgetError("replace result would be too large");
     }
     if ((name === "center" || name === "indent" || name === "wordwrap") && Number(call[1]) > 10_000) {
       throw new RenderBudgetError(`${name} width is too large (limit 10000)`);
@@ -197,7 +219,8 @@ function getTeraEnv(): nunjucks.Environment {
   env.addGlobal("range", (start: number, stop?: number, step = 1) => {
     const [a, z] = stop === undefined ? [0, Number(start)] : [Number(start), Number(stop)];
     const count = step === 0 ? Infinity : Math.ceil((z - a) / step);
-    if (!(count <= TEMPLATE_LIMITS.maxRange)) throw new RenderBudgetError(`range is too long (limit ${TEMPLATE_LIMITS.maxRange})`);
+    if (!(count <= TEMPLATE_LIMITS.maxRange))
+      throw new RenderBudgetError(`range is too long (limit ${TEMPLATE_LIMITS.maxRange})`);
     const out: number[] = [];
     for (let i = 0; i < count; i++) out.push(a + i * step);
     return out;
@@ -207,7 +230,15 @@ function getTeraEnv(): nunjucks.Environment {
   return env;
 }
 
-const BLOCKED_KEYS = new Set(["constructor", "__proto__", "prototype", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]);
+const BLOCKED_KEYS = new Set([
+  "constructor",
+  "__proto__",
+  "prototype",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
+]);
 
 type Runtime = {
   memberLookup: (obj: unknown, key: unknown) => unknown;
@@ -312,7 +343,10 @@ export function detectEngine(template: string): "tera" | "handlebars" {
 
 function cleanError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
-  return msg.replace(/^\(unknown path\)\s*/, "").replace(/\s*\n\s*/g, " ").trim();
+  return msg
+    .replace(/^\(unknown path\)\s*/, "")
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
 }
 
 async function run(params: JsonObject): Promise<JsonValue> {
@@ -320,17 +354,27 @@ async function run(params: JsonObject): Promise<JsonValue> {
   const context = (params.context as JsonObject | undefined) ?? {};
   const templateBytes = utf8Length(template);
   if (templateBytes > TEMPLATE_LIMITS.maxTemplateBytes) {
-    throw paramError(`Template size ${templateBytes} exceeds maximum ${TEMPLATE_LIMITS.maxTemplateBytes} (parameter 'input')`);
+    throw paramError(
+      `Template size ${templateBytes} exceeds maximum ${TEMPLATE_LIMITS.maxTemplateBytes} (parameter 'input')`,
+    );
   }
   const contextSize = utf8Length(JSON.stringify(context));
   if (contextSize > TEMPLATE_LIMITS.maxContextBytes) {
-    throw paramError(`Context size ${contextSize} exceeds maximum ${TEMPLATE_LIMITS.maxContextBytes} (parameter 'context')`);
+    throw paramError(
+      `Context size ${contextSize} exceeds maximum ${TEMPLATE_LIMITS.maxContextBytes} (parameter 'context')`,
+    );
   }
   for (const p of DANGEROUS) {
     if (template.includes(p)) throw paramError(`Security violation: Potentially dangerous pattern detected: ${p}`);
   }
   const requested = params.engine as string | undefined;
-  const engine = requested ? (requested === "tera" ? "tera" : "handlebars") : params.auto_detect === false ? "tera" : detectEngine(template);
+  const engine = requested
+    ? requested === "tera"
+      ? "tera"
+      : "handlebars"
+    : params.auto_detect === false
+      ? "tera"
+      : detectEngine(template);
   await loadTemplateEngine(engine);
   let rendered: string;
   try {
@@ -357,10 +401,21 @@ export const templateCreator = defineTool({
   schema: {
     type: "object",
     properties: {
-      input: { type: "string", description: "Template text, e.g. \"Hello {{ name }}!\" or \"{% for x in items %}{{ x }}{% endfor %}\"" },
+      input: {
+        type: "string",
+        description: 'Template text, e.g. "Hello {{ name }}!" or "{% for x in items %}{{ x }}{% endfor %}"',
+      },
       context: { type: "object", description: "Variables available to the template" },
-      engine: { type: "string", enum: ["tera", "handlebars", "hbs"], description: "Template engine (default: detected from the syntax, else tera)" },
-      auto_detect: { type: "boolean", default: true, description: "Detect the engine from the template syntax when engine is not given" },
+      engine: {
+        type: "string",
+        enum: ["tera", "handlebars", "hbs"],
+        description: "Template engine (default: detected from the syntax, else tera)",
+      },
+      auto_detect: {
+        type: "boolean",
+        default: true,
+        description: "Detect the engine from the template syntax when engine is not given",
+      },
     },
     required: ["input"],
   },

@@ -1,6 +1,6 @@
 /** Helpers for the tools' unit tests. */
 import { expect } from "vitest";
-import { SpellError } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
 import type { JsonObject, ToolDefinition } from "./types";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

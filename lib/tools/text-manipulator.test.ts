@@ -3,7 +3,8 @@ import { TEXT_LIMITS, textManipulator } from "./text-manipulator";
 import { TOOL_LIMITS } from "./support";
 import { expectToolError, run } from "./testing";
 
-const op = async (operation: string, input: string, options?: object) => (await run(textManipulator, { operation, input, options })).result.result;
+const op = async (operation: string, input: string, options?: object) =>
+  (await run(textManipulator, { operation, input, options })).result.result;
 
 describe("text-manipulator", () => {
   it("returns rs's result shape", async () => {
@@ -39,19 +40,38 @@ describe("text-manipulator", () => {
   it("raises for missing or bad parameters, naming them", async () => {
     await expectToolError(run(textManipulator, { operation: "uppercase" }), /missing required parameter 'input'/);
     await expectToolError(run(textManipulator, { input: "x" }), /missing required parameter 'operation'/);
-    await expectToolError(run(textManipulator, { input: "x", operation: "count" }), /parameter 'operation' must be one of/);
+    await expectToolError(
+      run(textManipulator, { input: "x", operation: "count" }),
+      /parameter 'operation' must be one of/,
+    );
     await expectToolError(run(textManipulator, { input: "x", operation: "replace" }), /requires option 'from'/);
-    await expectToolError(run(textManipulator, { input: "x", operation: "substring", options: { start: 1 } }), /'start' and 'end'/);
+    await expectToolError(
+      run(textManipulator, { input: "x", operation: "substring", options: { start: 1 } }),
+      /'start' and 'end'/,
+    );
     await expectToolError(run(textManipulator, { input: "not json", operation: "join" }), /JSON array of strings/);
-    await expectToolError(run(textManipulator, { input: "x", operation: "truncate", options: { max_length: -1 } }), /options.max_length' must be >= 0/);
+    await expectToolError(
+      run(textManipulator, { input: "x", operation: "truncate", options: { max_length: -1 } }),
+      /options.max_length' must be >= 0/,
+    );
   });
 
   it("limits indent and wrap widths and replacement growth", async () => {
-    await expectToolError(run(textManipulator, { input: "x", operation: "indent", options: { spaces: TEXT_LIMITS.maxIndent + 1 } }), /option 'spaces' is too large/);
-    await expectToolError(run(textManipulator, { input: "x", operation: "word_wrap", options: { width: TEXT_LIMITS.maxWidth + 1 } }), /option 'width' is too large/);
+    await expectToolError(
+      run(textManipulator, { input: "x", operation: "indent", options: { spaces: TEXT_LIMITS.maxIndent + 1 } }),
+      /option 'spaces' is too large/,
+    );
+    await expectToolError(
+      run(textManipulator, { input: "x", operation: "word_wrap", options: { width: TEXT_LIMITS.maxWidth + 1 } }),
+      /option 'width' is too large/,
+    );
     const input = "a".repeat(1000);
     await expectToolError(
-      run(textManipulator, { input, operation: "replace", options: { from: "a", to: "b".repeat(Math.ceil(TOOL_LIMITS.maxOutputChars / 1000) + 1) } }),
+      run(textManipulator, {
+        input,
+        operation: "replace",
+        options: { from: "a", to: "b".repeat(Math.ceil(TOOL_LIMITS.maxOutputChars / 1000) + 1) },
+      }),
       /replace result would exceed/,
     );
   });

@@ -2,7 +2,7 @@
  * `text-manipulator`: rs-llmspell's string operations (`llmspell-utils/src/string_utils.rs`), ported one by one.
  * Lengths in the result are UTF-8 byte counts, as rs reports them.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { defineTool, paramError, success, TOOL_LIMITS, typeOfJson, utf8Length } from "./support";
 import type { JsonObject } from "./types";
 
@@ -137,14 +137,20 @@ function joinLines(ls: string[], original: string): string {
 
 export function indent(s: string, spaces: number): string {
   const prefix = " ".repeat(spaces);
-  return joinLines(lines(s).map((l) => prefix + l), s);
+  return joinLines(
+    lines(s).map((l) => prefix + l),
+    s,
+  );
 }
 
 export function dedent(s: string): string {
   const ls = lines(s);
   const indents = ls.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length);
   const min = indents.length ? Math.min(...indents) : 0;
-  return joinLines(ls.map((l) => (l.length >= min ? l.slice(min) : l)), s);
+  return joinLines(
+    ls.map((l) => (l.length >= min ? l.slice(min) : l)),
+    s,
+  );
 }
 
 function substring(s: string, start: number, end: number): string {
@@ -167,7 +173,9 @@ function stringOption(options: JsonObject | undefined, name: string, operation: 
   const v = options?.[name];
   if (typeof v !== "string") {
     throw paramError(
-      v === undefined ? `${operation} operation requires option '${name}'` : `option '${name}' must be string, got ${typeOfJson(v)}`,
+      v === undefined
+        ? `${operation} operation requires option '${name}'`
+        : `option '${name}' must be string, got ${typeOfJson(v)}`,
     );
   }
   return v;
@@ -197,7 +205,11 @@ function perform(text: string, op: string, options: JsonObject | undefined): str
       if (!options || options.start === undefined || options.end === undefined) {
         throw paramError("Substring operation requires 'options' with 'start' and 'end' fields");
       }
-      return substring(text, numberOption(options, "start", 0, Number.MAX_SAFE_INTEGER), numberOption(options, "end", 0, Number.MAX_SAFE_INTEGER));
+      return substring(
+        text,
+        numberOption(options, "start", 0, Number.MAX_SAFE_INTEGER),
+        numberOption(options, "end", 0, Number.MAX_SAFE_INTEGER),
+      );
     }
     case "split": {
       const d = typeof options?.delimiter === "string" ? options.delimiter : " ";
@@ -228,7 +240,7 @@ function perform(text: string, op: string, options: JsonObject | undefined): str
       return truncate(text, numberOption(options, "max_length", 100, Number.MAX_SAFE_INTEGER));
     case "indent": {
       const spaces = numberOption(options, "spaces", 4, TEXT_LIMITS.maxIndent);
-      if (text.length + (lines(text).length * spaces) > TOOL_LIMITS.maxOutputChars) {
+      if (text.length + lines(text).length * spaces > TOOL_LIMITS.maxOutputChars) {
         throw paramError(`indent result would exceed ${TOOL_LIMITS.maxOutputChars} characters`);
       }
       return indent(text, spaces);

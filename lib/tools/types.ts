@@ -3,7 +3,7 @@
  * A tool is pure: no file system, process or network. Its parameter schema is the JSON Schema that agents
  * offer to a model for tool calling and that `Tool.get(name).schema` shows a spell.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 
 export type JsonObject = { [key: string]: JsonValue };
 

@@ -26,9 +26,19 @@ describe("url-analyzer", () => {
 
   it("handles default ports, IP hosts and no query", async () => {
     const r = await run(urlAnalyzer, { input: "http://127.0.0.1:80/" });
-    expect(r.result).toMatchObject({ port: null, query: null, fragment: null, query_params: {}, host_details: { type: "ipv4", value: "127.0.0.1", is_ip: true } });
+    expect(r.result).toMatchObject({
+      port: null,
+      query: null,
+      fragment: null,
+      query_params: {},
+      host_details: { type: "ipv4", value: "127.0.0.1", is_ip: true },
+    });
     const v6 = await run(urlAnalyzer, { input: "http://[::1]:3000/x" });
-    expect(v6.result).toMatchObject({ host: "::1", port: 3000, host_details: { type: "ipv6", value: "::1", is_ip: true } });
+    expect(v6.result).toMatchObject({
+      host: "::1",
+      port: 3000,
+      host_details: { type: "ipv6", value: "::1", is_ip: true },
+    });
   });
 
   it("keeps raw values when decode_params is false, and never fetches", async () => {

@@ -3,7 +3,7 @@
  * follows the same standard) and reports its parts. `fetch_metadata` would need the network, so it reports
  * `metadata_error` instead of fetching.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { defineTool, paramError, success } from "./support";
 import type { JsonObject } from "./types";
 
@@ -22,13 +22,17 @@ function run(params: JsonObject): JsonValue {
     url = new URL(input);
   } catch {
     if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(input)) {
-      throw paramError("Relative URLs are not supported. Please provide an absolute URL with scheme (http:// or https://) (parameter 'input')");
+      throw paramError(
+        "Relative URLs are not supported. Please provide an absolute URL with scheme (http:// or https://) (parameter 'input')",
+      );
     }
     throw paramError(`Invalid URL: ${input} (parameter 'input')`);
   }
   const scheme = url.protocol.slice(0, -1);
   if (scheme !== "http" && scheme !== "https") {
-    throw paramError(`Unsupported URL scheme '${scheme}'. Only http:// and https:// are supported. (parameter 'input')`);
+    throw paramError(
+      `Unsupported URL scheme '${scheme}'. Only http:// and https:// are supported. (parameter 'input')`,
+    );
   }
   const hasQuery = url.search !== "" || /\?(#|$)/.test(input.split("#")[0] + (input.includes("#") ? "#" : ""));
   const result: JsonObject = {
@@ -78,7 +82,11 @@ export const urlAnalyzer = defineTool({
     properties: {
       input: { type: "string", description: "Absolute http(s) URL to analyze" },
       decode_params: { type: "boolean", default: true, description: "Percent-decode query parameter values" },
-      fetch_metadata: { type: "boolean", default: false, description: "Not available here (no network); reported as metadata_error" },
+      fetch_metadata: {
+        type: "boolean",
+        default: false,
+        description: "Not available here (no network); reported as metadata_error",
+      },
     },
     required: ["input"],
   },

@@ -40,13 +40,24 @@ describe("uuid-generator", () => {
     const d2 = await run(uuidGenerator, { operation: "deterministic", name: "x", namespace: "tool" });
     expect(d1.result.id).toBe(d2.result.id);
     expect(d1.result.id).not.toBe((await run(uuidGenerator, { operation: "deterministic", name: "x" })).result.id);
-    const cu = await run(uuidGenerator, { operation: "custom", prefix: "p", suffix: "s", timestamp: true, short: true });
+    const cu = await run(uuidGenerator, {
+      operation: "custom",
+      prefix: "p",
+      suffix: "s",
+      timestamp: true,
+      short: true,
+    });
     expect(cu.result.id).toMatch(/^p_\d{10}_[0-9a-f]{8}_s$/);
   });
 
   it("validates in the raw family (r.data)", async () => {
     const ok = await run(uuidGenerator, { operation: "validate", uuid: "886313E1-3B8A-5372-9B90-0C9AEE199E5D" });
-    expect(ok.data).toEqual({ valid: true, uuid: "886313e1-3b8a-5372-9b90-0c9aee199e5d", version: "v5", variant: "RFC4122" });
+    expect(ok.data).toEqual({
+      valid: true,
+      uuid: "886313e1-3b8a-5372-9b90-0c9aee199e5d",
+      version: "v5",
+      variant: "RFC4122",
+    });
     expect(ok.text).toContain('"valid": true');
     const bad = await run(uuidGenerator, { operation: "validate", uuid: "nope" });
     expect(bad.data).toEqual({ valid: false, error: "Invalid UUID format" });
@@ -55,7 +66,10 @@ describe("uuid-generator", () => {
 
   it("raises for bad parameters", async () => {
     await expectToolError(run(uuidGenerator, { version: "v5" }), /requires a name parameter \(parameter 'name'\)/);
-    await expectToolError(run(uuidGenerator, { version: "v5", name: "x", namespace: "bogus" }), /Invalid namespace UUID: bogus/);
+    await expectToolError(
+      run(uuidGenerator, { version: "v5", name: "x", namespace: "bogus" }),
+      /Invalid namespace UUID: bogus/,
+    );
     await expectToolError(run(uuidGenerator, { version: "v7" }), /parameter 'version' must be one of/);
     await expectToolError(run(uuidGenerator, { operation: "validate" }), /missing required parameter 'uuid'/);
     await expectToolError(run(uuidGenerator, { operation: "deterministic" }), /missing required parameter 'name'/);

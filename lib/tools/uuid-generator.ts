@@ -3,7 +3,7 @@
  * As in rs-llmspell, `version = "v1"` gives a random (v4) UUID labelled v1, and `validate` returns the raw
  * JSON family (`r.data.valid`).
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { defineTool, paramError, requireString, success } from "./support";
 import type { JsonObject } from "./types";
 
@@ -95,21 +95,33 @@ async function run(params: JsonObject): Promise<JsonValue> {
       }
       const f = str("format") ?? "hyphenated";
       const format = f === "standard" ? "hyphenated" : f;
-      return success("generate", "UUID generated successfully", { uuid: formatUuid(uuid, format), version, format }) as unknown as JsonValue;
+      return success("generate", "UUID generated successfully", {
+        uuid: formatUuid(uuid, format),
+        version,
+        format,
+      }) as unknown as JsonValue;
     }
     case "component_id": {
       const prefix = str("prefix") ?? "component";
       const short = bool("short");
       const uuid = globalThis.crypto.randomUUID();
       const id = `${prefix}_${short ? uuid.slice(0, 8) : uuid}`;
-      return success("component_id", "Component ID generated successfully", { id, prefix, short }) as unknown as JsonValue;
+      return success("component_id", "Component ID generated successfully", {
+        id,
+        prefix,
+        short,
+      }) as unknown as JsonValue;
     }
     case "deterministic": {
       const namespace = str("namespace") ?? "agent";
       const name = requireString(params, "name", "deterministic");
       const ns = namespace === "tool" || namespace === "workflow" ? UUID_NAMESPACES[namespace] : UUID_NAMESPACES.agent;
       const id = await uuidV5(ns, name);
-      return success("deterministic", "Deterministic ID generated successfully", { id, namespace, name }) as unknown as JsonValue;
+      return success("deterministic", "Deterministic ID generated successfully", {
+        id,
+        namespace,
+        name,
+      }) as unknown as JsonValue;
     }
     case "custom": {
       const parts: string[] = [];
@@ -122,7 +134,11 @@ async function run(params: JsonObject): Promise<JsonValue> {
       parts.push(short ? uuid.slice(0, 8) : uuid);
       const suffix = str("suffix");
       if (suffix !== undefined) parts.push(suffix);
-      return success("custom", "Custom ID generated successfully", { id: parts.join("_"), timestamp, short }) as unknown as JsonValue;
+      return success("custom", "Custom ID generated successfully", {
+        id: parts.join("_"),
+        timestamp,
+        short,
+      }) as unknown as JsonValue;
     }
     case "validate": {
       const input = requireString(params, "uuid", "validate");
@@ -153,7 +169,12 @@ export const uuidGenerator = defineTool({
         default: "generate",
         description: "Operation: generate, component_id, deterministic, custom, validate",
       },
-      version: { type: "string", enum: ["v1", "1", "v4", "4", "v5", "5"], default: "v4", description: "UUID version (generate)" },
+      version: {
+        type: "string",
+        enum: ["v1", "1", "v4", "4", "v5", "5"],
+        default: "v4",
+        description: "UUID version (generate)",
+      },
       format: {
         type: "string",
         enum: ["standard", "hyphenated", "simple", "urn", "braced"],
@@ -162,7 +183,8 @@ export const uuidGenerator = defineTool({
       },
       namespace: {
         type: "string",
-        description: "v5 namespace: dns, url, oid, x500, agent, tool, workflow or a UUID; deterministic: agent, tool, workflow",
+        description:
+          "v5 namespace: dns, url, oid, x500, agent, tool, workflow or a UUID; deterministic: agent, tool, workflow",
       },
       name: { type: "string", description: "Name for v5 / deterministic ids" },
       prefix: { type: "string", description: "Prefix for component_id / custom" },

@@ -44,11 +44,19 @@ describe("POST /api/llm", () => {
     expect(textOfParts(a)).toContain("hello gateway");
     expect(a.at(-1)).toEqual({ type: "finish", finishReason: "stop" });
     expect(await readResponseParts(await POST(llmRequest(anything)))).toEqual(a);
-    expect(textOfParts(await readResponseParts(await POST(llmRequest({ ...hello, model: "mock/echo" }))))).toBe("hello gateway");
+    expect(textOfParts(await readResponseParts(await POST(llmRequest({ ...hello, model: "mock/echo" }))))).toBe(
+      "hello gateway",
+    );
   });
 
   it("streams a tool call for a tool-enabled request", async () => {
-    const tools = [{ name: "lookup", description: "Look a word up", parameters: { type: "object", properties: { word: { type: "string" } }, required: ["word"] } }];
+    const tools = [
+      {
+        name: "lookup",
+        description: "Look a word up",
+        parameters: { type: "object", properties: { word: { type: "string" } }, required: ["word"] },
+      },
+    ];
     const parts = await readResponseParts(await POST(llmRequest({ ...hello, tools })));
     expect(parts[0]).toMatchObject({ type: "tool-call", toolName: "lookup", input: { word: "hello gateway" } });
     expect(parts.at(-1)).toEqual({ type: "finish", finishReason: "tool-calls" });
@@ -61,10 +69,29 @@ describe("POST /api/llm", () => {
     ["an empty message list", { ...hello, messages: [] }, "messages"],
     ["a missing model", { messages: hello.messages }, "model"],
     ["a base URL in the body", { ...hello, baseURL: "http://evil.example" }, "baseURL"],
-    ["a tool schema that is not JSON Schema", { ...hello, tools: [{ name: "t", description: "d", parameters: { type: "object", properties: { a: { type: 12 } } } }] }, "tools[0].parameters"],
-    ["a tool schema that is not an object schema", { ...hello, tools: [{ name: "t", description: "d", parameters: { type: "string" } }] }, "tools[0].parameters"],
-    ["a bad tool name", { ...hello, tools: [{ name: "no spaces allowed", description: "d", parameters: { type: "object" } }] }, "tools[0].name"],
-    ["a response format that is not JSON Schema", { ...hello, responseFormat: { type: "object", required: "name" } }, "responseFormat"],
+    [
+      "a tool schema that is not JSON Schema",
+      {
+        ...hello,
+        tools: [{ name: "t", description: "d", parameters: { type: "object", properties: { a: { type: 12 } } } }],
+      },
+      "tools[0].parameters",
+    ],
+    [
+      "a tool schema that is not an object schema",
+      { ...hello, tools: [{ name: "t", description: "d", parameters: { type: "string" } }] },
+      "tools[0].parameters",
+    ],
+    [
+      "a bad tool name",
+      { ...hello, tools: [{ name: "no spaces allowed", description: "d", parameters: { type: "object" } }] },
+      "tools[0].name",
+    ],
+    [
+      "a response format that is not JSON Schema",
+      { ...hello, responseFormat: { type: "object", required: "name" } },
+      "responseFormat",
+    ],
   ])("refuses %s with 400 naming the field", async (_name, body, field) => {
     const response = await POST(llmRequest(body));
     expect(response.status).toBe(400);
@@ -108,8 +135,16 @@ describe("POST /api/llm", () => {
   });
 
   it("answers 429 with Retry-After once a client's bucket is empty, per client", async () => {
-    const handler = createLlmPostHandler({ env: {}, limiter: createMemoryRateLimiter({ capacity: 2, refillPerSecond: 0.1 }) });
-    const from = (ip: string) => new Request("http://127.0.0.1/api/llm", { method: "POST", headers: { "x-forwarded-for": ip }, body: JSON.stringify(hello) });
+    const handler = createLlmPostHandler({
+      env: {},
+      limiter: createMemoryRateLimiter({ capacity: 2, refillPerSecond: 0.1 }),
+    });
+    const from = (ip: string) =>
+      new Request("http://127.0.0.1/api/llm", {
+        method: "POST",
+        headers: { "x-forwarded-for": ip },
+        body: JSON.stringify(hello),
+      });
     expect((await handler(from("1.1.1.1"))).status).toBe(200);
     expect((await handler(from("1.1.1.1"))).status).toBe(200);
     const refused = await handler(from("1.1.1.1"));
@@ -124,7 +159,12 @@ describe("POST /api/llm", () => {
     vi.stubEnv("LLM_RATE_LIMIT_BURST", "2");
     vi.stubEnv("LLM_RATE_LIMIT_PER_MINUTE", "1");
     const route = await import("./route");
-    const from = () => new Request("http://127.0.0.1/api/llm", { method: "POST", headers: { "x-forwarded-for": "9.9.9.9" }, body: JSON.stringify(hello) });
+    const from = () =>
+      new Request("http://127.0.0.1/api/llm", {
+        method: "POST",
+        headers: { "x-forwarded-for": "9.9.9.9" },
+        body: JSON.stringify(hello),
+      });
     expect((await route.POST(from())).status).toBe(200);
     expect((await route.POST(from())).status).toBe(200);
     const refused = await route.POST(from());

@@ -3,8 +3,10 @@
  * in JavaScript), callbacks the host calls while the spell waits, host errors through waits, handles, CPU
  * time that does not count waiting, and cancellation mid-wait.
  */
-import { SpellError, isSpellFunction, type ApiSurface, type HostValue, type JsonValue } from "@/engines/bridge";
-import type { ConformanceCase } from "../types";
+import { SpellError } from "@/lib/core/errors";
+import { isSpellFunction, type ApiSurface, type HostValue } from "@/lib/core/engine";
+import { type JsonValue } from "@/lib/core/json";
+import type { ConformanceCase } from "../../../lib/core/conformance";
 
 /** A small API with promise-returning functions, callbacks and a counter class. */
 function makeAsyncApi(delayMs = 2): ApiSurface {

@@ -4,12 +4,12 @@
  * object still goes back to the host as its handle. Lua's sandboxed `io.write` logs line by line like `print`
  * (the JavaScript side writes the same lines with console.log), and `io` holds only `write`, `flush` and `stdout`.
  */
-import type { ConformanceCase } from "@/engines/conformance/types";
-import { apiCase } from "@/lib/spell/conformance";
+import type { ConformanceCase } from "@/lib/core/conformance";
+import { apiCase } from "@/lib/spell/conformance/api-case";
 
 export const cases: ConformanceCase[] = [
   apiCase(
-    "handle fields: Tool.get(\"calculator\").name is the tool's name",
+    'handle fields: Tool.get("calculator").name is the tool\'s name',
     'return Tool.get("calculator").name == "calculator"',
     'return Tool.get("calculator").name === "calculator";',
     { value: true },
@@ -61,7 +61,10 @@ export const cases: ConformanceCase[] = [
     lua: 'for i = 1, 200 do io.write("0123456789") end\nreturn true',
     js: 'console.log("0123456789".repeat(200));\nreturn true;',
     maxOutputBytes: 100,
-    expect: { value: true, logs: ["0123456789".repeat(10), "[output truncated: the run printed more than 100 bytes; the rest was dropped]"] },
+    expect: {
+      value: true,
+      logs: ["0123456789".repeat(10), "[output truncated: the run printed more than 100 bytes; the rest was dropped]"],
+    },
   },
   {
     name: "io.write: Lua's io has only write, flush and stdout; no files or processes",

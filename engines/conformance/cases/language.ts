@@ -7,17 +7,10 @@
  * hand-written {@link ApiSurface} (`Host.*`), not the spell API.
  */
 import { expect as vexpect } from "vitest";
-import {
-  SpellError,
-  isHandleRef,
-  isSpellFunction,
-  type ApiSurface,
-  type ErrorEvent,
-  type HostValue,
-  type LogEvent,
-  type SpellErrorKind,
-} from "@/engines/bridge";
-import type { ConformanceCase } from "../types";
+import { SpellError, type SpellErrorKind } from "@/lib/core/errors";
+import { isHandleRef, isSpellFunction, type ApiSurface, type HostValue } from "@/lib/core/engine";
+import { type ErrorEvent, type LogEvent } from "@/lib/core/events";
+import type { ConformanceCase } from "../../../lib/core/conformance";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -101,7 +94,12 @@ export const cases: ConformanceCase[] = [
     js: `return [3, 3.5, -7, 0.25, 0];`,
     expect: { value: [3, 3.5, -7, 0.25, 0] },
   },
-  { name: "value: booleans", lua: `return { true, false }`, js: `return [true, false];`, expect: { value: [true, false] } },
+  {
+    name: "value: booleans",
+    lua: `return { true, false }`,
+    js: `return [true, false];`,
+    expect: { value: [true, false] },
+  },
   { name: "value: nil / null is null", lua: `return nil`, js: `return null;`, expect: { value: null } },
   { name: "value: no return value is null", lua: `local x = 1`, js: `const x = 1;`, expect: { value: null } },
   {

@@ -3,8 +3,8 @@
  * JavaScript, with one expected result. Parameter problems raise `tool` errors; operation failures come back
  * as `success = false`.
  */
-import type { ConformanceCase } from "@/engines/conformance/types";
-import { apiCase } from "@/lib/spell/conformance";
+import type { ConformanceCase } from "@/lib/core/conformance";
+import { apiCase } from "@/lib/spell/conformance/api-case";
 
 export const cases: ConformanceCase[] = [
   apiCase(

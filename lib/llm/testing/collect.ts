@@ -23,7 +23,11 @@ export function llmRequest(body: unknown, headers: Record<string, string> = {}):
   ip++;
   return new Request("http://127.0.0.1/api/llm", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": `10.0.${Math.floor(ip / 250)}.${ip % 250}`, ...headers },
+    headers: {
+      "content-type": "application/json",
+      "x-forwarded-for": `10.0.${Math.floor(ip / 250)}.${ip % 250}`,
+      ...headers,
+    },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }

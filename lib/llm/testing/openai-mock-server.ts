@@ -83,19 +83,30 @@ export async function startOpenAiMockServer(options: OpenAiMockServerOptions = {
     const path = (req.url ?? "").split("?")[0];
     const body = await readJson(req);
     state.requests.push({ path, authorization: req.headers.authorization, body });
-    if (req.method !== "POST" || !path.endsWith("/chat/completions")) return sendError(res, 404, `No route ${req.method} ${path}`, "invalid_request_error", null);
+    if (req.method !== "POST" || !path.endsWith("/chat/completions"))
+      return sendError(res, 404, `No route ${req.method} ${path}`, "invalid_request_error", null);
 
     const model = String(body.model ?? "");
     const messages = (Array.isArray(body.messages) ? body.messages : []) as ChatMessageWire[];
-    const tools = (Array.isArray(body.tools) ? body.tools : []) as { function: { name: string; parameters?: unknown } }[];
+    const tools = (Array.isArray(body.tools) ? body.tools : []) as {
+      function: { name: string; parameters?: unknown };
+    }[];
     const key = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
 
-    if (model === "fail-401") return sendError(res, 401, `Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com/account/api-keys.`, "invalid_request_error", "invalid_api_key");
+    if (model === "fail-401")
+      return sendError(
+        res,
+        401,
+        `Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+        "invalid_request_error",
+        "invalid_api_key",
+      );
     if (model === "fail-429") {
       res.setHeader("retry-after", "7");
       return sendError(res, 429, "Rate limit reached for requests", "requests", "rate_limit_exceeded");
     }
-    if (model === "fail-500") return sendError(res, 500, "The server had an error while processing your request.", "server_error", null);
+    if (model === "fail-500")
+      return sendError(res, 500, "The server had an error while processing your request.", "server_error", null);
     if (model === "reset-once" && !state.resetDone) {
       state.resetDone = true;
       res.socket?.destroy();
@@ -131,7 +142,9 @@ export async function startOpenAiMockServer(options: OpenAiMockServerOptions = {
       const tool = tools[0].function;
       const args = model === "bad-tool-args" ? '{"expression": "2+2"' : JSON.stringify({ expression: "2+2" });
       const pieces = [args.slice(0, 5), args.slice(5, 12), args.slice(12)].filter(Boolean);
-      deltas.push({ tool_calls: [{ index: 0, id: "call_mock_1", type: "function", function: { name: tool.name, arguments: "" } }] });
+      deltas.push({
+        tool_calls: [{ index: 0, id: "call_mock_1", type: "function", function: { name: tool.name, arguments: "" } }],
+      });
       for (const p of pieces) deltas.push({ tool_calls: [{ index: 0, function: { arguments: p } }] });
     } else {
       const words = `Hello from the mock server: ${textOf(lastUser?.content)}`.split(/(?<= )/);
@@ -143,7 +156,16 @@ export async function startOpenAiMockServer(options: OpenAiMockServerOptions = {
     if (!stream) {
       const content = deltas.map((d) => d.content ?? "").join("");
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ id, object: "chat.completion", created, model, choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: finish }], usage }));
+      res.end(
+        JSON.stringify({
+          id,
+          object: "chat.completion",
+          created,
+          model,
+          choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: finish }],
+          usage,
+        }),
+      );
       state.completed++;
       return;
     }

@@ -17,7 +17,9 @@ export async function createShareStore(env: Record<string, string | undefined> =
     return createPostgresShareStore(env.DATABASE_URL);
   }
   if (env.DATABASE_URL) {
-    throw new Error("DATABASE_URL must be a postgres:// or postgresql:// URL (unset it to use SQLite in the data directory)");
+    throw new Error(
+      "DATABASE_URL must be a postgres:// or postgresql:// URL (unset it to use SQLite in the data directory)",
+    );
   }
   const { createSqliteShareStore, resolveDataDir } = await import("./sqlite");
   return createSqliteShareStore({ dataDir: resolveDataDir(env) });

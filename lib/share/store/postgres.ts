@@ -6,7 +6,10 @@ import type { ShareStore } from "./types";
 
 export const POSTGRES_TABLE = "llmspell_shared_spells";
 
-export function createPostgresShareStore(connectionString: string, options: { table?: string; maxConnections?: number } = {}): ShareStore {
+export function createPostgresShareStore(
+  connectionString: string,
+  options: { table?: string; maxConnections?: number } = {},
+): ShareStore {
   const table = options.table ?? POSTGRES_TABLE;
   if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`invalid table name ${JSON.stringify(table)}`);
   const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 5, connectionTimeoutMillis: 5000 });
@@ -38,7 +41,10 @@ export function createPostgresShareStore(connectionString: string, options: { ta
     async put(id: string, spell: SharedSpell) {
       await ensureTable();
       const content = spellToRow(spell);
-      const inserted = await pool.query(`INSERT INTO ${table} (id, content) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`, [id, content]);
+      const inserted = await pool.query(
+        `INSERT INTO ${table} (id, content) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`,
+        [id, content],
+      );
       if (inserted.rowCount === 1) return { created: true };
       const existing = await pool.query<{ content: string }>(`SELECT content FROM ${table} WHERE id = $1`, [id]);
       if (existing.rows[0]) assertSameContent(id, existing.rows[0].content, content);

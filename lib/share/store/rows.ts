@@ -20,5 +20,6 @@ export function rowToSpell(id: string, content: string): SharedSpell {
 }
 
 export function assertSameContent(id: string, stored: string, incoming: string): void {
-  if (stored !== incoming) throw new ShareStoreError(`short-link id ${id} already holds a different spell (hash collision)`);
+  if (stored !== incoming)
+    throw new ShareStoreError(`short-link id ${id} already holds a different spell (hash collision)`);
 }

@@ -35,7 +35,9 @@ export function createSqliteShareStore(options: { dataDir?: string } = {}): Shar
        ) WITHOUT ROWID`,
     );
     statements = {
-      insert: db.prepare("INSERT INTO shared_spells (id, content, created_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING"),
+      insert: db.prepare(
+        "INSERT INTO shared_spells (id, content, created_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
+      ),
       select: db.prepare("SELECT content FROM shared_spells WHERE id = ?"),
     };
     return statements;

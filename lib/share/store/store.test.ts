@@ -12,7 +12,12 @@ import { createPostgresShareStore } from "./postgres";
 import { SQLITE_FILE_NAME, createSqliteShareStore } from "./sqlite";
 import { startTestPostgres } from "./test-postgres";
 
-const hello: SharedSpell = { language: "lua", source: 'print("héllo 🌍")', model: "mock/echo", args: { n: [1, 2.5, "x"] } };
+const hello: SharedSpell = {
+  language: "lua",
+  source: 'print("héllo 🌍")',
+  model: "mock/echo",
+  args: { n: [1, 2.5, "x"] },
+};
 
 /** The behaviour every store must have. `reopen` gives a second store over the same data (a restart). */
 function describeStoreContract(name: string, setup: () => Promise<{ open(): ShareStore; cleanup(): Promise<void> }>) {
@@ -54,7 +59,10 @@ function describeStoreContract(name: string, setup: () => Promise<{ open(): Shar
     });
 
     it("keeps a 64 KiB spell exactly", async () => {
-      const spell: SharedSpell = { language: "lua", source: `-- ${"ø".repeat((MAX_SOURCE_BYTES - 3) / 2 - 1)}\n`.slice(0, 32768) };
+      const spell: SharedSpell = {
+        language: "lua",
+        source: `-- ${"ø".repeat((MAX_SOURCE_BYTES - 3) / 2 - 1)}\n`.slice(0, 32768),
+      };
       const id = await computeShareId(spell);
       await store.put(id, spell);
       expect(await store.get(id)).toEqual(spell);

@@ -40,7 +40,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
 
   const bin = findPostgresBin();
   if (!bin) {
-    return { skip: "PostgreSQL is not installed (no initdb/pg_ctl in /usr/local/bin or /usr/lib/postgresql/*/bin) and LLMSPELL_TEST_DATABASE_URL is unset" };
+    return {
+      skip: "PostgreSQL is not installed (no initdb/pg_ctl in /usr/local/bin or /usr/lib/postgresql/*/bin) and LLMSPELL_TEST_DATABASE_URL is unset",
+    };
   }
   const isRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), "llmspell-pg-"));

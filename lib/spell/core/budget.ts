@@ -1,6 +1,6 @@
 /** Run-wide budgets: model calls and tokens (limits.maxModelCalls, limits.maxRunTokens), and cancellation. */
-import { SpellError } from "@/engines/bridge";
-import type { RunLimits } from "../limits";
+import { SpellError } from "@/lib/core/errors";
+import type { RunLimits } from "../../core/limits";
 
 export interface Budget {
   readonly modelCalls: number;

@@ -3,7 +3,8 @@
  * the registries (hooks, events, tools, agents) that must never outlive the run.
  */
 import Ajv from "ajv";
-import type { JsonValue, LogLevel } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
+import type { LogLevel } from "@/lib/core/events";
 import type { SpellRuntime } from "../runtime";
 import { createBudget, throwIfAborted, type Budget } from "./budget";
 import { createHandleTable, type HandleTable } from "./handles";
@@ -13,10 +14,16 @@ import { createChecker, type Checker } from "./validate";
 import { createJsonArgReader, type JsonArgReader } from "./values";
 
 /** What a hook run decided for the operation it guards. */
-export type HookOutcome = { action: "continue"; data: { [key: string]: JsonValue } } | { action: "skip"; data: { [key: string]: JsonValue } };
+export type HookOutcome =
+  { action: "continue"; data: { [key: string]: JsonValue } } | { action: "skip"; data: { [key: string]: JsonValue } };
 
 export interface HookRunner {
-  run(point: string, component: { type: string; name: string }, data: { [key: string]: JsonValue }, parentId?: string): Promise<HookOutcome>;
+  run(
+    point: string,
+    component: { type: string; name: string },
+    data: { [key: string]: JsonValue },
+    parentId?: string,
+  ): Promise<HookOutcome>;
 }
 
 export interface ToolRunner {
@@ -54,7 +61,10 @@ export interface SpellContext {
 }
 
 export function createSpellContext(runtime: SpellRuntime): SpellContext {
-  const tracer = createTracer((e) => runtime.emit(e), () => runtime.now());
+  const tracer = createTracer(
+    (e) => runtime.emit(e),
+    () => runtime.now(),
+  );
   const budget = createBudget(runtime.limits);
   const activeCallbacks = new Map<string, number>();
   let ajv: Ajv | undefined;

@@ -1,5 +1,7 @@
 /** The per-run table of host objects that scripts hold as {@link HandleRef}s. */
-import { SpellError, type HandleRef, type JsonValue } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
+import { type HandleRef } from "@/lib/core/engine";
+import { type JsonValue } from "@/lib/core/json";
 
 export interface HandleTable {
   /** Register an object; `fields` are plain values engines may show on the script object (`tool.name`). */

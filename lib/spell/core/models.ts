@@ -2,7 +2,7 @@
  * One model call: budget check, `model` trace span, token `stream` events tied to the caller's trace id,
  * usage and cost. Every agent call goes through here.
  */
-import { SpellError } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
 import type { ChatMessage, FinishReason, LlmErrorKind, LlmRequest, ModelInfo, ToolCall, Usage } from "@/lib/llm/types";
 import { DEFAULT_MODEL, isMockModel } from "@/lib/llm/mock";
 import type { SpellRuntime } from "../runtime";
@@ -68,7 +68,9 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
       if (!m) {
         const d = runtime.defaultModel;
         const i = d.indexOf("/");
-        return i > 0 ? { provider: d.slice(0, i), model: d.slice(i + 1), id: d } : { provider: defaultProvider(), model: d, id: `${defaultProvider()}/${d}` };
+        return i > 0
+          ? { provider: d.slice(0, i), model: d.slice(i + 1), id: d }
+          : { provider: defaultProvider(), model: d, id: `${defaultProvider()}/${d}` };
       }
       const i = m.indexOf("/");
       if (i > 0 && !provider) {
@@ -97,7 +99,11 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
       const span = tracer.start("model", model, {
         parentId: opts.parentId,
         model,
-        input: { messages: request.messages.length, last: lastUser ?? null, tools: request.tools?.map((t) => t.name) ?? [] },
+        input: {
+          messages: request.messages.length,
+          last: lastUser ?? null,
+          tools: request.tools?.map((t) => t.name) ?? [],
+        },
       });
       let text = "";
       const toolCalls: ToolCall[] = [];
@@ -109,7 +115,12 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
             if (part.type === "text-delta") {
               if (!part.text) continue;
               text += part.text;
-              runtime.emit({ type: "stream", traceId: opts.streamTraceId ?? span.id, text: part.text, t: runtime.now() });
+              runtime.emit({
+                type: "stream",
+                traceId: opts.streamTraceId ?? span.id,
+                text: part.text,
+                t: runtime.now(),
+              });
               if (opts.onDelta) await opts.onDelta(part.text);
             } else if (part.type === "tool-call") {
               toolCalls.push({ id: part.toolCallId, name: part.toolName, input: part.input });
@@ -133,7 +144,9 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
           output: { text, toolCalls: toolCalls.map((c) => ({ name: c.name, input: c.input })), finishReason },
           model,
           tokens: { input: usage.inputTokens, output: usage.outputTokens },
-          ...(price ? { costUsd: (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000 } : {}),
+          ...(price
+            ? { costUsd: (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000 }
+            : {}),
         });
         return { text, toolCalls, usage, finishReason, model };
       } catch (e) {

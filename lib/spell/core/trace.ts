@@ -1,6 +1,8 @@
 /** Trace spans: every agent, model call, tool, workflow, step, hook and event becomes a start/end pair. */
-import type { JsonValue, RunEvent, SpellErrorData, TraceKind } from "@/engines/bridge";
-import { SpellError } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
+import type { RunEvent, TraceKind } from "@/lib/core/events";
+import type { SpellErrorData } from "@/lib/core/errors";
+import { SpellError } from "@/lib/core/errors";
 import { errorMessage, toTraceValue } from "./values";
 
 export interface SpanEnd {

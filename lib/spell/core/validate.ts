@@ -6,7 +6,8 @@
  *   `Workflow.builder():add_step expects step.type to be one of "tool", "agent", "workflow", got "x"`
  */
 import * as z from "zod";
-import { SpellError, isHandleRef, isSpellFunction, type HandleRef, type SpellFunction } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
+import { isHandleRef, isSpellFunction, type HandleRef, type SpellFunction } from "@/lib/core/engine";
 import { getPath, scriptTypeName } from "./values";
 
 export { z };
@@ -57,7 +58,13 @@ function describeGot(v: unknown, engine: string): string {
  * Check `value` against `schema`. `where` is the call as the script wrote it (`Tool.execute`,
  * `Agent.builder():temperature`), `name` the argument's name (omit it for single-argument setters).
  */
-export function check<S extends z.ZodType>(engine: string, where: string, name: string | undefined, schema: S, value: unknown): z.output<S> {
+export function check<S extends z.ZodType>(
+  engine: string,
+  where: string,
+  name: string | undefined,
+  schema: S,
+  value: unknown,
+): z.output<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
@@ -77,7 +84,8 @@ export function check<S extends z.ZodType>(engine: string, where: string, name: 
   } else if (issue.code === "too_small" || issue.code === "too_big") {
     if (issue.code === "too_small") {
       expected = `a value >= ${String(issue.minimum)}`;
-      if (issue.origin === "number" && Number(issue.minimum) === 0 && issue.inclusive === false) expected = "a positive number";
+      if (issue.origin === "number" && Number(issue.minimum) === 0 && issue.inclusive === false)
+        expected = "a positive number";
       if (issue.origin === "string") expected = "a non-empty string";
     } else {
       expected = `a value <= ${String(issue.maximum)}`;
@@ -93,7 +101,12 @@ export function check<S extends z.ZodType>(engine: string, where: string, name: 
 }
 
 /** A `check` bound to one engine. */
-export type Checker = <S extends z.ZodType>(where: string, name: string | undefined, schema: S, value: unknown) => z.output<S>;
+export type Checker = <S extends z.ZodType>(
+  where: string,
+  name: string | undefined,
+  schema: S,
+  value: unknown,
+) => z.output<S>;
 
 export function createChecker(engine: string): Checker {
   return (where, name, schema, value) => check(engine, where, name, schema, value);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SpellError, type HostValue } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
+import { type HostValue } from "@/lib/core/engine";
 import { spellFn } from "../test-support";
 import { toJson, toJsonArg } from "./values";
 
@@ -19,17 +20,28 @@ function conversionMessage(v: unknown, engine: string): string {
 
 describe("toJsonArg (JSON-only arguments)", () => {
   it("names the path of a function, counting list items as the spell does (from 1 in Lua, from 0 in JavaScript)", () => {
-    expect(conversionMessage({ f: fn }, "lua")).toBe("State.save: value.f is a function, which cannot be stored (only JSON values can)");
+    expect(conversionMessage({ f: fn }, "lua")).toBe(
+      "State.save: value.f is a function, which cannot be stored (only JSON values can)",
+    );
     const nested = { steps: [{ ok: 1 }, { input: { fn } }] };
-    expect(conversionMessage(nested, "lua")).toBe("State.save: value.steps[2].input.fn is a function, which cannot be stored (only JSON values can)");
-    expect(conversionMessage(nested, "javascript")).toBe("State.save: value.steps[1].input.fn is a function, which cannot be stored (only JSON values can)");
-    expect(conversionMessage({ "odd key": [fn] }, "javascript")).toMatch(/^State\.save: value\["odd key"\]\[0\] is a function/);
+    expect(conversionMessage(nested, "lua")).toBe(
+      "State.save: value.steps[2].input.fn is a function, which cannot be stored (only JSON values can)",
+    );
+    expect(conversionMessage(nested, "javascript")).toBe(
+      "State.save: value.steps[1].input.fn is a function, which cannot be stored (only JSON values can)",
+    );
+    expect(conversionMessage({ "odd key": [fn] }, "javascript")).toMatch(
+      /^State\.save: value\["odd key"\]\[0\] is a function/,
+    );
     expect(conversionMessage(fn, "lua")).toMatch(/^State\.save: value is a function/);
   });
 
   it("returns plain JSON as toJson does for everything else (handles stay dropped, non-finite numbers null)", () => {
     const v = { a: [1, "x", true, null], b: { c: Number.NaN }, h: handle };
-    expect(toJsonArg(v, { where: "w", path: "p", use: "u", engine: "lua" })).toEqual({ a: [1, "x", true, null], b: { c: null } });
+    expect(toJsonArg(v, { where: "w", path: "p", use: "u", engine: "lua" })).toEqual({
+      a: [1, "x", true, null],
+      b: { c: null },
+    });
     expect(toJsonArg(v, { where: "w", path: "p", use: "u", engine: "lua" })).toEqual(toJson(v));
     expect(toJsonArg("text", { where: "w", path: "p", use: "u", engine: "lua" })).toBe("text");
   });

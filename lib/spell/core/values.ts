@@ -1,5 +1,7 @@
 /** Small helpers over the JSON-shaped values that cross the bridge. */
-import { isHandleRef, isSpellFunction, SpellError, type HostValue, type JsonValue } from "@/engines/bridge";
+import { isHandleRef, isSpellFunction, type HostValue } from "@/lib/core/engine";
+import { SpellError } from "@/lib/core/errors";
+import { type JsonValue } from "@/lib/core/json";
 
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -57,7 +59,8 @@ export function toTraceValue(v: unknown, depth = 0): JsonValue {
   if (Array.isArray(v)) return v.slice(0, 200).map((x) => toTraceValue(x, depth + 1));
   if (typeof v === "object") {
     const out: JsonObject = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (x !== undefined) out[k] = toTraceValue(x, depth + 1);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>))
+      if (x !== undefined) out[k] = toTraceValue(x, depth + 1);
     return out;
   }
   return null;
@@ -75,7 +78,11 @@ export function toJson(v: HostValue | unknown): JsonValue {
  * The one walk behind {@link toJson} and {@link toJsonArg}: handles are dropped; a function is dropped too, or
  * handed to `onFunction` (which throws) with the path of keys that led to it.
  */
-function convertToJson(v: unknown, onFunction: ((keys: (string | number)[]) => never) | undefined, keys: (string | number)[]): JsonValue {
+function convertToJson(
+  v: unknown,
+  onFunction: ((keys: (string | number)[]) => never) | undefined,
+  keys: (string | number)[],
+): JsonValue {
   if (v === undefined || v === null) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v === "string" || typeof v === "boolean") return v;
@@ -127,10 +134,17 @@ export function formatPathKey(k: string | number, engine: string): string {
  * `State.save: value.f is a function, which cannot be stored (only JSON values can)`.
  */
 export function toJsonArg(v: HostValue | unknown, arg: JsonArg): JsonValue {
-  return convertToJson(v, (keys) => {
-    const path = arg.path + keys.map((k) => formatPathKey(k, arg.engine)).join("");
-    throw new SpellError("conversion", `${arg.where}: ${path} is a function, which cannot be ${arg.use} (only JSON values can)`);
-  }, []);
+  return convertToJson(
+    v,
+    (keys) => {
+      const path = arg.path + keys.map((k) => formatPathKey(k, arg.engine)).join("");
+      throw new SpellError(
+        "conversion",
+        `${arg.where}: ${path} is a function, which cannot be ${arg.use} (only JSON values can)`,
+      );
+    },
+    [],
+  );
 }
 
 /** {@link toJsonArg} bound to one engine: `jsonArg(value, "State.save", "value", "stored")`. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { SpellError, type HostValue, type JsonValue, type StreamEvent } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
+import { type HostValue } from "@/lib/core/engine";
+import { type JsonValue } from "@/lib/core/json";
+import { type StreamEvent } from "@/lib/core/events";
 import { createHarness, createScriptedLlm, spellFn, textReply, toolCallReply } from "../test-support";
 
 type Obj = { [k: string]: JsonValue };
@@ -12,10 +15,14 @@ describe("Agent builder", () => {
   it("validates arguments with errors naming the method and the argument type", () => {
     const h = createHarness({ engine: "lua" });
     const b = h.callSync("Agent.builder");
-    expect(() => h.invokeSync(b, "temperature", "hot")).toThrow("Agent.builder():temperature expects a number, got string");
+    expect(() => h.invokeSync(b, "temperature", "hot")).toThrow(
+      "Agent.builder():temperature expects a number, got string",
+    );
     expect(() => h.invokeSync(b, "temperature", 5)).toThrow(/temperature expects a value <= 2, got number 5/);
     expect(() => h.invokeSync(b, "max_tokens", 1.5)).toThrow(/max_tokens expects an integer, got number 1.5/);
-    expect(() => h.invokeSync(b, "allowed_tools", "calculator")).toThrow(/allowed_tools expects a list \(table\), got string/);
+    expect(() => h.invokeSync(b, "allowed_tools", "calculator")).toThrow(
+      /allowed_tools expects a list \(table\), got string/,
+    );
     try {
       h.invokeSync(b, "name", undefined);
     } catch (e) {
@@ -24,7 +31,9 @@ describe("Agent builder", () => {
       expect((e as SpellError).message).toBe("Agent.builder():name expects a string, got nil");
     }
     const js = createHarness({ engine: "javascript" });
-    expect(() => js.invokeSync(js.callSync("Agent.builder"), "name", undefined)).toThrow("Agent.builder():name expects a string, got undefined");
+    expect(() => js.invokeSync(js.callSync("Agent.builder"), "name", undefined)).toThrow(
+      "Agent.builder():name expects a string, got undefined",
+    );
   });
 
   it("splits provider/model on the first slash and returns the same builder for chaining", () => {
@@ -93,8 +102,12 @@ describe("agent:execute", () => {
     expect(() => h.invokeSync(a, "execute", { text: "hi", parameters: { f: fn } })).toThrow(
       "agent:execute: input.parameters.f is a function, which cannot be sent to an agent (only JSON values can)",
     );
-    expect(() => h.invokeSync(a, "stream", { text: "hi", extra: [fn] }, fn)).toThrow(/^agent:stream: input\.extra\[1\] is a function/);
-    expect(() => h.invokeSync(h.callSync("Agent.builder"), "response_format", { type: "object", properties: { f: fn } })).toThrow(
+    expect(() => h.invokeSync(a, "stream", { text: "hi", extra: [fn] }, fn)).toThrow(
+      /^agent:stream: input\.extra\[1\] is a function/,
+    );
+    expect(() =>
+      h.invokeSync(h.callSync("Agent.builder"), "response_format", { type: "object", properties: { f: fn } }),
+    ).toThrow(
       "Agent.builder():response_format: schema.properties.f is a function, which cannot be part of a JSON Schema (only JSON values can)",
     );
     expect(h.starts("agent")).toEqual([]);
@@ -107,7 +120,9 @@ describe("agent:execute", () => {
     const h = createHarness();
     const a = agentWith(h, ["model", "mock/echo"]);
     expect(((await h.invoke(a, "execute", "hi")) as Obj).text).toBe("hi");
-    await expect(h.invoke(a, "execute", { prompt: "x" })).rejects.toThrow("agent:execute expects input.text to be a string, got nil");
+    await expect(h.invoke(a, "execute", { prompt: "x" })).rejects.toThrow(
+      "agent:execute expects input.text to be a string, got nil",
+    );
   });
 
   it("keeps conversation history, capped by max_conversation_length", async () => {
@@ -123,11 +138,20 @@ describe("agent:execute", () => {
       { role: "assistant", content: "one" },
       { role: "user", content: "q2" },
     ]);
-    expect(llm.requests[2].messages.map((m) => (m.role === "tool" ? "" : m.content))).toEqual(["Be brief.", "q2", "two", "q3"]);
+    expect(llm.requests[2].messages.map((m) => (m.role === "tool" ? "" : m.content))).toEqual([
+      "Be brief.",
+      "q2",
+      "two",
+      "q3",
+    ]);
   });
 
   it("a history cut to its length never starts with an orphan tool result", async () => {
-    const llm = createScriptedLlm([toolCallReply("calculator", { operation: "evaluate", input: "1+1" }), textReply("two"), textReply("next")]);
+    const llm = createScriptedLlm([
+      toolCallReply("calculator", { operation: "evaluate", input: "1+1" }),
+      textReply("two"),
+      textReply("next"),
+    ]);
     const h = createHarness({ llm, mockAll: false });
     const a = agentWith(h, ["model", "mock/x"], ["allow_tool", "calculator"], ["max_conversation_length", 3]);
     await h.invoke(a, "execute", { text: "q1" });
@@ -141,7 +165,14 @@ describe("agent:execute", () => {
   it("passes temperature and max_tokens, and uses the default system prompt", async () => {
     const llm = createScriptedLlm([textReply("ok")]);
     const h = createHarness({ llm, mockAll: false });
-    const a = agentWith(h, ["name", "bob"], ["description", "Helps."], ["model", "mock/x"], ["temperature", 0.3], ["max_tokens", 50]);
+    const a = agentWith(
+      h,
+      ["name", "bob"],
+      ["description", "Helps."],
+      ["model", "mock/x"],
+      ["temperature", 0.3],
+      ["max_tokens", 50],
+    );
     await h.invoke(a, "execute", { text: "hi" });
     expect(llm.requests[0]).toMatchObject({ model: "mock/x", temperature: 0.3, maxTokens: 50 });
     expect(llm.requests[0].messages[0]).toEqual({ role: "system", content: "You are bob, an AI assistant. Helps." });
@@ -168,7 +199,11 @@ describe("agent:execute", () => {
     const a = agentWith(h, ["model", "openai/gpt-4o"]);
     const err = await h.invoke(a, "execute", { text: "hi" }).catch((e) => e);
     expect(err).toMatchObject({ kind: "provider", message: "openai/gpt-4o: OPENAI_API_KEY is not set" });
-    expect(seen.calls[0][0]).toMatchObject({ point: "AgentError", component: { type: "agent" }, data: { error: { kind: "provider" } } });
+    expect(seen.calls[0][0]).toMatchObject({
+      point: "AgentError",
+      component: { type: "agent" },
+      data: { error: { kind: "provider" } },
+    });
   });
 });
 
@@ -188,21 +223,39 @@ describe("tool calling", () => {
   });
 
   it("offers spell-registered tools, runs their script function, and stops at max_tool_calls", async () => {
-    const llm = createScriptedLlm([toolCallReply("shout", { text: "a" }, "c1"), toolCallReply("shout", { text: "b" }, "c2"), textReply("done")]);
+    const llm = createScriptedLlm([
+      toolCallReply("shout", { text: "a" }, "c1"),
+      toolCallReply("shout", { text: "b" }, "c2"),
+      textReply("done"),
+    ]);
     const h = createHarness({ llm, mockAll: false });
     const exec = spellFn((p) => ({ success: true, result: String((p as Obj).text).toUpperCase() }));
-    h.callSync("Tool.register", { name: "shout", description: "Upper-case", parameters: { type: "object", properties: { text: { type: "string" } }, required: ["text"] }, execute: exec });
+    h.callSync("Tool.register", {
+      name: "shout",
+      description: "Upper-case",
+      parameters: { type: "object", properties: { text: { type: "string" } }, required: ["text"] },
+      execute: exec,
+    });
     const a = agentWith(h, ["model", "mock/x"], ["allowed_tools", ["shout"]], ["max_tool_calls", 1]);
     const r = (await h.invoke(a, "execute", { text: "go" })) as Obj;
     expect(exec.calls).toEqual([[{ text: "a" }]]);
     expect(llm.requests[0].tools?.map((t) => t.name)).toEqual(["shout"]);
     expect(llm.requests[1].tools).toBeUndefined();
-    expect(llm.requests[1].messages.at(-1)).toEqual({ role: "tool", toolCallId: "c1", toolName: "shout", output: { success: true, result: "A" } });
+    expect(llm.requests[1].messages.at(-1)).toEqual({
+      role: "tool",
+      toolCallId: "c1",
+      toolName: "shout",
+      output: { success: true, result: "A" },
+    });
     expect(((r.metadata as Obj).tool_calls as Obj[]).length).toBe(1);
   });
 
   it("caps tool calls at the run's limits.maxToolCalls even when the agent allows more", async () => {
-    const llm = createScriptedLlm([toolCallReply("uuid-generator", { operation: "generate" }), toolCallReply("uuid-generator", { operation: "generate" }, "c2"), textReply("done")]);
+    const llm = createScriptedLlm([
+      toolCallReply("uuid-generator", { operation: "generate" }),
+      toolCallReply("uuid-generator", { operation: "generate" }, "c2"),
+      textReply("done"),
+    ]);
     const h = createHarness({ llm, mockAll: false, limits: { maxToolCalls: 1 } });
     const a = agentWith(h, ["model", "mock/x"], ["allow_tool", "uuid-generator"], ["max_tool_calls", 10]);
     const r = (await h.invoke(a, "execute", { text: "go" })) as Obj;
@@ -211,7 +264,11 @@ describe("tool calling", () => {
   });
 
   it("a failing tool is reported back to the model, not fatal; a tool the agent does not allow is refused", async () => {
-    const llm = createScriptedLlm([toolCallReply("calculator", {}), toolCallReply("hash-calculator", { operation: "hash", input: "x" }, "c2"), textReply("sorry")]);
+    const llm = createScriptedLlm([
+      toolCallReply("calculator", {}),
+      toolCallReply("hash-calculator", { operation: "hash", input: "x" }, "c2"),
+      textReply("sorry"),
+    ]);
     const h = createHarness({ llm, mockAll: false });
     const a = agentWith(h, ["model", "mock/x"], ["allow_tool", "calculator"], ["max_tool_calls", 3]);
     const r = (await h.invoke(a, "execute", { text: "go" })) as Obj;
@@ -224,12 +281,19 @@ describe("tool calling", () => {
   it("an allowed tool that does not exist is a not_found error", async () => {
     const h = createHarness();
     const a = agentWith(h, ["allow_tool", "no-such-tool"]);
-    await expect(h.invoke(a, "execute", { text: "x" })).rejects.toMatchObject({ kind: "not_found", message: expect.stringMatching(/no-such-tool/) });
+    await expect(h.invoke(a, "execute", { text: "x" })).rejects.toMatchObject({
+      kind: "not_found",
+      message: expect.stringMatching(/no-such-tool/),
+    });
   });
 });
 
 describe("response_format", () => {
-  const schema = { type: "object", properties: { title: { type: "string" }, score: { type: "number" } }, required: ["title", "score"] };
+  const schema = {
+    type: "object",
+    properties: { title: { type: "string" }, score: { type: "number" } },
+    required: ["title", "score"],
+  };
 
   it("parses the JSON reply into data (mock answers with a valid instance)", async () => {
     const h = createHarness();
@@ -240,9 +304,15 @@ describe("response_format", () => {
   });
 
   it("rejects a reply that does not match the schema, or is not JSON", async () => {
-    const h = createHarness({ llm: createScriptedLlm([textReply('{"title": 3}'), textReply("not json")]), mockAll: false });
+    const h = createHarness({
+      llm: createScriptedLlm([textReply('{"title": 3}'), textReply("not json")]),
+      mockAll: false,
+    });
     const a = agentWith(h, ["model", "mock/x"], ["response_format", schema]);
-    await expect(h.invoke(a, "execute", "x")).rejects.toMatchObject({ kind: "provider", message: expect.stringMatching(/does not match response_format/) });
+    await expect(h.invoke(a, "execute", "x")).rejects.toMatchObject({
+      kind: "provider",
+      message: expect.stringMatching(/does not match response_format/),
+    });
     await expect(h.invoke(a, "execute", "x")).rejects.toThrow(/not JSON/);
   });
 
@@ -254,7 +324,10 @@ describe("response_format", () => {
     expect(r.text).toBe(String(r.data));
     const scripted = createHarness({ llm: createScriptedLlm([textReply('"seven"'), textReply("7")]), mockAll: false });
     const b = agentWith(scripted, ["model", "mock/x"], ["response_format", { type: "integer" }]);
-    await expect(scripted.invoke(b, "execute", "x")).rejects.toMatchObject({ kind: "provider", message: expect.stringMatching(/does not match response_format/) });
+    await expect(scripted.invoke(b, "execute", "x")).rejects.toMatchObject({
+      kind: "provider",
+      message: expect.stringMatching(/does not match response_format/),
+    });
     expect(((await scripted.invoke(b, "execute", "x")) as Obj).data).toBe(7);
     // Without response_format only an object or an array becomes data.
     const echo = agentWith(h, ["model", "mock/echo"]);
@@ -263,7 +336,9 @@ describe("response_format", () => {
 
   it("refuses a schema that is not a JSON Schema", () => {
     const h = createHarness();
-    expect(() => h.invokeSync(h.callSync("Agent.builder"), "response_format", { type: "no-such-type" })).toThrow(/expects a JSON Schema/);
+    expect(() => h.invokeSync(h.callSync("Agent.builder"), "response_format", { type: "no-such-type" })).toThrow(
+      /expects a JSON Schema/,
+    );
   });
 });
 
@@ -298,7 +373,15 @@ describe("streaming", () => {
   });
 
   it("a stream whose model fails raises from next()", async () => {
-    const h = createHarness({ llm: createScriptedLlm([[{ type: "text-delta", text: "par" }, { type: "error", kind: "upstream", message: "boom" }]]), mockAll: false });
+    const h = createHarness({
+      llm: createScriptedLlm([
+        [
+          { type: "text-delta", text: "par" },
+          { type: "error", kind: "upstream", message: "boom" },
+        ],
+      ]),
+      mockAll: false,
+    });
     const a = agentWith(h, ["model", "mock/x"]);
     const s = h.invokeSync(a, "stream", "x");
     expect(await h.invoke(s, "next")).toEqual({ text: "par" });
@@ -312,7 +395,10 @@ describe("budgets, time limits and cancellation", () => {
     const a = agentWith(h, ["model", "mock/echo"]);
     await h.invoke(a, "execute", "1");
     await h.invoke(a, "execute", "2");
-    await expect(h.invoke(a, "execute", "3")).rejects.toMatchObject({ kind: "api", message: expect.stringMatching(/at most 2 model calls \(limits\.maxModelCalls\)/) });
+    await expect(h.invoke(a, "execute", "3")).rejects.toMatchObject({
+      kind: "api",
+      message: expect.stringMatching(/at most 2 model calls \(limits\.maxModelCalls\)/),
+    });
   });
 
   it("enforces limits.maxRunTokens, and caps max_tokens at the tokens left", async () => {
@@ -329,12 +415,19 @@ describe("budgets, time limits and cancellation", () => {
   it("max_execution_time gives a timeout error", async () => {
     const h = createHarness({ llm: createScriptedLlm([textReply("a b c d e f")], { delayMs: 100 }), mockAll: false });
     const a = agentWith(h, ["model", "mock/x"], ["max_execution_time", 0.15]);
-    await expect(h.invoke(a, "execute", "x")).rejects.toMatchObject({ kind: "timeout", message: expect.stringMatching(/max_execution_time/) });
+    await expect(h.invoke(a, "execute", "x")).rejects.toMatchObject({
+      kind: "timeout",
+      message: expect.stringMatching(/max_execution_time/),
+    });
   });
 
   it("honours the run's abort signal", async () => {
     const ctrl = new AbortController();
-    const h = createHarness({ signal: ctrl.signal, llm: createScriptedLlm([textReply("a b c d e f")], { delayMs: 30 }), mockAll: false });
+    const h = createHarness({
+      signal: ctrl.signal,
+      llm: createScriptedLlm([textReply("a b c d e f")], { delayMs: 30 }),
+      mockAll: false,
+    });
     const a = agentWith(h, ["model", "mock/x"]);
     const p = h.invoke(a, "execute", "x");
     setTimeout(() => ctrl.abort(), 40);

@@ -3,7 +3,9 @@
  * callback, or a JS async iterator), automatic tool calling with the agent's allowed tools, and
  * `response_format` JSON Schema output parsed into `data`.
  */
-import { SpellError, type HandleRef, type HostValue, type JsonValue, type SpellFunction } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
+import { type HandleRef, type HostValue, type SpellFunction } from "@/lib/core/engine";
+import { type JsonValue } from "@/lib/core/json";
 import { splitModelId } from "@/lib/llm/prices";
 import type { ChatMessage, LlmRequest, ToolSpec } from "@/lib/llm/types";
 import { deadlineSignal } from "../core/budget";
@@ -48,13 +50,15 @@ export interface AgentRunner {
   ): Promise<JsonObject>;
 }
 
-
 /**
  * The reply text as JSON, tolerating a ```json fence; undefined when it is not JSON. Only an object or an array
  * counts unless `anyValue` (a response_format schema may ask for a number, a string...).
  */
 function parseJsonReply(text: string, anyValue = false): JsonValue | undefined {
-  const t = text.trim().replace(/^```(?:json)?\s*/i, "").replace(/\s*```$/, "");
+  const t = text
+    .trim()
+    .replace(/^```(?:json)?\s*/i, "")
+    .replace(/\s*```$/, "");
   if (!t || (!anyValue && !/^[[{]/.test(t))) return undefined;
   try {
     return JSON.parse(t) as JsonValue;
@@ -70,7 +74,13 @@ export function startAtUserTurn(messages: ChatMessage[]): ChatMessage[] {
 }
 
 function newConfig(): AgentConfig {
-  return { name: `agent_${shortHex()}`, description: "LLM-powered agent", maxConversationLength: DEFAULT_MAX_CONVERSATION_LENGTH, allowedTools: [], type: "llm" };
+  return {
+    name: `agent_${shortHex()}`,
+    description: "LLM-powered agent",
+    maxConversationLength: DEFAULT_MAX_CONVERSATION_LENGTH,
+    allowedTools: [],
+    type: "llm",
+  };
 }
 
 export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: AgentRunner } {
@@ -87,7 +97,8 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
   const toolSpecs = (agent: AgentInstance): ToolSpec[] =>
     agent.config.allowedTools.map((n) => {
       const spec = ctx.tools.spec(n);
-      if (!spec) throw new SpellError("not_found", `agent '${agent.config.name}' allows tool '${n}', which does not exist`);
+      if (!spec)
+        throw new SpellError("not_found", `agent '${agent.config.name}' allows tool '${n}', which does not exist`);
       return spec;
     });
 
@@ -105,23 +116,58 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
           const component = { type: "agent", name: cfg.name };
           const started = ctx.runtime.now();
           agent.metrics.requests_total++;
-          const before = await ctx.hooks.run("BeforeAgentExecution", component, { agent: cfg.name, input: rawInput }, span.id);
+          const before = await ctx.hooks.run(
+            "BeforeAgentExecution",
+            component,
+            { agent: cfg.name, input: rawInput },
+            span.id,
+          );
           if (before.action === "skip")
-            return { text: "", skipped: true, metadata: { model: modelId, provider, skipped_by_hook: "BeforeAgentExecution" } } as JsonObject;
+            return {
+              text: "",
+              skipped: true,
+              metadata: { model: modelId, provider, skipped_by_hook: "BeforeAgentExecution" },
+            } as JsonObject;
           const input = isPlainObject(before.data.input) ? (before.data.input as JsonObject) : rawInput;
           const text = typeof input.text === "string" ? input.text : "";
-          const deadline = deadlineSignal(signal ?? ctx.runtime.signal, cfg.maxExecutionTimeSecs !== undefined ? cfg.maxExecutionTimeSecs * 1000 : undefined);
+          const deadline = deadlineSignal(
+            signal ?? ctx.runtime.signal,
+            cfg.maxExecutionTimeSecs !== undefined ? cfg.maxExecutionTimeSecs * 1000 : undefined,
+          );
           try {
-            const result = await runConversation(agent, text, input, { modelId, spanId: span.id, signal: deadline.signal, onDelta });
-            result.metadata = { ...(result.metadata as JsonObject), execution_time_ms: Math.round(ctx.runtime.now() - started) };
+            const result = await runConversation(agent, text, input, {
+              modelId,
+              spanId: span.id,
+              signal: deadline.signal,
+              onDelta,
+            });
+            result.metadata = {
+              ...(result.metadata as JsonObject),
+              execution_time_ms: Math.round(ctx.runtime.now() - started),
+            };
             agent.metrics.total_time_ms += ctx.runtime.now() - started;
-            const after = await ctx.hooks.run("AfterAgentExecution", component, { agent: cfg.name, input, output: result }, span.id);
+            const after = await ctx.hooks.run(
+              "AfterAgentExecution",
+              component,
+              { agent: cfg.name, input, output: result },
+              span.id,
+            );
             return isPlainObject(after.data.output) ? (after.data.output as JsonObject) : result;
           } catch (e) {
             agent.metrics.requests_failed++;
             let err = e instanceof SpellError ? e : new SpellError("runtime", errorMessage(e));
-            if (deadline.timedOut()) err = new SpellError("timeout", `agent '${cfg.name}' exceeded max_execution_time (${cfg.maxExecutionTimeSecs} s)`);
-            if (err.kind !== "cancelled") await ctx.hooks.run("AgentError", component, { agent: cfg.name, error: { kind: err.kind, message: err.message } }, span.id);
+            if (deadline.timedOut())
+              err = new SpellError(
+                "timeout",
+                `agent '${cfg.name}' exceeded max_execution_time (${cfg.maxExecutionTimeSecs} s)`,
+              );
+            if (err.kind !== "cancelled")
+              await ctx.hooks.run(
+                "AgentError",
+                component,
+                { agent: cfg.name, error: { kind: err.kind, message: err.message } },
+                span.id,
+              );
             throw err;
           } finally {
             deadline.dispose();
@@ -165,7 +211,13 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
         ...(maxTokens !== undefined ? { maxTokens } : {}),
         ...(cfg.responseFormat ? { responseFormat: cfg.responseFormat } : {}),
       };
-      const res = await ctx.models.call({ request, parentId: o.spanId, streamTraceId: o.spanId, signal: o.signal, onDelta: o.onDelta });
+      const res = await ctx.models.call({
+        request,
+        parentId: o.spanId,
+        streamTraceId: o.spanId,
+        signal: o.signal,
+        onDelta: o.onDelta,
+      });
       model = res.model;
       usage.input_tokens += res.usage.inputTokens;
       usage.output_tokens += res.usage.outputTokens;
@@ -184,7 +236,10 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
         let failed = false;
         try {
           if (!cfg.allowedTools.some((n) => ctx.tools.resolveName(n) === ctx.tools.resolveName(call.name)))
-            throw new SpellError("tool", `the model asked for tool '${call.name}', which agent '${cfg.name}' does not allow`);
+            throw new SpellError(
+              "tool",
+              `the model asked for tool '${call.name}', which agent '${cfg.name}' does not allow`,
+            );
           output = await ctx.tools.execute(call.name, call.input, o.spanId, o.signal);
         } catch (e) {
           if (e instanceof SpellError && (e.kind === "cancelled" || e.kind === "timeout")) throw e;
@@ -219,11 +274,18 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
     };
     const parsed = parseJsonReply(finalText, cfg.responseFormat !== undefined);
     if (cfg.responseFormat) {
-      if (parsed === undefined) throw new SpellError("provider", `agent '${cfg.name}': the reply is not JSON, but response_format asks for JSON: ${finalText.slice(0, 200)}`);
+      if (parsed === undefined)
+        throw new SpellError(
+          "provider",
+          `agent '${cfg.name}': the reply is not JSON, but response_format asks for JSON: ${finalText.slice(0, 200)}`,
+        );
       const validate = ctx.ajv().compile(cfg.responseFormat);
       if (!validate(parsed)) {
         const err = validate.errors?.[0];
-        throw new SpellError("provider", `agent '${cfg.name}': the reply does not match response_format: ${err ? `${err.instancePath || "(root)"} ${err.message}` : "invalid"}`);
+        throw new SpellError(
+          "provider",
+          `agent '${cfg.name}': the reply does not match response_format: ${err ? `${err.instancePath || "(root)"} ${err.message}` : "invalid"}`,
+        );
       }
       result.data = parsed;
     } else if (parsed !== undefined) {
@@ -243,12 +305,17 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
       return self;
     };
 
-  const agentHandle = (a: AgentInstance): HandleRef => handles.refOf(a) ?? handles.create("Agent", a, { name: a.config.name });
+  const agentHandle = (a: AgentInstance): HandleRef =>
+    handles.refOf(a) ?? handles.create("Agent", a, { name: a.config.name });
   const agentOf = (self: HandleRef, m: string) => handles.get<AgentInstance>(self, "Agent", `agent:${m}`);
 
   const register = (cfg: AgentConfig): AgentInstance => {
     if (!cfg.model && !cfg.provider && !ctx.runtime.defaultModel) throw new SpellError("api", "Model is required");
-    const a: AgentInstance = { config: { ...cfg, allowedTools: [...cfg.allowedTools] }, history: [], metrics: { requests_total: 0, requests_failed: 0, tool_invocations: 0, total_time_ms: 0 } };
+    const a: AgentInstance = {
+      config: { ...cfg, allowedTools: [...cfg.allowedTools] },
+      history: [],
+      metrics: { requests_total: 0, requests_failed: 0, tool_invocations: 0, total_time_ms: 0 },
+    };
     agents.set(cfg.name, a);
     return a;
   };
@@ -320,17 +387,28 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
           system_prompt: setter("system_prompt", str, (c, v) => (c.systemPrompt = v)),
           temperature: setter("temperature", num.pipe(z.number().min(0).max(2)), (c, v) => (c.temperature = v)),
           max_tokens: setter("max_tokens", posInt, (c, v) => (c.maxTokens = v)),
-          max_conversation_length: setter("max_conversation_length", z.number().int().nonnegative(), (c, v) => (c.maxConversationLength = v)),
+          max_conversation_length: setter(
+            "max_conversation_length",
+            z.number().int().nonnegative(),
+            (c, v) => (c.maxConversationLength = v),
+          ),
           base_url: setter("base_url", str, (c, v) => (c.baseUrl = v)),
           api_key: setter("api_key", str, () => {
-            throw new SpellError("unsupported_feature", "Agent.builder():api_key is not supported here: keys live on the server (or in the BYOK setting)");
+            throw new SpellError(
+              "unsupported_feature",
+              "Agent.builder():api_key is not supported here: keys live on the server (or in the BYOK setting)",
+            );
           }),
           allow_tool: setter("allow_tool", nonEmptyStr, (c, v) => {
             if (!c.allowedTools.includes(v)) c.allowedTools.push(v);
           }),
           allowed_tools: setter("allowed_tools", z.array(nonEmptyStr), (c, v) => (c.allowedTools = [...new Set(v)])),
           max_tool_calls: setter("max_tool_calls", z.number().int().nonnegative(), (c, v) => (c.maxToolCalls = v)),
-          max_execution_time: setter("max_execution_time", num.pipe(z.number().positive()), (c, v) => (c.maxExecutionTimeSecs = v)),
+          max_execution_time: setter(
+            "max_execution_time",
+            num.pipe(z.number().positive()),
+            (c, v) => (c.maxExecutionTimeSecs = v),
+          ),
           max_memory_mb: setter("max_memory_mb", num, () => {}),
           max_recursion_depth: setter("max_recursion_depth", num, () => {}),
           resource_limits: setter("resource_limits", table, (c, v) => {
@@ -342,7 +420,12 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
             if (typeof v.max_conversation_length === "number") c.maxConversationLength = v.max_conversation_length;
           }),
           response_format: setter("response_format", table, (c, v) => {
-            const schema = ctx.jsonArg(v, "Agent.builder():response_format", "schema", "part of a JSON Schema") as JsonObject;
+            const schema = ctx.jsonArg(
+              v,
+              "Agent.builder():response_format",
+              "schema",
+              "part of a JSON Schema",
+            ) as JsonObject;
             try {
               ctx.ajv().compile(schema);
             } catch (e) {
@@ -356,15 +439,23 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
       },
       Agent: {
         methods: {
-          execute: (self, [input]) => runner.execute(agentOf(self, "execute"), inputOf("agent:execute", input), { parentId: ctx.ambientParent() }),
+          execute: (self, [input]) =>
+            runner.execute(agentOf(self, "execute"), inputOf("agent:execute", input), {
+              parentId: ctx.ambientParent(),
+            }),
           stream: (self, args) => streamAgent(self, args, "stream"),
           invokeStream: (self, args) => streamAgent(self, args, "invokeStream"),
           invokeTool: (self, [name, params]) => {
             agentOf(self, "invokeTool");
-            return ctx.tools.execute(check("agent:invokeTool", "tool_name", str, name), ctx.jsonArg(params, "agent:invokeTool", "params", "passed to a tool"), ctx.ambientParent());
+            return ctx.tools.execute(
+              check("agent:invokeTool", "tool_name", str, name),
+              ctx.jsonArg(params, "agent:invokeTool", "params", "passed to a tool"),
+              ctx.ambientParent(),
+            );
           },
           discover_tools: (self) => [...agentOf(self, "discover_tools").config.allowedTools],
-          has_tool: (self, [name]) => agentOf(self, "has_tool").config.allowedTools.includes(check("agent:has_tool", "name", str, name)),
+          has_tool: (self, [name]) =>
+            agentOf(self, "has_tool").config.allowedTools.includes(check("agent:has_tool", "name", str, name)),
           get_tool_metadata: (self, [name]) => {
             const a = agentOf(self, "get_tool_metadata");
             const n = check("agent:get_tool_metadata", "name", str, name);
@@ -393,8 +484,10 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
       AgentStream: {
         asyncIteratorNext: "next",
         methods: {
-          next: (self) => handles.get<{ next: () => Promise<JsonValue | null> }>(self, "AgentStream", "stream:next").next(),
-          result: (self) => handles.get<{ result: () => Promise<JsonObject> }>(self, "AgentStream", "stream:result").result(),
+          next: (self) =>
+            handles.get<{ next: () => Promise<JsonValue | null> }>(self, "AgentStream", "stream:next").next(),
+          result: (self) =>
+            handles.get<{ result: () => Promise<JsonObject> }>(self, "AgentStream", "stream:result").result(),
         },
       },
     },
@@ -402,7 +495,10 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
       functions: {
         builder: () => handles.create(B, { cfg: newConfig() }),
         create: () => {
-          throw new SpellError("api", "Agent.create() is deprecated. Use Agent.builder() instead: Agent.builder():name(\"a\"):model(\"mock/echo\"):build()");
+          throw new SpellError(
+            "api",
+            'Agent.create() is deprecated. Use Agent.builder() instead: Agent.builder():name("a"):model("mock/echo"):build()',
+          );
         },
         register: ([cfg]) => {
           const c = check("Agent.register", "config", table, cfg) as JsonObject;
@@ -419,7 +515,8 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
           if (typeof m.model_id === "string") conf.model = m.model_id;
           if (typeof m.temperature === "number") conf.temperature = m.temperature;
           if (typeof m.max_tokens === "number") conf.maxTokens = m.max_tokens;
-          if (Array.isArray(c.allowed_tools)) conf.allowedTools = c.allowed_tools.filter((x): x is string => typeof x === "string");
+          if (Array.isArray(c.allowed_tools))
+            conf.allowedTools = c.allowed_tools.filter((x): x is string => typeof x === "string");
           const cc = isPlainObject(c.custom_config) ? (c.custom_config as JsonObject) : {};
           if (typeof cc.system_prompt === "string") conf.systemPrompt = cc.system_prompt;
           if (typeof c.system_prompt === "string") conf.systemPrompt = c.system_prompt;
@@ -429,7 +526,12 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
           const a = agents.get(check("Agent.get", "name", str, name));
           return a ? agentHandle(a) : null;
         },
-        list: () => [...agents.values()].map((a) => ({ name: a.config.name, model: ctx.models.resolve(a.config.model, a.config.provider).id, type: a.config.type })),
+        list: () =>
+          [...agents.values()].map((a) => ({
+            name: a.config.name,
+            model: ctx.models.resolve(a.config.model, a.config.provider).id,
+            type: a.config.type,
+          })),
         list_instances: () => [...agents.keys()],
         discover: () => [{ type: "llm" }, { type: "basic" }, { type: "tool-orchestrator" }],
         list_templates: () => ["llm", "basic", "tool-orchestrator"],

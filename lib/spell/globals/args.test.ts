@@ -15,7 +15,10 @@ describe("ARGS", () => {
     const args = { "0": "spell.lua", "1": "first", "2": "second", topic: "wasm" };
     const engine = await createEngine("lua");
     const api = createSpellApi(createTestRuntime({ engine: "lua", args }));
-    const r = await engine.execute(`return { ARGS[0], ARGS[1], ARGS[2], ARGS["1"], ARGS.topic, arg[1], #arg }`, { api, args });
+    const r = await engine.execute(`return { ARGS[0], ARGS[1], ARGS[2], ARGS["1"], ARGS.topic, arg[1], #arg }`, {
+      api,
+      args,
+    });
     engine.dispose();
     expect(r).toMatchObject({ ok: true, value: ["spell.lua", "first", "second", "first", "wasm", "first", 2] });
   });

@@ -2,14 +2,15 @@
  * `ARGS` and Lua's `arg`, as rs-llmspell injects them: named values by name, positional ones by index
  * (`ARGS[1]`, `ARGS[0]` is the script name), all strings, and only when the run has arguments.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 
 /** Positional script arguments for Lua's `arg` (`arg[1]`, ...), when there are any. */
 export function positionalArgs(args: JsonValue | undefined): JsonValue[] | undefined {
   if (Array.isArray(args)) return args;
   if (args && typeof args === "object") {
     const out: JsonValue[] = [];
-    for (let i = 1; Object.prototype.hasOwnProperty.call(args, String(i)); i++) out.push((args as Record<string, JsonValue>)[String(i)]);
+    for (let i = 1; Object.prototype.hasOwnProperty.call(args, String(i)); i++)
+      out.push((args as Record<string, JsonValue>)[String(i)]);
     return out.length > 0 ? out : undefined;
   }
   return undefined;

@@ -15,7 +15,10 @@ export function createCompatModules(_ctx: SpellContext): GlobalModule[] {
       name: "LocalLLM",
       global: {
         functions: {
-          status: () => ({ ollama: { running: false, models: 0, error: UNAVAILABLE }, candle: { ready: false, models: 0, error: UNAVAILABLE } }),
+          status: () => ({
+            ollama: { running: false, models: 0, error: UNAVAILABLE },
+            candle: { ready: false, models: 0, error: UNAVAILABLE },
+          }),
           list: () => [],
         },
       },

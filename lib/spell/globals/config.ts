@@ -1,5 +1,6 @@
 /** Config: a read-only view of the run's limits, default model and engine. Setters raise. */
-import { SpellError, type JsonValue } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
+import { type JsonValue } from "@/lib/core/json";
 import type { SpellContext } from "../core/context";
 import { str } from "../core/validate";
 import { getPath } from "../core/values";
@@ -43,7 +44,14 @@ export function createConfigModule(ctx: SpellContext): GlobalModule {
         getSecurity: () => view.security,
         isFileAccessAllowed: () => false,
         isNetworkAccessAllowed: () => false,
-        getPermissions: () => ({ read: true, modify_providers: false, modify_tools: false, modify_runtime: false, modify_security: false, access_secrets: false }),
+        getPermissions: () => ({
+          read: true,
+          modify_providers: false,
+          modify_tools: false,
+          modify_runtime: false,
+          modify_security: false,
+          access_secrets: false,
+        }),
         toJson: () => JSON.stringify(view),
         setProvider: readOnly("setProvider"),
         setSecurity: readOnly("setSecurity"),

@@ -1,5 +1,7 @@
 /** Debug: leveled logging to `log` run events, captured entries, timers, and value dumps. */
-import type { HandleRef, JsonValue, LogLevel } from "@/engines/bridge";
+import type { HandleRef } from "@/lib/core/engine";
+import type { JsonValue } from "@/lib/core/json";
+import type { LogLevel } from "@/lib/core/events";
 import type { SpellContext } from "../core/context";
 import { nonNegInt, str, z } from "../core/validate";
 import { isPlainObject, toJson } from "../core/values";
@@ -10,7 +12,13 @@ type DebugLevel = (typeof DEBUG_LEVELS)[number];
 /** Captured entries kept for `Debug.getCapturedEntries` (oldest dropped first). */
 export const MAX_CAPTURED_ENTRIES = 1000;
 
-const toLogLevel: Record<DebugLevel, LogLevel> = { trace: "debug", debug: "debug", info: "info", warn: "warn", error: "error" };
+const toLogLevel: Record<DebugLevel, LogLevel> = {
+  trace: "debug",
+  debug: "debug",
+  info: "info",
+  warn: "warn",
+  error: "error",
+};
 
 /** A readable, stable dump of a value: `{ a = 1, b = { "x" } }` in Lua style, JSON-like in JavaScript. */
 export function dumpValue(v: JsonValue, engine: string, indent = 0): string {
@@ -27,7 +35,10 @@ export function dumpValue(v: JsonValue, engine: string, indent = 0): string {
   }
   const keys = Object.keys(v).sort();
   if (keys.length === 0) return "{}";
-  const items = keys.map((k) => `${pad}${lua ? (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : `["${k}"]`) + " = " : JSON.stringify(k) + ": "}${dumpValue(v[k], engine, indent + 1)}`);
+  const items = keys.map(
+    (k) =>
+      `${pad}${lua ? (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : `["${k}"]`) + " = " : JSON.stringify(k) + ": "}${dumpValue(v[k], engine, indent + 1)}`,
+  );
   return `{\n${items.join(",\n")}\n${end}}`;
 }
 
@@ -44,13 +55,23 @@ export function createDebugModule(ctx: SpellContext): GlobalModule {
     const dataJson = data === undefined || data === null ? undefined : toJson(data);
     const text = `[${lvl.toUpperCase()}]${module ? ` [${module}]` : ""} ${msg}${dataJson !== undefined ? ` ${JSON.stringify(dataJson)}` : ""}`;
     ctx.log(toLogLevel[lvl], text);
-    captured.push({ timestamp: new Date().toISOString(), level: lvl, message: msg, ...(module ? { module } : {}), ...(dataJson !== undefined ? { metadata: dataJson } : {}) });
+    captured.push({
+      timestamp: new Date().toISOString(),
+      level: lvl,
+      message: msg,
+      ...(module ? { module } : {}),
+      ...(dataJson !== undefined ? { metadata: dataJson } : {}),
+    });
     if (captured.length > MAX_CAPTURED_ENTRIES) captured.shift();
     return null;
   };
   // `Debug.info(msg, module?)` (rs-llmspell) or `Debug.info(msg, data?)` (SPELL-API): a string is a module name.
-  const leveled = (lvl: DebugLevel) => ([msg, extra]: unknown[]) =>
-    typeof extra === "string" ? log(lvl, msg, undefined, extra) : log(lvl, msg, isPlainObject(extra) || Array.isArray(extra) ? extra : extra ?? undefined);
+  const leveled =
+    (lvl: DebugLevel) =>
+    ([msg, extra]: unknown[]) =>
+      typeof extra === "string"
+        ? log(lvl, msg, undefined, extra)
+        : log(lvl, msg, isPlainObject(extra) || Array.isArray(extra) ? extra : (extra ?? undefined));
 
   interface Timer {
     name: string;
@@ -84,8 +105,20 @@ export function createDebugModule(ctx: SpellContext): GlobalModule {
     },
     global: {
       functions: {
-        log: ([lvl, msg, module]) => log(check("Debug.log", "level", levelSchema, lvl), msg, undefined, typeof module === "string" ? module : undefined),
-        logWithData: ([lvl, msg, data, module]) => log(check("Debug.logWithData", "level", levelSchema, lvl), msg, data, typeof module === "string" ? module : undefined),
+        log: ([lvl, msg, module]) =>
+          log(
+            check("Debug.log", "level", levelSchema, lvl),
+            msg,
+            undefined,
+            typeof module === "string" ? module : undefined,
+          ),
+        logWithData: ([lvl, msg, data, module]) =>
+          log(
+            check("Debug.logWithData", "level", levelSchema, lvl),
+            msg,
+            data,
+            typeof module === "string" ? module : undefined,
+          ),
         trace: leveled("trace"),
         debug: leveled("debug"),
         info: leveled("info"),
@@ -102,7 +135,10 @@ export function createDebugModule(ctx: SpellContext): GlobalModule {
         },
         isEnabled: () => enabled,
         getCapturedEntries: ([limit]) => {
-          const n = limit === undefined || limit === null ? captured.length : check("Debug.getCapturedEntries", "limit", nonNegInt, limit);
+          const n =
+            limit === undefined || limit === null
+              ? captured.length
+              : check("Debug.getCapturedEntries", "limit", nonNegInt, limit);
           return n === 0 ? [] : captured.slice(-n);
         },
         clearCaptured: () => {
@@ -111,7 +147,9 @@ export function createDebugModule(ctx: SpellContext): GlobalModule {
         },
         timer: ([name]) => {
           const n = check("Debug.timer", "name", str, name ?? "timer");
-          return handles.create("DebugTimer", { name: n, start: ctx.runtime.now(), laps: [] } satisfies Timer, { name: n });
+          return handles.create("DebugTimer", { name: n, start: ctx.runtime.now(), laps: [] } satisfies Timer, {
+            name: n,
+          });
         },
         dump: ([v, label]) => (typeof label === "string" ? `${label}: ` : "") + dumpValue(toJson(v), ctx.engine),
         dumpCompact: ([v]) => JSON.stringify(toJson(v)),

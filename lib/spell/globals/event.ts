@@ -2,7 +2,9 @@
  * Event: a pull-model pub/sub (as in rs-llmspell): `publish(type, data)`, `subscribe(glob) -> id`,
  * `receive(id, timeout_ms) -> event | nil`, `unsubscribe(id)`.
  */
-import { SpellError, type HostValue, type JsonValue } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
+import { type HostValue } from "@/lib/core/engine";
+import { type JsonValue } from "@/lib/core/json";
 import { raceSignal } from "../core/budget";
 import type { SpellContext } from "../core/context";
 import { nonEmptyStr, nonNegInt, str, table } from "../core/validate";
@@ -24,7 +26,10 @@ interface Subscription {
 
 /** `user.*` matches `user.login` and `user.a.b`; `?` matches one character; everything else is literal. */
 export function globToRegExp(glob: string): RegExp {
-  const src = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const src = glob
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${src}$`);
 }
 
@@ -40,7 +45,11 @@ export function createEventModule(ctx: SpellContext): GlobalModule {
   const getSub = (where: string, id: unknown) => {
     const sid = check(where, "subscription_id", str, id);
     const s = subs.get(sid);
-    if (!s) throw new SpellError("not_found", `${where}: no subscription "${sid}" (it was never created or was unsubscribed)`);
+    if (!s)
+      throw new SpellError(
+        "not_found",
+        `${where}: no subscription "${sid}" (it was never created or was unsubscribed)`,
+      );
     return s;
   };
 
@@ -50,7 +59,10 @@ export function createEventModule(ctx: SpellContext): GlobalModule {
       functions: {
         publish([type, data, opts]) {
           const eventType = check("Event.publish", "event_type", nonEmptyStr, type);
-          const o = opts === undefined || opts === null ? {} : (check("Event.publish", "options", table, opts) as Record<string, unknown>);
+          const o =
+            opts === undefined || opts === null
+              ? {}
+              : (check("Event.publish", "options", table, opts) as Record<string, unknown>);
           const payload = ctx.jsonArg(data, "Event.publish", "data", "published");
           const ev: JsonValue = {
             id: randomUuid(),
@@ -91,7 +103,10 @@ export function createEventModule(ctx: SpellContext): GlobalModule {
         },
         receive([id, timeout]): HostValue | Promise<HostValue> {
           const s = getSub("Event.receive", id);
-          const ms = timeout === undefined || timeout === null ? DEFAULT_RECEIVE_TIMEOUT_MS : check("Event.receive", "timeout_ms", nonNegInt, timeout);
+          const ms =
+            timeout === undefined || timeout === null
+              ? DEFAULT_RECEIVE_TIMEOUT_MS
+              : check("Event.receive", "timeout_ms", nonNegInt, timeout);
           if (s.queue.length > 0) return s.queue.shift() ?? null;
           if (ms === 0) return null;
           ctx.throwIfAborted();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SpellError, type JsonValue } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
+import { type JsonValue } from "@/lib/core/json";
 import { createHarness, spellFn } from "../test-support";
 
 type Obj = { [k: string]: JsonValue };
@@ -9,13 +10,27 @@ describe("Hook", () => {
   it("calls callbacks with {point, component, data} at tool points, in priority order, traced as hooks", async () => {
     const h = createHarness();
     const order: string[] = [];
-    h.callSync("Hook.register", "BeforeToolExecution", spellFn(() => void order.push("low")), "low");
-    h.callSync("Hook.register", "BeforeToolExecution", spellFn(() => void order.push("highest")), "highest");
+    h.callSync(
+      "Hook.register",
+      "BeforeToolExecution",
+      spellFn(() => void order.push("low")),
+      "low",
+    );
+    h.callSync(
+      "Hook.register",
+      "BeforeToolExecution",
+      spellFn(() => void order.push("highest")),
+      "highest",
+    );
     const after = spellFn(() => "continue");
     h.callSync("Hook.register", "AfterToolExecution", after);
     await h.call("Tool.execute", "calculator", calcParams);
     expect(order).toEqual(["highest", "low"]);
-    expect(after.calls[0][0]).toMatchObject({ point: "AfterToolExecution", component: { type: "tool", name: "calculator" }, data: { params: calcParams, result: { success: true } } });
+    expect(after.calls[0][0]).toMatchObject({
+      point: "AfterToolExecution",
+      component: { type: "tool", name: "calculator" },
+      data: { params: calcParams, result: { success: true } },
+    });
     const toolSpan = h.starts("tool")[0];
     expect(h.starts("hook").map((s) => [s.name, s.parentId])).toEqual([
       ["BeforeToolExecution", toolSpan.id],
@@ -26,20 +41,44 @@ describe("Hook", () => {
 
   it("skip, modified and cancel are honoured", async () => {
     const h = createHarness();
-    const hk = h.callSync("Hook.register", "BeforeToolExecution", spellFn(() => "skip"));
+    const hk = h.callSync(
+      "Hook.register",
+      "BeforeToolExecution",
+      spellFn(() => "skip"),
+    );
     expect(await h.call("Tool.execute", "calculator", calcParams)).toMatchObject({ success: false, skipped: true });
     await h.invoke(hk, "unregister");
-    h.callSync("Hook.register", "BeforeToolExecution", spellFn(() => ({ type: "modified", data: { params: { operation: "evaluate", input: "10*10" } } })));
+    h.callSync(
+      "Hook.register",
+      "BeforeToolExecution",
+      spellFn(() => ({ type: "modified", data: { params: { operation: "evaluate", input: "10*10" } } })),
+    );
     expect(((await h.call("Tool.execute", "calculator", calcParams)) as Obj).result).toMatchObject({ result: 100 });
-    h.callSync("Hook.register", "AfterToolExecution", spellFn(() => ({ type: "modified", data: { result: "replaced" } })));
+    h.callSync(
+      "Hook.register",
+      "AfterToolExecution",
+      spellFn(() => ({ type: "modified", data: { result: "replaced" } })),
+    );
     expect(await h.call("Tool.execute", "calculator", calcParams)).toBe("replaced");
-    h.callSync("Hook.register", "BeforeToolExecution", spellFn(() => ({ type: "cancel", reason: "not today" })), "highest");
-    await expect(h.call("Tool.execute", "calculator", calcParams)).rejects.toMatchObject({ kind: "api", message: "BeforeToolExecution hook cancelled tool 'calculator': not today" });
+    h.callSync(
+      "Hook.register",
+      "BeforeToolExecution",
+      spellFn(() => ({ type: "cancel", reason: "not today" })),
+      "highest",
+    );
+    await expect(h.call("Tool.execute", "calculator", calcParams)).rejects.toMatchObject({
+      kind: "api",
+      message: "BeforeToolExecution hook cancelled tool 'calculator': not today",
+    });
   });
 
   it("agent hooks: BeforeAgentExecution modifies the input, AfterAgentExecution sees the output", async () => {
     const h = createHarness();
-    h.callSync("Hook.register", "BeforeAgentExecution", spellFn(() => ({ type: "modified", data: { input: { text: "rewritten" } } })));
+    h.callSync(
+      "Hook.register",
+      "BeforeAgentExecution",
+      spellFn(() => ({ type: "modified", data: { input: { text: "rewritten" } } })),
+    );
     const after = spellFn(() => undefined);
     h.callSync("Hook.register", "AfterAgentExecution", after);
     const a = h.chain(h.callSync("Agent.builder"), ["name", "e"], ["model", "mock/echo"], ["build"]);
@@ -56,7 +95,10 @@ describe("Hook", () => {
         throw new SpellError("runtime", "oops");
       }),
     );
-    await expect(h.call("Tool.execute", "calculator", calcParams)).rejects.toMatchObject({ kind: "runtime", message: "hook hook_1 at BeforeToolExecution failed: oops" });
+    await expect(h.call("Tool.execute", "calculator", calcParams)).rejects.toMatchObject({
+      kind: "runtime",
+      message: "hook hook_1 at BeforeToolExecution failed: oops",
+    });
   });
 
   it("ToolError fires when a tool fails", async () => {
@@ -69,12 +111,42 @@ describe("Hook", () => {
 
   it("validates points and priorities; list, id, hook_point, unregister", async () => {
     const h = createHarness();
-    expect(() => h.callSync("Hook.register", "BeforeLunch", spellFn(() => undefined))).toThrow(/unknown hook point "BeforeLunch"/);
-    expect(() => h.callSync("Hook.register", "BeforeLunch", spellFn(() => undefined))).toThrow(expect.objectContaining({ kind: "not_found" }));
-    expect(() => h.callSync("Hook.register", "ToolError", "not a function")).toThrow("Hook.register expects callback to be a function, got string");
-    expect(() => h.callSync("Hook.register", "ToolError", spellFn(() => undefined), "urgent")).toThrow(/priority to be one of "highest"/);
-    const a = h.callSync("Hook.register", "ToolError", spellFn(() => undefined), "high");
-    h.callSync("Hook.register", "AgentError", spellFn(() => undefined));
+    expect(() =>
+      h.callSync(
+        "Hook.register",
+        "BeforeLunch",
+        spellFn(() => undefined),
+      ),
+    ).toThrow(/unknown hook point "BeforeLunch"/);
+    expect(() =>
+      h.callSync(
+        "Hook.register",
+        "BeforeLunch",
+        spellFn(() => undefined),
+      ),
+    ).toThrow(expect.objectContaining({ kind: "not_found" }));
+    expect(() => h.callSync("Hook.register", "ToolError", "not a function")).toThrow(
+      "Hook.register expects callback to be a function, got string",
+    );
+    expect(() =>
+      h.callSync(
+        "Hook.register",
+        "ToolError",
+        spellFn(() => undefined),
+        "urgent",
+      ),
+    ).toThrow(/priority to be one of "highest"/);
+    const a = h.callSync(
+      "Hook.register",
+      "ToolError",
+      spellFn(() => undefined),
+      "high",
+    );
+    h.callSync(
+      "Hook.register",
+      "AgentError",
+      spellFn(() => undefined),
+    );
     expect(h.invokeSync(a, "id")).toBe("hook_1");
     expect(h.invokeSync(a, "hook_point")).toBe("ToolError");
     expect((h.callSync("Hook.list") as Obj[]).length).toBe(2);
@@ -88,7 +160,11 @@ describe("Hook", () => {
 
   it("an unknown result type is a type error", async () => {
     const h = createHarness();
-    h.callSync("Hook.register", "BeforeToolExecution", spellFn(() => ({ type: "teleport" })));
+    h.callSync(
+      "Hook.register",
+      "BeforeToolExecution",
+      spellFn(() => ({ type: "teleport" })),
+    );
     await expect(h.call("Tool.execute", "calculator", calcParams)).rejects.toThrow(/unknown result type "teleport"/);
   });
 });

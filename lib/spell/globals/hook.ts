@@ -3,7 +3,9 @@
  * A callback gets `{point, component = {type, name}, data}` and may return `"continue"`, `"skip"`,
  * `{type = "modified", data = ...}` or `{type = "cancel", reason = ...}`.
  */
-import { SpellError, type HostValue, type JsonValue, type SpellFunction } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
+import { type HostValue, type SpellFunction } from "@/lib/core/engine";
+import { type JsonValue } from "@/lib/core/json";
 import type { HookOutcome, HookRunner, SpellContext } from "../core/context";
 import { spellFunction, table, z } from "../core/validate";
 import { errorMessage, isPlainObject, toJson } from "../core/values";
@@ -58,7 +60,10 @@ export function createHookModule(ctx: SpellContext): GlobalModule & { runner: Ho
 
   const checkPoint = (where: string, v: unknown): string => {
     if (typeof v === "string" && !(HOOK_POINTS as readonly string[]).includes(v))
-      throw new SpellError("not_found", `${where}: unknown hook point "${v}" (known points: ${HOOK_POINTS.join(", ")})`);
+      throw new SpellError(
+        "not_found",
+        `${where}: unknown hook point "${v}" (known points: ${HOOK_POINTS.join(", ")})`,
+      );
     return check(where, "hook_point", pointSchema, v);
   };
 
@@ -124,8 +129,10 @@ export function createHookModule(ctx: SpellContext): GlobalModule & { runner: Ho
   const hookClass = {
     methods: {
       id: (self: { $handle: number; $class: string }) => handles.get<RegisteredHook>(self, "HookHandle", "hook:id").id,
-      hook_point: (self: { $handle: number; $class: string }) => handles.get<RegisteredHook>(self, "HookHandle", "hook:hook_point").point,
-      unregister: (self: { $handle: number; $class: string }) => unregister(handles.get<RegisteredHook>(self, "HookHandle", "hook:unregister")),
+      hook_point: (self: { $handle: number; $class: string }) =>
+        handles.get<RegisteredHook>(self, "HookHandle", "hook:hook_point").point,
+      unregister: (self: { $handle: number; $class: string }) =>
+        unregister(handles.get<RegisteredHook>(self, "HookHandle", "hook:unregister")),
     },
   };
 
@@ -142,7 +149,10 @@ export function createHookModule(ctx: SpellContext): GlobalModule & { runner: Ho
         register([point, fn, priority]) {
           const p = checkPoint("Hook.register", point);
           const f = check("Hook.register", "callback", spellFunction, fn);
-          const pr = priority === undefined || priority === null ? "normal" : check("Hook.register", "priority", prioritySchema, priority);
+          const pr =
+            priority === undefined || priority === null
+              ? "normal"
+              : check("Hook.register", "priority", prioritySchema, priority);
           const h: RegisteredHook = { id: `hook_${++order}`, point: p, fn: f, priority: pr, order, active: true };
           hooks.push(h);
           return handles.create("HookHandle", h);
@@ -152,12 +162,21 @@ export function createHookModule(ctx: SpellContext): GlobalModule & { runner: Ho
           if (typeof filter === "string") f = { hook_point: checkPoint("Hook.list", filter) };
           else if (filter !== undefined && filter !== null) f = check("Hook.list", "filter", table, filter) as typeof f;
           return hooks
-            .filter((h) => (!f.hook_point || h.point === f.hook_point) && (!f.priority || h.priority === f.priority) && (!f.language || f.language === language))
+            .filter(
+              (h) =>
+                (!f.hook_point || h.point === f.hook_point) &&
+                (!f.priority || h.priority === f.priority) &&
+                (!f.language || f.language === language),
+            )
             .map(listEntry);
         },
         unregister([handle]) {
           const h = handles.tryGet<RegisteredHook>(handle, "HookHandle");
-          if (!h) throw new SpellError("type", `Hook.unregister expects a hook handle returned by Hook.register, got ${typeof handle}`);
+          if (!h)
+            throw new SpellError(
+              "type",
+              `Hook.unregister expects a hook handle returned by Hook.register, got ${typeof handle}`,
+            );
           return unregister(h);
         },
       },
@@ -184,7 +203,10 @@ function interpret(point: string, component: { type: string; name: string }, ret
       const data = toJson(ret.data);
       return { type: "modified", data: isPlainObject(data) ? (data as { [key: string]: JsonValue }) : { value: data } };
     }
-    throw new SpellError("type", `${point} hook returned an unknown result type ${JSON.stringify(type)} (use "continue", "skip", "modified" or "cancel")`);
+    throw new SpellError(
+      "type",
+      `${point} hook returned an unknown result type ${JSON.stringify(type)} (use "continue", "skip", "modified" or "cancel")`,
+    );
   }
   throw new SpellError("type", `${point} hook must return "continue", "skip" or a table {type=...}, got ${typeof ret}`);
 }

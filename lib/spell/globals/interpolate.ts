@@ -5,7 +5,7 @@
  * A string that is exactly one placeholder takes the value itself (numbers stay numbers, tables stay tables);
  * inside longer text the value's text is used. Unknown placeholders are left as they are.
  */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { getPath, isPlainObject, textOf } from "../core/values";
 
 export interface InterpolationScope {
@@ -41,7 +41,8 @@ function lookup(expr: string, scope: InterpolationScope): { found: boolean; valu
     const v = getPath(scope.loopValue, rest);
     return v === undefined ? { found: false } : { found: true, value: v };
   }
-  if (head === "loop_index" && scope.loopIndex !== undefined && rest.length === 0) return { found: true, value: scope.loopIndex };
+  if (head === "loop_index" && scope.loopIndex !== undefined && rest.length === 0)
+    return { found: true, value: scope.loopIndex };
   if (head === "shared" && rest.length > 0) {
     const v = getPath(Object.fromEntries(scope.shared), rest);
     return v === undefined ? { found: false } : { found: true, value: v };

@@ -2,7 +2,7 @@
  * JSON: `JSON.parse(s)` and `JSON.stringify(v, {pretty = true}?)`. Lua gets this module; JavaScript keeps its
  * standard JSON, with `JSON_JS_PRELUDE` adding the options object.
  */
-import { SpellError } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
 import type { SpellContext } from "../core/context";
 import { str, table } from "../core/validate";
 import { errorMessage } from "../core/values";

@@ -1,6 +1,6 @@
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import { createMemoryStateStore } from "../state/memory";
 import { createHarness, spellFn } from "../test-support";
 import { interpolate, type InterpolationScope } from "./interpolate";
@@ -37,16 +37,25 @@ describe("State", () => {
     const state = createMemoryStateStore();
     await createHarness({ state }).call("State.save", "global", "x", 1);
     expect(await createHarness({ state }).call("State.load", "global", "x")).toBe(1);
-    expect(() => createHarness().api.globals.State.functions.save([1, "k", 1])).toThrow("State.save expects scope to be a string, got number");
+    expect(() => createHarness().api.globals.State.functions.save([1, "k", 1])).toThrow(
+      "State.save expects scope to be a string, got number",
+    );
   });
 
   it("a function inside a value is a conversion error naming the call and path; nothing is stored", async () => {
     const state = createMemoryStateStore();
     const h = createHarness({ state, engine: "lua" });
     const f = spellFn(() => null);
-    await expect(h.call("State.save", "g", "k", { f })).rejects.toThrow("State.save: value.f is a function, which cannot be stored (only JSON values can)");
-    await expect(h.call("State.set", "k", { list: [1, { g: f }] })).rejects.toThrow("State.set: value.list[2].g is a function");
-    await expect(h.call("State.agent_set", "a1", "k", f)).rejects.toMatchObject({ kind: "conversion", message: expect.stringMatching(/^State\.agent_set: value is a function/) });
+    await expect(h.call("State.save", "g", "k", { f })).rejects.toThrow(
+      "State.save: value.f is a function, which cannot be stored (only JSON values can)",
+    );
+    await expect(h.call("State.set", "k", { list: [1, { g: f }] })).rejects.toThrow(
+      "State.set: value.list[2].g is a function",
+    );
+    await expect(h.call("State.agent_set", "a1", "k", f)).rejects.toMatchObject({
+      kind: "conversion",
+      message: expect.stringMatching(/^State\.agent_set: value is a function/),
+    });
     expect(await state.keys("g")).toEqual([]);
     expect(await state.keys("global")).toEqual([]);
   });
@@ -112,7 +121,11 @@ describe("Debug", () => {
     h.callSync("Debug.setEnabled", false);
     h.callSync("Debug.error", "muted");
     expect(h.logs()).toEqual(['[INFO] hello {"n":1}', "[WARN] [net] careful", "[DEBUG] shown"]);
-    expect(h.events.filter((e) => e.type === "log").map((e) => (e as { level: string }).level)).toEqual(["info", "warn", "debug"]);
+    expect(h.events.filter((e) => e.type === "log").map((e) => (e as { level: string }).level)).toEqual([
+      "info",
+      "warn",
+      "debug",
+    ]);
     expect((h.callSync("Debug.getCapturedEntries", 1) as Obj[])[0]).toMatchObject({ level: "debug", message: "shown" });
     expect(h.callSync("Debug.getLevel")).toBe("debug");
     expect(() => h.callSync("Debug.setLevel", "loud")).toThrow(/setLevel expects level to be one of "trace"/);
@@ -137,17 +150,27 @@ describe("Config", () => {
     expect(h.callSync("Config.get", "limits.max_tool_calls")).toBe(3);
     expect(h.callSync("Config.get", "default_model")).toBe("mock/default");
     expect(h.callSync("Config.get", "no.such")).toBeNull();
-    expect(h.callSync("Config.get")).toMatchObject({ default_engine: "lua", security: { allow_network_access: false } });
+    expect(h.callSync("Config.get")).toMatchObject({
+      default_engine: "lua",
+      security: { allow_network_access: false },
+    });
     expect(h.callSync("Config.isNetworkAccessAllowed")).toBe(false);
-    expect(() => h.callSync("Config.setProvider", "x", {})).toThrow(expect.objectContaining({ kind: "unsupported_feature" }));
+    expect(() => h.callSync("Config.setProvider", "x", {})).toThrow(
+      expect.objectContaining({ kind: "unsupported_feature" }),
+    );
   });
 });
 
 describe("ARGS and preludes", () => {
   it("exposes ARGS (and positional arg in Lua) only when there are arguments", () => {
     expect(createHarness().api.values).toBeUndefined();
-    expect(createHarness({ args: { topic: "owls", "1": "first" } }).api.values).toEqual({ ARGS: { topic: "owls", "1": "first" }, arg: ["first"] });
-    expect(createHarness({ engine: "javascript", args: { topic: "owls" } }).api.values).toEqual({ ARGS: { topic: "owls" } });
+    expect(createHarness({ args: { topic: "owls", "1": "first" } }).api.values).toEqual({
+      ARGS: { topic: "owls", "1": "first" },
+      arg: ["first"],
+    });
+    expect(createHarness({ engine: "javascript", args: { topic: "owls" } }).api.values).toEqual({
+      ARGS: { topic: "owls" },
+    });
   });
 
   it("ships a Streaming prelude for each language", () => {
@@ -173,14 +196,28 @@ describe("interpolation", () => {
     loopIndex: 2,
   };
   it("substitutes text inside strings and keeps types for whole-string placeholders", () => {
-    expect(interpolate("About {{input.topic}} ({{input}}), {{steps.s1.output}}", scope)).toBe("About owls (main text), step one");
-    expect(interpolate({ a: "{{input.n}}", b: ["{{steps.s1.output.result.items.1}}"], c: "{{loop_value.id}}#{{loop_index}}", d: "{{shared.mode}}" }, scope)).toEqual({
+    expect(interpolate("About {{input.topic}} ({{input}}), {{steps.s1.output}}", scope)).toBe(
+      "About owls (main text), step one",
+    );
+    expect(
+      interpolate(
+        {
+          a: "{{input.n}}",
+          b: ["{{steps.s1.output.result.items.1}}"],
+          c: "{{loop_value.id}}#{{loop_index}}",
+          d: "{{shared.mode}}",
+        },
+        scope,
+      ),
+    ).toEqual({
       a: 3,
       b: [20],
       c: "7#2",
       d: "fast",
     });
-    expect(interpolate("{{unknown.thing}} and {{steps.nope.output}}", scope)).toBe("{{unknown.thing}} and {{steps.nope.output}}");
+    expect(interpolate("{{unknown.thing}} and {{steps.nope.output}}", scope)).toBe(
+      "{{unknown.thing}} and {{steps.nope.output}}",
+    );
   });
   it("fits tool parameters back to the tool's schema", () => {
     const schema = { type: "object", properties: { input: { type: "string" }, count: { type: "integer" } } };

@@ -1,5 +1,5 @@
 /** What each global's module contributes to the API surface. */
-import type { ApiGlobal, HostClass } from "@/engines/bridge";
+import type { ApiGlobal, HostClass } from "@/lib/core/engine";
 
 export interface GlobalModule {
   name: string;

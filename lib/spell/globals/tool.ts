@@ -2,7 +2,9 @@
  * Tool: the built-in tools (lib/tools) plus tools the spell registers with `Tool.register`, run with
  * hooks (BeforeToolExecution, AfterToolExecution, ToolError) and a `tool` trace span.
  */
-import { SpellError, type HandleRef, type HostValue, type JsonValue, type SpellFunction } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
+import { type HandleRef, type HostValue, type SpellFunction } from "@/lib/core/engine";
+import { type JsonValue } from "@/lib/core/json";
 import { findTool, listTools, toolCategories } from "@/lib/tools";
 import type { ToolDefinition } from "@/lib/tools/types";
 import type { SpellContext, ToolRunner } from "../core/context";
@@ -38,7 +40,6 @@ const registerSchema = z.looseObject({
   execute: spellFunction,
 });
 
-
 /** The `schema` a spell sees: the JSON Schema plus rs-llmspell's `{name, type, description, required}` list. */
 function schemaView(t: ToolView): JsonObject {
   const props = isPlainObject(t.schema.properties) ? (t.schema.properties as Record<string, JsonObject>) : {};
@@ -63,9 +64,25 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
 
   const viewOf = (name: string): ToolView | undefined => {
     const r = registered.get(name);
-    if (r) return { name: r.name, description: r.description, category: r.category, tags: r.tags, schema: r.schema, builtin: false };
+    if (r)
+      return {
+        name: r.name,
+        description: r.description,
+        category: r.category,
+        tags: r.tags,
+        schema: r.schema,
+        builtin: false,
+      };
     const b = findTool(name) ?? findTool(name.replace(/_/g, "-"));
-    if (b) return { name: b.name, description: b.description, category: b.category, tags: b.tags ?? [], schema: b.schema, builtin: true };
+    if (b)
+      return {
+        name: b.name,
+        description: b.description,
+        category: b.category,
+        tags: b.tags ?? [],
+        schema: b.schema,
+        builtin: true,
+      };
     return undefined;
   };
 
@@ -112,14 +129,26 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
       return ctx.tracer.run("tool", name, { parentId, input: params }, async (span) => {
         const component = { type: "tool", name };
         const before = await ctx.hooks.run("BeforeToolExecution", component, { tool: name, params }, span.id);
-        if (before.action === "skip") return { success: false, skipped: true, operation: String(params.operation ?? ""), message: "skipped by a BeforeToolExecution hook" };
+        if (before.action === "skip")
+          return {
+            success: false,
+            skipped: true,
+            operation: String(params.operation ?? ""),
+            message: "skipped by a BeforeToolExecution hook",
+          };
         params = (isPlainObject(before.data.params) ? before.data.params : params) as JsonObject;
         let result: JsonValue;
         try {
           result = await runOne(name, params, signal, span.id);
         } catch (e) {
           const err = e instanceof SpellError ? e : new SpellError("tool", errorMessage(e));
-          if (err.kind !== "cancelled") await ctx.hooks.run("ToolError", component, { tool: name, params, error: { kind: err.kind, message: err.message } }, span.id);
+          if (err.kind !== "cancelled")
+            await ctx.hooks.run(
+              "ToolError",
+              component,
+              { tool: name, params, error: { kind: err.kind, message: err.message } },
+              span.id,
+            );
           throw err;
         }
         const after = await ctx.hooks.run("AfterToolExecution", component, { tool: name, params, result }, span.id);
@@ -130,14 +159,28 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
   };
 
   const toolHandle = (v: ToolView): HandleRef =>
-    handles.create("Tool", v, { name: v.name, description: v.description, category: v.category, version: "1.0.0", schema: schemaView(v) });
+    handles.create("Tool", v, {
+      name: v.name,
+      description: v.description,
+      category: v.category,
+      version: "1.0.0",
+      schema: schemaView(v),
+    });
   const viewOfHandle = (self: HandleRef, where: string) => handles.get<ToolView>(self, "Tool", where);
 
   const nameArg = (where: string, v: unknown) => check(where, "name", str, v);
   const paramsArg = (where: string, v: unknown) =>
-    v === undefined || v === null ? {} : (ctx.jsonArg(check(where, "params", table, v), where, "params", "passed to a tool") as JsonObject);
+    v === undefined || v === null
+      ? {}
+      : (ctx.jsonArg(check(where, "params", table, v), where, "params", "passed to a tool") as JsonObject);
 
-  const listEntry = (v: ToolView): HostValue => ({ name: v.name, description: v.description, category: v.category, version: "1.0.0", tags: v.tags });
+  const listEntry = (v: ToolView): HostValue => ({
+    name: v.name,
+    description: v.description,
+    category: v.category,
+    version: "1.0.0",
+    tags: v.tags,
+  });
 
   const execute = ([name, params]: HostValue[]) =>
     runner.execute(nameArg("Tool.execute", name), paramsArg("Tool.execute", params), ctx.ambientParent());
@@ -148,7 +191,12 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
     classes: {
       Tool: {
         methods: {
-          execute: (self, [params]) => runner.execute(viewOfHandle(self, "tool:execute").name, paramsArg("tool:execute", params), ctx.ambientParent()),
+          execute: (self, [params]) =>
+            runner.execute(
+              viewOfHandle(self, "tool:execute").name,
+              paramsArg("tool:execute", params),
+              ctx.ambientParent(),
+            ),
           getSchema: (self) => schemaView(viewOfHandle(self, "tool:getSchema")),
           get_schema: (self) => schemaView(viewOfHandle(self, "tool:get_schema")),
         },
@@ -164,33 +212,48 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
           return v ? toolHandle(v) : null;
         },
         exists: ([name]) => viewOf(nameArg("Tool.exists", name)) !== undefined,
-        categories: () => [...new Set([...toolCategories(), ...[...registered.values()].map((r) => r.category)])].sort(),
+        categories: () =>
+          [...new Set([...toolCategories(), ...[...registered.values()].map((r) => r.category)])].sort(),
         discover([filter]) {
-          const f = filter === undefined || filter === null ? {} : (check("Tool.discover", "filter", table, filter) as Record<string, unknown>);
-          const category = f.category === undefined ? undefined : check("Tool.discover", "filter.category", str, f.category);
+          const f =
+            filter === undefined || filter === null
+              ? {}
+              : (check("Tool.discover", "filter", table, filter) as Record<string, unknown>);
+          const category =
+            f.category === undefined ? undefined : check("Tool.discover", "filter.category", str, f.category);
           const tag = f.tag === undefined ? undefined : check("Tool.discover", "filter.tag", str, f.tag).toLowerCase();
           return allViews()
             .filter((v) => !category || v.category === category)
-            .filter((v) => !tag || v.tags.some((t) => t.toLowerCase() === tag) || v.description.toLowerCase().includes(tag))
+            .filter(
+              (v) => !tag || v.tags.some((t) => t.toLowerCase() === tag) || v.description.toLowerCase().includes(tag),
+            )
             .map(listEntry);
         },
         register([def]) {
           const d = check("Tool.register", "definition", registerSchema, def);
           if (viewOf(d.name)) throw new SpellError("api", `Tool.register: a tool named '${d.name}' already exists`);
-          const schema = (d.parameters ? ctx.jsonArg(d.parameters, "Tool.register", "definition.parameters", "part of a JSON Schema") : { type: "object", properties: {} }) as JsonObject;
+          const schema = (
+            d.parameters
+              ? ctx.jsonArg(d.parameters, "Tool.register", "definition.parameters", "part of a JSON Schema")
+              : { type: "object", properties: {} }
+          ) as JsonObject;
           let validate: RegisteredTool["validate"];
           if (d.parameters) {
             let compiled: ReturnType<ReturnType<SpellContext["ajv"]>["compile"]>;
             try {
               compiled = ctx.ajv().compile(schema);
             } catch (e) {
-              throw new SpellError("type", `Tool.register expects definition.parameters to be a JSON Schema: ${errorMessage(e)}`);
+              throw new SpellError(
+                "type",
+                `Tool.register expects definition.parameters to be a JSON Schema: ${errorMessage(e)}`,
+              );
             }
             validate = (params) => {
               if (compiled(params)) return undefined;
               const err = compiled.errors?.[0];
               if (!err) return "invalid parameters";
-              if (err.keyword === "required") return `missing required parameter '${String(err.params.missingProperty)}'`;
+              if (err.keyword === "required")
+                return `missing required parameter '${String(err.params.missingProperty)}'`;
               const at = err.instancePath.replace(/^\//, "").replace(/\//g, ".");
               return `parameter '${at || "params"}' ${err.message ?? "is invalid"}`;
             };
@@ -210,4 +273,3 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
     },
   };
 }
-

@@ -4,11 +4,22 @@
  * timeouts, placeholder interpolation, hooks and trace spans. The result has rs-llmspell's shape:
  * `{text, metadata = {execution_time_ms, extra = {workflow_type, total_steps, ..., step_outputs, agent_outputs}}}`.
  */
-import { SpellError, type HandleRef, type HostValue, type JsonValue } from "@/engines/bridge";
+import { SpellError } from "@/lib/core/errors";
+import { type HandleRef, type HostValue } from "@/lib/core/engine";
+import { type JsonValue } from "@/lib/core/json";
 import { deadlineSignal, raceSignal } from "../core/budget";
 import type { SpellContext } from "../core/context";
 import { handleOf, nonEmptyStr, nonNegInt, posInt, str, z } from "../core/validate";
-import { errorMessage, formatPathKey, isPlainObject, randomUuid, shortHex, textOf, toJson, type JsonObject } from "../core/values";
+import {
+  errorMessage,
+  formatPathKey,
+  isPlainObject,
+  randomUuid,
+  shortHex,
+  textOf,
+  toJson,
+  type JsonObject,
+} from "../core/values";
 import type { AgentInstance, AgentRunner } from "./agent";
 import { inputText, interpolate, type InterpolationScope } from "./interpolate";
 import type { GlobalModule } from "./module";
@@ -96,13 +107,19 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
   /** `path` names the step in conversion errors: `step` (add_step) or `steps[2]` (the table form). */
   const parseStep = (where: string, raw: unknown, path = "step"): Step => {
     if (isPlainObject(raw) && raw.type === "template")
-      throw new SpellError("unsupported_feature", `${where}: template steps need rs-llmspell's templates, which the playground does not have`);
+      throw new SpellError(
+        "unsupported_feature",
+        `${where}: template steps need rs-llmspell's templates, which the playground does not have`,
+      );
     if (isPlainObject(raw) && typeof raw.type === "string" && !["tool", "agent", "workflow"].includes(raw.type))
       throw new SpellError("type", `${where}: Unknown step type '${raw.type}' (use "tool", "agent" or "workflow")`);
     const s = check(where, "step", stepSchema, raw);
-    if (s.type === "tool" && !s.tool) throw new SpellError("type", `${where}: tool step '${s.name}' needs tool = "<tool name>"`);
-    if (s.type === "agent" && !s.agent) throw new SpellError("type", `${where}: agent step '${s.name}' needs agent = "<agent name>" or an agent`);
-    if (s.type === "workflow" && !s.workflow) throw new SpellError("type", `${where}: workflow step '${s.name}' needs workflow = <a built workflow>`);
+    if (s.type === "tool" && !s.tool)
+      throw new SpellError("type", `${where}: tool step '${s.name}' needs tool = "<tool name>"`);
+    if (s.type === "agent" && !s.agent)
+      throw new SpellError("type", `${where}: agent step '${s.name}' needs agent = "<agent name>" or an agent`);
+    if (s.type === "workflow" && !s.workflow)
+      throw new SpellError("type", `${where}: workflow step '${s.name}' needs workflow = <a built workflow>`);
     return {
       name: s.name,
       type: s.type,
@@ -123,22 +140,44 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
   };
 
   // ------------------------------------------------------------------ execution
-  async function runStepBody(wf: WorkflowInstance, step: Step, input: JsonValue | undefined, st: RunState, parentId: string, signal: AbortSignal) {
+  async function runStepBody(
+    wf: WorkflowInstance,
+    step: Step,
+    input: JsonValue | undefined,
+    st: RunState,
+    parentId: string,
+    signal: AbortSignal,
+  ) {
     if (step.type === "tool") {
       const params = input === undefined || input === null ? {} : input;
-      if (!isPlainObject(params)) throw new SpellError("type", `step '${step.name}': a tool step's input must be a table of parameters`);
+      if (!isPlainObject(params))
+        throw new SpellError("type", `step '${step.name}': a tool step's input must be a table of parameters`);
       const spec = ctx.tools.spec(step.tool!);
-      const value = await ctx.tools.execute(step.tool!, spec ? coerceToSchema(params as JsonObject, spec.parameters) : params, parentId, signal);
+      const value = await ctx.tools.execute(
+        step.tool!,
+        spec ? coerceToSchema(params as JsonObject, spec.parameters) : params,
+        parentId,
+        signal,
+      );
       if (isPlainObject(value) && value.success === false) {
-        const err = isPlainObject(value.error) && typeof value.error.message === "string" ? value.error.message : "the tool reported success = false";
+        const err =
+          isPlainObject(value.error) && typeof value.error.message === "string"
+            ? value.error.message
+            : "the tool reported success = false";
         throw new SpellError("tool", `tool '${step.tool}' failed: ${err}`);
       }
       return { value, text: textOf(value) };
     }
     if (step.type === "agent") {
       const name = typeof step.agent === "string" ? step.agent : undefined;
-      const agent: AgentInstance | undefined = name ? agents.find(name) : handles.tryGet<AgentInstance>(step.agent, "Agent");
-      if (!agent) throw new SpellError("not_found", `step '${step.name}': no agent named '${name}' (build it before running the workflow)`);
+      const agent: AgentInstance | undefined = name
+        ? agents.find(name)
+        : handles.tryGet<AgentInstance>(step.agent, "Agent");
+      if (!agent)
+        throw new SpellError(
+          "not_found",
+          `step '${step.name}': no agent named '${name}' (build it before running the workflow)`,
+        );
       let text: string;
       if (typeof input === "string") text = input;
       else if (isPlainObject(input) && typeof input.text === "string") text = input.text;
@@ -153,51 +192,75 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
     return { value: result as JsonValue, text: textOf(result) };
   }
 
-  async function runStep(wf: WorkflowInstance, step: Step, st: RunState, parentId: string, signal: AbortSignal, extra: JsonObject = {}) {
+  async function runStep(
+    wf: WorkflowInstance,
+    step: Step,
+    st: RunState,
+    parentId: string,
+    signal: AbortSignal,
+    extra: JsonObject = {},
+  ) {
     const component = { type: "workflow", name: wf.config.name };
-    await ctx.tracer.run(
-      "step",
-      step.name,
-      { parentId, input: { type: step.type, ...(step.tool ? { tool: step.tool } : {}), ...extra } },
-      async (span) => {
-        if (signal.aborted) throw signalError(signal);
-        let input = step.input === undefined ? undefined : interpolate(step.input, st.scope);
-        const before = await ctx.hooks.run("BeforeWorkflowStage", component, { step: step.name, step_type: step.type, input: input ?? null, ...extra }, span.id);
-        if (before.action === "skip") {
-          st.skipped++;
-          return { skipped: true };
-        }
-        if ("input" in before.data) input = before.data.input;
-        const attempts = wf.config.errorStrategy === "retry" ? Math.max(RETRY_ATTEMPTS, (step.retryCount ?? 0) + 1) : (step.retryCount ?? 0) + 1;
-        let out: { value: JsonValue; text: string } | undefined;
-        for (let attempt = 1; ; attempt++) {
-          const d = deadlineSignal(signal, step.timeoutMs);
-          try {
-            out = await raceSignal(runStepBody(wf, step, input, st, span.id, d.signal), d.signal, () =>
-              d.timedOut() ? new SpellError("timeout", `step '${step.name}' timed out after ${step.timeoutMs} ms`) : signalError(signal),
-            );
-            break;
-          } catch (e) {
-            if (attempt >= attempts || signal.aborted) throw e;
-            await new Promise((r) => setTimeout(r, RETRY_BACKOFF_MS * attempt));
-          } finally {
-            d.dispose();
+    await ctx.tracer
+      .run(
+        "step",
+        step.name,
+        { parentId, input: { type: step.type, ...(step.tool ? { tool: step.tool } : {}), ...extra } },
+        async (span) => {
+          if (signal.aborted) throw signalError(signal);
+          let input = step.input === undefined ? undefined : interpolate(step.input, st.scope);
+          const before = await ctx.hooks.run(
+            "BeforeWorkflowStage",
+            component,
+            { step: step.name, step_type: step.type, input: input ?? null, ...extra },
+            span.id,
+          );
+          if (before.action === "skip") {
+            st.skipped++;
+            return { skipped: true };
           }
-        }
-        const after = await ctx.hooks.run("AfterWorkflowStage", component, { step: step.name, output: out.value, ...extra }, span.id);
-        const value = "output" in after.data ? after.data.output : out.value;
-        const text = value === out.value ? out.text : textOf(value);
-        st.scope.steps.set(step.name, { value, text });
-        st.stepOutputs[step.name] = step.type === "agent" ? text : value;
-        st.successful++;
-        return value;
-      },
-      (v) => v as JsonValue,
-    ).catch((e: unknown) => {
-      st.failed++;
-      st.errors[step.name] = errorMessage(e);
-      throw e;
-    });
+          if ("input" in before.data) input = before.data.input;
+          const attempts =
+            wf.config.errorStrategy === "retry"
+              ? Math.max(RETRY_ATTEMPTS, (step.retryCount ?? 0) + 1)
+              : (step.retryCount ?? 0) + 1;
+          let out: { value: JsonValue; text: string } | undefined;
+          for (let attempt = 1; ; attempt++) {
+            const d = deadlineSignal(signal, step.timeoutMs);
+            try {
+              out = await raceSignal(runStepBody(wf, step, input, st, span.id, d.signal), d.signal, () =>
+                d.timedOut()
+                  ? new SpellError("timeout", `step '${step.name}' timed out after ${step.timeoutMs} ms`)
+                  : signalError(signal),
+              );
+              break;
+            } catch (e) {
+              if (attempt >= attempts || signal.aborted) throw e;
+              await new Promise((r) => setTimeout(r, RETRY_BACKOFF_MS * attempt));
+            } finally {
+              d.dispose();
+            }
+          }
+          const after = await ctx.hooks.run(
+            "AfterWorkflowStage",
+            component,
+            { step: step.name, output: out.value, ...extra },
+            span.id,
+          );
+          const value = "output" in after.data ? after.data.output : out.value;
+          const text = value === out.value ? out.text : textOf(value);
+          st.scope.steps.set(step.name, { value, text });
+          st.stepOutputs[step.name] = step.type === "agent" ? text : value;
+          st.successful++;
+          return value;
+        },
+        (v) => v as JsonValue,
+      )
+      .catch((e: unknown) => {
+        st.failed++;
+        st.errors[step.name] = errorMessage(e);
+        throw e;
+      });
   }
 
   function signalError(signal: AbortSignal): SpellError {
@@ -207,7 +270,14 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
   }
 
   /** Run steps in order; with "continue" a failed step is recorded and the next one runs. */
-  async function runSequence(wf: WorkflowInstance, steps: Step[], st: RunState, parentId: string, signal: AbortSignal, extra?: JsonObject) {
+  async function runSequence(
+    wf: WorkflowInstance,
+    steps: Step[],
+    st: RunState,
+    parentId: string,
+    signal: AbortSignal,
+    extra?: JsonObject,
+  ) {
     for (const step of steps) {
       try {
         await runStep(wf, step, st, parentId, signal, extra);
@@ -224,7 +294,12 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
     return new SpellError(kind, `Step '${step.name}' failed: ${errorMessage(e)}`);
   }
 
-  async function runParallel(wf: WorkflowInstance, st: RunState, parentId: string, signal: AbortSignal): Promise<JsonObject> {
+  async function runParallel(
+    wf: WorkflowInstance,
+    st: RunState,
+    parentId: string,
+    signal: AbortSignal,
+  ): Promise<JsonObject> {
     const steps = wf.config.steps;
     const limit = Math.max(1, Math.min(wf.config.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, steps.length || 1));
     const failFast = wf.config.errorStrategy !== "continue";
@@ -278,7 +353,12 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
     }
   }
 
-  async function runLoop(wf: WorkflowInstance, st: RunState, parentId: string, signal: AbortSignal): Promise<JsonObject> {
+  async function runLoop(
+    wf: WorkflowInstance,
+    st: RunState,
+    parentId: string,
+    signal: AbortSignal,
+  ): Promise<JsonObject> {
     const c = wf.config;
     let values: JsonValue[];
     let iteratorType: string;
@@ -329,11 +409,20 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
     };
   }
 
-  async function executeWorkflow(wf: WorkflowInstance, rawInput: JsonValue, parentId?: string, outerSignal?: AbortSignal): Promise<JsonObject> {
+  async function executeWorkflow(
+    wf: WorkflowInstance,
+    rawInput: JsonValue,
+    parentId?: string,
+    outerSignal?: AbortSignal,
+  ): Promise<JsonObject> {
     ctx.throwIfAborted();
     const c = wf.config;
     const type = c.type!;
-    if (running.has(wf.id)) throw new SpellError("api", `workflow '${c.name}' contains itself (a workflow step runs the workflow that is already running)`);
+    if (running.has(wf.id))
+      throw new SpellError(
+        "api",
+        `workflow '${c.name}' contains itself (a workflow step runs the workflow that is already running)`,
+      );
     running.add(wf.id);
     const executionId = `exec_${randomUuid()}`;
     const component = { type: "workflow", name: c.name };
@@ -344,9 +433,18 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
         { parentId, input: { type, input: rawInput } },
         async (span) => {
           const started = ctx.runtime.now();
-          const before = await ctx.hooks.run("BeforeWorkflowStart", component, { workflow: c.name, workflow_type: type, input: rawInput }, span.id);
+          const before = await ctx.hooks.run(
+            "BeforeWorkflowStart",
+            component,
+            { workflow: c.name, workflow_type: type, input: rawInput },
+            span.id,
+          );
           if (before.action === "skip")
-            return { text: `${capital(type)} workflow '${c.name}' was skipped by a hook`, skipped: true, metadata: { execution_time_ms: 0, extra: { workflow_type: type, workflow_name: c.name } } } as JsonObject;
+            return {
+              text: `${capital(type)} workflow '${c.name}' was skipped by a hook`,
+              skipped: true,
+              metadata: { execution_time_ms: 0, extra: { workflow_type: type, workflow_name: c.name } },
+            } as JsonObject;
           const input = "input" in before.data ? before.data.input : rawInput;
           const st: RunState = {
             scope: { input, steps: new Map(), shared: wf.shared },
@@ -368,7 +466,12 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
                 const matched = evaluateCondition(wf);
                 const branch = matched ? c.thenSteps : c.elseSteps;
                 totalSteps = branch.length;
-                typeExtra = { matched_branch: matched ? "then" : "else", condition_result: matched, executed_branches: branch.length > 0 ? 1 : 0, total_branches: 2 };
+                typeExtra = {
+                  matched_branch: matched ? "then" : "else",
+                  condition_result: matched,
+                  executed_branches: branch.length > 0 ? 1 : 0,
+                  total_branches: 2,
+                };
                 await runSequence(wf, branch, st, span.id, d.signal);
               } else {
                 typeExtra = await runLoop(wf, st, span.id, d.signal);
@@ -376,11 +479,19 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
               }
             };
             await raceSignal(body(), d.signal, () =>
-              d.timedOut() ? new SpellError("timeout", `workflow '${c.name}' timed out after ${c.timeoutMs} ms`) : signalError(d.signal),
+              d.timedOut()
+                ? new SpellError("timeout", `workflow '${c.name}' timed out after ${c.timeoutMs} ms`)
+                : signalError(d.signal),
             );
           } catch (e) {
             const err = e instanceof SpellError ? e : new SpellError("runtime", errorMessage(e));
-            if (err.kind !== "cancelled") await ctx.hooks.run("WorkflowError", component, { workflow: c.name, error: { kind: err.kind, message: err.message } }, span.id);
+            if (err.kind !== "cancelled")
+              await ctx.hooks.run(
+                "WorkflowError",
+                component,
+                { workflow: c.name, error: { kind: err.kind, message: err.message } },
+                span.id,
+              );
             throw err;
           } finally {
             d.dispose();
@@ -426,7 +537,8 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
 
   // ------------------------------------------------------------------ builder
   const WB = "WorkflowBuilder";
-  const bOf = (self: HandleRef, m: string) => handles.get<{ cfg: WorkflowConfig }>(self, WB, `Workflow.builder():${m}`).cfg;
+  const bOf = (self: HandleRef, m: string) =>
+    handles.get<{ cfg: WorkflowConfig }>(self, WB, `Workflow.builder():${m}`).cfg;
   const setter =
     <S extends z.ZodType>(m: string, schema: S, apply: (cfg: WorkflowConfig, v: z.output<S>) => void) =>
     (self: HandleRef, [v]: HostValue[]) => {
@@ -434,22 +546,31 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
       apply(cfg, check(`Workflow.builder():${m}`, undefined, schema, v));
       return self;
     };
-  const typeSetter = (t: WorkflowType, m: string = t) => (self: HandleRef) => {
-    bOf(self, m).type = t;
-    return self;
-  };
-  const stepAdder = (m: string, pick: (c: WorkflowConfig) => Step[]) => (self: HandleRef, [raw]: HostValue[]) => {
-    const cfg = bOf(self, m);
-    pick(cfg).push(parseStep(`Workflow.builder():${m}`, raw));
-    return self;
-  };
+  const typeSetter =
+    (t: WorkflowType, m: string = t) =>
+    (self: HandleRef) => {
+      bOf(self, m).type = t;
+      return self;
+    };
+  const stepAdder =
+    (m: string, pick: (c: WorkflowConfig) => Step[]) =>
+    (self: HandleRef, [raw]: HostValue[]) => {
+      const cfg = bOf(self, m);
+      pick(cfg).push(parseStep(`Workflow.builder():${m}`, raw));
+      return self;
+    };
 
   const build = (cfg: WorkflowConfig, where: string): HandleRef => {
-    if (!cfg.type) throw new SpellError("api", `${where}: Workflow type not specified (call :sequential(), :parallel(), :conditional() or :loop())`);
+    if (!cfg.type)
+      throw new SpellError(
+        "api",
+        `${where}: Workflow type not specified (call :sequential(), :parallel(), :conditional() or :loop())`,
+      );
     const all = [...cfg.steps, ...cfg.thenSteps, ...cfg.elseSteps];
     const names = new Set<string>();
     for (const s of all) {
-      if (names.has(s.name) && cfg.type !== "conditional") throw new SpellError("api", `${where}: two steps are named '${s.name}'; step names must be unique`);
+      if (names.has(s.name) && cfg.type !== "conditional")
+        throw new SpellError("api", `${where}: two steps are named '${s.name}'; step names must be unique`);
       names.add(s.name);
     }
     if (cfg.type === "conditional" && cfg.thenSteps.length + cfg.elseSteps.length === 0 && cfg.steps.length > 0) {
@@ -477,50 +598,93 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
     errorStrategy: "fail_fast",
   });
 
-  const rangeSchema = z.looseObject({ start: z.number().optional(), end: z.number(), step: z.number().refine((n) => n !== 0, { message: "non-zero step" }).optional() });
+  const rangeSchema = z.looseObject({
+    start: z.number().optional(),
+    end: z.number(),
+    step: z
+      .number()
+      .refine((n) => n !== 0, { message: "non-zero step" })
+      .optional(),
+  });
 
   // ------------------------------------------------------------------ table-style constructors
-  const fromTable = (type: WorkflowType) => ([raw]: HostValue[]) => {
-    const where = `Workflow.${type}`;
-    const t = check(where, "config", z.looseObject({ name: nonEmptyStr, description: z.string().optional() }), raw) as Record<string, unknown>;
-    const cfg = newConfig();
-    cfg.type = type;
-    cfg.name = t.name as string;
-    if (typeof t.description === "string") cfg.description = t.description;
-    if (t.error_strategy !== undefined) cfg.errorStrategy = check(where, "config.error_strategy", z.enum(["fail_fast", "continue", "retry"]), t.error_strategy);
-    if (t.timeout_ms !== undefined) cfg.timeoutMs = check(where, "config.timeout_ms", posInt, t.timeout_ms);
-    if (t.max_concurrency !== undefined) cfg.maxConcurrency = check(where, "config.max_concurrency", posInt, t.max_concurrency);
-    const item = (i: number) => formatPathKey(i, ctx.engine);
-    /** `path` is the list as the spell wrote it (`steps`, `branches[1].steps`), for conversion errors. */
-    const stepsOf = (v: unknown, name: string, path: string) =>
-      check(where, name, z.array(z.unknown()), v).map((s, i) => parseStep(where, s, `${path}${item(i)}`));
-    if (type === "parallel" && Array.isArray(t.branches)) {
-      t.branches.forEach((b, i) => cfg.steps.push(...stepsOf(isPlainObject(b) ? b.steps : undefined, "config.branches[].steps", `branches${item(i)}.steps`)));
-    } else if (type === "loop") {
-      cfg.steps = stepsOf(t.body ?? t.steps, "config.body", t.body !== undefined && t.body !== null ? "body" : "steps");
-      const it = isPlainObject(t.iterator) ? t.iterator : {};
-      if (it.range !== undefined) {
-        const r = check(where, "config.iterator.range", rangeSchema, it.range);
-        cfg.range = { start: r.start ?? 1, end: r.end, step: r.step ?? 1 };
+  const fromTable =
+    (type: WorkflowType) =>
+    ([raw]: HostValue[]) => {
+      const where = `Workflow.${type}`;
+      const t = check(
+        where,
+        "config",
+        z.looseObject({ name: nonEmptyStr, description: z.string().optional() }),
+        raw,
+      ) as Record<string, unknown>;
+      const cfg = newConfig();
+      cfg.type = type;
+      cfg.name = t.name as string;
+      if (typeof t.description === "string") cfg.description = t.description;
+      if (t.error_strategy !== undefined)
+        cfg.errorStrategy = check(
+          where,
+          "config.error_strategy",
+          z.enum(["fail_fast", "continue", "retry"]),
+          t.error_strategy,
+        );
+      if (t.timeout_ms !== undefined) cfg.timeoutMs = check(where, "config.timeout_ms", posInt, t.timeout_ms);
+      if (t.max_concurrency !== undefined)
+        cfg.maxConcurrency = check(where, "config.max_concurrency", posInt, t.max_concurrency);
+      const item = (i: number) => formatPathKey(i, ctx.engine);
+      /** `path` is the list as the spell wrote it (`steps`, `branches[1].steps`), for conversion errors. */
+      const stepsOf = (v: unknown, name: string, path: string) =>
+        check(where, name, z.array(z.unknown()), v).map((s, i) => parseStep(where, s, `${path}${item(i)}`));
+      if (type === "parallel" && Array.isArray(t.branches)) {
+        t.branches.forEach((b, i) =>
+          cfg.steps.push(
+            ...stepsOf(isPlainObject(b) ? b.steps : undefined, "config.branches[].steps", `branches${item(i)}.steps`),
+          ),
+        );
+      } else if (type === "loop") {
+        cfg.steps = stepsOf(
+          t.body ?? t.steps,
+          "config.body",
+          t.body !== undefined && t.body !== null ? "body" : "steps",
+        );
+        const it = isPlainObject(t.iterator) ? t.iterator : {};
+        if (it.range !== undefined) {
+          const r = check(where, "config.iterator.range", rangeSchema, it.range);
+          cfg.range = { start: r.start ?? 1, end: r.end, step: r.step ?? 1 };
+        }
+        if (it.collection !== undefined)
+          cfg.collection = ctx.jsonArg(
+            check(where, "config.iterator.collection", z.array(z.unknown()), it.collection),
+            where,
+            "iterator.collection",
+            "a loop value",
+          ) as JsonValue[];
+        const mi = it.max_iterations ?? t.max_iterations;
+        if (mi !== undefined) cfg.maxIterations = check(where, "config.max_iterations", nonNegInt, mi);
+      } else if (type === "conditional") {
+        if (t.condition !== undefined)
+          cfg.condition = conditionOf(where, t.condition, "config.condition", "condition.value");
+        cfg.thenSteps =
+          t.then_steps !== undefined
+            ? stepsOf(t.then_steps, "config.then_steps", "then_steps")
+            : t.steps !== undefined
+              ? stepsOf(t.steps, "config.steps", "steps")
+              : [];
+        if (Array.isArray(t.branches) && cfg.thenSteps.length === 0) {
+          const first = t.branches[0];
+          cfg.thenSteps = stepsOf(
+            isPlainObject(first) ? first.steps : [],
+            "config.branches[1].steps",
+            `branches${item(0)}.steps`,
+          );
+        }
+        if (t.else_steps !== undefined) cfg.elseSteps = stepsOf(t.else_steps, "config.else_steps", "else_steps");
+      } else {
+        cfg.steps = stepsOf(t.steps, "config.steps", "steps");
       }
-      if (it.collection !== undefined)
-        cfg.collection = ctx.jsonArg(check(where, "config.iterator.collection", z.array(z.unknown()), it.collection), where, "iterator.collection", "a loop value") as JsonValue[];
-      const mi = it.max_iterations ?? t.max_iterations;
-      if (mi !== undefined) cfg.maxIterations = check(where, "config.max_iterations", nonNegInt, mi);
-    } else if (type === "conditional") {
-      if (t.condition !== undefined) cfg.condition = conditionOf(where, t.condition, "config.condition", "condition.value");
-      cfg.thenSteps =
-        t.then_steps !== undefined ? stepsOf(t.then_steps, "config.then_steps", "then_steps") : t.steps !== undefined ? stepsOf(t.steps, "config.steps", "steps") : [];
-      if (Array.isArray(t.branches) && cfg.thenSteps.length === 0) {
-        const first = t.branches[0];
-        cfg.thenSteps = stepsOf(isPlainObject(first) ? first.steps : [], "config.branches[1].steps", `branches${item(0)}.steps`);
-      }
-      if (t.else_steps !== undefined) cfg.elseSteps = stepsOf(t.else_steps, "config.else_steps", "else_steps");
-    } else {
-      cfg.steps = stepsOf(t.steps, "config.steps", "steps");
-    }
-    return build(cfg, where);
-  };
+      return build(cfg, where);
+    };
 
   const wfOf = (self: HandleRef, m: string) => handles.get<WorkflowInstance>(self, "Workflow", `workflow:${m}`);
   const needRun = (wf: WorkflowInstance, m: string) => {
@@ -544,20 +708,37 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
           add_then_step: stepAdder("add_then_step", (c) => c.thenSteps),
           add_else_step: stepAdder("add_else_step", (c) => c.elseSteps),
           add_template_step: () => {
-            throw new SpellError("unsupported_feature", "Workflow.builder():add_template_step: rs-llmspell templates are not available in the playground");
+            throw new SpellError(
+              "unsupported_feature",
+              "Workflow.builder():add_template_step: rs-llmspell templates are not available in the playground",
+            );
           },
           condition: (self, [v]) => {
             bOf(self, "condition").condition = conditionOf("Workflow.builder():condition", v);
             return self;
           },
-          error_strategy: setter("error_strategy", z.enum(["fail_fast", "continue", "retry"]), (c, v) => (c.errorStrategy = v)),
+          error_strategy: setter(
+            "error_strategy",
+            z.enum(["fail_fast", "continue", "retry"]),
+            (c, v) => (c.errorStrategy = v),
+          ),
           timeout_ms: setter("timeout_ms", posInt, (c, v) => (c.timeoutMs = v)),
           max_concurrency: setter("max_concurrency", posInt, (c, v) => (c.maxConcurrency = v)),
-          with_range: setter("with_range", rangeSchema, (c, v) => (c.range = { start: v.start ?? 1, end: v.end, step: v.step ?? 1 })),
+          with_range: setter(
+            "with_range",
+            rangeSchema,
+            (c, v) => (c.range = { start: v.start ?? 1, end: v.end, step: v.step ?? 1 }),
+          ),
           with_collection: setter(
             "with_collection",
             z.array(z.unknown()),
-            (c, v) => (c.collection = ctx.jsonArg(v, "Workflow.builder():with_collection", "collection", "a loop value") as JsonValue[]),
+            (c, v) =>
+              (c.collection = ctx.jsonArg(
+                v,
+                "Workflow.builder():with_collection",
+                "collection",
+                "a loop value",
+              ) as JsonValue[]),
           ),
           max_iterations: setter("max_iterations", nonNegInt, (c, v) => (c.maxIterations = v)),
           build: (self) => build(bOf(self, "build"), "Workflow.builder():build"),
@@ -565,7 +746,12 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
       },
       Workflow: {
         methods: {
-          execute: (self, [input]) => executeWorkflow(wfOf(self, "execute"), ctx.jsonArg(input ?? {}, "workflow:execute", "input", "used as workflow input"), ctx.ambientParent()),
+          execute: (self, [input]) =>
+            executeWorkflow(
+              wfOf(self, "execute"),
+              ctx.jsonArg(input ?? {}, "workflow:execute", "input", "used as workflow input"),
+              ctx.ambientParent(),
+            ),
           get_info: (self) => {
             const wf = wfOf(self, "get_info");
             const c = wf.config;
@@ -579,12 +765,20 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
             };
           },
           set_shared_data: (self, [k, v]) => {
-            wfOf(self, "set_shared_data").shared.set(check("workflow:set_shared_data", "key", str, k), ctx.jsonArg(v, "workflow:set_shared_data", "value", "shared"));
+            wfOf(self, "set_shared_data").shared.set(
+              check("workflow:set_shared_data", "key", str, k),
+              ctx.jsonArg(v, "workflow:set_shared_data", "value", "shared"),
+            );
             return true;
           },
-          get_shared_data: (self, [k]) => wfOf(self, "get_shared_data").shared.get(check("workflow:get_shared_data", "key", str, k)) ?? null,
-          get_output: (self, [step]) => needRun(wfOf(self, "get_output"), "get_output").outputs.get(check("workflow:get_output", "step", str, step)) ?? null,
-          get_all_outputs: (self) => Object.fromEntries(needRun(wfOf(self, "get_all_outputs"), "get_all_outputs").outputs) as JsonObject,
+          get_shared_data: (self, [k]) =>
+            wfOf(self, "get_shared_data").shared.get(check("workflow:get_shared_data", "key", str, k)) ?? null,
+          get_output: (self, [step]) =>
+            needRun(wfOf(self, "get_output"), "get_output").outputs.get(
+              check("workflow:get_output", "step", str, step),
+            ) ?? null,
+          get_all_outputs: (self) =>
+            Object.fromEntries(needRun(wfOf(self, "get_all_outputs"), "get_all_outputs").outputs) as JsonObject,
           list_outputs: (self) => [...needRun(wfOf(self, "list_outputs"), "list_outputs").outputs.keys()],
           get_execution_id: (self) => needRun(wfOf(self, "get_execution_id"), "get_execution_id").executionId,
           clear_outputs: (self) => {
@@ -598,8 +792,10 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
             const warnings: string[] = [];
             const errors: string[] = [];
             for (const s of [...wf.config.steps, ...wf.config.thenSteps, ...wf.config.elseSteps]) {
-              if (s.type === "tool" && !ctx.tools.resolveName(s.tool!)) errors.push(`step '${s.name}': unknown tool '${s.tool}'`);
-              if (s.type === "agent" && typeof s.agent === "string" && !agents.find(s.agent)) warnings.push(`step '${s.name}': no agent named '${s.agent}' yet`);
+              if (s.type === "tool" && !ctx.tools.resolveName(s.tool!))
+                errors.push(`step '${s.name}': unknown tool '${s.tool}'`);
+              if (s.type === "agent" && typeof s.agent === "string" && !agents.find(s.agent))
+                warnings.push(`step '${s.name}': no agent named '${s.agent}' yet`);
             }
             return { valid: errors.length === 0, workflow_id: wf.id, warnings, errors };
           },
@@ -614,7 +810,8 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
         conditional: fromTable("conditional"),
         loop: fromTable("loop"),
         types: () => [...WORKFLOW_TYPES],
-        list: () => [...instances.values()].map((w) => ({ id: w.id, name: w.config.name, type: w.config.type ?? null })),
+        list: () =>
+          [...instances.values()].map((w) => ({ id: w.id, name: w.config.name, type: w.config.type ?? null })),
         get: ([idOrName]) => {
           const key = check("Workflow.get", "id", str, idOrName);
           const wf = instances.get(key) ?? [...instances.values()].find((w) => w.config.name === key);
@@ -649,7 +846,13 @@ export function coerceToSchema(params: JsonObject, schema: { [key: string]: Json
     const type = isPlainObject(p) ? p.type : undefined;
     const types = Array.isArray(type) ? type : [type];
     if (types.includes("string") && (typeof v === "number" || typeof v === "boolean")) out[k] = String(v);
-    else if ((types.includes("number") || types.includes("integer")) && !types.includes("string") && typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)))
+    else if (
+      (types.includes("number") || types.includes("integer")) &&
+      !types.includes("string") &&
+      typeof v === "string" &&
+      v.trim() !== "" &&
+      Number.isFinite(Number(v))
+    )
       out[k] = Number(v);
   }
   return out;
@@ -658,4 +861,3 @@ export function coerceToSchema(params: JsonObject, schema: { [key: string]: Json
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-

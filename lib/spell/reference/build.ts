@@ -23,7 +23,11 @@ export function parseParams(sig: string): ApiParamDoc[] {
     const i = p.indexOf(":");
     const rawName = p.slice(0, i).trim();
     const optional = rawName.endsWith("?");
-    return { name: optional ? rawName.slice(0, -1) : rawName, type: p.slice(i + 1).trim(), ...(optional ? { optional: true } : {}) };
+    return {
+      name: optional ? rawName.slice(0, -1) : rawName,
+      type: p.slice(i + 1).trim(),
+      ...(optional ? { optional: true } : {}),
+    };
   });
 }
 
@@ -35,7 +39,14 @@ export interface FnOpts {
   params?: Record<string, string>;
 }
 
-function make(call: "static" | "method", name: string, sig: string, returns: string, description: string, o: FnOpts = {}): ApiFunctionDoc {
+function make(
+  call: "static" | "method",
+  name: string,
+  sig: string,
+  returns: string,
+  description: string,
+  o: FnOpts = {},
+): ApiFunctionDoc {
   const params = parseParams(sig).map((p) => (o.params?.[p.name] ? { ...p, description: o.params[p.name] } : p));
   return {
     name,
@@ -50,6 +61,8 @@ function make(call: "static" | "method", name: string, sig: string, returns: str
 }
 
 /** `Global.name(sig) -> returns`. */
-export const fn = (name: string, sig: string, returns: string, description: string, o?: FnOpts) => make("static", name, sig, returns, description, o);
+export const fn = (name: string, sig: string, returns: string, description: string, o?: FnOpts) =>
+  make("static", name, sig, returns, description, o);
 /** `obj:name(sig)` in Lua, `obj.name(sig)` in JS. */
-export const method = (name: string, sig: string, returns: string, description: string, o?: FnOpts) => make("method", name, sig, returns, description, o);
+export const method = (name: string, sig: string, returns: string, description: string, o?: FnOpts) =>
+  make("method", name, sig, returns, description, o);

@@ -6,11 +6,16 @@ export interface NamedType {
 }
 
 export const SPELL_API_TYPES: NamedType[] = [
-  { name: "JsonValue", definition: "null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }", description: "Any value that converts to JSON." },
+  {
+    name: "JsonValue",
+    definition: "null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }",
+    description: "Any value that converts to JSON.",
+  },
   { name: "JsonSchema", definition: "{ [key: string]: JsonValue }", description: "A JSON Schema object." },
   {
     name: "AgentInput",
-    definition: "{ text: string; parameters?: { temperature?: number; max_tokens?: number; [key: string]: JsonValue | undefined } }",
+    definition:
+      "{ text: string; parameters?: { temperature?: number; max_tokens?: number; [key: string]: JsonValue | undefined } }",
     description: "What an agent is asked. A plain string is accepted too.",
   },
   {
@@ -27,10 +32,15 @@ export const SPELL_API_TYPES: NamedType[] = [
   { name: "StreamChunk", definition: "{ text: string }", description: "One streamed text delta." },
   {
     name: "ToolResult",
-    definition: "{ success?: boolean; operation?: string; result?: JsonValue; message?: string; error?: { message: string }; [key: string]: JsonValue | undefined }",
+    definition:
+      "{ success?: boolean; operation?: string; result?: JsonValue; message?: string; error?: { message: string }; [key: string]: JsonValue | undefined }",
     description: "A tool's result (rs-llmspell's structured family for most tools).",
   },
-  { name: "ToolInfo", definition: "{ name: string; description: string; category: string; version: string; tags: string[] }", description: "A tool as listed." },
+  {
+    name: "ToolInfo",
+    definition: "{ name: string; description: string; category: string; version: string; tags: string[] }",
+    description: "A tool as listed.",
+  },
   {
     name: "ToolDefinition",
     definition:
@@ -45,7 +55,8 @@ export const SPELL_API_TYPES: NamedType[] = [
   },
   {
     name: "WorkflowCondition",
-    definition: '{ type: "shared_data_equals" | "shared_data_exists" | "always" | "never"; key?: string; value?: JsonValue }',
+    definition:
+      '{ type: "shared_data_equals" | "shared_data_exists" | "always" | "never"; key?: string; value?: JsonValue }',
     description: "The condition of a conditional workflow, tested against its shared data.",
   },
   {
@@ -66,21 +77,32 @@ export const SPELL_API_TYPES: NamedType[] = [
       '"SystemStartup" | "SystemShutdown" | "BeforeAgentInit" | "AfterAgentInit" | "BeforeAgentExecution" | "AfterAgentExecution" | "BeforeAgentShutdown" | "AfterAgentShutdown" | "BeforeToolDiscovery" | "AfterToolDiscovery" | "BeforeToolExecution" | "AfterToolExecution" | "ToolValidation" | "ToolError" | "AgentError" | "BeforeWorkflowStart" | "WorkflowStageTransition" | "BeforeWorkflowStage" | "AfterWorkflowStage" | "WorkflowCheckpoint" | "WorkflowRollback" | "AfterWorkflowComplete" | "WorkflowError"',
     description: "Where a hook runs.",
   },
-  { name: "HookPriority", definition: '"highest" | "high" | "normal" | "low" | "lowest"', description: "Hook order: highest first." },
+  {
+    name: "HookPriority",
+    definition: '"highest" | "high" | "normal" | "low" | "lowest"',
+    description: "Hook order: highest first.",
+  },
   {
     name: "HookContext",
-    definition: "{ point: HookPoint; component: { type: string; name: string }; correlation_id: string; language: string; data: { [key: string]: JsonValue } }",
+    definition:
+      "{ point: HookPoint; component: { type: string; name: string }; correlation_id: string; language: string; data: { [key: string]: JsonValue } }",
     description: "What a hook callback receives.",
   },
   {
     name: "HookResult",
-    definition: '"continue" | "skip" | { type: "modified"; data: { [key: string]: JsonValue } } | { type: "cancel"; reason?: string } | undefined',
+    definition:
+      '"continue" | "skip" | { type: "modified"; data: { [key: string]: JsonValue } } | { type: "cancel"; reason?: string } | undefined',
     description: "What a hook callback may return.",
   },
-  { name: "HookInfo", definition: "{ id: string; name: string; hook_point: HookPoint; priority: HookPriority; language: string }", description: "A registered hook." },
+  {
+    name: "HookInfo",
+    definition: "{ id: string; name: string; hook_point: HookPoint; priority: HookPriority; language: string }",
+    description: "A registered hook.",
+  },
   {
     name: "SpellEvent",
-    definition: "{ id: string; event_type: string; data: JsonValue; timestamp: string; sequence: number; language: string; correlation_id?: string }",
+    definition:
+      "{ id: string; event_type: string; data: JsonValue; timestamp: string; sequence: number; language: string; correlation_id?: string }",
     description: "An event received from a subscription.",
   },
   {

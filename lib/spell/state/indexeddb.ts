@@ -2,8 +2,8 @@
  * The browser State store: one IndexedDB database per playground workspace, one object store of
  * `{scope, key, value}` records keyed by `[scope, key]`.
  */
-import type { JsonValue } from "@/engines/bridge";
-import { SpellError } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
+import { SpellError } from "@/lib/core/errors";
 import type { StateStore } from "../runtime";
 
 const STORE = "state";

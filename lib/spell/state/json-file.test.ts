@@ -39,6 +39,8 @@ describe("JSON file state store", () => {
   it("refuses JSON of the wrong shape", async () => {
     const path = join(dir, "shape.json");
     writeFileSync(path, JSON.stringify({ global: 5 }));
-    await expect(createJsonFileStateStore(path).keys("global")).rejects.toThrow(/not a \{scope: \{key: value\}\} object/);
+    await expect(createJsonFileStateStore(path).keys("global")).rejects.toThrow(
+      /not a \{scope: \{key: value\}\} object/,
+    );
   });
 });

@@ -5,8 +5,8 @@
  */
 import { promises as fs } from "node:fs";
 import { dirname, basename, join } from "node:path";
-import type { JsonValue } from "@/engines/bridge";
-import { SpellError } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
+import { SpellError } from "@/lib/core/errors";
 import type { StateStore } from "../runtime";
 
 type Data = Record<string, Record<string, JsonValue>>;

@@ -1,5 +1,5 @@
 /** The in-memory State store: the default for a run, and what tests use. */
-import type { JsonValue } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
 import type { StateStore } from "../runtime";
 
 export function createMemoryStateStore(): StateStore {
@@ -25,7 +25,8 @@ export function createMemoryStateStore(): StateStore {
     },
     async entries() {
       const out: { scope: string; key: string; value: JsonValue }[] = [];
-      for (const [scope, m] of scopes) for (const [key, value] of m) out.push({ scope, key, value: structuredClone(value) });
+      for (const [scope, m] of scopes)
+        for (const [key, value] of m) out.push({ scope, key, value: structuredClone(value) });
       return out;
     },
     async clear() {

@@ -22,7 +22,12 @@ export function runStateStoreContract(make: () => Promise<StateStore> | StateSto
     expect(await s.delete("sc", "a")).toBe(false);
     expect(await s.keys("sc")).toEqual(["b"]);
     const entries = await s.entries();
-    expect(entries).toEqual(expect.arrayContaining([{ scope: "sc", key: "b", value: 2 }, { scope: "sc2", key: "z", value: 3 }]));
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        { scope: "sc", key: "b", value: 2 },
+        { scope: "sc2", key: "z", value: 3 },
+      ]),
+    );
     await s.clear();
     expect(await s.entries()).toEqual([]);
   });

@@ -100,7 +100,9 @@ function scalar(s: string): Yaml {
   if (/^".*"$/.test(t)) return t.slice(1, -1).replace(/\\"/g, '"');
   if (/^'.*'$/.test(t)) return t.slice(1, -1).replace(/''/g, "'");
   if (/^\[.*\]$/.test(t)) {
-    return (t.slice(1, -1).match(/"(?:[^"\\]|\\.)*"|'[^']*'|[^,]+/g) ?? []).map((x) => scalar(x)).filter((x) => x !== "");
+    return (t.slice(1, -1).match(/"(?:[^"\\]|\\.)*"|'[^']*'|[^,]+/g) ?? [])
+      .map((x) => scalar(x))
+      .filter((x) => x !== "");
   }
   return t.replace(/\s+#.*$/, "");
 }
@@ -140,7 +142,8 @@ export function parseYamlSubset(text: string): { [k: string]: Yaml } {
   return root;
 }
 
-const str = (v: Yaml | undefined): string | undefined => (v === undefined ? undefined : Array.isArray(v) || typeof v === "object" ? undefined : v);
+const str = (v: Yaml | undefined): string | undefined =>
+  v === undefined ? undefined : Array.isArray(v) || typeof v === "object" ? undefined : v;
 
 /** hayagriva YAML: `key: {type, title, author, date, parent: {title, volume, issue}, page-range, publisher, url, doi}`. */
 export function parseYamlBibliography(text: string): BibEntry[] {

@@ -39,7 +39,8 @@ export function toBase64(bytes: Uint8Array, urlSafe = false): string {
 /** Strict padded base64 decode; throws an Error describing the first problem. */
 export function fromBase64(text: string, urlSafe = false): Uint8Array {
   const alpha = urlSafe ? URL : STD;
-  if (text.length % 4 !== 0) throw new Error(`Invalid input length ${text.length} (must be a multiple of 4 with padding)`);
+  if (text.length % 4 !== 0)
+    throw new Error(`Invalid input length ${text.length} (must be a multiple of 4 with padding)`);
   const pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
   const body = text.slice(0, text.length - pad);
   const out = new Uint8Array((text.length / 4) * 3 - pad);

@@ -10,7 +10,13 @@
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-export const JQ_LIMITS = { maxSteps: 5_000_000, maxMs: 5000, maxQueryLength: 10_000, maxDepth: 200, maxStringLength: 10_000_000 } as const;
+export const JQ_LIMITS = {
+  maxSteps: 5_000_000,
+  maxMs: 5000,
+  maxQueryLength: 10_000,
+  maxDepth: 200,
+  maxStringLength: 10_000_000,
+} as const;
 
 /** A jq runtime error (`error(...)`), catchable with `try`. */
 export class JqError extends Error {
@@ -39,8 +45,61 @@ type Tok =
   | { t: "op"; v: string }
   | { t: "eof" };
 
-const OPS = ["?//", "|=", "+=", "-=", "*=", "/=", "%=", "//=", "==", "!=", "<=", ">=", "//", "..", "|", ",", "=", "<", ">", "+", "-", "*", "/", "%", "(", ")", "[", "]", "{", "}", ":", ";", "?", "."];
-const KEYWORDS = new Set(["if", "then", "elif", "else", "end", "as", "reduce", "foreach", "try", "catch", "and", "or", "def", "label", "import", "include", "__loc__"]);
+const OPS = [
+  "?//",
+  "|=",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "//=",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "//",
+  "..",
+  "|",
+  ",",
+  "=",
+  "<",
+  ">",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  ":",
+  ";",
+  "?",
+  ".",
+];
+const KEYWORDS = new Set([
+  "if",
+  "then",
+  "elif",
+  "else",
+  "end",
+  "as",
+  "reduce",
+  "foreach",
+  "try",
+  "catch",
+  "and",
+  "or",
+  "def",
+  "label",
+  "import",
+  "include",
+  "__loc__",
+]);
 
 function lex(src: string): Tok[] {
   const toks: Tok[] = [];
@@ -143,7 +202,16 @@ function lexString(src: string, start: number): [(string | Node)[], number] {
         i = j;
         continue;
       }
-      const map: Record<string, string> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", '"': '"', "\\": "\\", "/": "/" };
+      const map: Record<string, string> = {
+        n: "\n",
+        t: "\t",
+        r: "\r",
+        b: "\b",
+        f: "\f",
+        '"': '"',
+        "\\": "\\",
+        "/": "/",
+      };
       if (n === "u") {
         buf += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16));
         i += 6;
@@ -164,7 +232,10 @@ function lexString(src: string, start: number): [(string | Node)[], number] {
 // Parser
 // ---------------------------------------------------------------------------------------------------------------
 
-type Pattern = { k: "var"; name: string } | { k: "arr"; items: Pattern[] } | { k: "obj"; entries: { key: Node | string; pat: Pattern | null; varName?: string }[] };
+type Pattern =
+  | { k: "var"; name: string }
+  | { k: "arr"; items: Pattern[] }
+  | { k: "obj"; entries: { key: Node | string; pat: Pattern | null; varName?: string }[] };
 
 export type Node =
   | { k: "id" }
@@ -193,7 +264,8 @@ export type Node =
   | { k: "def"; name: string; params: string[]; body: Node; rest: Node };
 
 export function parse(src: string): Node {
-  if (src.length > JQ_LIMITS.maxQueryLength) throw new JqSyntaxError(`query is longer than ${JQ_LIMITS.maxQueryLength} characters`);
+  if (src.length > JQ_LIMITS.maxQueryLength)
+    throw new JqSyntaxError(`query is longer than ${JQ_LIMITS.maxQueryLength} characters`);
   const toks = lex(src);
   let p = 0;
   const peek = () => toks[p];
@@ -538,9 +610,12 @@ export function parse(src: string): Node {
         extract = pipe();
       }
       expectOp(")");
-      return name === "reduce" ? { k: "reduce", source, pat, init, update } : { k: "foreach", source, pat, init, update, extract };
+      return name === "reduce"
+        ? { k: "reduce", source, pat, init, update }
+        : { k: "foreach", source, pat, init, update, extract };
     }
-    if (name === "import" || name === "include" || name === "label") throw new JqSyntaxError(`'${name}' is not available`);
+    if (name === "import" || name === "include" || name === "label")
+      throw new JqSyntaxError(`'${name}' is not available`);
     if (KEYWORDS.has(name)) throw new JqSyntaxError(`unexpected keyword '${name}'`);
     p++;
     const args: Node[] = [];
@@ -700,7 +775,15 @@ export function compare(a: Json, b: Json): number {
 const truthy = (v: Json) => v !== null && v !== false;
 
 function tojson(v: Json): string {
-  return JSON.stringify(v, (_k, x) => (typeof x === "number" && !Number.isFinite(x) ? (Number.isNaN(x) ? null : x > 0 ? 1.7976931348623157e308 : -1.7976931348623157e308) : x));
+  return JSON.stringify(v, (_k, x) =>
+    typeof x === "number" && !Number.isFinite(x)
+      ? Number.isNaN(x)
+        ? null
+        : x > 0
+          ? 1.7976931348623157e308
+          : -1.7976931348623157e308
+      : x,
+  );
 }
 
 function errDesc(v: Json): string {
@@ -714,7 +797,8 @@ function isObj(v: Json): v is { [k: string]: Json } {
 
 function deepMerge(a: { [k: string]: Json }, b: { [k: string]: Json }): { [k: string]: Json } {
   const out = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = isObj(out[k]) && isObj(v) ? deepMerge(out[k] as { [k: string]: Json }, v) : v;
+  for (const [k, v] of Object.entries(b))
+    out[k] = isObj(out[k]) && isObj(v) ? deepMerge(out[k] as { [k: string]: Json }, v) : v;
   return out;
 }
 
@@ -732,7 +816,8 @@ function arith(op: string, a: Json, b: Json): Json {
       break;
     case "-":
       if (ta === "number" && tb === "number") return (a as number) - (b as number);
-      if (ta === "array" && tb === "array") return (a as Json[]).filter((x) => !(b as Json[]).some((y) => compare(x, y) === 0));
+      if (ta === "array" && tb === "array")
+        return (a as Json[]).filter((x) => !(b as Json[]).some((y) => compare(x, y) === 0));
       break;
     case "*":
       if (ta === "number" && tb === "number") return (a as number) * (b as number);
@@ -740,7 +825,8 @@ function arith(op: string, a: Json, b: Json): Json {
         const [s, n] = ta === "string" ? [a as string, b as number] : [b as string, a as number];
         if (n <= 0) return null;
         const count = Math.ceil(n);
-        if (s.length * count > JQ_LIMITS.maxStringLength) throw new JqLimitError(`string repetition longer than ${JQ_LIMITS.maxStringLength} characters`);
+        if (s.length * count > JQ_LIMITS.maxStringLength)
+          throw new JqLimitError(`string repetition longer than ${JQ_LIMITS.maxStringLength} characters`);
         return s.repeat(count);
       }
       if (ta === "object" && tb === "object") return deepMerge(a as { [k: string]: Json }, b as { [k: string]: Json });
@@ -804,12 +890,16 @@ class Budget {
   steps = 0;
   readonly deadline: number;
   depth = 0;
-  constructor(readonly maxSteps: number, maxMs: number) {
+  constructor(
+    readonly maxSteps: number,
+    maxMs: number,
+  ) {
     this.deadline = Date.now() + maxMs;
   }
   tick(): void {
     if (++this.steps > this.maxSteps) throw new JqLimitError(`query exceeded ${this.maxSteps} evaluation steps`);
-    if ((this.steps & 4095) === 0 && Date.now() > this.deadline) throw new JqLimitError(`query exceeded ${JQ_LIMITS.maxMs} ms`);
+    if ((this.steps & 4095) === 0 && Date.now() > this.deadline)
+      throw new JqLimitError(`query exceeded ${JQ_LIMITS.maxMs} ms`);
   }
 }
 
@@ -937,17 +1027,55 @@ function* recursePaths(v: Json, path: Path, b: Budget): Generator<[Json, Path]> 
 const FORMATS: Record<string, (v: Json) => string> = {
   text: (v) => (typeof v === "string" ? v : tojson(v)),
   json: (v) => tojson(v),
-  html: (v) => FORMATS.text(v).replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&#39;", '"': "&quot;" })[c]!),
-  uri: (v) => FORMATS.text(v).replace(/[^A-Za-z0-9\-_.~]/g, (c) => Array.from(new TextEncoder().encode(c), (x) => `%${x.toString(16).toUpperCase().padStart(2, "0")}`).join("")),
+  html: (v) =>
+    FORMATS.text(v).replace(
+      /[<>&'"]/g,
+      (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&#39;", '"': "&quot;" })[c]!,
+    ),
+  uri: (v) =>
+    FORMATS.text(v).replace(/[^A-Za-z0-9\-_.~]/g, (c) =>
+      Array.from(new TextEncoder().encode(c), (x) => `%${x.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+    ),
   csv: (v) => {
     if (!Array.isArray(v)) throw new JqError(`${errDesc(v)} cannot be csv-formatted, only an array can be`);
-    return v.map((x) => (typeof x === "string" ? `"${x.replace(/"/g, '""')}"` : typeof x === "number" ? String(x) : typeof x === "boolean" ? String(x) : x === null ? "" : fail(`${errDesc(x)} is not valid in a csv row`))).join(",");
+    return v
+      .map((x) =>
+        typeof x === "string"
+          ? `"${x.replace(/"/g, '""')}"`
+          : typeof x === "number"
+            ? String(x)
+            : typeof x === "boolean"
+              ? String(x)
+              : x === null
+                ? ""
+                : fail(`${errDesc(x)} is not valid in a csv row`),
+      )
+      .join(",");
   },
   tsv: (v) => {
     if (!Array.isArray(v)) throw new JqError(`${errDesc(v)} cannot be tsv-formatted, only an array can be`);
-    return v.map((x) => (typeof x === "string" ? x.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!) : x === null ? "" : typeof x === "object" ? fail(`${errDesc(x)} is not valid in a tsv row`) : String(x))).join("\t");
+    return v
+      .map((x) =>
+        typeof x === "string"
+          ? x.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!)
+          : x === null
+            ? ""
+            : typeof x === "object"
+              ? fail(`${errDesc(x)} is not valid in a tsv row`)
+              : String(x),
+      )
+      .join("\t");
   },
-  sh: (v) => (Array.isArray(v) ? v : [v]).map((x) => (typeof x === "string" ? `'${x.replace(/'/g, "'\\''")}'` : typeof x === "object" && x !== null ? fail(`${errDesc(x)} can not be escaped for shell`) : String(x))).join(" "),
+  sh: (v) =>
+    (Array.isArray(v) ? v : [v])
+      .map((x) =>
+        typeof x === "string"
+          ? `'${x.replace(/'/g, "'\\''")}'`
+          : typeof x === "object" && x !== null
+            ? fail(`${errDesc(x)} can not be escaped for shell`)
+            : String(x),
+      )
+      .join(" "),
   base64: (v) => {
     const bytes = new TextEncoder().encode(FORMATS.text(v));
     let bin = "";
@@ -988,7 +1116,14 @@ export class Interpreter {
   /** All outputs of `query` on `input`. */
   run(query: Node, input: Json): Json[] {
     const out: Json[] = [];
-    for (const v of this.ev(query, input, { vars: new Map([["ENV", {}], ["__prog_args", []]]), funcs: new Map() })) out.push(v);
+    for (const v of this.ev(query, input, {
+      vars: new Map([
+        ["ENV", {}],
+        ["__prog_args", []],
+      ]),
+      funcs: new Map(),
+    }))
+      out.push(v);
     return out;
   }
 
@@ -1208,12 +1343,19 @@ export class Interpreter {
     if (!f) throw new JqError(`${fmt} is not a valid format`);
     for (const x of this.ev(part, v, env)) {
       const s = acc + f(x);
-      if (s.length > JQ_LIMITS.maxStringLength) throw new JqLimitError(`string longer than ${JQ_LIMITS.maxStringLength} characters`);
+      if (s.length > JQ_LIMITS.maxStringLength)
+        throw new JqLimitError(`string longer than ${JQ_LIMITS.maxStringLength} characters`);
       yield* this.evString(parts, v, env, fmt, i + 1, s);
     }
   }
 
-  private *evObject(entries: { key: Node; value: Node | null }[], i: number, v: Json, env: Env, acc: { [k: string]: Json }): Generator<Json> {
+  private *evObject(
+    entries: { key: Node; value: Node | null }[],
+    i: number,
+    v: Json,
+    env: Env,
+    acc: { [k: string]: Json },
+  ): Generator<Json> {
     if (i === entries.length) {
       yield { ...acc };
       return;
@@ -1243,7 +1385,8 @@ export class Interpreter {
       let envs: Env[] = [env];
       pat.items.forEach((p, i) => {
         const next: Env[] = [];
-        for (const e of envs) for (const e2 of this.bindInto(p, value === null ? null : ((value as Json[])[i] ?? null), e)) next.push(e2);
+        for (const e of envs)
+          for (const e2 of this.bindInto(p, value === null ? null : ((value as Json[])[i] ?? null), e)) next.push(e2);
         envs = next;
       });
       yield* envs;
@@ -1378,7 +1521,8 @@ export class Interpreter {
         return;
       }
       case "as":
-        for (const x of this.ev(n.source, v, env)) for (const e2 of this.bind(n.pats[0], x, env)) yield* this.paths(n.body, v, e2, base);
+        for (const x of this.ev(n.source, v, env))
+          for (const e2 of this.bind(n.pats[0], x, env)) yield* this.paths(n.body, v, e2, base);
         return;
       case "call": {
         const a = n.args;
@@ -1474,7 +1618,15 @@ export class Interpreter {
     yield* this.builtin(name, args, v, env);
   }
 
-  private *callWithValues(f: Closure, args: Node[], v: Json, env: Env, dollar: number[], i: number, vals: Map<number, Json>): Generator<Json> {
+  private *callWithValues(
+    f: Closure,
+    args: Node[],
+    v: Json,
+    env: Env,
+    dollar: number[],
+    i: number,
+    vals: Map<number, Json>,
+  ): Generator<Json> {
     if (i === dollar.length) {
       const funcs = new Map(f.env.funcs);
       funcs.set(`${f.name}/${f.params.length}`, f);
@@ -1488,7 +1640,8 @@ export class Interpreter {
       yield* this.ev(f.body, v, { vars, funcs });
       return;
     }
-    for (const x of this.ev(args[dollar[i]], v, env)) yield* this.callWithValues(f, args, v, env, dollar, i + 1, new Map(vals).set(dollar[i], x));
+    for (const x of this.ev(args[dollar[i]], v, env))
+      yield* this.callWithValues(f, args, v, env, dollar, i + 1, new Map(vals).set(dollar[i], x));
   }
 
   /** The values of each argument, cartesian (last argument varies slowest, as jq's C builtins do). */
@@ -1509,7 +1662,11 @@ export class Interpreter {
     const f = flags === null ? "" : String(flags);
     if (/[^gixnslp]/.test(f)) throw new JqError(`${f} is not a valid modifier string`);
     let pattern = re;
-    if (f.includes("x")) pattern = pattern.replace(/\\#/g, "\u0000").replace(/\s+|#.*$/gm, "").replace(/\u0000/g, "\\#");
+    if (f.includes("x"))
+      pattern = pattern
+        .replace(/\\#/g, "\u0000")
+        .replace(/\s+|#.*$/gm, "")
+        .replace(/\u0000/g, "\\#");
     const jsFlags = `${f.includes("i") ? "i" : ""}${f.includes("s") ? "s" : ""}gu`;
     return { rx: this.opts.compileRegex(pattern, jsFlags), global: f.includes("g") };
   }
@@ -1646,7 +1803,13 @@ export class Interpreter {
         return;
       }
       case "add/0": {
-        const items = Array.isArray(v) ? v : isObj(v) ? Object.values(v) : v === null ? [] : fail(`Cannot iterate over ${typeOf(v)}`);
+        const items = Array.isArray(v)
+          ? v
+          : isObj(v)
+            ? Object.values(v)
+            : v === null
+              ? []
+              : fail(`Cannot iterate over ${typeOf(v)}`);
         let acc: Json = null;
         for (const x of items) {
           this.b.tick();
@@ -1715,7 +1878,8 @@ export class Interpreter {
       case "range/3":
         for (const [from, upto, by] of this.cartesian(a, v, env)) {
           const step = a.length === 3 ? by : 1;
-          if (typeof from !== "number" || typeof upto !== "number" || typeof step !== "number") throw new JqError("Range bounds must be numeric");
+          if (typeof from !== "number" || typeof upto !== "number" || typeof step !== "number")
+            throw new JqError("Range bounds must be numeric");
           if (step === 0 && from >= upto) continue;
           for (let i = from; step > 0 ? i < upto : step < 0 ? i > upto : true; i += step) {
             this.b.tick();
@@ -1776,7 +1940,15 @@ export class Interpreter {
       case "fmax/2":
         for (const [x, y] of this.cartesian(a, v, env)) {
           if (typeof x !== "number" || typeof y !== "number") throw new JqError(`${name} requires numbers`);
-          yield name === "pow" ? x ** y : name === "atan2" ? Math.atan2(x, y) : name === "fmin" ? Math.min(x, y) : name === "fmax" ? Math.max(x, y) : Math.log(x) / Math.log(y);
+          yield name === "pow"
+            ? x ** y
+            : name === "atan2"
+              ? Math.atan2(x, y)
+              : name === "fmin"
+                ? Math.min(x, y)
+                : name === "fmax"
+                  ? Math.max(x, y)
+                  : Math.log(x) / Math.log(y);
         }
         return;
       case "infinite/0":
@@ -1823,7 +1995,16 @@ export class Interpreter {
       case "nulls/0":
       case "scalars/0": {
         const t = typeOf(v);
-        const ok = { arrays: t === "array", objects: t === "object", iterables: t === "array" || t === "object", booleans: t === "boolean", numbers: t === "number", strings: t === "string", nulls: t === "null", scalars: t !== "array" && t !== "object" }[name];
+        const ok = {
+          arrays: t === "array",
+          objects: t === "object",
+          iterables: t === "array" || t === "object",
+          booleans: t === "boolean",
+          numbers: t === "number",
+          strings: t === "string",
+          nulls: t === "null",
+          scalars: t !== "array" && t !== "object",
+        }[name];
         if (ok) yield v;
         return;
       }
@@ -1899,7 +2080,8 @@ export class Interpreter {
         return;
       case "split/1":
         for (const sep of one(a[0])) {
-          if (typeof v !== "string" || typeof sep !== "string") throw new JqError("split input and separator must be strings");
+          if (typeof v !== "string" || typeof sep !== "string")
+            throw new JqError("split input and separator must be strings");
           yield v === "" ? [] : v.split(sep);
         }
         return;
@@ -1907,20 +2089,26 @@ export class Interpreter {
         for (const sep of one(a[0])) {
           if (!Array.isArray(v)) throw new JqError(`Cannot iterate over ${typeOf(v)}`);
           if (typeof sep !== "string") throw new JqError("join separator must be a string");
-          yield v.map((x) => (x === null ? "" : typeof x === "object" ? fail(`Cannot join with ${typeOf(x)}`) : String(x))).join(sep);
+          yield v
+            .map((x) => (x === null ? "" : typeof x === "object" ? fail(`Cannot join with ${typeOf(x)}`) : String(x)))
+            .join(sep);
         }
         return;
       case "ascii_downcase/0":
       case "ascii_upcase/0":
-        if (typeof v !== "string") throw new JqError(`${errDesc(v)} cannot be ${name === "ascii_downcase" ? "lowercased" : "uppercased"}`);
-        yield name === "ascii_downcase" ? v.replace(/[A-Z]/g, (c) => c.toLowerCase()) : v.replace(/[a-z]/g, (c) => c.toUpperCase());
+        if (typeof v !== "string")
+          throw new JqError(`${errDesc(v)} cannot be ${name === "ascii_downcase" ? "lowercased" : "uppercased"}`);
+        yield name === "ascii_downcase"
+          ? v.replace(/[A-Z]/g, (c) => c.toLowerCase())
+          : v.replace(/[a-z]/g, (c) => c.toUpperCase());
         return;
       case "explode/0":
         if (typeof v !== "string") throw new JqError(`${errDesc(v)} cannot be exploded`);
         yield Array.from(v, (c) => c.codePointAt(0)!);
         return;
       case "implode/0":
-        if (!Array.isArray(v) || !v.every((x) => typeof x === "number")) throw new JqError("Implode input must be an array of codepoints");
+        if (!Array.isArray(v) || !v.every((x) => typeof x === "number"))
+          throw new JqError("Implode input must be an array of codepoints");
         yield String.fromCodePoint(...(v as number[]));
         return;
       case "tojson/0":
@@ -1948,7 +2136,8 @@ export class Interpreter {
           if (!isObj(e)) throw new JqError(`Cannot index ${typeOf(e)} with "key"`);
           const k = e.key ?? e.k ?? e.name ?? e.Name ?? e.Key ?? e.K;
           const val = "value" in e ? e.value : "v" in e ? e.v : "Value" in e ? e.Value : null;
-          if (typeof k !== "string" && typeof k !== "number" && typeof k !== "boolean") throw new JqError(`Cannot use ${typeOf(k ?? null)} as object key`);
+          if (typeof k !== "string" && typeof k !== "number" && typeof k !== "boolean")
+            throw new JqError(`Cannot use ${typeOf(k ?? null)} as object key`);
           out[String(k)] = val ?? null;
         }
         yield out;
@@ -1957,7 +2146,8 @@ export class Interpreter {
       case "with_entries/1": {
         if (!isObj(v)) throw new JqError(`${errDesc(v)} has no keys`);
         const mapped: Json[] = [];
-        for (const [k, x] of Object.entries(v)) for (const r of this.ev(a[0], { key: k, value: x }, env)) mapped.push(r);
+        for (const [k, x] of Object.entries(v))
+          for (const r of this.ev(a[0], { key: k, value: x }, env)) mapped.push(r);
         yield* this.builtinOn("from_entries", mapped, null);
         return;
       }
@@ -1965,13 +2155,16 @@ export class Interpreter {
         for (const [, p] of recursePaths(v, [], this.b)) if (p.length) yield p as Json[];
         return;
       case "paths/1":
-        for (const [x, p] of recursePaths(v, [], this.b)) if (p.length && [...this.ev(a[0], x, env)].some(truthy)) yield p as Json[];
+        for (const [x, p] of recursePaths(v, [], this.b))
+          if (p.length && [...this.ev(a[0], x, env)].some(truthy)) yield p as Json[];
         return;
       case "leaf_paths/0":
-        for (const [x, p] of recursePaths(v, [], this.b)) if (p.length && (x === null || typeof x !== "object")) yield p as Json[];
+        for (const [x, p] of recursePaths(v, [], this.b))
+          if (p.length && (x === null || typeof x !== "object")) yield p as Json[];
         return;
       case "path/1":
-        for (const [, p] of this.paths(a[0], v, env)) yield p.map((k) => (typeof k === "object" ? ({ start: k.start, end: k.end } as Json) : k));
+        for (const [, p] of this.paths(a[0], v, env))
+          yield p.map((k) => (typeof k === "object" ? ({ start: k.start, end: k.end } as Json) : k));
         return;
       case "getpath/1":
         for (const p of one(a[0])) {
@@ -1996,7 +2189,10 @@ export class Interpreter {
         }
         return;
       case "del/1":
-        yield deletePaths(v, [...this.paths(a[0], v, env)].map(([, p]) => p));
+        yield deletePaths(
+          v,
+          [...this.paths(a[0], v, env)].map(([, p]) => p),
+        );
         return;
       case "to_array/0":
       case "toarray/0":
@@ -2122,7 +2318,12 @@ export class Interpreter {
         return;
       }
       case "combinations/1":
-        for (const n of one(a[0])) yield* this.builtinOn("combinations", Array.from({ length: n as number }, () => v), null);
+        for (const n of one(a[0]))
+          yield* this.builtinOn(
+            "combinations",
+            Array.from({ length: n as number }, () => v),
+            null,
+          );
         return;
       case "indices/1":
       case "index/1":
@@ -2145,18 +2346,21 @@ export class Interpreter {
         return;
       case "test/1":
       case "test/2":
-        for (const [re, flags] of this.cartesian(a.length === 2 ? a : [a[0], { k: "lit", v: null }], v, env)) yield this.matches(v, re, flags).length > 0;
+        for (const [re, flags] of this.cartesian(a.length === 2 ? a : [a[0], { k: "lit", v: null }], v, env))
+          yield this.matches(v, re, flags).length > 0;
         return;
       case "match/1":
       case "match/2":
-        for (const [re, flags] of this.cartesian(a.length === 2 ? a : [a[0], { k: "lit", v: null }], v, env)) yield* this.matches(v, re, flags);
+        for (const [re, flags] of this.cartesian(a.length === 2 ? a : [a[0], { k: "lit", v: null }], v, env))
+          yield* this.matches(v, re, flags);
         return;
       case "capture/1":
       case "capture/2":
         for (const [re, flags] of this.cartesian(a.length === 2 ? a : [a[0], { k: "lit", v: null }], v, env)) {
           for (const m of this.matches(v, re, flags)) {
             const out: { [k: string]: Json } = {};
-            for (const c of (m as { captures: { name: Json; string: Json }[] }).captures) if (typeof c.name === "string") out[c.name] = c.string;
+            for (const c of (m as { captures: { name: Json; string: Json }[] }).captures)
+              if (typeof c.name === "string") out[c.name] = c.string;
             yield out;
           }
         }
@@ -2197,7 +2401,11 @@ export class Interpreter {
           for (const f0 of flagArgs) {
             if (typeof v !== "string") throw new JqError(`${errDesc(v)} cannot be matched, as it is not a string`);
             const flags = `${f0 === null ? "" : String(f0)}${name === "gsub" ? "g" : ""}`;
-            const ms = this.matches(v, re, flags) as { offset: number; length: number; captures: { name: Json; string: Json }[] }[];
+            const ms = this.matches(v, re, flags) as {
+              offset: number;
+              length: number;
+              captures: { name: Json; string: Json }[];
+            }[];
             const units = Array.from(v);
             let results: string[] = [""];
             let prev = 0;
@@ -2259,7 +2467,8 @@ export class Interpreter {
       }
       case "tostream/0":
         for (const [x, p] of recursePaths(v, [], this.b)) {
-          const isLeaf = x === null || typeof x !== "object" || (Array.isArray(x) ? x.length === 0 : Object.keys(x).length === 0);
+          const isLeaf =
+            x === null || typeof x !== "object" || (Array.isArray(x) ? x.length === 0 : Object.keys(x).length === 0);
           if (isLeaf) yield [p as Json[], x];
         }
         return;
@@ -2309,7 +2518,10 @@ export class Interpreter {
   }
 
   private *builtinOn(name: string, input: Json, arg: Json): Generator<Json> {
-    yield* this.builtin(name, arg === null && name !== "has" ? [] : [{ k: "lit", v: arg }], input, { vars: new Map(), funcs: new Map() });
+    yield* this.builtin(name, arg === null && name !== "has" ? [] : [{ k: "lit", v: arg }], input, {
+      vars: new Map(),
+      funcs: new Map(),
+    });
   }
 }
 
@@ -2348,8 +2560,12 @@ function patternVars(p: Pattern): string[] {
 function contains(a: Json, b: Json): boolean {
   const [ta, tb] = [typeOf(a), typeOf(b)];
   if (ta !== tb) throw new JqError(`${errDesc(a)} and ${errDesc(b)} cannot have their containment checked`);
-  if (ta === "object") return Object.entries(b as object).every(([k, v]) => Object.hasOwn(a as object, k) && contains((a as { [k: string]: Json })[k], v as Json));
-  if (ta === "array") return (b as Json[]).every((y) => (a as Json[]).some((x) => typeOf(x) === typeOf(y) && contains(x, y)));
+  if (ta === "object")
+    return Object.entries(b as object).every(
+      ([k, v]) => Object.hasOwn(a as object, k) && contains((a as { [k: string]: Json })[k], v as Json),
+    );
+  if (ta === "array")
+    return (b as Json[]).every((y) => (a as Json[]).some((x) => typeOf(x) === typeOf(y) && contains(x, y)));
   if (ta === "string") return (a as string).includes(b as string);
   return compare(a, b) === 0;
 }

@@ -10,8 +10,10 @@ const BACKREFERENCE = /\\[1-9]|\\k</;
 
 /** Compile a user pattern or return the reason it is refused. */
 export function compileSafeRegex(pattern: string, flags = "u"): RegExp | string {
-  if (pattern.length > REGEX_LIMITS.maxPatternLength) return `pattern is longer than ${REGEX_LIMITS.maxPatternLength} characters`;
-  if (NESTED_QUANTIFIER.test(pattern)) return "pattern has a nested quantifier (like (a+)+), which can take exponential time";
+  if (pattern.length > REGEX_LIMITS.maxPatternLength)
+    return `pattern is longer than ${REGEX_LIMITS.maxPatternLength} characters`;
+  if (NESTED_QUANTIFIER.test(pattern))
+    return "pattern has a nested quantifier (like (a+)+), which can take exponential time";
   if (BACKREFERENCE.test(pattern)) return "pattern uses a backreference, which is not supported";
   try {
     return new RegExp(pattern, flags);

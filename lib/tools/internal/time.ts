@@ -31,7 +31,20 @@ export const DATE_FORMATS = [
 ] as const;
 
 export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** JS Date's range (±8.64e15 ms); chrono's is wider, so arithmetic past it reports an overflow. */
 export const MAX_EPOCH_MS = 8.64e15;
@@ -51,7 +64,16 @@ export function daysInMonth(y: number, m: number): number {
   return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 }
 
-function instantFrom(y: number, mo: number, d: number, h: number, mi: number, s: number, nanos: number, offsetMin: number): Instant | undefined {
+function instantFrom(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  nanos: number,
+  offsetMin: number,
+): Instant | undefined {
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 60) return undefined;
   const date = new Date(0);
   date.setUTCFullYear(y, mo - 1, d); // not Date.UTC: it maps years 0..99 to 1900..1999
@@ -60,7 +82,9 @@ function instantFrom(y: number, mo: number, d: number, h: number, mi: number, s:
 }
 
 function monthIndex(name: string, full: boolean): number {
-  const i = MONTHS.findIndex((m) => (full ? m.toLowerCase() === name.toLowerCase() : m.slice(0, 3).toLowerCase() === name.toLowerCase()));
+  const i = MONTHS.findIndex((m) =>
+    full ? m.toLowerCase() === name.toLowerCase() : m.slice(0, 3).toLowerCase() === name.toLowerCase(),
+  );
   return i + 1;
 }
 
@@ -90,8 +114,14 @@ const TOKEN_RE: Record<string, string> = {
 export function parseWithFormat(input: string, format: string): Instant | undefined {
   const fields: string[] = [];
   let re = "^";
-  for (let i = 0; i < format.length; ) {
-    const tok = format.startsWith("%.f", i) ? "%.f" : format.startsWith("%:z", i) ? "%:z" : format[i] === "%" ? format.slice(i, i + 2) : "";
+  for (let i = 0; i < format.length;) {
+    const tok = format.startsWith("%.f", i)
+      ? "%.f"
+      : format.startsWith("%:z", i)
+        ? "%:z"
+        : format[i] === "%"
+          ? format.slice(i, i + 2)
+          : "";
     if (tok && TOKEN_RE[tok]) {
       re += TOKEN_RE[tok];
       fields.push(tok);
@@ -103,20 +133,48 @@ export function parseWithFormat(input: string, format: string): Instant | undefi
   }
   const m = new RegExp(`${re}$`, "i").exec(input);
   if (!m) return undefined;
-  let y = NaN, mo = 1, d = 1, h = 0, mi = 0, s = 0, nanos = 0, off = 0;
+  let y = NaN,
+    mo = 1,
+    d = 1,
+    h = 0,
+    mi = 0,
+    s = 0,
+    nanos = 0,
+    off = 0;
   fields.forEach((f, idx) => {
     const v = m[idx + 1];
     switch (f) {
-      case "%Y": y = Number(v); break;
-      case "%m": mo = Number(v); break;
-      case "%d": d = Number(v); break;
-      case "%H": h = Number(v); break;
-      case "%M": mi = Number(v); break;
-      case "%S": s = Number(v); break;
-      case "%.f": nanos = v ? Number(v.slice(1).padEnd(9, "0")) : 0; break;
-      case "%z": case "%:z": off = offsetMinutes(v); break;
-      case "%b": mo = monthIndex(v, false); break;
-      case "%B": mo = monthIndex(v, true); break;
+      case "%Y":
+        y = Number(v);
+        break;
+      case "%m":
+        mo = Number(v);
+        break;
+      case "%d":
+        d = Number(v);
+        break;
+      case "%H":
+        h = Number(v);
+        break;
+      case "%M":
+        mi = Number(v);
+        break;
+      case "%S":
+        s = Number(v);
+        break;
+      case "%.f":
+        nanos = v ? Number(v.slice(1).padEnd(9, "0")) : 0;
+        break;
+      case "%z":
+      case "%:z":
+        off = offsetMinutes(v);
+        break;
+      case "%b":
+        mo = monthIndex(v, false);
+        break;
+      case "%B":
+        mo = monthIndex(v, true);
+        break;
     }
   });
   if (Number.isNaN(y) || Number.isNaN(off)) return undefined;
@@ -126,7 +184,8 @@ export function parseWithFormat(input: string, format: string): Instant | undefi
 }
 
 const RFC3339 = /^([+-]?\d{4,6})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
-const RFC2822 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|GMT|UT|UTC|Z)$/i;
+const RFC2822 =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|GMT|UT|UTC|Z)$/i;
 
 /** rs-llmspell's `parse_datetime`: a Unix timestamp, RFC 3339, RFC 2822, then DATE_FORMATS (naive = UTC). */
 export function parseDateTime(input: string): Instant {
@@ -145,7 +204,16 @@ export function parseDateTime(input: string): Instant {
   }
   m = RFC2822.exec(input);
   if (m) {
-    const inst = instantFrom(+m[3], monthIndex(m[2], false), +m[1], +m[4], +m[5], m[6] ? +m[6] : 0, 0, offsetMinutes(m[7].toUpperCase()));
+    const inst = instantFrom(
+      +m[3],
+      monthIndex(m[2], false),
+      +m[1],
+      +m[4],
+      +m[5],
+      m[6] ? +m[6] : 0,
+      0,
+      offsetMinutes(m[7].toUpperCase()),
+    );
     if (inst) return inst;
   }
   for (const f of DATE_FORMATS) {
@@ -208,7 +276,14 @@ export function fieldsInZone(inst: Instant, tz: string): Fields {
     timeZoneName: "short",
   });
   const parts = Object.fromEntries(fmt.formatToParts(new Date(inst.ms)).map((p) => [p.type, p.value]));
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   const offsetMin = Math.round((wall - Math.floor(inst.ms / 1000) * 1000) / 60_000);
   return fieldsAt(inst, offsetMin, parts.timeZoneName ?? tz);
 }
@@ -274,41 +349,116 @@ export function formatDateTime(f: Fields, format: string): string {
     }
     const h12 = f.hour % 12 === 0 ? 12 : f.hour % 12;
     switch (spec) {
-      case "Y": out += f.year >= 0 && f.year <= 9999 ? pad(f.year, 4) : (f.year > 0 ? "+" : "") + String(f.year); break;
-      case "C": out += pad(Math.floor(f.year / 100)); break;
-      case "y": out += pad(((f.year % 100) + 100) % 100); break;
-      case "m": out += pad(f.month); break;
-      case "d": out += pad(f.day); break;
-      case "e": out += pad(f.day, 2, " "); break;
-      case "H": out += pad(f.hour); break;
-      case "I": out += pad(h12); break;
-      case "k": out += pad(f.hour, 2, " "); break;
-      case "l": out += pad(h12, 2, " "); break;
-      case "M": out += pad(f.minute); break;
-      case "S": out += pad(f.second); break;
-      case "f": out += pad(f.nanos, 9); break;
-      case "p": out += f.hour < 12 ? "AM" : "PM"; break;
-      case "P": out += f.hour < 12 ? "am" : "pm"; break;
-      case "a": out += WEEKDAYS[f.weekday].slice(0, 3); break;
-      case "A": out += WEEKDAYS[f.weekday]; break;
-      case "b": case "h": out += MONTHS[f.month - 1].slice(0, 3); break;
-      case "B": out += MONTHS[f.month - 1]; break;
-      case "j": out += pad(dayOfYear(f), 3); break;
-      case "u": out += String(f.weekday === 0 ? 7 : f.weekday); break;
-      case "w": out += String(f.weekday); break;
-      case "V": out += pad(isoWeek(f)); break;
-      case "z": out += offsetText(f.offsetMin, false); break;
-      case "Z": out += f.zoneName; break;
-      case "s": out += String(Math.floor((Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - f.offsetMin * 60_000) / 1000)); break;
-      case "F": out += `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}`; break;
-      case "D": case "x": out += `${pad(f.month)}/${pad(f.day)}/${pad(((f.year % 100) + 100) % 100)}`; break;
-      case "T": case "X": out += `${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`; break;
-      case "R": out += `${pad(f.hour)}:${pad(f.minute)}`; break;
-      case "c": out += `${WEEKDAYS[f.weekday].slice(0, 3)} ${MONTHS[f.month - 1].slice(0, 3)} ${pad(f.day, 2, " ")} ${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)} ${f.year}`; break;
-      case "n": out += "\n"; break;
-      case "t": out += "\t"; break;
-      case "%": out += "%"; break;
-      default: spec = `%${spec}`; out += spec;
+      case "Y":
+        out += f.year >= 0 && f.year <= 9999 ? pad(f.year, 4) : (f.year > 0 ? "+" : "") + String(f.year);
+        break;
+      case "C":
+        out += pad(Math.floor(f.year / 100));
+        break;
+      case "y":
+        out += pad(((f.year % 100) + 100) % 100);
+        break;
+      case "m":
+        out += pad(f.month);
+        break;
+      case "d":
+        out += pad(f.day);
+        break;
+      case "e":
+        out += pad(f.day, 2, " ");
+        break;
+      case "H":
+        out += pad(f.hour);
+        break;
+      case "I":
+        out += pad(h12);
+        break;
+      case "k":
+        out += pad(f.hour, 2, " ");
+        break;
+      case "l":
+        out += pad(h12, 2, " ");
+        break;
+      case "M":
+        out += pad(f.minute);
+        break;
+      case "S":
+        out += pad(f.second);
+        break;
+      case "f":
+        out += pad(f.nanos, 9);
+        break;
+      case "p":
+        out += f.hour < 12 ? "AM" : "PM";
+        break;
+      case "P":
+        out += f.hour < 12 ? "am" : "pm";
+        break;
+      case "a":
+        out += WEEKDAYS[f.weekday].slice(0, 3);
+        break;
+      case "A":
+        out += WEEKDAYS[f.weekday];
+        break;
+      case "b":
+      case "h":
+        out += MONTHS[f.month - 1].slice(0, 3);
+        break;
+      case "B":
+        out += MONTHS[f.month - 1];
+        break;
+      case "j":
+        out += pad(dayOfYear(f), 3);
+        break;
+      case "u":
+        out += String(f.weekday === 0 ? 7 : f.weekday);
+        break;
+      case "w":
+        out += String(f.weekday);
+        break;
+      case "V":
+        out += pad(isoWeek(f));
+        break;
+      case "z":
+        out += offsetText(f.offsetMin, false);
+        break;
+      case "Z":
+        out += f.zoneName;
+        break;
+      case "s":
+        out += String(
+          Math.floor((Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - f.offsetMin * 60_000) / 1000),
+        );
+        break;
+      case "F":
+        out += `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}`;
+        break;
+      case "D":
+      case "x":
+        out += `${pad(f.month)}/${pad(f.day)}/${pad(((f.year % 100) + 100) % 100)}`;
+        break;
+      case "T":
+      case "X":
+        out += `${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
+        break;
+      case "R":
+        out += `${pad(f.hour)}:${pad(f.minute)}`;
+        break;
+      case "c":
+        out += `${WEEKDAYS[f.weekday].slice(0, 3)} ${MONTHS[f.month - 1].slice(0, 3)} ${pad(f.day, 2, " ")} ${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)} ${f.year}`;
+        break;
+      case "n":
+        out += "\n";
+        break;
+      case "t":
+        out += "\t";
+        break;
+      case "%":
+        out += "%";
+        break;
+      default:
+        spec = `%${spec}`;
+        out += spec;
     }
   }
   return out;

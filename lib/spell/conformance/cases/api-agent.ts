@@ -1,8 +1,8 @@
 /** Conformance: the Agent global (builder, execute, history, streaming, tool calling, response_format, statics). */
 import { expect as vexpect } from "vitest";
-import type { TraceStart } from "@/engines/bridge";
-import type { ConformanceCase } from "@/engines/conformance/types";
-import { apiCase } from "@/lib/spell/conformance";
+import type { TraceStart } from "@/lib/core/events";
+import type { ConformanceCase } from "@/lib/core/conformance";
+import { apiCase } from "@/lib/spell/conformance/api-case";
 import { createMockLlmClient } from "@/lib/llm/mock";
 
 const ECHO_LUA = 'local agent = Agent.builder():name("echoer"):model("mock/echo"):build()\n';
@@ -17,8 +17,10 @@ export const cases: ConformanceCase[] = [
   ),
   apiCase(
     "agent: result metadata has model, provider, usage, finish_reason and no tool calls",
-    ECHO_LUA + 'local m = agent:execute({ text = "hi" }).metadata\nreturn { m.model, m.provider, m.finish_reason, #m.tool_calls, m.usage.output_tokens > 0, type(m.execution_time_ms) }',
-    ECHO_JS + 'const m = (await agent.execute({ text: "hi" })).metadata;\nreturn [m.model, m.provider, m.finish_reason, m.tool_calls.length, m.usage.output_tokens > 0, typeof m.execution_time_ms];',
+    ECHO_LUA +
+      'local m = agent:execute({ text = "hi" }).metadata\nreturn { m.model, m.provider, m.finish_reason, #m.tool_calls, m.usage.output_tokens > 0, type(m.execution_time_ms) }',
+    ECHO_JS +
+      'const m = (await agent.execute({ text: "hi" })).metadata;\nreturn [m.model, m.provider, m.finish_reason, m.tool_calls.length, m.usage.output_tokens > 0, typeof m.execution_time_ms];',
     { value: ["mock/echo", "mock", "stop", 0, true, "number"] },
   ),
   apiCase(
@@ -29,8 +31,10 @@ export const cases: ConformanceCase[] = [
   ),
   apiCase(
     "agent: keeps conversation history between calls",
-    ECHO_LUA + 'agent:execute({ text = "one" })\nagent:execute({ text = "two" })\nlocal h = agent:get_history()\nreturn { #h, h[1].content, h[4].content }',
-    ECHO_JS + 'await agent.execute({ text: "one" });\nawait agent.execute({ text: "two" });\nconst h = agent.get_history();\nreturn [h.length, h[0].content, h[3].content];',
+    ECHO_LUA +
+      'agent:execute({ text = "one" })\nagent:execute({ text = "two" })\nlocal h = agent:get_history()\nreturn { #h, h[1].content, h[4].content }',
+    ECHO_JS +
+      'await agent.execute({ text: "one" });\nawait agent.execute({ text: "two" });\nconst h = agent.get_history();\nreturn [h.length, h[0].content, h[3].content];',
     { value: [4, "one", "two"] },
   ),
   apiCase(
@@ -41,20 +45,26 @@ export const cases: ConformanceCase[] = [
   ),
   apiCase(
     "agent: stream with a callback gets every delta in order and returns the final result",
-    ECHO_LUA + 'local parts = {}\nlocal r = agent:stream({ text = "one two three" }, function(chunk) parts[#parts + 1] = chunk.text end)\nreturn { table.concat(parts), #parts, r.text }',
-    ECHO_JS + 'const parts = [];\nconst r = await agent.stream({ text: "one two three" }, (chunk) => { parts.push(chunk.text); });\nreturn [parts.join(""), parts.length, r.text];',
+    ECHO_LUA +
+      'local parts = {}\nlocal r = agent:stream({ text = "one two three" }, function(chunk) parts[#parts + 1] = chunk.text end)\nreturn { table.concat(parts), #parts, r.text }',
+    ECHO_JS +
+      'const parts = [];\nconst r = await agent.stream({ text: "one two three" }, (chunk) => { parts.push(chunk.text); });\nreturn [parts.join(""), parts.length, r.text];',
     { value: ["one two three", 3, "one two three"] },
   ),
   apiCase(
     "agent: invokeStream (rs-llmspell spelling) reports chunks_received",
-    ECHO_LUA + 'local n = 0\nlocal r = agent:invokeStream({ text = "a b" }, function(c) n = n + 1 end)\nreturn { r.success, r.chunks_received, n }',
-    ECHO_JS + 'let n = 0;\nconst r = await agent.invokeStream({ text: "a b" }, () => { n++; });\nreturn [r.success, r.chunks_received, n];',
+    ECHO_LUA +
+      'local n = 0\nlocal r = agent:invokeStream({ text = "a b" }, function(c) n = n + 1 end)\nreturn { r.success, r.chunks_received, n }',
+    ECHO_JS +
+      'let n = 0;\nconst r = await agent.invokeStream({ text: "a b" }, () => { n++; });\nreturn [r.success, r.chunks_received, n];',
     { value: [true, 2, 2] },
   ),
   apiCase(
     "agent: stream without a callback is an iterator (Lua next(), JS for await)",
-    ECHO_LUA + 'local s = agent:stream({ text = "x y z" })\nlocal parts = {}\nwhile true do\n  local c = s:next()\n  if c == nil then break end\n  parts[#parts + 1] = c.text\nend\nreturn { table.concat(parts, "|"), s:result().text }',
-    ECHO_JS + 'const s = agent.stream({ text: "x y z" });\nconst parts = [];\nfor await (const c of s) parts.push(c.text);\nreturn [parts.join("|"), (await s.result()).text];',
+    ECHO_LUA +
+      'local s = agent:stream({ text = "x y z" })\nlocal parts = {}\nwhile true do\n  local c = s:next()\n  if c == nil then break end\n  parts[#parts + 1] = c.text\nend\nreturn { table.concat(parts, "|"), s:result().text }',
+    ECHO_JS +
+      'const s = agent.stream({ text: "x y z" });\nconst parts = [];\nfor await (const c of s) parts.push(c.text);\nreturn [parts.join("|"), (await s.result()).text];',
     { value: ["x |y |z", "x y z"] },
   ),
   apiCase(
@@ -64,7 +74,9 @@ export const cases: ConformanceCase[] = [
     {
       value: true,
       check: ({ events }) => {
-        const agentSpan = events.find((e): e is TraceStart => e.type === "trace" && e.phase === "start" && e.kind === "agent");
+        const agentSpan = events.find(
+          (e): e is TraceStart => e.type === "trace" && e.phase === "start" && e.kind === "agent",
+        );
         const streamed = events.filter((e) => e.type === "stream");
         vexpect(streamed.map((e) => (e.type === "stream" ? e.text : "")).join("")).toBe("a b c");
         vexpect(streamed.every((e) => e.type === "stream" && e.traceId === agentSpan?.id)).toBe(true);
@@ -136,8 +148,10 @@ export const cases: ConformanceCase[] = [
   ),
   apiCase(
     "agent: the run's model-call budget gives a clear api error",
-    ECHO_LUA + 'agent:execute("1")\nlocal ok, e = pcall(function() return agent:execute("2") end)\nreturn { ok, e.kind, string.find(e.message, "limits.maxModelCalls", 1, true) ~= nil }',
-    ECHO_JS + 'await agent.execute("1");\ntry { await agent.execute("2"); return "no error"; } catch (e) { return [false, e.kind, e.message.includes("limits.maxModelCalls")]; }',
+    ECHO_LUA +
+      'agent:execute("1")\nlocal ok, e = pcall(function() return agent:execute("2") end)\nreturn { ok, e.kind, string.find(e.message, "limits.maxModelCalls", 1, true) ~= nil }',
+    ECHO_JS +
+      'await agent.execute("1");\ntry { await agent.execute("2"); return "no error"; } catch (e) { return [false, e.kind, e.message.includes("limits.maxModelCalls")]; }',
     { value: [false, "api", true] },
     { runtime: { limits: { maxModelCalls: 1 } } },
   ),

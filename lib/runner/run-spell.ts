@@ -2,17 +2,12 @@
  * One run, independent of where it happens (a browser worker, a Node worker, a test): clamp the limits, build
  * the spell runtime and API, create a fresh engine instance, execute, dispose. Both workers call this.
  */
-import {
-  SpellError,
-  type ExecutionResult,
-  type ExecutionStats,
-  type RunEvent,
-  type ScriptEngine,
-  type SpellErrorData,
-} from "@/engines/bridge";
+import { SpellError, type SpellErrorData } from "@/lib/core/errors";
+import { type ExecutionResult, type ExecutionStats, type RunEvent } from "@/lib/core/events";
+import { type ScriptEngine } from "@/lib/core/engine";
 import type { LlmClient } from "@/lib/llm/types";
 import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
-import { clampLimits, type RunLimits } from "@/lib/spell/limits";
+import { clampLimits, type RunLimits } from "@/lib/core/limits";
 import { pollAbortSignal } from "./polled-signal";
 import type { RunRequest } from "./types";
 
@@ -82,7 +77,12 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
   let engine: ScriptEngine | undefined;
   try {
     if (run.signal.aborted) {
-      return failEarly(new SpellError("cancelled", "the run was cancelled before it started"), engineName, now, deps.emit);
+      return failEarly(
+        new SpellError("cancelled", "the run was cancelled before it started"),
+        engineName,
+        now,
+        deps.emit,
+      );
     }
     let instance: ScriptEngine;
     try {
@@ -137,7 +137,12 @@ function wallMessage(limits: RunLimits): string {
   return `the run took longer than its wall-clock limit of ${limits.wallTimeoutMs} ms`;
 }
 
-function finalize(result: ExecutionResult, wallExpired: boolean, limits: RunLimits, streamTruncated: boolean): ExecutionResult {
+function finalize(
+  result: ExecutionResult,
+  wallExpired: boolean,
+  limits: RunLimits,
+  streamTruncated: boolean,
+): ExecutionResult {
   let out = result;
   if (wallExpired && !out.ok && out.error.kind === "cancelled") {
     out = { ...out, error: { ...out.error, kind: "timeout", message: wallMessage(limits) } };
@@ -238,4 +243,3 @@ async function registeredEngineNames(): Promise<string[]> {
   const { listEngines } = await loadRegistry();
   return listEngines().map((entry) => entry.name);
 }
-

@@ -2,8 +2,9 @@
  * The run controller: what the page and the CLI use to run a spell in a worker (a Web Worker in the browser,
  * a `worker_threads` worker in Node). One message protocol, two transports (`engines/host/`).
  */
-import type { ExecutionResult, JsonValue, RunEvent } from "@/engines/bridge";
-import type { RunLimits } from "@/lib/spell/limits";
+import type { ExecutionResult, RunEvent } from "@/lib/core/events";
+import type { JsonValue } from "@/lib/core/json";
+import type { RunLimits } from "@/lib/core/limits";
 
 export interface RunRequest {
   /** Engine name: `lua`, `javascript`, or a registered plugin. */

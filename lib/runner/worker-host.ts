@@ -2,11 +2,18 @@
  * The worker side of the protocol, written once for both transports: warm the engines, run one spell at a time,
  * stream its events, honour cancel, and send heartbeats while a run is in progress.
  */
-import type { ExecutionResult, RunEvent, ScriptEngine } from "@/engines/bridge";
+import type { ExecutionResult, RunEvent } from "@/lib/core/events";
+import type { ScriptEngine } from "@/lib/core/engine";
 import type { LlmClient } from "@/lib/llm/types";
 import type { StateStore } from "@/lib/spell";
 import { createMemoryStateStore } from "@/lib/spell/state/memory";
-import { HEARTBEAT_INTERVAL_MS, isControllerMessage, type RunMessage, type WorkerMessage, type WorkerPort } from "./protocol";
+import {
+  HEARTBEAT_INTERVAL_MS,
+  isControllerMessage,
+  type RunMessage,
+  type WorkerMessage,
+  type WorkerPort,
+} from "./protocol";
 import { runSpell, warmEngines } from "./run-spell";
 import type { RunRequest } from "./types";
 

@@ -14,8 +14,9 @@
  * - A worker that crashes resolves the active run with a `runtime` error (`memory` when it ran out of memory)
  *   and is replaced.
  */
-import type { ExecutionResult, LogEntry, RunEvent, SpellErrorData } from "@/engines/bridge";
-import { clampLimits, type RunLimits } from "@/lib/spell/limits";
+import type { ExecutionResult, LogEntry, RunEvent } from "@/lib/core/events";
+import type { SpellErrorData } from "@/lib/core/errors";
+import { clampLimits, type RunLimits } from "@/lib/core/limits";
 import type { WorkerMessage, WorkerTransport } from "./protocol";
 import type { RunController, RunRequest } from "./types";
 
@@ -180,7 +181,8 @@ export function createRunController(options: RunControllerOptions): RunControlle
     slot.transport.terminate();
     incident({ type: "crashed", message: reason });
     if (!slot.isReady) startFailures++;
-    if (startFailures >= maxStartFailures) broken = `the engine worker failed to start ${startFailures} times: ${reason}`;
+    if (startFailures >= maxStartFailures)
+      broken = `the engine worker failed to start ${startFailures} times: ${reason}`;
     // Replace the worker before settling: settling starts the next waiting run, which must not get this one.
     if (slot === spare) {
       spare = null;
@@ -227,7 +229,12 @@ export function createRunController(options: RunControllerOptions): RunControlle
     if (slot === primary) promote();
   }
 
-  function hostError(run: ActiveRun | WaitingRun, error: SpellErrorData, logs: LogEntry[], durationMs: number): ExecutionResult {
+  function hostError(
+    run: ActiveRun | WaitingRun,
+    error: SpellErrorData,
+    logs: LogEntry[],
+    durationMs: number,
+  ): ExecutionResult {
     const engine = "engine" in run ? run.engine : run.request.engine;
     const stats = { engine, durationMs: Math.round(durationMs * 1000) / 1000 };
     deliver(run.onEvent, { type: "error", error, stats });

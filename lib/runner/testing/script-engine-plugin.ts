@@ -9,9 +9,12 @@
  *   sleep MS        waits on a timer (time spent waiting, not CPU); an abort ends the wait
  *   crash | exit | oom
  */
-import { SpellError, isSpellErrorKind, type ExecuteOptions, type ExecutionResult, type JsonValue, type ScriptEngine } from "@/engines/bridge";
+import { SpellError, isSpellErrorKind } from "@/lib/core/errors";
+import { type ExecuteOptions, type ScriptEngine } from "@/lib/core/engine";
+import { type ExecutionResult } from "@/lib/core/events";
+import { type JsonValue } from "@/lib/core/json";
 import { registerEngine } from "@/engines/registry";
-import { createRunOutput, finishRun, streamExecution } from "@/engines/run-support";
+import { createRunOutput, finishRun, streamExecution } from "@/lib/core/run-output";
 
 const FEATURES = { streaming: true, async: true, modules: false, memoryLimit: false, interrupt: true };
 
@@ -20,7 +23,12 @@ async function execute(source: string, opts: ExecuteOptions = {}): Promise<Execu
   const started = performance.now();
   const deadline = started + (opts.timeoutMs ?? 10_000);
   const finish = (outcome: { ok: true; value: JsonValue } | { ok: false; error: SpellError }) =>
-    finishRun(output, outcome.ok ? outcome : { ok: false, error: outcome.error.toJSON() }, { engine: "hosttest" }, opts.onEvent);
+    finishRun(
+      output,
+      outcome.ok ? outcome : { ok: false, error: outcome.error.toJSON() },
+      { engine: "hosttest" },
+      opts.onEvent,
+    );
   try {
     let value: JsonValue = null;
     for (const [index, line] of source.split("\n").entries()) {
@@ -50,7 +58,9 @@ async function execute(source: string, opts: ExecuteOptions = {}): Promise<Execu
           value = opts.args ?? null;
           break;
         case "error":
-          throw new SpellError(isSpellErrorKind(rest[0]) ? rest[0] : "runtime", rest.slice(1).join(" "), { line: lineNo });
+          throw new SpellError(isSpellErrorKind(rest[0]) ? rest[0] : "runtime", rest.slice(1).join(" "), {
+            line: lineNo,
+          });
         case "spin":
           for (;;) {
             if (opts.signal?.aborted) throw new SpellError("cancelled", "the run was cancelled", { line: lineNo });

@@ -5,7 +5,7 @@
  * controller → worker: `init`, `run`, `cancel`
  * worker → controller: `ready`, `heartbeat`, `event`, `done`, `fatal`
  */
-import type { ExecutionResult, RunEvent } from "@/engines/bridge";
+import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import type { RunRequest } from "./types";
 
 /** Start one run. `id` ties every later message to this run. */

@@ -1,12 +1,14 @@
 /** Conformance: the Workflow global (four types, placeholders, strategies, timeouts, nesting, result shape). */
 import { expect as vexpect } from "vitest";
-import type { TraceStart } from "@/engines/bridge";
-import type { ConformanceCase } from "@/engines/conformance/types";
-import { apiCase } from "@/lib/spell/conformance";
+import type { TraceStart } from "@/lib/core/events";
+import type { ConformanceCase } from "@/lib/core/conformance";
+import { apiCase } from "@/lib/spell/conformance/api-case";
 import { createMockLlmClient } from "@/lib/llm/mock";
 
-const CALC_LUA = (name: string, expr: string) => `{ name = "${name}", type = "tool", tool = "calculator", input = { operation = "evaluate", input = "${expr}" } }`;
-const CALC_JS = (name: string, expr: string) => `{ name: "${name}", type: "tool", tool: "calculator", input: { operation: "evaluate", input: "${expr}" } }`;
+const CALC_LUA = (name: string, expr: string) =>
+  `{ name = "${name}", type = "tool", tool = "calculator", input = { operation = "evaluate", input = "${expr}" } }`;
+const CALC_JS = (name: string, expr: string) =>
+  `{ name: "${name}", type: "tool", tool: "calculator", input: { operation: "evaluate", input: "${expr}" } }`;
 
 export const cases: ConformanceCase[] = [
   apiCase(
@@ -113,7 +115,13 @@ export const cases: ConformanceCase[] = [
     "workflow: an unknown step type is a type error naming it",
     'local ok, e = pcall(function() Workflow.builder():sequential():add_step({ name = "x", type = "magic" }) end)\nreturn { ok, e.kind, e.message }',
     'try { Workflow.builder().sequential().add_step({ name: "x", type: "magic" }); return "no error"; } catch (e) { return [false, e.kind, e.message]; }',
-    { value: [false, "type", "Workflow.builder():add_step: Unknown step type 'magic' (use \"tool\", \"agent\" or \"workflow\")"] },
+    {
+      value: [
+        false,
+        "type",
+        'Workflow.builder():add_step: Unknown step type \'magic\' (use "tool", "agent" or "workflow")',
+      ],
+    },
   ),
   apiCase(
     "workflow: build without a type raises",

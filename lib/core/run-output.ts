@@ -3,16 +3,10 @@
  * an outcome into an {@link ExecutionResult} plus the final run event, and `executeStreaming` on top of
  * `execute`.
  */
-import type {
-  ExecuteOptions,
-  ExecutionResult,
-  ExecutionStats,
-  JsonValue,
-  LogEntry,
-  LogLevel,
-  RunEvent,
-  SpellErrorData,
-} from "./bridge";
+import type { ExecuteOptions } from "./engine";
+import type { ExecutionResult, ExecutionStats, LogEntry, LogLevel, RunEvent } from "./events";
+import type { JsonValue } from "./json";
+import type { SpellErrorData } from "./errors";
 
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 

@@ -14,11 +14,13 @@ export type StateResolver = (namespace: string | undefined) => Promise<{ store: 
 export function createBrowserStateResolver(factory?: IDBFactory | null): StateResolver {
   const stores = new Map<string, StateStore>();
   const memory = createMemoryStateStore();
-  const idb = () => (factory === undefined ? (globalThis as { indexedDB?: IDBFactory }).indexedDB : (factory ?? undefined));
+  const idb = () =>
+    factory === undefined ? (globalThis as { indexedDB?: IDBFactory }).indexedDB : (factory ?? undefined);
   return async (namespace) => {
     const name = namespace ?? DEFAULT_STATE_DB;
     const f = idb();
-    if (!f) return { store: memory, warning: "IndexedDB is unavailable here: State is kept in memory for this session" };
+    if (!f)
+      return { store: memory, warning: "IndexedDB is unavailable here: State is kept in memory for this session" };
     let store = stores.get(name);
     if (!store) {
       store = createIndexedDbStateStore(name, f);

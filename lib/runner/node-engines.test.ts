@@ -3,7 +3,7 @@
  * limits end to end, bad input, and the host staying usable afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExecutionResult, RunEvent } from "@/engines/bridge";
+import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import type { ControllerIncident } from "./controller";
 import { createNodeRunController } from "./node-controller";
 import type { RunController, RunRequest } from "./types";
@@ -55,28 +55,36 @@ describe("real engines through the node controller", { timeout: 90_000 }, () => 
 
   it("Lua: `while true do end` is stopped within 100 ms of cancel", async () => {
     const { result, ms, terminated } = await cancelAfter({ source: "while true do end" });
-    console.log(`[measure] lua while-true: stopped ${ms.toFixed(1)} ms after cancel (${terminated ? "worker terminated" : "in-engine"})`);
+    console.log(
+      `[measure] lua while-true: stopped ${ms.toFixed(1)} ms after cancel (${terminated ? "worker terminated" : "in-engine"})`,
+    );
     expect(errorKind(result)).toBe("cancelled");
     expect(ms).toBeLessThan(100);
   });
 
   it("JavaScript: `while (true) {}` is stopped in-engine within 100 ms of cancel", async () => {
     const { result, ms, terminated } = await cancelAfter({ engine: "javascript", source: "while (true) {}" });
-    console.log(`[measure] js while-true: stopped ${ms.toFixed(1)} ms after cancel (${terminated ? "worker terminated" : "in-engine"})`);
+    console.log(
+      `[measure] js while-true: stopped ${ms.toFixed(1)} ms after cancel (${terminated ? "worker terminated" : "in-engine"})`,
+    );
     expect(errorKind(result)).toBe("cancelled");
     expect(ms).toBeLessThan(100);
     expect(terminated).toBe(false);
   });
 
   it("Lua: a long C call (catastrophic pattern match) is stopped by terminating the worker; the next run starts at once", async () => {
-    const { result, ms, terminated } = await cancelAfter({ source: 'local s = string.rep("a", 3000)\nreturn s:find(".-.-.-.-.-b")' });
+    const { result, ms, terminated } = await cancelAfter({
+      source: 'local s = string.rep("a", 3000)\nreturn s:find(".-.-.-.-.-b")',
+    });
     expect(errorKind(result)).toBe("cancelled");
     expect(terminated).toBe(true);
     expect(ms).toBeLessThan(200);
     const t0 = performance.now();
     const next = await run({ source: "return 40 + 2" });
     const nextMs = performance.now() - t0;
-    console.log(`[measure] lua C call: stopped ${ms.toFixed(1)} ms after cancel (terminated); next run ${nextMs.toFixed(1)} ms`);
+    console.log(
+      `[measure] lua C call: stopped ${ms.toFixed(1)} ms after cancel (terminated); next run ${nextMs.toFixed(1)} ms`,
+    );
     expect(next.ok && next.value).toBe(42);
     // On the warm spare: no worker start (seconds here). Bound loose: a new spare is loading on 2 shared cores.
     expect(nextMs).toBeLessThan(600);
@@ -110,7 +118,10 @@ describe("real engines through the node controller", { timeout: 90_000 }, () => 
 
   it("a long C call past the CPU limit ends with a timeout (watchdog) and the host stays usable", async () => {
     await waitFor(allWarm);
-    const result = await run({ source: 'local s = string.rep("a", 3000)\nreturn s:find(".-.-.-.-.-b")', limits: { timeoutMs: 200 } });
+    const result = await run({
+      source: 'local s = string.rep("a", 3000)\nreturn s:find(".-.-.-.-.-b")',
+      limits: { timeoutMs: 200 },
+    });
     expect(errorKind(result)).toBe("timeout");
     await waitFor(allWarm);
     expect((await run({ source: "return 1" })).ok).toBe(true);

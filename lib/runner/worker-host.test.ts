@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ExecuteOptions, ExecutionResult, ScriptEngine } from "@/engines/bridge";
-import { createRunOutput, finishRun, streamExecution } from "@/engines/run-support";
+import type { ExecuteOptions, ScriptEngine } from "@/lib/core/engine";
+import type { ExecutionResult } from "@/lib/core/events";
+import { createRunOutput, finishRun, streamExecution } from "@/lib/core/run-output";
 import { createMockLlmClient } from "@/lib/llm/mock";
 import { createMemoryStateStore } from "@/lib/spell/state/memory";
 import type { DoneMessage, WorkerMessage } from "./protocol";
@@ -17,7 +18,13 @@ function makeEngine(): ScriptEngine {
       while (!opts.signal?.aborted && performance.now() < until) {
         // busy, like a spell loop with an interrupt hook
       }
-      if (opts.signal?.aborted) return finishRun(out, { ok: false, error: { kind: "cancelled", message: "c" } }, { engine: "fake" }, opts.onEvent);
+      if (opts.signal?.aborted)
+        return finishRun(
+          out,
+          { ok: false, error: { kind: "cancelled", message: "c" } },
+          { engine: "fake" },
+          opts.onEvent,
+        );
     }
     return finishRun(out, { ok: true, value: source }, { engine: "fake" }, opts.onEvent);
   };
@@ -61,7 +68,9 @@ describe("worker host", () => {
     w.send({ type: "run", id: 1, request: { engine: "fake", source: "log:hi" } });
     const d = await w.done(1);
     expect(d.result).toMatchObject({ ok: true, value: "log:hi" });
-    const forRun = w.sent.filter((m) => "id" in m && m.id === 1).map((m) => (m.type === "event" ? m.event.type : m.type));
+    const forRun = w.sent
+      .filter((m) => "id" in m && m.id === 1)
+      .map((m) => (m.type === "event" ? m.event.type : m.type));
     expect(forRun).toEqual(["log", "result", "done"]);
   });
 
@@ -103,7 +112,9 @@ describe("worker host", () => {
     const d = await w.done(3);
     expect(d.result.ok).toBe(true);
     expect(d.result.logs[0]).toEqual({ level: "warn", text: "State is kept in memory for this run: disk full" });
-    expect(w.sent.some((m) => m.type === "event" && m.event.type === "log" && m.event.text.includes("disk full"))).toBe(true);
+    expect(w.sent.some((m) => m.type === "event" && m.event.type === "log" && m.event.text.includes("disk full"))).toBe(
+      true,
+    );
   });
 
   it("still says ready when an engine fails to load, and reports the failure", async () => {

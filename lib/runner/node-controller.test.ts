@@ -4,7 +4,7 @@
  * shared flag, terminate on an uninterruptible call, stall watchdog, crash and out-of-memory recovery.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunEvent } from "@/engines/bridge";
+import type { RunEvent } from "@/lib/core/events";
 import type { ControllerIncident } from "./controller";
 import { createNodeRunController } from "./node-controller";
 import type { RunController } from "./types";
@@ -48,9 +48,19 @@ describe("node run controller (worker threads)", { timeout: 90_000 }, () => {
 
   it("streams events in order and resolves with the value", async () => {
     const events: RunEvent[] = [];
-    const result = await run(controller, "log first\nstream tok\ntrace step1\nlogs 200\nreturn {\"n\":[1,2]}", {}, (e) => events.push(e));
+    const result = await run(controller, 'log first\nstream tok\ntrace step1\nlogs 200\nreturn {"n":[1,2]}', {}, (e) =>
+      events.push(e),
+    );
     expect(result.ok && result.value).toEqual({ n: [1, 2] });
-    const texts = events.map((e) => (e.type === "log" ? e.text : e.type === "stream" ? `stream:${e.text}` : e.type === "trace" ? `trace:${e.phase}` : e.type));
+    const texts = events.map((e) =>
+      e.type === "log"
+        ? e.text
+        : e.type === "stream"
+          ? `stream:${e.text}`
+          : e.type === "trace"
+            ? `trace:${e.phase}`
+            : e.type,
+    );
     expect(texts.slice(0, 4)).toEqual(["first", "stream:tok", "trace:start", "trace:end"]);
     expect(texts.slice(4, 204)).toEqual(Array.from({ length: 200 }, (_, i) => `line ${i}`));
     expect(texts.at(-1)).toBe("result");
@@ -92,7 +102,9 @@ describe("node run controller (worker threads)", { timeout: 90_000 }, () => {
     const t1 = performance.now();
     const next = await run(controller, "return 5");
     const nextMs = performance.now() - t1;
-    console.log(`[measure] terminate after cancel: ${latency.toFixed(1)} ms; next run on the spare: ${nextMs.toFixed(1)} ms`);
+    console.log(
+      `[measure] terminate after cancel: ${latency.toFixed(1)} ms; next run on the spare: ${nextMs.toFixed(1)} ms`,
+    );
     expect(next.ok && next.value).toBe(5);
     expect(nextMs).toBeLessThan(250);
   });
@@ -161,7 +173,11 @@ describe("node run controller (worker threads)", { timeout: 90_000 }, () => {
 
 describe("node run controller: heap exhaustion", () => {
   it("reports a worker out of memory as a memory error and serves the next run", async () => {
-    const controller = createNodeRunController({ plugins: [PLUGIN], spare: false, resourceLimits: { maxOldGenerationSizeMb: 64 } });
+    const controller = createNodeRunController({
+      plugins: [PLUGIN],
+      spare: false,
+      resourceLimits: { maxOldGenerationSizeMb: 64 },
+    });
     try {
       await controller.ready;
       const result = await run(controller, "oom");

@@ -1,7 +1,7 @@
 /** Conformance: the Tool global, JSON, Provider, Debug, Config, Streaming and ARGS. */
 import { expect as vexpect } from "vitest";
-import type { ConformanceCase } from "@/engines/conformance/types";
-import { apiCase } from "@/lib/spell/conformance";
+import type { ConformanceCase } from "@/lib/core/conformance";
+import { apiCase } from "@/lib/spell/conformance/api-case";
 
 export const cases: ConformanceCase[] = [
   // ----- Tool
@@ -68,7 +68,9 @@ export const cases: ConformanceCase[] = [
       check: ({ events }) => {
         const start = events.find((e) => e.type === "trace" && e.phase === "start" && e.kind === "tool");
         vexpect(start).toMatchObject({ name: "uuid-generator" });
-        vexpect(events.some((e) => e.type === "trace" && e.phase === "end" && start?.type === "trace" && e.id === start.id)).toBe(true);
+        vexpect(
+          events.some((e) => e.type === "trace" && e.phase === "end" && start?.type === "trace" && e.id === start.id),
+        ).toBe(true);
       },
     },
   ),
@@ -81,8 +83,8 @@ export const cases: ConformanceCase[] = [
   ),
   apiCase(
     "json: pretty output (Lua option, JS standard indent) gives the same text",
-    'return JSON.stringify({ a = 1 }, { pretty = true })',
-    'return JSON.stringify({ a: 1 }, null, 2);',
+    "return JSON.stringify({ a = 1 }, { pretty = true })",
+    "return JSON.stringify({ a: 1 }, null, 2);",
     { value: '{\n  "a": 1\n}' },
   ),
   apiCase(
@@ -145,8 +147,8 @@ export const cases: ConformanceCase[] = [
   // ----- Streaming
   apiCase(
     "streaming: Streaming.create wraps a generator; collect gathers its values",
-    'local s = Streaming.create(function() for i = 1, 3 do coroutine.yield(i * 10) end end)\nreturn s:collect()',
-    'const s = Streaming.create(function* () { for (let i = 1; i <= 3; i++) yield i * 10; });\nreturn s.collect();',
+    "local s = Streaming.create(function() for i = 1, 3 do coroutine.yield(i * 10) end end)\nreturn s:collect()",
+    "const s = Streaming.create(function* () { for (let i = 1; i <= 3; i++) yield i * 10; });\nreturn s.collect();",
     { value: [10, 20, 30] },
   ),
   apiCase(
@@ -164,12 +166,17 @@ export const cases: ConformanceCase[] = [
   // ----- rs-llmspell compatibility globals
   apiCase(
     "compat: Logger and Utils exist; LocalLLM reports no local models",
-    'return { type(Logger), type(Utils), LocalLLM.status().ollama.running, #LocalLLM.list() }',
-    'return [typeof Logger, typeof Utils, LocalLLM.status().ollama.running, LocalLLM.list().length];',
+    "return { type(Logger), type(Utils), LocalLLM.status().ollama.running, #LocalLLM.list() }",
+    "return [typeof Logger, typeof Utils, LocalLLM.status().ollama.running, LocalLLM.list().length];",
     {
       check: ({ value }) => {
         const [logger, utils, running, n] = value as [string, string, boolean, number];
-        vexpect([["table", "object"].includes(logger), ["table", "object"].includes(utils), running, n]).toEqual([true, true, false, 0]);
+        vexpect([["table", "object"].includes(logger), ["table", "object"].includes(utils), running, n]).toEqual([
+          true,
+          true,
+          false,
+          0,
+        ]);
       },
     },
   ),
@@ -178,7 +185,14 @@ export const cases: ConformanceCase[] = [
     "conversion: a function inside a State value raises a conversion error naming its path, and nothing is stored",
     'local ok, e = pcall(State.save, "g", "k", { f = function() end })\nreturn { ok, e.kind, e.message, State.load("g", "k") == nil }',
     'let err;\ntry { await State.save("g", "k", { f: () => 1 }); } catch (e) { err = e; }\nreturn [false, err.kind, err.message, (await State.load("g", "k")) === null];',
-    { value: [false, "conversion", "State.save: value.f is a function, which cannot be stored (only JSON values can)", true] },
+    {
+      value: [
+        false,
+        "conversion",
+        "State.save: value.f is a function, which cannot be stored (only JSON values can)",
+        true,
+      ],
+    },
   ),
   apiCase(
     "conversion: a function in a workflow step input names the step as the spell counts it (steps[2] in Lua, steps[1] in JavaScript)",

@@ -1,20 +1,28 @@
 /**
- * The cross-engine conformance suite: every case in `cases/*.ts` (each file exports `cases: ConformanceCase[]`)
+ * The cross-engine conformance suite: every case in `engines/conformance/cases/*.ts` (the languages) and
+ * `lib/spell/conformance/cases/*.ts` (the spell API) (each file exports `cases: ConformanceCase[]`)
  * runs against every registered engine, with one expected result for all of them.
  *
  * Narrow a run with CONFORMANCE_ENGINE=lua (or javascript) and CONFORMANCE_FILTER=<substring of a case name>.
  */
 /// <reference types="vite/client" />
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { JsonValue, RunEvent, ScriptEngine } from "@/engines/bridge";
+import type { JsonValue } from "@/lib/core/json";
+import type { RunEvent } from "@/lib/core/events";
+import type { ScriptEngine } from "@/lib/core/engine";
 import { createEngine, listEngines } from "@/engines/registry";
-import type { ConformanceCase } from "./types";
+import type { ConformanceCase } from "../core/conformance";
 
-const modules = import.meta.glob<{ cases?: ConformanceCase[]; default?: ConformanceCase[] }>("./cases/*.ts", { eager: true });
+const modules = import.meta.glob<{ cases?: ConformanceCase[]; default?: ConformanceCase[] }>(
+  ["../../engines/conformance/cases/*.ts", "../spell/conformance/cases/*.ts"],
+  {
+    eager: true,
+  },
+);
 
 const files = Object.entries(modules)
   // Each file exports `cases` (a default export of the array is accepted too).
-  .map(([path, mod]) => ({ file: path.replace(/^\.\/cases\//, ""), cases: mod.cases ?? mod.default ?? [] }))
+  .map(([path, mod]) => ({ file: path.replace(/^.*\/cases\//, ""), cases: mod.cases ?? mod.default ?? [] }))
   .sort((a, b) => a.file.localeCompare(b.file));
 
 const onlyEngine = process.env.CONFORMANCE_ENGINE;
@@ -62,7 +70,8 @@ for (const engineName of engines) {
             const events: RunEvent[] = [];
             const controller = new AbortController();
             const api = c.makeApi?.({ engine: engineName, emit: (e) => events.push(e), signal: controller.signal });
-            const cancelTimer = c.cancelAfterMs !== undefined ? setTimeout(() => controller.abort(), c.cancelAfterMs) : undefined;
+            const cancelTimer =
+              c.cancelAfterMs !== undefined ? setTimeout(() => controller.abort(), c.cancelAfterMs) : undefined;
             const source = engineName === "lua" ? c.lua : c.js;
             let result;
             try {
@@ -82,18 +91,28 @@ for (const engineName of engines) {
             const { expect: want } = c;
 
             if (want.error) {
-              expect(result.ok, `expected a ${want.error.kind} error, got ${JSON.stringify(result.ok ? result.value : null)}`).toBe(false);
+              expect(
+                result.ok,
+                `expected a ${want.error.kind} error, got ${JSON.stringify(result.ok ? result.value : null)}`,
+              ).toBe(false);
               if (result.ok) return;
               expect(result.error.kind, result.error.message).toBe(want.error.kind);
               if (want.error.line !== undefined) expect(result.error.line, result.error.message).toBe(want.error.line);
-              if (want.error.messageIncludes !== undefined) expect(result.error.message).toContain(want.error.messageIncludes);
+              if (want.error.messageIncludes !== undefined)
+                expect(result.error.message).toContain(want.error.messageIncludes);
             } else {
-              expect(result.ok, result.ok ? "" : `${result.error.kind}: ${result.error.message} (line ${result.error.line})`).toBe(true);
+              expect(
+                result.ok,
+                result.ok ? "" : `${result.error.kind}: ${result.error.message} (line ${result.error.line})`,
+              ).toBe(true);
               if (result.ok && "value" in want) expect(result.value).toEqual(want.value);
             }
             if (want.logs) expect(logs).toEqual(want.logs);
             if (want.logsInclude) {
-              expect(includesInOrder(logs, want.logsInclude), `logs ${JSON.stringify(logs)} lack ${JSON.stringify(want.logsInclude)}`).toBe(true);
+              expect(
+                includesInOrder(logs, want.logsInclude),
+                `logs ${JSON.stringify(logs)} lack ${JSON.stringify(want.logsInclude)}`,
+              ).toBe(true);
             }
             want.check?.({
               value: result.ok ? (result.value as JsonValue) : undefined,

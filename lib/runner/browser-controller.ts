@@ -19,7 +19,10 @@ export function createBrowserRunController(opts: BrowserRunControllerOptions = {
 }
 
 function spawnBrowserWorker(): WorkerTransport {
-  const worker = new Worker(new URL("./browser-worker.ts", import.meta.url), { type: "module", name: "llmspell-engine" });
+  const worker = new Worker(new URL("./browser-worker.ts", import.meta.url), {
+    type: "module",
+    name: "llmspell-engine",
+  });
   let terminated = false;
   let crashed = false;
   const crashListeners: ((reason: string) => void)[] = [];

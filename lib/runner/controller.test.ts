@@ -3,7 +3,7 @@
  * path (in-engine cancel, terminate after 50 ms, stall, crash, supersede) is exercised deterministically.
  */
 import { describe, expect, it } from "vitest";
-import type { ExecutionResult, RunEvent } from "@/engines/bridge";
+import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import { createRunController, type ControllerIncident } from "./controller";
 import type { ControllerMessage, WorkerMessage, WorkerTransport } from "./protocol";
 
@@ -54,7 +54,12 @@ function setup(opts: { spare?: boolean } = {}) {
   return { controller, workers, incidents };
 }
 
-const ok = (value: number): ExecutionResult => ({ ok: true, value, logs: [], stats: { engine: "fake", durationMs: 1 } });
+const ok = (value: number): ExecutionResult => ({
+  ok: true,
+  value,
+  logs: [],
+  stats: { engine: "fake", durationMs: 1 },
+});
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 describe("run controller (scripted worker)", () => {
@@ -82,7 +87,8 @@ describe("run controller (scripted worker)", () => {
     workers[0].ready();
     await tick();
     const id = workers[0].lastRunId();
-    for (let i = 0; i < 5; i++) workers[0].send({ type: "event", id, event: { type: "log", level: "log", text: `l${i}`, t: i } });
+    for (let i = 0; i < 5; i++)
+      workers[0].send({ type: "event", id, event: { type: "log", level: "log", text: `l${i}`, t: i } });
     workers[0].send({ type: "event", id: id + 99, event: { type: "log", level: "log", text: "other run", t: 0 } });
     workers[0].send({ type: "done", id, result: ok(42) });
     const result = await pending;
@@ -99,7 +105,12 @@ describe("run controller (scripted worker)", () => {
     const id = workers[0].lastRunId();
     controller.cancel();
     expect(workers[0].posted.at(-1)).toEqual({ type: "cancel", id });
-    const cancelled: ExecutionResult = { ok: false, error: { kind: "cancelled", message: "stopped" }, logs: [], stats: { engine: "fake", durationMs: 3 } };
+    const cancelled: ExecutionResult = {
+      ok: false,
+      error: { kind: "cancelled", message: "stopped" },
+      logs: [],
+      stats: { engine: "fake", durationMs: 3 },
+    };
     workers[0].send({ type: "done", id, result: cancelled });
     expect(await pending).toEqual(cancelled);
     await tick(80);
@@ -147,7 +158,16 @@ describe("run controller (scripted worker)", () => {
     const firstId = workers[0].lastRunId();
     const second = controller.run({ engine: "fake", source: "b" });
     expect(workers[0].posted.at(-1)).toEqual({ type: "cancel", id: firstId });
-    workers[0].send({ type: "done", id: firstId, result: { ok: false, error: { kind: "cancelled", message: "x" }, logs: [], stats: { engine: "fake", durationMs: 1 } } });
+    workers[0].send({
+      type: "done",
+      id: firstId,
+      result: {
+        ok: false,
+        error: { kind: "cancelled", message: "x" },
+        logs: [],
+        stats: { engine: "fake", durationMs: 1 },
+      },
+    });
     const r1 = await first;
     expect(r1.ok).toBe(false);
     await tick();
@@ -190,7 +210,9 @@ describe("run controller (scripted worker)", () => {
     expect(workers[0].posted.filter((m) => m.type === "run")).toHaveLength(1);
     workers[1].ready();
     await tick();
-    expect(workers[1].posted.filter((m) => m.type === "run").map((m) => m.type === "run" && m.request.source)).toEqual(["b"]);
+    expect(workers[1].posted.filter((m) => m.type === "run").map((m) => m.type === "run" && m.request.source)).toEqual([
+      "b",
+    ]);
     workers[1].send({ type: "done", id: workers[1].lastRunId(), result: ok(2) });
     expect(await second).toEqual(ok(2));
     controller.dispose();
@@ -325,7 +347,10 @@ describe("run controller (scripted worker)", () => {
       throw new Error("could not be cloned");
     };
     const bad = await controller.run({ engine: "fake", source: "x" });
-    expect(!bad.ok && bad.error).toMatchObject({ kind: "configuration", message: expect.stringMatching(/could not be cloned/) });
+    expect(!bad.ok && bad.error).toMatchObject({
+      kind: "configuration",
+      message: expect.stringMatching(/could not be cloned/),
+    });
     controller.dispose();
   });
 

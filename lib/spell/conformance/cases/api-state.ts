@@ -1,6 +1,6 @@
 /** Conformance: the State global. */
-import type { ConformanceCase } from "@/engines/conformance/types";
-import { apiCase } from "@/lib/spell/conformance";
+import type { ConformanceCase } from "@/lib/core/conformance";
+import { apiCase } from "@/lib/spell/conformance/api-case";
 
 export const cases: ConformanceCase[] = [
   apiCase(

@@ -1,7 +1,7 @@
 /** Conformance: the Hook and Event globals. */
 import { expect as vexpect } from "vitest";
-import type { ConformanceCase } from "@/engines/conformance/types";
-import { apiCase } from "@/lib/spell/conformance";
+import type { ConformanceCase } from "@/lib/core/conformance";
+import { apiCase } from "@/lib/spell/conformance/api-case";
 
 const CALC_LUA = 'Tool.execute("calculator", { operation = "evaluate", input = "2 + 3" })';
 const CALC_JS = 'await Tool.execute("calculator", { operation: "evaluate", input: "2 + 3" })';
@@ -81,8 +81,8 @@ export const cases: ConformanceCase[] = [
   ),
   apiCase(
     "hook: Hook.Priority constants",
-    'return { Hook.Priority.HIGH, Hook.Priority.LOWEST }',
-    'return [Hook.Priority.HIGH, Hook.Priority.LOWEST];',
+    "return { Hook.Priority.HIGH, Hook.Priority.LOWEST }",
+    "return [Hook.Priority.HIGH, Hook.Priority.LOWEST];",
     { value: ["high", "lowest"] },
   ),
   apiCase(
@@ -91,7 +91,12 @@ export const cases: ConformanceCase[] = [
     'const sub = Event.subscribe("user.*");\nconst published = Event.publish("user.login", { id: 42 });\nconst ev = await Event.receive(sub, 100);\nreturn [published, ev.event_type, ev.data.id, ev.sequence];',
     {
       value: [true, "user.login", 42, 1],
-      check: ({ events }) => vexpect(events.some((e) => e.type === "trace" && e.phase === "start" && e.kind === "event" && e.name === "user.login")).toBe(true),
+      check: ({ events }) =>
+        vexpect(
+          events.some(
+            (e) => e.type === "trace" && e.phase === "start" && e.kind === "event" && e.name === "user.login",
+          ),
+        ).toBe(true),
     },
   ),
   apiCase(

@@ -57,7 +57,11 @@ describe("browser run controller", () => {
     const run = w.posted.find((m) => m.type === "run");
     expect(run).toBeDefined();
     w.reply({ type: "not-a-message" }); // ignored
-    w.reply({ type: "done", id: run!.id, result: { ok: true, value: 1, logs: [], stats: { engine: "lua", durationMs: 1 } } });
+    w.reply({
+      type: "done",
+      id: run!.id,
+      result: { ok: true, value: 1, logs: [], stats: { engine: "lua", durationMs: 1 } },
+    });
     expect((await pending).ok).toBe(true);
     c.dispose();
     expect(w.terminated).toBe(true);
@@ -77,7 +81,9 @@ describe("browser run controller", () => {
   it("without cross-origin isolation there is no shared cancel flag: cancel posts a message, then terminates", async () => {
     const c = createBrowserRunController();
     const w = StubWorker.made[0];
-    expect(w.posted.some((m) => m.type === "init")).toBe(typeof SharedArrayBuffer !== "undefined" && globalThis.crossOriginIsolated !== false);
+    expect(w.posted.some((m) => m.type === "init")).toBe(
+      typeof SharedArrayBuffer !== "undefined" && globalThis.crossOriginIsolated !== false,
+    );
     w.reply({ type: "ready", engines: ["lua"], warmupMs: 5 });
     await c.ready;
     const pending = c.run({ engine: "lua", source: "while true do end" });

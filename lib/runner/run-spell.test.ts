@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ExecuteOptions, ExecutionResult, RunEvent, ScriptEngine } from "@/engines/bridge";
-import { createRunOutput, finishRun, streamExecution } from "@/engines/run-support";
+import type { ExecuteOptions, ScriptEngine } from "@/lib/core/engine";
+import type { ExecutionResult, RunEvent } from "@/lib/core/events";
+import { createRunOutput, finishRun, streamExecution } from "@/lib/core/run-output";
 import { createMockLlmClient } from "@/lib/llm/mock";
-import { DEFAULT_LIMITS } from "@/lib/spell/limits";
+import { DEFAULT_LIMITS } from "@/lib/core/limits";
 import { createMemoryStateStore } from "@/lib/spell/state/memory";
 import { createStreamCap, runSpell, warmEngines } from "./run-spell";
 
@@ -46,7 +47,11 @@ describe("runSpell", () => {
   it("clamps limits (lower is kept, higher is cut to the default) and passes them to the engine", async () => {
     const { engine, seen } = fakeEngine((o) => okResult(o));
     const result = await runSpell(
-      { engine: "fake", source: "s", limits: { timeoutMs: 50, memoryLimitBytes: 10 * DEFAULT_LIMITS.memoryLimitBytes, maxOutputBytes: -1 } },
+      {
+        engine: "fake",
+        source: "s",
+        limits: { timeoutMs: 50, memoryLimitBytes: 10 * DEFAULT_LIMITS.memoryLimitBytes, maxOutputBytes: -1 },
+      },
       deps(engine),
     );
     expect(result.ok).toBe(true);
@@ -72,7 +77,12 @@ describe("runSpell", () => {
     const events: RunEvent[] = [];
     const result = await runSpell(
       { engine: "nope", source: "s" },
-      { ...deps(fakeEngine((o) => okResult(o)).engine, events), createEngine: async () => { throw new Error("no such engine"); } },
+      {
+        ...deps(fakeEngine((o) => okResult(o)).engine, events),
+        createEngine: async () => {
+          throw new Error("no such engine");
+        },
+      },
     );
     expect(!result.ok && result.error).toMatchObject({ kind: "engine_not_found", message: "no such engine" });
     expect(events).toHaveLength(1);
@@ -83,7 +93,10 @@ describe("runSpell", () => {
     let created = false;
     const result = await runSpell(
       { engine: "fake", source: "ééé", limits: { maxSourceBytes: 5 } },
-      { ...deps(fakeEngine((o) => okResult(o)).engine), createEngine: async () => ((created = true), fakeEngine((o) => okResult(o)).engine) },
+      {
+        ...deps(fakeEngine((o) => okResult(o)).engine),
+        createEngine: async () => ((created = true), fakeEngine((o) => okResult(o)).engine),
+      },
     );
     expect(!result.ok && result.error.kind).toBe("configuration");
     expect(!result.ok && result.error.message).toMatch(/6 bytes; the limit is 5 bytes/);
@@ -106,7 +119,9 @@ describe("runSpell", () => {
     const { engine, seen } = fakeEngine(async (o) => {
       await new Promise((r) => setTimeout(r, 20));
       const out = createRunOutput(o);
-      return o.signal?.aborted ? finishRun(out, { ok: false, error: { kind: "cancelled", message: "stop" } }, { engine: "fake" }, o.onEvent) : okResult(o);
+      return o.signal?.aborted
+        ? finishRun(out, { ok: false, error: { kind: "cancelled", message: "stop" } }, { engine: "fake" }, o.onEvent)
+        : okResult(o);
     });
     const pending = runSpell({ engine: "fake", source: "s" }, deps(engine, [], abort.signal));
     abort.abort();
@@ -121,7 +136,12 @@ describe("runSpell", () => {
       flag = true;
       const seenAborted = o.signal?.aborted; // read synchronously, as an interrupt hook does
       const out = createRunOutput(o);
-      return finishRun(out, seenAborted ? { ok: false, error: { kind: "cancelled", message: "x" } } : { ok: true, value: 1 }, { engine: "fake" }, o.onEvent);
+      return finishRun(
+        out,
+        seenAborted ? { ok: false, error: { kind: "cancelled", message: "x" } } : { ok: true, value: 1 },
+        { engine: "fake" },
+        o.onEvent,
+      );
     });
     const result = await runSpell({ engine: "fake", source: "s" }, { ...deps(engine), pollCancel: () => flag });
     expect(!result.ok && result.error.kind).toBe("cancelled");
@@ -132,7 +152,14 @@ describe("runSpell", () => {
       (o) =>
         new Promise((resolve) =>
           o.signal?.addEventListener("abort", () =>
-            resolve(finishRun(createRunOutput(o), { ok: false, error: { kind: "cancelled", message: "aborted" } }, { engine: "fake" }, o.onEvent)),
+            resolve(
+              finishRun(
+                createRunOutput(o),
+                { ok: false, error: { kind: "cancelled", message: "aborted" } },
+                { engine: "fake" },
+                o.onEvent,
+              ),
+            ),
           ),
         ),
     );
@@ -144,7 +171,11 @@ describe("runSpell", () => {
 
   it("caps streamed model text the API emits, counting logs too, with one note", () => {
     const events: RunEvent[] = [];
-    const cap = createStreamCap(15, () => 0, (e) => events.push(e));
+    const cap = createStreamCap(
+      15,
+      () => 0,
+      (e) => events.push(e),
+    );
     cap.forward({ type: "log", level: "log", text: "12345", t: 0 });
     for (let i = 0; i < 10; i++) cap.forward({ type: "stream", text: "abcd", t: 0 });
     cap.forward({ type: "trace", phase: "start", id: "t", kind: "agent", name: "a", t: 0 });

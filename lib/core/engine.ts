@@ -1,0 +1,139 @@
+/**
+ * The one interface every script engine implements, and the API surface it injects.
+ *
+ * Nothing here names a concrete engine. `lib/spell/` builds an {@link ApiSurface} (the spell API as a tree of
+ * host functions over JSON-shaped values) and every engine injects it with a thin prelude of its own idioms.
+ */
+import type { JsonValue } from "./json";
+import type { ExecutionResult, RunEvent } from "./events";
+
+/**
+ * A script function handed to the host (a hook callback, a `Tool.register` execute, a stream callback).
+ * Calling it runs the script function inside its engine and resolves with its JSON-shaped return value;
+ * an error raised by the script rejects with a {@link SpellError}.
+ */
+export interface SpellFunction {
+  readonly __spellFunction: true;
+  call(...args: JsonValue[]): Promise<JsonValue>;
+}
+
+export function isSpellFunction(v: unknown): v is SpellFunction {
+  return typeof v === "object" && v !== null && (v as { __spellFunction?: unknown }).__spellFunction === true;
+}
+
+/**
+ * A reference to a host object (an agent, a builder, a workflow, a stream...). Engines wrap it into a script
+ * object whose methods are the class's methods in {@link ApiSurface.classes}: `obj:m(a)` in Lua and
+ * `obj.m(a)` in JavaScript call `classes[$class].methods.m(handle, [a])`.
+ */
+export interface HandleRef {
+  $handle: number;
+  $class: string;
+}
+
+export function isHandleRef(v: unknown): v is HandleRef {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as HandleRef).$handle === "number" &&
+    typeof (v as HandleRef).$class === "string"
+  );
+}
+
+/** What an argument or return value of a host function may be. */
+export type HostValue =
+  null | undefined | boolean | number | string | SpellFunction | HandleRef | HostValue[] | { [key: string]: HostValue };
+
+/**
+ * A host function. Arguments arrive converted from the script (tables/objects to JSON, script functions to
+ * {@link SpellFunction}, wrapped handles back to {@link HandleRef}). A Promise return suspends Lua (it looks
+ * synchronous) and becomes a Promise in JavaScript. Throwing a {@link SpellError} raises it in the script.
+ */
+export type HostFunction = (args: HostValue[]) => HostValue | Promise<HostValue>;
+
+/** A method of a host class: called with the handle of the receiver. */
+export type HostMethod = (self: HandleRef, args: HostValue[]) => HostValue | Promise<HostValue>;
+
+export interface HostClass {
+  methods: Record<string, HostMethod>;
+  /**
+   * JavaScript only: when set, the wrapped object is an async iterator (`for await (const x of obj)`) whose
+   * `next()` is this method; it resolves to the next value, or to `null`/`undefined` when done.
+   */
+  asyncIteratorNext?: string;
+}
+
+export interface ApiGlobal {
+  functions: Record<string, HostFunction>;
+  /** Plain values set on the global table (constants, enum-like tables). */
+  values?: Record<string, JsonValue>;
+}
+
+/**
+ * The spell API as injected into an engine: built once per run by `lib/spell/` and the same for every engine.
+ * Engines add only their idioms (Lua colon calls and sync-looking awaits; JS promises and classes).
+ */
+export interface ApiSurface {
+  globals: Record<string, ApiGlobal>;
+  classes: Record<string, HostClass>;
+  /** Plain global values, e.g. `ARGS` (omitted when there are no args). */
+  values?: Record<string, JsonValue>;
+  /**
+   * Engine-specific prelude source that the API wants evaluated after injection (for example a pure-script
+   * helper), keyed by engine name. Optional; most APIs need none.
+   */
+  preludes?: Record<string, string>;
+}
+
+export interface ExecuteOptions {
+  /** The API to inject. Without it the spell sees only the sandboxed language and `print`/`console`. */
+  api?: ApiSurface;
+  /** Script arguments, exposed as `ARGS` (absent when undefined). */
+  args?: JsonValue;
+  /** CPU-time limit for spell code in ms (not time spent waiting on a model). */
+  timeoutMs?: number;
+  /** Wall-clock limit in ms for the whole run, waits included. */
+  wallTimeoutMs?: number;
+  memoryLimitBytes?: number;
+  /** Cancels the run; the engine stops at its next interrupt check and reports `cancelled`. */
+  signal?: AbortSignal;
+  /** Chunk name shown in errors and stacks. Default `"spell"`. */
+  chunkName?: string;
+  /** Every run event as it happens (logs, traces, streams, the final result or error). */
+  onEvent?: (event: RunEvent) => void;
+  /** Cap on captured output in bytes; past it output is dropped with one note saying so. */
+  maxOutputBytes?: number;
+}
+
+export interface EngineFeatures {
+  streaming: boolean;
+  async: boolean;
+  modules: boolean;
+  memoryLimit: boolean;
+  interrupt: boolean;
+}
+
+export interface ScriptEngine {
+  readonly name: string;
+  readonly features: EngineFeatures;
+  execute(source: string, opts?: ExecuteOptions): Promise<ExecutionResult>;
+  executeStreaming(source: string, opts?: ExecuteOptions): AsyncIterable<RunEvent>;
+  dispose(): void;
+}
+
+export interface EngineConfig {
+  /** Where the engine's wasm lives (a URL in the browser). Engines that bundle their wasm ignore it. */
+  wasmUrl?: string;
+}
+
+/** A registered engine: built-in ones and third-party plugins alike. */
+export interface EnginePlugin {
+  name: string;
+  /** File extensions this engine runs, without the dot (`lua`, `js`, `mjs`). */
+  extensions: string[];
+  /** Monaco language id for the editor. */
+  editorLanguage?: string;
+  features: EngineFeatures;
+  /** Load the engine module (wasm) once; later calls are cheap. Then create a fresh instance. */
+  create(config?: EngineConfig): Promise<ScriptEngine>;
+}
