@@ -4,7 +4,13 @@
  * fields it carries) and `{"\u0001f": id}` (a spell function). Everything else is plain JSON.
  */
 import { SpellError } from "../../lib/core/errors";
-import { isHandleRef, isSpellFunction, type HandleRef, type HostValue, type SpellFunction } from "../../lib/core/engine";
+import {
+  isHandleRef,
+  isSpellFunction,
+  type HandleRef,
+  type HostValue,
+  type SpellFunction,
+} from "../../lib/core/engine";
 import { type JsonValue } from "../../lib/core/json";
 
 export const HANDLE_TAG = "\u0001h";

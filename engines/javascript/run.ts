@@ -10,7 +10,15 @@ import type {
   QuickJSWASMModule,
 } from "quickjs-emscripten-core";
 import { SpellError, type SpellErrorData, type SpellErrorKind } from "../../lib/core/errors";
-import { type ApiSurface, type ExecuteOptions, type HandleRef, type HostFunction, type HostMethod, type HostValue, type SpellFunction } from "../../lib/core/engine";
+import {
+  type ApiSurface,
+  type ExecuteOptions,
+  type HandleRef,
+  type HostFunction,
+  type HostMethod,
+  type HostValue,
+  type SpellFunction,
+} from "../../lib/core/engine";
 import { type ExecutionResult, type LogLevel } from "../../lib/core/events";
 import { type JsonValue } from "../../lib/core/json";
 import { createRunOutput, finishRun, type RunOutput } from "../../lib/core/run-output";

@@ -6,7 +6,13 @@
  * {@link SpellFunction}s where the host accepts callbacks (host-call arguments), and nowhere else.
  */
 import { SpellError } from "../../lib/core/errors";
-import { isHandleRef, isSpellFunction, type HandleRef, type HostValue, type SpellFunction } from "../../lib/core/engine";
+import {
+  isHandleRef,
+  isSpellFunction,
+  type HandleRef,
+  type HostValue,
+  type SpellFunction,
+} from "../../lib/core/engine";
 import { LuaType, type LuaApi, type LuaState } from "./lua-api";
 
 /** The run-specific part of conversion: host objects and functions. */

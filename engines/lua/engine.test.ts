@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { SpellError } from "../../lib/core/errors";
-import { type ApiSurface, type ExecuteOptions, type HandleRef, type HostValue, type SpellFunction } from "../../lib/core/engine";
+import {
+  type ApiSurface,
+  type ExecuteOptions,
+  type HandleRef,
+  type HostValue,
+  type SpellFunction,
+} from "../../lib/core/engine";
 import { createLuaEngine } from "./engine";
 
 const engine = await createLuaEngine();

@@ -9,7 +9,14 @@
  */
 import type { LuaEngine as WasmoonEngine } from "wasmoon";
 import { SpellError, type SpellErrorData, type SpellErrorKind } from "../../lib/core/errors";
-import { isHandleRef, type ApiSurface, type ExecuteOptions, type HandleRef, type HostValue, type SpellFunction } from "../../lib/core/engine";
+import {
+  isHandleRef,
+  type ApiSurface,
+  type ExecuteOptions,
+  type HandleRef,
+  type HostValue,
+  type SpellFunction,
+} from "../../lib/core/engine";
 import { type ExecutionResult } from "../../lib/core/events";
 import { type JsonValue } from "../../lib/core/json";
 import { DEFAULT_MAX_OUTPUT_BYTES, createRunOutput, finishRun, type RunOutput } from "../../lib/core/run-output";

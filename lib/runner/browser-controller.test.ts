@@ -48,7 +48,7 @@ describe("browser run controller", () => {
   it("spawns a module worker from browser-worker.ts and runs through it", async () => {
     const c = createBrowserRunController({ spare: false });
     const w = StubWorker.made[0];
-    expect(w.url.pathname).toMatch(/engines\/host\/browser-worker\.ts$/);
+    expect(w.url.pathname).toMatch(/lib\/runner\/browser-worker\.ts$/);
     expect(w.options.type).toBe("module");
     w.reply({ type: "ready", engines: ["lua"], warmupMs: 5 });
     await c.ready;
