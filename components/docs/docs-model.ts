@@ -52,7 +52,7 @@ export interface DocToolParam {
   defaultValue?: string;
 }
 
-export interface DocToolExample {
+interface DocToolExample {
   title: string;
   snippet: DocSnippet;
   /** What the tool returned for these parameters when the docs were built. */
@@ -69,7 +69,7 @@ export interface DocTool {
   examples: DocToolExample[];
 }
 
-export interface DocExample {
+interface DocExample {
   slug: string;
   title: string;
   description: string;
@@ -89,7 +89,7 @@ export interface DocsModel {
   examples: DocExample[];
 }
 
-export const GETTING_STARTED = {
+const GETTING_STARTED = {
   lua: [
     "-- Build an agent on the offline mock model and ask it something.",
     'local agent = Agent.builder():name("helper"):model("mock/default"):build()',
@@ -113,11 +113,11 @@ export const GETTING_STARTED = {
 };
 
 /** `/#v1/<lang>/<payload>` for a snippet. */
-export async function playgroundLink(language: ShareLanguage, source: string, model?: string): Promise<string> {
+async function playgroundLink(language: ShareLanguage, source: string, model?: string): Promise<string> {
   return `/${await encodeShareLink({ language, source, ...(model ? { model } : {}) })}`;
 }
 
-export async function createSnippet(lua: string, js: string, model?: string): Promise<DocSnippet> {
+async function createSnippet(lua: string, js: string, model?: string): Promise<DocSnippet> {
   const [luaLink, jsLink] = await Promise.all([
     playgroundLink("lua", lua, model),
     playgroundLink("javascript", js, model),
@@ -134,7 +134,7 @@ const RECEIVERS: Record<string, string> = {
 };
 
 /** The variable name a method is shown on: `agent:execute`, `builder:name`. */
-export function receiverName(className: string): string {
+function receiverName(className: string): string {
   return RECEIVERS[className] ?? className.charAt(0).toLowerCase() + className.slice(1);
 }
 
@@ -228,7 +228,7 @@ export function describeToolParams(schema: SchemaNode): DocToolParam[] {
   });
 }
 
-export function toolSnippetSources(tool: string, params: { [key: string]: JsonValue }): { lua: string; js: string } {
+function toolSnippetSources(tool: string, params: { [key: string]: JsonValue }): { lua: string; js: string } {
   return {
     lua: `local r = Tool.execute(${JSON.stringify(tool)}, ${toLuaLiteral(params)})\nprint(JSON.stringify(r, {pretty = true}))`,
     js: `const r = await Tool.execute(${JSON.stringify(tool)}, ${toJsLiteral(params)});\nprint(JSON.stringify(r, null, 2));`,

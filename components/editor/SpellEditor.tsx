@@ -10,7 +10,7 @@ import { CodePlaceholder } from "./CodePlaceholder";
 import { PlainEditor } from "./PlainEditor";
 import type { SpellEditorProps } from "./types";
 
-export type { SpellEditorProps, ErrorMarker } from "./types";
+export type { SpellEditorProps } from "./types";
 
 // The placeholder with the code is drawn by SpellEditor (it has the props); the lazy chunk shows nothing itself.
 const MonacoSpellEditor = dynamic(() => import("./MonacoSpellEditor"), { ssr: false, loading: () => null });
@@ -51,5 +51,3 @@ export function SpellEditor(props: SpellEditorProps) {
     </div>
   );
 }
-
-export default SpellEditor;

@@ -23,7 +23,7 @@ export type LuaCompletionContext =
   | { kind: "member"; chain: string; separator: "." | ":"; prefix: string }
   | { kind: "identifier"; prefix: string };
 
-export const LUA_KEYWORDS = [
+const LUA_KEYWORDS = [
   "and",
   "break",
   "do",
@@ -48,7 +48,7 @@ export const LUA_KEYWORDS = [
   "while",
 ];
 
-export const LUA_BUILTINS = [
+const LUA_BUILTINS = [
   "print",
   "pairs",
   "ipairs",
@@ -199,7 +199,7 @@ export function indexReference(ref: SpellApiReference): ReferenceIndex {
 }
 
 /** The class a `returns` type text names, if any (`AgentBuilder`, `Promise<Agent>`, `Agent | nil`). */
-export function classOfType(index: ReferenceIndex, typeText: string): string | null {
+function classOfType(index: ReferenceIndex, typeText: string): string | null {
   const words = typeText.match(/\w+/g) ?? [];
   for (const w of words) if (index.classes.has(w)) return w;
   return null;
@@ -209,12 +209,7 @@ export function classOfType(index: ReferenceIndex, typeText: string): string | n
  * The type of a receiver: `"global:Agent"`, `"class:AgentBuilder"`, or null when unknown. Follows variables
  * assigned from a chain in `textBefore`.
  */
-export function resolveReceiverType(
-  index: ReferenceIndex,
-  chain: string,
-  textBefore: string,
-  depth = 0,
-): string | null {
+function resolveReceiverType(index: ReferenceIndex, chain: string, textBefore: string, depth = 0): string | null {
   const steps = parseChain(chain);
   if (steps.length === 0 || depth > 4) return null;
   let type: string | null;
@@ -292,11 +287,7 @@ function findMember(index: ReferenceIndex, type: string, name: string): ApiFunct
 }
 
 /** Members offered after `receiver.` or `receiver:`. Unknown receivers after `:` get every class method. */
-export function memberSuggestions(
-  index: ReferenceIndex,
-  receiverType: string | null,
-  separator: "." | ":",
-): LuaSuggestion[] {
+function memberSuggestions(index: ReferenceIndex, receiverType: string | null, separator: "." | ":"): LuaSuggestion[] {
   if (receiverType?.startsWith("global:")) {
     const g = index.globals.get(receiverType.slice(7));
     if (!g) return [];
@@ -329,7 +320,7 @@ export function memberSuggestions(
   return [];
 }
 
-export function identifierSuggestions(index: ReferenceIndex): LuaSuggestion[] {
+function identifierSuggestions(index: ReferenceIndex): LuaSuggestion[] {
   return [
     ...index.ref.globals.map((g) => ({
       label: g.name,
@@ -342,7 +333,7 @@ export function identifierSuggestions(index: ReferenceIndex): LuaSuggestion[] {
   ];
 }
 
-export function functionSuggestion(f: ApiFunctionDoc, kind: "function" | "method", owner?: string): LuaSuggestion {
+function functionSuggestion(f: ApiFunctionDoc, kind: "function" | "method", owner?: string): LuaSuggestion {
   return {
     label: f.name,
     kind,
@@ -351,12 +342,12 @@ export function functionSuggestion(f: ApiFunctionDoc, kind: "function" | "method
   };
 }
 
-export function signature(f: ApiFunctionDoc): string {
+function signature(f: ApiFunctionDoc): string {
   const params = f.params.map((p) => `${p.name}${p.optional ? "?" : ""}: ${p.type}`).join(", ");
   return `${f.name}(${params}) → ${f.returns}`;
 }
 
-export function docText(f: ApiFunctionDoc): string {
+function docText(f: ApiFunctionDoc): string {
   const parts = [f.description];
   const params = f.params.filter((p) => p.description).map((p) => `- \`${p.name}\`: ${p.description}`);
   if (params.length) parts.push(params.join("\n"));

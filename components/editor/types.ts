@@ -1,7 +1,7 @@
 /** Props shared by the Monaco editor and its plain textarea fallback. */
 import type { SpellLanguage } from "@/lib/store/schemas";
 
-export interface ErrorMarker {
+interface ErrorMarker {
   /** 1-based line */
   line: number;
   /** 1-based column, when known */

@@ -16,7 +16,7 @@ import { encodeShareLink, type SharedSpell } from "@/lib/share/link";
 import { createRunStore, warmRunStore, type RunStore } from "@/lib/store/run";
 
 /** State written by embedded spells lives apart from the playground's own. */
-export const EMBED_STATE_NAMESPACE = "llmspell-embed";
+const EMBED_STATE_NAMESPACE = "llmspell-embed";
 const DEFAULT_MODEL = "mock/default";
 
 type Loaded =

@@ -224,5 +224,3 @@ function Line({ line, onJumpToLine }: { line: ConsoleLine; onJumpToLine?: (n: nu
       );
   }
 }
-
-export default OutputConsole;

@@ -384,7 +384,7 @@ function StatsLine({ stats }: { stats: { engine: string; durationMs: number; cpu
   );
 }
 
-export function Logo() {
+function Logo() {
   return (
     <svg width="22" height="22" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
       <defs>

@@ -2,16 +2,10 @@
 /** React bindings for the playground stores, plus small client-only helpers. */
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
-import type { StoreApi } from "zustand/vanilla";
 import { resolveTheme } from "@/lib/store/settings";
 import type { ThemeChoice } from "@/lib/store/schemas";
 
 export { useStore };
-
-/** Re-export for components: read a slice of a vanilla zustand store. */
-export function useSlice<T, U>(store: StoreApi<T>, selector: (s: T) => U): U {
-  return useStore(store, selector);
-}
 
 function subscribeDark(cb: () => void): () => void {
   const mq = window.matchMedia("(prefers-color-scheme: dark)");

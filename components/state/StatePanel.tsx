@@ -112,5 +112,3 @@ export function StatePanel({ namespace, refreshKey }: StatePanelProps) {
     </div>
   );
 }
-
-export default StatePanel;

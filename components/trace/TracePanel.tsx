@@ -226,5 +226,3 @@ function Detail({ title, value }: { title: string; value: unknown }) {
     </div>
   );
 }
-
-export default TracePanel;

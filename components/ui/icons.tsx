@@ -97,11 +97,6 @@ export const CloseIcon = (p: IconProps) => (
     <path d="M18 6L6 18M6 6l12 12" />
   </Svg>
 );
-export const SparkIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M12 3l1.9 5.8L20 10.7l-5.1 3.4L16.5 21 12 17.3 7.5 21l1.6-6.9L4 10.7l6.1-1.9z" />
-  </Svg>
-);
 export const RefreshIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M21 12a9 9 0 1 1-3-6.7L21 8" />

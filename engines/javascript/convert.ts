@@ -13,11 +13,11 @@ import {
 } from "../../lib/core/engine";
 import { type JsonValue } from "../../lib/core/json";
 
-export const HANDLE_TAG = "\u0001h";
-export const CLASS_TAG = "\u0001c";
-export const FN_TAG = "\u0001f";
+const HANDLE_TAG = "\u0001h";
+const CLASS_TAG = "\u0001c";
+const FN_TAG = "\u0001f";
 /** The plain fields a handle carries besides `$handle`/`$class` (`name`, `id`...), shown on the spell object. */
-export const FIELDS_TAG = "\u0001x";
+const FIELDS_TAG = "\u0001x";
 
 /** Turns spell-function ids into host {@link SpellFunction}s and back, for one run. */
 export interface FunctionTable {

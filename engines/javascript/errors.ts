@@ -29,7 +29,7 @@ export interface SourceMapping {
   lastLine?: number;
 }
 
-export interface SpellFrame {
+interface SpellFrame {
   fn: string;
   line: number;
   column: number;
@@ -48,7 +48,7 @@ const BUILTIN_ERRORS = new Set([
 ]);
 
 /** The frames of a QuickJS stack that belong to the spell, with lines in the spell's own numbering. */
-export function spellFrames(stack: string | undefined, mapping: SourceMapping): SpellFrame[] {
+function spellFrames(stack: string | undefined, mapping: SourceMapping): SpellFrame[] {
   if (!stack) return [];
   const frames: SpellFrame[] = [];
   for (const raw of stack.split("\n")) {
@@ -62,7 +62,7 @@ export function spellFrames(stack: string | undefined, mapping: SourceMapping): 
 }
 
 /** `at f (spell:3:7)` lines; runs of the same frame (deep recursion) are folded into one line. */
-export function formatFrames(frames: SpellFrame[], chunkName: string): string {
+function formatFrames(frames: SpellFrame[], chunkName: string): string {
   const lines: string[] = [];
   let i = 0;
   while (i < frames.length && lines.length < MAX_FRAMES) {

@@ -29,9 +29,9 @@ import { parseFromSpell, parseResult, stringifyForSpell, type FunctionTable } fr
 import { spellErrorFromFacts, type SourceMapping, type ThrownFacts } from "./errors";
 
 /** QuickJS's own stack limit; ~192 KiB was safe in a Chromium worker and turns deep recursion into an error. */
-export const MAX_STACK_BYTES = 192 * 1024;
+const MAX_STACK_BYTES = 192 * 1024;
 /** Headroom over the memory limit before the wasm-memory backstop (for what QuickJS does not count) trips. */
-export const MEMORY_BACKSTOP_SLACK_BYTES = 16 * 1024 * 1024;
+const MEMORY_BACKSTOP_SLACK_BYTES = 16 * 1024 * 1024;
 /** Continuous VM time after which the job pump lets the event loop run (abort events, timers). */
 const SLICE_MS = 25;
 /** Time allowed for reading a thrown value (its getters and proxies are spell code). */
@@ -84,7 +84,7 @@ function isPromiseLike(v: unknown): v is PromiseLike<unknown> {
   return typeof v === "object" && v !== null && typeof (v as { then?: unknown }).then === "function";
 }
 
-export function buildManifest(
+function buildManifest(
   api: ApiSurface | undefined,
   args: JsonValue | undefined,
 ): { manifest: Manifest; callables: Callable[] } {

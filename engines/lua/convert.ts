@@ -37,7 +37,7 @@ export interface ReadOptions {
 }
 
 /** Deepest nesting that crosses (deeper structures are almost always cyclic or accidental). */
-export const MAX_DEPTH = 100;
+const MAX_DEPTH = 100;
 
 type Path = { parent: Path; key: string | number } | { root: string };
 

@@ -37,7 +37,7 @@ export function resolveWasmUrl(config?: EngineConfig): string | undefined {
 }
 
 /** Load the wasm module once (later calls reuse it; a failed load is retried on the next call). */
-export function loadLua(config?: EngineConfig): Promise<Loaded> {
+function loadLua(config?: EngineConfig): Promise<Loaded> {
   if (!loading) {
     loading = (async () => {
       const factory = new LuaFactory(resolveWasmUrl(config));

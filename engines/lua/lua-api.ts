@@ -8,7 +8,6 @@
 
 /** Lua 5.4 constants (lua.h / luaconf.h as built by wasmoon). */
 export const LUA_REGISTRYINDEX = -1_000_000 - 1000;
-export const LUA_MULTRET = -1;
 export const LuaType = {
   None: -1,
   Nil: 0,

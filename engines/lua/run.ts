@@ -922,7 +922,7 @@ function macrotask(): Promise<void> {
 }
 
 /** Keep line numbers while dropping what `load` does not accept: a BOM and a `#!` first line. */
-export function normaliseSource(source: string): string {
+function normaliseSource(source: string): string {
   let s = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (s.startsWith("#")) {
     const nl = s.indexOf("\n");

@@ -50,7 +50,7 @@ export interface StreamEvent {
   t: number;
 }
 
-export interface ResultEvent {
+interface ResultEvent {
   type: "result";
   value: JsonValue;
   stats: ExecutionStats;

@@ -18,11 +18,9 @@ import type { ChatMessage, LlmClient, LlmRequest, ProviderInfo, StreamPart, Tool
 
 export const DEFAULT_MODEL = "mock/default";
 export const MOCK_PROVIDER = "mock";
-/** The mock models `/api/models` lists; any other name that passes `isMockModelName` works too. */
-export const MOCK_MODEL_NAMES = ["default", "echo"] as const;
 
 /** A mock model name (the part after `mock/`): 1-64 letters, digits and `._:@-`, starting with a letter or digit. */
-export const MOCK_MODEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$/;
+const MOCK_MODEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}$/;
 
 /** Can `mock/<name>` be called? Any sane name can: the mock is deterministic whatever it is called. */
 export function isMockModelName(name: string): boolean {
@@ -40,7 +38,7 @@ export type MockReply =
   | { kind: "tool-call"; toolCallId: string; toolName: string; input: JsonValue; usage: Usage };
 
 /** FNV-1a, 32 bit, as 8 hex digits: a stable short fingerprint of a request. */
-export function hashText(text: string): string {
+function hashText(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -50,7 +48,7 @@ export function hashText(text: string): string {
 }
 
 /** Rough token count (4 characters a token), the same estimate everywhere the mock needs one. */
-export function estimateTokens(text: string): number {
+function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
@@ -74,7 +72,7 @@ function inputTokensOf(request: LlmRequest): number {
 }
 
 /** Split text into word chunks, each keeping its trailing whitespace, so joining them restores the text. */
-export function splitWords(text: string): string[] {
+function splitWords(text: string): string[] {
   return text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
 }
 

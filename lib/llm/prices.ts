@@ -5,7 +5,7 @@
 import type { Usage } from "./types";
 
 /** The provider a bare model name (no `/`) belongs to, as in rs-llmspell. */
-export const DEFAULT_PROVIDER = "openai";
+const DEFAULT_PROVIDER = "openai";
 
 /** USD per million tokens (input, output), OpenAI list prices as of 2025, for trace cost estimates. */
 export const MODEL_PRICES: Record<string, { input: number; output: number }> = {

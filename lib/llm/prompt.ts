@@ -82,11 +82,3 @@ export function fromModelPrompt(prompt: LanguageModelV4Prompt): ChatMessage[] {
   }
   return out;
 }
-
-export function fromModelTools(tools: LanguageModelV4FunctionTool[] | undefined): ToolSpec[] | undefined {
-  return tools?.map((t) => ({
-    name: t.name,
-    description: t.description ?? "",
-    parameters: t.inputSchema as ToolSpec["parameters"],
-  }));
-}

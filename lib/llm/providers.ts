@@ -16,7 +16,7 @@ import { MockLanguageModel } from "./mock-model";
 import { MODEL_PRICES, splitModelId as splitModelIdOf } from "./prices";
 import type { LlmErrorKind, ModelInfo, ProviderInfo } from "./types";
 
-export { DEFAULT_PROVIDER, estimateCost, MODEL_PRICES, priceOf, splitModelId } from "./prices";
+export { estimateCost, priceOf, splitModelId } from "./prices";
 
 export type Env = Record<string, string | undefined>;
 
@@ -30,7 +30,7 @@ export type ResolvedModel =
   | { ok: true; provider: string; modelName: string; modelId: string; model: LanguageModelV4; secrets: string[] }
   | { ok: false; kind: LlmErrorKind; message: string };
 
-export interface ProviderEntry {
+interface ProviderEntry {
   name: string;
   info(ctx: ProviderContext): ProviderInfo;
   /** Build the model, or say why it cannot be used. */
@@ -138,7 +138,7 @@ const openaiEntry: ProviderEntry = {
   },
 };
 
-export const PROVIDERS: ProviderEntry[] = [mockEntry, openaiEntry];
+const PROVIDERS: ProviderEntry[] = [mockEntry, openaiEntry];
 
 /** Find the provider and build the model for a `"provider/model"` id. */
 export function resolveModel(modelId: string, ctx: ProviderContext): ResolvedModel {

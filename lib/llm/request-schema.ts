@@ -31,9 +31,9 @@ const tool = z.object({
 });
 
 /** `"provider/model"` or a bare model name (letters, digits and `._:-/`). */
-export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9._:@-]+)*$/;
+const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9._:@-]+)*$/;
 
-export const llmRequestSchema = z.strictObject({
+const llmRequestSchema = z.strictObject({
   model: z.string().min(1).max(200).regex(MODEL_ID_PATTERN, 'must look like "provider/model"'),
   messages: z.array(message).min(1, "must hold at least one message"),
   tools: z.array(tool).optional(),

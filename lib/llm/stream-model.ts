@@ -21,7 +21,7 @@ export interface StreamModelOptions {
 type StopReason = { kind: "timeout"; message: string } | { kind: "cancelled"; message: string };
 
 /** Remove keys and bearer tokens from a message and keep it short. */
-export function scrubSecrets(message: string, secrets: string[] = []): string {
+function scrubSecrets(message: string, secrets: string[] = []): string {
   let out = message;
   for (const secret of secrets) if (secret) out = out.split(secret).join("[redacted]");
   out = out.replace(/\bsk-[A-Za-z0-9_*.-]{3,}/g, "[redacted]").replace(/Bearer\s+\S+/gi, "Bearer [redacted]");
@@ -50,7 +50,7 @@ function statusMessage(status: number, detail: string): { kind: LlmErrorKind; me
 }
 
 /** Turn anything a provider throws or streams into an error part with a clear message and no secrets. */
-export function errorPartOf(error: unknown, secrets: string[] = []): Extract<StreamPart, { type: "error" }> {
+function errorPartOf(error: unknown, secrets: string[] = []): Extract<StreamPart, { type: "error" }> {
   if (APICallError.isInstance(error)) {
     const detail = scrubSecrets(error.message, secrets);
     if (error.statusCode !== undefined) {

@@ -5,7 +5,7 @@
  */
 import type { LlmErrorKind, ProviderInfo, StreamPart } from "./types";
 
-export const LLM_STREAM_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
+const LLM_STREAM_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
 
 /** Header carrying a user's own OpenAI key for one request (BYOK). Never logged, stored or echoed. */
 export const BYOK_HEADER = "x-llmspell-openai-key";

@@ -6,7 +6,7 @@ import type { StateStore } from "@/lib/spell";
 import { createIndexedDbStateStore } from "@/lib/spell/state/indexeddb";
 import { createMemoryStateStore } from "@/lib/spell/state/memory";
 
-export const DEFAULT_STATE_DB = "llmspell-state";
+const DEFAULT_STATE_DB = "llmspell-state";
 
 export type StateResolver = (namespace: string | undefined) => Promise<{ store: StateStore; warning?: string }>;
 

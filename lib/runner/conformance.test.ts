@@ -13,7 +13,7 @@ import type { ScriptEngine } from "@/lib/core/engine";
 import { createEngine, listEngines } from "@/engines/registry";
 import type { ConformanceCase } from "../core/conformance";
 
-const modules = import.meta.glob<{ cases?: ConformanceCase[]; default?: ConformanceCase[] }>(
+const modules = import.meta.glob<{ cases?: ConformanceCase[] }>(
   ["../../engines/conformance/cases/*.ts", "../spell/conformance/cases/*.ts"],
   {
     eager: true,
@@ -21,8 +21,8 @@ const modules = import.meta.glob<{ cases?: ConformanceCase[]; default?: Conforma
 );
 
 const files = Object.entries(modules)
-  // Each file exports `cases` (a default export of the array is accepted too).
-  .map(([path, mod]) => ({ file: path.replace(/^.*\/cases\//, ""), cases: mod.cases ?? mod.default ?? [] }))
+  // Each file exports `cases`.
+  .map(([path, mod]) => ({ file: path.replace(/^.*\/cases\//, ""), cases: mod.cases ?? [] }))
   .sort((a, b) => a.file.localeCompare(b.file));
 
 const onlyEngine = process.env.CONFORMANCE_ENGINE;

@@ -16,13 +16,13 @@ export interface RunMessage {
 }
 
 /** Abort the run with this id inside the engine (the controller terminates the worker if that is not enough). */
-export interface CancelMessage {
+interface CancelMessage {
   type: "cancel";
   id: number;
 }
 
 /** Sent once after spawn when the transport has shared memory: the cancel flag the controller writes to. */
-export interface InitMessage {
+interface InitMessage {
   type: "init";
   cancelFlag: Int32Array;
 }
@@ -30,7 +30,7 @@ export interface InitMessage {
 export type ControllerMessage = InitMessage | RunMessage | CancelMessage;
 
 /** The worker has loaded its engine modules and accepts runs. */
-export interface ReadyMessage {
+interface ReadyMessage {
   type: "ready";
   /** Engines whose modules are loaded and warm. */
   engines: string[];
@@ -42,12 +42,12 @@ export interface ReadyMessage {
  * Sent on a timer while the worker's event loop is free. A worker that stays silent during a run is blocked in
  * spell code or a long C call; the controller uses this to notice a run the engine cannot stop by itself.
  */
-export interface HeartbeatMessage {
+interface HeartbeatMessage {
   type: "heartbeat";
 }
 
 /** A run event, in the order the engine produced it. */
-export interface EventMessage {
+interface EventMessage {
   type: "event";
   id: number;
   event: RunEvent;
@@ -61,7 +61,7 @@ export interface DoneMessage {
 }
 
 /** Something broke outside any spell (a module failed to load, a bad message). The worker may be unusable. */
-export interface FatalMessage {
+interface FatalMessage {
   type: "fatal";
   /** The run it broke, when there was one. */
   id?: number;

@@ -11,7 +11,7 @@ import { clampLimits, type RunLimits } from "@/lib/core/limits";
 import { pollAbortSignal } from "./polled-signal";
 import type { RunRequest } from "./types";
 
-export const DEFAULT_MODEL = "mock/default";
+const DEFAULT_MODEL = "mock/default";
 
 /** The registry, loaded on first use (so hosts that inject their own engine factory never load it). */
 const loadRegistry = () => import("@/engines/registry");
@@ -193,7 +193,7 @@ export function createStreamCap(cap: number, now: () => number, emit: (event: Ru
 }
 
 /** Turn anything thrown into the plain error shape, keeping a SpellError's kind. */
-export function toSpellError(err: unknown, fallbackKind: SpellErrorData["kind"]): SpellErrorData {
+function toSpellError(err: unknown, fallbackKind: SpellErrorData["kind"]): SpellErrorData {
   if (err instanceof SpellError) return err.toJSON();
   if (typeof err === "object" && err !== null && typeof (err as SpellErrorData).kind === "string") {
     const e = err as SpellErrorData;

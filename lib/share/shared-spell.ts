@@ -20,11 +20,11 @@ export interface SharedSpell {
 export const MAX_SOURCE_BYTES = 64 * 1024;
 /** Largest `args`, as JSON text in UTF-8 bytes. */
 export const MAX_ARGS_BYTES = 16 * 1024;
-export const MAX_MODEL_LENGTH = 200;
+const MAX_MODEL_LENGTH = 200;
 
 const utf8 = new TextEncoder();
 
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   return utf8.encode(text).length;
 }
 

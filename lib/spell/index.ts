@@ -22,7 +22,7 @@ import type { SpellRuntime } from "./runtime";
 import { ARGS_LUA_PRELUDE, positionalArgs } from "./globals/args";
 
 export type { SpellRuntime, StateStore } from "./runtime";
-export { DEFAULT_LIMITS, clampLimits, type RunLimits } from "../core/limits";
+export { DEFAULT_LIMITS } from "../core/limits";
 
 export function createSpellApi(runtime: SpellRuntime): ApiSurface {
   const ctx = createSpellContext(runtime);

@@ -21,7 +21,7 @@ import { readVersioned, writeVersioned, type StorageLike } from "./storage";
 export const EDITOR_TAB_KEY = "llmspell.editor.tab";
 export const EDITOR_LAST_KEY = "llmspell.editor.last";
 
-export interface OpenSpell {
+interface OpenSpell {
   language: SpellLanguage;
   source: string;
   args?: unknown;
@@ -49,7 +49,7 @@ export interface EditorStoreOptions {
 
 export type EditorStore = StoreApi<EditorState>;
 
-export function loadEditorSnapshot(opts: EditorStoreOptions): {
+function loadEditorSnapshot(opts: EditorStoreOptions): {
   snapshot: EditorSnapshot;
   origin: EditorState["origin"];
 } {
@@ -125,7 +125,7 @@ export function createEditorStore(opts: EditorStoreOptions): EditorStore {
   return store;
 }
 
-export function toSnapshot(state: EditorSnapshot): EditorSnapshot {
+function toSnapshot(state: EditorSnapshot): EditorSnapshot {
   const snap: EditorSnapshot = { language: state.language, sources: state.sources, history: state.history };
   if (state.args !== undefined) snap.args = state.args;
   return snap;

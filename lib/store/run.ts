@@ -9,9 +9,9 @@ import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import type { RunController, RunRequest } from "@/lib/runner/types";
 import { applyRunEvent, countTokens, createRunView, type RunView } from "./run-view";
 
-export type RunStatus = "idle" | "running" | "done" | "failed" | "cancelled";
+type RunStatus = "idle" | "running" | "done" | "failed" | "cancelled";
 
-export interface RunState {
+interface RunState {
   status: RunStatus;
   /** Increments per run; events of an older run are ignored. */
   runId: number;

@@ -5,18 +5,16 @@
 import * as z from "zod";
 import type { VersionedCodec } from "./storage";
 
-export const SPELL_LANGUAGES = ["lua", "javascript"] as const;
+const SPELL_LANGUAGES = ["lua", "javascript"] as const;
 export type SpellLanguage = (typeof SPELL_LANGUAGES)[number];
-export const spellLanguageSchema = z.enum(SPELL_LANGUAGES);
+const spellLanguageSchema = z.enum(SPELL_LANGUAGES);
 
-export const THEMES = ["light", "dark", "system"] as const;
+const THEMES = ["light", "dark", "system"] as const;
 export type ThemeChoice = (typeof THEMES)[number];
 
-export const KEYBINDINGS = ["default", "vim"] as const;
-export type Keybindings = (typeof KEYBINDINGS)[number];
+const KEYBINDINGS = ["default", "vim"] as const;
 
-export const EDITOR_KINDS = ["auto", "monaco", "plain"] as const;
-export type EditorKind = (typeof EDITOR_KINDS)[number];
+const EDITOR_KINDS = ["auto", "monaco", "plain"] as const;
 
 export const FONT_SIZE_MIN = 10;
 export const FONT_SIZE_MAX = 28;
@@ -28,7 +26,7 @@ export const MAX_HISTORY = 20;
 // Settings
 // ---------------------------------------------------------------------------------------------------------------
 
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   theme: z.enum(THEMES),
   /** `"provider/model"` picked in the header. */
   model: z.string().min(1).max(200),
@@ -56,14 +54,14 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Version 1 (the first release): `theme: "auto"`, a `vimMode` flag, and no key or editor options. */
-export const settingsV1Schema = z.object({
+const settingsV1Schema = z.object({
   theme: z.enum(["light", "dark", "auto"]),
   model: z.string(),
   vimMode: z.boolean(),
   fontSize: z.number(),
 });
 
-export function migrateSettings(fromVersion: number, data: unknown): unknown {
+function migrateSettings(fromVersion: number, data: unknown): unknown {
   if (fromVersion === 1) {
     const v1 = settingsV1Schema.parse(data);
     return {
@@ -85,7 +83,7 @@ export const settingsCodec: VersionedCodec<Settings> = { version: 2, schema: set
 
 const sourceSchema = z.string().max(MAX_SOURCE_CHARS, `a spell is at most ${MAX_SOURCE_CHARS} characters`);
 
-export const historyEntrySchema = z.object({
+const historyEntrySchema = z.object({
   language: spellLanguageSchema,
   source: sourceSchema,
   /** ms since epoch */
@@ -95,7 +93,7 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
-export const editorSnapshotSchema = z.object({
+const editorSnapshotSchema = z.object({
   language: spellLanguageSchema,
   sources: z.object({ lua: sourceSchema, javascript: sourceSchema }),
   /** Model and args that came with a shared spell, if any. */

@@ -20,7 +20,7 @@ import { readRaw, readVersioned, removeRaw, writeRaw, writeVersioned, type Stora
 export const SETTINGS_KEY = "llmspell.settings";
 export const BYOK_KEY = "llmspell.byok";
 /** Longest key we accept; provider keys are far shorter. */
-export const MAX_BYOK_LENGTH = 400;
+const MAX_BYOK_LENGTH = 400;
 
 export interface SettingsState extends Settings {
   byokKey: string;
@@ -36,7 +36,7 @@ export interface SettingsStoreOptions {
 
 export type SettingsStore = StoreApi<SettingsState>;
 
-export function loadSettings(local: StorageLike | null): Settings {
+function loadSettings(local: StorageLike | null): Settings {
   return readVersioned(local, "local", SETTINGS_KEY, settingsCodec) ?? { ...DEFAULT_SETTINGS };
 }
 
@@ -79,7 +79,7 @@ export function createSettingsStore(opts: SettingsStoreOptions): SettingsStore {
   return store;
 }
 
-export function pickSettings(s: Settings): Settings {
+function pickSettings(s: Settings): Settings {
   return {
     theme: s.theme,
     model: s.model,

@@ -12,7 +12,7 @@ export interface StorageLike {
   removeItem(key: string): void;
 }
 
-export type StorageProblem = "unavailable" | "full" | "corrupt";
+type StorageProblem = "unavailable" | "full" | "corrupt";
 
 export interface StorageNotice {
   problem: StorageProblem;
@@ -46,7 +46,7 @@ export function getBrowserStorage(area: "local" | "session"): StorageLike | null
   }
 }
 
-export function isQuotaError(err: unknown): boolean {
+function isQuotaError(err: unknown): boolean {
   if (!(err instanceof Error) && !(typeof err === "object" && err !== null)) return false;
   const e = err as { name?: string; code?: number };
   return e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22 || e.code === 1014;

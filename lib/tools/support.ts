@@ -59,7 +59,7 @@ function describeParam(err: ErrorObject): string {
 }
 
 /** Turn one Ajv error into a sentence naming the parameter. */
-export function formatSchemaError(err: ErrorObject, data: unknown): string {
+function formatSchemaError(err: ErrorObject, data: unknown): string {
   const at = describeParam(err);
   const name = at ? `'${at}'` : "params";
   const value = at
@@ -148,13 +148,6 @@ export function requireString(params: JsonObject, name: string, operation?: stri
   if (v === undefined || v === null) {
     throw paramError(`missing required parameter '${name}'${operation ? ` for operation '${operation}'` : ""}`);
   }
-  if (typeof v !== "string") throw paramError(`parameter '${name}' must be string, got ${typeOfJson(v)}`);
-  return v;
-}
-
-export function optionalString(params: JsonObject, name: string): string | undefined {
-  const v = params[name];
-  if (v === undefined || v === null) return undefined;
   if (typeof v !== "string") throw paramError(`parameter '${name}' must be string, got ${typeOfJson(v)}`);
   return v;
 }

@@ -25,7 +25,7 @@ const handlebarsModule = createLazyModule(
 );
 
 /** Load the library that renders `engine`'s templates. */
-export async function loadTemplateEngine(engine: "tera" | "handlebars"): Promise<void> {
+async function loadTemplateEngine(engine: "tera" | "handlebars"): Promise<void> {
   await (engine === "tera" ? nunjucksModule.load() : handlebarsModule.load());
 }
 

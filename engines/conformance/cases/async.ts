@@ -175,5 +175,3 @@ export const cases: ConformanceCase[] = [
     expect: { value: [1, "tool", 3] },
   },
 ];
-
-export default cases;

@@ -521,5 +521,3 @@ return blocked;`,
     expect: { value: [true, true, true] },
   },
 ];
-
-export default cases;

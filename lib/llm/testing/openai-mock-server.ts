@@ -28,7 +28,7 @@ export interface OpenAiMockServerOptions {
   slowChunkMs?: number;
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   path: string;
   authorization: string | undefined;
   body: Record<string, unknown>;

@@ -11,9 +11,9 @@ import type { Tracer } from "./trace";
 import { errorMessage } from "./values";
 
 /** The provider of a bare model name (`gpt-4o-mini`). */
-export const BARE_MODEL_PROVIDER = "openai";
+const BARE_MODEL_PROVIDER = "openai";
 
-export interface ModelCallResult {
+interface ModelCallResult {
   text: string;
   toolCalls: ToolCall[];
   usage: Usage;
@@ -22,7 +22,7 @@ export interface ModelCallResult {
   model: string;
 }
 
-export interface ModelCallOptions {
+interface ModelCallOptions {
   request: LlmRequest;
   parentId?: string;
   /** The trace id token `stream` events carry (the agent's). */

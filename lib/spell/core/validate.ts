@@ -16,7 +16,6 @@ export { z };
 export const spellFunction = z.custom<SpellFunction>((v) => isSpellFunction(v), { message: "function" });
 export const handleOf = (cls: string) =>
   z.custom<HandleRef>((v) => isHandleRef(v) && v.$class === cls, { message: `handle:${cls}` });
-export const anyHandle = z.custom<HandleRef>((v) => isHandleRef(v), { message: "handle" });
 /** Any JSON-shaped table/object (Lua table with string keys; JS object). */
 export const table = z.record(z.string(), z.unknown());
 /** A finite number. */
@@ -58,7 +57,7 @@ function describeGot(v: unknown, engine: string): string {
  * Check `value` against `schema`. `where` is the call as the script wrote it (`Tool.execute`,
  * `Agent.builder():temperature`), `name` the argument's name (omit it for single-argument setters).
  */
-export function check<S extends z.ZodType>(
+function check<S extends z.ZodType>(
   engine: string,
   where: string,
   name: string | undefined,

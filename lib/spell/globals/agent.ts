@@ -14,10 +14,10 @@ import { nonEmptyStr, num, posInt, spellFunction, str, table, z } from "../core/
 import { errorMessage, isPlainObject, shortHex, toJson, type JsonObject } from "../core/values";
 import type { GlobalModule } from "./module";
 
-export const DEFAULT_MAX_TOOL_CALLS = 5;
-export const DEFAULT_MAX_CONVERSATION_LENGTH = 100;
+const DEFAULT_MAX_TOOL_CALLS = 5;
+const DEFAULT_MAX_CONVERSATION_LENGTH = 100;
 
-export interface AgentConfig {
+interface AgentConfig {
   name: string;
   description: string;
   model?: string;
@@ -68,7 +68,7 @@ function parseJsonReply(text: string, anyValue = false): JsonValue | undefined {
 }
 
 /** History cut to a length may start mid-turn; drop messages until the first user message. */
-export function startAtUserTurn(messages: ChatMessage[]): ChatMessage[] {
+function startAtUserTurn(messages: ChatMessage[]): ChatMessage[] {
   const i = messages.findIndex((m) => m.role === "user");
   return i < 0 ? [] : messages.slice(i);
 }

@@ -37,7 +37,7 @@ export const HOOK_POINTS = [
   "WorkflowError",
 ] as const;
 
-export const HOOK_PRIORITIES = ["highest", "high", "normal", "low", "lowest"] as const;
+const HOOK_PRIORITIES = ["highest", "high", "normal", "low", "lowest"] as const;
 type Priority = (typeof HOOK_PRIORITIES)[number];
 
 interface RegisteredHook {

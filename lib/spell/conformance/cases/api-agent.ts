@@ -175,5 +175,3 @@ export const cases: ConformanceCase[] = [
     { runtime: () => ({ llm: createMockLlmClient({ chunkDelayMs: 10 }) }) },
   ),
 ];
-
-export default cases;

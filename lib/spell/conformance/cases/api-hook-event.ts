@@ -124,5 +124,3 @@ export const cases: ConformanceCase[] = [
     { value: [false, "not_found"] },
   ),
 ];
-
-export default cases;

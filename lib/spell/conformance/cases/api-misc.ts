@@ -221,5 +221,3 @@ export const cases: ConformanceCase[] = [
     { value: "none" },
   ),
 ];
-
-export default cases;

@@ -70,5 +70,3 @@ export const cases: ConformanceCase[] = [
     { value: [false, "type", "State.save expects scope to be a string, got number"] },
   ),
 ];
-
-export default cases;

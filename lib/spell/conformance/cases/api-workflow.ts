@@ -164,5 +164,3 @@ export const cases: ConformanceCase[] = [
     { value: [false, 1] },
   ),
 ];
-
-export default cases;
