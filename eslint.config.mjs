@@ -1,6 +1,37 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+/** Only engines/ may name the concrete wasm engines. */
+const CONCRETE_ENGINES = {
+  group: ["wasmoon", "quickjs-emscripten*", "@jitl/*"],
+  message: "Only engines/ may import a concrete engine.",
+};
+/** engines/ see only lib/core (the bridge types, errors and limits), never the spell API, the runner or the UI. */
+const ONLY_CORE = {
+  regex: "^(@/|(\\.\\./)+)(lib/(?!core(/|$))|components|app)",
+  message: "engines/ may import only lib/core.",
+};
+const DIRECTION_RULES = [
+  {
+    files: ["lib/core/**"],
+    patterns: [{ regex: "^(@/(?!lib/core/)|\\.\\./)", message: "lib/core imports nothing of ours." }],
+  },
+  {
+    files: ["lib/spell/**", "lib/tools/**", "lib/llm/**", "lib/ratelimit/**"],
+    patterns: [
+      {
+        regex: "^(@/(lib/)?|(\\.\\./)+(lib/)?)(engines|runner|store|cli|components|app)(/|$)",
+        message:
+          "lib/spell, lib/tools and lib/llm sit below the engines: they never import engines/, the runner or the UI.",
+      },
+    ],
+  },
+  {
+    files: ["lib/runner/**", "lib/cli/**", "lib/store/**", "lib/share/**", "app/**", "components/**", "bin/**"],
+    patterns: [],
+  },
+];
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -27,22 +58,15 @@ const config = [
     files: ["examples/**/*.js"],
     rules: { "import/no-anonymous-default-export": "off" },
   },
+  // Arrows point down: lib/core ← lib/spell, lib/tools, lib/llm ← engines ← lib/runner ← lib/cli, lib/store, UI.
+  // Each folder's rule lists every import it may not make (flat config replaces, not merges, a rule's options).
+  ...DIRECTION_RULES.map(({ files, patterns }) => ({
+    files,
+    rules: { "no-restricted-imports": ["error", { patterns: [...patterns, CONCRETE_ENGINES] }] },
+  })),
   {
-    // Only engines/ may name the concrete wasm engines.
-    files: ["app/**", "components/**", "lib/**", "bin/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["wasmoon", "quickjs-emscripten*", "@jitl/*"],
-              message: "Only engines/ may import a concrete engine.",
-            },
-          ],
-        },
-      ],
-    },
+    files: ["engines/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [ONLY_CORE] }] },
   },
 ];
 

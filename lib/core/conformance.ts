@@ -2,10 +2,10 @@
  * One conformance case: the same behaviour written in Lua and in JavaScript, with one expected result,
  * run against every registered engine by `engines/conformance/conformance.test.ts`.
  */
-import type { ApiSurface } from "@/lib/core/engine";
-import type { JsonValue } from "@/lib/core/json";
-import type { RunEvent } from "@/lib/core/events";
-import type { SpellErrorKind } from "@/lib/core/errors";
+import type { ApiSurface } from "./engine";
+import type { JsonValue } from "./json";
+import type { RunEvent } from "./events";
+import type { SpellErrorKind } from "./errors";
 
 export interface ConformanceCase {
   name: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "@/engines/registry";
 import { createSpellApi } from "@/lib/spell";
 import { createTestRuntime } from "@/lib/spell/testing";
-import { positionalArgs } from "./args";
+import { positionalArgs } from "@/lib/spell/globals/args";
 
 describe("ARGS", () => {
   it("positionalArgs reads 1..n from an object or takes an array", () => {

@@ -3,11 +3,11 @@
  * promises for JavaScript (builders, awaited methods, `for await` streams, callbacks, host errors).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ExecutionResult, RunEvent } from "../../lib/core/events";
-import type { ScriptEngine } from "../../lib/core/engine";
-import { createSpellApi } from "../../lib/spell/index";
-import { createTestRuntime } from "../../lib/spell/testing";
-import { createJavascriptEngine } from "./engine";
+import type { ExecutionResult, RunEvent } from "@/lib/core/events";
+import type { ScriptEngine } from "@/lib/core/engine";
+import { createSpellApi } from "@/lib/spell/index";
+import { createTestRuntime } from "@/lib/spell/testing";
+import { createJavascriptEngine } from "@/engines/javascript/engine";
 
 let engine: ScriptEngine;
 beforeAll(async () => {

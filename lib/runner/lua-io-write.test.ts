@@ -1,11 +1,11 @@
 /** Lua's sandboxed `io.write`: line-buffered into `log` events, in order with `print`, flushed at the end. */
 import { describe, expect, it } from "vitest";
-import type { ExecuteOptions } from "../../lib/core/engine";
-import type { RunEvent } from "../../lib/core/events";
-import { createSpellApi } from "../../lib/spell/index";
-import { SPELL_API_REFERENCE } from "../../lib/spell/reference";
-import { createTestRuntime } from "../../lib/spell/testing";
-import { createLuaEngine } from "./engine";
+import type { ExecuteOptions } from "@/lib/core/engine";
+import type { RunEvent } from "@/lib/core/events";
+import { createSpellApi } from "@/lib/spell/index";
+import { SPELL_API_REFERENCE } from "@/lib/spell/reference";
+import { createTestRuntime } from "@/lib/spell/testing";
+import { createLuaEngine } from "@/engines/lua/engine";
 
 const engine = await createLuaEngine();
 
