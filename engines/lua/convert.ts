@@ -1,5 +1,5 @@
 /**
- * Value conversion between Lua and the host, JSON-shaped (SPELL-API.md): a table with keys 1..n is an array,
+ * Value conversion between Lua and the host, JSON-shaped (docs/spell-api.md): a table with keys 1..n is an array,
  * any other table an object (an empty table is `{}`), integers stay integers and floats stay floats, nil/null
  * drop the key, NaN and ±inf become null. A value that cannot cross raises a `conversion` error naming its
  * path (`args[2].items[3]`). Host objects cross as {@link HandleRef}s; Lua functions cross as

@@ -42,7 +42,7 @@ describe("provider registry", () => {
     expect(resolveModel("mock/echo", { env: {} })).toMatchObject({ ok: true, modelId: "mock/echo" });
   });
 
-  it("serves any sane mock/<name> (SPELL-API.md: mock/<anything> is deterministic) but lists only the named mocks", () => {
+  it("serves any sane mock/<name> (docs/spell-api.md: mock/<anything> is deterministic) but lists only the named mocks", () => {
     for (const id of ["mock/anything", "mock/gpt-4o", "mock/llama3.2:8b", "mock/x"]) {
       expect(resolveModel(id, { env: {} })).toMatchObject({ ok: true, provider: "mock", modelId: id });
     }

@@ -1,5 +1,5 @@
 /**
- * The JavaScript engine with the real spell API (`createSpellApi`) and the mock model: the idioms SPELL-API.md
+ * The JavaScript engine with the real spell API (`createSpellApi`) and the mock model: the idioms docs/spell-api.md
  * promises for JavaScript (builders, awaited methods, `for await` streams, callbacks, host errors).
  */
 import { beforeAll, describe, expect, it } from "vitest";
