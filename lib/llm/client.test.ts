@@ -94,7 +94,10 @@ describe("createHttpLlmClient", () => {
 
   it("reports a stream that ends without a finish as malformed", async () => {
     const fetchImpl = (async () =>
-      new Response('{"type":"text-delta","text":"half"}\n', { status: 200 })) as typeof fetch;
+      new Response(
+        'data: {"type":"start"}\n\ndata: {"type":"text-start","id":"t"}\n\ndata: {"type":"text-delta","id":"t","delta":"half"}\n\n',
+        { status: 200 },
+      )) as typeof fetch;
     const parts = await collectParts(createHttpLlmClient({ fetch: fetchImpl }).stream(hello));
     expect(parts).toEqual([
       { type: "text-delta", text: "half" },

@@ -1,5 +1,5 @@
 /**
- * The browser/worker side of the gateway: POST `/api/llm`, parse the NDJSON stream into typed parts,
+ * The browser/worker side of the gateway: POST `/api/llm`, read the AI SDK UI message stream (lib/llm/wire.ts) into typed parts,
  * abort on the caller's signal, list models through `GET /api/models`. The stream never throws: transport
  * failures, refusals (4xx/5xx) and cancellation all arrive as one final `error` part.
  */

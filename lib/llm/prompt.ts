@@ -1,18 +1,20 @@
 /**
- * Conversion between our `ChatMessage`/`ToolSpec` shapes and the AI SDK's language-model prompt (V4).
- * The gateway calls `doStream` on the provider's model with these, and the mock model converts back.
+ * Conversion between our `ChatMessage`/`ToolSpec` shapes and the AI SDK's: `ModelMessage`s and a tool set
+ * (schemas without `execute`) for `streamText` in the gateway, and back from the provider-level prompt (V4)
+ * for the mock model, which reads requests in our own shape.
  */
-import type { LanguageModelV4FunctionTool, LanguageModelV4Message, LanguageModelV4Prompt } from "@ai-sdk/provider";
+import type { LanguageModelV4Message, LanguageModelV4Prompt } from "@ai-sdk/provider";
+import { jsonSchema, tool, type JSONSchema7, type ModelMessage, type ToolSet } from "ai";
 import type { JsonValue } from "@/lib/core/json";
 import type { ChatMessage, ToolSpec } from "./types";
 
-export function toModelPrompt(messages: ChatMessage[]): LanguageModelV4Prompt {
-  return messages.map((m): LanguageModelV4Message => {
+export function toModelMessages(messages: ChatMessage[]): ModelMessage[] {
+  return messages.map((m): ModelMessage => {
     switch (m.role) {
       case "system":
         return { role: "system", content: m.content };
       case "user":
-        return { role: "user", content: [{ type: "text", text: m.content }] };
+        return { role: "user", content: m.content };
       case "assistant":
         return {
           role: "assistant",
@@ -43,14 +45,14 @@ export function toModelPrompt(messages: ChatMessage[]): LanguageModelV4Prompt {
   });
 }
 
-export function toModelTools(tools: ToolSpec[] | undefined): LanguageModelV4FunctionTool[] | undefined {
-  if (!tools || tools.length === 0) return undefined;
-  return tools.map((t) => ({
-    type: "function",
-    name: t.name,
-    description: t.description,
-    inputSchema: t.parameters as LanguageModelV4FunctionTool["inputSchema"],
-  }));
+/** Tools offered to the model: schemas only, no `execute` (the spell's engine runs them). */
+export function toToolSet(tools: ToolSpec[]): ToolSet {
+  return Object.fromEntries(
+    tools.map((t) => [
+      t.name,
+      tool({ description: t.description, inputSchema: jsonSchema(t.parameters as JSONSchema7) }),
+    ]),
+  );
 }
 
 function textOf(parts: { type: string; text?: string }[]): string {

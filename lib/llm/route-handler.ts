@@ -4,7 +4,7 @@
  * `process.env` and the deployment's limiter.
  *
  * `POST /api/llm` order: rate limit (429 + Retry-After) → body size (413) → JSON and shape (400 naming the
- * field) → provider (400 unknown model, 503 unavailable) → NDJSON stream of parts. The BYOK header is used
+ * field) → provider (400 unknown model, 503 unavailable) → the AI SDK's UI message stream (lib/llm/wire.ts). The BYOK header is used
  * for that one call and never logged, stored or echoed.
  */
 import { clientKeyOf, type RateLimiter } from "@/lib/ratelimit";
@@ -12,8 +12,8 @@ import { GATEWAY_CAPS, type GatewayCaps } from "./caps";
 import { prepareLlmCall } from "./gateway";
 import { DEFAULT_MODEL } from "./mock";
 import { listProviders, type Env } from "./providers";
-import type { LlmErrorKind, StreamPart } from "./types";
-import { BYOK_HEADER, encodePart, STREAM_HEADERS, type ModelsResponse, type WireError } from "./wire";
+import type { LlmErrorKind } from "./types";
+import { BYOK_HEADER, encodeStream, STREAM_HEADERS, type ModelsResponse, type WireError } from "./wire";
 
 export interface LlmRouteOptions {
   env: Env;
@@ -69,31 +69,6 @@ function byokKeyOf(headers: Headers): { ok: true; key?: string } | { ok: false }
   return { ok: true, key };
 }
 
-/** Parts as an NDJSON byte stream; cancelling the response (client gone) stops the generator and its upstream. */
-function ndjsonStream(parts: AsyncGenerator<StreamPart>, abort: AbortController): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { value, done } = await parts.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(encodePart(value)));
-      } catch {
-        controller.enqueue(
-          encoder.encode(
-            encodePart({ type: "error", kind: "upstream", message: "The gateway failed while streaming." }),
-          ),
-        );
-        controller.close();
-      }
-    },
-    async cancel() {
-      abort.abort();
-      await parts.return(undefined);
-    },
-  });
-}
-
 export function createLlmPostHandler(options: LlmRouteOptions): (request: Request) => Promise<Response> {
   const caps = options.caps ?? GATEWAY_CAPS;
   return async (request) => {
@@ -143,7 +118,10 @@ export function createLlmPostHandler(options: LlmRouteOptions): (request: Reques
     const onClientGone = () => abort.abort();
     request.signal?.addEventListener("abort", onClientGone, { once: true });
     const parts = call.stream(abort.signal);
-    return new Response(ndjsonStream(parts, abort), { status: 200, headers: STREAM_HEADERS });
+    return new Response(
+      encodeStream(parts, () => abort.abort()),
+      { status: 200, headers: STREAM_HEADERS },
+    );
   };
 }
 

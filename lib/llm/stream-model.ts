@@ -1,13 +1,14 @@
 /**
- * Stream one model call as our typed parts, whatever the provider does: every stream ends with exactly one
+ * Stream one model step through the AI SDK's `streamText` as our typed parts, whatever the provider does: every stream ends with exactly one
  * `finish` or `error` part, timeouts and aborts end it promptly, and no error message carries a secret.
  */
 import { APICallError } from "@ai-sdk/provider";
-import type { LanguageModelV4, LanguageModelV4StreamPart } from "@ai-sdk/provider";
+import type { LanguageModelV4 } from "@ai-sdk/provider";
+import { jsonSchema, NoSuchToolError, Output, streamText, type JSONSchema7 } from "ai";
 import type { JsonValue } from "@/lib/core/json";
 import type { GatewayCaps } from "./caps";
 import { capMaxTokens } from "./request-schema";
-import { toModelPrompt, toModelTools } from "./prompt";
+import { toModelMessages, toToolSet } from "./prompt";
 import type { FinishReason, LlmErrorKind, LlmRequest, StreamPart } from "./types";
 
 export interface StreamModelOptions {
@@ -153,94 +154,96 @@ export async function* streamLanguageModel(
     clearTimeout(firstByte);
     firstByte = undefined;
   };
-  const offered = new Set((request.tools ?? []).map((t) => t.name));
-  let reader: ReadableStreamDefaultReader<LanguageModelV4StreamPart> | undefined;
   let ended = false;
   const stopPart = (): StreamPart => ({ type: "error", kind: stop!.kind, message: stop!.message });
 
   try {
+    // One model step through the AI SDK's streamText: tools are offered without `execute` (they run in the
+    // spell's engine), so the step ends at the first tool call and the spell API sends the results back.
     const start = () =>
-      raceAbort(
-        Promise.resolve(
-          model.doStream({
-            prompt: toModelPrompt(request.messages),
-            maxOutputTokens: capMaxTokens(request, caps),
-            ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-            ...(request.tools && request.tools.length > 0
-              ? { tools: toModelTools(request.tools), toolChoice: { type: "auto" as const } }
-              : {}),
-            ...(request.responseFormat
-              ? { responseFormat: { type: "json" as const, schema: request.responseFormat as never, name: "response" } }
-              : {}),
-            abortSignal: controller.signal,
-          }),
-        ),
-        controller.signal,
-      );
-    let result: Awaited<ReturnType<typeof start>>;
-    try {
-      result = await start();
-    } catch (error) {
-      // A connection dropped before any response (a reused keep-alive socket the server had just closed):
-      // the request never reached the provider, so one retry is safe.
-      if (!isConnectionDrop(error) || controller.signal.aborted) throw error;
-      result = await start();
-    }
-    reader = result.stream.getReader();
+      streamText({
+        model,
+        messages: toModelMessages(request.messages),
+        // A spell's conversation may hold system messages anywhere (agents keep their own).
+        allowSystemInMessages: true,
+        maxOutputTokens: capMaxTokens(request, caps),
+        ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+        ...(request.tools && request.tools.length > 0 ? { tools: toToolSet(request.tools), toolChoice: "auto" } : {}),
+        ...(request.responseFormat
+          ? { output: Output.object({ schema: jsonSchema(request.responseFormat as JSONSchema7), name: "response" }) }
+          : {}),
+        // Retries are ours (one, for a dropped connection before any reply); the SDK's would retry 429 and 5xx.
+        maxRetries: 0,
+        abortSignal: controller.signal,
+        // Errors arrive as `error` parts and are scrubbed there; the SDK's default would log them whole
+        // (a provider's message can quote the key).
+        onError: () => {},
+      }).fullStream[Symbol.asyncIterator]();
+    let parts = start();
+    let replied = false;
     for (;;) {
-      const { value: part, done } = await raceAbort(reader.read(), controller.signal);
+      const { value: part, done } = await raceAbort(parts.next(), controller.signal);
       if (done) break;
-      if (part.type !== "stream-start" && part.type !== "response-metadata") gotFirstByte();
+      if (part.type === "error" && !replied && isConnectionDrop(part.error) && !controller.signal.aborted) {
+        // A connection dropped before any response (a reused keep-alive socket the server had just closed):
+        // the request never reached the provider, so one retry is safe.
+        replied = true;
+        parts = start();
+        continue;
+      }
+      if (part.type !== "start" && part.type !== "start-step") {
+        replied = true;
+        gotFirstByte();
+      }
       switch (part.type) {
         case "text-delta":
-          if (part.delta) yield { type: "text-delta", text: part.delta };
+          if (part.text) yield { type: "text-delta", text: part.text };
           break;
         case "tool-call": {
-          let input: JsonValue;
-          try {
-            input = part.input.trim() === "" ? {} : (JSON.parse(part.input) as JsonValue);
-          } catch {
+          if (part.invalid) {
             ended = true;
             yield {
               type: "error",
               kind: "malformed",
-              message: `The model called tool "${part.toolName}" with arguments that are not valid JSON.`,
+              message: NoSuchToolError.isInstance(part.error)
+                ? `The model called tool "${part.toolName}", which was not offered.`
+                : `The model called tool "${part.toolName}" with arguments that are not valid JSON.`,
             };
             return;
           }
-          if (offered.size > 0 && !offered.has(part.toolName)) {
-            ended = true;
-            yield {
-              type: "error",
-              kind: "malformed",
-              message: `The model called tool "${part.toolName}", which was not offered.`,
-            };
-            return;
-          }
-          yield { type: "tool-call", toolCallId: part.toolCallId, toolName: part.toolName, input };
+          yield {
+            type: "tool-call",
+            toolCallId: part.toolCallId,
+            toolName: part.toolName,
+            input: (part.input ?? {}) as JsonValue,
+          };
           break;
         }
         case "error":
           ended = true;
           yield errorPartOf(part.error, secrets);
           return;
+        case "abort":
+          ended = true;
+          yield stop ? stopPart() : { type: "error", kind: "cancelled", message: "The request was cancelled." };
+          return;
         case "finish": {
-          const usage = part.usage;
-          if (usage.inputTokens.total !== undefined || usage.outputTokens.total !== undefined) {
+          const usage = part.totalUsage;
+          if (usage.inputTokens !== undefined || usage.outputTokens !== undefined) {
             yield {
               type: "usage",
-              usage: { inputTokens: usage.inputTokens.total ?? 0, outputTokens: usage.outputTokens.total ?? 0 },
+              usage: { inputTokens: usage.inputTokens ?? 0, outputTokens: usage.outputTokens ?? 0 },
             };
           }
           ended = true;
-          if (part.finishReason.unified === "interrupted") {
+          if (part.rawFinishReason === "interrupted" || (part.finishReason as string) === "interrupted") {
             yield {
               type: "error",
               kind: "malformed",
               message: "The provider's stream ended before the model finished.",
             };
           } else {
-            yield { type: "finish", finishReason: FINISH[part.finishReason.unified] ?? "other" };
+            yield { type: "finish", finishReason: FINISH[part.finishReason] ?? "other" };
           }
           return;
         }
@@ -262,6 +265,5 @@ export async function* streamLanguageModel(
     if (firstByte) clearTimeout(firstByte);
     options.signal?.removeEventListener("abort", onCallerAbort);
     if (!controller.signal.aborted && !ended) controller.abort(new Error("The consumer stopped reading."));
-    reader?.cancel().catch(() => {});
   }
 }

@@ -1,14 +1,24 @@
-import { describe, expect, it } from "vitest";
+import { readUIMessageStream, parseJsonEventStream, uiMessageChunkSchema } from "ai";
+import { describe, expect, it, vi } from "vitest";
 import type { StreamPart } from "./types";
-import { decodePart, decodeStream, encodePart } from "./wire";
+import { decodeStream, encodeStream } from "./wire";
 
 const parts: StreamPart[] = [
   { type: "text-delta", text: "héllo\nworld " },
+  { type: "text-delta", text: "again" },
   { type: "tool-call", toolCallId: "c1", toolName: "calc", input: { expression: "1+1", nested: [1, null, "ü"] } },
   { type: "usage", usage: { inputTokens: 3, outputTokens: 4 } },
   { type: "finish", finishReason: "tool-calls" },
   { type: "error", kind: "timeout", message: "slow" },
 ];
+
+async function* generate(list: StreamPart[]): AsyncGenerator<StreamPart> {
+  yield* list;
+}
+
+async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
 
 function streamOf(bytes: Uint8Array, chunk: number): ReadableStream<Uint8Array> {
   return new ReadableStream({
@@ -19,20 +29,77 @@ function streamOf(bytes: Uint8Array, chunk: number): ReadableStream<Uint8Array> 
   });
 }
 
-describe("NDJSON wire format", () => {
+async function decodeAll(stream: ReadableStream<Uint8Array>): Promise<StreamPart[]> {
+  const out: StreamPart[] = [];
+  for await (const p of decodeStream(stream)) out.push(p);
+  return out;
+}
+
+describe("the wire: the AI SDK's UI message stream", () => {
   it.each([1, 3, 7, 1000])("round-trips every part kind when split into %i-byte chunks", async (chunk) => {
-    const bytes = new TextEncoder().encode(parts.map(encodePart).join(""));
-    const out: StreamPart[] = [];
-    for await (const p of decodeStream(streamOf(bytes, chunk))) out.push(p);
-    expect(out).toEqual(parts);
+    const bytes = await bytesOf(encodeStream(generate(parts), () => {}));
+    expect(await decodeAll(streamOf(bytes, chunk))).toEqual(parts);
   });
 
-  it("one part per line", () => {
-    expect(encodePart(parts[0]).split("\n")).toHaveLength(2);
+  it("is valid for the SDK's own reader: every event parses as a UI message chunk", async () => {
+    const bytes = await bytesOf(encodeStream(generate(parts.slice(0, 5)), () => {}));
+    const reader = parseJsonEventStream({ stream: streamOf(bytes, 64), schema: uiMessageChunkSchema }).getReader();
+    const types: string[] = [];
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      expect(value.success).toBe(true);
+      if (value.success) types.push(value.value.type);
+    }
+    expect(types).toEqual([
+      "start",
+      "text-start",
+      "text-delta",
+      "text-delta",
+      "text-end",
+      "tool-input-available",
+      "message-metadata",
+      "finish",
+    ]);
+    const chunks = parseJsonEventStream({ stream: streamOf(bytes, 64), schema: uiMessageChunkSchema }).pipeThrough(
+      new TransformStream({ transform: (r, c) => (r.success ? c.enqueue(r.value) : undefined) }),
+    );
+    let last;
+    for await (const message of readUIMessageStream({ stream: chunks })) last = message;
+    expect(last?.parts.find((p) => p.type === "text")).toMatchObject({ text: "héllo\nworld again" });
   });
 
-  it("turns a line that is not a part into a malformed error part", () => {
-    expect(decodePart("{oops")).toMatchObject({ type: "error", kind: "malformed" });
-    expect(decodePart('{"type":"weird"}')).toMatchObject({ type: "error", kind: "malformed" });
+  it("an event that is not a chunk becomes a malformed error part", async () => {
+    const bytes = new TextEncoder().encode('data: {"type":"weird"}\n\n');
+    expect(await decodeAll(streamOf(bytes, 5))).toEqual([
+      { type: "error", kind: "malformed", message: "The gateway sent an event that is not a stream chunk." },
+    ]);
+  });
+
+  it("a generator that throws ends the stream with one upstream error part", async () => {
+    async function* failing(): AsyncGenerator<StreamPart> {
+      yield { type: "text-delta", text: "a" };
+      throw new Error("boom");
+    }
+    expect(await decodeAll(encodeStream(failing(), () => {}))).toEqual([
+      { type: "text-delta", text: "a" },
+      { type: "error", kind: "upstream", message: "The gateway failed while streaming." },
+    ]);
+  });
+
+  it("cancelling the response stops the generator and calls onCancel", async () => {
+    let cancelled = false;
+    let finished = false;
+    async function* endless(): AsyncGenerator<StreamPart> {
+      try {
+        for (;;) yield { type: "text-delta", text: "x" };
+      } finally {
+        finished = true;
+      }
+    }
+    const reader = encodeStream(endless(), () => (cancelled = true)).getReader();
+    await reader.read();
+    await reader.cancel();
+    await vi.waitFor(() => expect(cancelled && finished).toBe(true));
   });
 });

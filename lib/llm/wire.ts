@@ -1,21 +1,27 @@
 /**
- * The wire format between `/api/llm` and `createHttpLlmClient`, defined once for both ends:
- * the response body is NDJSON, one `StreamPart` per line. A request refused before streaming starts gets a
- * JSON body `{ error: { kind, message, field? } }` with a 4xx/5xx status instead.
+ * The wire between `/api/llm` and `createHttpLlmClient`, defined once for both ends: the AI SDK's UI message
+ * stream protocol (server-sent events of `UIMessageChunk`s, `JsonToSseTransformStream` on the server,
+ * `parseJsonEventStream` with the SDK's own `uiMessageChunkSchema` on the client).
+ *
+ * Our parts map onto the protocol's chunks: text → `text-start`/`text-delta`/`text-end`, a tool call →
+ * `tool-input-available`, the end → `finish` (with its finish reason). The protocol's `error` chunk carries
+ * only text, and token usage has no chunk of its own, so both travel as `message-metadata` (our `usage`, and
+ * the error's kind just before the `error` chunk). A request refused before streaming starts gets a JSON body
+ * `{ error: { kind, message, field? } }` with a 4xx/5xx status instead (the envelope every API route uses).
  */
-import type { LlmErrorKind, ProviderInfo, StreamPart } from "./types";
-
-const LLM_STREAM_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
+import { JsonToSseTransformStream, parseJsonEventStream, UI_MESSAGE_STREAM_HEADERS, uiMessageChunkSchema } from "ai";
+import type { UIMessageChunk } from "ai";
+import type { JsonValue } from "@/lib/core/json";
+import type { FinishReason, LlmErrorKind, ProviderInfo, StreamPart, Usage } from "./types";
 
 /** Header carrying a user's own OpenAI key for one request (BYOK). Never logged, stored or echoed. */
 export const BYOK_HEADER = "x-llmspell-openai-key";
 
-/** Headers that keep proxies and the platform from buffering or compressing the stream. */
+/** The SDK's stream headers, plus those that keep proxies from buffering or compressing the stream. */
 export const STREAM_HEADERS: Record<string, string> = {
-  "Content-Type": LLM_STREAM_CONTENT_TYPE,
-  "Cache-Control": "no-cache, no-transform",
-  "X-Accel-Buffering": "no",
-  "Content-Encoding": "identity",
+  ...UI_MESSAGE_STREAM_HEADERS,
+  "cache-control": "no-cache, no-transform",
+  "content-encoding": "identity",
 };
 
 /** The body of `GET /api/models`. */
@@ -29,49 +35,141 @@ export interface WireError {
   error: { kind: LlmErrorKind; message: string; field?: string };
 }
 
-/** One part as one NDJSON line. */
-export function encodePart(part: StreamPart): string {
-  return `${JSON.stringify(part)}\n`;
+/** What our parts put in `message-metadata` chunks. */
+interface WireMetadata {
+  usage?: Usage;
+  errorKind?: LlmErrorKind;
 }
 
-const KINDS = new Set(["text-delta", "tool-call", "usage", "finish", "error"]);
+const TEXT_ID = "text";
+const ERROR_KINDS: ReadonlySet<string> = new Set<LlmErrorKind>([
+  "bad_request",
+  "unknown_model",
+  "unavailable",
+  "auth",
+  "rate_limited",
+  "upstream",
+  "timeout",
+  "malformed",
+  "cancelled",
+]);
 
-/** Parse one NDJSON line into a part; anything that is not a known part becomes a `malformed` error part. */
-export function decodePart(line: string): StreamPart {
-  try {
-    const value = JSON.parse(line) as { type?: unknown };
-    if (value && typeof value === "object" && typeof value.type === "string" && KINDS.has(value.type))
-      return value as StreamPart;
-  } catch {
-    // fall through
-  }
-  return {
-    type: "error",
-    kind: "malformed",
-    message: `The gateway sent a line that is not a stream part: ${line.slice(0, 80)}`,
+/** Our parts as the protocol's chunks, in order (text is opened before its first delta and closed at the end). */
+export function toWireChunks(part: StreamPart, state: { textOpen: boolean }): UIMessageChunk<WireMetadata>[] {
+  const closeText = (): UIMessageChunk<WireMetadata>[] => {
+    if (!state.textOpen) return [];
+    state.textOpen = false;
+    return [{ type: "text-end", id: TEXT_ID }];
   };
+  switch (part.type) {
+    case "text-delta": {
+      const open: UIMessageChunk<WireMetadata>[] = state.textOpen ? [] : [{ type: "text-start", id: TEXT_ID }];
+      state.textOpen = true;
+      return [...open, { type: "text-delta", id: TEXT_ID, delta: part.text }];
+    }
+    case "tool-call":
+      return [
+        ...closeText(),
+        { type: "tool-input-available", toolCallId: part.toolCallId, toolName: part.toolName, input: part.input },
+      ];
+    case "usage":
+      return [{ type: "message-metadata", messageMetadata: { usage: part.usage } }];
+    case "finish":
+      return [...closeText(), { type: "finish", finishReason: part.finishReason }];
+    case "error":
+      return [
+        ...closeText(),
+        { type: "message-metadata", messageMetadata: { errorKind: part.kind } },
+        { type: "error", errorText: part.message },
+      ];
+  }
 }
 
-/** Split a byte stream into lines and decode each into a part (for the client side). */
+/**
+ * Parts as an SSE byte stream of the protocol's chunks. Cancelling the response (client gone) stops the
+ * generator and, through `onCancel`, its upstream call. A generator that throws ends with one error part.
+ */
+export function encodeStream(parts: AsyncGenerator<StreamPart>, onCancel: () => void): ReadableStream<Uint8Array> {
+  const state = { textOpen: false };
+  const chunks = new ReadableStream<UIMessageChunk<WireMetadata>>({
+    start(controller) {
+      controller.enqueue({ type: "start" });
+    },
+    async pull(controller) {
+      try {
+        const { value, done } = await parts.next();
+        if (done) controller.close();
+        else for (const chunk of toWireChunks(value, state)) controller.enqueue(chunk);
+      } catch {
+        const failed: StreamPart = { type: "error", kind: "upstream", message: "The gateway failed while streaming." };
+        for (const chunk of toWireChunks(failed, state)) controller.enqueue(chunk);
+        controller.close();
+      }
+    },
+    async cancel() {
+      onCancel();
+      await parts.return(undefined);
+    },
+  });
+  return chunks.pipeThrough(new JsonToSseTransformStream()).pipeThrough(new TextEncoderStream());
+}
+
+const FINISH_REASONS: ReadonlySet<string> = new Set<FinishReason>([
+  "stop",
+  "length",
+  "tool-calls",
+  "content-filter",
+  "error",
+  "other",
+]);
+
+/** Read the protocol's chunks back into our parts (for the client side). Unknown or invalid chunks are errors. */
 export async function* decodeStream(body: ReadableStream<Uint8Array>): AsyncGenerator<StreamPart> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
+  const reader = parseJsonEventStream({ stream: body, schema: uiMessageChunkSchema }).getReader();
+  let errorKind: LlmErrorKind = "upstream";
   try {
     for (;;) {
-      const { value, done } = await reader.read();
+      const { value: result, done } = await reader.read();
       if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let newline = buffer.indexOf("\n");
-      while (newline >= 0) {
-        const line = buffer.slice(0, newline).trim();
-        buffer = buffer.slice(newline + 1);
-        if (line) yield decodePart(line);
-        newline = buffer.indexOf("\n");
+      if (!result.success) {
+        yield { type: "error", kind: "malformed", message: "The gateway sent an event that is not a stream chunk." };
+        return;
+      }
+      const chunk = result.value as UIMessageChunk<WireMetadata>;
+      switch (chunk.type) {
+        case "text-delta":
+          yield { type: "text-delta", text: chunk.delta };
+          break;
+        case "tool-input-available":
+          yield {
+            type: "tool-call",
+            toolCallId: chunk.toolCallId,
+            toolName: chunk.toolName,
+            input: (chunk.input ?? {}) as JsonValue,
+          };
+          break;
+        case "message-metadata": {
+          const meta = (chunk.messageMetadata ?? {}) as WireMetadata;
+          if (meta.usage) yield { type: "usage", usage: meta.usage };
+          if (meta.errorKind && ERROR_KINDS.has(meta.errorKind)) errorKind = meta.errorKind;
+          break;
+        }
+        case "finish":
+          yield {
+            type: "finish",
+            finishReason:
+              chunk.finishReason && FINISH_REASONS.has(chunk.finishReason)
+                ? (chunk.finishReason as FinishReason)
+                : "other",
+          };
+          break;
+        case "error":
+          yield { type: "error", kind: errorKind, message: chunk.errorText };
+          break;
+        default:
+          break;
       }
     }
-    buffer += decoder.decode();
-    if (buffer.trim()) yield decodePart(buffer.trim());
   } finally {
     // Stops the body (and so the server's upstream call) when the consumer stops early.
     reader.cancel().catch(() => {});

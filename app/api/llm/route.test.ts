@@ -17,10 +17,11 @@ afterEach(() => {
 });
 
 describe("POST /api/llm", () => {
-  it("streams typed NDJSON parts with headers that defeat buffering", async () => {
+  it("streams the AI SDK UI message stream (SSE) with headers that defeat buffering", async () => {
     const response = await POST(llmRequest(hello));
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toContain("application/x-ndjson");
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    expect(response.headers.get("x-vercel-ai-ui-message-stream")).toBe("v1");
     expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
     expect(response.headers.get("x-accel-buffering")).toBe("no");
     expect(response.headers.get("content-encoding")).toBe("identity");
