@@ -23,7 +23,7 @@ const config = [
     },
   },
   {
-    // Example spells are scripts whose default export is their result, as SPELL-API.md shows.
+    // Example spells are scripts whose default export is their result, as docs/spell-api.md shows.
     files: ["examples/**/*.js"],
     rules: { "import/no-anonymous-default-export": "off" },
   },

@@ -1,5 +1,5 @@
 /**
- * The acceptance of the spell API: "Every example in SPELL-API.md runs in both languages through
+ * The acceptance of the spell API: "Every example in docs/spell-api.md runs in both languages through
  * `npx llmspell run ... --mock`". fixtures/spell-api-tour.{lua,js} walk the spec section by section, one printed
  * line per check; here the real `llmspell` command runs each (spawned as cli.test.ts does) and the two outputs
  * must be identical line for line. Each run starts Node, tsx and an engine worker, so the two run side by side.
@@ -64,7 +64,7 @@ beforeAll(async () => {
   );
 }, TIMEOUT_MS);
 
-describe("SPELL-API.md tour through `llmspell run --mock`", { timeout: TIMEOUT_MS }, () => {
+describe("docs/spell-api.md tour through `llmspell run --mock`", { timeout: TIMEOUT_MS }, () => {
   const checks = checksIn(TOUR.lua);
 
   it("both tours make the same number of checks", () => {
@@ -108,7 +108,7 @@ describe("SPELL-API.md tour through `llmspell run --mock`", { timeout: TIMEOUT_M
     }
   });
 
-  it("the lines say what SPELL-API.md promises", () => {
+  it("the lines say what docs/spell-api.md promises", () => {
     const lines = texts("lua");
     for (const expected of [
       "ARGS.who: tour",
@@ -130,7 +130,7 @@ describe("SPELL-API.md tour through `llmspell run --mock`", { timeout: TIMEOUT_M
       "loop with_collection {{loop_index}}: 1: LUA, 2: JS",
       "timeout_ms: timeout: workflow 'slow' timed out after 100 ms",
       "cancel: api: BeforeAgentExecution hook cancelled agent 'a': no secrets, please",
-      "every point named in SPELL-API.md was reached: true",
+      "every point named in docs/spell-api.md was reached: true",
       'JSON.stringify pretty: {\\n  "list": [\\n    1,\\n    2\\n  ]\\n}',
       "Streaming collect: [20,30]",
       "mock/<anything>: true",

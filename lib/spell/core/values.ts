@@ -129,7 +129,7 @@ export function formatPathKey(k: string | number, engine: string): string {
 
 /**
  * A value a spell passed where the API takes JSON only (State values, tool params, step inputs, event data...),
- * as plain JSON. Functions cross only where the API takes a callback (SPELL-API.md), so a function anywhere in
+ * as plain JSON. Functions cross only where the API takes a callback (docs/spell-api.md), so a function anywhere in
  * it raises a `conversion` error naming its path instead of being dropped:
  * `State.save: value.f is a function, which cannot be stored (only JSON values can)`.
  */

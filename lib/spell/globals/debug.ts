@@ -65,7 +65,7 @@ export function createDebugModule(ctx: SpellContext): GlobalModule {
     if (captured.length > MAX_CAPTURED_ENTRIES) captured.shift();
     return null;
   };
-  // `Debug.info(msg, module?)` (rs-llmspell) or `Debug.info(msg, data?)` (SPELL-API): a string is a module name.
+  // `Debug.info(msg, module?)` (rs-llmspell) or `Debug.info(msg, data?)` (docs/spell-api.md): a string is a module name.
   const leveled =
     (lvl: DebugLevel) =>
     ([msg, extra]: unknown[]) =>

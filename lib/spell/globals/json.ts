@@ -33,7 +33,7 @@ export function createJsonModule(ctx: SpellContext): GlobalModule {
 }
 
 /**
- * JavaScript keeps its standard JSON. This prelude only teaches `JSON.stringify` the options object SPELL-API.md
+ * JavaScript keeps its standard JSON. This prelude only teaches `JSON.stringify` the options object docs/spell-api.md
  * shows as its second argument (`JSON.stringify(v, { pretty: true })`, or `{ indent: 4 }`), which standard JSON
  * would ignore (a replacer that is neither a function nor an array). Every standard call behaves as before.
  */

@@ -80,7 +80,7 @@ describe("JSON (Lua)", () => {
 });
 
 describe("JSON (JavaScript prelude)", () => {
-  it("JSON.stringify takes SPELL-API.md's options object; standard calls are unchanged", () => {
+  it("JSON.stringify takes docs/spell-api.md's options object; standard calls are unchanged", () => {
     const sandbox = vm.createContext({});
     vm.runInContext(JSON_JS_PRELUDE, sandbox);
     const run = (code: string) => vm.runInContext(code, sandbox) as unknown;

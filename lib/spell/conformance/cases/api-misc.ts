@@ -180,7 +180,7 @@ export const cases: ConformanceCase[] = [
       },
     },
   ),
-  // ----- Value conversion: functions cross only where the API takes a callback (SPELL-API.md)
+  // ----- Value conversion: functions cross only where the API takes a callback (docs/spell-api.md)
   apiCase(
     "conversion: a function inside a State value raises a conversion error naming its path, and nothing is stored",
     'local ok, e = pcall(State.save, "g", "k", { f = function() end })\nreturn { ok, e.kind, e.message, State.load("g", "k") == nil }',
