@@ -20,7 +20,7 @@ export async function setSource(page: Page, source: string): Promise<void> {
 }
 
 /** The editor's text, read from Monaco's model through the DOM-free API the page keeps on the editor element. */
-export async function editorText(page: Page): Promise<string> {
+async function editorText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const lines = [...document.querySelectorAll(".monaco-editor .view-lines .view-line")] as HTMLElement[];
     // Lines render in visual order by their `top`.

@@ -9,8 +9,6 @@ export type { ExampleSpell } from "./example-type";
 
 export const EXAMPLES: ExampleSpell[] = GENERATED_EXAMPLES;
 
-export const EXAMPLE_LEVELS = ["beginner", "intermediate", "advanced"] as const;
-
 export function findExample(slug: string): ExampleSpell | undefined {
   return EXAMPLES.find((e) => e.slug === slug);
 }

@@ -12,7 +12,7 @@
  */
 import { z } from "zod";
 
-export const exampleMetaSchema = z
+const exampleMetaSchema = z
   .object({
     title: z.string().min(1),
     description: z.string().min(1).max(160, "description must be one line of at most 160 characters"),

@@ -14,7 +14,7 @@ export interface ExampleRun {
   lines: string[];
 }
 
-export function linesOf(logs: LogEntry[]): string[] {
+function linesOf(logs: LogEntry[]): string[] {
   return logs.flatMap((l) => l.text.split("\n"));
 }
 

@@ -25,7 +25,7 @@ export interface RunCommand {
   args?: { [key: string]: JsonValue };
 }
 
-export type CliCommand = RunCommand | { command: "help" } | { command: "version" } | { command: "engines" };
+type CliCommand = RunCommand | { command: "help" } | { command: "version" } | { command: "engines" };
 
 export type ParseResult = { ok: true; value: CliCommand } | { ok: false; message: string };
 

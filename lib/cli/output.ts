@@ -75,7 +75,7 @@ export function createTerminalPrinter(
   };
 }
 
-export function formatValue(value: JsonValue): string {
+function formatValue(value: JsonValue): string {
   return typeof value === "string" ? value : JSON.stringify(value, null, 2);
 }
 

@@ -4,7 +4,7 @@
  * browsers, workers and Node, works on bytes (not Latin-1 strings), and decoding names the exact character
  * or length that is wrong instead of skipping it.
  */
-export type Base64Alphabet = "standard" | "url";
+type Base64Alphabet = "standard" | "url";
 
 export interface Base64Options {
   /** `standard` uses `+/`, `url` uses `-_`. Default `standard`. */

@@ -6,9 +6,8 @@ import { createMemoryRateLimiter } from "./memory";
 import { createRedisRateLimiter } from "./redis";
 import type { RateLimiter, TokenBucketConfig } from "./types";
 
-export type { RateLimiter, RateLimitResult, TokenBucketConfig } from "./types";
+export type { RateLimiter } from "./types";
 export { createMemoryRateLimiter } from "./memory";
-export { createRedisRateLimiter } from "./redis";
 
 export interface CreateRateLimiterOptions extends TokenBucketConfig {
   /** Where to read `REDIS_URL` (defaults to `process.env`). */

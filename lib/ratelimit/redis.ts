@@ -7,7 +7,7 @@ import { Redis } from "ioredis";
 import type { RateLimiter, RateLimitResult, TokenBucketConfig } from "./types";
 
 /** KEYS[1] bucket; ARGV: capacity, tokens per ms, cost. Returns {ok, tokens (string), wait ms}. */
-export const TOKEN_BUCKET_SCRIPT = `
+const TOKEN_BUCKET_SCRIPT = `
 local capacity = tonumber(ARGV[1])
 local per_ms = tonumber(ARGV[2])
 local cost = tonumber(ARGV[3])

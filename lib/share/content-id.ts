@@ -7,7 +7,7 @@ import type { JsonValue } from "@/lib/core/json";
 import { encodeBase64 } from "@/lib/encoding/base64";
 import { normalizeSpell, type SharedSpell } from "./shared-spell";
 
-export const SHORT_ID_LENGTH = 11;
+const SHORT_ID_LENGTH = 11;
 
 /** JSON with object keys sorted at every depth: one text per value. */
 export function canonicalJson(value: JsonValue): string {

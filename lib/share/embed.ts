@@ -23,8 +23,8 @@ export interface EmbedOptions {
 }
 
 export const EMBED_DEFAULTS: EmbedOptions = { autorun: false, theme: "system", readonly: false, showEditor: true };
-export const EMBED_MIN_HEIGHT = 80;
-export const EMBED_MAX_HEIGHT = 2000;
+const EMBED_MIN_HEIGHT = 80;
+const EMBED_MAX_HEIGHT = 2000;
 export const SHORT_ID_PATTERN = /^[A-Za-z0-9_-]{11}$/;
 
 function parseFlag(name: string, value: string | null, problems: string[]): boolean | undefined {

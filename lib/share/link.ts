@@ -23,7 +23,7 @@ import {
 export type { SharedSpell, ShareLanguage } from "./shared-spell";
 export { MAX_SOURCE_BYTES } from "./shared-spell";
 
-export const SHARE_LINK_VERSION = 1;
+const SHARE_LINK_VERSION = 1;
 
 /** Link length above which the share dialog offers a short link (chat apps cut longer ones). */
 export const LONG_LINK_THRESHOLD = 2000;

@@ -4,9 +4,9 @@ import { createShareApi } from "./share-api";
 import { getShareStore } from "./store";
 
 /** Short links a client may create: a burst of 20, then one every 6 seconds. */
-export const SHARE_POST_LIMIT = { capacity: 20, refillPerSecond: 1 / 6 };
+const SHARE_POST_LIMIT = { capacity: 20, refillPerSecond: 1 / 6 };
 /** Lookups a client may make: a burst of 120, then 2 a second. */
-export const SHARE_GET_LIMIT = { capacity: 120, refillPerSecond: 2 };
+const SHARE_GET_LIMIT = { capacity: 120, refillPerSecond: 2 };
 
 let api: ReturnType<typeof createShareApi> | undefined;
 let pageLimiter: RateLimiter | undefined;

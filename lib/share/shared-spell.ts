@@ -4,6 +4,7 @@
  */
 import * as z from "zod";
 import type { JsonValue } from "@/lib/core/json";
+import { utf8Length } from "@/lib/encoding/utf8";
 
 export type ShareLanguage = "lua" | "javascript";
 
@@ -20,13 +21,7 @@ export interface SharedSpell {
 export const MAX_SOURCE_BYTES = 64 * 1024;
 /** Largest `args`, as JSON text in UTF-8 bytes. */
 export const MAX_ARGS_BYTES = 16 * 1024;
-export const MAX_MODEL_LENGTH = 200;
-
-const utf8 = new TextEncoder();
-
-export function utf8Length(text: string): number {
-  return utf8.encode(text).length;
-}
+const MAX_MODEL_LENGTH = 200;
 
 const modelSchema = z
   .string()

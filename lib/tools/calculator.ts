@@ -77,10 +77,10 @@ const BINARY: Record<string, (a: number, b: number) => number> = {
   largerEq: (a, b) => (a >= b ? 1 : 0),
 };
 
-export class ExpressionError extends Error {}
+class ExpressionError extends Error {}
 
 /** fasteval → mathjs surface syntax. */
-export function translateExpression(expr: string): string {
+function translateExpression(expr: string): string {
   return expr
     .replace(/&&/g, " and ")
     .replace(/\|\|/g, " or ")

@@ -142,7 +142,7 @@ interface JsonDiff {
 }
 
 /** rs-llmspell's `compare_json_values`. */
-export function compareJson(oldV: JsonValue, newV: JsonValue, path: string, diff: JsonDiff): void {
+function compareJson(oldV: JsonValue, newV: JsonValue, path: string, diff: JsonDiff): void {
   const isObj = (v: JsonValue): v is JsonObject => v !== null && typeof v === "object" && !Array.isArray(v);
   if (isObj(oldV) && isObj(newV)) {
     const at = (k: string) => (path ? `${path}.${k}` : k);

@@ -42,7 +42,7 @@ function isEmptyObject(v: unknown): boolean {
 }
 
 /** Parse and check a graph (rs `import_graph_from_json`). */
-export function importGraph(value: JsonValue | undefined, param: string): Graph {
+function importGraph(value: JsonValue | undefined, param: string): Graph {
   let g: unknown = value;
   if (typeof value === "string") {
     if (value.length > GRAPH_LIMITS.maxJsonBytes)
@@ -99,7 +99,7 @@ function touch(g: Graph, key: "node_count" | "edge_count", count: number): void 
   }
 }
 
-export function analyzeGraph(g: Graph): JsonObject {
+function analyzeGraph(g: Graph): JsonObject {
   const n = g.nodes.length;
   const m = g.edges.length;
   const degree = new Map<string, number>(g.nodes.map((node) => [node.id, 0]));

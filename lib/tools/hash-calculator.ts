@@ -18,7 +18,7 @@ const ALGORITHMS: Record<string, { label: string; subtle?: string }> = {
   "sha-512": { label: "SHA-512", subtle: "SHA-512" },
 };
 
-export async function digest(algorithm: string, data: Uint8Array): Promise<Uint8Array> {
+async function digest(algorithm: string, data: Uint8Array): Promise<Uint8Array> {
   const a = ALGORITHMS[algorithm] ?? ALGORITHMS.sha256;
   if (!a.subtle) return md5(data);
   return new Uint8Array(await globalThis.crypto.subtle.digest(a.subtle, data as Uint8Array<ArrayBuffer>));

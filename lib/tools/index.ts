@@ -18,8 +18,7 @@ import type { ToolDefinition } from "./types";
 import { urlAnalyzer } from "./url-analyzer";
 import { uuidGenerator } from "./uuid-generator";
 
-export type { ToolContext, ToolDefinition, JsonObject } from "./types";
-export { TOOL_LIMITS } from "./support";
+export type { ToolDefinition, JsonObject } from "./types";
 
 export const BUILTIN_TOOLS: readonly ToolDefinition[] = Object.freeze([
   calculator,

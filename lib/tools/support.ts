@@ -59,7 +59,7 @@ function describeParam(err: ErrorObject): string {
 }
 
 /** Turn one Ajv error into a sentence naming the parameter. */
-export function formatSchemaError(err: ErrorObject, data: unknown): string {
+function formatSchemaError(err: ErrorObject, data: unknown): string {
   const at = describeParam(err);
   const name = at ? `'${at}'` : "params";
   const value = at
@@ -148,13 +148,6 @@ export function requireString(params: JsonObject, name: string, operation?: stri
   if (v === undefined || v === null) {
     throw paramError(`missing required parameter '${name}'${operation ? ` for operation '${operation}'` : ""}`);
   }
-  if (typeof v !== "string") throw paramError(`parameter '${name}' must be string, got ${typeOfJson(v)}`);
-  return v;
-}
-
-export function optionalString(params: JsonObject, name: string): string | undefined {
-  const v = params[name];
-  if (v === undefined || v === null) return undefined;
   if (typeof v !== "string") throw paramError(`parameter '${name}' must be string, got ${typeOfJson(v)}`);
   return v;
 }
@@ -291,19 +284,4 @@ export function defineTool(spec: ToolSpec): ToolDefinition {
   if (spec.aliases) def.aliases = spec.aliases;
   if (spec.tags) def.tags = spec.tags;
   return def;
-}
-
-/** UTF-8 length of a string, which rs-llmspell reports as `len()`. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }

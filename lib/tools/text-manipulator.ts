@@ -3,10 +3,11 @@
  * Lengths in the result are UTF-8 byte counts, as rs reports them.
  */
 import type { JsonValue } from "@/lib/core/json";
-import { defineTool, paramError, success, TOOL_LIMITS, typeOfJson, utf8Length } from "./support";
+import { defineTool, paramError, success, TOOL_LIMITS, typeOfJson } from "./support";
+import { utf8Length } from "@/lib/encoding/utf8";
 import type { JsonObject } from "./types";
 
-export const TEXT_OPERATIONS = [
+const TEXT_OPERATIONS = [
   "uppercase",
   "lowercase",
   "reverse",
@@ -37,7 +38,7 @@ function lines(s: string): string[] {
   return parts.map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
 }
 
-export function truncate(s: string, maxLen: number): string {
+function truncate(s: string, maxLen: number): string {
   const ellipsis = "...";
   if (utf8Length(s) <= maxLen) return s;
   if (maxLen <= ellipsis.length) return ellipsis.slice(0, maxLen);
@@ -53,7 +54,7 @@ export function truncate(s: string, maxLen: number): string {
   return out + ellipsis;
 }
 
-export function wordWrap(text: string, width: number): string[] {
+function wordWrap(text: string, width: number): string[] {
   if (width === 0) return [];
   const out: string[] = [];
   const chunks = (word: string) => {
@@ -89,7 +90,7 @@ export function wordWrap(text: string, width: number): string[] {
   return out;
 }
 
-export function toSnakeCase(s: string): string {
+function toSnakeCase(s: string): string {
   let out = "";
   let prevUpper = false;
   let i = 0;
@@ -108,7 +109,7 @@ export function toSnakeCase(s: string): string {
   return out;
 }
 
-export function toCamelCase(s: string, pascal = false): string {
+function toCamelCase(s: string, pascal = false): string {
   let out = "";
   let capNext = pascal;
   let i = 0;
@@ -124,7 +125,7 @@ export function toCamelCase(s: string, pascal = false): string {
   return out;
 }
 
-export function sanitize(s: string): string {
+function sanitize(s: string): string {
   const trimmed = s.replace(/^ +| +$/g, "");
   return Array.from(trimmed)
     .filter((ch) => ch === "\n" || ch === "\t" || (ch >= " " && ch <= "~"))
@@ -135,7 +136,7 @@ function joinLines(ls: string[], original: string): string {
   return ls.map((l, i) => (i < ls.length - 1 || original.endsWith("\n") ? `${l}\n` : l)).join("");
 }
 
-export function indent(s: string, spaces: number): string {
+function indent(s: string, spaces: number): string {
   const prefix = " ".repeat(spaces);
   return joinLines(
     lines(s).map((l) => prefix + l),
@@ -143,7 +144,7 @@ export function indent(s: string, spaces: number): string {
   );
 }
 
-export function dedent(s: string): string {
+function dedent(s: string): string {
   const ls = lines(s);
   const indents = ls.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length);
   const min = indents.length ? Math.min(...indents) : 0;

@@ -7,7 +7,7 @@ import type { ShareStore } from "./types";
 export type { ShareStore } from "./types";
 export { ShareStoreError } from "./types";
 
-export function isPostgresUrl(url: string | undefined): url is string {
+function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//i.test(url);
 }
 

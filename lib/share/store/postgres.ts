@@ -4,7 +4,7 @@ import type { SharedSpell } from "../shared-spell";
 import { assertSameContent, rowToSpell, spellToRow } from "./rows";
 import type { ShareStore } from "./types";
 
-export const POSTGRES_TABLE = "llmspell_shared_spells";
+const POSTGRES_TABLE = "llmspell_shared_spells";
 
 export function createPostgresShareStore(
   connectionString: string,

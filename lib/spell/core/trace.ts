@@ -5,7 +5,7 @@ import type { SpellErrorData } from "@/lib/core/errors";
 import { SpellError } from "@/lib/core/errors";
 import { errorMessage, toTraceValue } from "./values";
 
-export interface SpanEnd {
+interface SpanEnd {
   output?: unknown;
   error?: unknown;
   model?: string;
@@ -13,7 +13,7 @@ export interface SpanEnd {
   costUsd?: number;
 }
 
-export interface Span {
+interface Span {
   readonly id: string;
   readonly kind: TraceKind;
   readonly name: string;
@@ -32,7 +32,7 @@ export interface Tracer {
   ): Promise<T>;
 }
 
-export function toErrorData(e: unknown): SpellErrorData {
+function toErrorData(e: unknown): SpellErrorData {
   if (e instanceof SpellError) return e.toJSON();
   return { kind: "runtime", message: errorMessage(e) };
 }

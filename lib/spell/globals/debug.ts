@@ -7,7 +7,7 @@ import { nonNegInt, str, z } from "../core/validate";
 import { isPlainObject, toJson } from "../core/values";
 import type { GlobalModule } from "./module";
 
-export const DEBUG_LEVELS = ["trace", "debug", "info", "warn", "error"] as const;
+const DEBUG_LEVELS = ["trace", "debug", "info", "warn", "error"] as const;
 type DebugLevel = (typeof DEBUG_LEVELS)[number];
 /** Captured entries kept for `Debug.getCapturedEntries` (oldest dropped first). */
 export const MAX_CAPTURED_ENTRIES = 1000;

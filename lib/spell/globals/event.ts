@@ -12,8 +12,8 @@ import { randomUuid, toJson } from "../core/values";
 import type { GlobalModule } from "./module";
 
 /** Events a subscription holds before the oldest are dropped. */
-export const MAX_QUEUED_EVENTS = 1000;
-export const DEFAULT_RECEIVE_TIMEOUT_MS = 5000;
+const MAX_QUEUED_EVENTS = 1000;
+const DEFAULT_RECEIVE_TIMEOUT_MS = 5000;
 
 interface Subscription {
   id: string;

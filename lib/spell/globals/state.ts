@@ -4,7 +4,7 @@ import type { SpellContext } from "../core/context";
 import { nonEmptyStr } from "../core/validate";
 import type { GlobalModule } from "./module";
 
-export const DEFAULT_SCOPE = "global";
+const DEFAULT_SCOPE = "global";
 
 export function createStateModule(ctx: SpellContext): GlobalModule {
   const { check } = ctx;

@@ -24,14 +24,14 @@ import type { AgentInstance, AgentRunner } from "./agent";
 import { inputText, interpolate, type InterpolationScope } from "./interpolate";
 import type { GlobalModule } from "./module";
 
-export const WORKFLOW_TYPES = ["sequential", "parallel", "conditional", "loop"] as const;
+const WORKFLOW_TYPES = ["sequential", "parallel", "conditional", "loop"] as const;
 type WorkflowType = (typeof WORKFLOW_TYPES)[number];
 /** Hard cap on loop iterations, whatever the range says. */
 export const MAX_LOOP_ITERATIONS = 10_000;
 /** Attempts and backoff of the "retry" error strategy. */
-export const RETRY_ATTEMPTS = 3;
-export const RETRY_BACKOFF_MS = 100;
-export const DEFAULT_MAX_CONCURRENCY = 8;
+const RETRY_ATTEMPTS = 3;
+const RETRY_BACKOFF_MS = 100;
+const DEFAULT_MAX_CONCURRENCY = 8;
 
 const stepSchema = z.looseObject({
   name: nonEmptyStr,

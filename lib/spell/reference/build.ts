@@ -18,7 +18,7 @@ function splitTopLevel(s: string): string[] {
   return out;
 }
 
-export function parseParams(sig: string): ApiParamDoc[] {
+function parseParams(sig: string): ApiParamDoc[] {
   return splitTopLevel(sig).map((p) => {
     const i = p.indexOf(":");
     const rawName = p.slice(0, i).trim();

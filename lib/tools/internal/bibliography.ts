@@ -108,7 +108,7 @@ function scalar(s: string): Yaml {
 }
 
 /** A small YAML subset reader (enough for bibliographies). */
-export function parseYamlSubset(text: string): { [k: string]: Yaml } {
+function parseYamlSubset(text: string): { [k: string]: Yaml } {
   const lines = text
     .split(/\r?\n/)
     .map((raw) => ({ indent: raw.length - raw.trimStart().length, text: raw.trim() }))

@@ -31,7 +31,7 @@ export const DATE_FORMATS = [
 ] as const;
 
 export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-export const MONTHS = [
+const MONTHS = [
   "January",
   "February",
   "March",
