@@ -9,7 +9,9 @@ describe("utf8Length", () => {
   });
 
   it("agrees with TextEncoder, lone surrogates included", () => {
-    const utf16 = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes));
+    const utf16 = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 })
+      .map((codes) => String.fromCharCode(...codes));
     fc.assert(
       fc.property(utf16, (s) => {
         expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
