@@ -60,6 +60,15 @@ describe("docs/spell-api.md is in step with SPELL_API_REFERENCE", () => {
     expect(unknown).toEqual([]);
   });
 
+  it("every Lua method call obj:method(...) in the doc is a method of a reference class", () => {
+    const methodNames = new Set(SPELL_API_REFERENCE.classes.flatMap((c) => c.methods.map((m) => m.name)));
+    const called = [...DOC.matchAll(/\b[a-z_][A-Za-z_0-9]*:([a-z_][A-Za-z_0-9]*)\s*[({"]/g)].map((m) => m[1]!);
+    expect(called.length).toBeGreaterThan(5);
+    // Lua's own string methods (s:upper()) are not the spell API's.
+    const luaString = new Set(["upper", "lower", "sub", "format", "gsub", "find", "match", "rep", "len", "byte"]);
+    expect([...new Set(called.filter((m) => !methodNames.has(m) && !luaString.has(m)))]).toEqual([]);
+  });
+
   it("every `receiver:method` the doc mentions is a method of that class", () => {
     const classOf: Record<string, string> = { agent: "Agent", wf: "Workflow", tool: "Tool" };
     const mentions = [...DOC.matchAll(/\b(agent|wf|tool):([A-Za-z_]+)/g)];
