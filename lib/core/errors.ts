@@ -1,7 +1,7 @@
 /** Every failure a spell or a user can see: the error kinds and the one error class that carries them. */
 import type { JsonValue } from "./json";
 
-const SPELL_ERROR_KINDS = [
+export const SPELL_ERROR_KINDS = [
   "syntax",
   "runtime",
   "type",

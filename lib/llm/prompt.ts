@@ -3,7 +3,7 @@
  * (schemas without `execute`) for `streamText` in the gateway, and back from the provider-level prompt (V4)
  * for the mock model, which reads requests in our own shape.
  */
-import type { LanguageModelV4Message, LanguageModelV4Prompt } from "@ai-sdk/provider";
+import type { LanguageModelV4Prompt } from "@ai-sdk/provider";
 import { jsonSchema, tool, type JSONSchema7, type ModelMessage, type ToolSet } from "ai";
 import type { JsonValue } from "@/lib/core/json";
 import type { ChatMessage, ToolSpec } from "./types";

@@ -55,7 +55,7 @@ const ERROR_KINDS: ReadonlySet<string> = new Set<LlmErrorKind>([
 ]);
 
 /** Our parts as the protocol's chunks, in order (text is opened before its first delta and closed at the end). */
-export function toWireChunks(part: StreamPart, state: { textOpen: boolean }): UIMessageChunk<WireMetadata>[] {
+function toWireChunks(part: StreamPart, state: { textOpen: boolean }): UIMessageChunk<WireMetadata>[] {
   const closeText = (): UIMessageChunk<WireMetadata>[] => {
     if (!state.textOpen) return [];
     state.textOpen = false;

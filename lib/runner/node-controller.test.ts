@@ -76,14 +76,11 @@ describe("node run controller (worker threads)", { timeout: 90_000 }, () => {
     incidents.length = 0;
     const pending = run(controller, "spin");
     await new Promise((r) => setTimeout(r, 100));
-    const t0 = performance.now();
     controller.cancel();
     const result = await pending;
-    const latency = performance.now() - t0;
-    console.log(`[measure] in-engine cancel of a busy loop: ${latency.toFixed(1)} ms`);
+    // Stopped in-engine (how fast is measured in bench/host.ts): the worker is neither terminated nor replaced.
     expect(!result.ok && result.error.kind).toBe("cancelled");
-    expect(latency).toBeLessThan(100);
-    expect(incidents.filter((i) => i.type === "terminated")).toEqual([]);
+    expect(incidents.filter((i) => i.type === "terminated" || i.type === "spawned")).toEqual([]);
   });
 
   it("terminates a worker stuck in an uninterruptible call 50 ms after cancel; the next run starts at once", async () => {
@@ -91,32 +88,25 @@ describe("node run controller (worker threads)", { timeout: 90_000 }, () => {
     incidents.length = 0;
     const pending = run(controller, "block forever");
     await new Promise((r) => setTimeout(r, 100));
-    const t0 = performance.now();
     controller.cancel();
     const result = await pending;
-    const latency = performance.now() - t0;
+    // The grace period itself is checked on a stepped clock in controller.test.ts; latency is in bench/host.ts.
     expect(!result.ok && result.error.kind).toBe("cancelled");
-    expect(latency).toBeGreaterThanOrEqual(45);
-    expect(latency).toBeLessThan(250);
     expect(incidents).toContainEqual({ type: "terminated", reason: "cancel" });
-    const t1 = performance.now();
+    // The warm spare became the primary and a new spare is on its way; the next run goes to the warm one.
+    expect(incidents).toContainEqual({ type: "spawned", role: "spare" });
+    expect(incidents.filter((i) => i.type === "spawned" && i.role === "primary")).toEqual([]);
     const next = await run(controller, "return 5");
-    const nextMs = performance.now() - t1;
-    console.log(
-      `[measure] terminate after cancel: ${latency.toFixed(1)} ms; next run on the spare: ${nextMs.toFixed(1)} ms`,
-    );
     expect(next.ok && next.value).toBe(5);
-    expect(nextMs).toBeLessThan(250);
   });
 
   it("stops a run stuck past its CPU limit (the engine cannot interrupt it) with a timeout", async () => {
     await waitFor(allWarm);
-    const t0 = performance.now();
+    incidents.length = 0;
     const result = await run(controller, "block forever", { limits: { timeoutMs: 200 } });
-    const ms = performance.now() - t0;
     expect(!result.ok && result.error.kind).toBe("timeout");
-    expect(ms).toBeGreaterThan(650);
-    expect(ms).toBeLessThan(2000);
+    expect(!result.ok && result.error.message).toMatch(/CPU limit of 200 ms/);
+    expect(incidents).toContainEqual({ type: "terminated", reason: "stall" });
     expect((await run(controller, "return 1")).ok).toBe(true);
   });
 

@@ -28,16 +28,18 @@ describe("real engines through the node controller", { timeout: 90_000 }, () => 
   const run = (request: Partial<RunRequest> & { source: string }, onEvent?: (e: RunEvent) => void) =>
     controller.run({ engine: "lua", ...request }, onEvent);
 
-  /** Start a run, cancel it after `afterMs`, and measure from cancel to the resolved result. */
+  /**
+   * Start a run, cancel it after `afterMs`, and report the result and whether a worker was terminated for it.
+   * How long stopping takes is measured in bench/host.ts, not asserted here.
+   */
   async function cancelAfter(request: Partial<RunRequest> & { source: string }, afterMs = 150) {
     await waitFor(allWarm);
     const before = terminations();
     const pending = run(request);
     await new Promise((r) => setTimeout(r, afterMs));
-    const t0 = performance.now();
     controller.cancel();
     const result = await pending;
-    return { result, ms: performance.now() - t0, terminated: terminations() > before };
+    return { result, terminated: terminations() > before };
   }
 
   beforeAll(async () => {
@@ -53,41 +55,30 @@ describe("real engines through the node controller", { timeout: 90_000 }, () => 
   }, 120_000);
   afterAll(() => controller.dispose());
 
-  it("Lua: `while true do end` is stopped within 100 ms of cancel", async () => {
-    const { result, ms, terminated } = await cancelAfter({ source: "while true do end" });
-    console.log(
-      `[measure] lua while-true: stopped ${ms.toFixed(1)} ms after cancel (${terminated ? "worker terminated" : "in-engine"})`,
-    );
+  it("Lua: `while true do end` is stopped in-engine on cancel", async () => {
+    const { result, terminated } = await cancelAfter({ source: "while true do end" });
     expect(errorKind(result)).toBe("cancelled");
-    expect(ms).toBeLessThan(100);
+    expect(terminated).toBe(false);
   });
 
-  it("JavaScript: `while (true) {}` is stopped in-engine within 100 ms of cancel", async () => {
-    const { result, ms, terminated } = await cancelAfter({ engine: "javascript", source: "while (true) {}" });
-    console.log(
-      `[measure] js while-true: stopped ${ms.toFixed(1)} ms after cancel (${terminated ? "worker terminated" : "in-engine"})`,
-    );
+  it("JavaScript: `while (true) {}` is stopped in-engine on cancel", async () => {
+    const { result, terminated } = await cancelAfter({ engine: "javascript", source: "while (true) {}" });
     expect(errorKind(result)).toBe("cancelled");
-    expect(ms).toBeLessThan(100);
     expect(terminated).toBe(false);
   });
 
   it("Lua: a long C call (catastrophic pattern match) is stopped by terminating the worker; the next run starts at once", async () => {
-    const { result, ms, terminated } = await cancelAfter({
+    const spawnedBefore = spawned;
+    const { result, terminated } = await cancelAfter({
       source: 'local s = string.rep("a", 3000)\nreturn s:find(".-.-.-.-.-b")',
     });
     expect(errorKind(result)).toBe("cancelled");
     expect(terminated).toBe(true);
-    expect(ms).toBeLessThan(200);
-    const t0 = performance.now();
+    // The warm spare took over and one new spare was started (not a new primary to wait for).
+    expect(spawned).toBe(spawnedBefore + 1);
+    expect(incidents.at(-1)).toEqual({ type: "spawned", role: "spare" });
     const next = await run({ source: "return 40 + 2" });
-    const nextMs = performance.now() - t0;
-    console.log(
-      `[measure] lua C call: stopped ${ms.toFixed(1)} ms after cancel (terminated); next run ${nextMs.toFixed(1)} ms`,
-    );
     expect(next.ok && next.value).toBe(42);
-    // On the warm spare: no worker start (seconds here). Bound loose: a new spare is loading on 2 shared cores.
-    expect(nextMs).toBeLessThan(600);
   });
 
   it("streams events in order from both engines", async () => {
@@ -109,10 +100,11 @@ describe("real engines through the node controller", { timeout: 90_000 }, () => 
       ["lua", "while true do end"],
       ["javascript", "while (true) {}"],
     ] as const) {
-      const t0 = performance.now();
+      const before = terminations();
       const result = await run({ engine, source, limits: { timeoutMs: 200 } });
       expect(errorKind(result)).toBe("timeout");
-      expect(performance.now() - t0).toBeLessThan(2000);
+      // The engine's own CPU check stopped it: the watchdog did not have to terminate the worker.
+      expect(terminations()).toBe(before);
     }
   });
 

@@ -100,10 +100,9 @@ describe("worker host", () => {
     w.send({ type: "run", id: 6, request: { engine: "fake", source: "x" } });
     expect((await w.done(6)).result.ok).toBe(true);
     w.send({ type: "run", id: 7, request: { engine: "fake", source: "spin" } });
-    const t0 = performance.now();
     const d = await w.done(7);
+    // Without the flag the spin runs to its safety limit and returns ok, so "cancelled" means the flag was read.
     expect(!d.result.ok && d.result.error.kind).toBe("cancelled");
-    expect(performance.now() - t0).toBeLessThan(1000); // not the spin's 2 s safety limit
   });
 
   it("a State warning becomes a log line of the run; a failing store falls back to memory", async () => {

@@ -4,7 +4,7 @@
  * nothing about other stored spells. 11 characters = 66 bits.
  */
 import type { JsonValue } from "@/lib/core/json";
-import { encodeBase64Url } from "./base64url";
+import { encodeBase64 } from "@/lib/encoding/base64";
 import { normalizeSpell, type SharedSpell } from "./shared-spell";
 
 const SHORT_ID_LENGTH = 11;
@@ -26,5 +26,5 @@ export function canonicalSpellText(spell: SharedSpell): string {
 
 export async function computeShareId(spell: SharedSpell): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonicalSpellText(spell)));
-  return encodeBase64Url(new Uint8Array(digest)).slice(0, SHORT_ID_LENGTH);
+  return encodeBase64(new Uint8Array(digest), { alphabet: "url", pad: false }).slice(0, SHORT_ID_LENGTH);
 }

@@ -9,7 +9,7 @@ import {
   isShareFragment,
   type SharedSpell,
 } from "./link";
-import { encodeBase64Url } from "./base64url";
+import { encodeBase64 } from "@/lib/encoding/base64";
 
 const jsonValue = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)));
 const modelArb = fc.constantFrom("mock/echo", "mock/default", "openai/gpt-4o-mini", "llama3.1:8b");
@@ -26,7 +26,7 @@ const spellArb: fc.Arbitrary<SharedSpell> = fc.record(
 async function deflate(text: string | Uint8Array): Promise<string> {
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-  return encodeBase64Url(new Uint8Array(await new Response(stream).arrayBuffer()));
+  return encodeBase64(new Uint8Array(await new Response(stream).arrayBuffer()), { alphabet: "url", pad: false });
 }
 
 async function expectShareError(fragment: string, problem: string, message: RegExp) {
@@ -184,7 +184,7 @@ describe("share links: bad links say what is wrong", () => {
 
   it("data that is not deflate", () =>
     expectShareError(
-      `#v1/lua/${encodeBase64Url(new Uint8Array([255, 255, 255, 0, 1]))}`,
+      `#v1/lua/${encodeBase64(new Uint8Array([255, 255, 255, 0, 1]), { alphabet: "url", pad: false })}`,
       "damaged",
       /does not decompress/,
     ));

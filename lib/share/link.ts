@@ -9,7 +9,7 @@
  * person who pasted a link can act on.
  */
 import * as z from "zod";
-import { Base64UrlError, decodeBase64Url, encodeBase64Url } from "./base64url";
+import { Base64Error, decodeBase64, encodeBase64 } from "@/lib/encoding/base64";
 import {
   MAX_ARGS_BYTES,
   MAX_SOURCE_BYTES,
@@ -68,7 +68,7 @@ export async function encodeShareLink(spell: SharedSpell): Promise<string> {
   if (spell.args !== undefined && spell.args !== null) header.a = spell.args;
   const text = `${JSON.stringify(header)}\n${spell.source}`;
   const compressed = await deflateRaw(new TextEncoder().encode(text));
-  return `#v${SHARE_LINK_VERSION}/${LANG_TO_CODE[spell.language]}/${encodeBase64Url(compressed)}`;
+  return `#v${SHARE_LINK_VERSION}/${LANG_TO_CODE[spell.language]}/${encodeBase64(compressed, { alphabet: "url", pad: false })}`;
 }
 
 /** Decodes a fragment made by {@link encodeShareLink} (with or without the leading `#`). */
@@ -120,9 +120,9 @@ export async function decodeShareLink(fragment: string): Promise<SharedSpell> {
 
   let compressed: Uint8Array;
   try {
-    compressed = decodeBase64Url(payload);
+    compressed = decodeBase64(payload, { alphabet: "url", pad: false });
   } catch (error) {
-    const detail = error instanceof Base64UrlError ? error.message : "it is not base64url";
+    const detail = error instanceof Base64Error ? error.message : "it is not base64url";
     throw new ShareLinkError("damaged", `The link is damaged: ${detail}.`);
   }
 

@@ -4,6 +4,7 @@
  */
 import * as z from "zod";
 import type { JsonValue } from "@/lib/core/json";
+import { utf8Length } from "@/lib/encoding/utf8";
 
 export type ShareLanguage = "lua" | "javascript";
 
@@ -21,12 +22,6 @@ export const MAX_SOURCE_BYTES = 64 * 1024;
 /** Largest `args`, as JSON text in UTF-8 bytes. */
 export const MAX_ARGS_BYTES = 16 * 1024;
 const MAX_MODEL_LENGTH = 200;
-
-const utf8 = new TextEncoder();
-
-function utf8Length(text: string): number {
-  return utf8.encode(text).length;
-}
 
 const modelSchema = z
   .string()

@@ -7,7 +7,8 @@ import type { ErrorObject } from "ajv";
 import type { JsonValue } from "@/lib/core/json";
 import { compileSafeRegex, REGEX_LIMITS } from "./internal/safe-regex";
 import { parseWithFormat } from "./internal/time";
-import { defineTool, getAjv, paramError, success, typeOfJson } from "./support";
+import { defineTool, paramError, success, typeOfJson } from "./support";
+import { compileUserSchema } from "./user-schema";
 import type { JsonObject } from "./types";
 
 /** rs-llmspell's DataValidationConfig default. */
@@ -232,28 +233,6 @@ class Validator {
   }
 }
 
-/** Refuse schema patterns that could backtrack forever (see internal/safe-regex.ts). */
-function checkSchemaPatterns(schema: JsonValue, path: string): void {
-  if (Array.isArray(schema)) schema.forEach((s, i) => checkSchemaPatterns(s, `${path}[${i}]`));
-  else if (schema && typeof schema === "object") {
-    for (const [k, v] of Object.entries(schema)) {
-      if (k === "pattern" && typeof v === "string") {
-        const re = compileSafeRegex(v);
-        if (typeof re === "string")
-          throw paramError(`parameter 'schema' has an unsafe pattern at ${path}.pattern: ${re}`);
-      }
-      if (k === "patternProperties" && v && typeof v === "object" && !Array.isArray(v)) {
-        for (const p of Object.keys(v)) {
-          const re = compileSafeRegex(p);
-          if (typeof re === "string")
-            throw paramError(`parameter 'schema' has an unsafe pattern at ${path}.patternProperties: ${re}`);
-        }
-      }
-      checkSchemaPatterns(v, `${path}.${k}`);
-    }
-  }
-}
-
 function ajvErrorToValidation(e: ErrorObject, data: JsonValue): ValidationError {
   const field = `input${e.instancePath.replace(/\/(\d+)(?=\/|$)/g, "[$1]").replace(/\//g, ".")}`;
   const value = e.instancePath
@@ -275,19 +254,10 @@ async function run(params: JsonObject): Promise<JsonValue> {
     const schema = params.schema;
     if (typeof schema !== "object" || schema === null || Array.isArray(schema))
       throw paramError("parameter 'schema' must be a JSON Schema object");
-    checkSchemaPatterns(schema, "schema");
-    const ajv = await getAjv();
-    const compiled: JsonObject = { ...schema };
-    delete compiled.$id;
-    delete compiled.$schema;
-    let validate;
-    try {
-      validate = ajv.compile(compiled);
-    } catch (e) {
-      throw paramError(`parameter 'schema' is not a valid JSON Schema: ${(e as Error).message}`);
-    } finally {
-      ajv.removeSchema(compiled); // Ajv caches by schema object; user schemas must not accumulate
-    }
+    const validate = await compileUserSchema(
+      schema,
+      (reason) => `parameter 'schema' is not a valid JSON Schema: ${reason}`,
+    );
     validate(data);
     errors = (validate.errors ?? []).slice(0, MAX_VALIDATION_ERRORS).map((e) => ajvErrorToValidation(e, data));
     ruleCount = Object.keys(schema).length;

@@ -230,6 +230,14 @@ describe("json-processor tool", () => {
   it("raises for bad parameters", async () => {
     await expectToolError(run(jsonProcessor, { query: "." }), /missing required parameter 'input'/);
     await expectToolError(run(jsonProcessor, { operation: "validate", input: 1 }), /requires 'schema'/);
+    await expectToolError(
+      run(jsonProcessor, { operation: "validate", input: 1, schema: { type: "wat" } }),
+      /Invalid JSON schema: .* \(parameter 'schema'\)/,
+    );
+    await expectToolError(
+      run(jsonProcessor, { operation: "validate", input: "a", schema: { items: [{ pattern: "(a*)*b" }] } }),
+      /unsafe pattern at schema.items\[0\].pattern/,
+    );
     await expectToolError(run(jsonProcessor, { operation: "stream", input: "{bad}\n" }), /Invalid JSON on line 1/);
     await expectToolError(
       run(jsonProcessor, { operation: "convert", input: 1 }),

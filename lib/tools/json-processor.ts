@@ -7,7 +7,8 @@ import type { JsonValue } from "@/lib/core/json";
 import { compileSafeRegex } from "./internal/safe-regex";
 import type { Json } from "./internal/jq";
 import { createLazyModule } from "./internal/lazy";
-import { defineTool, getAjv, paramError, rawResult, TOOL_LIMITS, type ToolOutput } from "./support";
+import { defineTool, paramError, rawResult, TOOL_LIMITS, type ToolOutput } from "./support";
+import { compileUserSchema } from "./user-schema";
 import type { JsonObject } from "./types";
 
 /** rs-llmspell's deny list (`validate_jq_query`), matched case-insensitively on the query text. */
@@ -102,18 +103,7 @@ async function run(params: JsonObject): Promise<ToolOutput> {
     const schema = params.schema;
     if (!schema || typeof schema !== "object" || Array.isArray(schema))
       throw paramError("Validate operation requires 'schema' parameter");
-    const ajv = await getAjv();
-    const compiled: JsonObject = { ...schema };
-    delete compiled.$id;
-    delete compiled.$schema;
-    let validate;
-    try {
-      validate = ajv.compile(compiled);
-    } catch (e) {
-      throw paramError(`Invalid JSON schema: ${(e as Error).message} (parameter 'schema')`);
-    } finally {
-      ajv.removeSchema(compiled);
-    }
+    const validate = await compileUserSchema(schema, (reason) => `Invalid JSON schema: ${reason} (parameter 'schema')`);
     const valid = validate(input) as boolean;
     const errors = (validate.errors ?? []).map((e) => ({
       path: e.instancePath,

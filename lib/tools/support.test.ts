@@ -8,7 +8,6 @@ import {
   OperationError,
   TOOL_LIMITS,
   toSpellResult,
-  utf8Length,
 } from "./support";
 import { expectToolError, run } from "./testing";
 
@@ -164,10 +163,6 @@ describe("results", () => {
     const ac = new AbortController();
     ac.abort();
     await expect(run(findTool("calculator")!, { input: "1" }, ac.signal)).rejects.toMatchObject({ kind: "cancelled" });
-  });
-
-  it("counts UTF-8 bytes", () => {
-    expect(utf8Length("aé€😀")).toBe(1 + 2 + 3 + 4);
   });
 });
 

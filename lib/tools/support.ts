@@ -285,18 +285,3 @@ export function defineTool(spec: ToolSpec): ToolDefinition {
   if (spec.tags) def.tags = spec.tags;
   return def;
 }
-
-/** UTF-8 length of a string, which rs-llmspell reports as `len()`. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}

@@ -14,7 +14,8 @@ import type Handlebars from "handlebars";
 import type nunjucks from "nunjucks";
 import type { JsonValue } from "@/lib/core/json";
 import { createLazyModule } from "./internal/lazy";
-import { defineTool, paramError, success, TOOL_LIMITS, utf8Length } from "./support";
+import { defineTool, paramError, success, TOOL_LIMITS } from "./support";
+import { utf8Length } from "@/lib/encoding/utf8";
 import type { JsonObject } from "./types";
 
 /** nunjucks and handlebars are heavy: each is imported on the first render that uses it. */

@@ -3,7 +3,8 @@
  * Lengths in the result are UTF-8 byte counts, as rs reports them.
  */
 import type { JsonValue } from "@/lib/core/json";
-import { defineTool, paramError, success, TOOL_LIMITS, typeOfJson, utf8Length } from "./support";
+import { defineTool, paramError, success, TOOL_LIMITS, typeOfJson } from "./support";
+import { utf8Length } from "@/lib/encoding/utf8";
 import type { JsonObject } from "./types";
 
 const TEXT_OPERATIONS = [
