@@ -10,7 +10,8 @@
  *   never the Responses API. Base URLs come only from this server configuration, never from a request.
  */
 import { createOpenAI } from "@ai-sdk/openai";
-import type { LanguageModelV4 } from "@ai-sdk/provider";
+import type { EmbeddingModelV4, LanguageModelV4 } from "@ai-sdk/provider";
+import { MockEmbeddingModel } from "./mock-embedding";
 import { isMockModelName, mockProviderInfo, MOCK_PROVIDER } from "./mock";
 import { MockLanguageModel } from "./mock-model";
 import { MODEL_PRICES, splitModelId as splitModelIdOf } from "./prices";
@@ -30,11 +31,17 @@ export type ResolvedModel =
   | { ok: true; provider: string; modelName: string; modelId: string; model: LanguageModelV4; secrets: string[] }
   | { ok: false; kind: LlmErrorKind; message: string };
 
+export type ResolvedEmbeddingModel =
+  | { ok: true; modelId: string; model: EmbeddingModelV4; secrets: string[] }
+  | { ok: false; kind: LlmErrorKind; message: string };
+
 interface ProviderEntry {
   name: string;
   info(ctx: ProviderContext): ProviderInfo;
   /** Build the model, or say why it cannot be used. */
   languageModel(modelName: string, ctx: ProviderContext): ResolvedModel;
+  /** Build an embedding model (for `embedMany`), or say why it cannot be used. */
+  embeddingModel(modelName: string, ctx: ProviderContext): ResolvedEmbeddingModel;
 }
 
 const OPENAI_LABELS: Record<string, string> = {
@@ -75,6 +82,11 @@ const mockEntry: ProviderEntry = {
       secrets: [],
     };
   },
+  embeddingModel(modelName) {
+    if (!isMockModelName(modelName))
+      return { ok: false, kind: "unknown_model", message: `Unknown embedding model "mock/${modelName}".` };
+    return { ok: true, modelId: `mock/${modelName}`, model: new MockEmbeddingModel(modelName), secrets: [] };
+  },
 };
 
 function openaiModels(env: Env): ModelInfo[] {
@@ -99,6 +111,30 @@ const upstreamFetch: typeof fetch = (input, init) => {
   return (current._nextOriginalFetch ?? current)(input, init);
 };
 
+/** The OpenAI (or compatible) client for a call: the server's key or the one brought for this call. */
+function openaiClientOf(
+  ctx: ProviderContext,
+):
+  | { ok: true; provider: ReturnType<typeof createOpenAI>; secrets: string[] }
+  | { ok: false; kind: LlmErrorKind; message: string } {
+  const apiKey = ctx.byokKey || ctx.env.OPENAI_API_KEY;
+  const baseURL = ctx.env.OPENAI_BASE_URL || undefined;
+  if (!apiKey && !baseURL) {
+    return {
+      ok: false,
+      kind: "unavailable",
+      message: "OpenAI models need a key: the server has no OPENAI_API_KEY and no key was brought for this request.",
+    };
+  }
+  // Local OpenAI-compatible servers usually ignore the key, but the client library requires one.
+  const provider = createOpenAI({
+    apiKey: apiKey || "not-needed",
+    ...(baseURL ? { baseURL } : {}),
+    fetch: upstreamFetch,
+  });
+  return { ok: true, provider, secrets: apiKey ? [apiKey] : [] };
+}
+
 const openaiEntry: ProviderEntry = {
   name: "openai",
   info(ctx) {
@@ -115,25 +151,25 @@ const openaiEntry: ProviderEntry = {
     };
   },
   languageModel(modelName, ctx) {
-    const apiKey = ctx.byokKey || ctx.env.OPENAI_API_KEY;
-    const baseURL = ctx.env.OPENAI_BASE_URL || undefined;
-    if (!apiKey && !baseURL) {
-      return {
-        ok: false,
-        kind: "unavailable",
-        message: "OpenAI models need a key: the server has no OPENAI_API_KEY and no key was brought for this request.",
-      };
-    }
-    // Local OpenAI-compatible servers usually ignore the key, but the client library requires one.
-    const key = apiKey || "not-needed";
-    const provider = createOpenAI({ apiKey: key, ...(baseURL ? { baseURL } : {}), fetch: upstreamFetch });
+    const client = openaiClientOf(ctx);
+    if (!client.ok) return client;
     return {
       ok: true,
       provider: "openai",
       modelName,
       modelId: `openai/${modelName}`,
-      model: provider.chat(modelName),
-      secrets: apiKey ? [apiKey] : [],
+      model: client.provider.chat(modelName),
+      secrets: client.secrets,
+    };
+  },
+  embeddingModel(modelName, ctx) {
+    const client = openaiClientOf(ctx);
+    if (!client.ok) return client;
+    return {
+      ok: true,
+      modelId: `openai/${modelName}`,
+      model: client.provider.embedding(modelName),
+      secrets: client.secrets,
     };
   },
 };
@@ -154,6 +190,15 @@ export function resolveModel(modelId: string, ctx: ProviderContext): ResolvedMod
   if (!modelName)
     return { ok: false, kind: "unknown_model", message: `Model "${modelId}" names no model after "${provider}/".` };
   return entry.languageModel(modelName, ctx);
+}
+
+/** Find the provider and build the embedding model for a `"provider/model"` id. */
+export function resolveEmbeddingModel(modelId: string, ctx: ProviderContext): ResolvedEmbeddingModel {
+  const { provider, modelName } = splitModelIdOf(modelId);
+  const entry = PROVIDERS.find((p) => p.name === provider);
+  if (!entry || !modelName)
+    return { ok: false, kind: "unknown_model", message: `Unknown embedding model "${modelId}".` };
+  return entry.embeddingModel(modelName, ctx);
 }
 
 /** Every provider with its models and whether it can be used now (for `/api/models`). */
