@@ -137,5 +137,5 @@ test("the share API refuses oversized and malformed bodies", async ({ request })
   expect(tooBig.status()).toBe(413);
   const bad = await request.post("/api/share", { data: { language: "cobol", source: "x" } });
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).error).toMatch(/language/);
+  expect((await bad.json()).error).toMatchObject({ kind: "bad_request", message: expect.stringMatching(/language/) });
 });

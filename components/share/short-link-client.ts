@@ -1,4 +1,5 @@
 /** Browser side of `POST /api/share`: turns a spell into a short link, with errors a person can read. */
+import { errorMessageOf } from "@/lib/http/api-error";
 import type { SharedSpell } from "@/lib/share/link";
 
 export interface ShortLinkResult {
@@ -23,11 +24,12 @@ export async function createShortLink(
   } catch {
     throw new Error("Could not reach the server to make a short link.");
   }
-  const body = (await response.json().catch(() => ({}))) as { id?: string; error?: string };
+  const body = (await response.json().catch(() => ({}))) as { id?: string };
   if (!response.ok || typeof body.id !== "string") {
-    if (response.status === 413) throw new Error(body.error ?? "This spell is too large for a short link (64 KiB).");
-    if (response.status === 429) throw new Error(body.error ?? "Too many short links at once; try again in a minute.");
-    throw new Error(body.error ?? `The server could not make a short link (HTTP ${response.status}).`);
+    const message = errorMessageOf(body);
+    if (response.status === 413) throw new Error(message ?? "This spell is too large for a short link (64 KiB).");
+    if (response.status === 429) throw new Error(message ?? "Too many short links at once; try again in a minute.");
+    throw new Error(message ?? `The server could not make a short link (HTTP ${response.status}).`);
   }
   return { id: body.id, url: `${origin.replace(/\/$/, "")}/s/${body.id}` };
 }

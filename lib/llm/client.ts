@@ -5,7 +5,8 @@
  */
 import { createMockLlmClient, type MockOptions } from "./mock";
 import type { LlmClient, LlmErrorKind, ProviderInfo, StreamPart } from "./types";
-import { BYOK_HEADER, decodeStream, type ModelsResponse, type WireError } from "./wire";
+import type { ApiErrorBody } from "@/lib/http/api-error";
+import { BYOK_HEADER, decodeStream, type ModelsResponse } from "./wire";
 
 export interface HttpLlmClientOptions {
   /** Origin of the gateway, e.g. `http://127.0.0.1:3000`; empty means the page's own origin. */
@@ -30,7 +31,7 @@ async function refusalOf(response: Response): Promise<StreamPart> {
     response.status === 429 ? "rate_limited" : response.status >= 500 ? "upstream" : "bad_request";
   let message = `The gateway answered ${response.status}.`;
   try {
-    const body = (await response.json()) as WireError;
+    const body = (await response.json()) as ApiErrorBody<LlmErrorKind>;
     if (body?.error?.message) {
       kind = body.error.kind ?? kind;
       message = body.error.message;

@@ -8,12 +8,14 @@
  * for that one call and never logged, stored or echoed.
  */
 import { clientKeyOf, type RateLimiter } from "@/lib/ratelimit";
+import { errorResponse } from "@/lib/http/api-error";
+import { BodyTooLarge, readCappedBody } from "@/lib/http/read-body";
 import { GATEWAY_CAPS, type GatewayCaps } from "./caps";
 import { prepareLlmCall } from "./gateway";
 import { DEFAULT_MODEL } from "./mock";
 import { listProviders, type Env } from "./providers";
 import type { LlmErrorKind } from "./types";
-import { BYOK_HEADER, encodeStream, STREAM_HEADERS, type ModelsResponse, type WireError } from "./wire";
+import { BYOK_HEADER, encodeStream, STREAM_HEADERS, type ModelsResponse } from "./wire";
 
 export interface LlmRouteOptions {
   env: Env;
@@ -22,42 +24,14 @@ export interface LlmRouteOptions {
   limiter?: RateLimiter | null;
 }
 
-function errorResponse(
+function llmError(
   status: number,
   kind: LlmErrorKind,
   message: string,
   field?: string,
   headers: Record<string, string> = {},
 ): Response {
-  const body: WireError = { error: { kind, message, ...(field ? { field } : {}) } };
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
-}
-
-class BodyTooLarge extends Error {}
-
-/** Read at most `limit` bytes of the body; throws BodyTooLarge past it (whatever Content-Length claims). */
-async function readBody(request: Request, limit: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    all.set(c, offset);
-    offset += c.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  return errorResponse(status, { kind, message, ...(field ? { field } : {}) }, headers);
 }
 
 /** A user's key from the BYOK header: printable ASCII, bounded length; anything else is refused unseen. */
@@ -75,7 +49,7 @@ export function createLlmPostHandler(options: LlmRouteOptions): (request: Reques
     if (options.limiter) {
       const verdict = await options.limiter.take(clientKeyOf(request.headers));
       if (!verdict.ok) {
-        return errorResponse(
+        return llmError(
           429,
           "rate_limited",
           `Too many model calls from this client. Retry after ${verdict.retryAfterSeconds} s.`,
@@ -86,33 +60,30 @@ export function createLlmPostHandler(options: LlmRouteOptions): (request: Reques
         );
       }
     }
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > caps.maxBodyBytes)
-      return errorResponse(413, "bad_request", `The request body is over ${caps.maxBodyBytes} bytes.`, "body");
     let text: string;
     try {
-      text = await readBody(request, caps.maxBodyBytes);
+      text = await readCappedBody(request, caps.maxBodyBytes);
     } catch (error) {
       if (error instanceof BodyTooLarge)
-        return errorResponse(413, "bad_request", `The request body is over ${caps.maxBodyBytes} bytes.`, "body");
-      return errorResponse(400, "bad_request", "The request body could not be read.", "body");
+        return llmError(413, "bad_request", `The request body is over ${caps.maxBodyBytes} bytes.`, "body");
+      return llmError(400, "bad_request", "The request body could not be read.", "body");
     }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      return errorResponse(400, "bad_request", "body: the request body is not valid JSON.", "body");
+      return llmError(400, "bad_request", "body: the request body is not valid JSON.", "body");
     }
     const byok = byokKeyOf(request.headers);
     if (!byok.ok)
-      return errorResponse(
+      return llmError(
         400,
         "bad_request",
         `The ${BYOK_HEADER} header must be a printable key of at most 512 characters.`,
         BYOK_HEADER,
       );
     const call = prepareLlmCall(body, { env: options.env, caps, byokKey: byok.key });
-    if (!call.ok) return errorResponse(call.status, call.kind, call.message, call.field);
+    if (!call.ok) return llmError(call.status, call.kind, call.message, call.field);
 
     const abort = new AbortController();
     const onClientGone = () => abort.abort();

@@ -31,10 +31,6 @@ export interface ModelsResponse {
   providers: ProviderInfo[];
 }
 
-export interface WireError {
-  error: { kind: LlmErrorKind; message: string; field?: string };
-}
-
 /** What our parts put in `message-metadata` chunks. */
 interface WireMetadata {
   usage?: Usage;

@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from "@/lib/http/api-error";
 import { describe, expect, it } from "vitest";
 import { createMemoryRateLimiter } from "@/lib/ratelimit/memory";
 import { computeShareId } from "./content-id";
@@ -68,7 +69,7 @@ describe("POST /api/share", () => {
     const { api } = setup();
     const res = await api.post(postJson({ language: "lua", source: "x".repeat(MAX_SOURCE_BYTES + 1) }));
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: string }).error).toMatch(/65537 bytes; the limit is 65536/);
+    expect(((await res.json()) as ApiErrorBody).error.message).toMatch(/65537 bytes; the limit is 65536/);
   });
 
   it("answers 413 for a body over the cap without reading it all", async () => {
@@ -97,7 +98,7 @@ describe("POST /api/share", () => {
     for (const [body, message] of cases) {
       const res = await api.post(postJson(body));
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(((await res.json()) as { error: string }).error).toMatch(message);
+      expect(((await res.json()) as ApiErrorBody).error.message).toMatch(message);
     }
   });
 
@@ -143,7 +144,7 @@ describe("GET /api/share/<id>", () => {
     const { api } = setup();
     const missing = await api.get(getReq("AAAAAAAAAAA"), "AAAAAAAAAAA");
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: string }).error).toMatch(/No spell is stored under AAAAAAAAAAA/);
+    expect(((await missing.json()) as ApiErrorBody).error.message).toMatch(/No spell is stored under AAAAAAAAAAA/);
     expect((await api.get(getReq("../etc/passwd"), "../etc/passwd")).status).toBe(404);
   });
 

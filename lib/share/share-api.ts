@@ -4,9 +4,11 @@
  *   POST /api/share       body: SharedSpell (JSON)  → 201 { id, path } (200 when already stored)
  *   GET  /api/share/<id>                            → 200 SharedSpell, or 404
  *
- * Errors are JSON `{ error }` naming the problem: 400 bad body, 413 too large, 415 not JSON, 429 rate limited.
+ * Errors are the API error envelope `{ error: { kind, message } }` (lib/http/api-error.ts) naming the problem: 400 bad body, 413 too large, 415 not JSON, 429 rate limited.
  * There is deliberately no way to list stored spells.
  */
+import { errorResponse } from "@/lib/http/api-error";
+import { BodyTooLarge, readCappedBody } from "@/lib/http/read-body";
 import type { RateLimiter } from "@/lib/ratelimit/types";
 import { computeShareId } from "./content-id";
 import { SHORT_ID_PATTERN } from "./embed";
@@ -28,6 +30,10 @@ export interface ShareApiDeps {
   onError?(error: unknown): void;
 }
 
+/** The share API's error kinds (the `kind` of its error envelope). */
+type ShareErrorKind =
+  "rate_limited" | "unsupported_media_type" | "too_large" | "bad_request" | "not_found" | "unavailable";
+
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
@@ -35,39 +41,17 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   });
 }
 
-function tooMany(retryAfterSeconds: number): Response {
-  return json(
-    429,
-    { error: `Too many requests: try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.` },
-    { "retry-after": String(retryAfterSeconds) },
-  );
+function fail(status: number, kind: ShareErrorKind, message: string, headers: Record<string, string> = {}): Response {
+  return errorResponse(status, { kind, message }, headers);
 }
 
-/** Reads at most `limit` bytes of the body; undefined when it is larger. */
-async function readBodyCapped(request: Request, limit: number): Promise<string | undefined> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) return undefined;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.length;
-  }
-  return new TextDecoder().decode(bytes);
+function tooMany(retryAfterSeconds: number): Response {
+  return fail(
+    429,
+    "rate_limited",
+    `Too many requests: try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`,
+    { "retry-after": String(retryAfterSeconds) },
+  );
 }
 
 export function createShareApi(deps: ShareApiDeps) {
@@ -77,25 +61,30 @@ export function createShareApi(deps: ShareApiDeps) {
 
     const type = request.headers.get("content-type") ?? "";
     if (!/^application\/json\b/i.test(type)) {
-      return json(415, { error: "Send the spell as JSON (content-type: application/json)." });
+      return fail(415, "unsupported_media_type", "Send the spell as JSON (content-type: application/json).");
     }
-    const text = await readBodyCapped(request, MAX_SHARE_BODY_BYTES);
-    if (text === undefined) {
-      return json(413, {
-        error: `The request body is over ${MAX_SHARE_BODY_BYTES} bytes; a shared spell may hold at most 64 KiB of source.`,
-      });
+    let text: string;
+    try {
+      text = await readCappedBody(request, MAX_SHARE_BODY_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) return fail(400, "bad_request", "The request body could not be read.");
+      return fail(
+        413,
+        "too_large",
+        `The request body is over ${MAX_SHARE_BODY_BYTES} bytes; a shared spell may hold at most 64 KiB of source.`,
+      );
     }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      return json(400, { error: "The request body is not valid JSON." });
+      return fail(400, "bad_request", "The request body is not valid JSON.");
     }
     const parsed = checkSharedSpell(body);
-    if (!parsed.success) return json(400, { error: `Invalid spell: ${describeZodError(parsed.error)}` });
+    if (!parsed.success) return fail(400, "bad_request", `Invalid spell: ${describeZodError(parsed.error)}`);
     const spell = parsed.data;
     const sizeProblem = findSizeProblem(spell);
-    if (sizeProblem) return json(413, { error: `Too large: ${sizeProblem}.` });
+    if (sizeProblem) return fail(413, "too_large", `Too large: ${sizeProblem}.`);
 
     try {
       const id = await computeShareId(spell);
@@ -104,21 +93,21 @@ export function createShareApi(deps: ShareApiDeps) {
       return json(created ? 201 : 200, { id, path: `/s/${id}` });
     } catch (error) {
       deps.onError?.(error);
-      return json(503, { error: "The short-link store is unavailable; the long link still works." });
+      return fail(503, "unavailable", "The short-link store is unavailable; the long link still works.");
     }
   }
 
   async function get(request: Request, id: string): Promise<Response> {
     const limit = await deps.getLimiter.take(deps.clientKey(request));
     if (!limit.ok) return tooMany(limit.retryAfterSeconds);
-    if (!SHORT_ID_PATTERN.test(id)) return json(404, { error: `"${id.slice(0, 40)}" is not a short-link id.` });
+    if (!SHORT_ID_PATTERN.test(id)) return fail(404, "not_found", `"${id.slice(0, 40)}" is not a short-link id.`);
     try {
       const spell = await (await deps.getStore()).get(id);
-      if (!spell) return json(404, { error: `No spell is stored under ${id}.` });
+      if (!spell) return fail(404, "not_found", `No spell is stored under ${id}.`);
       return json(200, spell, { "cache-control": "public, max-age=31536000, immutable" });
     } catch (error) {
       deps.onError?.(error);
-      return json(503, { error: "The short-link store is unavailable." });
+      return fail(503, "unavailable", "The short-link store is unavailable.");
     }
   }
 
