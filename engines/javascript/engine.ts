@@ -5,7 +5,7 @@
 import { SpellError } from "../../lib/core/errors";
 import { type EngineConfig, type ExecuteOptions, type ScriptEngine } from "../../lib/core/engine";
 import { type ExecutionResult } from "../../lib/core/events";
-import { streamExecution } from "../../lib/core/run-output";
+import { disposedEngineResult, streamExecution } from "../../lib/core/run-output";
 import { JAVASCRIPT_FEATURES } from "./plugin";
 import { forgetQuickJs, loadQuickJs } from "./quickjs-module";
 import { JavascriptRun } from "./run";
@@ -27,7 +27,7 @@ export async function createJavascriptEngine(config: EngineConfig = {}): Promise
   let broken = false;
   let disposed = false;
   const execute = async (source: string, opts: ExecuteOptions = {}): Promise<ExecutionResult> => {
-    if (disposed) throw new SpellError("configuration", "this JavaScript engine has been disposed");
+    if (disposed) return disposedEngineResult("javascript", opts.onEvent);
     if (broken) {
       quickjs = await load(config);
       broken = false;

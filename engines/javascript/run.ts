@@ -2,6 +2,7 @@
  * One run of a spell in a fresh QuickJS runtime and context: limits, API injection, the job pump that
  * drives top-level `await` while host promises settle, error mapping and disposal of every handle.
  */
+import { resolveRunLimits, STOP_MESSAGES } from "../../lib/core/run-guard";
 import type {
   QuickJSContext,
   QuickJSDeferredPromise,
@@ -22,7 +23,6 @@ import {
 import { type ExecutionResult, type LogLevel } from "../../lib/core/events";
 import { type JsonValue } from "../../lib/core/json";
 import { createRunOutput, finishRun, type RunOutput } from "../../lib/core/run-output";
-import { DEFAULT_LIMITS } from "../../lib/core/limits";
 import { PRELUDE_FILENAME, PRELUDE_SOURCE } from "./prelude";
 import { swapGrowthGuard, type GrowthGuard } from "./quickjs-module";
 import { parseFromSpell, parseResult, stringifyForSpell, type FunctionTable } from "./convert";
@@ -180,9 +180,10 @@ export class JavascriptRun {
   ) {
     this.output = createRunOutput(opts);
     this.chunkName = opts.chunkName ?? "spell";
-    this.timeoutMs = positiveOr(opts.timeoutMs, DEFAULT_LIMITS.timeoutMs);
-    this.wallTimeoutMs = positiveOr(opts.wallTimeoutMs, DEFAULT_LIMITS.wallTimeoutMs);
-    this.memoryLimitBytes = Math.floor(positiveOr(opts.memoryLimitBytes, DEFAULT_LIMITS.memoryLimitBytes));
+    const limits = resolveRunLimits(opts);
+    this.timeoutMs = limits.timeoutMs;
+    this.wallTimeoutMs = limits.wallTimeoutMs;
+    this.memoryLimitBytes = limits.memoryLimitBytes;
     this.mapping = { chunkName: this.chunkName, lineOffset: 0 };
   }
 
@@ -372,19 +373,19 @@ export class JavascriptRun {
   private stopError(reason: StopReason): { kind: SpellErrorKind; message: string } {
     switch (reason) {
       case "timeout":
-        return { kind: "timeout", message: `the spell used more than its CPU time limit of ${this.timeoutMs} ms` };
+        return { kind: "timeout", message: STOP_MESSAGES.cpu(this.timeoutMs) };
       case "wall":
         return {
           kind: "timeout",
-          message: `the run took longer than its wall-clock limit of ${this.wallTimeoutMs} ms`,
+          message: STOP_MESSAGES.wall(this.wallTimeoutMs),
         };
       case "memory":
         return {
           kind: "memory",
-          message: `the spell used more than its memory limit of ${formatBytes(this.memoryLimitBytes)}`,
+          message: STOP_MESSAGES.memory(this.memoryLimitBytes),
         };
       case "cancelled":
-        return { kind: "cancelled", message: "the run was cancelled" };
+        return { kind: "cancelled", message: STOP_MESSAGES.cancelled() };
     }
   }
 
@@ -396,7 +397,7 @@ export class JavascriptRun {
     if (error.kind === "memory") {
       error.message = /string too long/.test(error.message)
         ? `the spell built a string longer than the engine allows (${error.message})`
-        : `${this.stopError("memory").message} (${error.message})`;
+        : this.stopError("memory").message;
     }
     return { ok: false, error };
   }
@@ -797,12 +798,3 @@ export class JavascriptRun {
 }
 
 /** The limit when it is a positive finite number, else the default (limits are never switched off). */
-function positiveOr(v: number | undefined, fallback: number): number {
-  return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : fallback;
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
-  return `${n} bytes`;
-}

@@ -6,7 +6,7 @@
 import { LuaFactory } from "wasmoon";
 import type { EngineConfig, ExecuteOptions, ScriptEngine } from "../../lib/core/engine";
 import type { ExecutionResult, RunEvent } from "../../lib/core/events";
-import { streamExecution } from "../../lib/core/run-output";
+import { disposedEngineResult, streamExecution } from "../../lib/core/run-output";
 import { luaApiFor, type EmscriptenModule, type LuaApi } from "./lua-api";
 import { LUA_FEATURES } from "./plugin";
 import { LuaRun } from "./run";
@@ -60,11 +60,7 @@ class LuaScriptEngine implements ScriptEngine {
   constructor(private readonly loaded: Loaded) {}
 
   async execute(source: string, opts: ExecuteOptions = {}): Promise<ExecutionResult> {
-    if (this.disposed) {
-      const error = { kind: "configuration" as const, message: "this Lua engine was disposed", engine: "lua" };
-      opts.onEvent?.({ type: "error", error, stats: { engine: "lua", durationMs: 0 } });
-      return { ok: false, error, logs: [], stats: { engine: "lua", durationMs: 0 } };
-    }
+    if (this.disposed) return disposedEngineResult("lua", opts.onEvent);
     const state = await this.loaded.factory.createEngine({
       openStandardLibs: true,
       injectObjects: false,

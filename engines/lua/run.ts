@@ -8,7 +8,7 @@
  * `(tag, value)`.
  */
 import type { LuaEngine as WasmoonEngine } from "wasmoon";
-import { SpellError, type SpellErrorData, type SpellErrorKind } from "../../lib/core/errors";
+import { SpellError, type SpellErrorData } from "../../lib/core/errors";
 import {
   isHandleRef,
   type ApiSurface,
@@ -19,8 +19,8 @@ import {
 } from "../../lib/core/engine";
 import { type ExecutionResult } from "../../lib/core/events";
 import { type JsonValue } from "../../lib/core/json";
-import { DEFAULT_MAX_OUTPUT_BYTES, createRunOutput, finishRun, type RunOutput } from "../../lib/core/run-output";
-import { DEFAULT_LIMITS } from "@/lib/core/limits";
+import { createRunOutput, finishRun, type RunOutput } from "../../lib/core/run-output";
+import { hostErrorFields, resolveRunLimits, STOP_MESSAGES } from "../../lib/core/run-guard";
 import { pushHostValue, readLuaValue, type ConvertHost } from "./convert";
 import { scriptFrames, stringError, syntaxError, tableError } from "./errors";
 import {
@@ -76,20 +76,6 @@ function handleFields(h: HandleRef): { [key: string]: HostValue } | undefined {
   return out;
 }
 
-/** What a thrown host error looks like inside Lua (`{kind, message, data?}`). */
-function hostErrorFields(e: unknown): { kind: SpellErrorKind; message: string; data?: JsonValue; line?: number } {
-  if (e instanceof SpellError) {
-    const out: { kind: SpellErrorKind; message: string; data?: JsonValue; line?: number } = {
-      kind: e.kind,
-      message: e.message,
-    };
-    if (e.data) out.data = e.data;
-    return out;
-  }
-  if (e instanceof Error) return { kind: "api", message: e.message };
-  return { kind: "api", message: String(e) };
-}
-
 export class LuaRun implements ConvertHost {
   readonly api: LuaApi;
   private readonly engine: WasmoonEngine;
@@ -97,6 +83,7 @@ export class LuaRun implements ConvertHost {
   private readonly chunkName: string;
   private readonly output: RunOutput;
   private readonly timeoutMs: number;
+  private readonly wallTimeoutMs: number;
   private readonly memoryLimit: number;
   private readonly maxOutput: number;
   /** What `io.write` wrote after the last newline. */
@@ -147,7 +134,7 @@ export class LuaRun implements ConvertHost {
   private lastBreath = 0;
   /** Threads resumed by the driver (the only ones a hook may yield). */
   private readonly driven = new Set<LuaState>();
-  private readonly onAbort = () => this.kill("cancelled", "the run was cancelled");
+  private readonly onAbort = () => this.kill("cancelled", STOP_MESSAGES.cancelled());
 
   constructor(engine: WasmoonEngine, api: LuaApi, opts: ExecuteOptions) {
     this.engine = engine;
@@ -155,9 +142,11 @@ export class LuaRun implements ConvertHost {
     this.opts = opts;
     this.chunkName = opts.chunkName ?? "spell";
     this.output = createRunOutput(opts);
-    this.maxOutput = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
-    this.timeoutMs = opts.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
-    this.memoryLimit = opts.memoryLimitBytes ?? DEFAULT_LIMITS.memoryLimitBytes;
+    const limits = resolveRunLimits(opts);
+    this.maxOutput = limits.maxOutputBytes;
+    this.timeoutMs = limits.timeoutMs;
+    this.memoryLimit = limits.memoryLimitBytes;
+    this.wallTimeoutMs = limits.wallTimeoutMs;
   }
 
   /** Run `source` to its end and close the state. Never rejects. */
@@ -187,10 +176,10 @@ export class LuaRun implements ConvertHost {
   ): Promise<{ ok: true; value: JsonValue } | { ok: false; error: SpellErrorData }> {
     const signal = this.opts.signal;
     if (signal?.aborted)
-      return { ok: false, error: { kind: "cancelled", message: "the run was cancelled", engine: ENGINE } };
+      return { ok: false, error: { kind: "cancelled", message: STOP_MESSAGES.cancelled(), engine: ENGINE } };
     signal?.addEventListener("abort", this.onAbort);
-    const wall = this.opts.wallTimeoutMs ?? DEFAULT_LIMITS.wallTimeoutMs;
-    this.wallMessage = `the run took longer than ${wall} ms (wall-clock limit)`;
+    const wall = this.wallTimeoutMs;
+    this.wallMessage = STOP_MESSAGES.wall(wall);
     this.wallDeadline = performance.now() + wall;
     this.wallTimer = setTimeout(() => this.kill("timeout", this.wallMessage), wall);
 
@@ -267,9 +256,9 @@ export class LuaRun implements ConvertHost {
       if (!this.killed && !this.closing) {
         const now = performance.now();
         const cpu = this.cpuMs + (this.depth > 0 ? now - this.sliceStart : 0);
-        if (cpu > this.timeoutMs) this.kill("timeout", `the spell used more than ${this.timeoutMs} ms of CPU time`);
+        if (cpu > this.timeoutMs) this.kill("timeout", STOP_MESSAGES.cpu(this.timeoutMs));
         else if (now > this.wallDeadline) this.kill("timeout", this.wallMessage);
-        else if (this.opts.signal?.aborted) this.kill("cancelled", "the run was cancelled");
+        else if (this.opts.signal?.aborted) this.kill("cancelled", STOP_MESSAGES.cancelled());
         else if (now - this.lastBreath > BREATHE_MS && this.driven.has(Lh) && api.isyieldable(Lh)) {
           // Hooks may yield (with no values): the driver lets the event loop run, then resumes.
           this.lastBreath = now;
@@ -506,7 +495,7 @@ export class LuaRun implements ConvertHost {
   private answerError(L: LuaState, top: number, e: unknown): number {
     this.api.settop(L, top);
     this.api.pushnumber(L, TAG_ERR);
-    pushHostValue(this, L, hostErrorFields(e) as HostValue, "error");
+    pushHostValue(this, L, hostErrorFields(e) as unknown as HostValue, "error");
     return 2;
   }
 
@@ -784,7 +773,7 @@ export class LuaRun implements ConvertHost {
       }
     }
     api.pushnumber(T, TAG_ERR);
-    pushHostValue(this, T, hostErrorFields(settled.error) as HostValue, "error");
+    pushHostValue(this, T, hostErrorFields(settled.error) as unknown as HostValue, "error");
   }
 
   private enter(): void {
@@ -826,7 +815,7 @@ export class LuaRun implements ConvertHost {
   private memoryError(): SpellErrorData {
     return {
       kind: "memory",
-      message: `the spell used more than ${this.memoryLimit} bytes of memory`,
+      message: STOP_MESSAGES.memory(this.memoryLimit),
       engine: ENGINE,
     };
   }

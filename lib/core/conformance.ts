@@ -13,6 +13,7 @@ export interface ConformanceCase {
   js: string;
   args?: JsonValue;
   timeoutMs?: number;
+  wallTimeoutMs?: number;
   memoryLimitBytes?: number;
   maxOutputBytes?: number;
   /** Abort the run this many ms after it starts. */

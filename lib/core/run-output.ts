@@ -1,5 +1,5 @@
 /**
- * What every engine does around a run, written once: the run clock, the output cap, collecting logs, turning
+ * What every engine does around a run, written once: the run clock, the output cap (UTF-8 bytes), collecting logs, turning
  * an outcome into an {@link ExecutionResult} plus the final run event, and `executeStreaming` on top of
  * `execute`.
  */
@@ -7,8 +7,7 @@ import type { ExecuteOptions } from "./engine";
 import type { ExecutionResult, ExecutionStats, LogEntry, LogLevel, RunEvent } from "./events";
 import type { JsonValue } from "./json";
 import type { SpellErrorData } from "./errors";
-
-export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
+import { resolveRunLimits, STOP_MESSAGES, utf8ByteLength } from "./run-guard";
 
 /** The per-run sink engines write logs into. Enforces the output cap with one note when it is reached. */
 export interface RunOutput {
@@ -23,7 +22,7 @@ export interface RunOutput {
 
 export function createRunOutput(opts: Pick<ExecuteOptions, "onEvent" | "maxOutputBytes"> = {}): RunOutput {
   const started = performance.now();
-  const cap = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+  const cap = resolveRunLimits(opts).maxOutputBytes;
   const logs: LogEntry[] = [];
   let used = 0;
   let truncated = false;
@@ -32,7 +31,7 @@ export function createRunOutput(opts: Pick<ExecuteOptions, "onEvent" | "maxOutpu
   /** Returns the part of `text` that still fits, and marks truncation once. */
   function admit(text: string): string | null {
     if (truncated) return null;
-    const size = text.length; // UTF-16 units: a cheap, stable upper-bound proxy for bytes of typical text
+    const size = utf8ByteLength(text);
     if (used + size <= cap) {
       used += size;
       return text;
@@ -40,11 +39,12 @@ export function createRunOutput(opts: Pick<ExecuteOptions, "onEvent" | "maxOutpu
     const room = Math.max(0, cap - used);
     used = cap;
     truncated = true;
-    return room > 0 ? text.slice(0, room) : null;
+    const kept = sliceUtf8(text, room);
+    return kept ? kept : null;
   }
 
   function noteTruncation() {
-    const note = `[output truncated: the run printed more than ${cap} bytes; the rest was dropped]`;
+    const note = STOP_MESSAGES.output(cap);
     logs.push({ level: "warn", text: note });
     opts.onEvent?.({ type: "log", level: "warn", text: note, t: now() });
   }
@@ -75,6 +75,29 @@ export function createRunOutput(opts: Pick<ExecuteOptions, "onEvent" | "maxOutpu
       opts.onEvent?.(event);
     },
   };
+}
+
+/** The longest prefix of `text` that is at most `maxBytes` in UTF-8 (never splitting a surrogate pair). */
+function sliceUtf8(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let i = 0;
+  while (i < text.length) {
+    const pair = text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff && i + 1 < text.length;
+    const step = pair ? 2 : 1;
+    const size = utf8ByteLength(text.slice(i, i + step));
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    i += step;
+  }
+  return text.slice(0, i);
+}
+
+/** The result of a run asked of a disposed engine: the same error in every engine, sent as the final event. */
+export function disposedEngineResult(engine: string, onEvent?: (event: RunEvent) => void): ExecutionResult {
+  const error: SpellErrorData = { kind: "configuration", message: STOP_MESSAGES.disposed(), engine };
+  const stats: ExecutionStats = { engine, durationMs: 0 };
+  onEvent?.({ type: "error", error, stats });
+  return { ok: false, error, logs: [], stats };
 }
 
 /** Assemble the result of a run and send the final `result` or `error` event. */

@@ -53,6 +53,23 @@ function includesInOrder(lines: string[], wanted: string[]): boolean {
   return i === wanted.length;
 }
 
+describe("a disposed engine", () => {
+  it("resolves the same configuration error in every engine, and sends it as the final event", async () => {
+    const outcomes = [];
+    for (const name of engines) {
+      const engine = await createEngine(name);
+      engine.dispose();
+      const events: RunEvent[] = [];
+      const result = await engine.execute("return 1", { onEvent: (e) => events.push(e) });
+      expect(result.ok).toBe(false);
+      expect(events.map((e) => e.type)).toEqual(["error"]);
+      outcomes.push(result.ok ? null : { kind: result.error.kind, message: result.error.message });
+    }
+    expect(outcomes[0]).toEqual({ kind: "configuration", message: "this engine was disposed" });
+    expect(new Set(outcomes.map((o) => JSON.stringify(o))).size).toBe(1);
+  });
+});
+
 for (const engineName of engines) {
   describe(`conformance: ${engineName}`, () => {
     let engine: ScriptEngine;
@@ -79,6 +96,7 @@ for (const engineName of engines) {
                 api,
                 args: c.args,
                 timeoutMs: c.timeoutMs,
+                wallTimeoutMs: c.wallTimeoutMs,
                 memoryLimitBytes: c.memoryLimitBytes,
                 maxOutputBytes: c.maxOutputBytes,
                 signal: controller.signal,

@@ -14,6 +14,7 @@
  * - A worker that crashes resolves the active run with a `runtime` error (`memory` when it ran out of memory)
  *   and is replaced.
  */
+import { STOP_MESSAGES } from "@/lib/core/run-guard";
 import type { ExecutionResult, LogEntry, RunEvent } from "@/lib/core/events";
 import type { SpellErrorData } from "@/lib/core/errors";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
@@ -333,7 +334,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
       replace(run.slot, "wall");
       settleWithError({
         kind: "timeout",
-        message: `the run took longer than its wall-clock limit of ${run.limits.wallTimeoutMs} ms`,
+        message: STOP_MESSAGES.wall(run.limits.wallTimeoutMs),
       });
     }
   }

@@ -2,6 +2,7 @@
  * One run, independent of where it happens (a browser worker, a Node worker, a test): clamp the limits, build
  * the spell runtime and API, create a fresh engine instance, execute, dispose. Both workers call this.
  */
+import { STOP_MESSAGES } from "@/lib/core/run-guard";
 import { SpellError, type SpellErrorData } from "@/lib/core/errors";
 import { type ExecutionResult, type ExecutionStats, type RunEvent } from "@/lib/core/events";
 import { type ScriptEngine } from "@/lib/core/engine";
@@ -134,7 +135,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
 const WALL_GRACE_MS = 250;
 
 function wallMessage(limits: RunLimits): string {
-  return `the run took longer than its wall-clock limit of ${limits.wallTimeoutMs} ms`;
+  return STOP_MESSAGES.wall(limits.wallTimeoutMs);
 }
 
 function finalize(

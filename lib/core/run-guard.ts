@@ -1,0 +1,156 @@
+/**
+ * What every engine and the runner share around a run, written once: the limits a run resolves from its
+ * options, one wording for every stop message, the CPU meter, the wall-clock deadline, abort wiring and the
+ * shape a host error takes when it is raised inside a spell.
+ *
+ * Each limit has one owner: the engine enforces CPU time and memory (it alone can interrupt its VM); the
+ * runner (lib/runner) owns the wall clock and the output cap, which engines also check so a run stops
+ * promptly, with the same messages.
+ */
+import type { ExecuteOptions } from "./engine";
+import type { JsonValue } from "./json";
+import { DEFAULT_LIMITS } from "./limits";
+import { SpellError, type SpellErrorKind } from "./errors";
+
+/** The limits one run works under. */
+export interface ResolvedRunLimits {
+  timeoutMs: number;
+  wallTimeoutMs: number;
+  memoryLimitBytes: number;
+  maxOutputBytes: number;
+}
+
+/** A positive finite number, or the default: `0`, a negative number, NaN or nothing all mean "the default". */
+function positiveOr(value: number | undefined, fallback: number): number {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** The limits of a run from its options (see {@link positiveOr}); a caller clamps them first (`clampLimits`). */
+export function resolveRunLimits(
+  opts: Pick<ExecuteOptions, "timeoutMs" | "wallTimeoutMs" | "memoryLimitBytes" | "maxOutputBytes">,
+): ResolvedRunLimits {
+  return {
+    timeoutMs: positiveOr(opts.timeoutMs, DEFAULT_LIMITS.timeoutMs),
+    wallTimeoutMs: positiveOr(opts.wallTimeoutMs, DEFAULT_LIMITS.wallTimeoutMs),
+    memoryLimitBytes: Math.floor(positiveOr(opts.memoryLimitBytes, DEFAULT_LIMITS.memoryLimitBytes)),
+    maxOutputBytes: Math.floor(positiveOr(opts.maxOutputBytes, DEFAULT_LIMITS.maxOutputBytes)),
+  };
+}
+
+/** `64 MiB`, `512 KiB`, `1000 bytes`: the unit a limit was most likely set in. */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
+
+/** Every message a stopped run can end with, worded once for every engine and the runner. */
+export const STOP_MESSAGES = {
+  cpu: (ms: number) => `the spell used more than its CPU time limit of ${ms} ms`,
+  wall: (ms: number) => `the run took longer than its wall-clock limit of ${ms} ms`,
+  memory: (bytes: number) => `the spell used more than its memory limit of ${formatBytes(bytes)}`,
+  output: (bytes: number) =>
+    `[output truncated: the run printed more than ${formatBytes(bytes)}; the rest was dropped]`,
+  cancelled: () => "the run was cancelled",
+  disposed: () => "this engine was disposed",
+} as const;
+
+/** Bytes of `text` in UTF-8 (what the output cap counts), without encoding it. */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * CPU time of spell code: the engine calls `enter()` when control passes into the VM and `exit()` when it
+ * comes back (a host call, a wait); time spent waiting on models or tools is not counted.
+ */
+export interface CpuMeter {
+  enter(): void;
+  exit(): void;
+  /** Milliseconds spent inside the VM so far (including the current stretch). */
+  elapsedMs(): number;
+  readonly inside: boolean;
+}
+
+export function createCpuMeter(now: () => number = () => performance.now()): CpuMeter {
+  let total = 0;
+  let since: number | null = null;
+  return {
+    enter() {
+      if (since === null) since = now();
+    },
+    exit() {
+      if (since !== null) total += now() - since;
+      since = null;
+    },
+    elapsedMs() {
+      return total + (since === null ? 0 : now() - since);
+    },
+    get inside() {
+      return since !== null;
+    },
+  };
+}
+
+/** The wall-clock deadline of a run: `expired()` for interrupt checks, `onExpire` once when it passes. */
+export interface WallDeadline {
+  expired(): boolean;
+  clear(): void;
+}
+
+/** setTimeout's largest delay; a longer deadline is still seen by `expired()`. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export function startWallDeadline(ms: number, onExpire: () => void): WallDeadline {
+  const deadline = performance.now() + ms;
+  const timer = setTimeout(onExpire, Math.min(ms, MAX_TIMER_MS));
+  return {
+    expired: () => performance.now() > deadline,
+    clear: () => clearTimeout(timer),
+  };
+}
+
+/** Call `onAbort` when `signal` aborts (at once if it already has); returns the function that unwires it. */
+export function wireAbort(signal: AbortSignal | undefined, onAbort: () => void): () => void {
+  if (!signal) return () => {};
+  if (signal.aborted) {
+    onAbort();
+    return () => {};
+  }
+  signal.addEventListener("abort", onAbort, { once: true });
+  return () => signal.removeEventListener("abort", onAbort);
+}
+
+/** What a thrown host error looks like when it is raised inside a spell: its kind, message, data and position. */
+export interface HostErrorFields {
+  kind: SpellErrorKind;
+  message: string;
+  data?: JsonValue;
+  line?: number;
+  column?: number;
+}
+
+export function hostErrorFields(e: unknown): HostErrorFields {
+  if (e instanceof SpellError) {
+    const out: HostErrorFields = { kind: e.kind, message: e.message };
+    if (e.data) out.data = e.data;
+    if (e.line !== undefined) out.line = e.line;
+    if (e.column !== undefined) out.column = e.column;
+    return out;
+  }
+  if (e instanceof Error) return { kind: "api", message: e.message };
+  return { kind: "api", message: String(e) };
+}
