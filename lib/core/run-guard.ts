@@ -1,7 +1,8 @@
 /**
  * What every engine and the runner share around a run, written once: the limits a run resolves from its
- * options, one wording for every stop message, the CPU meter, the wall-clock deadline, abort wiring and the
- * shape a host error takes when it is raised inside a spell.
+ * options, one wording for every stop message, UTF-8 byte counting for the output cap, and the shape a host
+ * error takes when it is raised inside a spell. (The CPU meter stays in each engine: Lua counts from its
+ * count hook between resumes, QuickJS from its interrupt handler; see the run.ts of each engine.)
  *
  * Each limit has one owner: the engine enforces CPU time and memory (it alone can interrupt its VM); the
  * runner (lib/runner) owns the wall clock and the output cap, which engines also check so a run stops
@@ -38,7 +39,7 @@ export function resolveRunLimits(
 }
 
 /** `64 MiB`, `512 KiB`, `1000 bytes`: the unit a limit was most likely set in. */
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
   if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
@@ -71,67 +72,6 @@ export function utf8ByteLength(text: string): number {
     } else bytes += 3;
   }
   return bytes;
-}
-
-/**
- * CPU time of spell code: the engine calls `enter()` when control passes into the VM and `exit()` when it
- * comes back (a host call, a wait); time spent waiting on models or tools is not counted.
- */
-export interface CpuMeter {
-  enter(): void;
-  exit(): void;
-  /** Milliseconds spent inside the VM so far (including the current stretch). */
-  elapsedMs(): number;
-  readonly inside: boolean;
-}
-
-export function createCpuMeter(now: () => number = () => performance.now()): CpuMeter {
-  let total = 0;
-  let since: number | null = null;
-  return {
-    enter() {
-      if (since === null) since = now();
-    },
-    exit() {
-      if (since !== null) total += now() - since;
-      since = null;
-    },
-    elapsedMs() {
-      return total + (since === null ? 0 : now() - since);
-    },
-    get inside() {
-      return since !== null;
-    },
-  };
-}
-
-/** The wall-clock deadline of a run: `expired()` for interrupt checks, `onExpire` once when it passes. */
-export interface WallDeadline {
-  expired(): boolean;
-  clear(): void;
-}
-
-/** setTimeout's largest delay; a longer deadline is still seen by `expired()`. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-export function startWallDeadline(ms: number, onExpire: () => void): WallDeadline {
-  const deadline = performance.now() + ms;
-  const timer = setTimeout(onExpire, Math.min(ms, MAX_TIMER_MS));
-  return {
-    expired: () => performance.now() > deadline,
-    clear: () => clearTimeout(timer),
-  };
-}
-
-/** Call `onAbort` when `signal` aborts (at once if it already has); returns the function that unwires it. */
-export function wireAbort(signal: AbortSignal | undefined, onAbort: () => void): () => void {
-  if (!signal) return () => {};
-  if (signal.aborted) {
-    onAbort();
-    return () => {};
-  }
-  signal.addEventListener("abort", onAbort, { once: true });
-  return () => signal.removeEventListener("abort", onAbort);
 }
 
 /** What a thrown host error looks like when it is raised inside a spell: its kind, message, data and position. */
