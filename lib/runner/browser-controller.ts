@@ -4,6 +4,7 @@
  * form is what Next/Turbopack recognises to bundle the worker.
  */
 import { createRunController, type ControllerIncident } from "./controller";
+import { createCrashReporter } from "./crash-reporter";
 import { createCancelFlag } from "./polled-signal";
 import { isWorkerMessage, type WorkerTransport } from "./protocol";
 import type { RunController } from "./types";
@@ -23,14 +24,8 @@ function spawnBrowserWorker(): WorkerTransport {
     type: "module",
     name: "llmspell-engine",
   });
-  let terminated = false;
-  let crashed = false;
-  const crashListeners: ((reason: string) => void)[] = [];
-  const crash = (reason: string) => {
-    if (terminated || crashed) return;
-    crashed = true;
-    for (const l of crashListeners) l(reason);
-  };
+  const crashes = createCrashReporter();
+  const crash = crashes.crash;
   worker.addEventListener("error", (e: ErrorEvent) => {
     e.preventDefault();
     crash(e.message || "the engine worker failed to load");
@@ -43,9 +38,9 @@ function spawnBrowserWorker(): WorkerTransport {
       worker.addEventListener("message", (e: MessageEvent) => {
         if (isWorkerMessage(e.data)) listener(e.data);
       }),
-    onCrash: (listener) => void crashListeners.push(listener),
+    onCrash: crashes.onCrash,
     terminate: () => {
-      terminated = true;
+      crashes.markTerminated();
       worker.terminate();
     },
   };

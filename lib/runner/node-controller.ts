@@ -5,6 +5,7 @@
  */
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import { createRunController, type ControllerIncident } from "./controller";
+import { createCrashReporter } from "./crash-reporter";
 import { createCancelFlag } from "./polled-signal";
 import { isWorkerMessage, type WorkerTransport } from "./protocol";
 import type { RunController } from "./types";
@@ -42,14 +43,8 @@ function spawnNodeWorker(opts: NodeRunControllerOptions): WorkerTransport {
     workerData: { plugins: opts.plugins ?? [], warmEngines: opts.warmEngines },
     resourceLimits: opts.resourceLimits ?? DEFAULT_RESOURCE_LIMITS,
   });
-  let terminated = false;
-  let crashed = false;
-  const crashListeners: ((reason: string) => void)[] = [];
-  const crash = (reason: string) => {
-    if (terminated || crashed) return;
-    crashed = true;
-    for (const l of crashListeners) l(reason);
-  };
+  const crashes = createCrashReporter();
+  const crash = crashes.crash;
   worker.on("error", (err: Error & { code?: string }) => crash(err.code ? `${err.code}: ${err.message}` : err.message));
   worker.on("messageerror", (err) => crash(`a message could not be read: ${err.message}`));
   worker.on("exit", (code) => crash(`the worker exited with code ${code}`));
@@ -60,9 +55,9 @@ function spawnNodeWorker(opts: NodeRunControllerOptions): WorkerTransport {
       worker.on("message", (m: unknown) => {
         if (isWorkerMessage(m)) listener(m);
       }),
-    onCrash: (listener) => void crashListeners.push(listener),
+    onCrash: crashes.onCrash,
     terminate: () => {
-      terminated = true;
+      crashes.markTerminated();
       void worker.terminate();
     },
   };
