@@ -4,6 +4,7 @@
  * the options from the query (`autorun`, `theme`, `readonly`, `editor`, `height`), and offers Run/Stop, the
  * editor (optional, or read-only) and the console. A bad link shows a message and leaves a working editor.
  */
+import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
 import { SpellEditor } from "@/components/editor/SpellEditor";
@@ -17,7 +18,6 @@ import { createRunStore, warmRunStore, type RunStore } from "@/lib/store/run";
 
 /** State written by embedded spells lives apart from the playground's own. */
 const EMBED_STATE_NAMESPACE = "llmspell-embed";
-const DEFAULT_MODEL = "mock/default";
 
 type Loaded =
   | { status: "loading" }

@@ -3,7 +3,8 @@
  * client: validate, pick the provider, then stream. Failures before streaming come back with an HTTP status.
  */
 import { GATEWAY_CAPS, type GatewayCaps } from "./caps";
-import { DEFAULT_MODEL, isMockModel } from "./mock";
+import { DEFAULT_MODEL } from "./default-model";
+import { isMockModel } from "./mock";
 import { resolveModel, type Env } from "./providers";
 import { validateLlmRequest } from "./request-schema";
 import { streamLanguageModel } from "./stream-model";

@@ -12,11 +12,11 @@
  *
  * This file has no runtime dependencies, so the browser can import it for "mock every model".
  */
+import { DEFAULT_MODEL } from "./default-model";
 import type { JsonValue } from "@/lib/core/json";
 import { createSchemaInstance } from "./schema-instance";
 import type { ChatMessage, LlmClient, LlmRequest, ProviderInfo, StreamPart, ToolSpec, Usage } from "./types";
 
-export const DEFAULT_MODEL = "mock/default";
 export const MOCK_PROVIDER = "mock";
 
 /** A mock model name (the part after `mock/`): 1-64 letters, digits and `._:@-`, starting with a letter or digit. */

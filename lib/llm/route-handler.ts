@@ -12,7 +12,7 @@ import { errorResponse } from "@/lib/http/api-error";
 import { BodyTooLarge, readCappedBody } from "@/lib/http/read-body";
 import { GATEWAY_CAPS, type GatewayCaps } from "./caps";
 import { prepareLlmCall } from "./gateway";
-import { DEFAULT_MODEL } from "./mock";
+import { DEFAULT_MODEL } from "./default-model";
 import { listProviders, type Env } from "./providers";
 import type { LlmErrorKind } from "./types";
 import { BYOK_HEADER, encodeStream, STREAM_HEADERS, type ModelsResponse } from "./wire";

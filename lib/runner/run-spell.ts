@@ -2,6 +2,7 @@
  * One run, independent of where it happens (a browser worker, a Node worker, a test): clamp the limits, build
  * the spell runtime and API, create a fresh engine instance, execute, dispose. Both workers call this.
  */
+import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 import { STOP_MESSAGES } from "@/lib/core/run-guard";
 import { SpellError, type SpellErrorData } from "@/lib/core/errors";
 import { type ExecutionResult, type ExecutionStats, type RunEvent } from "@/lib/core/events";
@@ -11,8 +12,6 @@ import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell"
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
 import { pollAbortSignal } from "./polled-signal";
 import type { RunRequest } from "./types";
-
-const DEFAULT_MODEL = "mock/default";
 
 /** The registry, loaded on first use (so hosts that inject their own engine factory never load it). */
 const loadRegistry = () => import("@/engines/registry");

@@ -1,7 +1,7 @@
 /** The model list for the picker, from GET /api/models, validated; a mock-only fallback when it is unreachable. */
 import * as z from "zod";
 import type { ProviderInfo } from "@/lib/llm/types";
-import { DEFAULT_MODEL } from "./schemas";
+import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 
 const modelsResponseSchema = z.object({
   defaultModel: z.string().min(1),

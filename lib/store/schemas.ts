@@ -2,6 +2,7 @@
  * Versioned, validated shapes of everything the playground persists, with their migrations.
  * Bump a codec's `version` when its shape changes and teach `migrate` to lift the older data.
  */
+import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 import * as z from "zod";
 import type { VersionedCodec } from "./storage";
 
@@ -40,8 +41,6 @@ const settingsSchema = z.object({
   editorKind: z.enum(EDITOR_KINDS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-
-export const DEFAULT_MODEL = "mock/default";
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: "system",

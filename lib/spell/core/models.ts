@@ -4,7 +4,8 @@
  */
 import { SpellError } from "@/lib/core/errors";
 import type { ChatMessage, FinishReason, LlmErrorKind, LlmRequest, ModelInfo, ToolCall, Usage } from "@/lib/llm/types";
-import { DEFAULT_MODEL, isMockModel } from "@/lib/llm/mock";
+import { DEFAULT_MODEL } from "@/lib/llm/default-model";
+import { isMockModel } from "@/lib/llm/mock";
 import type { SpellRuntime } from "../runtime";
 import type { Budget } from "./budget";
 import type { Tracer } from "./trace";
