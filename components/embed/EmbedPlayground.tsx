@@ -5,6 +5,7 @@
  * editor (optional, or read-only) and the console. A bad link shows a message and leaves a working editor.
  */
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
+import { useAppliedTheme } from "@/components/ui/use-applied-theme";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
 import { SpellEditor } from "@/components/editor/SpellEditor";
@@ -28,13 +29,6 @@ const EMPTY_SPELL: SharedSpell = {
   language: "lua",
   source: '-- Write a spell here and press Run.\nprint("Hello from an embedded spell")\n',
 };
-
-function subscribeDark(cb: () => void): () => void {
-  const mq = window.matchMedia("(prefers-color-scheme: dark)");
-  mq.addEventListener("change", cb);
-  return () => mq.removeEventListener("change", cb);
-}
-const prefersDark = () => window.matchMedia("(prefers-color-scheme: dark)").matches;
 
 function useEmbedOptions(): { options: EmbedOptions; problems: string[] } | null {
   const search = useSyncExternalStore(
@@ -61,13 +55,7 @@ function EmbedShell() {
 }
 
 function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionProblems: string[] }) {
-  const dark = useSyncExternalStore(subscribeDark, prefersDark, () => false);
-  const theme: "light" | "dark" = options.theme === "system" ? (dark ? "dark" : "light") : options.theme;
-  useEffect(() => {
-    const root = document.documentElement;
-    root.classList.toggle("dark", theme === "dark");
-    root.style.colorScheme = theme;
-  }, [theme]);
+  const theme = useAppliedTheme(options.theme);
 
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   const [edited, setEdited] = useState<string | null>(null);
