@@ -15,8 +15,8 @@ import { BookIcon, GearIcon, HelpIcon, ShareIcon } from "@/components/ui/icons";
 import type { ExampleSpell } from "@/examples/catalog";
 import { buildRunRequest, getPlaygroundStores, type PlaygroundStores } from "@/lib/store/playground";
 import { totalCost, type RunView } from "@/lib/store/run-view";
-import { createShareUrl, openSharedFromHash } from "@/lib/store/share-open";
-import { displayKeys, matchShortcut } from "@/lib/store/shortcuts";
+import { createShareUrl } from "@/lib/store/share-open";
+import { displayKeys } from "@/lib/store/shortcuts";
 import { PLAYGROUND_STATE_NAMESPACE } from "@/lib/store/state-panel";
 import { onStorageNotice } from "@/lib/store/storage";
 import { useAppliedTheme } from "@/components/ui/use-applied-theme";
@@ -28,6 +28,8 @@ import { OutputTabs, type OutputTab } from "./OutputTabs";
 import { PlaygroundShell } from "./PlaygroundShell";
 import { RunButtons } from "./RunButtons";
 import { ThemeSwitch } from "./ThemeSwitch";
+import { useGlobalShortcuts } from "./use-global-shortcuts";
+import { useShareLinkFromHash } from "./use-share-link-from-hash";
 
 // Dialogs load on first open: they are not needed to paint, edit or run a spell.
 const ExamplesDialog = dynamic(() => import("./ExamplesDialog").then((m) => m.ExamplesDialog), { ssr: false });
@@ -93,21 +95,7 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
     );
   }, [notify]);
 
-  // A share link in the URL: open it (the user's work goes to history), then drop the fragment so a reload
-  // keeps the user's edits instead of reopening the link.
-  useEffect(() => {
-    const openFromHash = async () => {
-      const result = await openSharedFromHash(window.location.hash, editor, settings);
-      if (result.kind === "none") return;
-      history.replaceState(null, "", window.location.pathname + window.location.search);
-      if (result.kind === "opened")
-        notify("success", "Opened the shared spell. Your previous spell is in Settings → History.");
-      else notify("error", result.message, 0);
-    };
-    void openFromHash();
-    window.addEventListener("hashchange", openFromHash);
-    return () => window.removeEventListener("hashchange", openFromHash);
-  }, [editor, settings, notify]);
+  useShareLinkFromHash(editor, settings, notify);
 
   const startRun = useCallback(() => {
     void run.getState().run(buildRunRequest(editor.getState(), settings.getState()));
@@ -131,31 +119,14 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
     }
   }, [editor, settings, notify]);
 
-  // Global shortcuts, in the capture phase so they work inside the editor too.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const inEditable = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-      const action = matchShortcut(
-        { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, inEditable },
-        { isMac: isMacPlatform(), running: run.getState().status === "running" },
-      );
-      if (!action) return;
-      if (action === "stop") {
-        stopRun();
-        return;
-      }
-      if (document.querySelector("dialog[open]") && action !== "help") return;
-      e.preventDefault();
-      e.stopPropagation();
-      if (action === "run") startRun();
-      else if (action === "share") void copyShareLink();
-      else if (action === "clear") clearConsole();
-      else if (action === "help") setDialog("help");
-    };
-    window.addEventListener("keydown", onKey, true);
-    return () => window.removeEventListener("keydown", onKey, true);
-  }, [run, startRun, stopRun, copyShareLink, clearConsole]);
+  useGlobalShortcuts({
+    isRunning: () => run.getState().status === "running",
+    run: startRun,
+    stop: stopRun,
+    share: () => void copyShareLink(),
+    clear: clearConsole,
+    help: () => setDialog("help"),
+  });
 
   const errorMarker = useMemo(() => {
     const err = view.error?.error;
