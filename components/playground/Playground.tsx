@@ -7,7 +7,7 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SpellEditor } from "@/components/editor/SpellEditor";
 import { OutputConsole } from "@/components/output/OutputConsole";
-import { TracePanel, formatCost, formatMs } from "@/components/trace/TracePanel";
+import { TracePanel, formatMs } from "@/components/trace/TracePanel";
 import { JsonTree } from "@/components/result/JsonTree";
 import { StatePanel } from "@/components/state/StatePanel";
 import { SplitPane } from "@/components/ui/SplitPane";
@@ -28,6 +28,7 @@ import { OutputTabs, type OutputTab } from "./OutputTabs";
 import { PlaygroundShell } from "./PlaygroundShell";
 import { RunButtons } from "./RunButtons";
 import { ThemeSwitch } from "./ThemeSwitch";
+import { describeRunStatus } from "./run-status";
 import { useGlobalShortcuts } from "./use-global-shortcuts";
 import { useShareLinkFromHash } from "./use-share-link-from-hash";
 
@@ -143,22 +144,14 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
     notify("info", `Opened "${ex.title}". Press ${displayKeys("Mod+Enter", isMac)} to run it.`);
   };
 
-  const cost = totalCost(view);
-  const tokenTotal = tokens.input + tokens.output + tokens.live;
-  const statusText =
-    status === "running"
-      ? `Running ${formatMs(elapsed)} · ${tokenTotal} tokens`
-      : status === "done"
-        ? `Done in ${formatMs(elapsed)}${tokenTotal ? ` · ${tokenTotal} tokens` : ""}${cost !== undefined ? ` · ${formatCost(cost)}` : ""}`
-        : status === "failed"
-          ? `Failed after ${formatMs(elapsed)}`
-          : status === "cancelled"
-            ? `Stopped after ${formatMs(elapsed)}`
-            : engine === "warming"
-              ? "Starting the engine…"
-              : engine === "failed"
-                ? `Engine failed: ${engineError ?? "unknown error"}`
-                : "Ready";
+  const statusText = describeRunStatus({
+    status,
+    engine,
+    engineError,
+    elapsedMs: elapsed,
+    tokens,
+    costUsd: totalCost(view),
+  });
 
   const runKeys = displayKeys("Mod+Enter", isMac);
   const editorPane = (
@@ -257,7 +250,7 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
           <RunButtons
             running={running}
             elapsedMs={elapsed}
-            tokens={tokenTotal}
+            tokens={tokens.input + tokens.output + tokens.live}
             onRun={startRun}
             onStop={stopRun}
             runKeys={runKeys}
