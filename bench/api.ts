@@ -13,6 +13,7 @@
  * call cannot produce a fast number. Run alone with `npx tsx bench/api.ts [--quick]`; `bench/run.ts` prints it
  * as its "api overhead" section.
  */
+import { dialectOf } from "@/lib/core/dialect";
 import path from "node:path";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -64,6 +65,7 @@ function makeApi(
     llm,
     state: createMemoryStateStore(),
     emit: () => {},
+    dialect: dialectOf(engine),
     now: () => performance.now(),
     signal: new AbortController().signal,
     limits: { ...DEFAULT_LIMITS, maxModelCalls: Math.max(DEFAULT_LIMITS.maxModelCalls, modelCalls + 1) },

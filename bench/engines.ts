@@ -3,11 +3,13 @@
  * memory per instance. Each returns samples; `bench/run.ts` prints them side by side.
  */
 import { Worker } from "node:worker_threads";
+import { SPELL_LANGUAGES } from "@/lib/core/dialect";
 import type { ApiSurface } from "@/lib/core/engine";
 import { createEngine } from "@/engines/registry";
 import { median, time, type Sample } from "./stats";
 
-export const ENGINES = ["lua", "javascript"] as const;
+/** The built-in engines, one per language. */
+export const ENGINES = SPELL_LANGUAGES;
 export type EngineName = (typeof ENGINES)[number];
 
 /** The same spell in each language. */

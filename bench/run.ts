@@ -10,6 +10,7 @@
  * The gateway bench (bench/gateway.ts, needs a production build) runs at the end when time is left, or always
  * with --gateway (then the run takes longer than a minute).
  */
+import { dialectOf } from "@/lib/core/dialect";
 import { cpus, loadavg } from "node:os";
 import { existsSync } from "node:fs";
 import type { ApiSurface } from "@/lib/core/engine";
@@ -51,6 +52,7 @@ async function apiFor(engine: EngineName): Promise<() => ApiSurface> {
       limits: DEFAULT_LIMITS,
       defaultModel: "mock/default",
       engine,
+      dialect: dialectOf(engine),
     });
 }
 

@@ -1,10 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { JAVASCRIPT_DIALECT, LUA_DIALECT } from "../lib/core/dialect";
+
 import { SpellError } from "../lib/core/errors";
 import { type EnginePlugin, type ExecuteOptions, type ScriptEngine } from "../lib/core/engine";
 import { type ExecutionResult } from "../lib/core/events";
 import { type JsonValue } from "../lib/core/json";
 import { createRunOutput, finishRun, streamExecution } from "../lib/core/run-output";
 import { createEngine, engineForFile, getEnginePlugin, listEngines, registerEngine } from "./registry";
+
+/** A plugin speaks the dialect closest to its language: calc answers like JavaScript. */
+const CALC_DIALECT = { ...JAVASCRIPT_DIALECT, extensions: ["calc"] };
 
 /**
  * A tiny third-party engine: "calc" spells are lines of `print <text>`, `let <name> = <a> <op> <b>` and
@@ -44,6 +49,7 @@ function createCalcEngine(): ScriptEngine {
   };
   return {
     name: "calc",
+    dialect: CALC_DIALECT,
     features: { streaming: true, async: false, modules: false, memoryLimit: false, interrupt: false },
     execute,
     executeStreaming: (source, opts) => streamExecution(execute, source, opts),
@@ -53,7 +59,7 @@ function createCalcEngine(): ScriptEngine {
 
 const calcPlugin: EnginePlugin = {
   name: "calc",
-  extensions: ["calc"],
+  dialect: CALC_DIALECT,
   features: { streaming: true, async: false, modules: false, memoryLimit: false, interrupt: false },
   create: async () => createCalcEngine(),
 };
@@ -109,7 +115,7 @@ describe("engine registry", () => {
   });
 
   it("unregisters a plugin, and restores a built-in it replaced", async () => {
-    const fake: EnginePlugin = { ...calcPlugin, name: "lua", extensions: ["lua"] };
+    const fake: EnginePlugin = { ...calcPlugin, name: "lua", dialect: LUA_DIALECT };
     const undo = registerEngine(fake);
     expect(getEnginePlugin("lua")).toBe(fake);
     undo();
@@ -122,7 +128,12 @@ describe("engine registry", () => {
   it("rejects malformed plugins with a configuration error naming the problem", () => {
     const bad = (p: unknown) => () => registerEngine(p as EnginePlugin);
     expect(bad({ ...calcPlugin, name: "Bad Name" })).toThrow(/name must match/);
-    expect(bad({ ...calcPlugin, extensions: [".calc"] })).toThrow(/extension/);
+    expect(bad({ ...calcPlugin, dialect: { ...CALC_DIALECT, extensions: [".calc"] } })).toThrow(/extension/);
+    expect(bad({ ...calcPlugin, dialect: undefined })).toThrow(/a dialect is required/);
+    expect(bad({ ...calcPlugin, dialect: { ...CALC_DIALECT, language: "calc" } })).toThrow(
+      /dialect.language must be one of lua, javascript/,
+    );
+    expect(bad({ ...calcPlugin, dialect: { ...CALC_DIALECT, indexBase: 2 } })).toThrow(/indexBase must be 0 or 1/);
     expect(bad({ ...calcPlugin, create: undefined })).toThrow(/create must be a function/);
     expect(bad({ ...calcPlugin, features: undefined })).toThrow(/features/);
     expect(bad(null)).toThrow(/must be an object/);

@@ -3,6 +3,7 @@
  * Only plugin objects live here; each plugin loads its wasm lazily in `create`, so importing the registry
  * (or listing engines) never pulls an engine in.
  */
+import { SPELL_LANGUAGES, isSpellLanguage, type SpellDialect, type SpellLanguage } from "../lib/core/dialect";
 import { SpellError } from "../lib/core/errors";
 import { type EngineConfig, type EngineFeatures, type EnginePlugin, type ScriptEngine } from "../lib/core/engine";
 import { javascriptPlugin } from "./javascript/plugin";
@@ -12,6 +13,8 @@ import { luaPlugin } from "./lua/plugin";
 export interface EngineInfo {
   name: string;
   extensions: string[];
+  /** The language the engine speaks. */
+  language: SpellLanguage;
   editorLanguage?: string;
   features: EngineFeatures;
 }
@@ -42,7 +45,8 @@ export function registerEngine(plugin: EnginePlugin): () => void {
 export function listEngines(): EngineInfo[] {
   return [...plugins.values()].map((p) => ({
     name: p.name,
-    extensions: [...p.extensions],
+    extensions: [...p.dialect.extensions],
+    language: p.dialect.language,
     ...(p.editorLanguage ? { editorLanguage: p.editorLanguage } : {}),
     features: { ...p.features },
   }));
@@ -73,7 +77,7 @@ export function engineForFile(path: string): EnginePlugin | undefined {
   if (dot <= 0 || dot === base.length - 1) return undefined;
   const ext = base.slice(dot + 1).toLowerCase();
   for (const plugin of plugins.values()) {
-    if (plugin.extensions.some((e) => e.toLowerCase() === ext)) return plugin;
+    if (plugin.dialect.extensions.some((e) => e.toLowerCase() === ext)) return plugin;
   }
   return undefined;
 }
@@ -86,8 +90,17 @@ function validatePlugin(plugin: EnginePlugin): void {
   if (typeof plugin.name !== "string" || !NAME_PATTERN.test(plugin.name)) {
     fail(`name must match ${NAME_PATTERN} (got ${JSON.stringify(plugin.name)})`);
   }
-  if (!Array.isArray(plugin.extensions)) fail(`"${plugin.name}": extensions must be an array`);
-  for (const ext of plugin.extensions) {
+  const dialect = plugin.dialect as Partial<SpellDialect> | undefined;
+  if (typeof dialect !== "object" || dialect === null) fail(`"${plugin.name}": a dialect is required`);
+  if (!isSpellLanguage(dialect?.language)) {
+    fail(`"${plugin.name}": dialect.language must be one of ${SPELL_LANGUAGES.join(", ")}`);
+  }
+  if (dialect?.indexBase !== 0 && dialect?.indexBase !== 1) fail(`"${plugin.name}": dialect.indexBase must be 0 or 1`);
+  if (typeof dialect?.typeWords !== "object" || dialect.typeWords === null) {
+    fail(`"${plugin.name}": dialect.typeWords are required`);
+  }
+  if (!Array.isArray(dialect?.extensions)) fail(`"${plugin.name}": dialect.extensions must be an array`);
+  for (const ext of plugin.dialect.extensions) {
     if (typeof ext !== "string" || !EXTENSION_PATTERN.test(ext)) {
       fail(`"${plugin.name}": extension ${JSON.stringify(ext)} must be lowercase letters/digits without the dot`);
     }

@@ -2,6 +2,7 @@
  * Runs one example source through a real engine with the spell API on the mock provider (no key, no network),
  * the way `examples.test.ts` and the docs checks do.
  */
+import type { SpellLanguage } from "@/lib/core/dialect";
 import type { ExecutionResult, LogEntry } from "@/lib/core/events";
 import type { JsonValue } from "@/lib/core/json";
 import { createEngine } from "@/engines/registry";
@@ -19,7 +20,7 @@ function linesOf(logs: LogEntry[]): string[] {
 }
 
 export async function runExample(
-  engineName: "lua" | "javascript",
+  engineName: SpellLanguage,
   source: string,
   options: { model?: string; args?: JsonValue } = {},
 ): Promise<ExampleRun> {

@@ -1,4 +1,5 @@
 import { CodeSnippet } from "./CodeSnippet";
+import type { SpellLanguage } from "@/lib/core/dialect";
 import { InlineCode } from "./InlineCode";
 import type { DocFunction, DocSection } from "./docs-model";
 
@@ -116,7 +117,7 @@ function ApiFunction({ fn }: { fn: DocFunction }) {
   );
 }
 
-function LanguageTag({ language }: { language: "lua" | "javascript" }) {
+function LanguageTag({ language }: { language: SpellLanguage }) {
   return (
     <span className="mr-2 inline-block w-7 rounded bg-zinc-100 text-center font-sans text-[10px] font-medium uppercase text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
       {language === "lua" ? "Lua" : "JS"}

@@ -1,3 +1,4 @@
+import type { SpellLanguage } from "@/lib/core/dialect";
 import type { DocSnippet } from "./docs-model";
 
 /** A snippet in both languages (the page's language toggle hides one), each with "Open in playground". */
@@ -16,7 +17,7 @@ export function CodeBlock({
   href,
   label,
 }: {
-  language: "lua" | "javascript";
+  language: SpellLanguage;
   code: string;
   href?: string;
   label?: string;

@@ -1,8 +1,9 @@
 "use client";
 /** Lua / JavaScript / Both: which language the docs show (remembered in this browser). */
+import type { SpellLanguage } from "@/lib/core/dialect";
 import { useEffect, useState } from "react";
 
-export type DocsLanguage = "lua" | "javascript" | "both";
+export type DocsLanguage = SpellLanguage | "both";
 const KEY = "llmspell.docs.language";
 const CHOICES: { value: DocsLanguage; label: string }[] = [
   { value: "lua", label: "Lua" },

@@ -5,7 +5,8 @@
  */
 import type { JsonValue } from "@/lib/core/json";
 import { EXAMPLES } from "@/examples/catalog";
-import { encodeShareLink, type ShareLanguage } from "@/lib/share/link";
+import type { SpellLanguage } from "@/lib/core/dialect";
+import { encodeShareLink } from "@/lib/share/link";
 import type { ApiClassDoc, ApiFunctionDoc, ApiGlobalDoc, ApiParamDoc } from "@/lib/spell/reference-types";
 import { SPELL_API_REFERENCE, SPELL_API_TYPES } from "@/lib/spell/reference";
 import { listTools, type ToolDefinition } from "@/lib/tools";
@@ -113,7 +114,7 @@ const GETTING_STARTED = {
 };
 
 /** `/#v1/<lang>/<payload>` for a snippet. */
-async function playgroundLink(language: ShareLanguage, source: string, model?: string): Promise<string> {
+async function playgroundLink(language: SpellLanguage, source: string, model?: string): Promise<string> {
   return `/${await encodeShareLink({ language, source, ...(model ? { model } : {}) })}`;
 }
 

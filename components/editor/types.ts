@@ -1,5 +1,5 @@
 /** Props shared by the Monaco editor and its plain textarea fallback. */
-import type { SpellLanguage } from "@/lib/store/schemas";
+import type { SpellLanguage } from "@/lib/core/dialect";
 
 interface ErrorMarker {
   /** 1-based line */

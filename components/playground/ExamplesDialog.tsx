@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { ExampleSpell } from "@/examples/catalog";
 import { Dialog } from "@/components/ui/Dialog";
-import type { SpellLanguage } from "@/lib/store/schemas";
+import type { SpellLanguage } from "@/lib/core/dialect";
 
 export interface ExamplesDialogProps {
   open: boolean;

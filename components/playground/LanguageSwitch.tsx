@@ -1,6 +1,6 @@
 "use client";
 /** Lua / JavaScript segmented switch (a radio group: arrow keys move between the two). */
-import type { SpellLanguage } from "@/lib/store/schemas";
+import type { SpellLanguage } from "@/lib/core/dialect";
 
 const OPTIONS: { value: SpellLanguage; label: string }[] = [
   { value: "lua", label: "Lua" },

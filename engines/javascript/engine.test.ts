@@ -33,7 +33,7 @@ async function withApi(source: string, opts: ExecuteOptions = {}) {
 describe("plugin", () => {
   it("describes the engine and creates it lazily", async () => {
     expect(javascriptPlugin.name).toBe("javascript");
-    expect(javascriptPlugin.extensions).toEqual(["js", "mjs"]);
+    expect(javascriptPlugin.dialect.extensions).toEqual(["js", "mjs"]);
     const e = await javascriptPlugin.create();
     expect(e.name).toBe("javascript");
     const r = await e.execute("export default 40 + 2");

@@ -2,6 +2,7 @@
  * The JavaScript engine: QuickJS (sync release variant) behind the {@link ScriptEngine} interface. The wasm
  * module is loaded once per process; every run gets a fresh runtime and context (see ./run.ts).
  */
+import { JAVASCRIPT_DIALECT } from "../../lib/core/dialect";
 import { SpellError } from "../../lib/core/errors";
 import { type EngineConfig, type ExecuteOptions, type ScriptEngine } from "../../lib/core/engine";
 import { type ExecutionResult } from "../../lib/core/events";
@@ -43,6 +44,7 @@ export async function createJavascriptEngine(config: EngineConfig = {}): Promise
   };
   return {
     name: "javascript",
+    dialect: JAVASCRIPT_DIALECT,
     features: JAVASCRIPT_FEATURES,
     execute,
     executeStreaming: (source, opts = {}) => streamExecution(execute, source, opts),

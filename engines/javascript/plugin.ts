@@ -2,6 +2,7 @@
  * The JavaScript engine as a registry plugin. It stays light: QuickJS and its wasm are loaded only when
  * `create` is first called (`./engine` is imported dynamically), so listing engines costs nothing.
  */
+import { JAVASCRIPT_DIALECT } from "../../lib/core/dialect";
 import type { EngineConfig, EngineFeatures, EnginePlugin, ScriptEngine } from "../../lib/core/engine";
 
 export const JAVASCRIPT_FEATURES: EngineFeatures = {
@@ -14,7 +15,7 @@ export const JAVASCRIPT_FEATURES: EngineFeatures = {
 
 export const javascriptPlugin: EnginePlugin = {
   name: "javascript",
-  extensions: ["js", "mjs"],
+  dialect: JAVASCRIPT_DIALECT,
   editorLanguage: "javascript",
   features: JAVASCRIPT_FEATURES,
   async create(config?: EngineConfig): Promise<ScriptEngine> {

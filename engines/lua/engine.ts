@@ -4,6 +4,7 @@
  * nothing a spell does outlives its run.
  */
 import { LuaFactory } from "wasmoon";
+import { LUA_DIALECT } from "../../lib/core/dialect";
 import type { EngineConfig, ExecuteOptions, ScriptEngine } from "../../lib/core/engine";
 import type { ExecutionResult, RunEvent } from "../../lib/core/events";
 import { disposedEngineResult, streamExecution } from "../../lib/core/run-output";
@@ -53,6 +54,7 @@ function loadLua(config?: EngineConfig): Promise<Loaded> {
 
 class LuaScriptEngine implements ScriptEngine {
   readonly name = "lua";
+  readonly dialect = LUA_DIALECT;
   readonly features = LUA_FEATURES;
   private disposed = false;
   private readonly active = new Set<LuaRun>();

@@ -1,7 +1,8 @@
 /**
  * One conformance case: the same behaviour written in Lua and in JavaScript, with one expected result,
- * run against every registered engine by `engines/conformance/conformance.test.ts`.
+ * run against both built-in engines by `lib/runner/conformance.test.ts`.
  */
+import type { SpellDialect } from "./dialect";
 import type { ApiSurface } from "./engine";
 import type { JsonValue } from "./json";
 import type { RunEvent } from "./events";
@@ -19,7 +20,7 @@ export interface ConformanceCase {
   /** Abort the run this many ms after it starts. */
   cancelAfterMs?: number;
   /** Build the API to inject for this case (cases of the spell API use `createSpellApi`). */
-  makeApi?: (ctx: { engine: string; emit: (e: RunEvent) => void; signal: AbortSignal }) => ApiSurface;
+  makeApi?: (ctx: { dialect: SpellDialect; emit: (e: RunEvent) => void; signal: AbortSignal }) => ApiSurface;
   expect: {
     /** The spell's return value (deep-equal). */
     value?: JsonValue;

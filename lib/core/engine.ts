@@ -4,6 +4,7 @@
  * Nothing here names a concrete engine. `lib/spell/` builds an {@link ApiSurface} (the spell API as a tree of
  * host functions over JSON-shaped values) and every engine injects it with a thin prelude of its own idioms.
  */
+import type { SpellDialect, SpellLanguage } from "./dialect";
 import type { JsonValue } from "./json";
 import type { ExecutionResult, RunEvent } from "./events";
 
@@ -80,9 +81,9 @@ export interface ApiSurface {
   values?: Record<string, JsonValue>;
   /**
    * Engine-specific prelude source that the API wants evaluated after injection (for example a pure-script
-   * helper), keyed by engine name. Optional; most APIs need none.
+   * helper), keyed by the language an engine's dialect speaks. Optional; most APIs need none.
    */
-  preludes?: Record<string, string>;
+  preludes?: Partial<Record<SpellLanguage, string>>;
 }
 
 export interface ExecuteOptions {
@@ -115,6 +116,8 @@ export interface EngineFeatures {
 
 export interface ScriptEngine {
   readonly name: string;
+  /** The language this engine speaks, as the spell API needs to know it. */
+  readonly dialect: SpellDialect;
   readonly features: EngineFeatures;
   execute(source: string, opts?: ExecuteOptions): Promise<ExecutionResult>;
   executeStreaming(source: string, opts?: ExecuteOptions): AsyncIterable<RunEvent>;
@@ -129,8 +132,8 @@ export interface EngineConfig {
 /** A registered engine: built-in ones and third-party plugins alike. */
 export interface EnginePlugin {
   name: string;
-  /** File extensions this engine runs, without the dot (`lua`, `js`, `mjs`). */
-  extensions: string[];
+  /** The language it speaks: list positions, type words, preludes, and the file extensions it runs. */
+  dialect: SpellDialect;
   /** Monaco language id for the editor. */
   editorLanguage?: string;
   features: EngineFeatures;

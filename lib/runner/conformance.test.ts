@@ -86,7 +86,11 @@ for (const engineName of engines) {
           it(c.name, async () => {
             const events: RunEvent[] = [];
             const controller = new AbortController();
-            const api = c.makeApi?.({ engine: engineName, emit: (e) => events.push(e), signal: controller.signal });
+            const api = c.makeApi?.({
+              dialect: engine.dialect,
+              emit: (e) => events.push(e),
+              signal: controller.signal,
+            });
             const cancelTimer =
               c.cancelAfterMs !== undefined ? setTimeout(() => controller.abort(), c.cancelAfterMs) : undefined;
             const source = engineName === "lua" ? c.lua : c.js;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { JAVASCRIPT_DIALECT } from "@/lib/core/dialect";
 import type { ExecuteOptions, ScriptEngine } from "@/lib/core/engine";
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import { createRunOutput, finishRun, streamExecution } from "@/lib/core/run-output";
@@ -12,6 +13,7 @@ function fakeEngine(behaviour: (opts: ExecuteOptions) => Promise<ExecutionResult
   const seen: { opts?: ExecuteOptions; source?: string; disposed: boolean } = { disposed: false };
   const engine: ScriptEngine = {
     name: "fake",
+    dialect: JAVASCRIPT_DIALECT,
     features: { streaming: true, async: true, modules: false, memoryLimit: true, interrupt: true },
     async execute(source, opts = {}) {
       seen.source = source;

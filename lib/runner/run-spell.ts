@@ -102,6 +102,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       mockAll: request.mockAll,
       args: request.args,
       engine: instance.name,
+      dialect: instance.dialect,
     };
     const api = createSpellApi(runtime);
     const result = await instance.execute(request.source, {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { JAVASCRIPT_DIALECT } from "@/lib/core/dialect";
 import type { ExecuteOptions, ScriptEngine } from "@/lib/core/engine";
 import type { ExecutionResult } from "@/lib/core/events";
 import { createRunOutput, finishRun, streamExecution } from "@/lib/core/run-output";
@@ -30,6 +31,7 @@ function makeEngine(): ScriptEngine {
   };
   return {
     name: "fake",
+    dialect: JAVASCRIPT_DIALECT,
     features: { streaming: true, async: true, modules: false, memoryLimit: false, interrupt: true },
     execute,
     executeStreaming: (s, o) => streamExecution(execute, s, o),

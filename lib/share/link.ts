@@ -8,6 +8,7 @@
  * `decodeShareLink` only ever fails with a {@link ShareLinkError} whose message says what is wrong, in words a
  * person who pasted a link can act on.
  */
+import type { SpellLanguage } from "@/lib/core/dialect";
 import * as z from "zod";
 import { Base64Error, decodeBase64, encodeBase64 } from "@/lib/encoding/base64";
 import {
@@ -16,11 +17,10 @@ import {
   checkSharedSpell,
   findSizeProblem,
   sharedSpellSchema,
-  type ShareLanguage,
   type SharedSpell,
 } from "./shared-spell";
 
-export type { SharedSpell, ShareLanguage } from "./shared-spell";
+export type { SharedSpell } from "./shared-spell";
 export { MAX_SOURCE_BYTES } from "./shared-spell";
 
 const SHARE_LINK_VERSION = 1;
@@ -42,8 +42,8 @@ export class ShareLinkError extends Error {
   }
 }
 
-const LANG_TO_CODE: Record<ShareLanguage, string> = { lua: "lua", javascript: "js" };
-const CODE_TO_LANG: Record<string, ShareLanguage> = { lua: "lua", js: "javascript", javascript: "javascript" };
+const LANG_TO_CODE: Record<SpellLanguage, string> = { lua: "lua", javascript: "js" };
+const CODE_TO_LANG: Record<string, SpellLanguage> = { lua: "lua", js: "javascript", javascript: "javascript" };
 
 /** Largest decompressed payload accepted: the source and args caps plus room for the header. */
 const MAX_PAYLOAD_BYTES = MAX_SOURCE_BYTES + MAX_ARGS_BYTES + 1024;

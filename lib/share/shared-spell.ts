@@ -3,13 +3,12 @@
  * one boundary check for every way a spell comes in from outside (a link, a POST body, a stored row).
  */
 import * as z from "zod";
+import { SPELL_LANGUAGES, type SpellLanguage } from "@/lib/core/dialect";
 import type { JsonValue } from "@/lib/core/json";
 import { utf8Length } from "@/lib/encoding/utf8";
 
-export type ShareLanguage = "lua" | "javascript";
-
 export interface SharedSpell {
-  language: ShareLanguage;
+  language: SpellLanguage;
   source: string;
   /** `"provider/model"` the spell was written for, e.g. `"mock/echo"`. */
   model?: string;
@@ -31,7 +30,9 @@ const modelSchema = z
 
 export const sharedSpellSchema = z
   .object({
-    language: z.enum(["lua", "javascript"], { error: 'language must be "lua" or "javascript"' }),
+    language: z.enum(SPELL_LANGUAGES, {
+      error: `language must be ${SPELL_LANGUAGES.map((l) => `"${l}"`).join(" or ")}`,
+    }),
     source: z.string({ error: "source must be a string" }),
     model: modelSchema.optional(),
     args: z.json({ error: "args must be a JSON value" }).optional(),

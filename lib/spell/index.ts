@@ -39,7 +39,7 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
     hook,
     createEventModule(ctx),
     // JavaScript keeps its standard JSON (plus the options object, JSON_JS_PRELUDE); Lua gets the API's.
-    ...(runtime.engine === "javascript" ? [] : [createJsonModule(ctx)]),
+    ...(runtime.dialect.language === "javascript" ? [] : [createJsonModule(ctx)]),
     createProviderModule(ctx),
     createDebugModule(ctx),
     createConfigModule(ctx),
@@ -56,7 +56,7 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
   }
   if (runtime.args !== undefined) {
     api.values = { ARGS: runtime.args };
-    const positional = runtime.engine === "lua" ? positionalArgs(runtime.args) : undefined;
+    const positional = runtime.dialect.language === "lua" ? positionalArgs(runtime.args) : undefined;
     if (positional) api.values.arg = positional;
   }
   return api;

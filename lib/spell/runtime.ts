@@ -2,6 +2,7 @@
  * What the spell API needs from the place it runs in (a browser worker, a Node worker, a test):
  * how to call models, where State lives, where run events go, and the run's limits.
  */
+import type { SpellDialect } from "@/lib/core/dialect";
 import type { JsonValue } from "@/lib/core/json";
 import type { RunEvent } from "@/lib/core/events";
 import type { LlmClient } from "@/lib/llm/types";
@@ -33,6 +34,8 @@ export interface SpellRuntime {
   mockAll?: boolean;
   /** Script arguments (`ARGS`). */
   args?: JsonValue;
-  /** The engine running the spell ("lua", "javascript"): the API may add engine-specific preludes. */
+  /** The name of the engine running the spell (`Config.getDefaultEngine()` reports it). */
   engine: string;
+  /** The language the engine speaks: the API reads it for preludes, list positions and type words. */
+  dialect: SpellDialect;
 }

@@ -2,6 +2,7 @@
  * A SpellRuntime for tests, the conformance suite and benchmarks: the mock model, in-memory State, and
  * events to a callback. Every field can be overridden.
  */
+import { dialectOf, type SpellDialect, type SpellLanguage } from "@/lib/core/dialect";
 import type { JsonValue } from "@/lib/core/json";
 import type { RunEvent } from "@/lib/core/events";
 import { createDirectLlmClient } from "@/lib/llm/direct";
@@ -11,7 +12,10 @@ import type { SpellRuntime, StateStore } from "./runtime";
 import { createMemoryStateStore } from "./state/memory";
 
 export interface TestRuntimeOptions {
-  engine?: string;
+  /** The language of the spell under test; Lua by default. */
+  engine?: SpellLanguage;
+  /** The dialect, when not the built-in one of `engine` (a plugin engine's). */
+  dialect?: SpellDialect;
   emit?: (e: RunEvent) => void;
   signal?: AbortSignal;
   llm?: LlmClient;
@@ -35,6 +39,7 @@ export function createTestRuntime(opts: TestRuntimeOptions = {}): SpellRuntime {
     defaultModel: opts.defaultModel ?? "mock/default",
     mockAll: opts.mockAll ?? true,
     ...(opts.args !== undefined ? { args: opts.args } : {}),
-    engine: opts.engine ?? "lua",
+    engine: opts.engine ?? opts.dialect?.language ?? "lua",
+    dialect: opts.dialect ?? dialectOf(opts.engine ?? "lua"),
   };
 }

@@ -1,5 +1,5 @@
 /** What a first visit shows: a short hello-agent spell on the mock model, so Ctrl+Enter streams at once. */
-import type { SpellLanguage } from "./schemas";
+import type { SpellLanguage } from "@/lib/core/dialect";
 
 export const DEFAULT_SPELLS: Record<SpellLanguage, string> = {
   lua: `-- Hello, agent! Press Ctrl+Enter (Cmd+Enter on a Mac) to run.

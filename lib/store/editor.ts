@@ -8,14 +8,8 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { DEFAULT_SPELLS } from "./default-spells";
-import {
-  MAX_HISTORY,
-  MAX_SOURCE_CHARS,
-  editorCodec,
-  type EditorSnapshot,
-  type HistoryEntry,
-  type SpellLanguage,
-} from "./schemas";
+import { MAX_HISTORY, MAX_SOURCE_CHARS, editorCodec, type EditorSnapshot, type HistoryEntry } from "./schemas";
+import type { SpellLanguage } from "@/lib/core/dialect";
 import { readVersioned, writeVersioned, type StorageLike } from "./storage";
 
 export const EDITOR_TAB_KEY = "llmspell.editor.tab";

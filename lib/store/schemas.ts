@@ -4,10 +4,9 @@
  */
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 import * as z from "zod";
+import { SPELL_LANGUAGES } from "@/lib/core/dialect";
 import type { VersionedCodec } from "./storage";
 
-const SPELL_LANGUAGES = ["lua", "javascript"] as const;
-export type SpellLanguage = (typeof SPELL_LANGUAGES)[number];
 const spellLanguageSchema = z.enum(SPELL_LANGUAGES);
 
 const THEMES = ["light", "dark", "system"] as const;

@@ -2,6 +2,7 @@
  * Opening a share link on page load: decode the URL fragment, load the spell into the editor without losing the
  * user's work (it goes to history), and say clearly what is wrong with a bad link.
  */
+import type { SpellLanguage } from "@/lib/core/dialect";
 import type { EditorStore } from "./editor";
 import type { SettingsStore } from "./settings";
 
@@ -35,7 +36,7 @@ export async function openSharedFromHash(
 
 /** The full URL of a share link for the current page. */
 export async function createShareUrl(
-  spell: { language: "lua" | "javascript"; source: string; model?: string; args?: unknown },
+  spell: { language: SpellLanguage; source: string; model?: string; args?: unknown },
   origin: string,
 ): Promise<string> {
   const { encodeShareLink } = await import("@/lib/share/link");

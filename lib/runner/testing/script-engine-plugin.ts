@@ -9,6 +9,7 @@
  *   sleep MS        waits on a timer (time spent waiting, not CPU); an abort ends the wait
  *   crash | exit | oom
  */
+import { JAVASCRIPT_DIALECT } from "@/lib/core/dialect";
 import { SpellError, isSpellErrorKind } from "@/lib/core/errors";
 import { type ExecuteOptions, type ScriptEngine } from "@/lib/core/engine";
 import { type ExecutionResult } from "@/lib/core/events";
@@ -16,6 +17,8 @@ import { type JsonValue } from "@/lib/core/json";
 import { registerEngine } from "@/engines/registry";
 import { createRunOutput, finishRun, streamExecution } from "@/lib/core/run-output";
 
+/** A plugin engine declares the dialect it speaks: this one answers type errors like JavaScript. */
+const DIALECT = { ...JAVASCRIPT_DIALECT, extensions: ["hosttest"] };
 const FEATURES = { streaming: true, async: true, modules: false, memoryLimit: false, interrupt: true };
 
 async function execute(source: string, opts: ExecuteOptions = {}): Promise<ExecutionResult> {
@@ -105,11 +108,12 @@ async function execute(source: string, opts: ExecuteOptions = {}): Promise<Execu
 
 registerEngine({
   name: "hosttest",
-  extensions: ["hosttest"],
+  dialect: DIALECT,
   features: FEATURES,
   async create(): Promise<ScriptEngine> {
     return {
       name: "hosttest",
+      dialect: DIALECT,
       features: FEATURES,
       execute,
       executeStreaming: (source, opts) => streamExecution(execute, source, opts),

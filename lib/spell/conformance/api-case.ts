@@ -9,8 +9,8 @@ import { createTestRuntime, type TestRuntimeOptions } from "../testing";
 export type ApiCaseOptions = Omit<ConformanceCase, "name" | "lua" | "js" | "expect" | "makeApi"> & {
   /** Extra runtime options (limits, an LLM client...); a function gets a fresh value per run. */
   runtime?:
-    | Omit<TestRuntimeOptions, "engine" | "emit" | "signal">
-    | (() => Omit<TestRuntimeOptions, "engine" | "emit" | "signal">);
+    | Omit<TestRuntimeOptions, "engine" | "dialect" | "emit" | "signal">
+    | (() => Omit<TestRuntimeOptions, "engine" | "dialect" | "emit" | "signal">);
 };
 
 export function apiCase(
@@ -27,12 +27,12 @@ export function apiCase(
     js,
     expect,
     ...rest,
-    makeApi: ({ engine, emit, signal }) =>
+    makeApi: ({ dialect, emit, signal }) =>
       createSpellApi(
         createTestRuntime({
           ...(typeof runtime === "function" ? runtime() : runtime),
           ...(rest.args !== undefined ? { args: rest.args } : {}),
-          engine,
+          dialect,
           emit,
           signal,
         }),

@@ -3,6 +3,7 @@
  * the registries (hooks, events, tools, agents) that must never outlive the run.
  */
 import Ajv from "ajv";
+import type { SpellDialect } from "@/lib/core/dialect";
 import type { JsonValue } from "@/lib/core/json";
 import type { LogLevel } from "@/lib/core/events";
 import type { SpellRuntime } from "../runtime";
@@ -37,7 +38,8 @@ export interface ToolRunner {
 
 export interface SpellContext {
   runtime: SpellRuntime;
-  engine: string;
+  /** The language the spell is written in, as its engine declared it. */
+  dialect: SpellDialect;
   check: Checker;
   /** A JSON-only argument as plain JSON; a function in it is a `conversion` error naming its path. */
   jsonArg: JsonArgReader;
@@ -70,9 +72,9 @@ export function createSpellContext(runtime: SpellRuntime): SpellContext {
   let ajv: Ajv | undefined;
   const ctx: SpellContext = {
     runtime,
-    engine: runtime.engine,
-    check: createChecker(runtime.engine),
-    jsonArg: createJsonArgReader(runtime.engine),
+    dialect: runtime.dialect,
+    check: createChecker(runtime.dialect),
+    jsonArg: createJsonArgReader(runtime.dialect),
     handles: createHandleTable(),
     tracer,
     budget,

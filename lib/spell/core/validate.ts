@@ -7,6 +7,7 @@
  */
 import * as z from "zod";
 import { SpellError } from "@/lib/core/errors";
+import type { SpellDialect } from "@/lib/core/dialect";
 import { isHandleRef, isSpellFunction, type HandleRef, type SpellFunction } from "@/lib/core/engine";
 import { getPath, scriptTypeName } from "./values";
 
@@ -27,13 +28,13 @@ function article(word: string): string {
   return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 }
 
-function expectedWord(expected: string, engine: string): string {
+function expectedWord(expected: string, dialect: SpellDialect): string {
   switch (expected) {
     case "record":
     case "object":
-      return article(engine === "lua" ? "table" : "object");
+      return article(dialect.typeWords.object);
     case "array":
-      return engine === "lua" ? "a list (table)" : "an array";
+      return dialect.typeWords.expectedList;
     case "int":
       return "an integer";
     case "function":
@@ -47,10 +48,10 @@ function expectedWord(expected: string, engine: string): string {
   }
 }
 
-function describeGot(v: unknown, engine: string): string {
+function describeGot(v: unknown, dialect: SpellDialect): string {
   if (typeof v === "number") return Number.isInteger(v) ? `number ${v}` : `number ${v}`;
   if (typeof v === "string") return `"${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
-  return scriptTypeName(v, engine);
+  return scriptTypeName(v, dialect);
 }
 
 /**
@@ -58,7 +59,7 @@ function describeGot(v: unknown, engine: string): string {
  * `Agent.builder():temperature`), `name` the argument's name (omit it for single-argument setters).
  */
 function check<S extends z.ZodType>(
-  engine: string,
+  dialect: SpellDialect,
   where: string,
   name: string | undefined,
   schema: S,
@@ -71,15 +72,15 @@ function check<S extends z.ZodType>(
   const argPath = [name, ...path].filter(Boolean).join(".");
   const at = getPath(value, path);
   let expected: string;
-  let got = scriptTypeName(at, engine);
+  let got = scriptTypeName(at, dialect);
   if (issue.code === "invalid_type") {
-    expected = expectedWord(issue.expected, engine);
+    expected = expectedWord(issue.expected, dialect);
     if (issue.expected === "int" && typeof at === "number") got = `number ${at}`;
   } else if (issue.code === "invalid_value") {
     expected = `one of ${issue.values.map((x) => JSON.stringify(x)).join(", ")}`;
-    got = describeGot(at, engine);
+    got = describeGot(at, dialect);
   } else if (issue.code === "custom") {
-    expected = expectedWord(issue.message, engine);
+    expected = expectedWord(issue.message, dialect);
   } else if (issue.code === "too_small" || issue.code === "too_big") {
     if (issue.code === "too_small") {
       expected = `a value >= ${String(issue.minimum)}`;
@@ -90,16 +91,16 @@ function check<S extends z.ZodType>(
       expected = `a value <= ${String(issue.maximum)}`;
       if (issue.origin === "string") expected = `a string of at most ${String(issue.maximum)} characters`;
     }
-    got = describeGot(at, engine);
+    got = describeGot(at, dialect);
   } else {
     expected = issue.message;
-    got = describeGot(at, engine);
+    got = describeGot(at, dialect);
   }
   const subject = argPath ? ` ${argPath} to be` : "";
   throw new SpellError("type", `${where} expects${subject} ${expected}, got ${got}`);
 }
 
-/** A `check` bound to one engine. */
+/** A `check` bound to one dialect. */
 export type Checker = <S extends z.ZodType>(
   where: string,
   name: string | undefined,
@@ -107,8 +108,8 @@ export type Checker = <S extends z.ZodType>(
   value: unknown,
 ) => z.output<S>;
 
-export function createChecker(engine: string): Checker {
-  return (where, name, schema, value) => check(engine, where, name, schema, value);
+export function createChecker(dialect: SpellDialect): Checker {
+  return (where, name, schema, value) => check(dialect, where, name, schema, value);
 }
 
 /** Shared schemas (building a zod schema per call is slow on hot paths). */

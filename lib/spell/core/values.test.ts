@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LUA_DIALECT, dialectOf, type SpellLanguage } from "@/lib/core/dialect";
 import { SpellError } from "@/lib/core/errors";
 import { type HostValue } from "@/lib/core/engine";
 import { spellFn } from "../test-support";
@@ -7,9 +8,9 @@ import { toJson, toJsonArg } from "./values";
 const fn = spellFn(() => null);
 const handle: HostValue = { $handle: 1, $class: "Agent" };
 
-function conversionMessage(v: unknown, engine: string): string {
+function conversionMessage(v: unknown, engine: SpellLanguage): string {
   try {
-    toJsonArg(v, { where: "State.save", path: "value", use: "stored", engine });
+    toJsonArg(v, { where: "State.save", path: "value", use: "stored", dialect: dialectOf(engine) });
   } catch (e) {
     expect(e).toBeInstanceOf(SpellError);
     expect((e as SpellError).kind).toBe("conversion");
@@ -38,12 +39,12 @@ describe("toJsonArg (JSON-only arguments)", () => {
 
   it("returns plain JSON as toJson does for everything else (handles stay dropped, non-finite numbers null)", () => {
     const v = { a: [1, "x", true, null], b: { c: Number.NaN }, h: handle };
-    expect(toJsonArg(v, { where: "w", path: "p", use: "u", engine: "lua" })).toEqual({
+    expect(toJsonArg(v, { where: "w", path: "p", use: "u", dialect: LUA_DIALECT })).toEqual({
       a: [1, "x", true, null],
       b: { c: null },
     });
-    expect(toJsonArg(v, { where: "w", path: "p", use: "u", engine: "lua" })).toEqual(toJson(v));
-    expect(toJsonArg("text", { where: "w", path: "p", use: "u", engine: "lua" })).toBe("text");
+    expect(toJsonArg(v, { where: "w", path: "p", use: "u", dialect: LUA_DIALECT })).toEqual(toJson(v));
+    expect(toJsonArg("text", { where: "w", path: "p", use: "u", dialect: LUA_DIALECT })).toBe("text");
   });
 
   it("toJson itself stays lenient (display and internal copies): functions are dropped", () => {

@@ -1,4 +1,5 @@
 /** Small helpers over the JSON-shaped values that cross the bridge. */
+import type { SpellDialect } from "@/lib/core/dialect";
 import { isHandleRef, isSpellFunction, type HostValue } from "@/lib/core/engine";
 import { SpellError } from "@/lib/core/errors";
 import { type JsonValue } from "@/lib/core/json";
@@ -10,14 +11,14 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** The script's name for a value's type: Lua says `nil`/`table`, JavaScript says `undefined`/`object`/`array`. */
-export function scriptTypeName(v: unknown, engine: string): string {
-  const lua = engine === "lua";
-  if (v === undefined) return lua ? "nil" : "undefined";
-  if (v === null) return lua ? "nil" : "null";
+export function scriptTypeName(v: unknown, dialect: SpellDialect): string {
+  const words = dialect.typeWords;
+  if (v === undefined) return words.undefined;
+  if (v === null) return words.null;
   if (isSpellFunction(v)) return "function";
   if (isHandleRef(v)) return v.$class;
-  if (Array.isArray(v)) return lua ? "table" : "array";
-  if (typeof v === "object") return lua ? "table" : "object";
+  if (Array.isArray(v)) return words.array;
+  if (typeof v === "object") return words.object;
   return typeof v;
 }
 
@@ -117,13 +118,13 @@ export interface JsonArg {
   path: string;
   /** What cannot be done with a function: `stored` in "a function, which cannot be stored". */
   use: string;
-  /** The spell's engine: Lua paths count list items from 1, JavaScript from 0. */
-  engine: string;
+  /** The spell's dialect: Lua paths count list items from 1, JavaScript from 0. */
+  dialect: SpellDialect;
 }
 
 /** A path step as the spell writes it: `.name`, `["odd key"]`, `[2]` (a Lua list's second item; `[1]` in JavaScript). */
-export function formatPathKey(k: string | number, engine: string): string {
-  if (typeof k === "number") return `[${engine === "lua" ? k + 1 : k}]`;
+export function formatPathKey(k: string | number, dialect: SpellDialect): string {
+  if (typeof k === "number") return `[${k + dialect.indexBase}]`;
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
 }
 
@@ -137,7 +138,7 @@ export function toJsonArg(v: HostValue | unknown, arg: JsonArg): JsonValue {
   return convertToJson(
     v,
     (keys) => {
-      const path = arg.path + keys.map((k) => formatPathKey(k, arg.engine)).join("");
+      const path = arg.path + keys.map((k) => formatPathKey(k, arg.dialect)).join("");
       throw new SpellError(
         "conversion",
         `${arg.where}: ${path} is a function, which cannot be ${arg.use} (only JSON values can)`,
@@ -147,11 +148,11 @@ export function toJsonArg(v: HostValue | unknown, arg: JsonArg): JsonValue {
   );
 }
 
-/** {@link toJsonArg} bound to one engine: `jsonArg(value, "State.save", "value", "stored")`. */
+/** {@link toJsonArg} bound to one dialect: `jsonArg(value, "State.save", "value", "stored")`. */
 export type JsonArgReader = (v: unknown, where: string, path: string, use: string) => JsonValue;
 
-export function createJsonArgReader(engine: string): JsonArgReader {
-  return (v, where, path, use) => toJsonArg(v, { where, path, use, engine });
+export function createJsonArgReader(dialect: SpellDialect): JsonArgReader {
+  return (v, where, path, use) => toJsonArg(v, { where, path, use, dialect });
 }
 
 export function errorMessage(e: unknown): string {

@@ -1,4 +1,5 @@
 /** Debug: leveled logging to `log` run events, captured entries, timers, and value dumps. */
+import type { SpellLanguage } from "@/lib/core/dialect";
 import type { HandleRef } from "@/lib/core/engine";
 import type { JsonValue } from "@/lib/core/json";
 import type { LogLevel } from "@/lib/core/events";
@@ -21,8 +22,8 @@ const toLogLevel: Record<DebugLevel, LogLevel> = {
 };
 
 /** A readable, stable dump of a value: `{ a = 1, b = { "x" } }` in Lua style, JSON-like in JavaScript. */
-export function dumpValue(v: JsonValue, engine: string, indent = 0): string {
-  const lua = engine === "lua";
+export function dumpValue(v: JsonValue, language: SpellLanguage, indent = 0): string {
+  const lua = language === "lua";
   const pad = "  ".repeat(indent + 1);
   const end = "  ".repeat(indent);
   if (v === null) return lua ? "nil" : "null";
@@ -30,14 +31,14 @@ export function dumpValue(v: JsonValue, engine: string, indent = 0): string {
   if (typeof v !== "object") return String(v);
   if (Array.isArray(v)) {
     if (v.length === 0) return lua ? "{}" : "[]";
-    const items = v.map((x) => pad + dumpValue(x, engine, indent + 1));
+    const items = v.map((x) => pad + dumpValue(x, language, indent + 1));
     return lua ? `{\n${items.join(",\n")}\n${end}}` : `[\n${items.join(",\n")}\n${end}]`;
   }
   const keys = Object.keys(v).sort();
   if (keys.length === 0) return "{}";
   const items = keys.map(
     (k) =>
-      `${pad}${lua ? (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : `["${k}"]`) + " = " : JSON.stringify(k) + ": "}${dumpValue(v[k], engine, indent + 1)}`,
+      `${pad}${lua ? (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : `["${k}"]`) + " = " : JSON.stringify(k) + ": "}${dumpValue(v[k], language, indent + 1)}`,
   );
   return `{\n${items.join(",\n")}\n${end}}`;
 }
@@ -151,9 +152,11 @@ export function createDebugModule(ctx: SpellContext): GlobalModule {
             name: n,
           });
         },
-        dump: ([v, label]) => (typeof label === "string" ? `${label}: ` : "") + dumpValue(toJson(v), ctx.engine),
+        dump: ([v, label]) =>
+          (typeof label === "string" ? `${label}: ` : "") + dumpValue(toJson(v), ctx.dialect.language),
         dumpCompact: ([v]) => JSON.stringify(toJson(v)),
-        dumpVerbose: ([v, label]) => (typeof label === "string" ? `${label}: ` : "") + dumpValue(toJson(v), ctx.engine),
+        dumpVerbose: ([v, label]) =>
+          (typeof label === "string" ? `${label}: ` : "") + dumpValue(toJson(v), ctx.dialect.language),
       },
     },
   };

@@ -40,7 +40,7 @@ export function createEventModule(ctx: SpellContext): GlobalModule {
   let sequence = 0;
   let published = 0;
   let delivered = 0;
-  const language = ctx.engine === "lua" ? "lua" : "javascript";
+  const language = ctx.dialect.language;
 
   const getSub = (where: string, id: unknown) => {
     const sid = check(where, "subscription_id", str, id);

@@ -56,7 +56,7 @@ export function createHookModule(ctx: SpellContext): GlobalModule & { runner: Ho
   const hooks: RegisteredHook[] = [];
   let order = 0;
   const { check, handles } = ctx;
-  const language = ctx.engine === "lua" ? "lua" : "javascript";
+  const language = ctx.dialect.language;
 
   const checkPoint = (where: string, v: unknown): string => {
     if (typeof v === "string" && !(HOOK_POINTS as readonly string[]).includes(v))

@@ -632,7 +632,7 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
       if (t.timeout_ms !== undefined) cfg.timeoutMs = check(where, "config.timeout_ms", posInt, t.timeout_ms);
       if (t.max_concurrency !== undefined)
         cfg.maxConcurrency = check(where, "config.max_concurrency", posInt, t.max_concurrency);
-      const item = (i: number) => formatPathKey(i, ctx.engine);
+      const item = (i: number) => formatPathKey(i, ctx.dialect);
       /** `path` is the list as the spell wrote it (`steps`, `branches[1].steps`), for conversion errors. */
       const stepsOf = (v: unknown, name: string, path: string) =>
         check(where, name, z.array(z.unknown()), v).map((s, i) => parseStep(where, s, `${path}${item(i)}`));
