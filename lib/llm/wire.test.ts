@@ -1,4 +1,4 @@
-import { readUIMessageStream, parseJsonEventStream, uiMessageChunkSchema } from "ai";
+import { JsonToSseTransformStream, readUIMessageStream, parseJsonEventStream, uiMessageChunkSchema } from "ai";
 import { describe, expect, it, vi } from "vitest";
 import type { StreamPart } from "./types";
 import { decodeStream, encodeStream } from "./wire";
@@ -36,6 +36,22 @@ async function decodeAll(stream: ReadableStream<Uint8Array>): Promise<StreamPart
 }
 
 describe("the wire: the AI SDK's UI message stream", () => {
+  it("writes exactly the bytes the SDK's JsonToSseTransformStream would", async () => {
+    const ours = new TextDecoder().decode(await bytesOf(encodeStream(generate(parts), () => {})));
+    const events = ours
+      .split("\n\n")
+      .filter((e) => e.startsWith("data: {"))
+      .map((e) => JSON.parse(e.slice("data: ".length)) as unknown);
+    const sdk = new ReadableStream<unknown>({
+      start(c) {
+        for (const e of events) c.enqueue(e);
+        c.close();
+      },
+    }).pipeThrough(new JsonToSseTransformStream());
+    expect(ours).toBe(await new Response(sdk.pipeThrough(new TextEncoderStream())).text());
+    expect(ours.endsWith("data: [DONE]\n\n")).toBe(true);
+  });
+
   it.each([1, 3, 7, 1000])("round-trips every part kind when split into %i-byte chunks", async (chunk) => {
     const bytes = await bytesOf(encodeStream(generate(parts), () => {}));
     expect(await decodeAll(streamOf(bytes, chunk))).toEqual(parts);
