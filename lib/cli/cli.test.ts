@@ -150,11 +150,9 @@ describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
 
   it("--timeout-ms stops a busy spell with a timeout error, exit 1", async () => {
     spell("loop.lua", "while true do end\n");
-    const t0 = performance.now();
     const r = await cli(["run", "loop.lua", "--timeout-ms", "300"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^timeout: .*300 ms.* \(loop\.lua(:\d+)?\)\n$/);
-    expect(performance.now() - t0).toBeLessThan(60_000);
   });
 
   it("--memory-mb caps the engine's memory: a memory error, exit 1", async () => {

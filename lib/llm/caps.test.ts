@@ -66,9 +66,7 @@ describe("gateway caps", () => {
       { env: { LLMSPELL_MOCK_DELAY_MS: "40" }, caps },
     );
     if (!call.ok) throw new Error(call.message);
-    const started = performance.now();
     const parts = await collectParts(call.stream());
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(parts.at(-1)).toEqual({
       type: "error",
       kind: "timeout",

@@ -1,5 +1,5 @@
 import { Ajv } from "ajv";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createMockLlmClient, createMockReply, streamMockReply } from "./mock";
 import type { LlmRequest, StreamPart, ToolSpec } from "./types";
 
@@ -147,9 +147,22 @@ describe("mock provider", () => {
 
   it("waits the configured delay per chunk and stops with a cancelled part on abort", async () => {
     const request: LlmRequest = { model: "mock/echo", messages: [{ role: "user", content: "a b c d" }] };
-    const started = performance.now();
-    await collect(streamMockReply(request, { chunkDelayMs: 20 }));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(4 * 20 - 5);
+    vi.useFakeTimers();
+    try {
+      const got: StreamPart[] = [];
+      const done = (async () => {
+        for await (const p of streamMockReply(request, { chunkDelayMs: 20 })) got.push(p);
+      })();
+      await vi.advanceTimersByTimeAsync(19);
+      expect(got.filter((p) => p.type === "text-delta")).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(got.filter((p) => p.type === "text-delta")).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(60);
+      await done;
+      expect(got.filter((p) => p.type === "text-delta")).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+    }
 
     const controller = new AbortController();
     const parts: StreamPart[] = [];

@@ -124,7 +124,6 @@ describe("openai provider through /api/llm", () => {
     ["never-respond", "timeout", /sent nothing for 0.4 s/],
     ["slow-stream", "timeout", /longer than 1.5 s/],
   ])("turns upstream %s into one %s error part with no secret, and keeps serving", async (model, kind, message) => {
-    const started = performance.now();
     for (const headers of [{}, { [BYOK_HEADER]: USER_KEY }] as Record<string, string>[]) {
       const { status, parts, raw } = await call(
         ask(model, model === "bad-tool-args" ? { tools: [calculator] } : {}),
@@ -139,7 +138,6 @@ describe("openai provider through /api/llm", () => {
       expect(raw).not.toContain(USER_KEY);
       expect(raw).not.toMatch(/sk-[a-z]/);
     }
-    expect(performance.now() - started).toBeLessThan(5_000);
     const after = await call(ask("m"));
     expect(after.parts.at(-1)).toEqual({ type: "finish", finishReason: "stop" });
   });

@@ -144,10 +144,8 @@ describe("Redis limiter failure", () => {
       { onError: (e) => errors.push(e) },
     );
     try {
-      const started = performance.now();
       expect((await limiter.take("k")).ok).toBe(true);
       expect(errors.length).toBe(1);
-      expect(performance.now() - started).toBeLessThan(5_000);
     } finally {
       await limiter.close();
     }

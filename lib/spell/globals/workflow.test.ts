@@ -249,16 +249,13 @@ describe("sequential", () => {
 });
 
 describe("parallel", () => {
-  it("really runs steps concurrently: three 150 ms steps finish well under 450 ms", async () => {
+  it("really runs steps concurrently: all three start before the first ends", async () => {
     const h = createHarness();
     const log: string[] = [];
     registerSleep(h, log);
     const step = (id: string) => ({ name: id, type: "tool", tool: "sleep", input: { ms: 150, id } });
     const w = wf(h, ["parallel"], ["add_step", step("a")], ["add_step", step("b")], ["add_step", step("c")]);
-    const t0 = performance.now();
     const r = (await h.invoke(w, "execute", {})) as Obj;
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(350);
     expect(log.slice(0, 3)).toEqual(["start a", "start b", "start c"]);
     expect(extra(r)).toMatchObject({
       workflow_type: "parallel",
@@ -278,8 +275,8 @@ describe("parallel", () => {
     expect(log).toEqual(["start a", "end a", "start b", "end b"]);
   });
 
-  it("three parallel agent calls on a 300 ms model finish in well under 900 ms", async () => {
-    // Each reply is 3 parts 100 ms apart: about 300 ms a call, 900 ms if the calls ran one by one.
+  it("three parallel agent calls are all in flight at once", async () => {
+    // Each reply is 3 parts 100 ms apart: every model call starts before the first one ends.
     const h = createHarness({ llm: createScriptedLlm([textReply("done")], { delayMs: 100 }), mockAll: false });
     for (const n of ["a1", "a2", "a3"])
       h.chain(h.callSync("Agent.builder"), ["name", n], ["model", "mock/x"], ["build"]);
@@ -291,9 +288,10 @@ describe("parallel", () => {
         { name: n, type: "agent", agent: n, input: "go" },
       ]),
     );
-    const t0 = performance.now();
     const r = (await h.invoke(w, "execute", {})) as Obj;
-    expect(performance.now() - t0).toBeLessThan(650);
+    const modelStarts = new Set(h.starts("model").map((s) => s.id));
+    const order = h.traces().filter((t) => modelStarts.has(t.id));
+    expect(order.map((t) => t.phase)).toEqual(["start", "start", "start", "end", "end", "end"]);
     expect(extra(r).agent_outputs).toEqual({ a1: "done", a2: "done", a3: "done" });
   });
 
