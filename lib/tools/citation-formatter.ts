@@ -5,7 +5,7 @@
  */
 import type { JsonValue } from "@/lib/core/json";
 import { parseBibtex, parseYamlBibliography, type BibEntry } from "./internal/bibliography";
-import { defineTool, paramError, success } from "./support";
+import { defineTool, executeEnvelope, paramError } from "./support";
 import type { JsonObject } from "./types";
 
 /** rs-llmspell's limits: 1000 entries of 5 KB. */
@@ -251,12 +251,7 @@ function issuesOf(e: BibEntry): string[] {
 }
 
 function wrap(operation: string, result: JsonValue): JsonValue {
-  return success("citation_formatter_execute", undefined, {
-    operation,
-    success: true,
-    result,
-    metadata: { tool: "citation-formatter", operation },
-  }) as unknown as JsonValue;
+  return executeEnvelope("citation-formatter", operation, result);
 }
 
 function run(params: JsonObject): JsonValue {

@@ -4,7 +4,7 @@
  * as rs does: `r.result` is `{operation, success, result = <graph or analysis>, metadata}`.
  */
 import type { JsonValue } from "@/lib/core/json";
-import { defineTool, paramError, requireString, success } from "./support";
+import { defineTool, executeEnvelope, paramError, requireString } from "./support";
 import type { JsonObject } from "./types";
 
 /** rs-llmspell's GraphBuilderTool limits. */
@@ -129,12 +129,7 @@ function analyzeGraph(g: Graph): JsonObject {
 }
 
 function wrap(operation: string, result: JsonValue): JsonValue {
-  return success("graph_builder_execute", undefined, {
-    operation,
-    success: true,
-    result,
-    metadata: { tool: "graph-builder", operation },
-  }) as unknown as JsonValue;
+  return executeEnvelope("graph-builder", operation, result);
 }
 
 function optionalData(params: JsonObject): JsonValue {

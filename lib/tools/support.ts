@@ -181,6 +181,19 @@ export function success(operation: string, message: string | undefined, result?:
   return out;
 }
 
+/**
+ * rs-llmspell's envelope for tools that answer through their `<tool>_execute` operation (citation-formatter,
+ * graph-builder): the real operation, its result and `metadata.tool` nested inside the success response.
+ */
+export function executeEnvelope(tool: string, operation: string, result: JsonValue): JsonValue {
+  return success(`${tool.replace(/-/g, "_")}_execute`, undefined, {
+    operation,
+    success: true,
+    result,
+    metadata: { tool, operation },
+  }) as unknown as JsonValue;
+}
+
 export function failure(operation: string, message: string): StructuredResponse {
   return { operation, success: false, error: { message } };
 }
@@ -240,13 +253,8 @@ export function rawResult(operation: string, data: JsonValue, message?: string):
 // Defining a tool
 // ---------------------------------------------------------------------------------------------------------------
 
-export interface ToolSpec {
-  name: string;
-  aliases?: string[];
-  description: string;
-  category: string;
-  tags?: string[];
-  schema: JsonObject;
+/** What a tool file writes: its {@link ToolDefinition} fields but `execute`, which `defineTool` builds from `run`. */
+export interface ToolSpec extends Omit<ToolDefinition, "execute"> {
   /** Run one validated call. Throw `OperationError` for a structured failure of `operation`. */
   run(params: JsonObject, ctx: ToolContext): Promise<ToolOutput> | ToolOutput;
   /** The operation name to report when `run` throws an OperationError (default: `params.operation`). */
