@@ -5,7 +5,7 @@
  * common formats, simple patterns). Strings take the user's text when the schema allows it, so a mock tool
  * call carries something meaningful.
  */
-import type { JsonValue } from "@/lib/core/json";
+import { setOwnValue, type JsonValue } from "@/lib/core/json";
 
 type Schema = { [key: string]: JsonValue } | boolean;
 
@@ -67,7 +67,7 @@ function mergeAllOf(schema: { [key: string]: JsonValue }, ctx: Context): { [key:
     for (const [k, v] of Object.entries(part)) {
       if (k === "properties" && isObject(v)) Object.assign(properties, v);
       else if (k === "required" && Array.isArray(v)) v.forEach((r) => typeof r === "string" && required.add(r));
-      else if (!(k in merged)) merged[k] = v;
+      else if (!(k in merged)) setOwnValue(merged, k, v);
     }
   }
   if (Object.keys(properties).length > 0) merged.properties = properties;
@@ -136,12 +136,16 @@ function objectOf(schema: { [key: string]: JsonValue }, ctx: Context): JsonValue
     : [];
   for (const [key, sub] of Object.entries(properties)) {
     if (ctx.depth > SHALLOW_DEPTH && !required.includes(key)) continue;
-    out[key] = instanceOf(sub as Schema, { ...ctx, key, index: 0 });
+    setOwnValue(out, key, instanceOf(sub as Schema, { ...ctx, key, index: 0 }));
   }
   for (const key of required) {
     if (key in out) continue;
     const extra = schema.additionalProperties;
-    out[key] = isObject(extra) ? instanceOf(extra, { ...ctx, key, index: 0 }) : stringOf({}, { ...ctx, key });
+    setOwnValue(
+      out,
+      key,
+      isObject(extra) ? instanceOf(extra, { ...ctx, key, index: 0 }) : stringOf({}, { ...ctx, key }),
+    );
   }
   return out;
 }

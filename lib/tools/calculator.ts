@@ -4,6 +4,7 @@
  * any JavaScript object. fasteval syntax is mapped first: `&&`/`||`/`!` become `and`/`or`/`not`,
  * `log(base, x)` keeps fasteval's argument order, `ln`, `pi()` and `e()` exist.
  */
+import { setOwnValue } from "@/lib/core/json";
 import type { MathNode } from "mathjs";
 import type { JsonValue } from "@/lib/core/json";
 import { createLazyModule } from "./internal/lazy";
@@ -191,7 +192,7 @@ function formatResult(v: number): JsonValue {
 
 function numericVariables(vars: JsonObject): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(vars)) if (typeof v === "number") out[k] = v;
+  for (const [k, v] of Object.entries(vars)) if (typeof v === "number") setOwnValue(out, k, v);
   return out;
 }
 

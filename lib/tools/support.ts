@@ -5,7 +5,7 @@
 import type Ajv2020 from "ajv/dist/2020";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020";
 import { SpellError } from "@/lib/core/errors";
-import { type JsonValue } from "@/lib/core/json";
+import { setOwnValue, type JsonValue } from "@/lib/core/json";
 import { createLazyModule } from "./internal/lazy";
 import type { JsonObject, ToolContext, ToolDefinition } from "./types";
 
@@ -231,7 +231,7 @@ export function toSpellResult(output: ToolOutput): JsonObject {
     ("success" in value || "result" in value || "operation" in value)
   ) {
     const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = v;
+    for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) setOwnValue(out, k, v);
     out._raw_text = text;
     out.metadata = metadata;
     return out;

@@ -3,7 +3,7 @@
  * follows the same standard) and reports its parts. `fetch_metadata` would need the network, so it reports
  * `metadata_error` instead of fetching.
  */
-import type { JsonValue } from "@/lib/core/json";
+import { setOwnValue, type JsonValue } from "@/lib/core/json";
 import { defineTool, paramError, success } from "./support";
 import type { JsonObject } from "./types";
 
@@ -56,11 +56,11 @@ function run(params: JsonObject): JsonValue {
   if (hasQuery) {
     const qp: JsonObject = {};
     const decode = params.decode_params !== false;
-    for (const [k, v] of url.searchParams) qp[k] = decode ? v : v;
+    for (const [k, v] of url.searchParams) setOwnValue(qp, k, decode ? v : v);
     if (!decode) {
       for (const pair of url.search.slice(1).split("&").filter(Boolean)) {
         const [k, ...rest] = pair.split("=");
-        qp[k] = rest.join("=");
+        setOwnValue(qp, k, rest.join("="));
       }
     }
     result.query_params = qp;

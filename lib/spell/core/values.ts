@@ -2,7 +2,7 @@
 import type { SpellDialect } from "@/lib/core/dialect";
 import { isHandleRef, isSpellFunction, type HostValue } from "@/lib/core/engine";
 import { SpellError } from "@/lib/core/errors";
-import { type JsonValue } from "@/lib/core/json";
+import { setOwnValue, type JsonValue } from "@/lib/core/json";
 
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -61,7 +61,7 @@ export function toTraceValue(v: unknown, depth = 0): JsonValue {
   if (typeof v === "object") {
     const out: JsonObject = {};
     for (const [k, x] of Object.entries(v as Record<string, unknown>))
-      if (x !== undefined) out[k] = toTraceValue(x, depth + 1);
+      if (x !== undefined) setOwnValue(out, k, toTraceValue(x, depth + 1));
     return out;
   }
   return null;
@@ -102,7 +102,7 @@ function convertToJson(
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       if (x === undefined || isHandleRef(x) || (isSpellFunction(x) && !onFunction)) continue;
       keys.push(k);
-      out[k] = convertToJson(x, onFunction, keys);
+      setOwnValue(out, k, convertToJson(x, onFunction, keys));
       keys.pop();
     }
     return out;

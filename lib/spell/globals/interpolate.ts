@@ -5,7 +5,7 @@
  * A string that is exactly one placeholder takes the value itself (numbers stay numbers, tables stay tables);
  * inside longer text the value's text is used. Unknown placeholders are left as they are.
  */
-import type { JsonValue } from "@/lib/core/json";
+import { setOwnValue, type JsonValue } from "@/lib/core/json";
 import { getPath, isPlainObject, textOf } from "../core/values";
 
 export interface InterpolationScope {
@@ -82,7 +82,7 @@ export function interpolate(value: JsonValue, scope: InterpolationScope): JsonVa
   if (Array.isArray(value)) return value.map((v) => interpolate(v, scope));
   if (isPlainObject(value)) {
     const out: { [key: string]: JsonValue } = {};
-    for (const [k, v] of Object.entries(value)) out[k] = interpolate(v as JsonValue, scope);
+    for (const [k, v] of Object.entries(value)) setOwnValue(out, k, interpolate(v as JsonValue, scope));
     return out;
   }
   return value;

@@ -6,7 +6,7 @@
  */
 import { SpellError } from "@/lib/core/errors";
 import { type HandleRef, type HostValue } from "@/lib/core/engine";
-import { type JsonValue } from "@/lib/core/json";
+import { setOwnValue, type JsonValue } from "@/lib/core/json";
 import { deadlineSignal, raceSignal } from "../core/budget";
 import type { SpellContext } from "../core/context";
 import { handleOf, nonEmptyStr, nonNegInt, posInt, str, z } from "../core/validate";
@@ -845,7 +845,7 @@ export function coerceToSchema(params: JsonObject, schema: { [key: string]: Json
     const p = props[k];
     const type = isPlainObject(p) ? p.type : undefined;
     const types = Array.isArray(type) ? type : [type];
-    if (types.includes("string") && (typeof v === "number" || typeof v === "boolean")) out[k] = String(v);
+    if (types.includes("string") && (typeof v === "number" || typeof v === "boolean")) setOwnValue(out, k, String(v));
     else if (
       (types.includes("number") || types.includes("integer")) &&
       !types.includes("string") &&
@@ -853,7 +853,7 @@ export function coerceToSchema(params: JsonObject, schema: { [key: string]: Json
       v.trim() !== "" &&
       Number.isFinite(Number(v))
     )
-      out[k] = Number(v);
+      setOwnValue(out, k, Number(v));
   }
   return out;
 }

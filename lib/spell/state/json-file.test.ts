@@ -12,6 +12,16 @@ let n = 0;
 describe("JSON file state store", () => {
   runStateStoreContract(() => createJsonFileStateStore(join(dir, `s${++n}.json`)));
 
+  it("writes a __proto__ scope and key to the file as names, and reads them back as names", async () => {
+    const path = join(dir, "proto.json");
+    await createJsonFileStateStore(path).set("__proto__", "__proto__", { v: 1 });
+    expect(readFileSync(path, "utf8")).toContain('"__proto__": {');
+    const again = createJsonFileStateStore(path);
+    expect(await again.get("__proto__", "__proto__")).toEqual({ v: 1 });
+    expect(await again.keys("__proto__")).toEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>).v).toBeUndefined();
+  });
+
   it("writes the file and a new store reads it back; no temp files left", async () => {
     const path = join(dir, "persist.json");
     const s = createJsonFileStateStore(path);

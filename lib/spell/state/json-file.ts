@@ -1,7 +1,8 @@
 /**
  * The CLI's State store (`--state FILE`): one JSON file `{ "<scope>": { "<key>": value } }`, rewritten
  * atomically (temp file + rename) after every change. A corrupt file is an error, never silently replaced.
- * Node only.
+ * Scopes and keys are spell text, so they live in Maps: `__proto__` or `constructor` is an ordinary name and
+ * never reaches an object's prototype. Node only.
  */
 import { promises as fs } from "node:fs";
 import { dirname, basename, join } from "node:path";
@@ -9,7 +10,7 @@ import type { JsonValue } from "@/lib/core/json";
 import { SpellError } from "@/lib/core/errors";
 import type { StateStore } from "../runtime";
 
-type Data = Record<string, Record<string, JsonValue>>;
+type Data = Map<string, Map<string, JsonValue>>;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -20,10 +21,10 @@ async function readData(path: string): Promise<Data> {
   try {
     text = await fs.readFile(path, "utf8");
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return {};
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return new Map();
     throw new SpellError("api", `cannot read state file ${path}: ${(e as Error).message}`);
   }
-  if (text.trim() === "") return {};
+  if (text.trim() === "") return new Map();
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -33,7 +34,19 @@ async function readData(path: string): Promise<Data> {
   if (!isPlainObject(parsed) || !Object.values(parsed).every(isPlainObject)) {
     throw new SpellError("api", `state file ${path} is not a {scope: {key: value}} object; fix or remove it`);
   }
-  return parsed as Data;
+  // JSON.parse makes every name an own property (even `__proto__`), so Object.entries sees them all.
+  return new Map(
+    Object.entries(parsed as Record<string, Record<string, JsonValue>>).map(([scope, m]) => [
+      scope,
+      new Map(Object.entries(m)),
+    ]),
+  );
+}
+
+/** The file's JSON: Object.fromEntries defines own properties, so a `__proto__` name is written as a name. */
+function toJsonText(data: Data): string {
+  const obj = Object.fromEntries([...data].map(([scope, m]) => [scope, Object.fromEntries(m)]));
+  return JSON.stringify(obj, null, 2) + "\n";
 }
 
 export function createJsonFileStateStore(path: string): StateStore {
@@ -46,7 +59,7 @@ export function createJsonFileStateStore(path: string): StateStore {
     const next = queue.then(async () => {
       const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++seq}.tmp`);
       await fs.mkdir(dirname(path), { recursive: true });
-      await fs.writeFile(tmp, JSON.stringify(data, null, 2) + "\n", "utf8");
+      await fs.writeFile(tmp, toJsonText(data), "utf8");
       await fs.rename(tmp, path);
     });
     queue = next.catch(() => undefined);
@@ -55,34 +68,36 @@ export function createJsonFileStateStore(path: string): StateStore {
 
   return {
     async get(scope, key) {
-      const v = (await load())[scope]?.[key];
+      const v = (await load()).get(scope)?.get(key);
       return v === undefined ? undefined : structuredClone(v);
     },
     async set(scope, key, value) {
       const data = await load();
-      (data[scope] ??= {})[key] = structuredClone(value);
+      let m = data.get(scope);
+      if (!m) data.set(scope, (m = new Map()));
+      m.set(key, structuredClone(value));
       await persist(data);
     },
     async delete(scope, key) {
       const data = await load();
-      if (!data[scope] || !(key in data[scope])) return false;
-      delete data[scope][key];
-      if (Object.keys(data[scope]).length === 0) delete data[scope];
+      const m = data.get(scope);
+      if (!m?.delete(key)) return false;
+      if (m.size === 0) data.delete(scope);
       await persist(data);
       return true;
     },
     async keys(scope) {
-      return Object.keys((await load())[scope] ?? {}).sort();
+      return [...((await load()).get(scope)?.keys() ?? [])].sort();
     },
     async entries() {
       const out: { scope: string; key: string; value: JsonValue }[] = [];
-      for (const [scope, m] of Object.entries(await load()))
-        for (const [key, value] of Object.entries(m)) out.push({ scope, key, value: structuredClone(value) });
+      for (const [scope, m] of await load())
+        for (const [key, value] of m) out.push({ scope, key, value: structuredClone(value) });
       return out;
     },
     async clear() {
       const data = await load();
-      for (const k of Object.keys(data)) delete data[k];
+      data.clear();
       await persist(data);
     },
   };

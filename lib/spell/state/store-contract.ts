@@ -40,4 +40,22 @@ export function runStateStoreContract(make: () => Promise<StateStore> | StateSto
     const got = (await s.get("g", "k")) as { inner: number[] };
     expect(got.inner).toEqual([1]);
   });
+
+  it("treats __proto__, constructor and other Object.prototype names as ordinary scopes and keys", async () => {
+    const s = await make();
+    const names = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf"];
+    for (const scope of names) for (const key of names) await s.set(scope, key, { polluted: `${scope}.${key}` });
+    const probe: Record<string, unknown> = {};
+    expect(probe.polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, "polluted")).toBe(false);
+    for (const scope of names) {
+      expect(await s.keys(scope)).toEqual([...names].sort());
+      for (const key of names) expect(await s.get(scope, key)).toEqual({ polluted: `${scope}.${key}` });
+    }
+    expect(await s.get("fresh", "__proto__")).toBeUndefined();
+    expect(await s.keys("fresh")).toEqual([]);
+    expect(await s.delete("__proto__", "__proto__")).toBe(true);
+    expect(await s.get("__proto__", "__proto__")).toBeUndefined();
+    expect((await s.entries()).length).toBe(names.length * names.length - 1);
+  });
 }

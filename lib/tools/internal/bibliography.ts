@@ -2,6 +2,7 @@
  * Reading bibliographies for citation-formatter: BibTeX entries and hayagriva-style YAML (the subset
  * bibliographies use: nested maps by indentation, `- item` and `[a, b]` lists, plain and quoted scalars).
  */
+import { setOwnValue } from "@/lib/core/json";
 
 export interface BibEntry {
   key: string;
@@ -130,9 +131,9 @@ function parseYamlSubset(text: string): { [k: string]: Yaml } {
       if (!m) throw new Error(`cannot read line ${pos + 1}: ${line.text}`);
       const key = String(scalar(m[1]));
       pos++;
-      if (m[2] !== undefined && m[2] !== "") map[key] = scalar(m[2]);
-      else if (pos < lines.length && lines[pos].indent > indent) map[key] = block(lines[pos].indent);
-      else map[key] = "";
+      if (m[2] !== undefined && m[2] !== "") setOwnValue(map, key, scalar(m[2]));
+      else if (pos < lines.length && lines[pos].indent > indent) setOwnValue(map, key, block(lines[pos].indent));
+      else setOwnValue(map, key, "");
     }
     return map;
   }
