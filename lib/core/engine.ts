@@ -5,6 +5,7 @@
  * host functions over JSON-shaped values) and every engine injects it with a thin prelude of its own idioms.
  */
 import type { SpellDialect, SpellLanguage } from "./dialect";
+import type { OutputMeter } from "./run-output";
 import type { JsonValue } from "./json";
 import type { ExecutionResult, RunEvent } from "./events";
 
@@ -104,6 +105,11 @@ export interface ExecuteOptions {
   onEvent?: (event: RunEvent) => void;
   /** Cap on captured output in bytes; past it output is dropped with one note saying so. */
   maxOutputBytes?: number;
+  /**
+   * The run's output budget when the caller shares it with other output (the runner's: the spell API streams
+   * tokens outside the engine). Without it the engine meters `maxOutputBytes` alone.
+   */
+  output?: OutputMeter;
 }
 
 export interface EngineFeatures {

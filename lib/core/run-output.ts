@@ -20,31 +20,61 @@ export interface RunOutput {
   emit(event: RunEvent): void;
 }
 
-export function createRunOutput(opts: Pick<ExecuteOptions, "onEvent" | "maxOutputBytes"> = {}): RunOutput {
-  const started = performance.now();
-  const cap = resolveRunLimits(opts).maxOutputBytes;
-  const logs: LogEntry[] = [];
+/**
+ * What each output entry (a log line, a stream chunk) costs beyond its text: what it takes in the run's
+ * result and in `--json`. Without it empty lines would be free, and `print()` in a loop could make millions of
+ * entries under any byte cap.
+ */
+export const OUTPUT_ENTRY_OVERHEAD_BYTES = 32;
+
+/**
+ * The one output budget of a run: logs and streamed text together, in UTF-8 bytes plus a fixed cost per entry.
+ * The runner makes one and hands it to the engine (`ExecuteOptions.output`) so the spell API's streamed tokens
+ * and the engine's logs draw on the same budget; an engine run alone makes its own.
+ */
+export interface OutputMeter {
+  readonly cap: number;
+  readonly truncated: boolean;
+  /**
+   * The part of one entry's text that fits, or null when nothing does (or the budget is already spent).
+   * `truncatedNow` is true for exactly one call: the one that spent the budget, after which the caller says so.
+   */
+  admit(text: string): { kept: string | null; truncatedNow: boolean };
+}
+
+export function createOutputMeter(maxOutputBytes?: number): OutputMeter {
+  const cap = resolveRunLimits({ maxOutputBytes }).maxOutputBytes;
   let used = 0;
   let truncated = false;
+  return {
+    cap,
+    get truncated() {
+      return truncated;
+    },
+    admit(text) {
+      if (truncated) return { kept: null, truncatedNow: false };
+      const size = utf8ByteLength(text) + OUTPUT_ENTRY_OVERHEAD_BYTES;
+      if (used + size <= cap) {
+        used += size;
+        return { kept: text, truncatedNow: false };
+      }
+      const room = Math.max(0, cap - used - OUTPUT_ENTRY_OVERHEAD_BYTES);
+      used = cap;
+      truncated = true;
+      const kept = room > 0 ? sliceUtf8(text, room) : "";
+      return { kept: kept ? kept : null, truncatedNow: true };
+    },
+  };
+}
+
+export function createRunOutput(opts: Pick<ExecuteOptions, "onEvent" | "maxOutputBytes" | "output"> = {}): RunOutput {
+  const started = performance.now();
+  const meter = opts.output ?? createOutputMeter(opts.maxOutputBytes);
+  const logs: LogEntry[] = [];
   const now = () => Math.round((performance.now() - started) * 1000) / 1000;
 
-  /** Returns the part of `text` that still fits, and marks truncation once. */
-  function admit(text: string): string | null {
-    if (truncated) return null;
-    const size = utf8ByteLength(text);
-    if (used + size <= cap) {
-      used += size;
-      return text;
-    }
-    const room = Math.max(0, cap - used);
-    used = cap;
-    truncated = true;
-    const kept = sliceUtf8(text, room);
-    return kept ? kept : null;
-  }
-
   function noteTruncation() {
-    const note = STOP_MESSAGES.output(cap);
+    const note = STOP_MESSAGES.output(meter.cap);
     logs.push({ level: "warn", text: note });
     opts.onEvent?.({ type: "log", level: "warn", text: note, t: now() });
   }
@@ -52,24 +82,22 @@ export function createRunOutput(opts: Pick<ExecuteOptions, "onEvent" | "maxOutpu
   return {
     logs,
     get truncated() {
-      return truncated;
+      return meter.truncated;
     },
     now,
     log(level, text) {
-      const wasTruncated = truncated;
-      const kept = admit(text);
+      const { kept, truncatedNow } = meter.admit(text);
       if (kept !== null) {
         logs.push({ level, text: kept });
         opts.onEvent?.({ type: "log", level, text: kept, t: now() });
       }
-      if (truncated && !wasTruncated) noteTruncation();
+      if (truncatedNow) noteTruncation();
     },
     emit(event) {
       if (event.type === "stream") {
-        const wasTruncated = truncated;
-        const kept = admit(event.text);
+        const { kept, truncatedNow } = meter.admit(event.text);
         if (kept !== null) opts.onEvent?.({ ...event, text: kept });
-        if (truncated && !wasTruncated) noteTruncation();
+        if (truncatedNow) noteTruncation();
         return;
       }
       opts.onEvent?.(event);

@@ -1,4 +1,5 @@
 /** Lua's sandboxed `io.write`: line-buffered into `log` events, in order with `print`, flushed at the end. */
+import { OUTPUT_ENTRY_OVERHEAD_BYTES } from "@/lib/core/run-output";
 import { describe, expect, it } from "vitest";
 import type { ExecuteOptions } from "@/lib/core/engine";
 import type { RunEvent } from "@/lib/core/events";
@@ -66,7 +67,7 @@ describe("lua io.write", () => {
   });
   it("is bounded by the output cap, even for a line that never ends", async () => {
     const { r, logs } = await run(`for i = 1, 1000 do io.write("0123456789") end return true`, {
-      maxOutputBytes: 1000,
+      maxOutputBytes: 1000 + OUTPUT_ENTRY_OVERHEAD_BYTES,
     });
     expect(r).toMatchObject({ ok: true, value: true, stats: { outputTruncated: true } });
     expect(logs[0]).toBe(`log:${"0123456789".repeat(100)}`);
@@ -74,7 +75,9 @@ describe("lua io.write", () => {
     expect(logs).toHaveLength(2);
   });
   it("caps complete lines like print", async () => {
-    const { r, logs } = await run(`for i = 1, 100 do io.write("line ", i, "\\n") end`, { maxOutputBytes: 50 });
+    const { r, logs } = await run(`for i = 1, 100 do io.write("line ", i, "\\n") end`, {
+      maxOutputBytes: 3 * (6 + OUTPUT_ENTRY_OVERHEAD_BYTES) + 10,
+    });
     expect(r).toMatchObject({ ok: true, stats: { outputTruncated: true } });
     expect(logs.slice(0, 3)).toEqual(["log:line 1", "log:line 2", "log:line 3"]);
     expect(logs.at(-1)).toMatch(/^warn:\[output truncated/);

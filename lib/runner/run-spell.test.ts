@@ -2,11 +2,17 @@ import { describe, expect, it } from "vitest";
 import { JAVASCRIPT_DIALECT } from "@/lib/core/dialect";
 import type { ExecuteOptions, ScriptEngine } from "@/lib/core/engine";
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
-import { createRunOutput, finishRun, streamExecution } from "@/lib/core/run-output";
+import {
+  OUTPUT_ENTRY_OVERHEAD_BYTES,
+  createOutputMeter,
+  createRunOutput,
+  finishRun,
+  streamExecution,
+} from "@/lib/core/run-output";
 import { createMockLlmClient } from "@/lib/llm/mock";
 import { DEFAULT_LIMITS } from "@/lib/core/limits";
 import { createMemoryStateStore } from "@/lib/spell/state/memory";
-import { createStreamCap, runSpell, warmEngines } from "./run-spell";
+import { createApiOutput, runSpell, warmEngines } from "./run-spell";
 
 /** A fake engine that records what it was given and runs `behaviour`. */
 function fakeEngine(behaviour: (opts: ExecuteOptions) => Promise<ExecutionResult> | ExecutionResult) {
@@ -171,21 +177,30 @@ describe("runSpell", () => {
     expect(events.at(-1)).toMatchObject({ type: "error", error: { kind: "timeout" } });
   });
 
-  it("caps streamed model text the API emits, counting logs too, with one note", () => {
+  it("caps streamed model text the API emits on the budget the engine's logs share, with one note", () => {
     const events: RunEvent[] = [];
-    const cap = createStreamCap(
-      15,
+    const meter = createOutputMeter(4 * OUTPUT_ENTRY_OVERHEAD_BYTES + 15); // "12345", "abcd", "abcd", "ab"
+    const engineOutput = createRunOutput({ output: meter, onEvent: (e) => events.push(e) });
+    const forward = createApiOutput(
+      meter,
       () => 0,
       (e) => events.push(e),
     );
-    cap.forward({ type: "log", level: "log", text: "12345", t: 0 });
-    for (let i = 0; i < 10; i++) cap.forward({ type: "stream", text: "abcd", t: 0 });
-    cap.forward({ type: "trace", phase: "start", id: "t", kind: "agent", name: "a", t: 0 });
+    engineOutput.log("log", "12345");
+    for (let i = 0; i < 10; i++) forward({ type: "stream", text: "abcd", t: 0 });
+    forward({ type: "trace", phase: "start", id: "t", kind: "agent", name: "a", t: 0 });
+    engineOutput.log("log", "after");
     const texts = events.map((e) => (e.type === "stream" || e.type === "log" ? e.text : e.type));
-    expect(texts.slice(0, 5)).toEqual(["12345", "abcd", "abcd", "ab", expect.stringMatching(/output truncated/)]);
-    expect(texts.at(-1)).toBe("trace"); // non-text events still flow
-    expect(texts).toHaveLength(6);
-    expect(cap.truncated).toBe(true);
+    expect(texts).toEqual([
+      "12345",
+      "abcd",
+      "abcd",
+      "ab",
+      "[output truncated: the run printed more than 143 bytes; the rest was dropped]",
+      "trace", // non-text events still flow
+    ]);
+    expect(meter.truncated).toBe(true);
+    expect(engineOutput.truncated).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 import { STOP_MESSAGES } from "@/lib/core/run-guard";
+import { createOutputMeter, type OutputMeter } from "@/lib/core/run-output";
 import { SpellError, type SpellErrorData } from "@/lib/core/errors";
 import { type ExecutionResult, type ExecutionStats, type RunEvent } from "@/lib/core/events";
 import { type ScriptEngine } from "@/lib/core/engine";
@@ -65,14 +66,15 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
     run.abort(new SpellError("timeout", wallMessage(limits)));
   }, limits.wallTimeoutMs + WALL_GRACE_MS);
 
-  const cap = createStreamCap(limits.maxOutputBytes, now, deps.emit);
+  const output = createOutputMeter(limits.maxOutputBytes);
   const emit = (event: RunEvent) => {
     if (wallExpired && event.type === "error" && event.error.kind === "cancelled") {
       deps.emit({ ...event, error: { ...event.error, kind: "timeout", message: wallMessage(limits) } });
       return;
     }
-    cap.forward(event);
+    deps.emit(event);
   };
+  const emitApiOutput = createApiOutput(output, now, emit);
 
   let engine: ScriptEngine | undefined;
   try {
@@ -94,7 +96,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
     const runtime: SpellRuntime = {
       llm: deps.llm,
       state: deps.state,
-      emit: (event) => emit(event),
+      emit: emitApiOutput,
       now,
       signal: run.signal,
       limits,
@@ -112,11 +114,12 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       wallTimeoutMs: limits.wallTimeoutMs,
       memoryLimitBytes: limits.memoryLimitBytes,
       maxOutputBytes: limits.maxOutputBytes,
+      output,
       signal: run.signal,
       chunkName: "spell",
       onEvent: emit,
     });
-    return finalize(result, wallExpired, limits, cap.truncated);
+    return finalize(result, wallExpired, limits, output.truncated);
   } catch (err) {
     // An engine that throws instead of returning an error result: still one clean error.
     return failEarly(toSpellError(err, "runtime"), engine?.name ?? engineName, now, deps.emit);
@@ -156,40 +159,19 @@ function finalize(
  * Streamed model text counts against the same output cap as logs. Engines cap their own logs; the host counts
  * those logs and caps the stream events that the spell API emits, with one note when the cap is reached.
  */
-export function createStreamCap(cap: number, now: () => number, emit: (event: RunEvent) => void) {
-  let used = 0;
-  let truncated = false;
-  return {
-    get truncated() {
-      return truncated;
-    },
-    forward(event: RunEvent) {
-      if (event.type === "log") {
-        used += event.text.length;
-        emit(event);
-        return;
-      }
-      if (event.type !== "stream") {
-        emit(event);
-        return;
-      }
-      if (truncated) return;
-      if (used + event.text.length <= cap) {
-        used += event.text.length;
-        emit(event);
-        return;
-      }
-      const room = Math.max(0, cap - used);
-      used = cap;
-      truncated = true;
-      if (room > 0) emit({ ...event, text: event.text.slice(0, room) });
-      emit({
-        type: "log",
-        level: "warn",
-        text: `[output truncated: the run printed more than ${cap} bytes; the rest was dropped]`,
-        t: now(),
-      });
-    },
+/**
+ * The spell API's own output (streamed model tokens, `Debug` logs) metered against the run's one output
+ * budget, which the engine's logs draw on too (`ExecuteOptions.output`): past it text is dropped with one note.
+ */
+export function createApiOutput(meter: OutputMeter, now: () => number, emit: (event: RunEvent) => void) {
+  return (event: RunEvent) => {
+    if (event.type !== "stream" && event.type !== "log") {
+      emit(event);
+      return;
+    }
+    const { kept, truncatedNow } = meter.admit(event.text);
+    if (kept !== null) emit({ ...event, text: kept });
+    if (truncatedNow) emit({ type: "log", level: "warn", text: STOP_MESSAGES.output(meter.cap), t: now() });
   };
 }
 

@@ -7,6 +7,7 @@ import { expect } from "vitest";
 import type { ApiSurface } from "@/lib/core/engine";
 import { SpellError } from "@/lib/core/errors";
 import type { ConformanceCase } from "@/lib/core/conformance";
+import { OUTPUT_ENTRY_OVERHEAD_BYTES } from "@/lib/core/run-output";
 
 /** `Host.wait(ms)` waits on a host promise; `Host.fail(msg)` throws a host error synchronously. */
 function hostApi(): ApiSurface {
@@ -61,15 +62,29 @@ export const cases: ConformanceCase[] = [
     expect: exactError("timeout", "the run took longer than its wall-clock limit of 150 ms"),
   },
   {
-    name: "run guard: the output cap drops the rest with one note, counting UTF-8 bytes",
+    name: "run guard: the output cap drops the rest with one note, counting UTF-8 bytes and each entry",
     lua: "for i = 1, 100 do print('é') end return 'done'",
     js: "for (let i = 0; i < 100; i++) print('é'); return 'done';",
-    maxOutputBytes: 20,
+    // Ten entries of "é": 2 bytes of text each, plus what an entry costs.
+    maxOutputBytes: 10 * (2 + OUTPUT_ENTRY_OVERHEAD_BYTES),
     expect: {
       value: "done",
       logs: [
         ...Array<string>(10).fill("é"),
-        "[output truncated: the run printed more than 20 bytes; the rest was dropped]",
+        `[output truncated: the run printed more than ${10 * (2 + OUTPUT_ENTRY_OVERHEAD_BYTES)} bytes; the rest was dropped]`,
+      ],
+    },
+  },
+  {
+    name: "run guard: empty lines are not free: a flood of them is cut at the cap",
+    lua: 'for i = 1, 1e5 do print() end\nio.write(string.rep("\\n", 1e6))\nreturn "done"',
+    js: 'for (let i = 0; i < 1e5; i++) print();\nconsole.log("\\n".repeat(1e6));\nreturn "done";',
+    maxOutputBytes: 1000 * OUTPUT_ENTRY_OVERHEAD_BYTES,
+    expect: {
+      value: "done",
+      logs: [
+        ...Array<string>(1000).fill(""),
+        `[output truncated: the run printed more than ${1000 * OUTPUT_ENTRY_OVERHEAD_BYTES} bytes; the rest was dropped]`,
       ],
     },
   },

@@ -4,6 +4,7 @@
  * object still goes back to the host as its handle. Lua's sandboxed `io.write` logs line by line like `print`
  * (the JavaScript side writes the same lines with console.log), and `io` holds only `write`, `flush` and `stdout`.
  */
+import { OUTPUT_ENTRY_OVERHEAD_BYTES } from "@/lib/core/run-output";
 import type { ConformanceCase } from "@/lib/core/conformance";
 import { apiCase } from "@/lib/spell/conformance/api-case";
 
@@ -60,10 +61,13 @@ export const cases: ConformanceCase[] = [
     name: "io.write: the output cap applies to written text",
     lua: 'for i = 1, 200 do io.write("0123456789") end\nreturn true',
     js: 'console.log("0123456789".repeat(200));\nreturn true;',
-    maxOutputBytes: 100,
+    maxOutputBytes: 100 + OUTPUT_ENTRY_OVERHEAD_BYTES,
     expect: {
       value: true,
-      logs: ["0123456789".repeat(10), "[output truncated: the run printed more than 100 bytes; the rest was dropped]"],
+      logs: [
+        "0123456789".repeat(10),
+        `[output truncated: the run printed more than ${100 + OUTPUT_ENTRY_OVERHEAD_BYTES} bytes; the rest was dropped]`,
+      ],
     },
   },
   {
