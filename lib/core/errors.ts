@@ -1,5 +1,13 @@
 /** Every failure a spell or a user can see: the error kinds and the one error class that carries them. */
 import type { JsonValue } from "./json";
+import { FIXED_BOUNDS } from "./limits";
+
+/** An error message bounded to {@link FIXED_BOUNDS}.maxErrorMessageChars, saying how much was cut. */
+export function boundErrorMessage(message: string): string {
+  const max = FIXED_BOUNDS.maxErrorMessageChars;
+  if (message.length <= max) return message;
+  return `${message.slice(0, max)}… [${message.length - max} more characters cut]`;
+}
 
 export const SPELL_ERROR_KINDS = [
   "syntax",
@@ -46,7 +54,7 @@ export class SpellError extends Error implements SpellErrorData {
   data?: { [key: string]: JsonValue };
 
   constructor(kind: SpellErrorKind, message: string, extra: Partial<Omit<SpellErrorData, "kind" | "message">> = {}) {
-    super(message);
+    super(boundErrorMessage(message));
     this.name = "SpellError";
     this.kind = kind;
     // Host stack frames never leak: the stack is the script's, or nothing.

@@ -32,6 +32,21 @@ export const DEFAULT_LIMITS: RunLimits = {
   maxModelCalls: 100,
 };
 
+/**
+ * Bounds no caller sets: they keep what one run can make of the host finite whatever the spell does.
+ * Each has a test that a spell cannot get past it (see the security section of README.md).
+ */
+export const FIXED_BOUNDS = {
+  /** Characters of an error message; the rest is cut with a note saying how much. */
+  maxErrorMessageChars: 4000,
+  /** Agent, tool, workflow and model calls nested inside each other (a tool that calls itself). */
+  maxCallDepth: 64,
+  /** Agent, tool, workflow and model calls open at once, nested or not. */
+  maxOpenCalls: 1000,
+  /** Calls one run traces (a start and an end event each); past it calls still run, untraced, after one note. */
+  maxTracedCalls: 10_000,
+} as const;
+
 /** Take the smaller of each requested limit and the default; ignore anything that is not a positive number. */
 export function clampLimits(requested: Partial<RunLimits> | undefined, ceiling: RunLimits = DEFAULT_LIMITS): RunLimits {
   const out = { ...ceiling };

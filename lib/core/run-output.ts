@@ -6,7 +6,7 @@
 import type { ExecuteOptions } from "./engine";
 import type { ExecutionResult, ExecutionStats, LogEntry, LogLevel, RunEvent } from "./events";
 import type { JsonValue } from "./json";
-import type { SpellErrorData } from "./errors";
+import { boundErrorMessage, type SpellErrorData } from "./errors";
 import { resolveRunLimits, STOP_MESSAGES, utf8ByteLength } from "./run-guard";
 
 /** The per-run sink engines write logs into. Enforces the output cap with one note when it is reached. */
@@ -141,8 +141,9 @@ export function finishRun(
     onEvent?.({ type: "result", value: outcome.value, stats: full });
     return { ok: true, value: outcome.value, logs: output.logs, stats: full };
   }
-  onEvent?.({ type: "error", error: outcome.error, stats: full });
-  return { ok: false, error: outcome.error, logs: output.logs, stats: full };
+  const error = { ...outcome.error, message: boundErrorMessage(outcome.error.message) };
+  onEvent?.({ type: "error", error, stats: full });
+  return { ok: false, error, logs: output.logs, stats: full };
 }
 
 /**

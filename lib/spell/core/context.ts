@@ -58,7 +58,10 @@ export interface SpellContext {
   inCallback<T>(spanId: string, fn: () => Promise<T>): Promise<T>;
   /** This run's JSON Schema validator (per run, so compiled schemas never pile up in a long-lived worker). */
   ajv(): Ajv;
-  /** The span of the script callback running now, when exactly one runs (else calls are top-level). */
+  /**
+   * The span of the script callback running now: the only one, or the innermost when the running ones are
+   * nested in one another (a tool that calls a tool). Calls are top-level when callbacks run side by side.
+   */
   ambientParent(): string | undefined;
 }
 
@@ -105,7 +108,15 @@ export function createSpellContext(runtime: SpellRuntime): SpellContext {
       return (ajv ??= new Ajv({ strict: false, allErrors: false }));
     },
     ambientParent() {
-      return activeCallbacks.size === 1 ? activeCallbacks.keys().next().value : undefined;
+      if (activeCallbacks.size <= 1) return activeCallbacks.keys().next().value;
+      // The innermost callback whose chain of open parents holds every other running callback.
+      for (const candidate of activeCallbacks.keys()) {
+        let covered = 1;
+        for (let p = tracer.parentOf(candidate); p !== undefined; p = tracer.parentOf(p))
+          if (activeCallbacks.has(p)) covered++;
+        if (covered === activeCallbacks.size) return candidate;
+      }
+      return undefined;
     },
   };
   return ctx;

@@ -1,8 +1,13 @@
-/** Trace spans: every agent, model call, tool, workflow, step, hook and event becomes a start/end pair. */
+/**
+ * Trace spans: every agent, model call, tool, workflow, step, hook and event becomes a start/end pair. The
+ * tracer also bounds what calls can do to the host (FIXED_BOUNDS): how deep they nest, how many are open at
+ * once, and how many trace events one run sends.
+ */
 import type { JsonValue } from "@/lib/core/json";
 import type { RunEvent, TraceKind } from "@/lib/core/events";
 import type { SpellErrorData } from "@/lib/core/errors";
 import { SpellError } from "@/lib/core/errors";
+import { FIXED_BOUNDS } from "@/lib/core/limits";
 import { errorMessage, toTraceValue } from "./values";
 
 interface SpanEnd {
@@ -21,6 +26,7 @@ interface Span {
 }
 
 export interface Tracer {
+  /** Open a span. Throws an `api` error when it would nest or open more calls than a run may. */
   start(kind: TraceKind, name: string, opts?: { parentId?: string; input?: unknown; model?: string }): Span;
   /** Run `fn` inside a span; the span ends with its result or its error (rethrown). */
   run<T>(
@@ -30,6 +36,8 @@ export interface Tracer {
     fn: (span: Span) => Promise<T>,
     outputOf?: (value: T) => unknown,
   ): Promise<T>;
+  /** The parent of an open span (undefined for a top-level or closed one). */
+  parentOf(id: string): string | undefined;
 }
 
 function toErrorData(e: unknown): SpellErrorData {
@@ -39,11 +47,38 @@ function toErrorData(e: unknown): SpellErrorData {
 
 export function createTracer(emit: (e: RunEvent) => void, now: () => number): Tracer {
   let next = 0;
+  const open = new Map<string, { parentId?: string; depth: number }>();
+  let traced = 0;
+  /** Send a span's start while the run's allowance lasts; the first one past it becomes one note. */
+  const send = (event: RunEvent): boolean => {
+    if (traced > FIXED_BOUNDS.maxTracedCalls) return false;
+    if (++traced <= FIXED_BOUNDS.maxTracedCalls) {
+      emit(event);
+      return true;
+    }
+    const text = `[trace truncated: the run made more than ${FIXED_BOUNDS.maxTracedCalls} calls; later ones run untraced]`;
+    emit({ type: "log", level: "warn", text, t: now() });
+    return false;
+  };
   const tracer: Tracer = {
     start(kind, name, opts = {}) {
+      const depth = (opts.parentId ? (open.get(opts.parentId)?.depth ?? 0) : 0) + 1;
+      if (depth > FIXED_BOUNDS.maxCallDepth) {
+        throw new SpellError(
+          "api",
+          `${kind} "${name}" would be the ${depth}th call nested inside each other; the limit is ${FIXED_BOUNDS.maxCallDepth} (does a tool, agent or workflow call itself?)`,
+        );
+      }
+      if (open.size >= FIXED_BOUNDS.maxOpenCalls) {
+        throw new SpellError(
+          "api",
+          `${kind} "${name}" would be call ${open.size + 1} open at once; the limit is ${FIXED_BOUNDS.maxOpenCalls} (does a tool, agent or workflow call itself?)`,
+        );
+      }
       const id = `${kind}-${++next}`;
+      open.set(id, { ...(opts.parentId ? { parentId: opts.parentId } : {}), depth });
       const t0 = now();
-      emit({
+      const started = send({
         type: "trace",
         phase: "start",
         id,
@@ -62,6 +97,8 @@ export function createTracer(emit: (e: RunEvent) => void, now: () => number): Tr
         end(info = {}) {
           if (ended) return;
           ended = true;
+          open.delete(id);
+          if (!started) return;
           const t = now();
           const ev: RunEvent = { type: "trace", phase: "end", id, t, durationMs: Math.max(0, t - t0) };
           if (info.output !== undefined) ev.output = toTraceValue(info.output) as JsonValue;
@@ -83,6 +120,9 @@ export function createTracer(emit: (e: RunEvent) => void, now: () => number): Tr
         span.end({ error: e });
         throw e;
       }
+    },
+    parentOf(id) {
+      return open.get(id)?.parentId;
     },
   };
   return tracer;
