@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import { createRunController, type ControllerIncident } from "./controller";
-import type { ControllerMessage, WorkerMessage, WorkerTransport } from "./protocol";
+import { HOST_WORK_ALLOWANCE_MS, type ControllerMessage, type WorkerMessage, type WorkerTransport } from "./protocol";
 
 class FakeWorker implements WorkerTransport {
   posted: ControllerMessage[] = [];
@@ -267,6 +267,38 @@ describe("run controller (scripted worker)", () => {
     }
     expect(result && !result.ok && result.error.kind).toBe("timeout");
     expect(workers[0].terminated).toBe(true);
+    expect(incidents).toContainEqual({ type: "terminated", reason: "stall" });
+    controller.dispose();
+  });
+
+  it("announced host work (a module load) may be silent past the CPU limit, within its allowance", async () => {
+    const { controller, workers, incidents } = setup({ spare: false });
+    workers[0].ready();
+    const clock = useFakeClock();
+    let result: ExecutionResult | undefined;
+    try {
+      void controller.run({ engine: "fake", source: "x", limits: { timeoutMs: 100 } }).then((r) => (result = r));
+      await vi.advanceTimersByTimeAsync(1);
+      const id = workers[0].lastRunId();
+      workers[0].send({ type: "host-work", id, label: "loading mathjs" });
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(workers[0].terminated).toBe(false);
+      workers[0].send({ type: "done", id, result: ok(7) });
+      await vi.advanceTimersByTimeAsync(1);
+      expect(result).toEqual(ok(7));
+      // The allowance is bounded: the next run's silence past its limit is a stall again.
+      void controller.run({ engine: "fake", source: "y", limits: { timeoutMs: 100 } }).then((r) => (result = r));
+      await vi.advanceTimersByTimeAsync(1);
+      const next = workers[0].lastRunId();
+      expect(next).not.toBe(id);
+      workers[0].send({ type: "host-work", id: next, label: "loading nunjucks" });
+      await vi.advanceTimersByTimeAsync(HOST_WORK_ALLOWANCE_MS - 100);
+      expect(workers[0].terminated).toBe(false);
+      await vi.advanceTimersByTimeAsync(800);
+    } finally {
+      clock.restore();
+    }
+    expect(result && !result.ok && result.error.kind).toBe("timeout");
     expect(incidents).toContainEqual({ type: "terminated", reason: "stall" });
     controller.dispose();
   });

@@ -18,7 +18,7 @@ import { STOP_MESSAGES } from "@/lib/core/run-guard";
 import type { ExecutionResult, LogEntry, RunEvent } from "@/lib/core/events";
 import type { SpellErrorData } from "@/lib/core/errors";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
-import type { WorkerMessage, WorkerTransport } from "./protocol";
+import { HOST_WORK_ALLOWANCE_MS, type WorkerMessage, type WorkerTransport } from "./protocol";
 import type { RunController, RunRequest } from "./types";
 
 export interface RunControllerOptions {
@@ -66,6 +66,8 @@ interface ActiveRun {
   resolve: (result: ExecutionResult) => void;
   cancelTimer?: ReturnType<typeof setTimeout>;
   watchdog: ReturnType<typeof setInterval>;
+  /** Until when the worker's silence is host work it announced (a module load), not a stuck spell. */
+  hostWorkUntil?: number;
 }
 
 interface WaitingRun {
@@ -154,6 +156,10 @@ export function createRunController(options: RunControllerOptions): RunControlle
         }
         return;
       case "heartbeat":
+        return;
+      case "host-work":
+        if (active && active.slot === slot && active.id === m.id)
+          active.hostWorkUntil = performance.now() + HOST_WORK_ALLOWANCE_MS;
         return;
       case "event":
         if (active && active.slot === slot && active.id === m.id) {
@@ -324,7 +330,8 @@ export function createRunController(options: RunControllerOptions): RunControlle
   function checkStuck(run: ActiveRun) {
     if (active !== run) return;
     const now = performance.now();
-    if (now - run.slot.lastHeard > run.limits.timeoutMs + stallGraceMs) {
+    const hostWork = run.hostWorkUntil !== undefined && now < run.hostWorkUntil;
+    if (!hostWork && now - run.slot.lastHeard > run.limits.timeoutMs + stallGraceMs) {
       replace(run.slot, "stall");
       settleWithError({
         kind: "timeout",

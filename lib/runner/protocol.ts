@@ -60,6 +60,20 @@ export interface DoneMessage {
   result: ExecutionResult;
 }
 
+/**
+ * The worker is about to block its event loop on host work that is not the spell's (loading a heavy tool
+ * module): the silence that follows is not a stuck spell, for at most {@link HOST_WORK_ALLOWANCE_MS}.
+ */
+interface HostWorkMessage {
+  type: "host-work";
+  id: number;
+  /** What the host is doing, e.g. `loading mathjs`. */
+  label: string;
+}
+
+/** Silence allowed after a `host-work` message, beyond the CPU limit and its grace. */
+export const HOST_WORK_ALLOWANCE_MS = 15_000;
+
 /** Something broke outside any spell (a module failed to load, a bad message). The worker may be unusable. */
 interface FatalMessage {
   type: "fatal";
@@ -68,13 +82,14 @@ interface FatalMessage {
   message: string;
 }
 
-export type WorkerMessage = ReadyMessage | HeartbeatMessage | EventMessage | DoneMessage | FatalMessage;
+export type WorkerMessage =
+  ReadyMessage | HeartbeatMessage | HostWorkMessage | EventMessage | DoneMessage | FatalMessage;
 
 /** How often the worker sends a heartbeat while idle or waiting, in ms. */
 export const HEARTBEAT_INTERVAL_MS = 50;
 
 const CONTROLLER_TYPES = new Set(["init", "run", "cancel"]);
-const WORKER_TYPES = new Set(["ready", "heartbeat", "event", "done", "fatal"]);
+const WORKER_TYPES = new Set(["ready", "heartbeat", "host-work", "event", "done", "fatal"]);
 
 function hasType(value: unknown, types: Set<string>): value is { type: string } {
   return typeof value === "object" && value !== null && types.has((value as { type?: unknown }).type as string);

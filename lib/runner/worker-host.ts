@@ -2,6 +2,7 @@
  * The worker side of the protocol, written once for both transports: warm the engines, run one spell at a time,
  * stream its events, honour cancel, and send heartbeats while a run is in progress.
  */
+import { observeModuleLoads } from "@/lib/tools";
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import type { ScriptEngine } from "@/lib/core/engine";
 import type { LlmClient } from "@/lib/llm/types";
@@ -44,6 +45,11 @@ export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
       port.post(JSON.parse(JSON.stringify(message)) as WorkerMessage);
     }
   };
+
+  // A heavy tool module loading blocks this thread: tell the controller it is host work, not a stuck spell.
+  observeModuleLoads((name) => {
+    if (current) post({ type: "host-work", id: current.id, label: `loading ${name}` });
+  });
 
   const t0 = performance.now();
   const warmed = warmEngines(deps.warmEngineNames, deps.createEngine).then(

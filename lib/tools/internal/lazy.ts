@@ -12,6 +12,17 @@ export interface LazyModule<T> {
   get(): T;
 }
 
+let loadObserver: ((name: string) => void) | undefined;
+
+/**
+ * Be told when a module starts its first load. Evaluating a heavy module blocks the thread for a while; the
+ * worker host announces that to its controller so the silence is not taken for a stuck spell (the load is the
+ * host's cost, not the spell's).
+ */
+export function observeModuleLoads(observer: ((name: string) => void) | undefined): void {
+  loadObserver = observer;
+}
+
 /** Wrap a dynamic import so it runs at most once and its result is readable synchronously afterwards. */
 export function createLazyModule<T>(name: string, importModule: () => Promise<T>): LazyModule<T> {
   let pending: Promise<T> | undefined;
@@ -19,6 +30,7 @@ export function createLazyModule<T>(name: string, importModule: () => Promise<T>
   let loaded = false;
   return {
     load() {
+      if (!pending) loadObserver?.(name);
       pending ??= importModule().then(
         (v) => {
           value = v;
