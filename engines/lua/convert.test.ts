@@ -87,6 +87,20 @@ describe("lua conversion", () => {
     expect(r).toMatchObject({ ok: true, value: [false, "conversion"] });
   });
 
+  it("stops a shared structure that would expand as a tree, naming the bound", async () => {
+    const shared =
+      "local t = {} for i = 1, 30 do t[i] = i end for d = 1, 6 do local n = {} for i = 1, 30 do n[i] = t end t = n end";
+    const r = await engine.execute(`${shared} return t`);
+    expect(r).toMatchObject({ ok: false, error: { kind: "conversion" } });
+    expect(!r.ok && r.error.message).toContain("more than 1000000 parts");
+    const arg = await engine.execute(`${shared} return H.echo(t)`, { api: echoApi("fine") });
+    expect(arg).toMatchObject({ ok: false, error: { kind: "conversion" } });
+  });
+  it("keeps a __proto__ key as a key, not a prototype", async () => {
+    const r = await engine.execute('return H.echo({ ["__proto__"] = { x = 1 }, y = 2 })', { api: echoApi() });
+    expect(r.ok && Object.keys(r.value as object)).toEqual(["__proto__", "y"]);
+    expect(r.ok && Object.getPrototypeOf(r.value)).toBe(Object.prototype);
+  });
   it("converts float keys and integer keys of objects to strings", async () => {
     const r = await engine.execute(`return { [1.5] = "a", [2] = "b", x = "c" }`);
     expect(r).toMatchObject({ ok: true, value: { "1.5": "a", "2": "b", x: "c" } });

@@ -6,6 +6,8 @@
  * {@link SpellFunction}s where the host accepts callbacks (host-call arguments), and nowhere else.
  */
 import { SpellError } from "../../lib/core/errors";
+import { setOwnValue } from "../../lib/core/json";
+import { FIXED_BOUNDS } from "../../lib/core/limits";
 import {
   isHandleRef,
   isSpellFunction,
@@ -40,6 +42,12 @@ export interface ReadOptions {
 const MAX_DEPTH = 100;
 
 type Path = { parent: Path; key: string | number } | { root: string };
+
+/** What one conversion has made so far, against FIXED_BOUNDS. */
+interface ConversionBudget {
+  values: number;
+  stringChars: number;
+}
 
 export function formatPath(path: Path): string {
   const parts: string[] = [];
@@ -77,7 +85,7 @@ export function readLuaValue(host: ConvertHost, L: LuaState, idx: number, root: 
   const top = api.gettop(L);
   const abs = api.absindex(L, idx);
   try {
-    return read(host, L, abs, { root }, 0, opts, new Set());
+    return read(host, L, abs, { root }, 0, opts, new Set(), { values: 0, stringChars: 0 });
   } catch (e) {
     // `Infinity` is emscripten's longjmp (a Lua error unwinding): let it pass untouched.
     if (e !== Infinity) api.settop(L, top);
@@ -93,8 +101,15 @@ function read(
   depth: number,
   opts: ReadOptions,
   ancestors: Set<number>,
+  budget: ConversionBudget,
 ): HostValue {
   const { api } = host;
+  if (++budget.values > FIXED_BOUNDS.maxConvertedValues)
+    throw conversionError(
+      path,
+      `a value with more than ${FIXED_BOUNDS.maxConvertedValues} parts (a table shared many times expands as a tree)`,
+      "to the host",
+    );
   const t = api.type(L, idx);
   switch (t) {
     case LuaType.None:
@@ -106,10 +121,19 @@ function read(
       const n = api.tonumber(L, idx);
       return Number.isFinite(n) ? n : null;
     }
-    case LuaType.String:
-      return api.tostring(L, idx);
+    case LuaType.String: {
+      const text = api.tostring(L, idx);
+      budget.stringChars += text.length;
+      if (budget.stringChars > FIXED_BOUNDS.maxConvertedStringChars)
+        throw conversionError(
+          path,
+          `a value holding more than ${FIXED_BOUNDS.maxConvertedStringChars} characters of text`,
+          "to the host",
+        );
+      return text;
+    }
     case LuaType.Table:
-      return readTable(host, L, idx, path, depth, opts, ancestors);
+      return readTable(host, L, idx, path, depth, opts, ancestors, budget);
     case LuaType.Function:
       if (opts.functions === "spell") return host.toSpellFunction(L, idx);
       throw conversionError(path, "a function (functions cross only where the API takes a callback)", "to the host");
@@ -126,6 +150,7 @@ function readTable(
   depth: number,
   opts: ReadOptions,
   ancestors: Set<number>,
+  budget: ConversionBudget,
 ): HostValue {
   const { api } = host;
   let arrayMarked = false;
@@ -162,7 +187,7 @@ function readTable(
     } else {
       throw conversionError(path, `a table with a key of type ${luaTypeName(kt)}`, "to the host");
     }
-    const value = read(host, L, api.gettop(L), { parent: path, key }, depth + 1, opts, ancestors);
+    const value = read(host, L, api.gettop(L), { parent: path, key }, depth + 1, opts, ancestors, budget);
     api.pop(L, 1);
     if (typeof key === "number") {
       intEntries.push([key, value]);
@@ -185,7 +210,7 @@ function readTable(
   entries.push(...strEntries);
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const obj: { [key: string]: HostValue } = {};
-  for (const [k, v] of entries) obj[k] = v;
+  for (const [k, v] of entries) setOwnValue(obj, k, v);
   return obj;
 }
 

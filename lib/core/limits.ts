@@ -43,6 +43,14 @@ export const FIXED_BOUNDS = {
   maxCallDepth: 64,
   /** Agent, tool, workflow and model calls open at once, nested or not. */
   maxOpenCalls: 1000,
+  /**
+   * Values one conversion between an engine and the host may make (a table, a string, a number each count).
+   * A structure that shares one table many times expands as a tree when it crosses: six tables of thirty slots,
+   * each pointing at the next, are 30^6 values. Past the bound the conversion stops with a `conversion` error.
+   */
+  maxConvertedValues: 1_000_000,
+  /** String characters one conversion may copy (the engine's memory limit does not see host copies). */
+  maxConvertedStringChars: 64 * 1024 * 1024,
   /** Calls one run traces (a start and an end event each); past it calls still run, untraced, after one note. */
   maxTracedCalls: 10_000,
 } as const;
