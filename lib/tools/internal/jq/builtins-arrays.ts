@@ -10,13 +10,13 @@ import type { Json } from "./types";
 import { arith, compare, errDesc, isObj, truthy, typeOf } from "./values";
 
 const anyAll0: Builtin = function* (rt, a, v, env, name) {
-  if (!Array.isArray(v) && !isObj(v)) throw new JqError(`Cannot iterate over ${typeOf(v)}`);
+  if (!Array.isArray(v) && !isObj(v)) throw new JqError(`Cannot iterate over ${errDesc(v)}`);
   const items = Array.isArray(v) ? v : Object.values(v);
   yield name === "any" ? items.some(truthy) : items.every(truthy);
 };
 
 const anyAll1: Builtin = function* (rt, a, v, env, name) {
-  if (!Array.isArray(v) && !isObj(v)) throw new JqError(`Cannot iterate over ${typeOf(v)}`);
+  if (!Array.isArray(v) && !isObj(v)) throw new JqError(`Cannot iterate over ${errDesc(v)}`);
   const items = Array.isArray(v) ? v : Object.values(v);
   const test = (x: Json) => [...rt.ev(a[0], x, env)].some(truthy);
   yield name === "any" ? items.some(test) : items.every((x) => [...rt.ev(a[0], x, env)].every(truthy));
@@ -41,7 +41,7 @@ const anyAll2: Builtin = function* (rt, a, v, env, name) {
 const flatten: Builtin = function* (rt, a, v, env) {
   for (const d of a.length ? rt.all(a[0], v, env) : [1e9]) {
     if (typeof d !== "number" || d < 0) throw new JqError("flatten depth must not be negative");
-    if (!Array.isArray(v)) throw new JqError(`Cannot iterate over ${typeOf(v)}`);
+    if (!Array.isArray(v)) throw new JqError(`Cannot iterate over ${errDesc(v)}`);
     yield (v as unknown[]).flat(d) as Json[];
   }
 };
@@ -102,7 +102,7 @@ export const ARRAYS_BUILTINS: Record<string, Builtin> = {
         ? Object.values(v)
         : v === null
           ? []
-          : fail(`Cannot iterate over ${typeOf(v)}`);
+          : fail(`Cannot iterate over ${errDesc(v)}`);
     let acc: Json = null;
     for (const x of items) {
       rt.budget.tick();
@@ -147,13 +147,13 @@ export const ARRAYS_BUILTINS: Record<string, Builtin> = {
   "to_array/0": toArray,
   "toarray/0": toArray,
   "transpose/0": function* (rt, a, v) {
-    if (!Array.isArray(v)) throw new JqError(`Cannot iterate over ${typeOf(v)}`);
+    if (!Array.isArray(v)) throw new JqError(`Cannot iterate over ${errDesc(v)}`);
     const rows = v as Json[][];
     const len = Math.max(0, ...rows.map((r) => (Array.isArray(r) ? r.length : 0)));
     yield Array.from({ length: len }, (_, i) => rows.map((r) => r[i] ?? null));
   },
   "combinations/0": function* (rt, a, v) {
-    if (!Array.isArray(v)) throw new JqError(`Cannot iterate over ${typeOf(v)}`);
+    if (!Array.isArray(v)) throw new JqError(`Cannot iterate over ${errDesc(v)}`);
     const comb = function* (i: number, acc: Json[]): Generator<Json> {
       rt.budget.tick();
       if (i === (v as Json[]).length) {
@@ -161,7 +161,7 @@ export const ARRAYS_BUILTINS: Record<string, Builtin> = {
         return;
       }
       const choices = (v as Json[])[i];
-      if (!Array.isArray(choices)) throw new JqError(`Cannot iterate over ${typeOf(choices)}`);
+      if (!Array.isArray(choices)) throw new JqError(`Cannot iterate over ${errDesc(choices)}`);
       for (const c of choices) yield* comb(i + 1, [...acc, c]);
     };
     yield* comb(0, []);

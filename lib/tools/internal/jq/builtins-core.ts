@@ -6,8 +6,8 @@
  */
 import { JqError } from "./errors";
 import { recurseValues } from "./paths";
-import type { Builtin } from "./runtime";
-import type { Json } from "./types";
+import type { Builtin, Env, Runtime } from "./runtime";
+import type { Json, Node } from "./types";
 import { compare, contains, errDesc, isObj, tojson, truthy, typeOf } from "./values";
 
 const keysOf: Builtin = function* (rt, a, v, env, name) {
@@ -50,6 +50,16 @@ const halt: Builtin = function* (rt, a, v, env, name) {
 const unavailable: Builtin = function* (rt, a, v, env, name) {
   throw new JqError(`${name} is not available`);
 };
+
+/** `INDEX`: an object of the rows keyed by `key` (as a string) of each. */
+function indexRows(rt: Runtime, rows: Iterable<Json>, key: Node, env: Env): Json {
+  const out: { [k: string]: Json } = {};
+  for (const row of rows) {
+    const k = rt.ev(key, row, env).next().value ?? null;
+    out[typeof k === "string" ? k : tojson(k)] = row;
+  }
+  return out;
+}
 
 export const CORE_BUILTINS: Record<string, Builtin> = {
   "empty/0": function* () {},
@@ -94,7 +104,7 @@ export const CORE_BUILTINS: Record<string, Builtin> = {
     for (const o of rt.all(a[0], v, env)) yield* rt.builtinOn("has", o, v);
   },
   "map/1": function* (rt, a, v, env) {
-    if (!Array.isArray(v) && !isObj(v)) throw new JqError(`Cannot iterate over ${typeOf(v)}`);
+    if (!Array.isArray(v) && !isObj(v)) throw new JqError(`Cannot iterate over ${errDesc(v)}`);
     const out: Json[] = [];
     for (const x of Array.isArray(v) ? v : Object.values(v)) for (const r of rt.ev(a[0], x, env)) out.push(r);
     yield out;
@@ -114,7 +124,7 @@ export const CORE_BUILTINS: Record<string, Builtin> = {
         if (!r.done) out[k] = r.value;
       }
       yield out;
-    } else throw new JqError(`Cannot iterate over ${typeOf(v)}`);
+    } else throw new JqError(`Cannot iterate over ${errDesc(v)}`);
   },
   "select/1": function* (rt, a, v, env) {
     for (const c of rt.ev(a[0], v, env)) if (truthy(c)) yield v;
@@ -186,13 +196,12 @@ export const CORE_BUILTINS: Record<string, Builtin> = {
     }
     yield false;
   },
+  "INDEX/1": function* (rt, a, v, env) {
+    if (!Array.isArray(v) && !isObj(v)) throw new JqError(`Cannot iterate over ${errDesc(v)}`);
+    yield indexRows(rt, Array.isArray(v) ? v : Object.values(v), a[0], env);
+  },
   "INDEX/2": function* (rt, a, v, env) {
-    const out: { [k: string]: Json } = {};
-    for (const row of rt.ev(a[0], v, env)) {
-      const k = rt.ev(a[1], row, env).next().value ?? null;
-      out[typeof k === "string" ? k : tojson(k)] = row;
-    }
-    yield out;
+    yield indexRows(rt, rt.ev(a[0], v, env), a[1], env);
   },
   "env/0": envOrBuiltins,
   "builtins/0": envOrBuiltins,

@@ -8,15 +8,19 @@ import type { Builtin } from "./runtime";
 import type { Json } from "./types";
 import { truthy } from "./values";
 
+/** `range($from; $upto)` and `range($from; $upto; $by)`: as in jq, `$from` varies slowest; a zero `$by` is empty. */
 const rangeFromTo: Builtin = function* (rt, a, v, env) {
-  for (const [from, upto, by] of rt.cartesian(a, v, env)) {
-    const step = a.length === 3 ? by : 1;
-    if (typeof from !== "number" || typeof upto !== "number" || typeof step !== "number")
-      throw new JqError("Range bounds must be numeric");
-    if (step === 0 && from >= upto) continue;
-    for (let i = from; step > 0 ? i < upto : step < 0 ? i > upto : true; i += step) {
-      rt.budget.tick();
-      yield i;
+  for (const from of rt.ev(a[0], v, env)) {
+    for (const upto of rt.ev(a[1], v, env)) {
+      for (const step of a.length === 3 ? rt.ev(a[2], v, env) : [1]) {
+        if (typeof from !== "number" || typeof upto !== "number" || typeof step !== "number")
+          throw new JqError("Range bounds must be numeric");
+        if (step === 0) continue;
+        for (let i = from; step > 0 ? i < upto : i > upto; i += step) {
+          rt.budget.tick();
+          yield i;
+        }
+      }
     }
   }
 };
@@ -44,16 +48,18 @@ export const GENERATORS_BUILTINS: Record<string, Builtin> = {
     if (!r.done) yield r.value;
   },
   "last/1": function* (rt, a, v, env) {
-    let last: Json | undefined;
+    // jq 1.7's last(f) is a reduce: null when f is empty.
+    let last: Json = null;
     for (const x of rt.ev(a[0], v, env)) last = x;
-    if (last !== undefined) yield last;
+    yield last;
   },
   "nth/1": function* (rt, a, v, env) {
     for (const n of rt.all(a[0], v, env)) yield* getField(v, n, false);
   },
   "nth/2": function* (rt, a, v, env) {
     for (const n of rt.all(a[0], v, env)) {
-      if (typeof n !== "number" || n < 0) throw new JqError("Out of bounds negative array index");
+      if (typeof n !== "number") throw new JqError("Out of bounds negative array index");
+      if (n < 0) throw new JqError("nth doesn't support negative indices");
       let i = 0;
       for (const x of rt.ev(a[1], v, env)) {
         if (i++ === n) {
@@ -66,7 +72,12 @@ export const GENERATORS_BUILTINS: Record<string, Builtin> = {
   "limit/2": function* (rt, a, v, env) {
     for (const n of rt.all(a[0], v, env)) {
       if (typeof n !== "number") throw new JqError("Invalid limit");
-      if (n <= 0) continue;
+      if (n === 0) continue;
+      // jq 1.7: a negative limit is no limit.
+      if (!(n > 0)) {
+        yield* rt.ev(a[1], v, env);
+        continue;
+      }
       let i = 0;
       for (const x of rt.ev(a[1], v, env)) {
         yield x;
@@ -100,11 +111,10 @@ export const GENERATORS_BUILTINS: Record<string, Builtin> = {
     }
   },
   "repeat/1": function* (rt, a, v, env) {
-    const rep = function* (x: Json): Generator<Json> {
+    // jq's `def repeat(f): def _repeat: f, _repeat; _repeat;`: f's outputs on the same input, over and over.
+    for (;;) {
       rt.budget.tick();
-      yield x;
-      for (const y of rt.ev(a[0], x, env)) yield* rep(y);
-    };
-    yield* rep(v);
+      yield* rt.ev(a[0], v, env);
+    }
   },
 };

@@ -10,14 +10,15 @@ import { errDesc, isObj, truthy, typeOf } from "./values";
 
 export const PATHS_BUILTINS: Record<string, Builtin> = {
   "to_entries/0": function* (rt, a, v) {
-    if (!isObj(v)) throw new JqError(`${errDesc(v)} has no keys`);
-    yield Object.entries(v).map(([k, x]) => ({ key: k, value: x }));
+    if (Array.isArray(v)) yield v.map((x, i) => ({ key: i, value: x }));
+    else if (isObj(v)) yield Object.entries(v).map(([k, x]) => ({ key: k, value: x }));
+    else throw new JqError(`${errDesc(v)} has no keys`);
   },
   "from_entries/0": function* (rt, a, v) {
-    if (!Array.isArray(v)) throw new JqError(`Cannot iterate over ${typeOf(v)}`);
+    if (!Array.isArray(v)) throw new JqError(`Cannot iterate over ${errDesc(v)}`);
     const out: { [k: string]: Json } = {};
     for (const e of v) {
-      if (!isObj(e)) throw new JqError(`Cannot index ${typeOf(e)} with "key"`);
+      if (!isObj(e)) throw new JqError(`Cannot index ${typeOf(e)} with string "key"`);
       const k = e.key ?? e.k ?? e.name ?? e.Name ?? e.Key ?? e.K;
       const val = "value" in e ? e.value : "v" in e ? e.v : "Value" in e ? e.Value : null;
       if (typeof k !== "string" && typeof k !== "number" && typeof k !== "boolean")
@@ -76,11 +77,19 @@ export const PATHS_BUILTINS: Record<string, Builtin> = {
     );
   },
   "tostream/0": function* (rt, a, v) {
-    for (const [x, p] of recursePaths(v, [], rt.budget)) {
-      const isLeaf =
-        x === null || typeof x !== "object" || (Array.isArray(x) ? x.length === 0 : Object.keys(x).length === 0);
-      if (isLeaf) yield [p as Json[], x];
-    }
+    // [path, leaf] for each leaf (scalars and empty arrays and objects), and [path to its last child] after the
+    // children of each non-empty array or object, the root included.
+    const stream = function* (x: Json, path: Json[]): Generator<Json> {
+      rt.budget.tick();
+      const keys: (string | number)[] = Array.isArray(x) ? x.map((_, i) => i) : isObj(x) ? Object.keys(x) : [];
+      if (keys.length === 0) {
+        yield [path, x];
+        return;
+      }
+      for (const k of keys) yield* stream((x as Record<string | number, Json>)[k], [...path, k]);
+      yield [[...path, keys[keys.length - 1]]];
+    };
+    yield* stream(v, []);
   },
   "pick/1": function* (rt, a, v, env) {
     let out: Json = null;

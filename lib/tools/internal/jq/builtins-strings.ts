@@ -74,7 +74,7 @@ export const STRINGS_BUILTINS: Record<string, Builtin> = {
   },
   "join/1": function* (rt, a, v, env) {
     for (const sep of rt.all(a[0], v, env)) {
-      if (!Array.isArray(v)) throw new JqError(`Cannot iterate over ${typeOf(v)}`);
+      if (!Array.isArray(v)) throw new JqError(`Cannot iterate over ${errDesc(v)}`);
       if (typeof sep !== "string") throw new JqError("join separator must be a string");
       yield v
         .map((x) => (x === null ? "" : typeof x === "object" ? fail(`Cannot join with ${typeOf(x)}`) : String(x)))
@@ -88,8 +88,8 @@ export const STRINGS_BUILTINS: Record<string, Builtin> = {
     yield Array.from(v, (c) => c.codePointAt(0)!);
   },
   "implode/0": function* (rt, a, v) {
-    if (!Array.isArray(v) || !v.every((x) => typeof x === "number"))
-      throw new JqError("Implode input must be an array of codepoints");
+    if (!Array.isArray(v)) throw new JqError("implode input must be an array");
+    if (!v.every((x) => typeof x === "number")) throw new JqError("Implode input must be an array of codepoints");
     yield String.fromCodePoint(...(v as number[]));
   },
   "tojson/0": function* (rt, a, v) {

@@ -12,14 +12,14 @@ export const FORMATS: Record<string, (v: Json) => string> = {
   html: (v) =>
     FORMATS.text(v).replace(
       /[<>&'"]/g,
-      (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&#39;", '"': "&quot;" })[c]!,
+      (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!,
     ),
   uri: (v) =>
     FORMATS.text(v).replace(/[^A-Za-z0-9\-_.~]/g, (c) =>
       Array.from(new TextEncoder().encode(c), (x) => `%${x.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
     ),
   csv: (v) => {
-    if (!Array.isArray(v)) throw new JqError(`${errDesc(v)} cannot be csv-formatted, only an array can be`);
+    if (!Array.isArray(v)) throw new JqError(`${errDesc(v)} cannot be csv-formatted, only array`);
     return v
       .map((x) =>
         typeof x === "string"
@@ -35,7 +35,7 @@ export const FORMATS: Record<string, (v: Json) => string> = {
       .join(",");
   },
   tsv: (v) => {
-    if (!Array.isArray(v)) throw new JqError(`${errDesc(v)} cannot be tsv-formatted, only an array can be`);
+    if (!Array.isArray(v)) throw new JqError(`${errDesc(v)} cannot be tsv-formatted, only array`);
     return v
       .map((x) =>
         typeof x === "string"

@@ -114,7 +114,7 @@ export class Interpreter {
         for (const t of this.ev(n.target, v, env)) {
           if (Array.isArray(t)) yield* t;
           else if (isObj(t)) yield* Object.values(t);
-          else if (!n.opt) throw new JqError(`Cannot iterate over ${typeOf(t)}${t === null ? "" : ` (${tojson(t)})`}`);
+          else if (!n.opt) throw new JqError(`Cannot iterate over ${errDesc(t)}`);
         }
         return;
       case "try":
@@ -259,23 +259,34 @@ export class Interpreter {
     }
   }
 
-  private *evString(parts: (string | Node)[], v: Json, env: Env, fmt?: string, i = 0, acc = ""): Generator<Json> {
-    if (i === parts.length) {
-      yield acc;
+  /**
+   * The strings of an interpolated string, built from its last part back: as in jq, a later interpolation's
+   * outputs vary slowest (`"\(1, 2)-\(3, 4)"` is "1-3", "2-3", "1-4", "2-4").
+   */
+  private *evString(
+    parts: (string | Node)[],
+    v: Json,
+    env: Env,
+    fmt?: string,
+    i = parts.length - 1,
+    suffix = "",
+  ): Generator<Json> {
+    if (i < 0) {
+      yield suffix;
       return;
     }
     const part = parts[i];
     if (typeof part === "string") {
-      yield* this.evString(parts, v, env, fmt, i + 1, acc + part);
+      yield* this.evString(parts, v, env, fmt, i - 1, part + suffix);
       return;
     }
     const f = FORMATS[fmt ?? "text"];
     if (!f) throw new JqError(`${fmt} is not a valid format`);
     for (const x of this.ev(part, v, env)) {
-      const s = acc + f(x);
+      const s = f(x) + suffix;
       if (s.length > JQ_LIMITS.maxStringLength)
         throw new JqLimitError(`string longer than ${JQ_LIMITS.maxStringLength} characters`);
-      yield* this.evString(parts, v, env, fmt, i + 1, s);
+      yield* this.evString(parts, v, env, fmt, i - 1, s);
     }
   }
 
@@ -329,7 +340,7 @@ export class Interpreter {
         const keys = typeof entry.key === "string" ? [entry.key] : [...this.ev(entry.key, value, e)];
         for (const k of keys) {
           if (typeof k !== "string") throw new JqError("Cannot index object with non-string key");
-          if (value !== null && !isObj(value)) throw new JqError(`Cannot index ${typeOf(value)} with "${k}"`);
+          if (value !== null && !isObj(value)) throw new JqError(`Cannot index ${typeOf(value)} with string "${k}"`);
           const field = value === null ? null : Object.hasOwn(value, k) ? value[k] : null;
           let base = e;
           if (entry.varName) {
@@ -411,7 +422,7 @@ export class Interpreter {
         for (const [t, p] of this.paths(n.target, v, env, base)) {
           if (Array.isArray(t)) for (let i = 0; i < t.length; i++) yield [t[i], [...p, i]];
           else if (isObj(t)) for (const k of Object.keys(t)) yield [t[k], [...p, k]];
-          else if (t !== null && !n.opt) throw new JqError(`Cannot iterate over ${typeOf(t)}`);
+          else if (t !== null && !n.opt) throw new JqError(`Cannot iterate over ${errDesc(t)}`);
         }
         return;
       case "pipe":

@@ -72,16 +72,6 @@ export function parse(src: string): Node {
       return { k: "def", name: nameTok.v, params, body, rest };
     }
     const left = comma();
-    if (isIdent("as")) {
-      p++;
-      const pats = [pattern()];
-      while (isOp("?//")) {
-        p++;
-        pats.push(pattern());
-      }
-      expectOp("|");
-      return { k: "as", source: left, pats, body: pipe() };
-    }
     if (isOp("|")) {
       p++;
       return { k: "pipe", left, right: pipe() };
@@ -218,6 +208,23 @@ export function parse(src: string): Node {
     }
   }
 
+  /**
+   * A term, or `Term as Patterns | Pipe`: as in jq, `as` binds to the term before it, and its body runs to the end
+   * of the pipe (`1, 2 as $x | f` is `1, (2 as $x | f)`).
+   */
+  function postfix(): Node {
+    const source = term();
+    if (!isIdent("as")) return source;
+    p++;
+    const pats = [pattern()];
+    while (isOp("?//")) {
+      p++;
+      pats.push(pattern());
+    }
+    expectOp("|");
+    return { k: "as", source, pats, body: pipe() };
+  }
+
   function unary(): Node {
     if (isOp("-")) {
       p++;
@@ -226,7 +233,8 @@ export function parse(src: string): Node {
     return postfix();
   }
 
-  function postfix(): Node {
+  /** A primary followed by `.field`s, `[...]`s and `?`s. */
+  function term(): Node {
     let node = primary();
     for (;;) {
       const t = peek();
@@ -352,17 +360,17 @@ export function parse(src: string): Node {
     }
     if (name === "try") {
       p++;
-      const body = postfix();
+      const body = term();
       let handler: Node | null = null;
       if (isIdent("catch")) {
         p++;
-        handler = postfix();
+        handler = term();
       }
       return { k: "try", body, handler };
     }
     if (name === "reduce" || name === "foreach") {
       p++;
-      const source = postfix();
+      const source = term();
       expectIdent("as");
       const pat = pattern();
       expectOp("(");

@@ -17,7 +17,7 @@ export function getField(v: Json, key: Json, opt: boolean): Json[] {
   }
   if (Array.isArray(key) && Array.isArray(v)) return [indicesOf(v, key)];
   if (opt) return [];
-  throw new JqError(`Cannot index ${typeOf(v)} with ${typeof key === "string" ? `"${key}"` : typeOf(key)}`);
+  throw new JqError(`Cannot index ${typeOf(v)} with ${typeof key === "string" ? `string "${key}"` : typeOf(key)}`);
 }
 
 export function indicesOf(v: Json[] | string, sub: Json[] | string): Json {
@@ -48,7 +48,7 @@ export function setPath(root: Json, path: Path, value: Json, i = 0): Json {
   if (i === path.length) return value;
   const key = path[i];
   if (typeof key === "string") {
-    if (root !== null && !isObj(root)) throw new JqError(`Cannot index ${typeOf(root)} with "${key}"`);
+    if (root !== null && !isObj(root)) throw new JqError(`Cannot index ${typeOf(root)} with string "${key}"`);
     const o = { ...((root ?? {}) as { [k: string]: Json }) };
     o[key] = setPath(Object.hasOwn(o, key) ? o[key] : null, path, value, i + 1);
     return o;

@@ -50,21 +50,45 @@ export function compare(a: Json, b: Json): number {
 
 export const truthy = (v: Json) => v !== null && v !== false;
 
+/** `v` as jq prints it: compact, numbers as jq formats them, NaN as null, infinities as the largest doubles. */
 export function tojson(v: Json): string {
-  return JSON.stringify(v, (_k, x) =>
-    typeof x === "number" && !Number.isFinite(x)
-      ? Number.isNaN(x)
-        ? null
-        : x > 0
-          ? 1.7976931348623157e308
-          : -1.7976931348623157e308
-      : x,
-  );
+  if (typeof v === "number") return formatNumber(v);
+  if (typeof v === "string") return JSON.stringify(v).replace(/\u007f/g, "\\u007f");
+  if (v === null || typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return `[${v.map(tojson).join(",")}]`;
+  return `{${Object.entries(v)
+    .map(([k, x]) => `${tojson(k)}:${tojson(x)}`)
+    .join(",")}}`;
 }
 
+/**
+ * A number as jq 1.7 prints it (its `jvp_dtoa_fmt`): the shortest digits that read back as the same double, in
+ * plain notation unless the decimal exponent is below -4 or the number needs more than 15 zeros after its digits,
+ * then as `d.ddde+XX` with at least two exponent digits (`1e-05`, `1e+17`). NaN is `null`; infinities print as
+ * the largest finite doubles.
+ */
+function formatNumber(n: number): string {
+  if (Number.isNaN(n)) return "null";
+  const x = Number.isFinite(n) ? n : n > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE;
+  const sign = x < 0 || Object.is(x, -0) ? "-" : "";
+  if (x === 0) return `${sign}0`;
+  const [mantissa, exp] = Math.abs(x).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const decpt = Number(exp) + 1;
+  if (decpt <= -4 || decpt > digits.length + 15) {
+    const e = decpt - 1;
+    const frac = digits.length > 1 ? `.${digits.slice(1)}` : "";
+    return `${sign}${digits[0]}${frac}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
+  if (decpt >= digits.length) return `${sign}${digits}${"0".repeat(decpt - digits.length)}`;
+  return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
+}
+
+/** A value as jq's error messages show it: its type and its JSON, cut to 11 characters and "..." past 14. */
 export function errDesc(v: Json): string {
   const s = tojson(v);
-  return `${typeOf(v)} (${s.length > 11 ? `${s.slice(0, 10)}...` : s})`;
+  return `${typeOf(v)} (${s.length > 14 ? `${s.slice(0, 11)}...` : s})`;
 }
 
 export function isObj(v: Json): v is { [k: string]: Json } {
@@ -99,8 +123,9 @@ export function arith(op: string, a: Json, b: Json): Json {
       if (ta === "number" && tb === "number") return (a as number) * (b as number);
       if ((ta === "string" && tb === "number") || (ta === "number" && tb === "string")) {
         const [s, n] = ta === "string" ? [a as string, b as number] : [b as string, a as number];
-        if (n <= 0) return null;
-        const count = Math.ceil(n);
+        // jq 1.7: a negative (or NaN) count gives null, otherwise the count is truncated ("ab" * 0.5 is "").
+        if (n < 0 || Number.isNaN(n)) return null;
+        const count = Math.min(Math.floor(n), JQ_LIMITS.maxStringLength + 1);
         if (s.length * count > JQ_LIMITS.maxStringLength)
           throw new JqLimitError(`string repetition longer than ${JQ_LIMITS.maxStringLength} characters`);
         return s.repeat(count);
