@@ -116,7 +116,7 @@ describe("jq language", () => {
     ]);
     expect(
       jq("[limit(3; repeat(1))], first(range(10; 20)), [range(0; 10; 3)], ([3, 1] | min, max), isempty(empty)", null),
-    ).toEqual([[null, 1, 1], 10, [0, 3, 6, 9], 1, 3, true]);
+    ).toEqual([[1, 1, 1], 10, [0, 3, 6, 9], 1, 3, true]);
     expect(
       jq(
         '"1.5" | tonumber, ([1, [2, [3]]] | flatten), ("abc" | explode | implode), ([1, 2] | tojson | fromjson), ("a-b" | split("-") | join("+"))',
@@ -152,7 +152,7 @@ describe("jq language", () => {
   });
 
   it("reports jq errors", () => {
-    expect(() => jq(".users[0].name.x")).toThrow('jq execution error: Cannot index string with "x"');
+    expect(() => jq(".users[0].name.x")).toThrow('jq execution error: Cannot index string with string "x"');
     expect(() => jq('1 + "a"', null)).toThrow('number (1) and string ("a") cannot be added');
     expect(() => jq("error({code: 1})", null)).toThrow('{"code":1} (not a string)');
     expect(() => jq("nosuchfn", null)).toThrow("nosuchfn/0 is not defined");

@@ -1,5 +1,5 @@
 /**
- * `json-processor`: jq queries (our own interpreter, `internal/jq.ts`, with a step and time budget), JSON Schema
+ * `json-processor`: jq queries (our own interpreter, `internal/jq/`, with a step and time budget), JSON Schema
  * validation (Ajv) and JSON-lines streams, as rs-llmspell's JsonProcessorTool (jaq). Results follow rs's raw
  * family: `r.data` is the query result (one output as itself, several as an array), `r.text` its JSON.
  */

@@ -1,9 +1,10 @@
 /**
  * Importing `@/lib/tools` (every spell run does) must cost only schemas and metadata: the heavy libraries are
  * imported inside the code paths that need them. This walks the static import graph of `index.ts` and fails
- * on any value import (`import x from`, `export ... from`, bare `import "x"`) of a heavy package.
+ * on any value import (`import x from`, `export ... from`, bare `import "x"`) of a heavy package, or of a file of
+ * our own heavy module folders from outside them.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -11,8 +12,13 @@ import { describe, expect, it } from "vitest";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
 const HEAVY = ["mathjs", "nunjucks", "handlebars", "papaparse", "diff", "ajv", "ajv-formats"];
-/** Our own large modules that must load lazily too. */
-const HEAVY_LOCAL = [join(HERE, "internal/jq.ts")];
+/** Our own large modules (folders) that must load lazily too: their files may import each other, nothing else may. */
+const HEAVY_LOCAL_DIRS = [join(HERE, "internal/jq")];
+
+/** The heavy folder `file` is in, if any. */
+function heavyDirOf(file: string): string | undefined {
+  return HEAVY_LOCAL_DIRS.find((dir) => file.startsWith(`${dir}/`));
+}
 
 /** The value (non-type) static imports and re-exports of a module's source. */
 export function staticValueImports(source: string): string[] {
@@ -56,13 +62,14 @@ function resolveLocal(from: string, spec: string): string | undefined {
 function heavyImportsReachableFrom(entry: string): string[] {
   const seen = new Set<string>();
   const found: string[] = [];
-  const visit = (file: string) => {
+  const visit = (file: string, importer?: string) => {
+    const dir = heavyDirOf(file);
+    if (importer && dir && heavyDirOf(importer) !== dir) found.push(`${file} is itself statically imported`);
     if (seen.has(file)) return;
     seen.add(file);
-    if (HEAVY_LOCAL.includes(file)) found.push(`${file} is itself statically imported`);
     for (const spec of staticValueImports(readFileSync(file, "utf8"))) {
       const local = resolveLocal(file, spec);
-      if (local) visit(local);
+      if (local) visit(local, file);
       else if (HEAVY.includes(packageOf(spec))) found.push(`${file.slice(ROOT.length + 1)} -> ${spec}`);
     }
   };
@@ -92,8 +99,22 @@ describe("lazy imports", () => {
   it("detects a heavy import when one is there (the walk follows local imports)", () => {
     // calculator.ts reaches mathjs only through a dynamic import; its test file imports ./internal/jq directly.
     expect(heavyImportsReachableFrom(join(HERE, "json-processor.test.ts"))).toEqual([
-      `${join(HERE, "internal/jq.ts")} is itself statically imported`,
+      `${join(HERE, "internal/jq/index.ts")} is itself statically imported`,
     ]);
+  });
+
+  it("lets no module outside internal/jq/ value-import a file in it (tests aside)", () => {
+    const files = readdirSync(HERE, { recursive: true, encoding: "utf8" })
+      .map((f) => join(HERE, f))
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !heavyDirOf(f));
+    expect(files.length).toBeGreaterThan(20);
+    const offenders = files.flatMap((file) =>
+      staticValueImports(readFileSync(file, "utf8"))
+        .map((spec) => resolveLocal(file, spec))
+        .filter((local) => local !== undefined && heavyDirOf(local))
+        .map((local) => `${file.slice(ROOT.length + 1)} -> ${local!.slice(ROOT.length + 1)}`),
+    );
+    expect(offenders).toEqual([]);
   });
 
   it("loads the registry without loading the heavy packages", async () => {

@@ -171,7 +171,8 @@ describe("no file system, process or network", () => {
     const { readdirSync, readFileSync } = await import("node:fs");
     const { join } = await import("node:path");
     const dir = join(process.cwd(), "lib/tools");
-    const files = [...readdirSync(dir), ...readdirSync(join(dir, "internal")).map((f) => `internal/${f}`)].filter(
+    const internal = readdirSync(join(dir, "internal"), { recursive: true, encoding: "utf8" });
+    const files = [...readdirSync(dir), ...internal.map((f) => `internal/${f}`)].filter(
       (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "testing.ts",
     );
     expect(files.length).toBeGreaterThan(20);
