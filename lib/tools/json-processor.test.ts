@@ -186,9 +186,7 @@ describe("jq language", () => {
     const small = new Interpreter({ compileRegex: (p, f) => new RegExp(p, f), maxSteps: 1000 });
     expect(() => small.run(parse("[range(10000)]"), null)).toThrow(JqLimitError);
     const slow = new Interpreter({ compileRegex: (p, f) => new RegExp(p, f), maxMs: 50, maxSteps: 1e9 });
-    const t0 = Date.now();
-    expect(() => slow.run(parse("[range(1e9)]"), null)).toThrow(/exceeded 5000 ms|ms/);
-    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(() => slow.run(parse("[range(1e9)]"), null)).toThrow("query exceeded 50 ms");
     expect(() => parse("1+".repeat(JQ_LIMITS.maxQueryLength))).toThrow(/longer than/);
   });
 });

@@ -4,6 +4,7 @@
  * `contains`/`inside`, `IN`/`INDEX`, and the I/O builtins a single-input sandbox answers itself (`input`, `debug`,
  * `env`, `halt`, ...).
  */
+import { setOwnValue } from "@/lib/core/json";
 import { JqError } from "./errors";
 import { recurseValues } from "./paths";
 import type { Builtin, Env, Runtime } from "./runtime";
@@ -121,7 +122,7 @@ export const CORE_BUILTINS: Record<string, Builtin> = {
       const out: { [k: string]: Json } = {};
       for (const [k, x] of Object.entries(v)) {
         const r = rt.ev(a[0], x, env).next();
-        if (!r.done) out[k] = r.value;
+        if (!r.done) setOwnValue(out, k, r.value);
       }
       yield out;
     } else throw new JqError(`Cannot iterate over ${errDesc(v)}`);

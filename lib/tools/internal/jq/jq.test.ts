@@ -555,3 +555,14 @@ describe("jq programs that fail", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(200);
   });
 });
+
+describe("jq with keys named like Object.prototype's", () => {
+  it("keeps __proto__ as a key when merging, setting paths and building objects, and pollutes nothing", () => {
+    const input = JSON.parse('{"__proto__": 1, "a": 1}') as Json;
+    expect(JSON.stringify(jq('. * {"__proto__": {"x": 1}}', input))).toBe('[{"__proto__":{"x":1},"a":1}]');
+    expect(JSON.stringify(jq('setpath(["__proto__", "y"]; 2)', {}))).toBe('[{"__proto__":{"y":2}}]');
+    expect(JSON.stringify(jq("map_values(. + 1)", input))).toBe('[{"__proto__":2,"a":2}]');
+    expect(({} as { x?: unknown; y?: unknown }).x).toBeUndefined();
+    expect(({} as { x?: unknown; y?: unknown }).y).toBeUndefined();
+  });
+});

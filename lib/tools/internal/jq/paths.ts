@@ -3,6 +3,7 @@
  * `getPath`/`setPath`/`deletePaths` (what `getpath`, `setpath`, `delpaths`, `del` and the assignment operators
  * do) and the recursive walks behind `..`, `recurse` and `paths`, each step counted against the budget.
  */
+import { setOwnValue } from "@/lib/core/json";
 import type { Budget } from "./budget";
 import { JqError, JqLimitError } from "./errors";
 import type { Json, Path } from "./types";
@@ -50,7 +51,7 @@ export function setPath(root: Json, path: Path, value: Json, i = 0): Json {
   if (typeof key === "string") {
     if (root !== null && !isObj(root)) throw new JqError(`Cannot index ${typeOf(root)} with string "${key}"`);
     const o = { ...((root ?? {}) as { [k: string]: Json }) };
-    o[key] = setPath(Object.hasOwn(o, key) ? o[key] : null, path, value, i + 1);
+    setOwnValue(o, key, setPath(Object.hasOwn(o, key) ? o[key] : null, path, value, i + 1));
     return o;
   }
   if (typeof key === "number") {

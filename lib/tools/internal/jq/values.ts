@@ -4,6 +4,7 @@
  * descriptions error messages use, the arithmetic and comparison operators (`arith`: object merge, array
  * subtraction, string repetition and splitting) and `contains`.
  */
+import { setOwnValue } from "@/lib/core/json";
 import { JQ_LIMITS, JqError, JqLimitError } from "./errors";
 import type { Json } from "./types";
 
@@ -97,8 +98,10 @@ export function isObj(v: Json): v is { [k: string]: Json } {
 
 function deepMerge(a: { [k: string]: Json }, b: { [k: string]: Json }): { [k: string]: Json } {
   const out = { ...a };
-  for (const [k, v] of Object.entries(b))
-    out[k] = isObj(out[k]) && isObj(v) ? deepMerge(out[k] as { [k: string]: Json }, v) : v;
+  for (const [k, v] of Object.entries(b)) {
+    const mine = Object.hasOwn(out, k) ? out[k] : null;
+    setOwnValue(out, k, isObj(mine) && isObj(v) ? deepMerge(mine as { [k: string]: Json }, v) : v);
+  }
   return out;
 }
 
