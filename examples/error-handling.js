@@ -7,6 +7,7 @@
 // 1. A call that fails throws a SpellError; try/catch catches it.
 //    The error has kind and message (and line, when known).
 try {
+  // check-ignore: unknown-tool (this call fails on purpose)
   await Tool.execute("teleporter", {});
 } catch (err) {
   print("ok: false");
@@ -16,6 +17,7 @@ try {
 
 // 2. A missing or wrong parameter throws a "tool" error naming the parameter.
 try {
+  // check-ignore: missing-param (on purpose)
   await Tool.execute("text-manipulator", { operation: "uppercase" });
 } catch (err) {
   print("missing input -> " + err.kind + " error");

@@ -6,12 +6,14 @@
 
 -- 1. A call that fails raises an error; pcall catches it.
 --    The error is a table with kind and message (and line, when known).
+-- check-ignore: unknown-tool (this call fails on purpose)
 local ok, err = pcall(Tool.execute, "teleporter", {})
 print("ok: " .. tostring(ok))
 print("kind: " .. err.kind)
 print("message: " .. err.message)
 
 -- 2. A missing or wrong parameter raises a "tool" error naming the parameter.
+-- check-ignore: missing-param (on purpose)
 ok, err = pcall(Tool.execute, "text-manipulator", {operation = "uppercase"})
 print("missing input -> " .. err.kind .. " error")
 
