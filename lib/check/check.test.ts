@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SPELL_API_REFERENCE } from "@/lib/spell/reference";
 import { CHECK_CASES } from "./cases";
+import { CHECK_RULES } from "./diagnostic";
 import { checkSpell } from "./index";
 
 const EXAMPLES = join(process.cwd(), "examples");
@@ -22,6 +23,13 @@ describe("checker conformance: javascript", () => {
       });
     });
   }
+});
+
+describe("checker: the table", () => {
+  it("has a case for every rule", () => {
+    const covered = new Set(CHECK_CASES.flatMap((c) => c.expect.map((e) => e.rule)));
+    expect(CHECK_RULES.filter((r) => !covered.has(r))).toEqual(["dot-call"]); // dot-call is Lua's: its cases come with the Lua extractor
+  });
 });
 
 describe("checker: what ships checks clean", () => {

@@ -5,7 +5,7 @@
 
 export type DiagnosticSeverity = "error" | "warning" | "info";
 
-const CHECK_RULES = [
+export const CHECK_RULES = [
   "syntax",
   "unknown-global",
   "unknown-member",

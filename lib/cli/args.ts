@@ -3,6 +3,7 @@
  *
  *   llmspell run <file> [--engine NAME] [--mock] [--model provider/model] [--timeout-ms N] [--memory-mb N]
  *                       [--json] [--trace] [--state FILE] [--arg key=value ...] [-- args...]
+ *   llmspell check <file>... [--engine NAME] [--json]
  *   llmspell engines | llmspell help | llmspell --version
  */
 import { parseArgs } from "node:util";
@@ -25,12 +26,23 @@ export interface RunCommand {
   args?: { [key: string]: JsonValue };
 }
 
-type CliCommand = RunCommand | { command: "help" } | { command: "version" } | { command: "engines" };
+export interface CheckCommand {
+  command: "check";
+  files: string[];
+  /** From `--engine`; otherwise each file's extension says. */
+  engine?: string;
+  json: boolean;
+}
+
+type CliCommand = RunCommand | CheckCommand | { command: "help" } | { command: "version" } | { command: "engines" };
 
 export type ParseResult = { ok: true; value: CliCommand } | { ok: false; message: string };
 
 export const USAGE = `Usage:
   llmspell run <file> [options] [-- args...]   run a spell (.lua, .js, .mjs)
+  llmspell check <file>... [--engine NAME] [--json]
+                                               check spells without running them: syntax, the spell API,
+                                               tools, lint (FILE:LINE:COL: severity: message [rule])
   llmspell engines                             list the engines
   llmspell help | --help                       show this help
   llmspell --version                           print the version
@@ -47,7 +59,10 @@ Options for run:
   --arg KEY=VALUE      set ARGS.KEY (repeatable)
   -- args...           more ARGS: --key value, --key=value, or positional (ARGS["1"], ...)
 
-Exit codes: 0 success, 1 spell error, 2 usage error, 130 interrupted (Ctrl+C).`;
+Exit codes: 0 success, 1 spell error (check: an error found), 2 usage error, 130 interrupted (Ctrl+C).`;
+
+/** Options that only `run` takes, for a clear error when `check` gets one. */
+const RUN_ONLY = ["mock", "model", "timeout-ms", "memory-mb", "trace", "state", "arg"] as const;
 
 const positiveInt = (flag: string) =>
   z
@@ -108,6 +123,24 @@ export function parseCliArgs(argv: string[]): ParseResult {
   const [command, ...rest] = positionals;
   if (values.help || command === "help" || command === undefined) return { ok: true, value: { command: "help" } };
   if (command === "engines") return { ok: true, value: { command: "engines" } };
+  if (command === "check") {
+    if (rest.length === 0)
+      return { ok: false, message: "check needs at least one spell file: llmspell check <file>..." };
+    const runOnly = RUN_ONLY.find((flag) => values[flag] !== undefined);
+    if (runOnly) return { ok: false, message: `--${runOnly} is an option of run, not check` };
+    if (passthrough.length > 0) return { ok: false, message: "check takes no spell arguments (nothing after --)" };
+    if (values.engine !== undefined && !values.engine.trim())
+      return { ok: false, message: "--engine needs a name, e.g. lua or javascript" };
+    return {
+      ok: true,
+      value: {
+        command: "check",
+        files: rest,
+        json: values.json ?? false,
+        ...(values.engine ? { engine: values.engine } : {}),
+      },
+    };
+  }
   if (command !== "run") return { ok: false, message: `unknown command "${command}" (try: llmspell run <file>)` };
   if (rest.length === 0) return { ok: false, message: "run needs a spell file: llmspell run <file>" };
   if (rest.length > 1) return { ok: false, message: `unexpected argument "${rest[1]}" (put spell arguments after --)` };

@@ -10,6 +10,7 @@ import type { RunController, RunRequest } from "@/lib/runner/types";
 import { engineForFile, listEngines } from "@/engines/registry";
 import { DEFAULT_LIMITS, type RunLimits } from "@/lib/core/limits";
 import { USAGE, parseCliArgs, type RunCommand } from "./args";
+import { checkCommand } from "./check-command";
 import { createJsonCollector, createTerminalPrinter, type Writable } from "./output";
 
 export const EXIT_OK = 0;
@@ -46,6 +47,8 @@ export async function main(argv: string[], io: CliIo, deps: CliDeps): Promise<nu
       return EXIT_OK;
     case "run":
       return runCommand(cmd, io, deps);
+    case "check":
+      return checkCommand(cmd, io);
   }
 }
 
