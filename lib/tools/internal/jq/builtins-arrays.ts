@@ -94,6 +94,12 @@ const indicesOfInput: Builtin = function* (rt, a, v, env, name) {
   }
 };
 
+/** `v` sorted in jq's order, as a new array; jq's error for anything that is not an array. */
+function sortedCopy(v: Json): Json[] {
+  if (!Array.isArray(v)) throw new JqError(`${errDesc(v)} cannot be sorted, as it is not an array`);
+  return [...v].sort(compare);
+}
+
 export const ARRAYS_BUILTINS: Record<string, Builtin> = {
   "add/0": function* (rt, a, v) {
     const items = Array.isArray(v)
@@ -124,8 +130,7 @@ export const ARRAYS_BUILTINS: Record<string, Builtin> = {
   "flatten/0": flatten,
   "flatten/1": flatten,
   "sort/0": function* (rt, a, v) {
-    if (!Array.isArray(v)) throw new JqError(`${errDesc(v)} cannot be sorted, as it is not an array`);
-    yield [...v].sort(compare);
+    yield sortedCopy(v);
   },
   "sort_by/1": sortByKey,
   "group_by/1": sortByKey,
@@ -133,8 +138,7 @@ export const ARRAYS_BUILTINS: Record<string, Builtin> = {
   "min_by/1": sortByKey,
   "max_by/1": sortByKey,
   "unique/0": function* (rt, a, v) {
-    if (!Array.isArray(v)) throw new JqError(`${errDesc(v)} cannot be sorted, as it is not an array`);
-    yield [...v].sort(compare).filter((x, i, arr) => i === 0 || compare(arr[i - 1], x) !== 0);
+    yield sortedCopy(v).filter((x, i, arr) => i === 0 || compare(arr[i - 1], x) !== 0);
   },
   "min/0": minMax,
   "max/0": minMax,
