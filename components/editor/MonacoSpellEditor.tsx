@@ -3,10 +3,62 @@
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef, useState } from "react";
 import type * as MonacoNs from "monaco-editor";
+import type { Diagnostic } from "@/lib/check";
 import { setupMonaco } from "./monaco-setup";
 import type { SpellEditorProps } from "./types";
 
 const monaco = setupMonaco();
+
+/** The checker's diagnostics per model, read by the quick-fix provider. */
+const checked = new WeakMap<MonacoNs.editor.ITextModel, Diagnostic[]>();
+
+const SEVERITY = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
+
+/** Quick fixes (the light bulb, Ctrl+.) from the fixes the checker attached to its diagnostics. */
+const quickFixes: MonacoNs.languages.CodeActionProvider = {
+  provideCodeActions(model, range) {
+    const actions: MonacoNs.languages.CodeAction[] = [];
+    for (const d of checked.get(model) ?? []) {
+      if (!d.fix || d.endLine < range.startLineNumber || d.line > range.endLineNumber) continue;
+      actions.push({
+        title: d.fix.title,
+        kind: "quickfix",
+        isPreferred: true,
+        diagnostics: [toMarker(d)],
+        edit: {
+          edits: d.fix.edits.map((e) => ({
+            resource: model.uri,
+            versionId: model.getVersionId(),
+            textEdit: {
+              range: new monaco.Range(e.range.line, e.range.column, e.range.endLine, e.range.endColumn),
+              text: e.text,
+            },
+          })),
+        },
+      });
+    }
+    return { actions, dispose() {} };
+  },
+};
+monaco.languages.registerCodeActionProvider("lua", quickFixes);
+monaco.languages.registerCodeActionProvider("javascript", quickFixes);
+
+function toMarker(d: Diagnostic): MonacoNs.editor.IMarkerData {
+  return {
+    severity: SEVERITY[d.severity],
+    message: d.message,
+    code: d.rule,
+    source: "llmspell check",
+    startLineNumber: d.line,
+    startColumn: d.column,
+    endLineNumber: d.endLine,
+    endColumn: Math.max(d.endColumn, d.line === d.endLine ? d.column + 1 : d.endColumn),
+  };
+}
 
 const MODEL_PATHS = { lua: "file:///spell.lua", javascript: "file:///spell.js" } as const;
 
@@ -21,6 +73,7 @@ export default function MonacoSpellEditor({
   vim = false,
   ariaLabel,
   focusLine,
+  diagnostics,
   onMounted,
 }: SpellEditorProps & { onMounted?(): void }) {
   const [editor, setEditor] = useState<MonacoNs.editor.IStandaloneCodeEditor | null>(null);
@@ -51,6 +104,14 @@ export default function MonacoSpellEditor({
     }
     monaco.editor.setModelMarkers(model, "spell-run", markers);
   }, [editor, errorMarker, language]);
+
+  // The checker's diagnostics as markers of their own owner, so a run's error marker never replaces them.
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!model) return;
+    checked.set(model, diagnostics ?? []);
+    monaco.editor.setModelMarkers(model, "spell-check", (diagnostics ?? []).map(toMarker));
+  }, [editor, diagnostics, language]);
 
   useEffect(() => {
     if (!editor || !focusLine) return;

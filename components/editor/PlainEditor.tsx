@@ -12,8 +12,17 @@ export function PlainEditor({
   ariaLabel,
   language,
   focusLine,
+  diagnostics,
 }: SpellEditorProps) {
   const lines = useMemo(() => value.split("\n").length, [value]);
+  // The worst diagnostic of each line colours its number (the Problems list under the editor says what).
+  const flagged = useMemo(() => {
+    const worst = new Map<number, "error" | "warning">();
+    for (const d of diagnostics ?? [])
+      if (d.severity === "error") worst.set(d.line, "error");
+      else if (d.severity === "warning" && !worst.has(d.line)) worst.set(d.line, "warning");
+    return worst;
+  }, [diagnostics]);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const t = area.current;
@@ -31,7 +40,13 @@ export function PlainEditor({
         {Array.from({ length: lines }, (_, i) => (
           <div
             key={i}
-            className={errorMarker?.line === i + 1 ? "rounded bg-red-500/20 text-red-600 dark:text-red-400" : ""}
+            className={
+              errorMarker?.line === i + 1 || flagged.get(i + 1) === "error"
+                ? "rounded bg-red-500/20 text-red-600 dark:text-red-400"
+                : flagged.get(i + 1) === "warning"
+                  ? "rounded bg-amber-500/20 text-amber-700 dark:text-amber-400"
+                  : ""
+            }
             style={{ lineHeight: 1.5 }}
           >
             {i + 1}

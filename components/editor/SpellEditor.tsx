@@ -8,7 +8,9 @@ import dynamic from "next/dynamic";
 import { useState, useSyncExternalStore } from "react";
 import { CodePlaceholder } from "./CodePlaceholder";
 import { PlainEditor } from "./PlainEditor";
+import { ProblemsBar } from "./ProblemsBar";
 import type { SpellEditorProps } from "./types";
+import { useSpellDiagnostics } from "./use-spell-diagnostics";
 
 export type { SpellEditorProps } from "./types";
 
@@ -26,27 +28,47 @@ export function SpellEditor(props: SpellEditorProps) {
   const touch = useSyncExternalStore(subscribeTouch, isTouchOnly, () => false);
   const plain = props.editorKind === "plain" || (props.editorKind !== "monaco" && touch);
   const [monacoReady, setMonacoReady] = useState(false);
+  const checking = props.check !== false && !props.readOnly;
+  const diagnostics = useSpellDiagnostics(props.value, props.language, checking);
+  // A row picked in the Problems list moves the cursor like an outside `focusLine` does; the newer one wins
+  // (a new outside `focusLine` clears the pick, as React's "adjust state when a prop changes" pattern does).
+  const [picked, setPicked] = useState<{ line: number; nonce: number } | null>(null);
+  const [outside, setOutside] = useState(props.focusLine);
+  if (outside !== props.focusLine) {
+    setOutside(props.focusLine);
+    setPicked(null);
+  }
+  const focusLine = picked ?? props.focusLine ?? null;
+  const editorProps = { ...props, diagnostics, focusLine };
   const style = { height: props.height ?? "100%" };
   return (
     <div
-      className="relative h-full min-h-0 w-full"
+      className="relative flex h-full min-h-0 w-full flex-col"
       style={style}
       data-testid="spell-editor"
       data-language={props.language}
     >
-      {plain ? (
-        <PlainEditor {...props} />
-      ) : (
-        <>
-          {!monacoReady && (
-            <div className="absolute inset-0">
-              <CodePlaceholder source={props.value} fontSize={props.fontSize} />
+      <div className="relative min-h-0 flex-1">
+        {plain ? (
+          <PlainEditor {...editorProps} />
+        ) : (
+          <>
+            {!monacoReady && (
+              <div className="absolute inset-0">
+                <CodePlaceholder source={props.value} fontSize={props.fontSize} />
+              </div>
+            )}
+            <div className="relative h-full w-full">
+              <MonacoSpellEditor {...editorProps} onMounted={() => setMonacoReady(true)} />
             </div>
-          )}
-          <div className="relative h-full w-full">
-            <MonacoSpellEditor {...props} onMounted={() => setMonacoReady(true)} />
-          </div>
-        </>
+          </>
+        )}
+      </div>
+      {checking && (
+        <ProblemsBar
+          diagnostics={diagnostics}
+          onPick={(line) => setPicked((p) => ({ line, nonce: (p?.nonce ?? 0) + 1 }))}
+        />
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 /** Props shared by the Monaco editor and its plain textarea fallback. */
+import type { Diagnostic } from "@/lib/check";
 import type { SpellLanguage } from "@/lib/core/dialect";
 
 interface ErrorMarker {
@@ -28,4 +29,8 @@ export interface SpellEditorProps {
   focusLine?: { line: number; nonce: number } | null;
   /** Accessible name of the editing area. */
   ariaLabel?: string;
+  /** Check the spell as it is typed (markers, quick fixes, the Problems list). Default on. */
+  check?: boolean;
+  /** The checker's diagnostics, drawn by the editor (SpellEditor computes them). */
+  diagnostics?: Diagnostic[];
 }
