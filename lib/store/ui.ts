@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { StorageNotice } from "./storage";
 
-export type DialogName = "examples" | "settings" | "help" | "share";
+type DialogName = "examples" | "settings" | "help" | "share";
 
 export interface Notice {
   id: number;
@@ -15,7 +15,7 @@ export interface Notice {
 }
 
 /** A line the editor should scroll to and put the cursor on; `nonce` makes asking twice for one line work. */
-export interface FocusLine {
+interface FocusLine {
   line: number;
   nonce: number;
 }
@@ -25,7 +25,7 @@ export const MAX_NOTICES = 4;
 /** How long a notice stays when the caller gives no time. */
 export const DEFAULT_NOTICE_MS = 5000;
 
-export interface UiState {
+interface UiState {
   dialog: DialogName | null;
   notices: Notice[];
   focusLine: FocusLine | null;
