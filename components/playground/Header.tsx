@@ -1,64 +1,61 @@
 "use client";
 /**
- * The playground's header bar: title, language, examples, model, Run/Stop, share, help, settings and theme.
+ * The playground's header bar, one row at every width: title, language, examples, model, Run/Stop, share, help,
+ * settings and theme. Narrower screens show icons (named by aria-label or screen-reader text) and move the
+ * secondary controls into the "⋯" menu: share, help, settings and theme below `lg`, the model below `md`.
  * Its controls subscribe to the stores themselves; the buttons open dialogs through the UI store.
  */
-import { BookIcon, GearIcon, HelpIcon, ShareIcon } from "@/components/ui/icons";
+import { BookIcon } from "@/components/ui/icons";
 import type { PlaygroundStores } from "@/lib/store/playground";
 import { displayKeys } from "@/lib/store/shortcuts";
+import { DIALOG_ACTIONS } from "./dialog-actions";
 import { useIsMac } from "./hooks";
 import { LanguageControl, ModelControl, RunControls, ThemeControl } from "./HeaderControls";
+import { HeaderMenu } from "./HeaderMenu";
 
 export function Header({ stores }: { stores: PlaygroundStores }) {
   const isMac = useIsMac();
   const { openDialog } = stores.ui.getState();
   return (
-    <header className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 bg-white/90 px-3 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/80">
-      <h1 className="flex items-center gap-2 text-sm font-semibold tracking-tight">
+    <header className="relative z-30 flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white/90 px-3 backdrop-blur xl:gap-3 dark:border-zinc-800 dark:bg-zinc-900/80">
+      <h1 className="flex min-w-0 items-center gap-2 text-sm font-semibold tracking-tight">
         <Logo />
-        <span>
-          LLMSpell <span className="font-normal text-zinc-500 dark:text-zinc-400">Playground</span>
+        <span className="truncate max-sm:sr-only">
+          LLMSpell <span className="font-normal text-zinc-500 max-xl:sr-only dark:text-zinc-400">Playground</span>
         </span>
       </h1>
       <LanguageControl editor={stores.editor} />
-      <button type="button" className="btn h-8 gap-1.5" onClick={() => openDialog("examples")}>
+      <button
+        type="button"
+        className="btn h-8 shrink-0 gap-1.5 max-lg:w-8 max-lg:px-0"
+        onClick={() => openDialog("examples")}
+        title="Examples"
+      >
         <BookIcon />
-        Examples
+        <span className="max-lg:sr-only">Examples</span>
       </button>
-      <div className="order-last flex w-full items-center gap-2 sm:order-none sm:w-auto">
+      <div className="shrink-0 max-md:hidden">
         <ModelControl settings={stores.settings} />
       </div>
-      <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+      <div className="ml-auto flex shrink-0 items-center gap-2">
         <RunControls stores={stores} runKeys={displayKeys("Mod+Enter", isMac)} />
-        <span className="mx-1 hidden h-5 w-px bg-zinc-200 sm:block dark:bg-zinc-700" aria-hidden="true" />
-        <button
-          type="button"
-          className="icon-btn"
-          onClick={() => openDialog("share")}
-          aria-label="Share"
-          title={`Share (${displayKeys("Mod+S", isMac)} copies a link)`}
-        >
-          <ShareIcon />
-        </button>
-        <button
-          type="button"
-          className="icon-btn"
-          onClick={() => openDialog("help")}
-          aria-label="Help and shortcuts"
-          title="Help and shortcuts"
-        >
-          <HelpIcon />
-        </button>
-        <button
-          type="button"
-          className="icon-btn"
-          onClick={() => openDialog("settings")}
-          aria-label="Settings"
-          title="Settings"
-        >
-          <GearIcon />
-        </button>
-        <ThemeControl settings={stores.settings} />
+        <span className="mx-1 h-5 w-px bg-zinc-200 max-lg:hidden dark:bg-zinc-700" aria-hidden="true" />
+        <div className="flex items-center gap-2 max-lg:hidden">
+          {DIALOG_ACTIONS.map(({ dialog, label, Icon, title }) => (
+            <button
+              key={dialog}
+              type="button"
+              className="icon-btn"
+              onClick={() => openDialog(dialog)}
+              aria-label={label}
+              title={title(isMac)}
+            >
+              <Icon />
+            </button>
+          ))}
+          <ThemeControl settings={stores.settings} />
+        </div>
+        <HeaderMenu stores={stores} className="lg:hidden" />
       </div>
     </header>
   );

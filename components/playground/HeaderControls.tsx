@@ -8,7 +8,7 @@ import type { PlaygroundStores } from "@/lib/store/playground";
 import { startRun } from "@/lib/store/playground-actions";
 import { useElapsed, useStore } from "./hooks";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { ModelPicker } from "./ModelPicker";
+import { ModelPicker, type ModelPickerProps } from "./ModelPicker";
 import { RunButtons } from "./RunButtons";
 import { ThemeSwitch } from "./ThemeSwitch";
 
@@ -17,7 +17,10 @@ export function LanguageControl({ editor }: Pick<PlaygroundStores, "editor">) {
   return <LanguageSwitch value={language} onChange={editor.getState().setLanguage} />;
 }
 
-export function ModelControl({ settings }: Pick<PlaygroundStores, "settings">) {
+export function ModelControl({
+  settings,
+  layout,
+}: Pick<PlaygroundStores, "settings"> & Pick<ModelPickerProps, "layout">) {
   const { model, mockAll, update } = useStore(
     settings,
     useShallow((s) => ({ model: s.model, mockAll: s.mockAll, update: s.update })),
@@ -28,6 +31,7 @@ export function ModelControl({ settings }: Pick<PlaygroundStores, "settings">) {
       mockAll={mockAll}
       onModel={(m) => update({ model: m })}
       onMockAll={(on) => update({ mockAll: on })}
+      layout={layout}
     />
   );
 }
