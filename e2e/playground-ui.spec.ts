@@ -57,6 +57,42 @@ test.describe("on a phone-sized screen", () => {
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/mobile.png` });
   });
+
+  test("the header is one row and the ⋯ menu holds the model, share, help, settings and theme", async ({ page }) => {
+    await openPlayground(page);
+    const header = page.getByTestId("playground").locator(":scope > header");
+    expect((await header.boundingBox())!.height).toBeLessThanOrEqual(48);
+    for (const name of ["Examples", "Run", "Stop", "More actions"]) {
+      await expect(page.getByRole("button", { name, exact: true })).toBeInViewport();
+    }
+    await expect(page.getByRole("button", { name: "Settings" })).toBeHidden();
+    const more = page.getByRole("button", { name: "More actions" });
+    await more.click();
+    await expect(more).toHaveAttribute("aria-expanded", "true");
+    const menu = page.getByRole("group", { name: "More actions" });
+    await expect(menu.getByRole("combobox", { name: "Default model" })).toBeInViewport();
+    await expect(menu.getByRole("switch", { name: "Mock every model" })).toBeVisible();
+    for (const name of ["Share", "Help and shortcuts", "Settings"]) {
+      await expect(menu.getByRole("button", { name, exact: true })).toBeInViewport();
+    }
+    await menu.getByRole("radio", { name: "Dark theme" }).click();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await page.keyboard.press("Escape");
+    await expect(menu).toBeHidden();
+    await expect(more).toBeFocused();
+    // A dialog opened from the menu closes it, and gives focus back to the ⋯ button.
+    await more.click();
+    await menu.getByRole("button", { name: "Help and shortcuts" }).click();
+    await expect(page.getByTestId("shortcuts")).toBeVisible();
+    await expect(menu).toBeHidden();
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("shortcuts")).toBeHidden();
+    await expect(more).toBeFocused();
+    // A click elsewhere closes it too.
+    await more.click();
+    await page.getByTestId("console").click();
+    await expect(menu).toBeHidden();
+  });
 });
 
 test("keyboard: the controls are reachable and labelled; the help lists the shortcuts", async ({ page }) => {

@@ -1,10 +1,13 @@
 "use client";
-/** Lua / JavaScript segmented switch (a radio group: arrow keys move between the two). */
+/**
+ * Lua / JavaScript segmented switch (a radio group: arrow keys move between the two). On a phone "JavaScript"
+ * shows as "JS"; its accessible name stays "JavaScript".
+ */
 import type { SpellLanguage } from "@/lib/core/dialect";
 
-const OPTIONS: { value: SpellLanguage; label: string }[] = [
+const OPTIONS: { value: SpellLanguage; label: string; short?: string }[] = [
   { value: "lua", label: "Lua" },
-  { value: "javascript", label: "JavaScript" },
+  { value: "javascript", label: "JavaScript", short: "JS" },
 ];
 
 export function LanguageSwitch({ value, onChange }: { value: SpellLanguage; onChange(l: SpellLanguage): void }) {
@@ -31,7 +34,16 @@ export function LanguageSwitch({ value, onChange }: { value: SpellLanguage; onCh
           data-value={o.value}
           className="segmented-item"
         >
-          {o.label}
+          {o.short ? (
+            <>
+              <span className="sm:hidden" aria-hidden="true">
+                {o.short}
+              </span>
+              <span className="max-sm:sr-only">{o.label}</span>
+            </>
+          ) : (
+            o.label
+          )}
         </button>
       ))}
     </div>

@@ -1,6 +1,6 @@
 "use client";
 /** The model picker (from /api/models) and the "mock every model" switch. */
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { FALLBACK_MODELS, fetchModels, type ModelsInfo } from "@/lib/store/models";
 
 export interface ModelPickerProps {
@@ -8,9 +8,13 @@ export interface ModelPickerProps {
   mockAll: boolean;
   onModel(model: string): void;
   onMockAll(on: boolean): void;
+  /** "inline" (default): one compact row for the header; "stacked": full-width picker, labelled switch below. */
+  layout?: "inline" | "stacked";
 }
 
-export function ModelPicker({ model, mockAll, onModel, onMockAll }: ModelPickerProps) {
+export function ModelPicker({ model, mockAll, onModel, onMockAll, layout = "inline" }: ModelPickerProps) {
+  const id = useId();
+  const stacked = layout === "stacked";
   const [info, setInfo] = useState<ModelsInfo>(FALLBACK_MODELS);
   useEffect(() => {
     const ctl = new AbortController();
@@ -19,15 +23,15 @@ export function ModelPicker({ model, mockAll, onModel, onMockAll }: ModelPickerP
   }, []);
   const known = info.providers.some((p) => p.models.some((m) => m.id === model));
   return (
-    <div className="flex items-center gap-2">
-      <label htmlFor="model-picker" className="sr-only">
+    <div className={stacked ? "flex flex-col items-stretch gap-1.5" : "flex items-center gap-2"}>
+      <label htmlFor={id} className={stacked ? "text-xs font-medium text-zinc-500 dark:text-zinc-400" : "sr-only"}>
         Default model
       </label>
       <select
-        id="model-picker"
+        id={id}
         value={model}
         onChange={(e) => onModel(e.target.value)}
-        className="input h-8 max-w-[10rem] text-xs 2xl:max-w-[13rem]"
+        className={`input h-8 text-xs ${stacked ? "w-full" : "max-w-[10rem] 2xl:max-w-[13rem]"}`}
         title={info.problem ?? "The model used by agents that name none"}
       >
         {!known && <option value={model}>{model}</option>}
@@ -57,7 +61,7 @@ export function ModelPicker({ model, mockAll, onModel, onMockAll }: ModelPickerP
             className={`inline-block h-3 w-3 rounded-full bg-white shadow transition-transform ${mockAll ? "translate-x-3.5" : "translate-x-0.5"}`}
           />
         </span>
-        <span className="whitespace-nowrap max-2xl:sr-only">Mock every model</span>
+        <span className={stacked ? "whitespace-nowrap" : "whitespace-nowrap max-2xl:sr-only"}>Mock every model</span>
       </button>
     </div>
   );

@@ -1,12 +1,11 @@
 "use client";
 /** Toast-like notices (storage problems, copied links, bad share links), announced to screen readers. */
 import { CloseIcon } from "@/components/ui/icons";
+import type { Notice, UiStore } from "@/lib/store/ui";
+import { useStore } from "./hooks";
 
-export interface Notice {
-  id: number;
-  tone: "info" | "success" | "warn" | "error";
-  text: string;
-}
+// use-share-link-from-hash.ts takes its `notify` type from here.
+export type { Notice };
 
 const TONE: Record<Notice["tone"], string> = {
   info: "border-zinc-200 bg-white text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100",
@@ -16,7 +15,10 @@ const TONE: Record<Notice["tone"], string> = {
   error: "border-red-200 bg-red-50 text-red-900 dark:border-red-500/30 dark:bg-red-950 dark:text-red-100",
 };
 
-export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(id: number): void }) {
+/** The UI store's notices, newest last; each can be dismissed. */
+export function Notices({ ui }: { ui: UiStore }) {
+  const notices = useStore(ui, (s) => s.notices);
+  const { dismissNotice } = ui.getState();
   return (
     <div
       className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4"
@@ -34,7 +36,7 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(i
           <button
             type="button"
             className="icon-btn -mr-2 h-6 w-6"
-            onClick={() => onDismiss(n.id)}
+            onClick={() => dismissNotice(n.id)}
             aria-label="Dismiss notice"
           >
             <CloseIcon className="h-3.5 w-3.5" />

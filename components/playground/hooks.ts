@@ -1,6 +1,6 @@
 "use client";
 /** React bindings for the playground stores, plus small client-only helpers. */
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
 
 export { useStore };
@@ -24,4 +24,11 @@ export function isMacPlatform(): boolean {
     navigator.platform ??
     "";
   return /mac|iphone|ipad/i.test(platform);
+}
+
+const noSubscription = () => () => undefined;
+
+/** Whether to name the Mac keys (⌘): false on the server and in the first paint, then the platform's answer. */
+export function useIsMac(): boolean {
+  return useSyncExternalStore(noSubscription, isMacPlatform, () => false);
 }

@@ -8,11 +8,14 @@ import { createRunStore, warmRunStore, type RunStore } from "./run";
 import { createSettingsStore, type SettingsState, type SettingsStore } from "./settings";
 import { getBrowserStorage } from "./storage";
 import { PLAYGROUND_STATE_NAMESPACE } from "./state-panel";
+import { createUiStore, type UiStore } from "./ui";
 
 export interface PlaygroundStores {
   editor: EditorStore;
   settings: SettingsStore;
   run: RunStore;
+  /** Dialogs, notices and the line to reveal: shared by the page's components, never persisted. */
+  ui: UiStore;
 }
 
 let stores: PlaygroundStores | null = null;
@@ -32,6 +35,7 @@ export function getPlaygroundStores(): PlaygroundStores {
     editor: createEditorStore({ session, local }),
     settings: createSettingsStore({ session, local }),
     run,
+    ui: createUiStore(),
   };
   warmRunStore(run);
   return stores;

@@ -1,0 +1,58 @@
+"use client";
+/** The editor pane: the file name, the badge of the last run's error line, and the spell editor. */
+import { useMemo } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { SpellEditor } from "@/components/editor/SpellEditor";
+import type { PlaygroundStores } from "@/lib/store/playground";
+import { errorMarkerFor } from "./error-marker";
+import { useStore } from "./hooks";
+
+export function EditorPane({ stores, theme }: { stores: PlaygroundStores; theme: "light" | "dark" }) {
+  const { editor, settings, run, ui } = stores;
+  const { language, source } = useStore(
+    editor,
+    useShallow((s) => ({ language: s.language, source: s.sources[s.language] })),
+  );
+  const { fontSize, keybindings, editorKind } = useStore(
+    settings,
+    useShallow((s) => ({ fontSize: s.fontSize, keybindings: s.keybindings, editorKind: s.editorKind })),
+  );
+  const { error, ranLanguage } = useStore(
+    run,
+    useShallow((s) => ({ error: s.view.error?.error, ranLanguage: s.lastRequest?.engine })),
+  );
+  const focusLine = useStore(ui, (s) => s.focusLine);
+  const errorMarker = useMemo(() => errorMarkerFor(error, ranLanguage, language), [error, ranLanguage, language]);
+  const { revealLine } = ui.getState();
+
+  return (
+    <section className="flex h-full min-h-0 flex-col bg-white dark:bg-[#0b0b0f]" aria-label="Spell editor">
+      <div className="flex h-9 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 text-xs text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
+        <span className="font-mono text-zinc-700 dark:text-zinc-300">spell.{language === "lua" ? "lua" : "js"}</span>
+        {errorMarker && (
+          <button
+            type="button"
+            className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-700 dark:bg-red-500/15 dark:text-red-300"
+            onClick={() => revealLine(errorMarker.line)}
+          >
+            error on line {errorMarker.line}
+          </button>
+        )}
+        <span className="ml-auto hidden sm:inline">Saved in this browser</span>
+      </div>
+      <div className="min-h-0 flex-1">
+        <SpellEditor
+          language={language}
+          value={source}
+          onChange={(v) => editor.getState().setSource(language, v)}
+          errorMarker={errorMarker}
+          fontSize={fontSize}
+          theme={theme}
+          vim={keybindings === "vim"}
+          editorKind={editorKind}
+          focusLine={focusLine}
+        />
+      </div>
+    </section>
+  );
+}

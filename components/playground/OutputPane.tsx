@@ -1,0 +1,119 @@
+"use client";
+/** The output pane: the run's status line and the Console, Trace, Result and State tabs. */
+import { useState } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { OutputConsole } from "@/components/output/OutputConsole";
+import { JsonTree } from "@/components/result/JsonTree";
+import { StatePanel } from "@/components/state/StatePanel";
+import { TracePanel, formatMs } from "@/components/trace/TracePanel";
+import type { PlaygroundStores } from "@/lib/store/playground";
+import { totalCost, type RunView } from "@/lib/store/run-view";
+import { displayKeys } from "@/lib/store/shortcuts";
+import { PLAYGROUND_STATE_NAMESPACE } from "@/lib/store/state-panel";
+import { useElapsed, useIsMac, useStore } from "./hooks";
+import { OutputTabs, type OutputTab } from "./OutputTabs";
+import { describeRunStatus } from "./run-status";
+
+export function OutputPane({ stores }: { stores: PlaygroundStores }) {
+  const { status, view, tokens, startedAt, endedAt, engine, engineError, runId } = useStore(
+    stores.run,
+    useShallow((s) => ({
+      status: s.status,
+      view: s.view,
+      tokens: s.tokens,
+      startedAt: s.startedAt,
+      endedAt: s.endedAt,
+      engine: s.engine,
+      engineError: s.engineError,
+      runId: s.runId,
+    })),
+  );
+  const [tab, setTab] = useState<OutputTab>("console");
+  const running = status === "running";
+  const elapsed = useElapsed(startedAt, endedAt, running);
+  const runKeys = displayKeys("Mod+Enter", useIsMac());
+  const { clearConsole } = stores.run.getState();
+  const statusText = describeRunStatus({
+    status,
+    engine,
+    engineError,
+    elapsedMs: elapsed,
+    tokens,
+    costUsd: totalCost(view),
+  });
+
+  return (
+    <OutputTabs
+      tab={tab}
+      onTab={setTab}
+      counts={{ trace: Object.keys(view.nodes).length }}
+      status={
+        <span data-testid="run-status" data-status={status}>
+          {statusText}
+        </span>
+      }
+      panels={{
+        console: (
+          <OutputConsole
+            lines={view.lines}
+            running={running}
+            onClear={clearConsole}
+            onJumpToLine={stores.ui.getState().revealLine}
+            emptyHint={
+              <span>
+                Press <kbd className="kbd">{runKeys}</kbd> or <strong>Run</strong> to cast the spell.
+              </span>
+            }
+          />
+        ),
+        trace: (
+          <TracePanel nodes={view.nodes} roots={view.roots} nowMs={running ? elapsed : view.lastT} running={running} />
+        ),
+        result: <ResultPanel view={view} running={running} />,
+        state: <StatePanel namespace={PLAYGROUND_STATE_NAMESPACE} refreshKey={runId * 10 + (running ? 0 : 1)} />,
+      }}
+    />
+  );
+}
+
+function ResultPanel({ view, running }: { view: RunView; running: boolean }) {
+  if (view.result) {
+    const { stats, value } = view.result;
+    return (
+      <div className="h-full overflow-auto p-3" data-testid="result">
+        <StatsLine stats={stats} />
+        {value === null || value === undefined ? (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">The spell returned nothing.</p>
+        ) : (
+          <JsonTree value={value} label="Returned value" />
+        )}
+      </div>
+    );
+  }
+  if (view.error) {
+    return (
+      <div className="h-full overflow-auto p-3" data-testid="result">
+        <StatsLine stats={view.error.stats} />
+        <p className="text-sm text-red-700 dark:text-red-300">
+          The run ended with <strong>{view.error.error.kind}</strong>: {view.error.error.message}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="flex h-full items-center justify-center p-6 text-sm text-zinc-500 dark:text-zinc-400">
+      {running ? "Running…" : "The value your spell returns shows here."}
+    </div>
+  );
+}
+
+function StatsLine({ stats }: { stats: { engine: string; durationMs: number; cpuMs?: number; memoryBytes?: number } }) {
+  return (
+    <p className="mb-2 flex flex-wrap gap-x-4 text-xs text-zinc-500 dark:text-zinc-400">
+      <span>engine {stats.engine}</span>
+      <span>wall {formatMs(stats.durationMs)}</span>
+      {stats.cpuMs !== undefined && <span>cpu {formatMs(stats.cpuMs)}</span>}
+      {stats.memoryBytes !== undefined && <span>memory {(stats.memoryBytes / 1024 / 1024).toFixed(1)} MiB</span>}
+    </p>
+  );
+}

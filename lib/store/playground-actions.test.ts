@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import type { ExecutionResult } from "@/lib/core/events";
+import type { RunController, RunRequest } from "@/lib/runner/types";
+import { decodeShareLink } from "@/lib/share/link";
+import { createEditorStore } from "./editor";
+import { copyShareLink, openExample, startRun } from "./playground-actions";
+import { createRunStore } from "./run";
+import { PLAYGROUND_STATE_NAMESPACE } from "./state-panel";
+import { createSettingsStore } from "./settings";
+import { createFakeStorage } from "./test-storage";
+import { createUiStore } from "./ui";
+
+function stores() {
+  const requests: RunRequest[] = [];
+  const result: ExecutionResult = { ok: true, value: 1, logs: [], stats: { engine: "lua", durationMs: 1 } };
+  const controller: RunController = {
+    ready: Promise.resolve(),
+    run: async (request) => {
+      requests.push(request);
+      return result;
+    },
+    cancel() {},
+    dispose() {},
+  };
+  return {
+    editor: createEditorStore({ session: createFakeStorage(), local: createFakeStorage() }),
+    settings: createSettingsStore({ session: createFakeStorage(), local: createFakeStorage() }),
+    run: createRunStore({ createController: () => controller, schedule: (flush) => flush() }),
+    ui: createUiStore({ setTimer: () => undefined }),
+    requests,
+  };
+}
+
+const ORIGIN = "http://127.0.0.1:3000";
+
+describe("playground actions", () => {
+  it("runs the current language's spell with the model, the mock switch, the key and the args", async () => {
+    const s = stores();
+    s.editor.getState().setLanguage("javascript");
+    s.editor.getState().setSource("javascript", "console.log(1)");
+    s.editor.getState().openSpell({ language: "javascript", source: "console.log(2)", args: { n: 2 } }, "test");
+    s.settings.getState().update({ model: "mock/echo", mockAll: true });
+    s.settings.getState().setByokKey("sk-test");
+    await startRun(s);
+    expect(s.requests).toEqual([
+      {
+        engine: "javascript",
+        source: "console.log(2)",
+        model: "mock/echo",
+        mockAll: true,
+        byokKey: "sk-test",
+        args: { n: 2 },
+        stateNamespace: PLAYGROUND_STATE_NAMESPACE,
+      },
+    ]);
+    expect(s.run.getState().status).toBe("done");
+  });
+
+  it("copies a share link that opens the current spell, and says how long it is", async () => {
+    const s = stores();
+    s.editor.getState().setSource("lua", 'print("share me")');
+    s.settings.getState().update({ model: "mock/echo" });
+    const copied: string[] = [];
+    await copyShareLink(s, { origin: ORIGIN, writeText: async (t) => void copied.push(t) });
+    expect(copied).toHaveLength(1);
+    expect(copied[0].startsWith(`${ORIGIN}/#v1/lua/`)).toBe(true);
+    const spell = await decodeShareLink(copied[0].slice(ORIGIN.length + 1));
+    expect(spell).toMatchObject({ language: "lua", source: 'print("share me")', model: "mock/echo" });
+    expect(s.ui.getState().notices.map((n) => [n.tone, n.text])).toEqual([
+      ["success", `Share link copied (${copied[0].length} characters).`],
+    ]);
+    expect(s.ui.getState().dialog).toBeNull();
+  });
+
+  it("opens the share dialog when the clipboard refuses, with no error notice", async () => {
+    const s = stores();
+    await copyShareLink(s, {
+      origin: ORIGIN,
+      writeText: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")),
+    });
+    expect(s.ui.getState().dialog).toBe("share");
+    expect(s.ui.getState().notices).toEqual([]);
+  });
+
+  it("opens the share dialog and says why when the spell is too large to share", async () => {
+    const s = stores();
+    // Within the editor's character limit, over the link's byte limit.
+    s.editor.getState().setSource("lua", "é".repeat(40_000));
+    const copied: string[] = [];
+    await copyShareLink(s, { origin: ORIGIN, writeText: async (t) => void copied.push(t) });
+    expect(copied).toEqual([]);
+    expect(s.ui.getState().dialog).toBe("share");
+    const [notice] = s.ui.getState().notices;
+    expect(notice.tone).toBe("error");
+    expect(notice.text).toMatch(/^Cannot share this spell/);
+  });
+
+  it("opens an example in the current language, keeps the user's spell in history and uses its model", () => {
+    const s = stores();
+    s.editor.getState().setLanguage("javascript");
+    s.editor.getState().setSource("javascript", 'console.log("mine")');
+    s.ui.getState().openDialog("examples");
+    openExample(s, { title: "Hello", lua: 'print("hi")', js: 'console.log("hi")', model: "mock/echo" }, false);
+    const e = s.editor.getState();
+    expect(e.language).toBe("javascript");
+    expect(e.sources.javascript).toBe('console.log("hi")');
+    expect(e.history[0]).toMatchObject({ source: 'console.log("mine")', reason: 'before opening the example "Hello"' });
+    expect(s.settings.getState().model).toBe("mock/echo");
+    expect(s.ui.getState().dialog).toBeNull();
+    expect(s.ui.getState().notices.map((n) => n.text)).toEqual(['Opened "Hello". Press Ctrl+Enter to run it.']);
+  });
+
+  it("keeps the model when the example names none, and names the Mac keys on a Mac", () => {
+    const s = stores();
+    s.settings.getState().update({ model: "mock/echo" });
+    openExample(s, { title: "Plain", lua: 'print("plain")', js: "" }, true);
+    expect(s.editor.getState().sources.lua).toBe('print("plain")');
+    expect(s.settings.getState().model).toBe("mock/echo");
+    expect(s.ui.getState().notices[0].text).toBe('Opened "Plain". Press ⌘+Enter to run it.');
+  });
+});

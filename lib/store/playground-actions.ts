@@ -1,0 +1,74 @@
+/**
+ * What the playground's buttons and shortcuts do, as functions of the stores: components call these and only
+ * render state. The browser bits (page origin, clipboard) are passed in, so the tests run them in Node.
+ */
+import type { ExecutionResult } from "@/lib/core/events";
+import { buildRunRequest, type PlaygroundStores } from "./playground";
+import { createShareUrl } from "./share-open";
+import { displayKeys } from "./shortcuts";
+
+/** Run the editor's current spell with the user's settings (a running spell is stopped first). */
+export function startRun(
+  stores: Pick<PlaygroundStores, "editor" | "settings" | "run">,
+): Promise<ExecutionResult | null> {
+  return stores.run.getState().run(buildRunRequest(stores.editor.getState(), stores.settings.getState()));
+}
+
+export interface ClipboardEnv {
+  /** The page's origin, e.g. `https://example.org`. */
+  origin: string;
+  writeText(text: string): Promise<void>;
+}
+
+/**
+ * Copy a share link of the current spell and say so. When it cannot be copied (no clipboard permission) the
+ * share dialog opens instead, to show the link; when the spell cannot be shared (too large) the dialog says why
+ * and a notice does too.
+ */
+export async function copyShareLink(
+  stores: Pick<PlaygroundStores, "editor" | "settings" | "ui">,
+  env: ClipboardEnv,
+): Promise<void> {
+  const e = stores.editor.getState();
+  const ui = stores.ui.getState();
+  try {
+    const url = await createShareUrl(
+      { language: e.language, source: e.sources[e.language], model: stores.settings.getState().model, args: e.args },
+      env.origin,
+    );
+    await env.writeText(url);
+    ui.notify("success", `Share link copied (${url.length} characters).`);
+  } catch (err) {
+    ui.openDialog("share");
+    if (err instanceof Error && /too large|Cannot share/i.test(err.message)) ui.notify("error", err.message);
+  }
+}
+
+/** The part of an example spell that opening it needs (examples/example-type.ts has the whole). */
+export interface ExampleToOpen {
+  title: string;
+  lua: string;
+  js: string;
+  model?: string;
+}
+
+/**
+ * Open an example in the current language (the user's spell goes to history), switch to the model it is
+ * written for, close the examples dialog and say how to run it.
+ */
+export function openExample(
+  stores: Pick<PlaygroundStores, "editor" | "settings" | "ui">,
+  example: ExampleToOpen,
+  isMac: boolean,
+): void {
+  const editor = stores.editor.getState();
+  const language = editor.language;
+  editor.openSpell(
+    { language, source: language === "lua" ? example.lua : example.js },
+    `before opening the example "${example.title}"`,
+  );
+  if (example.model) stores.settings.getState().update({ model: example.model });
+  const ui = stores.ui.getState();
+  ui.closeDialog();
+  ui.notify("info", `Opened "${example.title}". Press ${displayKeys("Mod+Enter", isMac)} to run it.`);
+}
