@@ -3,6 +3,7 @@
  * drives top-level `await` while host promises settle, error mapping and disposal of every handle.
  */
 import { resolveRunLimits, STOP_MESSAGES } from "../../lib/core/run-guard";
+import { createCpuMeter } from "../../lib/core/cpu-meter";
 import type {
   QuickJSContext,
   QuickJSDeferredPromise,
@@ -142,9 +143,7 @@ export class JavascriptRun {
   private dirty = false;
   private wake: (() => void) | null = null;
 
-  private vmDepth = 0;
-  private sliceStart = 0;
-  private cpuMs = 0;
+  private readonly cpu = createCpuMeter();
   private stop: StopReason | null = null;
   private suspendInterrupt = false;
   private settingUp = false;
@@ -212,7 +211,7 @@ export class JavascriptRun {
       outcome,
       {
         engine: "javascript",
-        cpuMs: Math.round(this.cpuMs * 1000) / 1000,
+        cpuMs: Math.round(this.cpu.elapsedMs() * 1000) / 1000,
         ...(memoryBytes !== undefined ? { memoryBytes } : {}),
       },
       this.opts.onEvent,
@@ -236,7 +235,7 @@ export class JavascriptRun {
     const setupError = this.setUp();
     this.settingUp = false;
     // The CPU limit is for spell code: the engine's own setup (prelude, API globals) does not count.
-    this.cpuMs = 0;
+    this.cpu.reset();
     if (setupError) return setupError;
 
     const started = this.startModule();
@@ -318,17 +317,11 @@ export class JavascriptRun {
 
   private inVm<T>(fn: () => T): T {
     let previousGuard: GrowthGuard | null = null;
-    if (this.vmDepth++ === 0) {
-      this.sliceStart = performance.now();
-      previousGuard = swapGrowthGuard(this.growthGuard);
-    }
+    if (this.cpu.enter()) previousGuard = swapGrowthGuard(this.growthGuard);
     try {
       return fn();
     } finally {
-      if (--this.vmDepth === 0) {
-        this.cpuMs += performance.now() - this.sliceStart;
-        swapGrowthGuard(previousGuard);
-      }
+      if (this.cpu.exit()) swapGrowthGuard(previousGuard);
     }
   }
 
@@ -343,16 +336,12 @@ export class JavascriptRun {
     return false;
   };
 
-  private cpuNow(): number {
-    return this.cpuMs + (this.vmDepth > 0 ? performance.now() - this.sliceStart : 0);
-  }
-
   private shouldInterrupt(): boolean {
     // Reading an error runs spell code too (getters, proxies): it gets a short budget of its own.
     if (this.suspendInterrupt) return performance.now() > this.describeDeadline;
     if (this.stop) return true;
     if (this.opts.signal?.aborted) this.stop = "cancelled";
-    else if (!this.settingUp && this.cpuNow() > this.timeoutMs) this.stop = "timeout";
+    else if (!this.settingUp && this.cpu.exceeds(this.timeoutMs)) this.stop = "timeout";
     else if (performance.now() > this.wallDeadline) this.stop = "wall";
     return this.stop !== null;
   }

@@ -21,6 +21,7 @@ import { type ExecutionResult } from "../../lib/core/events";
 import { type JsonValue } from "../../lib/core/json";
 import { createRunOutput, finishRun, type RunOutput } from "../../lib/core/run-output";
 import { hostErrorFields, resolveRunLimits, STOP_MESSAGES } from "../../lib/core/run-guard";
+import { createCpuMeter } from "../../lib/core/cpu-meter";
 import { pushHostValue, readLuaValue, type ConvertHost } from "./convert";
 import { scriptFrames, stringError, syntaxError, tableError } from "./errors";
 import {
@@ -120,10 +121,8 @@ export class LuaRun implements ConvertHost {
   private closed = false;
   private broken = false;
 
-  private depth = 0;
-  private sliceStart = 0;
-  private cpuMs = 0;
-  private enforceMemory = false;
+  /** Time in the VM; the memory cap is enforced while it runs (the engine's own allocations are not capped). */
+  private readonly cpu = createCpuMeter();
   private memUsed = 0;
   private memPeak = 0;
   private memFailed = false;
@@ -166,7 +165,7 @@ export class LuaRun implements ConvertHost {
       };
     }
     this.flushWrite();
-    const stats = { engine: ENGINE, cpuMs: Math.round(this.cpuMs * 1000) / 1000, memoryBytes: this.memPeak };
+    const stats = { engine: ENGINE, cpuMs: Math.round(this.cpu.elapsedMs() * 1000) / 1000, memoryBytes: this.memPeak };
     this.close();
     return finishRun(this.output, outcome, stats, this.opts.onEvent);
   }
@@ -236,7 +235,7 @@ export class LuaRun implements ConvertHost {
         return 0;
       }
       const delta = ptr ? nsize - osize : nsize;
-      if (delta > 0 && this.enforceMemory && this.memUsed + delta > this.memoryLimit) {
+      if (delta > 0 && this.cpu.running && this.memUsed + delta > this.memoryLimit) {
         this.memFailed = true;
         return 0;
       }
@@ -255,8 +254,7 @@ export class LuaRun implements ConvertHost {
     const hook = m.addFunction((Lh: LuaState) => {
       if (!this.killed && !this.closing) {
         const now = performance.now();
-        const cpu = this.cpuMs + (this.depth > 0 ? now - this.sliceStart : 0);
-        if (cpu > this.timeoutMs) this.kill("timeout", STOP_MESSAGES.cpu(this.timeoutMs));
+        if (this.cpu.exceeds(this.timeoutMs)) this.kill("timeout", STOP_MESSAGES.cpu(this.timeoutMs));
         else if (now > this.wallDeadline) this.kill("timeout", this.wallMessage);
         else if (this.opts.signal?.aborted) this.kill("cancelled", STOP_MESSAGES.cancelled());
         else if (now - this.lastBreath > BREATHE_MS && this.driven.has(Lh) && api.isyieldable(Lh)) {
@@ -777,18 +775,11 @@ export class LuaRun implements ConvertHost {
   }
 
   private enter(): void {
-    if (this.depth++ === 0) {
-      this.sliceStart = performance.now();
-      this.lastBreath = this.sliceStart;
-      this.enforceMemory = true;
-    }
+    if (this.cpu.enter()) this.lastBreath = performance.now();
   }
 
   private exit(): void {
-    if (--this.depth === 0) {
-      this.cpuMs += performance.now() - this.sliceStart;
-      this.enforceMemory = false;
-    }
+    this.cpu.exit();
   }
 
   // -------------------------------------------------------------------------------------------------------------
