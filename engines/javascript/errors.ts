@@ -1,9 +1,14 @@
 /**
  * Turning what QuickJS threw into a {@link SpellErrorData}: the kind, a readable message, the spell's line
- * and column, and a stack of spell frames only (prelude and host frames are dropped).
+ * and column, and a stack of spell frames only (prelude and host frames are dropped); reading the thrown
+ * value's facts off the VM ({@link describeThrown}); and the failed outcome of a run that stopped, threw,
+ * could not be set up, or met an engine failure.
  */
-import { isSpellErrorKind, type SpellErrorData, type SpellErrorKind } from "../../lib/core/errors";
+import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core";
+import { isSpellErrorKind, SpellError, type SpellErrorData, type SpellErrorKind } from "../../lib/core/errors";
 import { type JsonValue } from "../../lib/core/json";
+import { STOP_MESSAGES } from "../../lib/core/run-guard";
+import type { StopReason } from "./interrupts";
 
 /** What the prelude's `describe` reports about a thrown value. */
 export interface ThrownFacts {
@@ -123,4 +128,113 @@ export function spellErrorFromFacts(
   if (frames.length > 0) out.stack = formatFrames(frames, mapping.chunkName);
   if (facts.data && Object.keys(facts.data).length > 0) out.data = facts.data;
   return out;
+}
+
+/** How a run that did not finish ends. */
+export type Failure = { ok: false; error: SpellErrorData };
+
+/** The limits a stop message names. */
+export interface StopLimits {
+  readonly timeoutMs: number;
+  readonly wallTimeoutMs: number;
+  readonly memoryLimitBytes: number;
+}
+
+/**
+ * Facts about a thrown value, read by the prelude's `describe` (or QuickJS's dump when that fails). The caller
+ * relaxes interrupts and the memory cap around it (VmGuard.readThrown).
+ */
+export function describeThrown(
+  ctx: QuickJSContext,
+  internals: { readonly describe: QuickJSHandle } | null,
+  errorHandle: QuickJSHandle,
+): ThrownFacts {
+  try {
+    if (internals) {
+      const r = ctx.callFunction(internals.describe, ctx.undefined, errorHandle);
+      if (!r.error) {
+        const text = ctx.getString(r.value);
+        r.value.dispose();
+        return JSON.parse(text) as ThrownFacts;
+      }
+      r.error.dispose();
+    }
+    const dumped: unknown = ctx.dump(errorHandle);
+    if (dumped && typeof dumped === "object") {
+      const d = dumped as { name?: unknown; message?: unknown; stack?: unknown };
+      return {
+        isError: typeof d.name === "string",
+        name: typeof d.name === "string" ? d.name : undefined,
+        message: typeof d.message === "string" ? d.message : "",
+        stack: typeof d.stack === "string" ? d.stack : undefined,
+      };
+    }
+    return { isError: false, message: String(dumped) };
+  } catch {
+    return { isError: false, message: "an error that could not be read" };
+  }
+}
+
+/** The kind and message of a stop. */
+function stopError(reason: StopReason, limits: StopLimits): { kind: SpellErrorKind; message: string } {
+  switch (reason) {
+    case "timeout":
+      return { kind: "timeout", message: STOP_MESSAGES.cpu(limits.timeoutMs) };
+    case "wall":
+      return {
+        kind: "timeout",
+        message: STOP_MESSAGES.wall(limits.wallTimeoutMs),
+      };
+    case "memory":
+      return {
+        kind: "memory",
+        message: STOP_MESSAGES.memory(limits.memoryLimitBytes),
+      };
+    case "cancelled":
+      return { kind: "cancelled", message: STOP_MESSAGES.cancelled() };
+  }
+}
+
+/** A stopped run; with the facts of what the stop made the spell throw, its line and stack are kept. */
+export function stopFailure(
+  reason: StopReason,
+  limits: StopLimits,
+  mapping: SourceMapping,
+  facts?: ThrownFacts,
+): Failure {
+  const override = stopError(reason, limits);
+  const error = facts ? spellErrorFromFacts(facts, mapping, override) : { ...override, engine: "javascript" };
+  return { ok: false, error };
+}
+
+/** Something the spell threw; a stop (timeout, cancel) wins over the error it caused. */
+export function thrownFailure(
+  facts: ThrownFacts,
+  stop: StopReason | null,
+  limits: StopLimits,
+  mapping: SourceMapping,
+): Failure {
+  if (stop) return stopFailure(stop, limits, mapping, facts);
+  const error = spellErrorFromFacts(facts, mapping);
+  if (error.kind === "memory") {
+    error.message = /string too long/.test(error.message)
+      ? `the spell built a string longer than the engine allows (${error.message})`
+      : stopError("memory", limits).message;
+  }
+  return { ok: false, error };
+}
+
+/** The engine's own setup (prelude, API install, API prelude) threw: an `api` error saying what failed. */
+export function setupFailure(facts: ThrownFacts, what: string): Failure {
+  const error = spellErrorFromFacts(facts, { chunkName: "\u0000none", lineOffset: 0 });
+  if (error.kind !== "memory") error.kind = "api";
+  error.message = `${what}: ${error.message}`;
+  return { ok: false, error };
+}
+
+/** A failure of the engine itself (not of the spell). */
+export function internalFailure(e: unknown): SpellErrorData {
+  if (e instanceof SpellError) return { ...e.toJSON(), engine: "javascript" };
+  const message = e instanceof Error ? e.message : String(e);
+  return { kind: "runtime", message: `the JavaScript engine failed: ${message}`, engine: "javascript" };
 }

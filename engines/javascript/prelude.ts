@@ -15,7 +15,23 @@
  * Crossing values as one JSON string per call is faster than walking objects handle by handle, and keeps the
  * conversion rules (paths, cycles, functions) in one place.
  */
+import type { QuickJSHandle } from "quickjs-emscripten-core";
+
 export const PRELUDE_FILENAME = "<llmspell>";
+
+/** The internals the prelude returns, by name (see above). */
+export const INTERNAL_NAMES = [
+  "install",
+  "decode",
+  "encodeResult",
+  "invoke",
+  "makeError",
+  "describe",
+  "setMapping",
+] as const;
+
+/** The run's handles on the prelude's internals (disposed when the run ends). */
+export type Internals = Record<(typeof INTERNAL_NAMES)[number], QuickJSHandle>;
 
 export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
   "use strict";

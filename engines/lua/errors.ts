@@ -1,9 +1,17 @@
 /**
  * Turning what Lua raised into a {@link SpellErrorData}: the spell's line from `spell:12:` prefixes, stacks
- * with script frames only, error tables that keep their kind and fields. Pure functions (no Lua state).
+ * with script frames only, error tables that keep their kind and fields (pure functions), and reading the
+ * raised value, its line and traceback off a Lua thread ({@link raisedError}, {@link killLine}).
  */
 import { isSpellErrorKind, type SpellErrorData, type SpellErrorKind } from "../../lib/core/errors";
+import { isHandleRef } from "../../lib/core/engine";
 import { type JsonValue } from "../../lib/core/json";
+import { STOP_MESSAGES } from "../../lib/core/run-guard";
+import { readLuaValue, type ConvertHost } from "./convert";
+import { LuaType, type LuaApi, type LuaState } from "./lua-api";
+
+/** The engine name every error of this engine carries. */
+export const ENGINE = "lua";
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -91,4 +99,79 @@ export function tableError(
 
 function isPlainObject(v: JsonValue | undefined): v is { [key: string]: JsonValue } {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The error of a run that went past its memory limit. */
+export function memoryError(limitBytes: number): SpellErrorData {
+  return {
+    kind: "memory",
+    message: STOP_MESSAGES.memory(limitBytes),
+    engine: ENGINE,
+  };
+}
+
+/** What {@link raisedError} reads besides the thread. */
+export interface RaisedContext {
+  readonly api: LuaApi;
+  readonly host: ConvertHost;
+  readonly chunkName: string;
+  /** The stop of a killed run, which wins over whatever the stop raised. */
+  readonly killed: SpellErrorData | null;
+  /** The memory limit, and whether an allocation was refused (then "not enough memory" is that limit). */
+  readonly memoryLimit: number;
+  readonly memory: { readonly failed: boolean };
+}
+
+/**
+ * The error at `idx` of `T`: either the value run_root caught (followed by its line and traceback) or the
+ * raw error object of a failed resume.
+ */
+export function raisedError(ctx: RaisedContext, T: LuaState, idx: number): SpellErrorData {
+  const { api, chunkName } = ctx;
+  if (ctx.killed) return ctx.killed;
+  const abs = api.absindex(T, idx);
+  const top = api.gettop(T);
+  const line = abs + 1 <= top && api.type(T, abs + 1) === LuaType.Number ? api.tonumber(T, abs + 1) : undefined;
+  const tb = abs + 2 <= top && api.type(T, abs + 2) === LuaType.String ? api.tostring(T, abs + 2) : undefined;
+  const stack = scriptFrames(tb, chunkName);
+  const t = api.type(T, abs);
+  if (t === LuaType.String) {
+    const raised = api.tostring(T, abs);
+    if (ctx.memory.failed && raised === "not enough memory") return memoryError(ctx.memoryLimit);
+    return stringError(raised, chunkName, ENGINE, line, stack);
+  }
+  if (t === LuaType.Table) {
+    let fields: { [key: string]: JsonValue };
+    try {
+      const v = readLuaValue(ctx.host, T, abs, "error", { functions: "reject" });
+      fields =
+        isHandleRef(v) || Array.isArray(v) || typeof v !== "object" || v === null
+          ? { value: v as JsonValue }
+          : (v as { [key: string]: JsonValue });
+    } catch {
+      fields = {};
+    }
+    return tableError(fields, ENGINE, line, stack);
+  }
+  const described =
+    t === LuaType.Nil
+      ? "nil"
+      : t === LuaType.Boolean
+        ? String(api.toboolean(T, abs) !== 0)
+        : t === LuaType.Number
+          ? String(api.tonumber(T, abs))
+          : `a ${["", "", "userdata", "", "", "", "function", "userdata", "coroutine"][t] ?? "value"}`;
+  const out: SpellErrorData = { kind: "runtime", message: `error value: ${described}`, engine: ENGINE };
+  if (line !== undefined) out.line = line;
+  if (stack) out.stack = stack;
+  return out;
+}
+
+/** Where a killed spell was: the running function's line, when it is spell code. */
+export function killLine(api: LuaApi, L: LuaState, chunkName: string): number | undefined {
+  api.where(L, 0);
+  const where = api.tostring(L, -1);
+  api.pop(L, 1);
+  const m = /:(\d+):\s*$/.exec(where);
+  return m && where.startsWith(`${chunkName}:`) ? Number(m[1]) : undefined;
 }

@@ -9,6 +9,21 @@
  */
 export const PRELUDE_CHUNK_NAME = "=llmspell";
 
+/** Registry references to the internals the prelude returns (0 until a run has read them). */
+export interface PreludeRefs {
+  await: number;
+  kill: number;
+  runRoot: number;
+  installApi: number;
+  wrapHost: number;
+  arrayMt: number;
+  handles: number;
+  handleClass: number;
+  handleFields: number;
+  objects: number;
+  classMts: number;
+}
+
 export const LUA_PRELUDE = String.raw`
 local SPELL_SOURCE, host_log = ...
 

@@ -1,8 +1,9 @@
 /**
  * What every engine and the runner share around a run, written once: the limits a run resolves from its
  * options, one wording for every stop message, UTF-8 byte counting for the output cap, and the shape a host
- * error takes when it is raised inside a spell. (The CPU meter stays in each engine: Lua counts from its
- * count hook between resumes, QuickJS from its interrupt handler; see the run.ts of each engine.)
+ * error takes when it is raised inside a spell. The CPU meter both engines count spell time with is
+ * ./cpu-meter.ts; each engine reads it where it can interrupt its VM (Lua's count hook, QuickJS's interrupt
+ * handler).
  *
  * Each limit has one owner: the engine enforces CPU time and memory (it alone can interrupt its VM); the
  * runner (lib/runner) owns the wall clock and the output cap, which engines also check so a run stops
