@@ -8,7 +8,7 @@ import { type EngineConfig, type ExecuteOptions, type ScriptEngine } from "../..
 import { type ExecutionResult } from "../../lib/core/events";
 import { disposedEngineResult, streamExecution } from "../../lib/core/run-output";
 import { JAVASCRIPT_FEATURES } from "./plugin";
-import { forgetQuickJs, loadQuickJs } from "./quickjs-module";
+import { forgetQuickJs, hasGrownHeap, loadQuickJs } from "./quickjs-module";
 import { JavascriptRun } from "./run";
 
 async function load(config: EngineConfig) {
@@ -35,8 +35,9 @@ export async function createJavascriptEngine(config: EngineConfig = {}): Promise
     }
     const run = new JavascriptRun(quickjs, source, opts);
     const result = await run.execute();
-    if (run.moduleBroken) {
-      // The wasm aborted (it should not): drop it so the next run starts from a fresh module.
+    if (run.moduleBroken || hasGrownHeap(quickjs)) {
+      // The wasm aborted (it should not), or the run grew the heap (so the next run could use the space it
+      // freed beyond its own limit): drop the module so the next run starts from a fresh one.
       forgetQuickJs();
       broken = true;
     }

@@ -8,9 +8,11 @@ import { createCpuMeter } from "../../lib/core/cpu-meter";
 import { swapGrowthGuard, type GrowthGuard } from "./quickjs-module";
 
 /** Headroom over the memory limit before the wasm-memory backstop (for what QuickJS does not count) trips. */
-const MEMORY_BACKSTOP_SLACK_BYTES = 16 * 1024 * 1024;
-/** Time allowed for reading a thrown value (its getters and proxies are spell code). */
+const MEMORY_BACKSTOP_SLACK_BYTES = 8 * 1024 * 1024;
+/** Time allowed for reading a thrown value (its getters and proxies are spell code, on the spell's clock too). */
 const DESCRIBE_BUDGET_MS = 100;
+/** Memory a thrown value's description may take beyond the run's limit (the message text it builds). */
+const DESCRIBE_MEMORY_BYTES = 4 * 1024 * 1024;
 
 /** Why a run stopped before its spell finished. */
 export type StopReason = "timeout" | "cancelled" | "memory" | "wall";
@@ -48,10 +50,9 @@ export class VmGuard {
   /** Refuses wasm memory growth past this run's limit (QuickJS's own count misses most of the bytes). */
   private readonly growthGuard: GrowthGuard = (bytes) => {
     // Growth happens synchronously inside the VM, so it belongs to the run that is in the VM now.
-    if (
-      this.suspendInterrupt ||
-      this.grownBytes + bytes <= this.limits.memoryLimitBytes + MEMORY_BACKSTOP_SLACK_BYTES
-    ) {
+    const allowance =
+      this.limits.memoryLimitBytes + MEMORY_BACKSTOP_SLACK_BYTES + (this.suspendInterrupt ? DESCRIBE_MEMORY_BYTES : 0);
+    if (this.grownBytes + bytes <= allowance) {
       this.grownBytes += bytes;
       return true;
     }
@@ -61,8 +62,10 @@ export class VmGuard {
 
   /** The runtime's interrupt handler: true stops the spell. */
   shouldInterrupt(): boolean {
-    // Reading an error runs spell code too (getters, proxies): it gets a short budget of its own.
-    if (this.suspendInterrupt) return performance.now() > this.describeDeadline;
+    // Reading an error runs spell code too (getters, proxies): a short budget of its own, and never past the
+    // spell's CPU limit (a run that keeps throwing values with slow getters would otherwise run free).
+    if (this.suspendInterrupt)
+      return performance.now() > this.describeDeadline || this.cpu.exceeds(this.limits.timeoutMs + DESCRIBE_BUDGET_MS);
     if (this.stop) return true;
     if (this.signal?.aborted) this.stop = "cancelled";
     else if (!this.settingUp && this.cpu.exceeds(this.limits.timeoutMs)) this.stop = "timeout";
@@ -78,13 +81,16 @@ export class VmGuard {
     return null;
   }
 
-  /** Run `read` (reading a thrown value) with interrupts and the memory cap relaxed to a budget of its own. */
+  /**
+   * Run `read` (reading a thrown value) with the stop relaxed to a budget of its own: its time counts on the
+   * spell's CPU meter and its memory against the run's limit (plus room for the message it builds).
+   */
   readThrown<T>(rt: QuickJSRuntime, read: () => T): T {
     this.suspendInterrupt = true;
     this.describeDeadline = performance.now() + DESCRIBE_BUDGET_MS;
-    rt.setMemoryLimit(this.limits.memoryLimitBytes + 4 * 1024 * 1024);
+    rt.setMemoryLimit(this.limits.memoryLimitBytes + DESCRIBE_MEMORY_BYTES);
     try {
-      return read();
+      return this.inVm(read);
     } finally {
       rt.setMemoryLimit(this.limits.memoryLimitBytes);
       this.suspendInterrupt = false;

@@ -40,6 +40,7 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
   const JSONstringify = JSON.stringify, JSONparse = JSON.parse;
   const isArray = Array.isArray, keysOf = Object.keys, create = Object.create, defineProperty = Object.defineProperty;
   const NativePromise = Promise, NativeError = Error, NativeWeakMap = WeakMap, NumberIsFinite = Number.isFinite;
+  const objectToString = Object.prototype.toString;
   const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
   const HANDLE = "\u0001h", CLASS = "\u0001c", FN = "\u0001f", FIELDS = "\u0001x";
   const handleInfo = new NativeWeakMap();
@@ -457,7 +458,12 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
       }
     } else if (e !== null && typeof e === "object") {
       d.isError = false;
-      d.message = safe(() => (typeof e.message === "string" ? e.message : inspect(e, 0, [])), "[object]");
+      // An object that says what it is (its own toString, like an error class of its own) keeps that text.
+      const own = safe(() => (typeof e.toString === "function" && e.toString !== objectToString ? String(e) : undefined), undefined);
+      d.message = safe(
+        () => (typeof e.message === "string" ? e.message : typeof own === "string" ? own : inspect(e, 0, [])),
+        "[object]",
+      );
       if (typeof e.kind === "string") d.kind = e.kind;
       const data = safe(() => JSONparse(encodeJson(e, "error", false)), undefined);
       if (data !== null && typeof data === "object" && !isArray(data)) d.data = data;

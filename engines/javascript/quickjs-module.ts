@@ -77,6 +77,16 @@ export function loadQuickJs(config: EngineConfig = {}): Promise<QuickJSWASMModul
 }
 
 /**
+ * Whether a run left the heap bigger than a fresh module's. The heap never shrinks, and the growth guard only
+ * sees growth: the next run could fill what this one freed without growing it, past its own limit. Such a
+ * module is dropped after the run, so every run starts from a fresh heap of INITIAL_PAGES (a reload takes
+ * 6-30 ms here, paid only after a run that grew the heap).
+ */
+export function hasGrownHeap(module: QuickJSWASMModule): boolean {
+  return module.getWasmMemory().buffer.byteLength > INITIAL_PAGES * 65536;
+}
+
+/**
  * Drop the shared module so the next {@link loadQuickJs} loads a fresh one. Used after the wasm aborted
  * (an emscripten abort leaves the module unusable).
  */

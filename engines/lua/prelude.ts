@@ -196,6 +196,17 @@ local function check_kill(ok, ...)
   return ok, ...
 end
 
+-- A table raised with a __tostring and no message (an error object of the spell's own) ends as its text.
+local function error_text(e)
+  if type(e) ~= "table" or rawequal(e, KILL) or rawget(e, "message") ~= nil or rawget(e, "msg") ~= nil then return e end
+  local mt = dbg_getmt(e)
+  if type(mt) ~= "table" or rawget(mt, "__tostring") == nil then return e end
+  local ok, text = raw_pcall(tostring, e)
+  if ok and type(text) == "string" then return text end
+  if not ok and rawequal(text, KILL) then return KILL end
+  return e
+end
+
 local function run_root(fn, ...)
   roots[co_running()] = true
   local line, tb
@@ -204,7 +215,7 @@ local function run_root(fn, ...)
       line = spell_line(2)
       tb = traceback("", 2)
     end
-    return e
+    return error_text(e)
   end, ...))
   if r[1] then return true, r[2] end
   return false, r[2], line, tb
@@ -276,7 +287,10 @@ sandbox.pcall = function(f, ...) return check_kill(raw_pcall(f, ...)) end
 sandbox.xpcall = function(f, h, ...)
   return check_kill(raw_xpcall(f, function(e)
     if rawequal(e, KILL) then return e end
-    return h(e)
+    -- A stop raised inside the handler would come back as "error in error handling": keep it a stop.
+    local ok, r = raw_pcall(h, e)
+    if ok or not rawequal(r, KILL) then return r end
+    return KILL
   end, ...))
 end
 -- Finalizers run with hooks off (no timeout could stop them): spells cannot set them.
@@ -295,9 +309,14 @@ sandbox.collectgarbage = function(opt, ...)
   if opt == "count" then return raw_collect("count") end
   error("collectgarbage: only \"count\" is available in a spell", 2)
 end
+-- load runs a reader function in protected mode: a stop raised inside the reader comes back as its error.
+local function check_load(f, err)
+  if f == nil and rawequal(err, KILL) then error(KILL, 0) end
+  return f, err
+end
 sandbox.load = function(chunk, name, _mode, ...)
-  if select("#", ...) > 0 then return raw_load(chunk, name, "t", (...)) end
-  return raw_load(chunk, name, "t")
+  if select("#", ...) > 0 then return check_load(raw_load(chunk, name, "t", (...))) end
+  return check_load(raw_load(chunk, name, "t"))
 end
 sandbox.os = { time = os.time, clock = os.clock, date = os.date, difftime = os.difftime }
 sandbox.coroutine = {
@@ -312,7 +331,8 @@ sandbox.coroutine = {
   end,
   close = function(co)
     if awaiting[co] then return false, "cannot close a coroutine that is waiting for the host" end
-    return co_close(co)
+    -- A stop raised in a __close handler comes back as close's error: keep it a stop.
+    return check_kill(co_close(co))
   end,
 }
 string.dump = nil

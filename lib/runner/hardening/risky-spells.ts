@@ -58,6 +58,17 @@ const PARTS: Part[] = [
     js: () => 'while (true) { try { new Function("while (true) {}")(); } catch (e) {} print(""); }',
   },
   {
+    name: "loop inside an xpcall handler",
+    lua: () => 'while true do xpcall(error, function() while true do end end, "x") end',
+    js: () => "while (true) { try { throw 1; } catch { while (true) {} } }",
+  },
+  {
+    name: "loop inside __close",
+    lua: () =>
+      "while true do local co = coroutine.create(function() local x <close> = setmetatable({}, { __close = function() while true do end end }) coroutine.yield() end) coroutine.resume(co) coroutine.close(co) end",
+    js: () => "while (true) { try { } finally { while (true) {} } }",
+  },
+  {
     name: "deep nesting in source",
     lua: (n) => `local x = ${"(".repeat(200 + n * 50)}1${")".repeat(200 + n * 50)}`,
     js: (n) => `const x = ${"(".repeat(1500 + n * 300)}1${")".repeat(1500 + n * 300)};`,

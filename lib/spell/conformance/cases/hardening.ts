@@ -11,6 +11,18 @@ const MAX_MESSAGE = FIXED_BOUNDS.maxErrorMessageChars + 60;
 
 export const cases: ConformanceCase[] = [
   {
+    name: "hardening: an error object that says what it is keeps its text",
+    lua: 'error(setmetatable({}, { __tostring = function() return "custom" end }))',
+    js: 'throw { toString() { return "custom"; } };',
+    expect: { error: { kind: "runtime", messageIncludes: "custom" } },
+  },
+  {
+    name: "hardening: an error object's message wins over its text",
+    lua: 'error(setmetatable({ message = "said" }, { __tostring = function() return "custom" end }))',
+    js: 'throw { message: "said", toString() { return "custom"; } };',
+    expect: { error: { kind: "runtime", messageIncludes: "said" } },
+  },
+  {
     name: "hardening: an 8 MiB error message comes back bounded, saying how much was cut",
     lua: 'error(string.rep("x", 8 * 1024 * 1024))',
     js: 'throw new Error("x".repeat(8 * 1024 * 1024));',
