@@ -4,7 +4,7 @@
  * budget a thrown value is read under.
  */
 import type { QuickJSRuntime } from "quickjs-emscripten-core";
-import { createCpuMeter } from "../../lib/core/cpu-meter";
+import { createCpuMeter, type CpuMeter } from "../../lib/core/cpu-meter";
 import { swapGrowthGuard, type GrowthGuard } from "./quickjs-module";
 
 /** Headroom over the memory limit before the wasm-memory backstop (for what QuickJS does not count) trips. */
@@ -20,7 +20,7 @@ export type StopReason = "timeout" | "cancelled" | "memory" | "wall";
 /** The limits and the stop state of one run, and the VM entry every call into QuickJS goes through. */
 export class VmGuard {
   /** Time inside the VM: spell code (the engine's setup is dropped from it with `reset`). */
-  readonly cpu = createCpuMeter();
+  readonly cpu: CpuMeter;
   /** Set once the run must stop; the interrupt handler keeps answering true from then on. */
   stop: StopReason | null = null;
   /** The engine's own setup is running: the CPU limit does not apply. */
@@ -34,7 +34,10 @@ export class VmGuard {
   constructor(
     private readonly limits: { readonly timeoutMs: number; readonly memoryLimitBytes: number },
     private readonly signal: AbortSignal | undefined,
-  ) {}
+    cpu?: CpuMeter,
+  ) {
+    this.cpu = cpu ?? createCpuMeter();
+  }
 
   /** Run `fn` inside the VM: the CPU meter runs and this run's growth guard is on (outermost entry only). */
   inVm<T>(fn: () => T): T {

@@ -77,7 +77,7 @@ export class JavascriptRun {
       wallTimeoutMs: limits.wallTimeoutMs,
       memoryLimitBytes: limits.memoryLimitBytes,
     };
-    this.guard = new VmGuard(this.limits, opts.signal);
+    this.guard = new VmGuard(this.limits, opts.signal, opts.cpu);
     this.mapping = { chunkName: this.chunkName, lineOffset: 0 };
   }
 

@@ -13,7 +13,7 @@
  * `(tag, value)`.
  */
 import type { LuaEngine as WasmoonEngine } from "wasmoon";
-import { createCpuMeter } from "../../lib/core/cpu-meter";
+import { createCpuMeter, type CpuMeter } from "../../lib/core/cpu-meter";
 import { SpellError, type SpellErrorData } from "../../lib/core/errors";
 import { type ExecuteOptions } from "../../lib/core/engine";
 import { type ExecutionResult } from "../../lib/core/events";
@@ -74,7 +74,7 @@ export class LuaRun {
   private broken = false;
 
   /** Time in the VM; the memory cap is enforced while it runs (the engine's own allocations are not capped). */
-  readonly cpu = createCpuMeter();
+  readonly cpu: CpuMeter;
   readonly memory: MemoryAccount = { used: 0, peak: 0, failed: false };
 
   private wallTimer: ReturnType<typeof setTimeout> | undefined;
@@ -88,6 +88,7 @@ export class LuaRun {
     this.engine = engine;
     this.api = api;
     this.opts = opts;
+    this.cpu = opts.cpu ?? createCpuMeter();
     this.signal = opts.signal;
     this.chunkName = opts.chunkName ?? "spell";
     this.output = createRunOutput(opts);

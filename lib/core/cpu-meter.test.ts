@@ -99,4 +99,17 @@ describe("createCpuMeter", () => {
     expect(meter.elapsedMs()).toBeGreaterThanOrEqual(0);
     expect(meter.running).toBe(false);
   });
+
+  it("adds charged host work to what it counted, and ignores nonsense charges", () => {
+    const t = fakeClock();
+    const meter = createCpuMeter(t.clock);
+    meter.enter();
+    t.advance(10);
+    meter.exit();
+    meter.charge(25);
+    meter.charge(-5);
+    meter.charge(Number.NaN);
+    expect(meter.elapsedMs()).toBe(35);
+    expect(meter.exceeds(30)).toBe(true);
+  });
 });

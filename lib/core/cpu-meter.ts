@@ -19,6 +19,8 @@ export interface CpuMeter {
   exceeds(limitMs: number): boolean;
   /** Forget the time counted so far (an open slice starts again from now). */
   reset(): void;
+  /** Count `ms` of host work done for the spell outside the VM (a tool's computation): it is the spell's CPU. */
+  charge(ms: number): void;
 }
 
 /** A meter that reads `clock` (milliseconds; `performance.now` unless a test gives its own). */
@@ -47,6 +49,9 @@ export function createCpuMeter(clock: () => number = () => performance.now()): C
     reset() {
       counted = 0;
       if (depth > 0) sliceStart = clock();
+    },
+    charge(ms) {
+      if (ms > 0 && Number.isFinite(ms)) counted += ms;
     },
   };
 }

@@ -5,6 +5,7 @@
  * host functions over JSON-shaped values) and every engine injects it with a thin prelude of its own idioms.
  */
 import type { SpellDialect, SpellLanguage } from "./dialect";
+import type { CpuMeter } from "./cpu-meter";
 import type { OutputMeter } from "./run-output";
 import type { JsonValue } from "./json";
 import type { ExecutionResult, RunEvent } from "./events";
@@ -110,6 +111,11 @@ export interface ExecuteOptions {
    * tokens outside the engine). Without it the engine meters `maxOutputBytes` alone.
    */
   output?: OutputMeter;
+  /**
+   * The run's CPU meter when the caller charges host work to it too (the runner's: a tool's computation is the
+   * spell's CPU). Without it the engine meters its VM alone.
+   */
+  cpu?: CpuMeter;
 }
 
 export interface EngineFeatures {

@@ -5,6 +5,7 @@
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 import { STOP_MESSAGES } from "@/lib/core/run-guard";
 import { createOutputMeter, type OutputMeter } from "@/lib/core/run-output";
+import { createCpuMeter } from "@/lib/core/cpu-meter";
 import { SpellError, type SpellErrorData } from "@/lib/core/errors";
 import { type ExecutionResult, type ExecutionStats, type RunEvent } from "@/lib/core/events";
 import { type ScriptEngine } from "@/lib/core/engine";
@@ -67,6 +68,8 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
   }, limits.wallTimeoutMs + WALL_GRACE_MS);
 
   const output = createOutputMeter(limits.maxOutputBytes);
+  // One CPU meter for the run: the engine counts its VM on it, the spell API charges tools' host work to it.
+  const cpu = createCpuMeter();
   const emit = (event: RunEvent) => {
     if (wallExpired && event.type === "error" && event.error.kind === "cancelled") {
       deps.emit({ ...event, error: { ...event.error, kind: "timeout", message: wallMessage(limits) } });
@@ -105,6 +108,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       args: request.args,
       engine: instance.name,
       dialect: instance.dialect,
+      cpu,
     };
     const api = createSpellApi(runtime);
     const result = await instance.execute(request.source, {
@@ -115,6 +119,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       memoryLimitBytes: limits.memoryLimitBytes,
       maxOutputBytes: limits.maxOutputBytes,
       output,
+      cpu,
       signal: run.signal,
       chunkName: "spell",
       onEvent: emit,

@@ -2,6 +2,7 @@
  * What the spell API needs from the place it runs in (a browser worker, a Node worker, a test):
  * how to call models, where State lives, where run events go, and the run's limits.
  */
+import type { CpuMeter } from "@/lib/core/cpu-meter";
 import type { SpellDialect } from "@/lib/core/dialect";
 import type { JsonValue } from "@/lib/core/json";
 import type { RunEvent } from "@/lib/core/events";
@@ -38,4 +39,6 @@ export interface SpellRuntime {
   engine: string;
   /** The language the engine speaks: the API reads it for preludes, list positions and type words. */
   dialect: SpellDialect;
+  /** The run's CPU meter, shared with the engine: host work done for the spell (tools) is charged to it. */
+  cpu?: CpuMeter;
 }

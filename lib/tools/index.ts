@@ -19,7 +19,7 @@ import { urlAnalyzer } from "./url-analyzer";
 import { uuidGenerator } from "./uuid-generator";
 
 export type { ToolDefinition, JsonObject } from "./types";
-export { observeModuleLoads } from "./internal/lazy";
+export { countModuleLoads, observeModuleLoads } from "./internal/lazy";
 
 export const BUILTIN_TOOLS: readonly ToolDefinition[] = Object.freeze([
   calculator,

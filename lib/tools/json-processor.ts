@@ -52,9 +52,12 @@ function compileRegex(pattern: string, flags: string): RegExp {
   return re;
 }
 
-/** Run a jq query (after `loadJq()`); jq errors and budget overruns raise a `tool` error naming the query. */
-export function runJq(query: string, input: Json): Json[] {
-  const { Interpreter, JqError, JqLimitError, JqSyntaxError, parse } = jqModule.get();
+/**
+ * Run a jq query (after `loadJq()`); jq errors and budget overruns raise a `tool` error naming the query.
+ * `maxMs` (the spell's CPU time left) shortens the interpreter's own deadline.
+ */
+export function runJq(query: string, input: Json, maxMs?: number): Json[] {
+  const { Interpreter, JQ_LIMITS, JqError, JqLimitError, JqSyntaxError, parse } = jqModule.get();
   checkQuery(query);
   let ast;
   try {
@@ -64,7 +67,10 @@ export function runJq(query: string, input: Json): Json[] {
     throw e;
   }
   try {
-    return new Interpreter({ compileRegex }).run(ast, input);
+    return new Interpreter({
+      compileRegex,
+      ...(maxMs !== undefined ? { maxMs: Math.max(1, Math.min(maxMs, JQ_LIMITS.maxMs)) } : {}),
+    }).run(ast, input);
   } catch (e) {
     if (e instanceof JqError || e instanceof JqLimitError || e instanceof JqSyntaxError)
       throw paramError(`jq execution error: ${e.message}`);
@@ -84,14 +90,14 @@ function inputValue(params: JsonObject): JsonValue | undefined {
   }
 }
 
-async function run(params: JsonObject): Promise<ToolOutput> {
+async function run(params: JsonObject, cpuBudgetMs?: number): Promise<ToolOutput> {
   const opName = (params.operation as string | undefined) ?? "query";
   const operation = opName === "transform" || opName === "jq" ? "query" : opName;
   const input = inputValue(params);
   if (operation === "query") {
     if (input === undefined) throw paramError("Query operation requires 'input' parameter");
     await loadJq();
-    const results = runJq(typeof params.query === "string" ? params.query : ".", input);
+    const results = runJq(typeof params.query === "string" ? params.query : ".", input, cpuBudgetMs);
     return rawResult(
       "query",
       (results.length === 1 ? results[0] : results) as JsonValue,
@@ -127,7 +133,7 @@ async function run(params: JsonObject): Promise<ToolOutput> {
     } catch (e) {
       throw paramError(`Invalid JSON on line ${i + 1}: ${(e as Error).message} (parameter 'input')`);
     }
-    out.push(...runJq(query, value));
+    out.push(...runJq(query, value, cpuBudgetMs));
     if (out.length > TOOL_LIMITS.maxOutputChars) throw paramError("stream produced too many results");
   });
   return rawResult("stream", out as JsonValue, "JSON stream processing completed");
@@ -154,5 +160,5 @@ export const jsonProcessor = defineTool({
     },
     required: ["input"],
   },
-  run: (params) => run(params),
+  run: (params, ctx) => run(params, ctx.cpuBudgetMs),
 });

@@ -10,6 +10,8 @@ export type JsonObject = { [key: string]: JsonValue };
 export interface ToolContext {
   /** Aborted when the run is stopped. */
   signal: AbortSignal;
+  /** CPU time the spell has left: a tool that computes for long (jq) stops within it. */
+  cpuBudgetMs?: number;
 }
 
 export interface ToolDefinition {

@@ -69,6 +69,19 @@ const PARTS: Part[] = [
     js: () => "while (true) { try { } finally { while (true) {} } }",
   },
   {
+    name: "host tool flood",
+    lua: () =>
+      'for i = 1, 1e6 do Tool.execute("json-processor", { operation = "query", input = { a = i }, query = "[range(20000)] | length" }) end',
+    js: () =>
+      'for (let i = 0; i < 1e6; i++) await Tool.execute("json-processor", { operation: "query", input: { a: i }, query: "[range(20000)] | length" });',
+  },
+  {
+    name: "one long jq query",
+    lua: () => 'Tool.execute("json-processor", { operation = "query", input = {}, query = "[range(1e9)] | length" })',
+    js: () =>
+      'await Tool.execute("json-processor", { operation: "query", input: {}, query: "[range(1e9)] | length" });',
+  },
+  {
     name: "deep nesting in source",
     lua: (n) => `local x = ${"(".repeat(200 + n * 50)}1${")".repeat(200 + n * 50)}`,
     js: (n) => `const x = ${"(".repeat(1500 + n * 300)}1${")".repeat(1500 + n * 300)};`,

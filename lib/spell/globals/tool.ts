@@ -2,10 +2,11 @@
  * Tool: the built-in tools (lib/tools) plus tools the spell registers with `Tool.register`, run with
  * hooks (BeforeToolExecution, AfterToolExecution, ToolError) and a `tool` trace span.
  */
+import { STOP_MESSAGES } from "@/lib/core/run-guard";
 import { SpellError } from "@/lib/core/errors";
 import { type HandleRef, type HostValue, type SpellFunction } from "@/lib/core/engine";
 import { type JsonValue } from "@/lib/core/json";
-import { findTool, listTools, toolCategories } from "@/lib/tools";
+import { countModuleLoads, findTool, listTools, toolCategories } from "@/lib/tools";
 import type { ToolDefinition } from "@/lib/tools/types";
 import type { SpellContext, ToolRunner } from "../core/context";
 import { spellFunction, str, table, z } from "../core/validate";
@@ -107,12 +108,28 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
       }
     }
     const b = findTool(name)!;
+    // A built-in tool's computation is the spell's CPU: it is charged to the run's meter (a first module load
+    // is the host's cost and is not), and the tool is told how much is left.
+    const { cpu, limits } = ctx.runtime;
+    const loadsBefore = countModuleLoads();
+    const started = performance.now();
+    const charge = () => {
+      if (!cpu) return;
+      if (countModuleLoads() === loadsBefore) cpu.charge(performance.now() - started);
+      // Past the limit the run is over, whatever the tool said: the engine stops the spell at its next check.
+      if (cpu.exceeds(limits.timeoutMs)) throw new SpellError("timeout", STOP_MESSAGES.cpu(limits.timeoutMs));
+    };
+    let result: JsonValue;
     try {
-      return await b.execute(params, { signal });
+      const cpuBudgetMs = cpu ? Math.max(1, Math.round(limits.timeoutMs - cpu.elapsedMs())) : undefined;
+      result = await b.execute(params, { signal, ...(cpuBudgetMs !== undefined ? { cpuBudgetMs } : {}) });
     } catch (e) {
+      charge();
       if (e instanceof SpellError) throw e;
       throw new SpellError("tool", `Tool execution failed: ${errorMessage(e)}`);
     }
+    charge();
+    return result;
   };
 
   const runner: ToolRunner = {

@@ -13,6 +13,12 @@ export interface LazyModule<T> {
 }
 
 let loadObserver: ((name: string) => void) | undefined;
+let loadsStarted = 0;
+
+/** How many first loads have started in this thread: a call during which it changes paid for a module load. */
+export function countModuleLoads(): number {
+  return loadsStarted;
+}
 
 /**
  * Be told when a module starts its first load. Evaluating a heavy module blocks the thread for a while; the
@@ -30,7 +36,10 @@ export function createLazyModule<T>(name: string, importModule: () => Promise<T>
   let loaded = false;
   return {
     load() {
-      if (!pending) loadObserver?.(name);
+      if (!pending) {
+        loadsStarted++;
+        loadObserver?.(name);
+      }
       pending ??= importModule().then(
         (v) => {
           value = v;
