@@ -79,7 +79,7 @@ export interface ApiGlobal {
 export interface ApiSurface {
   globals: Record<string, ApiGlobal>;
   classes: Record<string, HostClass>;
-  /** Plain global values, e.g. `ARGS` (omitted when there are no args). */
+  /** Plain global values, e.g. Lua's positional `arg` (`ARGS` comes from {@link ExecuteOptions.args}). */
   values?: Record<string, JsonValue>;
   /**
    * Engine-specific prelude source that the API wants evaluated after injection (for example a pure-script
@@ -91,7 +91,7 @@ export interface ApiSurface {
 export interface ExecuteOptions {
   /** The API to inject. Without it the spell sees only the sandboxed language and `print`/`console`. */
   api?: ApiSurface;
-  /** Script arguments, exposed as `ARGS` (absent when undefined). */
+  /** Script arguments, exposed as `ARGS` (absent when undefined); the engine sets it, the API does not. */
   args?: JsonValue;
   /** CPU-time limit for spell code in ms (not time spent waiting on a model). */
   timeoutMs?: number;

@@ -54,10 +54,8 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
     api.globals[m.name] = m.global;
     Object.assign(api.classes, m.classes ?? {});
   }
-  if (runtime.args !== undefined) {
-    api.values = { ARGS: runtime.args };
-    const positional = runtime.dialect.language === "lua" ? positionalArgs(runtime.args) : undefined;
-    if (positional) api.values.arg = positional;
-  }
+  // `ARGS` itself is the engine's to set, from ExecuteOptions.args; the API adds only Lua's positional `arg`.
+  const positional = runtime.dialect.language === "lua" ? positionalArgs(runtime.args) : undefined;
+  if (positional) api.values = { arg: positional };
   return api;
 }

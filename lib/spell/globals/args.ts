@@ -1,6 +1,7 @@
 /**
  * `ARGS` and Lua's `arg`, as rs-llmspell injects them: named values by name, positional ones by index
- * (`ARGS[1]`, `ARGS[0]` is the script name), all strings, and only when the run has arguments.
+ * (`ARGS[1]`, `ARGS[0]` is the script name), all strings, and only when the run has arguments. The engine sets
+ * `ARGS` itself (from `ExecuteOptions.args`); the API adds Lua's `arg` and the integer keys below.
  */
 import type { JsonValue } from "@/lib/core/json";
 

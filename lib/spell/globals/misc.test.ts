@@ -162,15 +162,11 @@ describe("Config", () => {
 });
 
 describe("ARGS and preludes", () => {
-  it("exposes ARGS (and positional arg in Lua) only when there are arguments", () => {
+  it("leaves ARGS to the engine and adds Lua's positional arg only when there are positional arguments", () => {
     expect(createHarness().api.values).toBeUndefined();
-    expect(createHarness({ args: { topic: "owls", "1": "first" } }).api.values).toEqual({
-      ARGS: { topic: "owls", "1": "first" },
-      arg: ["first"],
-    });
-    expect(createHarness({ engine: "javascript", args: { topic: "owls" } }).api.values).toEqual({
-      ARGS: { topic: "owls" },
-    });
+    expect(createHarness({ args: { topic: "owls", "1": "first" } }).api.values).toEqual({ arg: ["first"] });
+    expect(createHarness({ args: { topic: "owls" } }).api.values).toBeUndefined();
+    expect(createHarness({ engine: "javascript", args: { "1": "first" } }).api.values).toBeUndefined();
   });
 
   it("ships a Streaming prelude for each language", () => {
