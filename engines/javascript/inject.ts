@@ -3,6 +3,7 @@
  * kept as handles), then the spell API from a manifest (global functions, classes, values and `ARGS`) and the
  * API's own JavaScript prelude.
  */
+import { findTooDeepNesting } from "./nesting";
 import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core";
 import { SpellError } from "../../lib/core/errors";
 import { type ApiSurface, type ExecuteOptions } from "../../lib/core/engine";
@@ -76,6 +77,8 @@ export function setUpContext(run: InjectContext): Failure | null {
       ["log", ctx.newFunction("log", (level, text) => run.host.hostLog(level, text))],
       ["call", ctx.newFunction("call", (id, args) => run.host.hostCall(id, null, args))],
       ["method", ctx.newFunction("method", (id, handle, args) => run.host.hostCall(id, handle, args))],
+      // 1 when a source nests brackets past MAX_NESTING (the prelude guards eval and Function with it).
+      ["nesting", ctx.newFunction("nesting", (text) => ctx.newNumber(findTooDeepNesting(ctx.getString(text)) ? 1 : 0))],
     ];
     for (const [name, fn] of fns) {
       ctx.setProp(host, name, fn);

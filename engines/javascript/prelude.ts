@@ -41,6 +41,33 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
   const isArray = Array.isArray, keysOf = Object.keys, create = Object.create, defineProperty = Object.defineProperty;
   const NativePromise = Promise, NativeError = Error, NativeWeakMap = WeakMap, NumberIsFinite = Number.isFinite;
   const objectToString = Object.prototype.toString;
+  // Code built at run time (eval, the Function constructors) is held to the same bracket nesting as the spell
+  // (nesting.ts): deeper, QuickJS's parser would overflow the host's stack with an error no spell can catch.
+  const hostNesting = host.nesting;
+  const guardSource = (text) => {
+    if (typeof text === "string" && hostNesting(text))
+      throw new SyntaxError("the code nests brackets too deeply; the parser cannot go further");
+  };
+  const rawEval = G.eval;
+  G.eval = function evalGuarded(x) {
+    guardSource(x);
+    return rawEval(x);
+  };
+  for (const proto of [
+    Function.prototype,
+    Object.getPrototypeOf(async function () {}),
+    Object.getPrototypeOf(function* () {}),
+    Object.getPrototypeOf(async function* () {}),
+  ]) {
+    const Raw = proto.constructor;
+    const Guarded = function (...parts) {
+      for (const p of parts) guardSource(String(p));
+      return Raw(...parts);
+    };
+    defineProperty(Guarded, "prototype", { value: proto });
+    defineProperty(proto, "constructor", { value: Guarded, writable: true, configurable: true });
+    if (Raw === Function) G.Function = Guarded;
+  }
   const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
   const HANDLE = "\u0001h", CLASS = "\u0001c", FN = "\u0001f", FIELDS = "\u0001x";
   const handleInfo = new NativeWeakMap();

@@ -8,6 +8,7 @@
  * the bridge, ./job-pump.ts the loop that runs pending jobs while host promises settle, ./errors.ts the error
  * mapping.
  */
+import { findTooDeepNesting, MAX_NESTING } from "./nesting";
 import type { QuickJSContext, QuickJSRuntime, QuickJSWASMModule, QuickJSHandle } from "quickjs-emscripten-core";
 import { type SpellErrorData } from "../../lib/core/errors";
 import { type ExecuteOptions } from "../../lib/core/engine";
@@ -141,6 +142,21 @@ export class JavascriptRun {
   /** Evaluate the spell as a module (wrapped in an async function when it uses a top-level `return`). */
   private startModule(): { module: QuickJSHandle } | { error: Failure } {
     const ctx = this.ctx!;
+    const tooDeep = findTooDeepNesting(this.source);
+    if (tooDeep) {
+      return {
+        error: {
+          ok: false,
+          error: {
+            kind: "syntax",
+            message: `the spell nests brackets more than ${MAX_NESTING} levels deep; the parser cannot go further`,
+            line: tooDeep.line,
+            column: tooDeep.column,
+            engine: "javascript",
+          },
+        },
+      };
+    }
     let result = this.guard.inVm(() => ctx.evalCode(this.source, this.chunkName, { type: "module" }));
     if (result.error) {
       const facts = this.describe(result.error);

@@ -109,4 +109,10 @@ export const cases: ConformanceCase[] = [
     makeApi: () => hostApi(),
     expect: { error: { kind: "tool", line: 3, messageIncludes: "gone" } },
   },
+  {
+    name: "run guard: source nested thousands of brackets deep is a catchable syntax error, and the engine lives",
+    lua: `local ok, err = load("return ${"(".repeat(3000)}1${")".repeat(3000)}")\nreturn { ok == nil, type(err) }`,
+    js: `let caught = "none";\ntry { eval("${"(".repeat(3000)}1${")".repeat(3000)}"); } catch (e) { caught = "string"; }\nreturn [true, caught];`,
+    expect: { value: [true, "string"] },
+  },
 ];

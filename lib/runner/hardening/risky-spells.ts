@@ -84,12 +84,12 @@ const PARTS: Part[] = [
   {
     name: "deep nesting in source",
     lua: (n) => `local x = ${"(".repeat(200 + n * 50)}1${")".repeat(200 + n * 50)}`,
-    js: (n) => `const x = ${"(".repeat(1500 + n * 300)}1${")".repeat(1500 + n * 300)};`,
+    js: (n) => `const x = ${"(".repeat(3000 + n * 1000)}1${")".repeat(3000 + n * 1000)};`,
   },
   {
     name: "deep table nesting in source",
     lua: (n) => `local x = ${"{".repeat(150 + n * 50)}${"}".repeat(150 + n * 50)}`,
-    js: (n) => `const x = ${"[".repeat(1500 + n * 300)}${"]".repeat(1500 + n * 300)};`,
+    js: (n) => `const x = ${"[".repeat(3000 + n * 1000)}${"]".repeat(3000 + n * 1000)};`,
   },
   {
     name: "print flood",
