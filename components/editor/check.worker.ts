@@ -4,7 +4,7 @@
  * (`{ id, source, language, models? }`), one out (`{ id, diagnostics }`); a failure answers no diagnostics
  * rather than breaking the editor.
  */
-import { checkSpell, type Diagnostic } from "@/lib/check";
+import { canCheck, checkSpell, type Diagnostic } from "@/lib/check";
 import type { SpellLanguage } from "@/lib/core/dialect";
 
 interface CheckRequest {
@@ -18,7 +18,7 @@ self.onmessage = (event: MessageEvent<CheckRequest>) => {
   const { id, source, language, models } = event.data;
   let diagnostics: Diagnostic[] = [];
   try {
-    diagnostics = checkSpell(source, language, models ? { models } : {});
+    if (canCheck(language)) diagnostics = checkSpell(source, language, models ? { models } : {});
   } catch {
     diagnostics = [];
   }

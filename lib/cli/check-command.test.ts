@@ -10,6 +10,7 @@ writeFileSync(join(dir, "clean.js"), 'const a = Agent.builder().model("mock/echo
 writeFileSync(join(dir, "typo.js"), "const b = Agent.bulder();\nprint(b);\nwhile (true) {}\n");
 writeFileSync(join(dir, "warn.js"), "while (true) {}\n");
 writeFileSync(join(dir, "spell.txt"), "print(1)\n");
+writeFileSync(join(dir, "spell.lua"), "print(1)\n");
 
 async function check(argv: string[]) {
   const parsed = parseCliArgs(argv);
@@ -56,6 +57,11 @@ describe("llmspell check", () => {
     const missing = await check(["check", "nope.js"]);
     expect(missing).toMatchObject({ code: 2, stderr: "llmspell: no such file: nope.js\n" });
     expect((await check(["check", "clean.js", "--engine", "cobol"])).stderr).toMatch(/unknown engine "cobol"/);
+  });
+
+  it("says plainly that Lua is not checked yet, with a usage exit", async () => {
+    const r = await check(["check", "spell.lua"]);
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/reads JavaScript spells only so far/) });
   });
 
   it("refuses run's options and an empty file list", () => {

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import { checkSpell, type Diagnostic } from "@/lib/check";
+import { canCheck, checkSpell, type Diagnostic } from "@/lib/check";
 import { isSpellLanguage, type SpellLanguage } from "@/lib/core/dialect";
 import { engineForFile, getEnginePlugin } from "@/engines/registry";
 import type { CheckCommand } from "./args";
@@ -40,6 +40,10 @@ export async function checkCommand(cmd: CheckCommand, io: CheckIo): Promise<numb
     const language = languageOf(file, cmd.engine);
     if (!isSpellLanguage(language)) {
       io.stderr.write(`llmspell: ${language}\n`);
+      return 2;
+    }
+    if (!canCheck(language)) {
+      io.stderr.write(`llmspell: ${file}: the checker reads JavaScript spells only so far (Lua needs its parser)\n`);
       return 2;
     }
     let source: string;
