@@ -55,6 +55,30 @@ export const FIXED_BOUNDS = {
   maxTracedCalls: 10_000,
 } as const;
 
+/**
+ * What the `RAG` index of one State store may hold and what one call may ask of it. Like FIXED_BOUNDS, no caller
+ * sets them, and each has a test that a spell cannot get past it (lib/spell/conformance/cases/api-rag.ts and
+ * lib/spell/rag/*.test.ts).
+ */
+export const RAG_BOUNDS = {
+  /** UTF-8 bytes of one document's text. */
+  maxDocumentBytes: 1024 * 1024,
+  /** UTF-8 bytes of one document's metadata, as JSON. */
+  maxMetadataBytes: 64 * 1024,
+  /** Chunks one `RAG.ingest` call may make, all its documents together. */
+  maxChunksPerIngest: 2_000,
+  /** Chunks the index holds, every scope together. */
+  maxChunks: 10_000,
+  /** Characters of chunk text the index holds, every scope together. */
+  maxTextChars: 16 * 1024 * 1024,
+  /** Characters of one chunk: a longer run of text is cut into chunks this long. */
+  maxChunkChars: 8_192,
+  /** The largest `chunking.chunk_size`, in words. */
+  maxChunkSize: 2_048,
+  /** The largest `top_k` of a search. */
+  maxTopK: 100,
+} as const;
+
 /** Take the smaller of each requested limit and the default; ignore anything that is not a positive number. */
 export function clampLimits(requested: Partial<RunLimits> | undefined, ceiling: RunLimits = DEFAULT_LIMITS): RunLimits {
   const out = { ...ceiling };

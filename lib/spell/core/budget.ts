@@ -1,4 +1,7 @@
-/** Run-wide budgets: model calls and tokens (limits.maxModelCalls, limits.maxRunTokens), and cancellation. */
+/**
+ * Run-wide budgets: model calls and tokens (limits.maxModelCalls, limits.maxRunTokens; embedding calls spend
+ * tokens only), and cancellation.
+ */
 import { SpellError } from "@/lib/core/errors";
 import type { RunLimits } from "../../core/limits";
 
@@ -7,12 +10,21 @@ export interface Budget {
   readonly tokens: number;
   /** Reserve one model call; throws when the run has used its calls or tokens. Returns the tokens left. */
   beginModelCall(model: string): number;
+  /** Check an embedding call may start: it counts tokens, not model calls. Throws when the tokens are spent. */
+  beginEmbeddingCall(model: string): void;
   addTokens(n: number): void;
 }
 
 export function createBudget(limits: RunLimits): Budget {
   let modelCalls = 0;
   let tokens = 0;
+  const checkTokens = (model: string) => {
+    if (tokens >= limits.maxRunTokens)
+      throw new SpellError(
+        "api",
+        `token budget exhausted: this run used ${tokens} of its ${limits.maxRunTokens} tokens (limits.maxRunTokens); not calling ${model}`,
+      );
+  };
   return {
     get modelCalls() {
       return modelCalls;
@@ -26,13 +38,12 @@ export function createBudget(limits: RunLimits): Budget {
           "api",
           `model call budget exhausted: this run may make at most ${limits.maxModelCalls} model calls (limits.maxModelCalls); not calling ${model}`,
         );
-      if (tokens >= limits.maxRunTokens)
-        throw new SpellError(
-          "api",
-          `token budget exhausted: this run used ${tokens} of its ${limits.maxRunTokens} tokens (limits.maxRunTokens); not calling ${model}`,
-        );
+      checkTokens(model);
       modelCalls++;
       return limits.maxRunTokens - tokens;
+    },
+    beginEmbeddingCall(model) {
+      checkTokens(model);
     },
     addTokens(n) {
       tokens += n;
