@@ -40,6 +40,14 @@ export function createRagModule(ctx: SpellContext): GlobalModule {
   let defaultModel = DEFAULT_EMBEDDING_MODEL;
   /** Searches this run made, per scope (rs-llmspell's `searches_performed`). */
   const searches = new Map<string, number>();
+  /** Ingests and cleanups still running (a JavaScript spell may call `save` without awaiting them). */
+  const changing = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    changing.add(p);
+    const done = () => changing.delete(p);
+    p.then(done, done);
+    return p;
+  };
 
   /** `"provider/model"` for a provider option, or a `type` error naming it. */
   const modelOf = (where: string, name: string, provider: string): string => {
@@ -164,9 +172,9 @@ export function createRagModule(ctx: SpellContext): GlobalModule {
     name: "RAG",
     global: {
       functions: {
-        ingest: ([docs, opts]) => ingest(docs, opts) as Promise<HostValue>,
+        ingest: ([docs, opts]) => track(ingest(docs, opts)) as Promise<HostValue>,
         search: ([query, opts]) => search(query, opts) as Promise<HostValue>,
-        cleanup_scope: ([scope, scopeId]) => store.removeScope(scopeArgs("RAG.cleanup_scope", scope, scopeId)),
+        cleanup_scope: ([scope, scopeId]) => track(store.removeScope(scopeArgs("RAG.cleanup_scope", scope, scopeId))),
         get_stats: ([scope, scopeId]) => stats(scopeArgs("RAG.get_stats", scope, scopeId)) as Promise<HostValue>,
         list_providers: () => [...EMBEDDING_PROVIDERS],
         configure: ([options]) => {
@@ -177,6 +185,7 @@ export function createRagModule(ctx: SpellContext): GlobalModule {
           return null;
         },
         save: async () => {
+          await Promise.allSettled([...changing]);
           await store.flush();
           return null;
         },
