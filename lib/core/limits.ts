@@ -19,6 +19,11 @@ export interface RunLimits {
   maxToolCalls: number;
   /** Model calls one run may make. */
   maxModelCalls: number;
+  /**
+   * Embedding tokens (`RAG.ingest`, `RAG.search`) the whole run may spend, apart from `maxRunTokens`: embedding
+   * is cheap per token, but a full index is millions of tokens (10,000 chunks of 512 words).
+   */
+  maxEmbeddingTokens: number;
 }
 
 export const DEFAULT_LIMITS: RunLimits = {
@@ -30,6 +35,7 @@ export const DEFAULT_LIMITS: RunLimits = {
   maxRunTokens: 200_000,
   maxToolCalls: 5,
   maxModelCalls: 100,
+  maxEmbeddingTokens: 2_000_000,
 };
 
 /**

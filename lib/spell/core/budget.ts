@@ -1,6 +1,6 @@
 /**
- * Run-wide budgets: model calls and tokens (limits.maxModelCalls, limits.maxRunTokens; embedding calls spend
- * tokens only), and cancellation.
+ * Run-wide budgets: model calls and tokens (limits.maxModelCalls, limits.maxRunTokens), embedding tokens
+ * (limits.maxEmbeddingTokens, a budget of their own), and cancellation.
  */
 import { SpellError } from "@/lib/core/errors";
 import type { RunLimits } from "../../core/limits";
@@ -10,21 +10,16 @@ export interface Budget {
   readonly tokens: number;
   /** Reserve one model call; throws when the run has used its calls or tokens. Returns the tokens left. */
   beginModelCall(model: string): number;
-  /** Check an embedding call may start: it counts tokens, not model calls. Throws when the tokens are spent. */
+  /** Check an embedding call may start; throws when the run's embedding tokens are spent. */
   beginEmbeddingCall(model: string): void;
   addTokens(n: number): void;
+  addEmbeddingTokens(n: number): void;
 }
 
 export function createBudget(limits: RunLimits): Budget {
   let modelCalls = 0;
   let tokens = 0;
-  const checkTokens = (model: string) => {
-    if (tokens >= limits.maxRunTokens)
-      throw new SpellError(
-        "api",
-        `token budget exhausted: this run used ${tokens} of its ${limits.maxRunTokens} tokens (limits.maxRunTokens); not calling ${model}`,
-      );
-  };
+  let embeddingTokens = 0;
   return {
     get modelCalls() {
       return modelCalls;
@@ -38,15 +33,26 @@ export function createBudget(limits: RunLimits): Budget {
           "api",
           `model call budget exhausted: this run may make at most ${limits.maxModelCalls} model calls (limits.maxModelCalls); not calling ${model}`,
         );
-      checkTokens(model);
+      if (tokens >= limits.maxRunTokens)
+        throw new SpellError(
+          "api",
+          `token budget exhausted: this run used ${tokens} of its ${limits.maxRunTokens} tokens (limits.maxRunTokens); not calling ${model}`,
+        );
       modelCalls++;
       return limits.maxRunTokens - tokens;
     },
     beginEmbeddingCall(model) {
-      checkTokens(model);
+      if (embeddingTokens >= limits.maxEmbeddingTokens)
+        throw new SpellError(
+          "api",
+          `embedding token budget exhausted: this run embedded ${embeddingTokens} of its ${limits.maxEmbeddingTokens} tokens (limits.maxEmbeddingTokens); not calling ${model}`,
+        );
     },
     addTokens(n) {
       tokens += n;
+    },
+    addEmbeddingTokens(n) {
+      embeddingTokens += n;
     },
   };
 }

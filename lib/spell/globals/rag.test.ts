@@ -101,12 +101,15 @@ describe("RAG", () => {
     expect(e.message).toMatch(/did not return one vector of one length per text/);
   });
 
-  it("embedding tokens count against the run's token budget", async () => {
-    const h = createHarness({ limits: { maxRunTokens: 10 } });
+  it("embedding tokens have a budget of their own, apart from the chat tokens", async () => {
+    const h = createHarness({ limits: { maxEmbeddingTokens: 10, maxRunTokens: 1 } });
     await h.call("RAG.ingest", docs);
     const e = await errorOf(h.call("RAG.search", "France"));
     expect(e.kind).toBe("api");
-    expect(e.message).toMatch(/token budget exhausted: this run used 17 of its 10 tokens/);
+    expect(e.message).toBe(
+      "embedding token budget exhausted: this run embedded 17 of its 10 tokens (limits.maxEmbeddingTokens); not calling mock/embed",
+    );
+    expect(await h.call("Config.get", "limits.max_embedding_tokens")).toBe(10);
   });
 
   it("a cancelled run stops before embedding", async () => {

@@ -1,6 +1,7 @@
 /**
  * Embedding calls on behalf of `RAG`: texts go to `runtime.llm.embed` in calls of at most 256, each call an
- * `embedding` trace span with its model and tokens. Embeddings spend the run's tokens (not its model calls);
+ * `embedding` trace span with its model and tokens. Embeddings spend the run's embedding tokens
+ * (limits.maxEmbeddingTokens), not its model calls or chat tokens;
  * "mock every model" sends a non-mock model to `mock/embed`, as agents go to `mock/default`. A failure raises
  * a `provider` SpellError naming the model (`cancelled` when the run was stopped).
  */
@@ -47,7 +48,7 @@ export async function embedTextsForRag(
       span.end({ error, model: requested });
       throw error;
     }
-    ctx.budget.addTokens(result.tokens);
+    ctx.budget.addEmbeddingTokens(result.tokens);
     const dimensions = result.embeddings[0]?.length ?? 0;
     if (
       result.embeddings.length !== batch.length ||
