@@ -5,23 +5,20 @@
 
 export type DiagnosticSeverity = "error" | "warning" | "info";
 
-const CHECK_RULES = [
-  "syntax",
-  "unknown-global",
-  "unknown-member",
-  "dot-call",
-  "unknown-tool",
-  "unknown-operation",
-  "missing-param",
-  "unknown-model",
-  "missing-await",
-  "unused-local",
-  "unreachable",
-  "endless-loop",
-  "huge-repeat",
-] as const;
-
-export type CheckRule = (typeof CHECK_RULES)[number];
+export type CheckRule =
+  | "syntax"
+  | "unknown-global"
+  | "unknown-member"
+  | "dot-call"
+  | "unknown-tool"
+  | "unknown-operation"
+  | "missing-param"
+  | "unknown-model"
+  | "missing-await"
+  | "unused-local"
+  | "unreachable"
+  | "endless-loop"
+  | "huge-repeat";
 
 export interface SourceRange {
   line: number;

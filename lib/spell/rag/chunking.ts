@@ -10,7 +10,7 @@
 import { RAG_BOUNDS } from "@/lib/core/limits";
 
 export const CHUNKING_STRATEGIES = ["sliding_window", "fixed", "sentence", "paragraph"] as const;
-export type ChunkingStrategy = (typeof CHUNKING_STRATEGIES)[number];
+type ChunkingStrategy = (typeof CHUNKING_STRATEGIES)[number];
 
 export interface ChunkingOptions {
   /** Words a chunk may hold. */
