@@ -216,6 +216,7 @@ async function checkAgentRequest(reply: string): Promise<void> {
       seen.push(request);
       return mock.stream(request, signal);
     },
+    embed: (model, texts, signal) => mock.embed(model, texts, signal),
     listModels: () => mock.listModels(),
   };
   await measureAgentHostMethods(2, reply, recording);

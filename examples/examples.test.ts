@@ -41,6 +41,7 @@ describe("examples cover the API", () => {
       "Tool",
       "Workflow",
       "State",
+      "RAG",
       "Hook",
       "Event",
       "JSON",

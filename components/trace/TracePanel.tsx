@@ -1,7 +1,8 @@
 "use client";
 /**
- * The trace: a tree of the run's agent calls, tool calls, workflow steps, hooks and events, with durations as
- * bars on one time axis, model, tokens, estimated cost, and inputs/outputs that expand.
+ * The trace: a tree of the run's agent calls, tool calls, workflow steps, hooks, events, RAG retrievals and
+ * embedding calls, with durations as bars on one time axis, model, tokens, estimated cost, and inputs/outputs
+ * that expand.
  */
 import { Fragment, useState } from "react";
 import type { TraceNode } from "@/lib/store/run-view";
@@ -30,6 +31,8 @@ const KIND_STYLE: Record<TraceNode["kind"], { badge: string; bar: string }> = {
   step: { badge: "bg-cyan-100 text-cyan-800 dark:bg-cyan-500/20 dark:text-cyan-200", bar: "bg-cyan-500" },
   hook: { badge: "bg-amber-100 text-amber-800 dark:bg-amber-500/20 dark:text-amber-200", bar: "bg-amber-500" },
   event: { badge: "bg-zinc-200 text-zinc-800 dark:bg-zinc-700 dark:text-zinc-200", bar: "bg-zinc-500" },
+  embedding: { badge: "bg-rose-100 text-rose-800 dark:bg-rose-500/20 dark:text-rose-200", bar: "bg-rose-500" },
+  retrieval: { badge: "bg-teal-100 text-teal-800 dark:bg-teal-500/20 dark:text-teal-200", bar: "bg-teal-500" },
 };
 
 export function formatMs(ms: number): string {

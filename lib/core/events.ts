@@ -12,7 +12,8 @@ export interface LogEvent {
   t: number;
 }
 
-export type TraceKind = "agent" | "tool" | "workflow" | "step" | "hook" | "event" | "model";
+/** `embedding`: one call of an embedding model; `retrieval`: one `RAG.ingest` or `RAG.search`. */
+export type TraceKind = "agent" | "tool" | "workflow" | "step" | "hook" | "event" | "model" | "embedding" | "retrieval";
 
 export interface TraceStart {
   type: "trace";

@@ -19,6 +19,11 @@ export interface RunLimits {
   maxToolCalls: number;
   /** Model calls one run may make. */
   maxModelCalls: number;
+  /**
+   * Embedding tokens (`RAG.ingest`, `RAG.search`) the whole run may spend, apart from `maxRunTokens`: embedding
+   * is cheap per token, but a full index is millions of tokens (10,000 chunks of 512 words).
+   */
+  maxEmbeddingTokens: number;
 }
 
 export const DEFAULT_LIMITS: RunLimits = {
@@ -30,6 +35,7 @@ export const DEFAULT_LIMITS: RunLimits = {
   maxRunTokens: 200_000,
   maxToolCalls: 5,
   maxModelCalls: 100,
+  maxEmbeddingTokens: 2_000_000,
 };
 
 /**
@@ -53,6 +59,30 @@ export const FIXED_BOUNDS = {
   maxConvertedStringChars: 64 * 1024 * 1024,
   /** Calls one run traces (a start and an end event each); past it calls still run, untraced, after one note. */
   maxTracedCalls: 10_000,
+} as const;
+
+/**
+ * What the `RAG` index of one State store may hold and what one call may ask of it. Like FIXED_BOUNDS, no caller
+ * sets them, and each has a test that a spell cannot get past it (lib/spell/conformance/cases/api-rag.ts and
+ * lib/spell/rag/*.test.ts).
+ */
+export const RAG_BOUNDS = {
+  /** UTF-8 bytes of one document's text. */
+  maxDocumentBytes: 1024 * 1024,
+  /** UTF-8 bytes of one document's metadata, as JSON. */
+  maxMetadataBytes: 64 * 1024,
+  /** Chunks one `RAG.ingest` call may make, all its documents together. */
+  maxChunksPerIngest: 2_000,
+  /** Chunks the index holds, every scope together. */
+  maxChunks: 10_000,
+  /** Characters of chunk text the index holds, every scope together. */
+  maxTextChars: 16 * 1024 * 1024,
+  /** Characters of one chunk: a longer run of text is cut into chunks this long. */
+  maxChunkChars: 8_192,
+  /** The largest `chunking.chunk_size`, in words. */
+  maxChunkSize: 2_048,
+  /** The largest `top_k` of a search. */
+  maxTopK: 100,
 } as const;
 
 /** Take the smaller of each requested limit and the default; ignore anything that is not a positive number. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GATEWAY_CAPS, LLM_RATE_LIMIT, rateLimitFromEnv } from "./caps";
+import { EMBED_RATE_LIMIT, GATEWAY_CAPS, LLM_RATE_LIMIT, rateLimitFromEnv } from "./caps";
 import { prepareLlmCall } from "./gateway";
 import { capMaxTokens, validateLlmRequest } from "./request-schema";
 import { createLlmPostHandler } from "./route-handler";
@@ -100,5 +100,17 @@ describe("gateway caps", () => {
     });
     expect(rateLimitFromEnv({ LLM_RATE_LIMIT_PER_MINUTE: "0" })).toBeNull();
     expect(rateLimitFromEnv({ LLM_RATE_LIMIT_PER_MINUTE: "nonsense" })).toEqual(LLM_RATE_LIMIT);
+  });
+
+  it("rate limit of /api/embed: its own defaults and EMBED_ variables, apart from the LLM ones", () => {
+    expect(rateLimitFromEnv({}, "EMBED", EMBED_RATE_LIMIT)).toEqual(EMBED_RATE_LIMIT);
+    expect(rateLimitFromEnv({ LLM_RATE_LIMIT_PER_MINUTE: "0" }, "EMBED", EMBED_RATE_LIMIT)).toEqual(EMBED_RATE_LIMIT);
+    expect(
+      rateLimitFromEnv({ EMBED_RATE_LIMIT_PER_MINUTE: "60", EMBED_RATE_LIMIT_BURST: "3" }, "EMBED", EMBED_RATE_LIMIT),
+    ).toEqual({
+      capacity: 3,
+      refillPerSecond: 1,
+    });
+    expect(rateLimitFromEnv({ EMBED_RATE_LIMIT_PER_MINUTE: "0" }, "EMBED", EMBED_RATE_LIMIT)).toBeNull();
   });
 });

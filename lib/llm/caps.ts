@@ -32,7 +32,27 @@ export const GATEWAY_CAPS: GatewayCaps = {
   maxToolSteps: 10,
 };
 
-/** Per-client token bucket for `/api/llm`: a burst of `capacity` requests, refilled at `refillPerSecond`. */
+/** What `POST /api/embed` accepts in one request; `createHttpLlmClient` splits larger embeddings to fit. */
+export interface EmbedCaps {
+  /** Largest request body; bigger bodies get 413. */
+  maxBodyBytes: number;
+  /** Texts one request may carry. */
+  maxTexts: number;
+  /** Characters (UTF-16 code units) of all texts of one request together. */
+  maxTotalChars: number;
+}
+
+/**
+ * 256 texts and 256 Ki characters a request; the body cap leaves room for JSON escaping (a control character
+ * is six bytes escaped, any other character at most three UTF-8 bytes).
+ */
+export const EMBED_CAPS: EmbedCaps = {
+  maxBodyBytes: 2 * 1024 * 1024,
+  maxTexts: 256,
+  maxTotalChars: 256 * 1024,
+};
+
+/** Per-client token bucket for a route: a burst of `capacity` requests, refilled at `refillPerSecond`. */
 export interface RateLimitConfig {
   capacity: number;
   refillPerSecond: number;
@@ -40,19 +60,29 @@ export interface RateLimitConfig {
 
 export const LLM_RATE_LIMIT: RateLimitConfig = { capacity: 60, refillPerSecond: 1 };
 
+/** `/api/embed`: a RAG ingest of the 2,000 chunks one call may hold is 8 requests, so the burst is larger. */
+export const EMBED_RATE_LIMIT: RateLimitConfig = { capacity: 120, refillPerSecond: 2 };
+
 /**
- * The rate limit from the environment: `LLM_RATE_LIMIT_PER_MINUTE` (0 turns it off, for benchmarks on a
- * private machine) and `LLM_RATE_LIMIT_BURST`; the defaults above otherwise.
+ * The rate limit from the environment: `<PREFIX>_RATE_LIMIT_PER_MINUTE` (0 turns it off, for benchmarks on a
+ * private machine) and `<PREFIX>_RATE_LIMIT_BURST` (`LLM_…` for `/api/llm`, `EMBED_…` for `/api/embed`); the
+ * defaults otherwise.
  */
-export function rateLimitFromEnv(env: Record<string, string | undefined>): RateLimitConfig | null {
-  const perMinute = env.LLM_RATE_LIMIT_PER_MINUTE === undefined ? undefined : Number(env.LLM_RATE_LIMIT_PER_MINUTE);
-  const burst = env.LLM_RATE_LIMIT_BURST === undefined ? undefined : Number(env.LLM_RATE_LIMIT_BURST);
+export function rateLimitFromEnv(
+  env: Record<string, string | undefined>,
+  prefix: "LLM" | "EMBED" = "LLM",
+  defaults: RateLimitConfig = LLM_RATE_LIMIT,
+): RateLimitConfig | null {
+  const rawPerMinute = env[`${prefix}_RATE_LIMIT_PER_MINUTE`];
+  const rawBurst = env[`${prefix}_RATE_LIMIT_BURST`];
+  const perMinute = rawPerMinute === undefined ? undefined : Number(rawPerMinute);
+  const burst = rawBurst === undefined ? undefined : Number(rawBurst);
   if (perMinute === 0) return null;
   return {
-    capacity: burst !== undefined && Number.isFinite(burst) && burst > 0 ? burst : LLM_RATE_LIMIT.capacity,
+    capacity: burst !== undefined && Number.isFinite(burst) && burst > 0 ? burst : defaults.capacity,
     refillPerSecond:
       perMinute !== undefined && Number.isFinite(perMinute) && perMinute > 0
         ? perMinute / 60
-        : LLM_RATE_LIMIT.refillPerSecond,
+        : defaults.refillPerSecond,
   };
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpLlmClient, fetchModels } from "./client";
 import { createDirectLlmClient } from "./direct";
+import { createEmbedPostHandler } from "./embed-route-handler";
+import { embedMockText } from "./mock-embedding";
 import { createLlmPostHandler, createModelsGetHandler } from "./route-handler";
 import { collectParts, textOfParts } from "./testing/collect";
 import { startOpenAiMockServer, type OpenAiMockServer } from "./testing/openai-mock-server";
@@ -16,12 +18,14 @@ function routeFetch(
   limiter = createMemoryRateLimiter({ capacity: 1_000, refillPerSecond: 1_000 }),
 ) {
   const post = createLlmPostHandler({ env, limiter });
+  const embed = createEmbedPostHandler({ env, limiter });
   const get = createModelsGetHandler({ env });
   const sent: Request[] = [];
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(new URL(String(input), "http://127.0.0.1"), init);
     sent.push(request.clone());
-    return new URL(request.url).pathname === "/api/models" ? get(request) : post(request);
+    const path = new URL(request.url).pathname;
+    return path === "/api/models" ? get(request) : path === "/api/embed" ? embed(request) : post(request);
   }) as typeof fetch;
   return { fetchImpl, sent };
 }
@@ -151,5 +155,96 @@ describe("createDirectLlmClient", () => {
     expect(await collectParts(client.stream({ ...hello, temperature: 9 }))).toMatchObject([
       { type: "error", kind: "bad_request" },
     ]);
+  });
+});
+
+describe("embed", () => {
+  const texts = ["the cat sat", "a dog ran", "cats and dogs", "lighthouse", "ships at sea"];
+
+  it("over HTTP gives the vectors the direct client gives, through POST /api/embed", async () => {
+    const { fetchImpl, sent } = routeFetch();
+    const http = await createHttpLlmClient({ fetch: fetchImpl }).embed("mock/embed", texts);
+    const direct = await createDirectLlmClient({ env: {} }).embed("mock/embed", texts);
+    expect(http).toEqual(direct);
+    expect(http).toMatchObject({ ok: true, modelId: "mock/embed", embeddings: texts.map((t) => embedMockText(t)) });
+    expect(sent.map((r) => new URL(r.url).pathname)).toEqual(["/api/embed"]);
+    expect(sent[0].headers.get(BYOK_HEADER)).toBeNull();
+  });
+
+  it("splits texts into requests under the caps and keeps their order", async () => {
+    const { fetchImpl, sent } = routeFetch();
+    const caps = { maxBodyBytes: 64 * 1024, maxTexts: 2, maxTotalChars: 20 };
+    const result = await createHttpLlmClient({ fetch: fetchImpl, embedCaps: caps }).embed("mock/embed", texts);
+    expect(result).toMatchObject({ ok: true, embeddings: texts.map((t) => embedMockText(t)) });
+    const batches = await Promise.all(sent.map(async (r) => ((await r.json()) as { texts: string[] }).texts));
+    expect(batches).toEqual([["the cat sat", "a dog ran"], ["cats and dogs"], ["lighthouse"], ["ships at sea"]]);
+    expect(batches.every((b) => b.length <= caps.maxTexts && b.join("").length <= caps.maxTotalChars)).toBe(true);
+  });
+
+  it("refuses a text no request could carry, without sending anything", async () => {
+    const { fetchImpl, sent } = routeFetch();
+    const caps = { maxBodyBytes: 64 * 1024, maxTexts: 2, maxTotalChars: 5 };
+    const result = await createHttpLlmClient({ fetch: fetchImpl, embedCaps: caps }).embed("mock/embed", ["123456"]);
+    expect(result).toMatchObject({ ok: false, kind: "bad_request" });
+    expect(sent).toEqual([]);
+  });
+
+  it("sends the brought key in its header and reaches OpenAI-compatible embeddings with it", async () => {
+    const { fetchImpl, sent } = routeFetch({ OPENAI_BASE_URL: upstream.baseUrl });
+    const client = createHttpLlmClient({ fetch: fetchImpl, byokKey: "sk-embed-mine-1" });
+    expect(await client.embed("openai/embedder", ["abc"])).toEqual({
+      ok: true,
+      modelId: "openai/embedder",
+      embeddings: [[3, 1, 1]],
+      tokens: 1,
+    });
+    expect(sent[0].headers.get(BYOK_HEADER)).toBe("sk-embed-mine-1");
+    expect(upstream.requests.at(-1)?.authorization).toBe("Bearer sk-embed-mine-1");
+  });
+
+  it("turns refusals, an unreachable gateway and a malformed answer into ok: false", async () => {
+    const { fetchImpl } = routeFetch({}, createMemoryRateLimiter({ capacity: 1, refillPerSecond: 0.01 }));
+    const client = createHttpLlmClient({ fetch: fetchImpl });
+    expect(await client.embed("acme/x", ["a"])).toMatchObject({ ok: false, kind: "unknown_model" });
+    const limited = await client.embed("mock/embed", ["a"]);
+    expect(limited).toMatchObject({ ok: false, kind: "rate_limited", message: expect.stringMatching(/Retry after/) });
+    const unreachable = createHttpLlmClient({
+      fetch: (() => Promise.reject(new TypeError("fetch failed"))) as typeof fetch,
+    });
+    expect(await unreachable.embed("mock/embed", ["a"])).toEqual({
+      ok: false,
+      kind: "upstream",
+      message: "Could not reach the embedding gateway (/api/embed).",
+    });
+    const malformed = createHttpLlmClient({
+      fetch: (async () =>
+        Response.json({ model: "mock/embed", embeddings: [[1]], usage: { tokens: 1 } })) as typeof fetch,
+    });
+    expect(await malformed.embed("mock/embed", ["a", "b"])).toMatchObject({ ok: false, kind: "malformed" });
+  });
+
+  it("reports an abort as cancelled", async () => {
+    const { fetchImpl } = routeFetch();
+    const controller = new AbortController();
+    controller.abort();
+    const result = await createHttpLlmClient({ fetch: fetchImpl }).embed("mock/embed", ["a"], controller.signal);
+    expect(result).toMatchObject({ ok: false, kind: "cancelled" });
+    expect(await createDirectLlmClient({ env: {} }).embed("mock/embed", ["a"], controller.signal)).toMatchObject({
+      ok: false,
+      kind: "cancelled",
+    });
+  });
+
+  it("mockAll embeds in-process with mock/embed, whatever the model, in both clients", async () => {
+    let calls = 0;
+    const http = createHttpLlmClient({ mockAll: true, fetch: (async () => (calls++, new Response())) as typeof fetch });
+    const expected = { ok: true, modelId: "mock/embed", embeddings: [embedMockText("hi")], tokens: 1 };
+    expect(await http.embed("openai/text-embedding-3-small", ["hi"])).toEqual(expected);
+    expect(calls).toBe(0);
+    expect(await createDirectLlmClient({ env: {}, mockAll: true }).embed("openai/x", ["hi"])).toEqual(expected);
+    expect(await createDirectLlmClient({ env: {} }).embed("openai/x", ["hi"])).toMatchObject({
+      ok: false,
+      kind: "unavailable",
+    });
   });
 });

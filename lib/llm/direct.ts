@@ -1,9 +1,12 @@
 /**
  * An LlmClient that calls providers in-process through the same registry and caps as the gateway
- * (the CLI, the Node worker, route handlers). Keys come from `env` (default `process.env`) or `byokKey`.
+ * (the CLI, the Node worker, route handlers), and embeds through `embedTexts` as `/api/embed` does. Keys come from `env` (default `process.env`) or `byokKey`.
  */
 import type { GatewayCaps } from "./caps";
+import { DEFAULT_EMBEDDING_MODEL } from "./default-model";
+import { embedTexts } from "./embed";
 import { prepareLlmCall } from "./gateway";
+import { isMockModel } from "./mock";
 import { listProviders, type Env } from "./providers";
 import type { LlmClient, StreamPart } from "./types";
 
@@ -24,6 +27,10 @@ export function createDirectLlmClient(opts: DirectLlmClientOptions = {}): LlmCli
         return;
       }
       yield* call.stream(signal);
+    },
+    embed(modelId, texts, signal) {
+      const model = opts.mockAll && !isMockModel(modelId) ? DEFAULT_EMBEDDING_MODEL : modelId;
+      return embedTexts(model, texts, { env, ...(opts.byokKey ? { byokKey: opts.byokKey } : {}), signal });
     },
     async listModels() {
       return listProviders({ env, byokKey: opts.byokKey });

@@ -33,6 +33,22 @@ export function embedMockText(text: string, dimensions = MOCK_EMBEDDING_DIMENSIO
   return norm === 0 ? v : v.map((x) => x / norm);
 }
 
+/** Rough token count of a text for the mock's usage (4 characters a token, as the mock chat model counts). */
+function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/** Every text's vector, in order, and the tokens the mock reports for them. */
+export function embedMockTexts(
+  texts: string[],
+  dimensions = MOCK_EMBEDDING_DIMENSIONS,
+): { embeddings: number[][]; tokens: number } {
+  return {
+    embeddings: texts.map((t) => embedMockText(t, dimensions)),
+    tokens: texts.reduce((n, t) => n + estimateTokens(t), 0),
+  };
+}
+
 export class MockEmbeddingModel implements EmbeddingModelV4 {
   readonly specificationVersion = "v4" as const;
   readonly provider = "mock";
@@ -46,8 +62,7 @@ export class MockEmbeddingModel implements EmbeddingModelV4 {
 
   async doEmbed(options: EmbeddingModelV4CallOptions): Promise<EmbeddingModelV4Result> {
     options.abortSignal?.throwIfAborted();
-    const dimensions = options.dimensions ?? MOCK_EMBEDDING_DIMENSIONS;
-    const tokens = options.values.reduce((n, t) => n + Math.ceil(t.length / 4), 0);
-    return { embeddings: options.values.map((t) => embedMockText(t, dimensions)), usage: { tokens }, warnings: [] };
+    const { embeddings, tokens } = embedMockTexts(options.values, options.dimensions ?? MOCK_EMBEDDING_DIMENSIONS);
+    return { embeddings, usage: { tokens }, warnings: [] };
   }
 }

@@ -12,10 +12,20 @@
  *
  * This file has no runtime dependencies, so the browser can import it for "mock every model".
  */
-import { DEFAULT_MODEL } from "./default-model";
+import { DEFAULT_EMBEDDING_MODEL, DEFAULT_MODEL } from "./default-model";
 import type { JsonValue } from "@/lib/core/json";
+import { embedMockTexts } from "./mock-embedding";
 import { createSchemaInstance } from "./schema-instance";
-import type { ChatMessage, LlmClient, LlmRequest, ProviderInfo, StreamPart, ToolSpec, Usage } from "./types";
+import type {
+  ChatMessage,
+  EmbedResult,
+  LlmClient,
+  LlmRequest,
+  ProviderInfo,
+  StreamPart,
+  ToolSpec,
+  Usage,
+} from "./types";
 
 export const MOCK_PROVIDER = "mock";
 
@@ -260,6 +270,16 @@ export function isMockModel(model: string): boolean {
   return model.startsWith(`${MOCK_PROVIDER}/`);
 }
 
+/** The mock's embeddings for any model: a non-mock model is answered as `mock/embed`. */
+export async function embedWithMock(modelId: string, texts: string[], signal?: AbortSignal): Promise<EmbedResult> {
+  if (signal?.aborted) return { ok: false, kind: "cancelled", message: "The request was cancelled." };
+  const model =
+    isMockModel(modelId) && isMockModelName(modelId.slice(MOCK_PROVIDER.length + 1))
+      ? modelId
+      : DEFAULT_EMBEDDING_MODEL;
+  return { ok: true, modelId: model, ...embedMockTexts(texts) };
+}
+
 /**
  * An in-process LlmClient that answers every request with the mock (whatever model it names).
  * For tests, the browser's "mock every model" mode and the CLI's `--mock`.
@@ -270,6 +290,7 @@ export function createMockLlmClient(options: MockOptions = {}): LlmClient {
       const model = isMockModel(request.model) ? request.model : DEFAULT_MODEL;
       return streamMockReply({ ...request, model }, options, signal);
     },
+    embed: embedWithMock,
     async listModels() {
       return [mockProviderInfo()];
     },

@@ -31,7 +31,7 @@ const tool = z.object({
 });
 
 /** `"provider/model"` or a bare model name (letters, digits and `._:-/`). */
-const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9._:@-]+)*$/;
+export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9._:@-]+)*$/;
 
 const llmRequestSchema = z.strictObject({
   model: z.string().min(1).max(200).regex(MODEL_ID_PATTERN, 'must look like "provider/model"'),
@@ -57,7 +57,8 @@ function schemaProblem(schema: unknown): string | undefined {
   return undefined;
 }
 
-function fieldOf(path: PropertyKey[]): string {
+/** A zod issue path as the request field it names: `messages[0].role`; the whole body is `body`. */
+export function fieldOf(path: PropertyKey[]): string {
   return (
     path
       .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))

@@ -61,9 +61,19 @@ export type StreamPart =
   | { type: "finish"; finishReason: FinishReason }
   | { type: "error"; kind: LlmErrorKind; message: string };
 
-/** How the spell API calls models: over HTTP to `/api/llm` in the browser, straight to providers in the CLI. */
+/** Vectors for texts, one per text in order, or why there are none (never with a secret in the message). */
+export type EmbedResult =
+  | { ok: true; modelId: string; embeddings: number[][]; tokens: number }
+  | { ok: false; kind: LlmErrorKind; message: string };
+
+/**
+ * How the spell API calls models: over HTTP to `/api/llm` and `/api/embed` in the browser, straight to providers
+ * in the CLI.
+ */
 export interface LlmClient {
   stream(request: LlmRequest, signal?: AbortSignal): AsyncIterable<StreamPart>;
+  /** Embed `texts` with an embedding model (`"provider/model"`); never throws. */
+  embed(modelId: string, texts: string[], signal?: AbortSignal): Promise<EmbedResult>;
   /** Models the user can pick, and whether each is usable now. */
   listModels(): Promise<ProviderInfo[]>;
 }

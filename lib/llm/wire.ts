@@ -8,6 +8,8 @@
  * only text, and token usage has no chunk of its own, so both travel as `message-metadata` (our `usage`, and
  * the error's kind just before the `error` chunk). A request refused before streaming starts gets a JSON body
  * `{ error: { kind, message, field? } }` with a 4xx/5xx status instead (the envelope every API route uses).
+ *
+ * `/api/embed` is plain JSON both ways: {@link EmbedRequestBody} in, {@link EmbedResponseBody} out.
  */
 import { parseJsonEventStream, UI_MESSAGE_STREAM_HEADERS, uiMessageChunkSchema } from "ai";
 import type { UIMessageChunk } from "ai";
@@ -29,6 +31,20 @@ export interface ModelsResponse {
   /** The model a spell uses when it names none (`mock/default`). */
   defaultModel: string;
   providers: ProviderInfo[];
+}
+
+/** The body of `POST /api/embed` (plain JSON both ways, not a stream). */
+export interface EmbedRequestBody {
+  /** An embedding model, `"provider/model"`. */
+  model: string;
+  texts: string[];
+}
+
+/** The answer of `POST /api/embed`: one vector per text, in order, and the tokens the provider counted. */
+export interface EmbedResponseBody {
+  model: string;
+  embeddings: number[][];
+  usage: { tokens: number };
 }
 
 /** What our parts put in `message-metadata` chunks. */

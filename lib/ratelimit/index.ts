@@ -28,6 +28,16 @@ export function createRateLimiter(options: CreateRateLimiterOptions): RateLimite
 }
 
 /**
+ * {@link createRateLimiter}, created on the first request, so loading a route module (e.g. during `next build`)
+ * opens no Redis connection.
+ */
+export function createLazyRateLimiter(options: CreateRateLimiterOptions): RateLimiter {
+  let real: RateLimiter | undefined;
+  const get = () => (real ??= createRateLimiter(options));
+  return { take: (key, cost) => get().take(key, cost), close: async () => real?.close() };
+}
+
+/**
  * The key a request is limited by: the first `X-Forwarded-For` address (set by the proxy in front of
  * `next start`), then `X-Real-IP`, else one shared bucket. Deployments without a trusted proxy should strip
  * client-sent forwarding headers at the edge.

@@ -14,6 +14,7 @@ import { createHookModule } from "./globals/hook";
 import { JSON_JS_PRELUDE, createJsonModule } from "./globals/json";
 import type { GlobalModule } from "./globals/module";
 import { createProviderModule } from "./globals/provider";
+import { createRagModule } from "./globals/rag";
 import { createStateModule } from "./globals/state";
 import { STREAMING_JS_PRELUDE, STREAMING_LUA_PRELUDE } from "./globals/streaming";
 import { createToolModule } from "./globals/tool";
@@ -36,6 +37,7 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
     tool,
     createWorkflowModule(ctx, agent.runner),
     createStateModule(ctx),
+    createRagModule(ctx),
     hook,
     createEventModule(ctx),
     // JavaScript keeps its standard JSON (plus the options object, JSON_JS_PRELUDE); Lua gets the API's.

@@ -189,6 +189,71 @@ export const SPELL_API_REFERENCE: SpellApiReference = {
       ],
     },
     {
+      name: "RAG",
+      description:
+        "Retrieval-augmented generation: ingest documents (chunked and embedded) into a scope, then search them by meaning. The index persists where State does; `mock/embed` embeds offline.",
+      functions: [
+        fn(
+          "ingest",
+          "documents: RagDocument | RagDocument[], options?: RagIngestOptions",
+          "RagIngestResult",
+          "Chunk, embed and store documents; a document with an existing id replaces it. At most 1 MiB per document, 2,000 chunks per call, 10,000 in the index.",
+          {
+            ...A,
+            lua: 'RAG.ingest({\n  { id = "lua", content = "Lua is a small scripting language.", metadata = { topic = "code" } },\n  { id = "paris", content = "Paris is the capital of France.", metadata = { topic = "travel" } },\n})',
+            js: 'await RAG.ingest([\n  { id: "lua", content: "Lua is a small scripting language.", metadata: { topic: "code" } },\n  { id: "paris", content: "Paris is the capital of France.", metadata: { topic: "travel" } },\n]);',
+          },
+        ),
+        fn(
+          "search",
+          "query: string, options?: RagSearchOptions",
+          "{ success: boolean; total: number; results: RagSearchResult[] }",
+          "The chunks most similar to the query, best first. An empty query or `top_k` outside 1-100 raises `type`; an unknown scope has no results.",
+          {
+            ...A,
+            lua: 'local r = RAG.search("capital of France", { top_k = 1 })\nprint(r.results[1].id, r.results[1].score)',
+            js: 'const r = await RAG.search("capital of France", { top_k: 1 });\nconsole.log(r.results[0].id, r.results[0].score);',
+          },
+        ),
+        fn(
+          "cleanup_scope",
+          "scope: string, scope_id?: string",
+          "number",
+          "Remove every vector of a scope (`<scope>:<scope_id>`); returns how many.",
+          {
+            ...A,
+            lua: 'local removed = RAG.cleanup_scope("session", "s1")',
+            js: 'const removed = await RAG.cleanup_scope("session", "s1");',
+          },
+        ),
+        fn("get_stats", "scope: string, scope_id?: string", "RagStats", "A scope's size and usage.", {
+          ...A,
+          lua: 'print(RAG.get_stats("global").total_vectors)',
+          js: 'console.log((await RAG.get_stats("global")).total_vectors);',
+        }),
+        fn("list_providers", "", "string[]", "The providers that can embed: mock, openai."),
+        fn(
+          "configure",
+          "options: { default_provider?: string; session_ttl?: number; enable_cache?: boolean; cache_ttl?: number }",
+          "void",
+          "Set this run's default embedding provider; the TTL and cache settings are accepted, as in rs-llmspell, and not used.",
+        ),
+        fn("save", "", "void", "Wait until every change to the index is stored.", A),
+        fn(
+          "create_session_collection",
+          "session_id: string, ttl?: number",
+          "{ session_id: string; namespace: string; ttl?: number; created: boolean }",
+          "rs-llmspell's session collection record (search it with scope `session`, scope_id the session id).",
+        ),
+        fn(
+          "configure_session",
+          "options: { session_id: string; vector_ttl?: number }",
+          "{ session_id: string; vector_ttl: number; configured: boolean }",
+          "rs-llmspell's session settings record (`vector_ttl` defaults to 3600; not enforced).",
+        ),
+      ],
+    },
+    {
       name: "Hook",
       description:
         "Callbacks at agent, tool and workflow points. Unlike rs-llmspell, they are really called; they may return continue, skip, modified data, or cancel.",

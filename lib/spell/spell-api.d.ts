@@ -101,6 +101,36 @@ type SpellEvent = { id: string; event_type: string; data: JsonValue; timestamp: 
 type ProviderView = { name: string; available: boolean; enabled: boolean; models: string[]; reason?: string; capabilities: { supports_streaming: boolean; supports_tools: boolean; supports_multimodal: boolean; available_models: string[] } };
 
 /**
+ * A document to ingest: its text in `content` (or `text`), an optional id (by default one derived from the text), metadata to filter on.
+ */
+type RagDocument = { content?: string; text?: string; id?: string | number; metadata?: { [key: string]: JsonValue } };
+
+/**
+ * Where to store (scope `global` by default; `scope_id` makes `<scope>:<scope_id>`; `tenant_id` is scope `tenant`), which embedding model (`mock`, `openai` or `provider/model`), how to chunk (`chunk_size` and `overlap` in words).
+ */
+type RagIngestOptions = { scope?: string; scope_id?: string; tenant_id?: string; provider?: string; chunking?: { chunk_size?: number; overlap?: number; strategy?: "sliding_window" | "fixed" | "sentence" | "paragraph" } };
+
+/**
+ * What an ingest stored: one vector per chunk.
+ */
+type RagIngestResult = { success: boolean; documents_processed: number; vectors_created: number; total_tokens: number };
+
+/**
+ * How many results (`top_k` or `k`, 1 to 100, default 10), which scope, the lowest score kept, and metadata every result must match (a list matches any of its values).
+ */
+type RagSearchOptions = { top_k?: number; k?: number; scope?: string; scope_id?: string; tenant_id?: string; threshold?: number; metadata_filter?: { [key: string]: JsonValue }; filters?: { [key: string]: JsonValue } };
+
+/**
+ * One matching chunk, best first; `score` is the cosine similarity.
+ */
+type RagSearchResult = { id: string; content: string; text: string; score: number; metadata: { doc_id: string; chunk_index: number; [key: string]: JsonValue } };
+
+/**
+ * A scope's size and usage (`searches_performed` counts this run's searches).
+ */
+type RagStats = { total_vectors: number; total_documents: number; total_storage_bytes: number; embeddings_generated: number; embedding_tokens: number; searches_performed: number; model?: string; dimensions?: number };
+
+/**
  * Debug log levels.
  */
 type DebugLevel = "trace" | "debug" | "info" | "warn" | "error";
@@ -718,6 +748,60 @@ declare const State: {
    * Store in a tool scope.
    */
   tool_set(tool_id: string, key: string, value: JsonValue): Promise<void>;
+};
+
+/**
+ * Retrieval-augmented generation: ingest documents (chunked and embedded) into a scope, then search them by meaning. The index persists where State does; `mock/embed` embeds offline.
+ */
+declare const RAG: {
+  /**
+   * Chunk, embed and store documents; a document with an existing id replaces it. At most 1 MiB per document, 2,000 chunks per call, 10,000 in the index.
+   * @example
+   * await RAG.ingest([
+   *   { id: "lua", content: "Lua is a small scripting language.", metadata: { topic: "code" } },
+   *   { id: "paris", content: "Paris is the capital of France.", metadata: { topic: "travel" } },
+   * ]);
+   */
+  ingest(documents: RagDocument | RagDocument[], options?: RagIngestOptions): Promise<RagIngestResult>;
+  /**
+   * The chunks most similar to the query, best first. An empty query or `top_k` outside 1-100 raises `type`; an unknown scope has no results.
+   * @example
+   * const r = await RAG.search("capital of France", { top_k: 1 });
+   * console.log(r.results[0].id, r.results[0].score);
+   */
+  search(query: string, options?: RagSearchOptions): Promise<{ success: boolean; total: number; results: RagSearchResult[] }>;
+  /**
+   * Remove every vector of a scope (`<scope>:<scope_id>`); returns how many.
+   * @example
+   * const removed = await RAG.cleanup_scope("session", "s1");
+   */
+  cleanup_scope(scope: string, scope_id?: string): Promise<number>;
+  /**
+   * A scope's size and usage.
+   * @example
+   * console.log((await RAG.get_stats("global")).total_vectors);
+   */
+  get_stats(scope: string, scope_id?: string): Promise<RagStats>;
+  /**
+   * The providers that can embed: mock, openai.
+   */
+  list_providers(): string[];
+  /**
+   * Set this run's default embedding provider; the TTL and cache settings are accepted, as in rs-llmspell, and not used.
+   */
+  configure(options: { default_provider?: string; session_ttl?: number; enable_cache?: boolean; cache_ttl?: number }): void;
+  /**
+   * Wait until every change to the index is stored.
+   */
+  save(): Promise<void>;
+  /**
+   * rs-llmspell's session collection record (search it with scope `session`, scope_id the session id).
+   */
+  create_session_collection(session_id: string, ttl?: number): { session_id: string; namespace: string; ttl?: number; created: boolean };
+  /**
+   * rs-llmspell's session settings record (`vector_ttl` defaults to 3600; not enforced).
+   */
+  configure_session(options: { session_id: string; vector_ttl?: number }): { session_id: string; vector_ttl: number; configured: boolean };
 };
 
 /**

@@ -2,6 +2,7 @@
 import type { ApiSurface, HandleRef, HostValue, SpellFunction } from "@/lib/core/engine";
 import type { JsonValue } from "@/lib/core/json";
 import type { RunEvent, TraceEnd, TraceStart } from "@/lib/core/events";
+import { embedWithMock } from "@/lib/llm/mock";
 import type { LlmClient, LlmRequest, ProviderInfo, StreamPart } from "@/lib/llm/types";
 import { createSpellApi } from "./index";
 import { createTestRuntime, type TestRuntimeOptions } from "./testing";
@@ -104,6 +105,7 @@ export function createScriptedLlm(
         yield p;
       }
     },
+    embed: embedWithMock,
     async listModels() {
       return (
         opts.providers ?? [

@@ -1,7 +1,7 @@
 /**
  * A local OpenAI-compatible Chat Completions server for tests and benchmarks, bound to 127.0.0.1.
  * `POST /v1/chat/completions` streams SSE chunks (text word by word, streamed tool calls, usage) like
- * OpenAI does. The model name picks a failure on demand:
+ * OpenAI does; `POST /v1/embeddings` answers small deterministic vectors (see `sendEmbeddings`). The model name picks a failure on demand:
  *
  * - `fail-401`, `fail-429`, `fail-500`: that status with an OpenAI-style error body (the 401 body repeats the
  *   key it got, as OpenAI does partially, so tests can prove the gateway scrubs it)
@@ -75,6 +75,26 @@ function sendError(res: ServerResponse, status: number, message: string, type: s
   res.end(JSON.stringify({ error: { message, type, param: null, code } }));
 }
 
+/** `POST /v1/embeddings`: per input, a 3-dimensional vector [length, vowels, 1] (no usage for `no-usage`). */
+function sendEmbeddings(res: ServerResponse, model: string, input: unknown): void {
+  const texts = Array.isArray(input) ? input.map(String) : [String(input ?? "")];
+  const data = texts.map((t, index) => ({
+    object: "embedding",
+    index,
+    embedding: [t.length, (t.match(/[aeiou]/gi) ?? []).length, 1],
+  }));
+  const tokens = texts.reduce((n, t) => n + t.split(/\s+/).filter(Boolean).length, 0);
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(
+    JSON.stringify({
+      object: "list",
+      data,
+      model,
+      ...(model === "no-usage" ? {} : { usage: { prompt_tokens: tokens, total_tokens: tokens } }),
+    }),
+  );
+}
+
 export async function startOpenAiMockServer(options: OpenAiMockServerOptions = {}): Promise<OpenAiMockServer> {
   const state = { requests: [] as RecordedRequest[], abandoned: 0, completed: 0, resetDone: false };
   const openResponses = new Set<ServerResponse>();
@@ -83,7 +103,8 @@ export async function startOpenAiMockServer(options: OpenAiMockServerOptions = {
     const path = (req.url ?? "").split("?")[0];
     const body = await readJson(req);
     state.requests.push({ path, authorization: req.headers.authorization, body });
-    if (req.method !== "POST" || !path.endsWith("/chat/completions"))
+    const embeddings = req.method === "POST" && path.endsWith("/embeddings");
+    if (!embeddings && (req.method !== "POST" || !path.endsWith("/chat/completions")))
       return sendError(res, 404, `No route ${req.method} ${path}`, "invalid_request_error", null);
 
     const model = String(body.model ?? "");
@@ -122,6 +143,7 @@ export async function startOpenAiMockServer(options: OpenAiMockServerOptions = {
       state.abandoned++;
       return;
     }
+    if (embeddings) return sendEmbeddings(res, model, body.input);
 
     const stream = body.stream === true;
     const includeUsage = Boolean((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage);

@@ -1,4 +1,7 @@
-/** Run-wide budgets: model calls and tokens (limits.maxModelCalls, limits.maxRunTokens), and cancellation. */
+/**
+ * Run-wide budgets: model calls and tokens (limits.maxModelCalls, limits.maxRunTokens), embedding tokens
+ * (limits.maxEmbeddingTokens, a budget of their own), and cancellation.
+ */
 import { SpellError } from "@/lib/core/errors";
 import type { RunLimits } from "../../core/limits";
 
@@ -7,12 +10,16 @@ export interface Budget {
   readonly tokens: number;
   /** Reserve one model call; throws when the run has used its calls or tokens. Returns the tokens left. */
   beginModelCall(model: string): number;
+  /** Check an embedding call may start; throws when the run's embedding tokens are spent. */
+  beginEmbeddingCall(model: string): void;
   addTokens(n: number): void;
+  addEmbeddingTokens(n: number): void;
 }
 
 export function createBudget(limits: RunLimits): Budget {
   let modelCalls = 0;
   let tokens = 0;
+  let embeddingTokens = 0;
   return {
     get modelCalls() {
       return modelCalls;
@@ -34,8 +41,18 @@ export function createBudget(limits: RunLimits): Budget {
       modelCalls++;
       return limits.maxRunTokens - tokens;
     },
+    beginEmbeddingCall(model) {
+      if (embeddingTokens >= limits.maxEmbeddingTokens)
+        throw new SpellError(
+          "api",
+          `embedding token budget exhausted: this run embedded ${embeddingTokens} of its ${limits.maxEmbeddingTokens} tokens (limits.maxEmbeddingTokens); not calling ${model}`,
+        );
+    },
     addTokens(n) {
       tokens += n;
+    },
+    addEmbeddingTokens(n) {
+      embeddingTokens += n;
     },
   };
 }

@@ -22,6 +22,7 @@ export function createConfigModule(ctx: SpellContext): GlobalModule {
       max_run_tokens: l.maxRunTokens,
       max_tool_calls: l.maxToolCalls,
       max_model_calls: l.maxModelCalls,
+      max_embedding_tokens: l.maxEmbeddingTokens,
     },
     security: { allow_file_access: false, allow_network_access: false, allow_process_spawn: false },
   };

@@ -111,5 +111,42 @@ export const SPELL_API_TYPES: NamedType[] = [
       "{ name: string; available: boolean; enabled: boolean; models: string[]; reason?: string; capabilities: { supports_streaming: boolean; supports_tools: boolean; supports_multimodal: boolean; available_models: string[] } }",
     description: "A model provider.",
   },
+  {
+    name: "RagDocument",
+    definition: "{ content?: string; text?: string; id?: string | number; metadata?: { [key: string]: JsonValue } }",
+    description:
+      "A document to ingest: its text in `content` (or `text`), an optional id (by default one derived from the text), metadata to filter on.",
+  },
+  {
+    name: "RagIngestOptions",
+    definition:
+      '{ scope?: string; scope_id?: string; tenant_id?: string; provider?: string; chunking?: { chunk_size?: number; overlap?: number; strategy?: "sliding_window" | "fixed" | "sentence" | "paragraph" } }',
+    description:
+      "Where to store (scope `global` by default; `scope_id` makes `<scope>:<scope_id>`; `tenant_id` is scope `tenant`), which embedding model (`mock`, `openai` or `provider/model`), how to chunk (`chunk_size` and `overlap` in words).",
+  },
+  {
+    name: "RagIngestResult",
+    definition: "{ success: boolean; documents_processed: number; vectors_created: number; total_tokens: number }",
+    description: "What an ingest stored: one vector per chunk.",
+  },
+  {
+    name: "RagSearchOptions",
+    definition:
+      "{ top_k?: number; k?: number; scope?: string; scope_id?: string; tenant_id?: string; threshold?: number; metadata_filter?: { [key: string]: JsonValue }; filters?: { [key: string]: JsonValue } }",
+    description:
+      "How many results (`top_k` or `k`, 1 to 100, default 10), which scope, the lowest score kept, and metadata every result must match (a list matches any of its values).",
+  },
+  {
+    name: "RagSearchResult",
+    definition:
+      "{ id: string; content: string; text: string; score: number; metadata: { doc_id: string; chunk_index: number; [key: string]: JsonValue } }",
+    description: "One matching chunk, best first; `score` is the cosine similarity.",
+  },
+  {
+    name: "RagStats",
+    definition:
+      "{ total_vectors: number; total_documents: number; total_storage_bytes: number; embeddings_generated: number; embedding_tokens: number; searches_performed: number; model?: string; dimensions?: number }",
+    description: "A scope's size and usage (`searches_performed` counts this run's searches).",
+  },
   { name: "DebugLevel", definition: '"trace" | "debug" | "info" | "warn" | "error"', description: "Debug log levels." },
 ];
