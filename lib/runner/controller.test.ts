@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
+import { STOP_MESSAGES } from "@/lib/core/run-guard";
 import { createRunController, type ControllerIncident } from "./controller";
 import { HOST_WORK_ALLOWANCE_MS, type ControllerMessage, type WorkerMessage, type WorkerTransport } from "./protocol";
 
@@ -267,6 +268,32 @@ describe("run controller (scripted worker)", () => {
     }
     expect(result && !result.ok && result.error.kind).toBe("timeout");
     expect(workers[0].terminated).toBe(true);
+    expect(incidents).toContainEqual({ type: "terminated", reason: "stall" });
+    controller.dispose();
+  });
+
+  it("judges a talking worker by the CPU its heartbeats report: past the limit it is stopped", async () => {
+    const { controller, workers, incidents } = setup({ spare: false });
+    workers[0].ready();
+    const clock = useFakeClock();
+    let result: ExecutionResult | undefined;
+    try {
+      void controller.run({ engine: "fake", source: "x", limits: { timeoutMs: 100 } }).then((r) => (result = r));
+      await vi.advanceTimersByTimeAsync(1);
+      const id = workers[0].lastRunId();
+      // Logs and heartbeats keep coming (a swallowed stop with print() in the loop): only the CPU says stuck.
+      for (let cpuMs = 50; cpuMs <= 550; cpuMs += 50) {
+        workers[0].send({ type: "event", id, event: { type: "log", level: "log", text: "", t: cpuMs } });
+        workers[0].send({ type: "heartbeat", cpuMs });
+        await vi.advanceTimersByTimeAsync(50);
+        expect(result).toBeUndefined();
+      }
+      workers[0].send({ type: "heartbeat", cpuMs: 650 });
+      await vi.advanceTimersByTimeAsync(50);
+    } finally {
+      clock.restore();
+    }
+    expect(result).toMatchObject({ ok: false, error: { kind: "timeout", message: STOP_MESSAGES.cpu(100) } });
     expect(incidents).toContainEqual({ type: "terminated", reason: "stall" });
     controller.dispose();
   });

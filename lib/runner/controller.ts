@@ -68,6 +68,8 @@ interface ActiveRun {
   watchdog: ReturnType<typeof setInterval>;
   /** Until when the worker's silence is host work it announced (a module load), not a stuck spell. */
   hostWorkUntil?: number;
+  /** The spell's CPU time as the worker's last heartbeat reported it. */
+  cpuMs?: number;
 }
 
 interface WaitingRun {
@@ -156,6 +158,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
         }
         return;
       case "heartbeat":
+        if (active && active.slot === slot && typeof m.cpuMs === "number") active.cpuMs = m.cpuMs;
         return;
       case "host-work":
         if (active && active.slot === slot && active.id === m.id)
@@ -331,7 +334,12 @@ export function createRunController(options: RunControllerOptions): RunControlle
     if (active !== run) return;
     const now = performance.now();
     const hostWork = run.hostWorkUntil !== undefined && now < run.hostWorkUntil;
-    if (!hostWork && now - run.slot.lastHeard > run.limits.timeoutMs + stallGraceMs) {
+    if ((run.cpuMs ?? 0) > run.limits.timeoutMs + stallGraceMs) {
+      // The worker still talks (logs, heartbeats) but its spell is past the CPU limit and the engine has not
+      // stopped it: progress is judged by CPU, not by messages.
+      replace(run.slot, "stall");
+      settleWithError({ kind: "timeout", message: STOP_MESSAGES.cpu(run.limits.timeoutMs) });
+    } else if (!hostWork && now - run.slot.lastHeard > run.limits.timeoutMs + stallGraceMs) {
       replace(run.slot, "stall");
       settleWithError({
         kind: "timeout",

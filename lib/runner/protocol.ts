@@ -44,6 +44,8 @@ interface ReadyMessage {
  */
 interface HeartbeatMessage {
   type: "heartbeat";
+  /** The running spell's CPU time so far (its meter), so the controller judges a run by CPU, not by messages. */
+  cpuMs?: number;
 }
 
 /** A run event, in the order the engine produced it. */

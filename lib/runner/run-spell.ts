@@ -5,7 +5,7 @@
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 import { STOP_MESSAGES } from "@/lib/core/run-guard";
 import { createOutputMeter, type OutputMeter } from "@/lib/core/run-output";
-import { createCpuMeter } from "@/lib/core/cpu-meter";
+import { createCpuMeter, type CpuMeter } from "@/lib/core/cpu-meter";
 import { SpellError, type SpellErrorData } from "@/lib/core/errors";
 import { type ExecutionResult, type ExecutionStats, type RunEvent } from "@/lib/core/events";
 import { type ScriptEngine } from "@/lib/core/engine";
@@ -34,6 +34,8 @@ export interface RunSpellDeps {
   pollCancel?: () => boolean;
   /** How to get a fresh engine instance; the registry by default (tests inject their own). */
   createEngine?: (name: string) => Promise<ScriptEngine>;
+  /** The run's CPU meter, when the caller reads it too (the worker reports it in its heartbeats). */
+  cpu?: CpuMeter;
 }
 
 /** Run one spell and resolve with its result. Never rejects: every failure becomes an error result. */
@@ -69,7 +71,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
 
   const output = createOutputMeter(limits.maxOutputBytes);
   // One CPU meter for the run: the engine counts its VM on it, the spell API charges tools' host work to it.
-  const cpu = createCpuMeter();
+  const cpu = deps.cpu ?? createCpuMeter();
   const emit = (event: RunEvent) => {
     if (wallExpired && event.type === "error" && event.error.kind === "cancelled") {
       deps.emit({ ...event, error: { ...event.error, kind: "timeout", message: wallMessage(limits) } });

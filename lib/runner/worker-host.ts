@@ -2,6 +2,7 @@
  * The worker side of the protocol, written once for both transports: warm the engines, run one spell at a time,
  * stream its events, honour cancel, and send heartbeats while a run is in progress.
  */
+import { createCpuMeter } from "@/lib/core/cpu-meter";
 import { observeModuleLoads } from "@/lib/tools";
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import type { ScriptEngine } from "@/lib/core/engine";
@@ -71,7 +72,8 @@ export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
     }
     const abort = new AbortController();
     current = { id, abort };
-    const heartbeat = setInterval(() => post({ type: "heartbeat" }), HEARTBEAT_INTERVAL_MS);
+    const cpu = createCpuMeter();
+    const heartbeat = setInterval(() => post({ type: "heartbeat", cpuMs: cpu.elapsedMs() }), HEARTBEAT_INTERVAL_MS);
     try {
       await warmed;
       const emit = (event: RunEvent) => post({ type: "event", id, event });
@@ -93,6 +95,7 @@ export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
         signal: abort.signal,
         pollCancel: cancelFlag ? pollFlag(cancelFlag, id) : undefined,
         createEngine: deps.createEngine,
+        cpu,
       });
       post({ type: "done", id, result: stateWarning ? withLog(result, stateWarning) : result });
     } catch (err) {
