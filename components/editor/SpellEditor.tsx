@@ -8,6 +8,7 @@ import dynamic from "next/dynamic";
 import { useState, useSyncExternalStore } from "react";
 import { CodePlaceholder } from "./CodePlaceholder";
 import { PlainEditor } from "./PlainEditor";
+import { canCheck } from "@/lib/check/languages";
 import { ProblemsBar } from "./ProblemsBar";
 import type { SpellEditorProps } from "./types";
 import { useSpellDiagnostics } from "./use-spell-diagnostics";
@@ -28,7 +29,8 @@ export function SpellEditor(props: SpellEditorProps) {
   const touch = useSyncExternalStore(subscribeTouch, isTouchOnly, () => false);
   const plain = props.editorKind === "plain" || (props.editorKind !== "monaco" && touch);
   const [monacoReady, setMonacoReady] = useState(false);
-  const checking = props.check !== false && !props.readOnly;
+  // Only a language the checker reads gets markers and a Problems bar (an empty bar would claim "no problems").
+  const checking = props.check !== false && !props.readOnly && canCheck(props.language);
   const diagnostics = useSpellDiagnostics(props.value, props.language, checking);
   // A row picked in the Problems list moves the cursor like an outside `focusLine` does; the newer one wins
   // (a new outside `focusLine` clears the pick, as React's "adjust state when a prop changes" pattern does).

@@ -5,7 +5,10 @@
 import type { SpellLanguage } from "@/lib/core/dialect";
 import type { Diagnostic } from "./diagnostic";
 import { extractJavascriptFacts } from "./javascript/extract";
+import { canCheck } from "./languages";
 import { applyRules, type CheckOptions } from "./rules";
+
+export { canCheck } from "./languages";
 
 export type { Diagnostic } from "./diagnostic";
 export type { CheckOptions } from "./rules";
@@ -29,11 +32,6 @@ function dropIgnored(source: string, diagnostics: Diagnostic[]): Diagnostic[] {
     const rules = ignored.get(d.line);
     return !rules || (rules !== "all" && !rules.has(d.rule));
   });
-}
-
-/** The languages the checker reads today (Lua waits for its Lua 5.4 parser). */
-export function canCheck(language: SpellLanguage): boolean {
-  return language === "javascript";
 }
 
 export function checkSpell(source: string, language: SpellLanguage, options: CheckOptions = {}): Diagnostic[] {
