@@ -65,6 +65,18 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [...patterns, CONCRETE_ENGINES] }] },
   })),
   {
+    // The checker runs in the page's worker too: no Node globals there.
+    files: ["lib/check/**/*.ts", "components/editor/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "Buffer", message: "lib/check runs in the browser: use lib/core's utf8ByteLength or TextEncoder." },
+        { name: "process", message: "lib/check runs in the browser." },
+      ],
+    },
+  },
+  {
     files: ["engines/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [ONLY_CORE] }] },
   },

@@ -5,6 +5,7 @@
  * invent one: a name declared anywhere counts as declared everywhere.
  */
 import { parse, type Node } from "acorn";
+import { utf8ByteLength } from "@/lib/core/run-guard";
 import { getApiModel } from "../api-model";
 import type { SourceRange } from "../diagnostic";
 import { createEmptyFacts, type ApiOwner, type LiteralValue, type SpellFacts, type ToolCallFact } from "../facts";
@@ -268,7 +269,7 @@ export function extractJavascriptFacts(source: string): SpellFacts {
       const unit = stringOf(callee.object as AnyNode);
       const count = literalOf(args[0]);
       if (unit !== undefined && count.kind === "number")
-        facts.repeats.push({ count: count.value, unitLength: Buffer.byteLength(unit), range: rangeOf(node) });
+        facts.repeats.push({ count: count.value, unitLength: utf8ByteLength(unit), range: rangeOf(node) });
     }
   }
 
