@@ -1,9 +1,10 @@
 /**
  * The checks Lua 5.4's compiler (lparser.c) makes beyond the grammar, which `load` reports as syntax errors:
  * gotos and labels (visibility, duplicates, jumps into a local's scope), `break` outside a loop, assignment to a
- * `<const>`/`<close>` variable, `...` outside a vararg function, the 200-locals limit. Part of the hand-written
- * Lua 5.4 parser (no maintained npm parser reads Lua 5.4; see ast.ts). It mirrors lparser.c's FuncState,
- * BlockCnt and label lists so each error comes at the same moment, hence on the same line, as in Lua.
+ * `<const>`/`<close>` variable, `...` outside a vararg function, the 200-locals limit. It mirrors lparser.c's
+ * FuncState, BlockCnt and label lists so each error comes at the same moment, hence on the same line, as in Lua.
+ * Part of the Lua 5.4 parser, hand-written because no maintained npm parser reads Lua 5.4 (luaparse stops at
+ * 5.3: no `<const>`/`<close>` attribs).
  */
 
 export type VarKind = "reg" | "const" | "close";
@@ -53,17 +54,17 @@ export class CompileChecks {
 
   constructor(private readonly fail: (message: string, near: boolean) => never) {}
 
-  private get func(): FuncState {
+  private get current(): FuncState {
     if (!this.fs) throw new Error("no open function");
     return this.fs;
   }
 
   get isVararg(): boolean {
-    return this.func.isVararg;
+    return this.current.isVararg;
   }
 
   setVararg(): void {
-    this.func.isVararg = true;
+    this.current.isVararg = true;
   }
 
   openFunction(isVararg: boolean, line: number): void {
@@ -76,11 +77,11 @@ export class CompileChecks {
   /** Leaves the function's outermost block, where a goto still pending has no label to go to. */
   closeFunction(): void {
     this.leaveBlock();
-    this.fs = this.func.previous;
+    this.fs = this.current.previous;
   }
 
   enterBlock(isLoop: boolean): void {
-    const fs = this.func;
+    const fs = this.current;
     fs.block = {
       previous: fs.block,
       nactvar: fs.nactvar,
@@ -92,7 +93,7 @@ export class CompileChecks {
 
   /** lparser.c's leaveblock. */
   leaveBlock(): void {
-    const fs = this.func;
+    const fs = this.current;
     const bl = fs.block;
     fs.nactvar = bl.nactvar;
     this.vars.length = fs.firstLocal + bl.nactvar;
@@ -111,7 +112,7 @@ export class CompileChecks {
 
   /** lparser.c's new_localvar: declared, not yet visible (see activateLocals). */
   declareLocal(name: string, kind: VarKind = "reg"): void {
-    const fs = this.func;
+    const fs = this.current;
     if (this.vars.length + 1 - fs.firstLocal > MAX_LOCALS) {
       const where = fs.line === 0 ? "main function" : `function at line ${fs.line}`;
       this.fail(`too many local variables (limit is ${MAX_LOCALS}) in ${where}`, true);
@@ -126,11 +127,11 @@ export class CompileChecks {
 
   /** lparser.c's adjustlocalvars: the last `count` declared locals come into scope. */
   activateLocals(count: number): void {
-    this.func.nactvar += count;
+    this.current.nactvar += count;
   }
 
   /** The kind of the local a name resolves to (through enclosing functions), or null for a global. */
-  kindOf(name: string): VarKind | null {
+  findKind(name: string): VarKind | null {
     for (let fs = this.fs; fs; fs = fs.previous) {
       for (let i = fs.nactvar - 1; i >= 0; i--) {
         const v = this.vars[fs.firstLocal + i];
@@ -143,11 +144,11 @@ export class CompileChecks {
   /** `goto name`: a backward jump to a visible label, or pending until the label comes. */
   addGoto(name: string, line: number): void {
     if (this.findLabel(name)) return;
-    this.gotos.push({ name, line, nactvar: this.func.nactvar });
+    this.gotos.push({ name, line, nactvar: this.current.nactvar });
   }
 
   addBreak(line: number): void {
-    this.gotos.push({ name: "break", line, nactvar: this.func.nactvar });
+    this.gotos.push({ name: "break", line, nactvar: this.current.nactvar });
   }
 
   /**
@@ -162,7 +163,7 @@ export class CompileChecks {
 
   /** A label visible here: in this block or an enclosing one of the same function. */
   private findLabel(name: string): LabelDesc | undefined {
-    for (let i = this.func.firstLabel; i < this.labels.length; i++) {
+    for (let i = this.current.firstLabel; i < this.labels.length; i++) {
       if (this.labels[i].name === name) return this.labels[i];
     }
     return undefined;
@@ -170,7 +171,7 @@ export class CompileChecks {
 
   /** lparser.c's createlabel and solvegotos: the pending gotos of this block to that name land here. */
   private createLabel(name: string, line: number, last: boolean): void {
-    const fs = this.func;
+    const fs = this.current;
     const label = { name, line, nactvar: last ? fs.block.nactvar : fs.nactvar };
     this.labels.push(label);
     let i = fs.block.firstGoto;

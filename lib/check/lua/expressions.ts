@@ -50,10 +50,11 @@ const UNARY_PRIORITY = 12;
 const UNARY_OPERATORS = new Set(["not", "-", "#", "~"]);
 
 /**
- * Lua's LUAI_MAXCCALLS: statements and subexpressions nest at most this deep. Lua also counts the C calls
- * already under `load` (a few), so it stops a level or two earlier, with "C stack overflow" and no line.
+ * How deep statements and subexpressions may nest: Lua's LUAI_MAXCCALLS (200) counts the C calls under the
+ * parser too, and `load` called from Lua is one, so 199 levels fail there. Lua's message ("C stack overflow")
+ * has no line; ours is at the token where the limit is reached.
  */
-const MAX_LEVELS = 200;
+const MAX_LEVELS = 199;
 
 /** Tokens Lua names without quotes in its messages. */
 const UNQUOTED = new Set(["<eof>", "<name>", "<string>", "<number>"]);
@@ -95,7 +96,7 @@ export abstract class ExpressionParser {
   }
 
   /** A function body after `function` (and its name): `(params) block end`. */
-  protected abstract readBody(start: Token, isMethod: boolean, line: number): FunctionExpression;
+  protected abstract parseFunctionBody(start: Token, isMethod: boolean, line: number): FunctionExpression;
 
   // --- The token cursor ---
 
@@ -106,13 +107,13 @@ export abstract class ExpressionParser {
     this.ahead = null;
   }
 
-  private lookahead(): Token {
+  private peekAhead(): Token {
     this.ahead ??= this.lexer.next();
     return this.ahead;
   }
 
   /** Lua's ls->linenumber: the line where its lexer stands, at the end of the last token read. */
-  protected line(): number {
+  protected getLuaLine(): number {
     return (this.ahead ?? this.token).endLine;
   }
 
@@ -139,7 +140,7 @@ export abstract class ExpressionParser {
   /** lparser.c's check_match: `what` closes `who` opened on `line`. */
   protected checkMatch(what: string, who: string, line: number): void {
     if (this.token.type === what) return this.next();
-    if (line === this.line()) this.fail(`${describeType(what)} expected`);
+    if (line === this.getLuaLine()) this.fail(`${describeType(what)} expected`);
     this.fail(`${describeType(what)} expected (to close ${describeType(who)} at line ${line})`);
   }
 
@@ -147,7 +148,7 @@ export abstract class ExpressionParser {
     this.check("<name>");
     const start = this.token;
     this.next();
-    return { type: "Identifier", name: start.value, loc: this.locFrom(start) };
+    return { type: "Identifier", name: start.value, loc: this.makeLoc(start) };
   }
 
   /**
@@ -156,7 +157,7 @@ export abstract class ExpressionParser {
    */
   protected fail(message: string, near = true): never {
     const token = this.token;
-    const line = this.line();
+    const line = this.getLuaLine();
     const column = token.line === line ? token.column : 1;
     const endColumn = token.endLine === line ? token.endColumn : column;
     const text = near ? `${message} near ${describeToken(token)}` : message;
@@ -174,12 +175,12 @@ export abstract class ExpressionParser {
   // --- Locations ---
 
   /** From a start (a token or a node's loc) to the end of the last token read. */
-  protected locFrom(start: { line: number; column: number }): Loc {
+  protected makeLoc(start: { line: number; column: number }): Loc {
     return { line: start.line, column: start.column, endLine: this.endLine, endColumn: this.endColumn };
   }
 
   /** A block's loc: its statements, or an empty point at the current token. */
-  protected blockLoc(body: Block["body"]): Loc {
+  protected makeBlockLoc(body: Block["body"]): Loc {
     if (body.length === 0) {
       const { line, column } = this.token;
       return { line, column, endLine: line, endColumn: column };
@@ -191,44 +192,44 @@ export abstract class ExpressionParser {
 
   // --- Expressions ---
 
-  protected expression(): Expression {
-    return this.subexpression(0);
+  protected parseExpression(): Expression {
+    return this.parseSubexpression(0);
   }
 
-  protected expressionList(): Expression[] {
-    const list = [this.expression()];
-    while (this.testNext(",")) list.push(this.expression());
+  protected parseExpressionList(): Expression[] {
+    const list = [this.parseExpression()];
+    while (this.testNext(",")) list.push(this.parseExpression());
     return list;
   }
 
   /** lparser.c's subexpr: operators binding tighter than `limit`. */
-  private subexpression(limit: number): Expression {
+  private parseSubexpression(limit: number): Expression {
     this.enterLevel();
     let left: Expression;
     const start = this.token;
     if (UNARY_OPERATORS.has(start.type)) {
       this.next();
-      const argument = this.subexpression(UNARY_PRIORITY);
+      const argument = this.parseSubexpression(UNARY_PRIORITY);
       const operator = start.type as UnaryExpression["operator"];
-      left = { type: "Unary", operator, argument, loc: this.locFrom(start) };
+      left = { type: "Unary", operator, argument, loc: this.makeLoc(start) };
     } else {
-      left = this.simpleExpression();
+      left = this.parseSimpleExpression();
     }
-    for (let op = this.binaryOperator(); op && PRIORITY[op][0] > limit; op = this.binaryOperator()) {
+    for (let op = this.peekBinaryOperator(); op && PRIORITY[op][0] > limit; op = this.peekBinaryOperator()) {
       this.next();
-      const right = this.subexpression(PRIORITY[op][1]);
-      left = { type: "Binary", operator: op, left, right, loc: this.locFrom(left.loc) };
+      const right = this.parseSubexpression(PRIORITY[op][1]);
+      left = { type: "Binary", operator: op, left, right, loc: this.makeLoc(left.loc) };
     }
     this.leaveLevel();
     return left;
   }
 
-  private binaryOperator(): BinaryOperator | null {
+  private peekBinaryOperator(): BinaryOperator | null {
     const type = this.token.type;
     return Object.hasOwn(PRIORITY, type) ? (type as BinaryOperator) : null;
   }
 
-  private simpleExpression(): Expression {
+  private parseSimpleExpression(): Expression {
     const token = this.token;
     switch (token.type) {
       case "<number>":
@@ -238,81 +239,81 @@ export abstract class ExpressionParser {
           kind: token.numberKind ?? "integer",
           value: token.numberValue ?? 0,
           raw: token.value,
-          loc: this.locFrom(token),
+          loc: this.makeLoc(token),
         };
       case "<string>":
-        return this.stringLiteral();
+        return this.parseString();
       case "nil":
         this.next();
-        return { type: "Nil", loc: this.locFrom(token) };
+        return { type: "Nil", loc: this.makeLoc(token) };
       case "true":
       case "false":
         this.next();
-        return { type: "Boolean", value: token.type === "true", loc: this.locFrom(token) };
+        return { type: "Boolean", value: token.type === "true", loc: this.makeLoc(token) };
       case "...":
         if (!this.checks.isVararg) this.fail("cannot use '...' outside a vararg function");
         this.next();
-        return { type: "Vararg", loc: this.locFrom(token) };
+        return { type: "Vararg", loc: this.makeLoc(token) };
       case "{":
-        return this.tableConstructor();
+        return this.parseTable();
       case "function":
         this.next();
-        return this.readBody(token, false, this.line());
+        return this.parseFunctionBody(token, false, this.getLuaLine());
       default:
-        return this.suffixedExpression();
+        return this.parseSuffixedExpression();
     }
   }
 
-  private stringLiteral(): StringLiteral {
+  private parseString(): StringLiteral {
     const token = this.token;
     this.next();
     const { value, raw = "", long = false } = token;
-    return { type: "String", value, long, raw, loc: this.locFrom(token) };
+    return { type: "String", value, long, raw, loc: this.makeLoc(token) };
   }
 
-  private primaryExpression(): Expression {
+  private parsePrimaryExpression(): Expression {
     const start = this.token;
     if (start.type === "<name>") {
       this.next();
-      return { type: "Name", name: start.value, loc: this.locFrom(start) };
+      return { type: "Name", name: start.value, loc: this.makeLoc(start) };
     }
     if (start.type !== "(") this.fail("unexpected symbol");
-    const line = this.line();
+    const line = this.getLuaLine();
     this.next();
-    const expression = this.expression();
+    const expression = this.parseExpression();
     this.checkMatch(")", "(", line);
-    return { type: "Paren", expression, loc: this.locFrom(start) };
+    return { type: "Paren", expression, loc: this.makeLoc(start) };
   }
 
   /** A primary expression and its suffixes: `.name`, `[key]`, `:name(args)`, call arguments. */
-  protected suffixedExpression(): Expression {
-    const line = this.line();
-    let e = this.primaryExpression();
+  protected parseSuffixedExpression(): Expression {
+    const line = this.getLuaLine();
+    let e = this.parsePrimaryExpression();
     for (;;) {
       const start = e.loc;
       switch (this.token.type) {
         case ".":
-          e = this.fieldSelector(e);
+          e = this.parseFieldSelector(e);
           break;
         case "[": {
           this.next();
-          const key = this.expression();
+          const key = this.parseExpression();
           this.checkNext("]");
-          e = { type: "Index", object: e, key, loc: this.locFrom(start) };
+          e = { type: "Index", object: e, key, loc: this.makeLoc(start) };
           break;
         }
         case ":": {
           this.next();
           const method = this.checkName();
-          const [args, argStyle] = this.callArguments(line);
-          e = { type: "MethodCall", object: e, method, args, argStyle, loc: this.locFrom(start) } satisfies MethodCall;
+          const [args, argStyle] = this.parseCallArguments(line);
+          e = { type: "MethodCall", object: e, method, args, argStyle, loc: this.makeLoc(start) } satisfies MethodCall;
           break;
         }
         case "(":
         case "<string>":
         case "{": {
-          const [args, argStyle] = this.callArguments(line);
-          e = { type: "Call", callee: e, args, argStyle, loc: this.locFrom(start) } satisfies Call;
+          const [args, argStyle] = this.parseCallArguments(line);
+          e = { type: "Call", callee: e, args, argStyle, loc: this.makeLoc(start) } satisfies Call;
           break;
         }
         default:
@@ -322,68 +323,68 @@ export abstract class ExpressionParser {
   }
 
   /** `.name` or `:name` after `object`. */
-  protected fieldSelector(object: Expression): Expression {
+  protected parseFieldSelector(object: Expression): Expression {
     this.next();
     const property = this.checkName();
-    return { type: "Member", object, property, loc: this.locFrom(object.loc) };
+    return { type: "Member", object, property, loc: this.makeLoc(object.loc) };
   }
 
   /** lparser.c's funcargs; `line` is where the called expression starts (for check_match's message). */
-  private callArguments(line: number): [Expression[], Call["argStyle"]] {
+  private parseCallArguments(line: number): [Expression[], Call["argStyle"]] {
     switch (this.token.type) {
       case "(": {
         this.next();
-        const args = this.testType(")") ? [] : this.expressionList();
+        const args = this.testType(")") ? [] : this.parseExpressionList();
         this.checkMatch(")", "(", line);
         return [args, "parens"];
       }
       case "{":
-        return [[this.tableConstructor()], "table"];
+        return [[this.parseTable()], "table"];
       case "<string>":
-        return [[this.stringLiteral()], "string"];
+        return [[this.parseString()], "string"];
       default:
         return this.fail("function arguments expected");
     }
   }
 
-  private tableConstructor(): TableConstructor {
+  private parseTable(): TableConstructor {
     const start = this.token;
-    const line = this.line();
+    const line = this.getLuaLine();
     this.checkNext("{");
     const fields: TableField[] = [];
     do {
       if (this.token.type === "}") break;
-      fields.push(this.tableField());
+      fields.push(this.parseTableField());
     } while (this.testNext(",") || this.testNext(";"));
     this.checkMatch("}", "{", line);
-    return { type: "Table", fields, loc: this.locFrom(start) };
+    return { type: "Table", fields, loc: this.makeLoc(start) };
   }
 
-  private tableField(): TableField {
+  private parseTableField(): TableField {
     const start = this.token;
-    if (start.type === "<name>" && this.lookahead().type === "=") {
+    if (start.type === "<name>" && this.peekAhead().type === "=") {
       const key = this.checkName();
       this.checkNext("=");
-      const value = this.expression();
-      return { type: "NamedField", key, value, loc: this.locFrom(start) };
+      const value = this.parseExpression();
+      return { type: "NamedField", key, value, loc: this.makeLoc(start) };
     }
     if (start.type === "[") {
       this.next();
-      const key = this.expression();
+      const key = this.parseExpression();
       this.checkNext("]");
       this.checkNext("=");
-      const value = this.expression();
-      return { type: "KeyedField", key, value, loc: this.locFrom(start) };
+      const value = this.parseExpression();
+      return { type: "KeyedField", key, value, loc: this.makeLoc(start) };
     }
-    const value = this.expression();
-    return { type: "ListField", value, loc: this.locFrom(start) };
+    const value = this.parseExpression();
+    return { type: "ListField", value, loc: this.makeLoc(start) };
   }
 
   /** The name a statement starts with, as a variable. */
-  protected nameExpression(): Name {
+  protected parseName(): Name {
     const start = this.token;
     this.check("<name>");
     this.next();
-    return { type: "Name", name: start.value, loc: this.locFrom(start) };
+    return { type: "Name", name: start.value, loc: this.makeLoc(start) };
   }
 }

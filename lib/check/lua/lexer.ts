@@ -132,11 +132,11 @@ export class Lexer {
     for (;;) {
       const start = this.pos;
       const c = src.charCodeAt(start);
-      if (Number.isNaN(c)) return this.token("<eof>", "", start);
+      if (Number.isNaN(c)) return this.makeToken("<eof>", "", start);
       switch (c) {
         case 10:
         case 13:
-          this.newline();
+          this.skipNewline();
           continue;
         case 32:
         case 9:
@@ -145,50 +145,50 @@ export class Lexer {
           this.pos++;
           continue;
         case 45: // -
-          if (src.charCodeAt(start + 1) !== 45) return this.symbol(1);
+          if (src.charCodeAt(start + 1) !== 45) return this.readSymbol(1);
           this.readComment(start);
           continue;
         case 91: {
           // [
-          const level = this.longBracketLevel(start);
+          const level = this.measureLongBracket(start);
           if (level >= 0) return this.readLongString(start, level);
           if (src.charCodeAt(start + 1) === 61) {
             this.pos = start + 1;
             while (src.charCodeAt(this.pos) === 61) this.pos++;
             this.fail("invalid long string delimiter", `'${src.slice(start, this.pos)}'`, start);
           }
-          return this.symbol(1);
+          return this.readSymbol(1);
         }
         case 61: // =
-          return this.symbol(src.charCodeAt(start + 1) === 61 ? 2 : 1);
+          return this.readSymbol(src.charCodeAt(start + 1) === 61 ? 2 : 1);
         case 60: // <
         case 62: {
           // >
           const d = src.charCodeAt(start + 1);
-          return this.symbol(d === 61 || d === c ? 2 : 1);
+          return this.readSymbol(d === 61 || d === c ? 2 : 1);
         }
         case 47: // /
         case 58: // :
-          return this.symbol(src.charCodeAt(start + 1) === c ? 2 : 1);
+          return this.readSymbol(src.charCodeAt(start + 1) === c ? 2 : 1);
         case 126: // ~
-          return this.symbol(src.charCodeAt(start + 1) === 61 ? 2 : 1);
+          return this.readSymbol(src.charCodeAt(start + 1) === 61 ? 2 : 1);
         case 34:
         case 39:
           return this.readString(start, c);
         case 46: // .
-          if (src.charCodeAt(start + 1) === 46) return this.symbol(src.charCodeAt(start + 2) === 46 ? 3 : 2);
+          if (src.charCodeAt(start + 1) === 46) return this.readSymbol(src.charCodeAt(start + 2) === 46 ? 3 : 2);
           if (isDigit(src.charCodeAt(start + 1))) return this.readNumber(start);
-          return this.symbol(1);
+          return this.readSymbol(1);
         default:
           if (isDigit(c)) return this.readNumber(start);
           if (isAlpha(c)) return this.readName(start);
           // Any other character is a token of its own, which no rule of the grammar accepts.
-          return this.symbol(c >= 0xd800 && c <= 0xdbff && start + 1 < src.length ? 2 : 1);
+          return this.readSymbol(c >= 0xd800 && c <= 0xdbff && start + 1 < src.length ? 2 : 1);
       }
     }
   }
 
-  private token(type: string, value: string, start: number, startLine = this.line, startColumn?: number): Token {
+  private makeToken(type: string, value: string, start: number, startLine = this.line, startColumn?: number): Token {
     return {
       type,
       value,
@@ -199,15 +199,15 @@ export class Lexer {
     };
   }
 
-  private symbol(length: number): Token {
+  private readSymbol(length: number): Token {
     const start = this.pos;
     this.pos += length;
     const text = this.src.slice(start, this.pos);
-    return this.token(text, text, start);
+    return this.makeToken(text, text, start);
   }
 
   /** llex.c's inclinenumber: one line end (`\n`, `\r`, `\r\n` or `\n\r`). */
-  private newline(): void {
+  private skipNewline(): void {
     const c = this.src.charCodeAt(this.pos++);
     const d = this.src.charCodeAt(this.pos);
     if (isNewline(d) && d !== c) this.pos++;
@@ -227,7 +227,7 @@ export class Lexer {
   }
 
   /** At `[`: the level of a long bracket `[==[` starting there, or -1 if it is not one. */
-  private longBracketLevel(start: number): number {
+  private measureLongBracket(start: number): number {
     let i = start + 1;
     while (this.src.charCodeAt(i) === 61) i++;
     return this.src.charCodeAt(i) === 91 ? i - start - 1 : -1;
@@ -238,7 +238,7 @@ export class Lexer {
     const startLine = this.line;
     this.pos = start + level + 2;
     // The first line end right after the opening bracket is not part of the text.
-    if (isNewline(this.src.charCodeAt(this.pos))) this.newline();
+    if (isNewline(this.src.charCodeAt(this.pos))) this.skipNewline();
     const bodyStart = this.pos;
     const close = this.src.indexOf(`]${"=".repeat(level)}]`, bodyStart);
     const bodyEnd = close < 0 ? this.src.length : close;
@@ -259,7 +259,7 @@ export class Lexer {
     const line = this.line;
     const column = start - this.lineStart + 1;
     const value = this.readLongBody(start, level, "string");
-    const token = this.token("<string>", value, start, line, column);
+    const token = this.makeToken("<string>", value, start, line, column);
     token.long = true;
     token.raw = this.src.slice(start, this.pos);
     return token;
@@ -268,7 +268,7 @@ export class Lexer {
   private readComment(start: number): void {
     const line = this.line;
     const column = start - this.lineStart + 1;
-    const level = this.src.charCodeAt(start + 2) === 91 ? this.longBracketLevel(start + 2) : -1;
+    const level = this.src.charCodeAt(start + 2) === 91 ? this.measureLongBracket(start + 2) : -1;
     let text: string;
     if (level >= 0) {
       text = this.readLongBody(start + 2, level, "comment");
@@ -278,7 +278,7 @@ export class Lexer {
       text = this.src.slice(start + 2, end);
       this.pos = end;
     }
-    const { endLine, endColumn } = this.token("", "", start);
+    const { endLine, endColumn } = this.makeToken("", "", start);
     this.comments.push({ type: "Comment", text, long: level >= 0, loc: { line, column, endLine, endColumn } });
   }
 
@@ -287,7 +287,7 @@ export class Lexer {
     for (let c = this.src.charCodeAt(i); isAlpha(c) || isDigit(c); c = this.src.charCodeAt(++i));
     this.pos = i;
     const name = this.src.slice(start, i);
-    return this.token(KEYWORDS.has(name) ? name : "<name>", name, start);
+    return this.makeToken(KEYWORDS.has(name) ? name : "<name>", name, start);
   }
 
   /** llex.c's read_numeral: greedy (hex digits, dots, exponents with a sign, one touching letter), then checked. */
@@ -313,7 +313,7 @@ export class Lexer {
     const text = src.slice(start, i);
     const numeral = readNumeral(text);
     if (!numeral) this.fail("malformed number", `'${text}'`, start);
-    const token = this.token("<number>", text, start);
+    const token = this.makeToken("<number>", text, start);
     token.numberKind = numeral.kind;
     token.numberValue = numeral.value;
     return token;
@@ -366,7 +366,7 @@ export class Lexer {
         i += 2;
       } else if (e === "\n" || e === "\r") {
         this.pos = i + 1;
-        this.newline();
+        this.skipNewline();
         i = this.pos;
         pieces.push("\n");
       } else if (e === "x") {
@@ -380,7 +380,7 @@ export class Lexer {
         for (let s = src.charCodeAt(i); isSpace(s); s = src.charCodeAt(i)) {
           if (isNewline(s)) {
             this.pos = i;
-            this.newline();
+            this.skipNewline();
             i = this.pos;
           } else i++;
         }
@@ -400,7 +400,7 @@ export class Lexer {
     }
     flush(i);
     this.pos = i + 1;
-    const token = this.token("<string>", joinPieces(pieces), start, line, column);
+    const token = this.makeToken("<string>", joinPieces(pieces), start, line, column);
     token.raw = src.slice(start, this.pos);
     return token;
   }

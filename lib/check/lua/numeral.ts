@@ -1,7 +1,8 @@
 /**
- * Lua 5.4's reading of a numeral's text (lobject.c's luaO_str2num), for the hand-written Lua 5.4 parser (no
- * maintained npm parser reads Lua 5.4; see ast.ts): an integer if it fits (hexadecimal ones wrap around modulo
- * 2^64), else a float as C's strtod reads it; `null` for a malformed numeral.
+ * Lua 5.4's reading of a numeral's text (lobject.c's luaO_str2num): an integer if it fits (hexadecimal ones wrap
+ * around modulo 2^64), else a float as C's strtod reads it; `null` for a malformed numeral. Part of the Lua 5.4
+ * parser, hand-written because no maintained npm parser reads Lua 5.4 (luaparse stops at 5.3: no
+ * `<const>`/`<close>` attribs).
  */
 
 const DECIMAL_INTEGER = /^[0-9]+$/;

@@ -1,9 +1,12 @@
 /**
- * The hand-written Lua 5.4 parser (no maintained npm parser reads Lua 5.4; see ast.ts) against the real Lua 5.4:
- * every snippet of syntax-cases.ts also goes through `load` in wasmoon, and both must accept the same snippets and
- * reject the others on the same line with the same message. Then the tree itself: node kinds and positions,
- * operator precedence (checked against Lua's own evaluation), numerals and string values.
+ * The Lua 5.4 parser against the real Lua 5.4: every snippet of syntax-cases.ts also goes through `load` in
+ * wasmoon, and both must accept the same snippets and reject the others on the same line with the same message.
+ * Then the tree itself: node kinds and positions, operator precedence (checked against Lua's own evaluation),
+ * numerals and string values. The parser is hand-written because no maintained npm parser reads Lua 5.4
+ * (luaparse stops at 5.3: no `<const>`/`<close>` attribs), hence this cross-check.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { LuaFactory, type LuaEngine } from "wasmoon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AssignmentStatement, Chunk, Expression, Loc } from "./ast";
@@ -56,6 +59,13 @@ describe("parseLua agrees with Lua 5.4's load", () => {
     else expect(result.ok ? "accepted" : { line: result.error.line, message: result.error.message }).toEqual(expected);
   });
 
+  const examples = join(import.meta.dirname, "../../../examples");
+  it.each(readdirSync(examples).filter((name) => name.endsWith(".lua")))("reads the example spell %s", (name) => {
+    const source = readFileSync(join(examples, name), "utf8");
+    expect(loadWithLua(source)).toBeNull();
+    expect(parseLua(source)).toMatchObject({ ok: true });
+  });
+
   it("has at least 150 rows, valid and invalid", () => {
     const valid = SYNTAX_CASES.filter((source) => loadWithLua(source) === null).length;
     expect(SYNTAX_CASES.length).toBeGreaterThanOrEqual(150);
@@ -79,6 +89,18 @@ describe("parseLua agrees with Lua 5.4's load", () => {
       ok: false,
       error: { line: 1, message: "invalid escape sequence near ''\\é'" },
     });
+  });
+
+  it.each([
+    ["parentheses", (n: number) => `x = ${"(".repeat(n)}1${")".repeat(n)}`, 196],
+    ["blocks", (n: number) => `${"do ".repeat(n)}${" end".repeat(n)}`, 198],
+  ] as const)("stops nesting %s where load does (Lua says only 'C stack overflow')", (_, nest, deepest) => {
+    for (const n of [deepest, deepest + 1]) {
+      const source = nest(n);
+      const luaError = runLua("local f, err = load(src, '=spell') return err", source);
+      expect(parseLua(source).ok).toBe(luaError === null);
+    }
+    expect(parseLua(nest(deepest + 1))).toMatchObject({ ok: false, error: { message: /^C stack overflow/ } });
   });
 
   it("stops at Lua's nesting limit instead of overflowing the stack", () => {

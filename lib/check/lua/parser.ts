@@ -27,7 +27,7 @@ class Parser extends ExpressionParser {
   parseChunk(): Chunk {
     this.checks.openFunction(true, 0);
     this.next();
-    const body = this.statementBlock();
+    const body = this.parseStatementList();
     this.check("<eof>");
     this.checks.closeFunction();
     const { line, column } = this.token;
@@ -41,7 +41,7 @@ class Parser extends ExpressionParser {
 
   // --- Blocks ---
 
-  private blockFollow(withUntil: boolean): boolean {
+  private isAtBlockEnd(withUntil: boolean): boolean {
     switch (this.token.type) {
       case "else":
       case "elseif":
@@ -56,22 +56,22 @@ class Parser extends ExpressionParser {
   }
 
   /** lparser.c's statlist: statements up to the end of the block; `return` must be the last one. */
-  private statementBlock(): Block {
+  private parseStatementList(): Block {
     const body: Statement[] = [];
-    while (!this.blockFollow(true)) {
+    while (!this.isAtBlockEnd(true)) {
       if (this.token.type === "return") {
-        this.statement(body);
+        this.parseStatement(body);
         break;
       }
-      this.statement(body);
+      this.parseStatement(body);
     }
-    return { type: "Block", body, loc: this.blockLoc(body) };
+    return { type: "Block", body, loc: this.makeBlockLoc(body) };
   }
 
   /** lparser.c's block: a statement list in a scope of its own. */
-  private block(): Block {
+  private parseBlock(): Block {
     this.checks.enterBlock(false);
-    const block = this.statementBlock();
+    const block = this.parseStatementList();
     this.checks.leaveBlock();
     return block;
   }
@@ -79,191 +79,191 @@ class Parser extends ExpressionParser {
   // --- Statements ---
 
   /** Appends the statement at the current token to `out` (a label also appends the no-ops after it). */
-  private statement(out: Statement[]): void {
-    const line = this.line();
+  private parseStatement(out: Statement[]): void {
+    const line = this.getLuaLine();
     const start = this.token;
     this.enterLevel();
     switch (start.type) {
       case ";":
         this.next();
-        out.push({ type: "EmptyStatement", loc: this.locFrom(start) });
+        out.push({ type: "EmptyStatement", loc: this.makeLoc(start) });
         break;
       case "if":
-        out.push(this.ifStatement(start, line));
+        out.push(this.parseIf(start, line));
         break;
       case "while": {
         this.next();
-        const condition = this.expression();
+        const condition = this.parseExpression();
         this.checks.enterBlock(true);
         this.checkNext("do");
-        const body = this.block();
+        const body = this.parseBlock();
         this.checkMatch("end", "while", line);
         this.checks.leaveBlock();
-        out.push({ type: "WhileStatement", condition, body, loc: this.locFrom(start) });
+        out.push({ type: "WhileStatement", condition, body, loc: this.makeLoc(start) });
         break;
       }
       case "do": {
         this.next();
-        const body = this.block();
+        const body = this.parseBlock();
         this.checkMatch("end", "do", line);
-        out.push({ type: "DoStatement", body, loc: this.locFrom(start) });
+        out.push({ type: "DoStatement", body, loc: this.makeLoc(start) });
         break;
       }
       case "for":
-        out.push(this.forStatement(start, line));
+        out.push(this.parseFor(start, line));
         break;
       case "repeat": {
         this.checks.enterBlock(true);
         this.checks.enterBlock(false);
         this.next();
-        const body = this.statementBlock();
+        const body = this.parseStatementList();
         this.checkMatch("until", "repeat", line);
-        const condition = this.expression(); // inside the body's scope
+        const condition = this.parseExpression(); // inside the body's scope
         this.checks.leaveBlock();
         this.checks.leaveBlock();
-        out.push({ type: "RepeatStatement", body, condition, loc: this.locFrom(start) });
+        out.push({ type: "RepeatStatement", body, condition, loc: this.makeLoc(start) });
         break;
       }
       case "function":
-        out.push(this.functionStatement(start, line));
+        out.push(this.parseFunctionStatement(start, line));
         break;
       case "local": {
         this.next();
         const keyword = this.token;
-        out.push(this.testNext("function") ? this.localFunction(start, keyword) : this.localStatement(start));
+        out.push(this.testNext("function") ? this.parseLocalFunction(start, keyword) : this.parseLocal(start));
         break;
       }
       case "::":
         this.next();
-        this.labelStatement(out, start, line);
+        this.parseLabel(out, start, line);
         break;
       case "return":
-        out.push(this.returnStatement(start));
+        out.push(this.parseReturn(start));
         break;
       case "break":
         this.next();
         this.checks.addBreak(line);
-        out.push({ type: "BreakStatement", loc: this.locFrom(start) });
+        out.push({ type: "BreakStatement", loc: this.makeLoc(start) });
         break;
       case "goto": {
         this.next();
-        const gotoLine = this.line();
+        const gotoLine = this.getLuaLine();
         const label = this.checkName();
         this.checks.addGoto(label.name, gotoLine);
-        out.push({ type: "GotoStatement", label, loc: this.locFrom(start) });
+        out.push({ type: "GotoStatement", label, loc: this.makeLoc(start) });
         break;
       }
       default:
-        out.push(this.expressionStatement(start));
+        out.push(this.parseExpressionStatement(start));
     }
     this.leaveLevel();
   }
 
-  private ifStatement(start: Token, line: number): Statement {
-    const clauses = [this.ifClause()];
-    while (this.token.type === "elseif") clauses.push(this.ifClause());
-    const elseBody = this.testNext("else") ? this.block() : null;
+  private parseIf(start: Token, line: number): Statement {
+    const clauses = [this.parseIfClause()];
+    while (this.token.type === "elseif") clauses.push(this.parseIfClause());
+    const elseBody = this.testNext("else") ? this.parseBlock() : null;
     this.checkMatch("end", "if", line);
-    return { type: "IfStatement", clauses, elseBody, loc: this.locFrom(start) };
+    return { type: "IfStatement", clauses, elseBody, loc: this.makeLoc(start) };
   }
 
   /** lparser.c's test_then_block: `if|elseif condition then block`. */
-  private ifClause(): IfClause {
+  private parseIfClause(): IfClause {
     const start = this.token;
     this.next();
-    const condition = this.expression();
+    const condition = this.parseExpression();
     this.checkNext("then");
-    const body = this.block();
-    return { type: "IfClause", condition, body, loc: this.locFrom(start) };
+    const body = this.parseBlock();
+    return { type: "IfClause", condition, body, loc: this.makeLoc(start) };
   }
 
-  private forStatement(start: Token, line: number): Statement {
+  private parseFor(start: Token, line: number): Statement {
     this.checks.enterBlock(true);
     this.next();
-    const first = this.localName(this.checkName());
+    const first = this.toLocalName(this.checkName());
     let statement: Statement;
     if (this.token.type === "=") {
       for (const name of [FOR_STATE, FOR_STATE, FOR_STATE, first.name]) this.checks.declareLocal(name);
       this.next();
-      const from = this.expression();
+      const from = this.parseExpression();
       this.checkNext(",");
-      const limit = this.expression();
-      const step = this.testNext(",") ? this.expression() : null;
+      const limit = this.parseExpression();
+      const step = this.testNext(",") ? this.parseExpression() : null;
       this.checks.activateLocals(3);
-      const body = this.forBody(1);
-      const loc = this.locFrom(start); // set again below, after `end`
+      const body = this.parseForBody(1);
+      const loc = this.makeLoc(start); // set again below, after `end`
       statement = { type: "NumericForStatement", variable: first, start: from, limit, step, body, loc };
     } else if (this.token.type === "," || this.token.type === "in") {
       for (const name of [FOR_STATE, FOR_STATE, FOR_STATE, FOR_STATE, first.name]) this.checks.declareLocal(name);
       const variables = [first];
       while (this.testNext(",")) {
-        const name = this.localName(this.checkName());
+        const name = this.toLocalName(this.checkName());
         this.checks.declareLocal(name.name);
         variables.push(name);
       }
       this.checkNext("in");
-      const iterators = this.expressionList();
+      const iterators = this.parseExpressionList();
       this.checks.activateLocals(4);
-      const body = this.forBody(variables.length);
-      statement = { type: "GenericForStatement", variables, iterators, body, loc: this.locFrom(start) };
+      const body = this.parseForBody(variables.length);
+      statement = { type: "GenericForStatement", variables, iterators, body, loc: this.makeLoc(start) };
     } else {
       return this.fail("'=' or 'in' expected");
     }
     this.checkMatch("end", "for", line);
     this.checks.leaveBlock();
-    statement.loc = this.locFrom(start);
+    statement.loc = this.makeLoc(start);
     return statement;
   }
 
-  private forBody(variables: number): Block {
+  private parseForBody(variables: number): Block {
     this.checkNext("do");
     this.checks.enterBlock(false);
     this.checks.activateLocals(variables);
-    const body = this.block();
+    const body = this.parseBlock();
     this.checks.leaveBlock();
     return body;
   }
 
   /** `function a.b.c:m() end`: the name path is read as variable then fields. */
-  private functionStatement(start: Token, line: number): Statement {
+  private parseFunctionStatement(start: Token, line: number): Statement {
     this.next();
-    let target: Name | Member = this.nameExpression();
-    while (this.token.type === ".") target = this.fieldSelector(target) as Member;
+    let target: Name | Member = this.parseName();
+    while (this.token.type === ".") target = this.parseFieldSelector(target) as Member;
     const isMethod = this.token.type === ":";
-    if (isMethod) target = this.fieldSelector(target) as Member;
-    const func = this.readBody(start, isMethod, line);
+    if (isMethod) target = this.parseFieldSelector(target) as Member;
+    const func = this.parseFunctionBody(start, isMethod, line);
     if (target.type === "Name") this.checkReadonly(target);
-    return { type: "FunctionStatement", target, isMethod, func, loc: this.locFrom(start) };
+    return { type: "FunctionStatement", target, isMethod, func, loc: this.makeLoc(start) };
   }
 
   /** `local function f`: f is in scope inside its own body. */
-  private localFunction(start: Token, keyword: Token): Statement {
-    const name = this.localName(this.checkName());
+  private parseLocalFunction(start: Token, keyword: Token): Statement {
+    const name = this.toLocalName(this.checkName());
     this.checks.declareLocal(name.name);
     this.checks.activateLocals(1);
-    const func = this.readBody(keyword, false, this.line());
-    return { type: "LocalFunctionStatement", name, func, loc: this.locFrom(start) };
+    const func = this.parseFunctionBody(keyword, false, this.getLuaLine());
+    return { type: "LocalFunctionStatement", name, func, loc: this.makeLoc(start) };
   }
 
   /** `local a <const>, b = values`: the names come into scope after the values. */
-  private localStatement(start: Token): Statement {
+  private parseLocal(start: Token): Statement {
     const names: LocalName[] = [];
     let closes = 0;
     do {
-      const name = this.localName(this.checkName());
+      const name = this.toLocalName(this.checkName());
       this.checks.declareLocal(name.name);
-      name.attrib = this.localAttribute();
+      name.attrib = this.parseAttribute();
       if (name.attrib) this.checks.setLastLocalKind(name.attrib);
       if (name.attrib === "close" && closes++ > 0) this.fail("multiple to-be-closed variables in local list", false);
       names.push(name);
     } while (this.testNext(","));
-    const values = this.testNext("=") ? this.expressionList() : [];
+    const values = this.testNext("=") ? this.parseExpressionList() : [];
     this.checks.activateLocals(names.length);
-    return { type: "LocalStatement", names, values, loc: this.locFrom(start) };
+    return { type: "LocalStatement", names, values, loc: this.makeLoc(start) };
   }
 
   /** `<const>`, `<close>` or nothing. */
-  private localAttribute(): Exclude<VarKind, "reg"> | null {
+  private parseAttribute(): Exclude<VarKind, "reg"> | null {
     if (!this.testNext("<")) return null;
     const attribute = this.checkName().name;
     this.checkNext(">");
@@ -275,27 +275,27 @@ class Parser extends ExpressionParser {
    * `::name::`. Lua reads the `;` and labels right after it first (they are part of it), so a label that ends
    * its block lets gotos jump over the block's locals to it.
    */
-  private labelStatement(out: Statement[], start: Token, line: number): void {
+  private parseLabel(out: Statement[], start: Token, line: number): void {
     const label = this.checkName();
     this.checkNext("::");
-    out.push({ type: "LabelStatement", label, loc: this.locFrom(start) });
-    while (this.token.type === ";" || this.token.type === "::") this.statement(out);
-    this.checks.addLabel(label.name, line, this.blockFollow(false));
+    out.push({ type: "LabelStatement", label, loc: this.makeLoc(start) });
+    while (this.token.type === ";" || this.token.type === "::") this.parseStatement(out);
+    this.checks.addLabel(label.name, line, this.isAtBlockEnd(false));
   }
 
-  private returnStatement(start: Token): Statement {
+  private parseReturn(start: Token): Statement {
     this.next();
-    const values = this.blockFollow(true) || this.token.type === ";" ? [] : this.expressionList();
+    const values = this.isAtBlockEnd(true) || this.token.type === ";" ? [] : this.parseExpressionList();
     this.testNext(";");
-    return { type: "ReturnStatement", values, loc: this.locFrom(start) };
+    return { type: "ReturnStatement", values, loc: this.makeLoc(start) };
   }
 
   /** A call, or an assignment `targets = values` (lparser.c's exprstat and restassign). */
-  private expressionStatement(start: Token): Statement {
-    const first = this.suffixedExpression();
+  private parseExpressionStatement(start: Token): Statement {
+    const first = this.parseSuffixedExpression();
     if (this.token.type !== "=" && this.token.type !== ",") {
       if (first.type !== "Call" && first.type !== "MethodCall") this.fail("syntax error");
-      return { type: "CallStatement", call: first, loc: this.locFrom(start) };
+      return { type: "CallStatement", call: first, loc: this.makeLoc(start) };
     }
     const targets: AssignmentStatement["targets"] = [];
     let target = first;
@@ -304,28 +304,28 @@ class Parser extends ExpressionParser {
       this.checkReadonly(target);
       targets.push(target);
       if (!this.testNext(",")) break;
-      target = this.suffixedExpression();
+      target = this.parseSuffixedExpression();
       this.enterLevel(); // lparser.c's restassign recurses for each further target
     }
     this.checkNext("=");
-    const values = this.expressionList();
+    const values = this.parseExpressionList();
     for (let i = 1; i < targets.length; i++) this.leaveLevel();
-    return { type: "AssignmentStatement", targets, values, loc: this.locFrom(start) };
+    return { type: "AssignmentStatement", targets, values, loc: this.makeLoc(start) };
   }
 
   /** lparser.c's check_readonly: a `<const>` or `<close>` local (or upvalue) cannot be assigned. */
   private checkReadonly(target: Expression): void {
     if (target.type !== "Name") return;
-    const kind = this.checks.kindOf(target.name);
+    const kind = this.checks.findKind(target.name);
     if (kind === "const" || kind === "close") this.fail(`attempt to assign to const variable '${target.name}'`, false);
   }
 
-  private localName(name: { name: string; loc: LocalName["loc"] }): LocalName {
+  private toLocalName(name: { name: string; loc: LocalName["loc"] }): LocalName {
     return { type: "LocalName", name: name.name, attrib: null, loc: name.loc };
   }
 
   /** lparser.c's body: `(params) block end`, in a function of its own. */
-  protected readBody(start: Token, isMethod: boolean, line: number): FunctionExpression {
+  protected parseFunctionBody(start: Token, isMethod: boolean, line: number): FunctionExpression {
     this.checks.openFunction(false, line);
     if (isMethod) {
       this.checks.declareLocal("self");
@@ -337,7 +337,7 @@ class Parser extends ExpressionParser {
     if (this.token.type !== ")") {
       do {
         if (this.token.type === "<name>") {
-          const param = this.localName(this.checkName());
+          const param = this.toLocalName(this.checkName());
           this.checks.declareLocal(param.name);
           params.push(param);
         } else if (this.token.type === "...") {
@@ -351,10 +351,10 @@ class Parser extends ExpressionParser {
     this.checks.activateLocals(params.length);
     if (isVararg) this.checks.setVararg();
     this.checkNext(")");
-    const body = this.statementBlock();
+    const body = this.parseStatementList();
     this.checkMatch("end", "function", line);
     this.checks.closeFunction();
-    return { type: "Function", params, isVararg, isMethod, body, loc: this.locFrom(start) };
+    return { type: "Function", params, isVararg, isMethod, body, loc: this.makeLoc(start) };
   }
 }
 

@@ -1,9 +1,10 @@
 /**
- * Name resolution over a parsed Lua 5.4 chunk (the hand-written parser's tree; no maintained npm parser reads
- * Lua 5.4, see ast.ts): each Name expression resolves to the local that declares it (a `local`, a parameter, a
- * `for` variable, a `local function`, a method's implicit `self`) or is a global; each local lists its references.
- * Lua's scoping: `local x = x` reads the outer x, a `local function` sees itself, `repeat ... until cond` sees
- * the body's locals, a `for` loop's expressions do not see its variables.
+ * Name resolution over a parsed Lua 5.4 chunk: each Name expression resolves to the local that declares it (a
+ * `local`, a parameter, a `for` variable, a `local function`, a method's implicit `self`) or is a global; each
+ * local lists its references. Lua's scoping: `local x = x` reads the outer x, a `local function` sees itself,
+ * `repeat ... until cond` sees the body's locals, a `for` loop's expressions do not see its variables. Part of the
+ * Lua 5.4 parser, hand-written because no maintained npm parser reads Lua 5.4 (luaparse stops at 5.3: no
+ * `<const>`/`<close>` attribs).
  */
 import type { Block, Chunk, Expression, FunctionExpression, Loc, LocalName, Name, Statement } from "./ast";
 
@@ -44,9 +45,9 @@ class Resolver {
   private readonly visible: { variable: LocalVariable; depth: number }[] = [];
   private depth = 0;
 
-  block(block: Block): void {
+  resolveBlock(block: Block): void {
     const mark = this.visible.length;
-    for (const statement of block.body) this.statement(statement);
+    for (const statement of block.body) this.resolveStatement(statement);
     this.visible.length = mark;
   }
 
@@ -56,7 +57,7 @@ class Resolver {
     this.visible.push({ variable, depth: this.depth });
   }
 
-  private reference(node: Name, kind: "read" | "write"): void {
+  private addReference(node: Name, kind: "read" | "write"): void {
     for (let i = this.visible.length - 1; i >= 0; i--) {
       const { variable, depth } = this.visible[i];
       if (variable.name !== node.name) continue;
@@ -67,65 +68,65 @@ class Resolver {
     this.scopes.globals.push({ name: node.name, loc: node.loc, kind });
   }
 
-  private statement(s: Statement): void {
+  private resolveStatement(s: Statement): void {
     switch (s.type) {
       case "LocalStatement":
-        this.expressions(s.values);
+        this.resolveExpressions(s.values);
         for (const name of s.names) this.declare(name.loc, name.name, "local", name.attrib);
         break;
       case "AssignmentStatement":
         for (const target of s.targets) {
-          if (target.type === "Name") this.reference(target, "write");
-          else this.expression(target);
+          if (target.type === "Name") this.addReference(target, "write");
+          else this.resolveExpression(target);
         }
-        this.expressions(s.values);
+        this.resolveExpressions(s.values);
         break;
       case "CallStatement":
-        this.expression(s.call);
+        this.resolveExpression(s.call);
         break;
       case "DoStatement":
-        this.block(s.body);
+        this.resolveBlock(s.body);
         break;
       case "WhileStatement":
-        this.expression(s.condition);
-        this.block(s.body);
+        this.resolveExpression(s.condition);
+        this.resolveBlock(s.body);
         break;
       case "RepeatStatement": {
         const mark = this.visible.length;
-        for (const statement of s.body.body) this.statement(statement);
-        this.expression(s.condition);
+        for (const statement of s.body.body) this.resolveStatement(statement);
+        this.resolveExpression(s.condition);
         this.visible.length = mark;
         break;
       }
       case "IfStatement":
         for (const clause of s.clauses) {
-          this.expression(clause.condition);
-          this.block(clause.body);
+          this.resolveExpression(clause.condition);
+          this.resolveBlock(clause.body);
         }
-        if (s.elseBody) this.block(s.elseBody);
+        if (s.elseBody) this.resolveBlock(s.elseBody);
         break;
       case "NumericForStatement":
       case "GenericForStatement": {
         const variables = s.type === "NumericForStatement" ? [s.variable] : s.variables;
-        if (s.type === "NumericForStatement") this.expressions([s.start, s.limit, ...(s.step ? [s.step] : [])]);
-        else this.expressions(s.iterators);
+        if (s.type === "NumericForStatement") this.resolveExpressions([s.start, s.limit, ...(s.step ? [s.step] : [])]);
+        else this.resolveExpressions(s.iterators);
         const mark = this.visible.length;
         for (const variable of variables) this.declare(variable.loc, variable.name, "for");
-        this.block(s.body);
+        this.resolveBlock(s.body);
         this.visible.length = mark;
         break;
       }
       case "FunctionStatement":
-        if (s.target.type === "Name") this.reference(s.target, "write");
-        else this.expression(s.target);
-        this.func(s.func, s.target.type === "Member" ? s.target.property.loc : s.target.loc);
+        if (s.target.type === "Name") this.addReference(s.target, "write");
+        else this.resolveExpression(s.target);
+        this.resolveFunction(s.func, s.target.type === "Member" ? s.target.property.loc : s.target.loc);
         break;
       case "LocalFunctionStatement":
         this.declare(s.name.loc, s.name.name, "function");
-        this.func(s.func);
+        this.resolveFunction(s.func);
         break;
       case "ReturnStatement":
-        this.expressions(s.values);
+        this.resolveExpressions(s.values);
         break;
       case "BreakStatement":
       case "GotoStatement":
@@ -136,58 +137,58 @@ class Resolver {
   }
 
   /** A function's parameters and body; `selfLoc` is where a method's implicit `self` is declared. */
-  private func(f: FunctionExpression, selfLoc: Loc = f.loc): void {
+  private resolveFunction(f: FunctionExpression, selfLoc: Loc = f.loc): void {
     this.depth++;
     const mark = this.visible.length;
     if (f.isMethod) this.declare(selfLoc, "self", "self");
     for (const param of f.params) this.declare(param.loc, param.name, "parameter");
-    this.block(f.body);
+    this.resolveBlock(f.body);
     this.visible.length = mark;
     this.depth--;
   }
 
-  private expressions(list: Expression[]): void {
-    for (const e of list) this.expression(e);
+  private resolveExpressions(list: Expression[]): void {
+    for (const e of list) this.resolveExpression(e);
   }
 
-  private expression(e: Expression): void {
+  private resolveExpression(e: Expression): void {
     switch (e.type) {
       case "Name":
-        this.reference(e, "read");
+        this.addReference(e, "read");
         break;
       case "Member":
-        this.expression(e.object);
+        this.resolveExpression(e.object);
         break;
       case "Index":
-        this.expression(e.object);
-        this.expression(e.key);
+        this.resolveExpression(e.object);
+        this.resolveExpression(e.key);
         break;
       case "Call":
-        this.expression(e.callee);
-        this.expressions(e.args);
+        this.resolveExpression(e.callee);
+        this.resolveExpressions(e.args);
         break;
       case "MethodCall":
-        this.expression(e.object);
-        this.expressions(e.args);
+        this.resolveExpression(e.object);
+        this.resolveExpressions(e.args);
         break;
       case "Paren":
-        this.expression(e.expression);
+        this.resolveExpression(e.expression);
         break;
       case "Binary":
-        this.expression(e.left);
-        this.expression(e.right);
+        this.resolveExpression(e.left);
+        this.resolveExpression(e.right);
         break;
       case "Unary":
-        this.expression(e.argument);
+        this.resolveExpression(e.argument);
         break;
       case "Table":
         for (const field of e.fields) {
-          if (field.type === "KeyedField") this.expression(field.key);
-          this.expression(field.value);
+          if (field.type === "KeyedField") this.resolveExpression(field.key);
+          this.resolveExpression(field.value);
         }
         break;
       case "Function":
-        this.func(e);
+        this.resolveFunction(e);
         break;
       case "Nil":
       case "Boolean":
@@ -202,6 +203,6 @@ class Resolver {
 /** Resolves every name of a chunk (see Scopes). */
 export function resolveScopes(chunk: Chunk): Scopes {
   const resolver = new Resolver();
-  resolver.block(chunk.body);
+  resolver.resolveBlock(chunk.body);
   return resolver.scopes;
 }
