@@ -72,7 +72,7 @@ export const CHECK_CASES: CheckCase[] = [
     name: "an unknown tool name, with the nearest as the fix",
     lua: 'local r = Tool.execute("calculater", { input = "1" })',
     js: 'const r = await Tool.execute("calculater", { input: "1" });',
-    expect: [{ rule: "unknown-tool", line: 1, fix: "calculator" }],
+    expect: [{ rule: "unknown-tool", line: 1, fix: '"calculator"' }],
   },
   {
     name: "a tool the spell registers is known",

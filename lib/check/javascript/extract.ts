@@ -252,7 +252,11 @@ export function extractJavascriptFacts(source: string): SpellFacts {
       const shown = t.on.kind === "global" ? `${t.on.name}.${t.member}` : t.member;
       const waits = member?.async && (!member.streamsWithoutCallback || args.length >= 2);
       if (waits && parent?.type !== "AwaitExpression" && isUnawaitedUse(node, parent))
-        facts.unawaitedCalls.push({ name: shown, range: rangeOf(node) });
+        facts.unawaitedCalls.push({
+          name: shown,
+          range: rangeOf(node),
+          needsParens: parent?.type === "MemberExpression" && parent.object === node,
+        });
       if (t.on.kind === "global" && t.on.name === "Tool") extractToolCall(t.member, args);
       if (t.member === "model" && t.on.kind === "class") {
         const name = stringOf(args[0]);
