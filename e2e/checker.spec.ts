@@ -68,3 +68,29 @@ test("Lua: a method called with '.' is flagged, and the fix writes ':'", async (
     .click();
   await expect(page.getByTestId("problems")).toContainText("'execute' is a method: call it with ':'");
 });
+
+test("JavaScript: TypeScript's checks join the checker's in the Problems list", async ({ page }) => {
+  await openPlayground(page);
+  await chooseLanguage(page, "JavaScript");
+  await setSource(
+    page,
+    'const a = Agent.builder().model("mock/echo").build();\nconst r = await a.execute({ text: "hi" });\nprint(r.txt);',
+  );
+  await page
+    .getByTestId("problems")
+    .getByRole("button", { name: /^Problems/ })
+    .click();
+  await expect(page.getByTestId("problems")).toContainText("Property 'txt' does not exist on type 'AgentResult'");
+  await expect(page.locator(".monaco-editor .squiggly-error").first()).toBeVisible();
+});
+
+test("Lua: a model the server does not list is flagged", async ({ page }) => {
+  await openPlayground(page);
+  await chooseLanguage(page, "Lua");
+  await setSource(page, 'local a = Agent.builder():model("openai/gpt-4x"):build()\nprint(a)');
+  await page
+    .getByTestId("problems")
+    .getByRole("button", { name: /^Problems/ })
+    .click();
+  await expect(page.getByTestId("problems")).toContainText("the server offers no model 'openai/gpt-4x'");
+});

@@ -31,7 +31,7 @@ for (const language of ["lua", "javascript"] as const) {
 describe("checker: the table", () => {
   it("has a case for every rule", () => {
     const covered = new Set(CHECK_CASES.flatMap((c) => c.expect.map((e) => e.rule)));
-    expect(CHECK_RULES.filter((r) => !covered.has(r))).toEqual([]);
+    expect(CHECK_RULES.filter((r) => !covered.has(r))).toEqual(["type-check"]); // the page's TypeScript worker gives it
   });
 
   it("has at least 150 cases, most of them in both languages", () => {
