@@ -80,7 +80,10 @@ test("JavaScript: TypeScript's checks join the checker's in the Problems list", 
     .getByTestId("problems")
     .getByRole("button", { name: /^Problems/ })
     .click();
-  await expect(page.getByTestId("problems")).toContainText("Property 'txt' does not exist on type 'AgentResult'");
+  // The TypeScript worker starts cold (it loads the ES lib and the spell API's .d.ts first): a longer wait.
+  await expect(page.getByTestId("problems")).toContainText("Property 'txt' does not exist on type 'AgentResult'", {
+    timeout: 30_000,
+  });
   await expect(page.locator(".monaco-editor .squiggly-error").first()).toBeVisible();
 });
 
