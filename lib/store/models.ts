@@ -78,3 +78,17 @@ export function fetchListedModelIds(fetchImpl: typeof fetch = fetch): Promise<st
   );
   return listedModels;
 }
+
+/**
+ * The list as this browser can use it: with a key brought in Settings (BYOK), OpenAI is available even when the
+ * server has no key of its own (the gateway takes the brought key for `openai/*` calls).
+ */
+export function withBroughtKey(info: ModelsInfo, hasKey: boolean): ModelsInfo {
+  if (!hasKey) return info;
+  return {
+    ...info,
+    providers: info.providers.map((p) =>
+      p.name === "openai" && !p.available ? { name: p.name, models: p.models, available: true } : p,
+    ),
+  };
+}
