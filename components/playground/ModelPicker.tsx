@@ -71,7 +71,16 @@ export function ModelPicker({
             className={`inline-block h-3 w-3 rounded-full bg-white shadow transition-transform ${mockAll ? "translate-x-3.5" : "translate-x-0.5"}`}
           />
         </span>
-        <span className={stacked ? "whitespace-nowrap" : "whitespace-nowrap max-2xl:sr-only"}>Mock every model</span>
+        {/* Visible at every width: the short form where the header is tight, the whole label where it fits. */}
+        <span className="whitespace-nowrap">
+          {stacked ? (
+            "Mock every model"
+          ) : (
+            <>
+              Mock<span className="max-2xl:sr-only"> every model</span>
+            </>
+          )}
+        </span>
       </button>
     </div>
   );

@@ -92,13 +92,52 @@ describe("run view", () => {
     expect(Object.keys(view.nodes)).toEqual(["t1"]);
   });
 
-  it("caps the console at MAX_CONSOLE_LINES with a note", () => {
+  it("caps the console near MAX_CONSOLE_LINES with a note that counts every dropped line", () => {
     const view = createRunView();
-    for (let i = 0; i < MAX_CONSOLE_LINES + 100; i++)
-      applyRunEvent(view, { type: "log", level: "log", text: `line ${i}`, t: i });
-    expect(view.lines).toHaveLength(MAX_CONSOLE_LINES);
-    expect(view.lines[0]).toMatchObject({ kind: "system", level: "warn" });
-    expect(view.lines[view.lines.length - 1]).toMatchObject({ text: `line ${MAX_CONSOLE_LINES + 99}` });
+    const total = 100_000;
+    for (let i = 0; i < total; i++) applyRunEvent(view, { type: "log", level: "log", text: `line ${i}`, t: i });
+    expect(view.lines.length).toBeGreaterThanOrEqual(MAX_CONSOLE_LINES);
+    expect(view.lines.length).toBeLessThanOrEqual(MAX_CONSOLE_LINES + 500);
+    const shown = view.lines.length - 1;
+    expect(view.lines[0]).toMatchObject({
+      kind: "system",
+      level: "warn",
+      text: `${total - shown} earlier lines were dropped (the console keeps the last ${MAX_CONSOLE_LINES}).`,
+    });
+    expect(view.lines[1]).toMatchObject({ text: `line ${total - shown}` });
+    expect(view.lines[view.lines.length - 1]).toMatchObject({ text: `line ${total - 1}` });
+  });
+
+  it("says once that mock every model answered an agent that asked for another model", () => {
+    const view = createRunView({ mockAll: true });
+    for (const id of ["a1", "a2"])
+      applyRunEvent(view, {
+        type: "trace",
+        phase: "start",
+        id,
+        kind: "agent",
+        name: "writer",
+        t: 1,
+        model: "openai/gpt-4o",
+      });
+    const notes = view.lines.filter((l) => l.kind === "system");
+    expect(notes).toEqual([
+      expect.objectContaining({
+        level: "info",
+        text: 'Mock run: every model is answered by mock/default ("mock every model" is on; writer asked for openai/gpt-4o).',
+      }),
+    ]);
+    const plain = createRunView();
+    applyRunEvent(plain, {
+      type: "trace",
+      phase: "start",
+      id: "a",
+      kind: "agent",
+      name: "w",
+      t: 1,
+      model: "openai/gpt-4o",
+    });
+    expect(plain.lines).toEqual([]);
   });
 });
 

@@ -103,11 +103,11 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       if (get().status === "running") get().stop();
       const runId = get().runId + 1;
       // Keep the console's lines of earlier runs? No: each run starts clean, like every playground.
-      working = createRunView();
+      working = createRunView({ mockAll: request.mockAll === true });
       set({
         status: "running",
         runId,
-        view: createRunView(),
+        view: createRunView({ mockAll: request.mockAll === true }),
         startedAt: now(),
         endedAt: null,
         tokens: { input: 0, output: 0, live: 0 },
