@@ -155,6 +155,8 @@ function spanAttributes(start: TraceStart, end: TraceEnd | undefined, includeCon
   if (start.model) add("llmspell.model", str(start.model));
   if (end?.model) add("llmspell.response.model", str(end.model));
   if (end?.costUsd !== undefined) add("llmspell.cost_usd", num(end.costUsd));
+  // The run's own measure, exactly (nanosecond times round it).
+  if (end) add("llmspell.duration_ms", num(end.durationMs));
   if (end?.error) add("llmspell.error", str(JSON.stringify(end.error)));
   if (includeContent) {
     if (start.kind === "model") {
@@ -380,7 +382,9 @@ export function importOtlpTrace(value: unknown): TraceEvent[] {
     if (input !== undefined) start.input = input;
     const startModel = typeof ownModel === "string" ? ownModel : kind === "model" ? model : undefined;
     if (startModel) start.model = startModel;
-    const end: TraceEnd = { type: "trace", phase: "end", id, t: t1, durationMs: round(Math.max(0, t1 - t0)) };
+    const ownDuration = attrs("llmspell.duration_ms");
+    const durationMs = typeof ownDuration === "number" ? ownDuration : round(Math.max(0, t1 - t0));
+    const end: TraceEnd = { type: "trace", phase: "end", id, t: t1, durationMs };
     const output = parseJson(attrs("llmspell.output"));
     if (output !== undefined) end.output = output;
     const responseModel = attrs("llmspell.response.model");

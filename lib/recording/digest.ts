@@ -2,14 +2,15 @@
  * Request digests and divergence: a model request summarised for the recording (sha-256 of its canonical JSON,
  * per-message digests and previews), and the first difference between a recorded request and a new one, in words.
  * Canonical JSON (keys sorted) is written here because JSON.stringify keeps insertion order, which two runs of
- * the same spell need not share; the hash is Web Crypto's SHA-256 (the browser and Node alike).
+ * the same spell need not share; the hash is SHA-256, synchronous (./sha256.ts says why).
  */
 import type { JsonValue } from "@/lib/core/json";
 import type { ChatMessage, LlmRequest } from "@/lib/llm/types";
 import { PREVIEW_CHARS, type RequestSummary } from "./schema";
+import { sha256Hex } from "./sha256";
 
 /** JSON with object keys sorted at every level; `undefined` members are left out as JSON.stringify does. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
   const entries = Object.entries(value as Record<string, unknown>)
@@ -19,12 +20,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** SHA-256 of a value's canonical JSON, as 64 hex digits. */
-export async function digestOf(value: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson(value));
-  const hash = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", bytes));
-  let hex = "";
-  for (const b of hash) hex += b.toString(16).padStart(2, "0");
-  return hex;
+export function digestOf(value: unknown): string {
+  return sha256Hex(new TextEncoder().encode(canonicalJson(value)));
 }
 
 function previewOf(message: ChatMessage): string {
@@ -38,15 +35,11 @@ function previewOf(message: ChatMessage): string {
 }
 
 /** The summary of a request the recording keeps (and replay compares). */
-export async function summarizeRequest(request: LlmRequest): Promise<RequestSummary> {
-  const [digest, toolsDigest, responseFormatDigest, messages] = await Promise.all([
-    digestOf({ ...request, maxTokens: undefined }),
-    digestOf(request.tools ?? []),
-    request.responseFormat ? digestOf(request.responseFormat) : Promise.resolve(undefined),
-    Promise.all(
-      request.messages.map(async (m) => ({ role: m.role, digest: await digestOf(m), preview: previewOf(m) })),
-    ),
-  ]);
+export function summarizeRequest(request: LlmRequest): RequestSummary {
+  const digest = digestOf({ ...request, maxTokens: undefined });
+  const toolsDigest = digestOf(request.tools ?? []);
+  const responseFormatDigest = request.responseFormat ? digestOf(request.responseFormat) : undefined;
+  const messages = request.messages.map((m) => ({ role: m.role, digest: digestOf(m), preview: previewOf(m) }));
   const out: RequestSummary = {
     digest,
     model: request.model,
@@ -86,6 +79,8 @@ export function describeDifference(recorded: RequestSummary, now: RequestSummary
     const n = now.messages[i];
     if (r.digest === n.digest) continue;
     if (r.role !== n.role) return `message ${i + 1} differs: recorded a ${r.role} message, now a ${n.role} message`;
+    if (r.preview === n.preview)
+      return `message ${i + 1} (${n.role}) differs after its first ${PREVIEW_CHARS} characters, which are ${JSON.stringify(n.preview)}`;
     return `message ${i + 1} (${n.role}) differs: recorded ${JSON.stringify(r.preview)}, now ${JSON.stringify(n.preview)}`;
   }
   if (recorded.messages.length !== now.messages.length)

@@ -4,7 +4,6 @@
  * read, the tool results that are not pure, and the random seed. `finish` assembles the {@link Recording}.
  */
 import type { ExecutionResult } from "@/lib/core/events";
-import type { JsonValue } from "@/lib/core/json";
 import type { LlmClient, ProviderInfo, StreamPart } from "@/lib/llm/types";
 import type { RunTape } from "@/lib/spell";
 import { digestOf, summarizeRequest } from "./digest";
@@ -14,8 +13,8 @@ export interface RunRecorder {
   /** The client the run uses: the inner one, observed. */
   llm: LlmClient;
   tape: RunTape;
-  /** The recording of the run that ended with `result`; waits for calls still being summarised. */
-  finish(result: ExecutionResult): Promise<Recording>;
+  /** The recording of the run that ended with `result`. */
+  finish(result: ExecutionResult): Recording;
 }
 
 /** A random 32-bit seed for a new recording. */
@@ -34,7 +33,6 @@ export function createRecorder(
   const embeds: Recording["embeds"] = [];
   const tools: Recording["tools"] = [];
   const clock: Recording["clock"] = [];
-  const pending: Promise<unknown>[] = [];
   let providers: ProviderInfo[] | undefined;
   const randomSeed = newSeed();
 
@@ -42,10 +40,8 @@ export function createRecorder(
     async *stream(request, signal) {
       // The call's place is taken now, so calls started side by side keep the order they started in.
       const startedMs = now();
-      const entry: RecordedCall = { request: undefined as unknown as RecordedCall["request"], startedMs, chunks: [] };
+      const entry: RecordedCall = { request: summarizeRequest(request), startedMs, chunks: [] };
       calls.push(entry);
-      const summary = summarizeRequest(request).then((s) => (entry.request = s));
-      pending.push(summary);
       let last = startedMs;
       for await (const part of inner.stream(request, signal) as AsyncIterable<StreamPart>) {
         const t = now();
@@ -57,13 +53,11 @@ export function createRecorder(
     async embed(modelId, texts, signal) {
       const slot: Recording["embeds"][number] = {
         model: modelId,
-        textsDigest: "",
+        textsDigest: digestOf(texts),
         count: texts.length,
         result: { ok: false, kind: "cancelled", message: "The request was cancelled." },
       };
       embeds.push(slot);
-      const digest = digestOf(texts).then((d) => (slot.textsDigest = d));
-      pending.push(digest);
       slot.result = await inner.embed(modelId, texts, signal);
       return slot.result;
     },
@@ -82,8 +76,9 @@ export function createRecorder(
       return value;
     },
     async tool(name, params, run) {
-      const [paramsDigest, result] = await Promise.all([digestOf(params), run()]);
-      tools.push({ name, paramsDigest, result: result as JsonValue });
+      const paramsDigest = digestOf(params);
+      const result = await run();
+      tools.push({ name, paramsDigest, result });
       return result;
     },
   };
@@ -91,15 +86,14 @@ export function createRecorder(
   return {
     llm,
     tape,
-    async finish(result) {
-      await Promise.all(pending);
+    finish(result) {
       return {
         format: RECORDING_FORMAT,
         version: RECORDING_VERSION,
         recordedAt,
         spell,
         providers: providers ?? [],
-        calls: calls.filter((c) => c.request !== undefined),
+        calls,
         embeds,
         tools,
         clock,

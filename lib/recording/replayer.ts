@@ -108,7 +108,7 @@ export function createReplayer(recording: Recording, opts: ReplayOptions): RunRe
   const llm: LlmClient = {
     async *stream(request, signal) {
       const n = ++callsMade;
-      const summary = await summarizeRequest(request);
+      const summary = summarizeRequest(request);
       if (diverged) {
         yield cancelledPart(diverged.message);
         return;
@@ -135,7 +135,7 @@ export function createReplayer(recording: Recording, opts: ReplayOptions): RunRe
     },
     async embed(modelId, texts): Promise<EmbedResult> {
       const n = ++embedsMade;
-      const digest = await digestOf(texts);
+      const digest = digestOf(texts);
       const at = embedsLeft.findIndex(
         (i) => recording.embeds[i].model === modelId && recording.embeds[i].textsDigest === digest,
       );
@@ -158,7 +158,7 @@ export function createReplayer(recording: Recording, opts: ReplayOptions): RunRe
       return value === undefined ? live() : value;
     },
     async tool(name, params, run) {
-      const digest = await digestOf(params);
+      const digest = digestOf(params);
       const at = toolsLeft.findIndex(
         (i) => recording.tools[i].name === name && recording.tools[i].paramsDigest === digest,
       );

@@ -108,7 +108,7 @@ const clockReadSchema = z.object({
   value: z.number(),
 });
 
-export const recordingSchema = z.object({
+const recordingSchema = z.object({
   format: z.literal(RECORDING_FORMAT),
   version: z.literal(RECORDING_VERSION),
   /** ISO 8601 time the run started. */
@@ -157,7 +157,6 @@ export const recordingSchema = z.object({
 export type Recording = z.infer<typeof recordingSchema>;
 export type RecordedCall = Recording["calls"][number];
 export type RequestSummary = RecordedCall["request"];
-export type RecordedStreamPart = RecordedCall["chunks"][number]["part"];
 
 /** How many characters of a message a recording keeps to describe it. */
 export const PREVIEW_CHARS = 160;

@@ -12,6 +12,8 @@ import { runSpell } from "./run-spell";
 import type { RunRequest, RunResult } from "./types";
 import { createMemoryStateStore } from "@/lib/spell/state/memory";
 import { parseRecording, type Recording } from "@/lib/recording/schema";
+import { exportOtlpTrace, importOtlpTrace } from "@/lib/otel/otlp";
+import { applyRunEvent, createRunView } from "@/lib/store/run-view";
 
 const LUA_SPELL = `
 Tool.register({
@@ -218,5 +220,18 @@ describe("replaying a recording with the server stopped", () => {
     expect(replayed.result.ok).toBe(false);
     if (!replayed.result.ok)
       expect(replayed.result.error.message).toBe("call 2 (openai/gpt-test): the recording has only 1 model calls");
+  });
+});
+
+describe("the recorded run's trace as OTLP/JSON", () => {
+  it("re-imports into the same trace tree", () => {
+    const trace = recorded.events.filter((e) => e.type === "trace");
+    const otlp = JSON.parse(JSON.stringify(exportOtlpTrace(trace, { startedAtMs: Date.now(), includeContent: true })));
+    const tree = (events: RunEvent[]) => {
+      const view = createRunView();
+      for (const e of events) applyRunEvent(view, e);
+      return { roots: view.roots, nodes: view.nodes };
+    };
+    expect(tree(importOtlpTrace(otlp))).toEqual(tree(trace));
   });
 });

@@ -160,7 +160,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       onEvent: emit,
     });
     const final = finalize(result, wallExpired, limits, output.truncated, replayer?.divergence());
-    return recorder ? { ...final, recording: await recorder.finish(final) } : final;
+    return recorder ? { ...final, recording: recorder.finish(final) } : final;
   } catch (err) {
     // An engine that throws instead of returning an error result: still one clean error.
     return failEarly(toSpellError(err, "runtime"), engine?.name ?? engineName, now, deps.emit);
