@@ -15,9 +15,6 @@ import type { RunTape } from "@/lib/spell";
 import { describeDifference, digestOf, sharedPrefix, summarizeRequest } from "./digest";
 import type { Recording, RequestSummary } from "./schema";
 
-/** Replay speeds the page offers; 0 means at once. */
-export const REPLAY_SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
-
 export interface ReplayOptions {
   /** 1 = the recorded pace, 2 = twice as fast, 0 = no waiting at all. */
   speed?: number;
