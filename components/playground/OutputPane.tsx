@@ -5,9 +5,10 @@ import { useShallow } from "zustand/react/shallow";
 import { OutputConsole } from "@/components/output/OutputConsole";
 import { JsonTree } from "@/components/result/JsonTree";
 import { StatePanel } from "@/components/state/StatePanel";
+import { TraceFileBar } from "@/components/trace/TraceFileBar";
 import { TracePanel, formatMs } from "@/components/trace/TracePanel";
 import type { PlaygroundStores } from "@/lib/store/playground";
-import { totalCost, type RunView } from "@/lib/store/run-view";
+import { totalCost, traceEventsOf, type RunView } from "@/lib/store/run-view";
 import { displayKeys } from "@/lib/store/shortcuts";
 import { PLAYGROUND_STATE_NAMESPACE } from "@/lib/store/state-panel";
 import { useElapsed, useIsMac, useStore } from "./hooks";
@@ -32,7 +33,7 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
   const running = status === "running";
   const elapsed = useElapsed(startedAt, endedAt, running);
   const runKeys = displayKeys("Mod+Enter", useIsMac());
-  const { clearConsole } = stores.run.getState();
+  const { clearConsole, showTrace } = stores.run.getState();
   const statusText = describeRunStatus({
     status,
     engine,
@@ -67,7 +68,22 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
           />
         ),
         trace: (
-          <TracePanel nodes={view.nodes} roots={view.roots} nowMs={running ? elapsed : view.lastT} running={running} />
+          <div className="flex h-full flex-col">
+            <TraceFileBar
+              events={() => traceEventsOf(stores.run.getState().view)}
+              canExport={!running && view.roots.length > 0}
+              startedAt={startedAt}
+              onImport={showTrace}
+            />
+            <div className="min-h-0 flex-1 overflow-auto">
+              <TracePanel
+                nodes={view.nodes}
+                roots={view.roots}
+                nowMs={running ? elapsed : view.lastT}
+                running={running}
+              />
+            </div>
+          </div>
         ),
         result: <ResultPanel view={view} running={running} />,
         state: <StatePanel namespace={PLAYGROUND_STATE_NAMESPACE} refreshKey={runId * 10 + (running ? 0 : 1)} />,

@@ -51,6 +51,7 @@ describe("playground actions", () => {
         byokKey: "sk-test",
         args: { n: 2 },
         stateNamespace: PLAYGROUND_STATE_NAMESPACE,
+        record: true,
       },
     ]);
     expect(s.run.getState().status).toBe("done");

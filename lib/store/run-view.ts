@@ -3,7 +3,7 @@
  * call), a trace tree, a live token count, and the final result or error. Pure and synchronous, so the
  * run store and its tests share it.
  */
-import type { ExecutionStats, LogLevel, RunEvent, TraceKind } from "@/lib/core/events";
+import type { ExecutionStats, LogLevel, RunEvent, TraceEvent, TraceKind } from "@/lib/core/events";
 import type { JsonValue } from "@/lib/core/json";
 import type { SpellErrorData } from "@/lib/core/errors";
 
@@ -229,4 +229,25 @@ export function consoleText(lines: ConsoleLine[]): string {
       }
     })
     .join("\n");
+}
+
+/** The view's trace as trace events again (start and end per node, in time order), e.g. for an OTLP export. */
+export function traceEventsOf(view: RunView): TraceEvent[] {
+  const events: TraceEvent[] = [];
+  for (const n of Object.values(view.nodes)) {
+    const start: TraceEvent = { type: "trace", phase: "start", id: n.id, kind: n.kind, name: n.name, t: n.start };
+    if (n.parentId) start.parentId = n.parentId;
+    if (n.input !== undefined) start.input = n.input;
+    if (n.model) start.model = n.model;
+    events.push(start);
+    if (n.end === undefined) continue;
+    const end: TraceEvent = { type: "trace", phase: "end", id: n.id, t: n.end, durationMs: n.durationMs ?? 0 };
+    if (n.output !== undefined) end.output = n.output;
+    if (n.error) end.error = n.error;
+    if (n.model) end.model = n.model;
+    if (n.tokens) end.tokens = n.tokens;
+    if (n.costUsd !== undefined) end.costUsd = n.costUsd;
+    events.push(end);
+  }
+  return events.sort((a, b) => a.t - b.t || (a.phase === b.phase ? 0 : a.phase === "start" ? -1 : 1));
 }

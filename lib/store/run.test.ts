@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import type { RunController, RunRequest } from "@/lib/runner/types";
 import { createRunStore } from "./run";
-import { applyRunEvent, consoleText, countTokens, createRunView, MAX_CONSOLE_LINES } from "./run-view";
+import { exportOtlpTrace, importOtlpTrace } from "@/lib/otel/otlp";
+import type { Recording } from "@/lib/recording/schema";
+import { applyRunEvent, consoleText, countTokens, createRunView, MAX_CONSOLE_LINES, traceEventsOf } from "./run-view";
 
 const stats = { engine: "lua", durationMs: 5 };
 
@@ -143,6 +145,35 @@ describe("run view", () => {
 
 describe("run store", () => {
   const request: RunRequest = { engine: "lua", source: "print(1)", model: "mock/default" };
+
+  it("keeps the run's recording, and shows an imported OTLP trace as the same tree", async () => {
+    const recording = { format: "llmspell-recording", version: 1 } as unknown as Recording;
+    const fake = createFakeController(agentRun, { ok: true, value: { ok: true }, logs: [], stats });
+    const run = fake.controller.run.bind(fake.controller);
+    fake.controller.run = async (r, onEvent) => ({ ...(await run(r, onEvent)), recording });
+    const store = createRunStore({ createController: () => fake.controller, schedule: (f) => f() });
+    await store.getState().run(request);
+    expect(store.getState().recording).toBe(recording);
+    const before = store.getState().view;
+    const events = traceEventsOf(before);
+    expect(events.filter((e) => e.phase === "start").map((e) => e.id)).toEqual(["a1", "m1"]);
+
+    const file = JSON.parse(JSON.stringify(exportOtlpTrace(events, { startedAtMs: 1_700_000_000_000 })));
+    store.getState().showTrace(importOtlpTrace(file), "Imported trace: t.json");
+    const after = store.getState();
+    expect(after.recording).toBeNull();
+    expect(after.view.roots).toEqual(before.roots);
+    for (const id of ["a1", "m1"])
+      expect(after.view.nodes[id]).toMatchObject({
+        kind: before.nodes[id].kind,
+        name: before.nodes[id].name,
+        parentId: before.nodes[id].parentId,
+        tokens: before.nodes[id].tokens,
+        start: before.nodes[id].start,
+        end: before.nodes[id].end,
+      });
+    expect(after.view.lines[0]).toMatchObject({ kind: "log", text: "Imported trace: t.json" });
+  });
 
   it("runs a spell, streams events into the view and ends done", async () => {
     const fake = createFakeController(agentRun, { ok: true, value: { ok: true }, logs: [], stats });

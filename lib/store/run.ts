@@ -5,8 +5,9 @@
  * The controller factory is injected so tests (and /embed) can pass their own.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { ExecutionResult, RunEvent } from "@/lib/core/events";
-import type { RunController, RunRequest } from "@/lib/runner/types";
+import type { ExecutionResult, RunEvent, TraceEvent } from "@/lib/core/events";
+import type { Recording } from "@/lib/recording/schema";
+import type { RunController, RunRequest, RunResult } from "@/lib/runner/types";
 import { applyRunEvent, countTokens, createRunView, type RunView } from "./run-view";
 
 type RunStatus = "idle" | "running" | "done" | "failed" | "cancelled";
@@ -25,6 +26,10 @@ interface RunState {
   engineError?: string;
   /** What the last run ran (for the error marker: it applies only to the same language). */
   lastRequest: RunRequest | null;
+  /** The last run's recording (the page records every run), to share or replay. */
+  recording: Recording | null;
+  /** Show a trace read from a file (an OTLP import) in place of the last run's. */
+  showTrace(events: TraceEvent[], label: string): void;
   run(request: RunRequest): Promise<ExecutionResult | null>;
   stop(): void;
   clearConsole(): void;
@@ -98,6 +103,16 @@ export function createRunStore(options: RunStoreOptions): RunStore {
     tokens: { input: 0, output: 0, live: 0 },
     engine: "warming",
     lastRequest: null,
+    recording: null,
+
+    showTrace(events, label) {
+      if (get().status === "running") get().stop();
+      working = createRunView();
+      applyRunEvent(working, { type: "log", level: "info", text: label, t: 0 });
+      for (const e of events) applyRunEvent(working, e);
+      publish();
+      set({ status: "done", runId: get().runId + 1, startedAt: null, endedAt: null, recording: null });
+    },
 
     async run(request) {
       if (get().status === "running") get().stop();
@@ -112,6 +127,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
         endedAt: null,
         tokens: { input: 0, output: 0, live: 0 },
         lastRequest: request,
+        recording: null,
       });
       let c: RunController;
       try {
@@ -134,7 +150,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
         applyRunEvent(working, event);
         queueFlush();
       };
-      const result = await c.run(request, onEvent);
+      const result: RunResult = await c.run(request, onEvent);
       if (get().runId !== runId) return result;
       // Engines send a final result/error event; make sure the view has it even if one did not.
       if (!working.result && !working.error) {
@@ -147,7 +163,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       }
       publish();
       const status: RunStatus = result.ok ? "done" : result.error.kind === "cancelled" ? "cancelled" : "failed";
-      set({ status, endedAt: now() });
+      set({ status, endedAt: now(), recording: result.recording ?? null });
       return result;
     },
 
