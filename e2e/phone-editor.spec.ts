@@ -24,7 +24,7 @@ test("phone editor: numbers follow wrapped lines, and a run's error marks the ri
   expect((await top(4)) - (await top(3))).toBeGreaterThan(2 * lineHeight);
 
   await page.getByRole("button", { name: "Run", exact: true }).click();
-  expect(await waitForRunEnd(page)).toBe("failed");
+  expect(await waitForRunEnd(page, 45_000)).toBe("failed");
   const marked = editor.locator('[data-line-number="55"]');
   await expect(marked).toHaveAttribute("data-marked", "error");
   await expect(editor.locator('[data-marked="error"]')).toHaveCount(1);

@@ -1,8 +1,9 @@
 "use client";
-/** The output pane: the run's status line and the Console, Trace, Result and State tabs. */
+/** The output pane: the run's status line and the Console, Trace, Result, State and History tabs. */
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { OutputConsole } from "@/components/output/OutputConsole";
+import { RunHistoryPanel } from "@/components/history/RunHistoryPanel";
 import { JsonTree } from "@/components/result/JsonTree";
 import { StatePanel } from "@/components/state/StatePanel";
 import { TraceFileBar } from "@/components/trace/TraceFileBar";
@@ -14,6 +15,7 @@ import { PLAYGROUND_STATE_NAMESPACE } from "@/lib/store/state-panel";
 import { useElapsed, useIsMac, useStore } from "./hooks";
 import { OutputTabs, type OutputTab } from "./OutputTabs";
 import { describeRunStatus } from "./run-status";
+import { useRunHistory } from "./use-run-history";
 
 export function OutputPane({ stores }: { stores: PlaygroundStores }) {
   const { status, view, tokens, startedAt, endedAt, engine, engineError, runId } = useStore(
@@ -33,7 +35,8 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
   const running = status === "running";
   const elapsed = useElapsed(startedAt, endedAt, running);
   const runKeys = displayKeys("Mod+Enter", useIsMac());
-  const { clearConsole, showTrace } = stores.run.getState();
+  const { clearConsole, showTrace, showPast } = stores.run.getState();
+  const history = useRunHistory(stores.run);
   const statusText = describeRunStatus({
     status,
     engine,
@@ -87,6 +90,17 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
         ),
         result: <ResultPanel view={view} running={running} />,
         state: <StatePanel namespace={PLAYGROUND_STATE_NAMESPACE} refreshKey={runId * 10 + (running ? 0 : 1)} />,
+        history: (
+          <RunHistoryPanel
+            entries={history.entries}
+            problem={history.problem}
+            onOpen={(entry) => {
+              showPast(entry);
+              setTab("console");
+            }}
+            onClear={() => void history.clear()}
+          />
+        ),
       }}
     />
   );

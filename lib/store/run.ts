@@ -8,6 +8,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ExecutionResult, RunEvent, TraceEvent } from "@/lib/core/events";
 import type { Recording } from "@/lib/recording/schema";
 import type { RunController, RunRequest, RunResult } from "@/lib/runner/types";
+import type { RunHistoryEntry } from "./run-history";
 import { applyRunEvent, countTokens, createRunView, type RunView } from "./run-view";
 
 type RunStatus = "idle" | "running" | "done" | "failed" | "cancelled";
@@ -30,6 +31,8 @@ interface RunState {
   recording: Recording | null;
   /** Show a trace read from a file (an OTLP import) in place of the last run's. */
   showTrace(events: TraceEvent[], label: string): void;
+  /** Reopen a run from the history into the panels (console, trace, result), as it ended. */
+  showPast(entry: RunHistoryEntry): void;
   run(request: RunRequest): Promise<ExecutionResult | null>;
   stop(): void;
   clearConsole(): void;
@@ -112,6 +115,29 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       for (const e of events) applyRunEvent(working, e);
       publish();
       set({ status: "done", runId: get().runId + 1, startedAt: null, endedAt: null, recording: null });
+    },
+
+    showPast(entry) {
+      if (get().status === "running") get().stop();
+      working = {
+        ...createRunView({ mockAll: entry.mockAll }),
+        lines: [...entry.lines],
+        nodes: entry.nodes,
+        roots: entry.roots,
+        ...(entry.result ? { result: entry.result } : {}),
+        ...(entry.error ? { error: entry.error } : {}),
+        lastT: entry.durationMs,
+        nextLineId: Math.max(0, ...entry.lines.map((l) => l.id)) + 1,
+      };
+      publish();
+      set({
+        status: entry.status,
+        runId: get().runId + 1,
+        startedAt: entry.at,
+        endedAt: entry.at + entry.durationMs,
+        lastRequest: { engine: entry.language, source: entry.source, model: entry.model, mockAll: entry.mockAll },
+        recording: entry.recording ?? null,
+      });
     },
 
     async run(request) {
