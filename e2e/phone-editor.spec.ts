@@ -16,6 +16,9 @@ test("phone editor: numbers follow wrapped lines, and a run's error marks the ri
   await page.goto("/");
   const editor = page.getByTestId("plain-editor");
   await expect(editor).toBeVisible();
+  // A touch screen is told to tap, not to press keys it does not have.
+  await expect(page.getByText(/^Tap\s+Run to cast the spell\.$/)).toBeVisible();
+  await expect(page.getByText(/^Press .* to cast the spell\.$/)).toBeHidden();
   await editor.locator("textarea").fill(SPELL);
 
   // Line 3 wraps: line 4's number sits several text lines below line 3's.

@@ -64,9 +64,15 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
             onClear={clearConsole}
             onJumpToLine={stores.ui.getState().revealLine}
             emptyHint={
-              <span>
-                Press <kbd className="kbd">{runKeys}</kbd> or <strong>Run</strong> to cast the spell.
-              </span>
+              <>
+                {/* Keys for a keyboard; a touch screen has only the button. */}
+                <span className="touch-only:hidden">
+                  Press <kbd className="kbd">{runKeys}</kbd> or <strong>Run</strong> to cast the spell.
+                </span>
+                <span className="hidden touch-only:inline">
+                  Tap <strong>Run</strong> to cast the spell.
+                </span>
+              </>
             }
           />
         ),
