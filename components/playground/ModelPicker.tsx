@@ -48,8 +48,9 @@ export function ModelPicker({
         {info.providers.map((p) => (
           <optgroup key={p.name} label={p.available ? p.name : `${p.name} (${p.reason ?? "unavailable"})`}>
             {p.models.map((m) => (
-              <option key={m.id} value={m.id} disabled={!p.available && !mockAll}>
-                {m.label ?? m.id}
+              // The header's picker is narrow: it shows the id (short, and what a spell writes); the label is its title.
+              <option key={m.id} value={m.id} disabled={!p.available && !mockAll} title={m.label ?? m.id}>
+                {stacked ? (m.label ?? m.id) : m.id}
               </option>
             ))}
           </optgroup>
