@@ -318,7 +318,7 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
   }
 
   function makeClass(cls, spec) {
-    const proto = create(null);
+    const proto = create(missTrap("method", cls, create(null)));
     for (const m of keysOf(spec.methods)) proto[m] = makeMethod(cls, m, spec.methods[m]);
     if (!("toString" in proto)) {
       proto.toString = function () {
@@ -350,12 +350,36 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
     classProtos[cls] = proto;
   }
 
+  // Names a spell looked up on an API object and did not find (Agent.bulder, builder.nam), the last MISS_SLOTS of
+  // them, so the run's error can name the owner and the nearest name (describe, errors.ts). The trap sits on the
+  // prototype chain behind the API's own properties: a name that is there never reaches it, so only a miss
+  // pays, and a miss still reads as undefined.
+  const NativeProxy = Proxy, reflectGet = Reflect.get, ObjectPrototype = Object.prototype;
+  const NativeTypeError = TypeError, NativeReferenceError = ReferenceError, ownNames = Object.getOwnPropertyNames;
+  const MISS_SLOTS = 8;
+  // A ring: the oldest of MISS_SLOTS is overwritten first (no Array.prototype method a spell could replace).
+  const misses = [];
+  let missAt = 0;
+  const PROBES = { then: true, toJSON: true };
+  function missTrap(where, owner, target) {
+    return new NativeProxy(target, {
+      get(t, k, receiver) {
+        if (k in t) return reflectGet(t, k, receiver);
+        if (typeof k === "string" && PROBES[k] !== true) {
+          misses[missAt] = [where, owner, k];
+          missAt = (missAt + 1) % MISS_SLOTS;
+        }
+        return undefined;
+      },
+    });
+  }
+
   function install(manifestText) {
     const manifest = JSONparse(manifestText);
     for (const cls of keysOf(manifest.classes)) makeClass(cls, manifest.classes[cls]);
     for (const name of keysOf(manifest.globals)) {
       const spec = manifest.globals[name];
-      const obj = {};
+      const obj = create(missTrap("member", name, ObjectPrototype));
       for (const fn of keysOf(spec.functions)) obj[fn] = makeFunction(fn, spec.functions[fn]);
       if (spec.values) for (const k of keysOf(spec.values)) obj[k] = spec.values[k];
       G[name] = obj;
@@ -456,6 +480,22 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
       return fallback;
     }
   }
+  // Plain loops: a spell may have replaced Array.prototype's methods.
+  function copyMisses() {
+    const out = [];
+    // Newest first.
+    for (let i = 1; i <= misses.length; i++) {
+      const m = misses[(missAt - i + MISS_SLOTS) % MISS_SLOTS];
+      out[i - 1] = [m[0], m[1], m[2]];
+    }
+    return out;
+  }
+  function globalNames() {
+    const all = ownNames(G);
+    const out = [];
+    for (let i = 0; i < all.length && out.length < 1000; i++) if (IDENT.test(all[i])) out[out.length] = all[i];
+    return out;
+  }
   function describe(e) {
     const d = {};
     if (e instanceof NativeError) {
@@ -466,6 +506,9 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
       if (typeof e.kind === "string") d.kind = e.kind;
       if (typeof e.lineNumber === "number") d.lineNumber = e.lineNumber;
       if (typeof e.columnNumber === "number") d.columnNumber = e.columnNumber;
+      // What a TypeError or ReferenceError needs to name what was missing (errors.ts rewords it).
+      if (e instanceof NativeTypeError && misses.length > 0) d.misses = copyMisses();
+      if (e instanceof NativeReferenceError) d.globals = safe(globalNames, []);
       if (e instanceof SpellError) {
         if (typeof e.line === "number") d.line = e.line;
         if (typeof e.column === "number") d.column = e.column;

@@ -112,6 +112,48 @@ local function wrap_method(cname, mname, raw)
   end
 end
 
+-- Names a spell looked up on an API table and did not find (Agent.bulder, builder:nam), the last MISS_SLOTS of
+-- them, so the run's error can name the owner and the nearest name (missing_hint, errors.ts). A name that is
+-- there never reaches __index: only a miss pays, and a miss still reads as nil (\`Agent.x == nil\` keeps working).
+local MISS_SLOTS = 8
+local miss_where, miss_owner, miss_key = {}, {}, {}
+local miss_at = 0
+local function note_miss(where, owner, k)
+  if type(k) == "string" then
+    miss_at = miss_at % MISS_SLOTS + 1
+    miss_where[miss_at], miss_owner[miss_at], miss_key[miss_at] = where, owner, k
+  end
+  return nil
+end
+
+-- What the run's error needs to name a missing name: for "attempt to call a nil value (field 'bulder')", the
+-- miss it came from; for a global, the globals there are. Nil for any other error.
+local s_match = string.match
+local function missing_hint(e)
+  if type(e) ~= "string" then return nil end
+  local use, kind, name = s_match(e, "attempt to (%a+) a nil value %((%a+) '([^']*)'%)$")
+  if name == nil or (use ~= "call" and use ~= "index") then return nil end
+  if kind == "global" then
+    local names, n = {}, 0
+    for k in next, G do
+      if type(k) == "string" then
+        n = n + 1
+        names[n] = k
+        if n == 1000 then break end
+      end
+    end
+    return { where = "global", name = name, use = use, names = names }
+  end
+  if kind ~= "field" and kind ~= "method" then return nil end
+  for i = 0, MISS_SLOTS - 1 do
+    local slot = (miss_at - i - 1) % MISS_SLOTS + 1
+    if miss_key[slot] == name then
+      return { where = miss_where[slot], owner = miss_owner[slot], name = name, use = use }
+    end
+  end
+  return nil
+end
+
 local function install_api(spec)
   for cname, methods in next, spec.classes do
     local index = {}
@@ -122,8 +164,11 @@ local function install_api(spec)
         local m = index[k]
         if m ~= nil then return m end
         local f = handle_fields[o]
-        if f ~= nil then return f[k] end
-        return nil
+        if f ~= nil then
+          local v = f[k]
+          if v ~= nil then return v end
+        end
+        return note_miss("method", cname, k)
       end,
       __newindex = function(o, k, v)
         local f = handle_fields[o]
@@ -155,7 +200,7 @@ local function install_api(spec)
   for gname, g in next, spec.globals do
     local t = {}
     for fname, raw in next, g.functions do t[fname] = wrap_host(raw) end
-    G[gname] = t
+    G[gname] = setmetatable(t, { __index = function(_, k) return note_miss("member", gname, k) end })
   end
 end
 
@@ -209,16 +254,17 @@ end
 
 local function run_root(fn, ...)
   roots[co_running()] = true
-  local line, tb
+  local line, tb, hint
   local r = pack(raw_xpcall(fn, function(e)
     if not rawequal(e, KILL) then
       line = spell_line(2)
       tb = traceback("", 2)
+      hint = missing_hint(e)
     end
     return error_text(e)
   end, ...))
   if r[1] then return true, r[2] end
-  return false, r[2], line, tb
+  return false, r[2], line, tb, hint
 end
 
 local function to_text(n, ...)

@@ -238,6 +238,11 @@ export class LuaRun {
     return memoryError(this.memoryLimit);
   }
 
+  /** The API this run injected. */
+  get surface(): ExecuteOptions["api"] {
+    return this.opts.api;
+  }
+
   /** The error at `idx` of `T` (see {@link raisedError}). */
   raisedError(T: LuaState, idx: number): SpellErrorData {
     return raisedError(this, T, idx);
