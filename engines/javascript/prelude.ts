@@ -1,7 +1,8 @@
 /**
  * The JavaScript half of the bridge, evaluated inside each fresh QuickJS context before the spell.
  *
- * It is a function `(host, chunkName) => internals`. `host` holds the three native entry points (log, call a
+ * It is a function `(host, chunkName, refuseCode) => internals`; `refuseCode`, when a string, is the message
+ * `eval` and the Function constructors throw under a sandbox preset that leaves them out. `host` holds the three native entry points (log, call a
  * global's function, call a method on a handle); they are captured in this closure and never reachable from
  * the spell. The returned internals are kept by the host (as handles) for the length of the run:
  *
@@ -33,7 +34,7 @@ export const INTERNAL_NAMES = [
 /** The run's handles on the prelude's internals (disposed when the run ends). */
 export type Internals = Record<(typeof INTERNAL_NAMES)[number], QuickJSHandle>;
 
-export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
+export const PRELUDE_SOURCE = String.raw`(function (host, chunkName, refuseCode) {
   "use strict";
   const G = globalThis;
   const hostLog = host.log, hostCall = host.call, hostMethod = host.method;
@@ -49,7 +50,12 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
       throw new SyntaxError("the code nests brackets too deeply; the parser cannot go further");
   };
   const rawEval = G.eval;
+  // Under a sandbox preset that leaves out code built from strings, eval and the Function constructors say so.
+  const refuseCodeIfAsked = () => {
+    if (typeof refuseCode === "string") throw new SpellError("unsupported_feature", refuseCode);
+  };
   G.eval = function evalGuarded(x) {
+    refuseCodeIfAsked();
     guardSource(x);
     return rawEval(x);
   };
@@ -61,6 +67,7 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
   ]) {
     const Raw = proto.constructor;
     const Guarded = function (...parts) {
+      refuseCodeIfAsked();
       for (const p of parts) guardSource(String(p));
       return Raw(...parts);
     };

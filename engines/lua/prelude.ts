@@ -5,7 +5,9 @@
  * a line-buffered `write`). It runs once per fresh Lua state, before the spell, as chunk `=llmspell` (so its
  * frames are filtered out of every stack a user sees).
  *
- * Called with (spellSource, hostLog); returns a table of internals the host keeps references to.
+ * Called with (spellSource, hostLog, refuseLoad, refuseCollect): the last two are nil, or the message that a
+ * stand-in for `load` or `collectgarbage` raises under a sandbox preset that leaves them out. Returns a table
+ * of internals the host keeps references to.
  */
 export const PRELUDE_CHUNK_NAME = "=llmspell";
 
@@ -25,7 +27,7 @@ export interface PreludeRefs {
 }
 
 export const LUA_PRELUDE = String.raw`
-local SPELL_SOURCE, host_log = ...
+local SPELL_SOURCE, host_log, refuse_load, refuse_collect = ...
 
 local type, select, rawequal, rawget, rawset, rawlen = type, select, rawequal, rawget, rawset, rawlen
 local setmetatable, getmetatable, error, tostring, pairs, next = setmetatable, getmetatable, error, tostring, pairs, next
@@ -364,6 +366,12 @@ sandbox.load = function(chunk, name, _mode, ...)
   if select("#", ...) > 0 then return check_load(raw_load(chunk, name, "t", (...))) end
   return check_load(raw_load(chunk, name, "t"))
 end
+-- A sandbox preset may leave these out (lib/core/sandbox.ts): a stand-in says so when called.
+local function refused(message)
+  return function() raise({ kind = "unsupported_feature", message = message }) end
+end
+if refuse_load then sandbox.load = refused(refuse_load) end
+if refuse_collect then sandbox.collectgarbage = refused(refuse_collect) end
 sandbox.os = { time = os.time, clock = os.clock, date = os.date, difftime = os.difftime }
 sandbox.coroutine = {
   create = co_create, resume = resume, yield = yield, status = co_status, wrap = wrap,

@@ -238,6 +238,11 @@ export class LuaRun {
     return memoryError(this.memoryLimit);
   }
 
+  /** The run's security preset. */
+  get sandbox(): ExecuteOptions["sandbox"] {
+    return this.opts.sandbox;
+  }
+
   /** The API this run injected. */
   get surface(): ExecuteOptions["api"] {
     return this.opts.api;

@@ -19,6 +19,7 @@ export const CHECK_RULES = [
   "unreachable",
   "endless-loop",
   "huge-repeat",
+  "sandbox-refused",
 ] as const;
 
 export type CheckRule = (typeof CHECK_RULES)[number];

@@ -12,6 +12,8 @@ import { type ScriptEngine } from "@/lib/core/engine";
 import type { LlmClient } from "@/lib/llm/types";
 import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
+import { sandboxRules } from "@/lib/core/sandbox";
+import { restrictLlmClient } from "@/lib/llm/sandbox";
 import { pollAbortSignal } from "./polled-signal";
 import type { RunRequest } from "./types";
 
@@ -42,7 +44,8 @@ export interface RunSpellDeps {
 export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise<ExecutionResult> {
   const started = performance.now();
   const now = () => Math.round((performance.now() - started) * 1000) / 1000;
-  const limits = clampLimits(request.limits);
+  // The preset sets the ceiling of every limit; the request may only lower them.
+  const limits = clampLimits(request.limits, sandboxRules(request.sandbox).limits);
   const engineName = request.engine;
   const makeEngine = deps.createEngine ?? ((name: string) => createRegisteredEngine(name));
 
@@ -99,12 +102,13 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       return failEarly(toSpellError(err, "engine_not_found"), engineName, now, deps.emit);
     }
     const runtime: SpellRuntime = {
-      llm: deps.llm,
+      llm: restrictLlmClient(deps.llm, request.sandbox),
       state: deps.state,
       emit: emitApiOutput,
       now,
       signal: run.signal,
       limits,
+      ...(request.sandbox ? { sandbox: request.sandbox } : {}),
       defaultModel: request.model ?? DEFAULT_MODEL,
       mockAll: request.mockAll,
       args: request.args,
@@ -120,6 +124,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       wallTimeoutMs: limits.wallTimeoutMs,
       memoryLimitBytes: limits.memoryLimitBytes,
       maxOutputBytes: limits.maxOutputBytes,
+      ...(request.sandbox ? { sandbox: request.sandbox } : {}),
       output,
       cpu,
       signal: run.signal,
