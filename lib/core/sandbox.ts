@@ -45,7 +45,7 @@ const RULES: Record<SandboxPreset, SandboxRules> = {
   },
   strict: {
     preset: "strict",
-    summary: "2 s CPU, 16 MiB, mock models only (classrooms, embeds)",
+    summary: "2 s CPU, 16 MiB, mock models only; for classrooms and embeds",
     limits: STRICT_LIMITS,
     models: "mock",
     tools: "all",
