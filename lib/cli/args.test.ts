@@ -66,6 +66,19 @@ describe("parseCliArgs", () => {
     }
   });
 
+  it("parses --sandbox for run and check, and names a bad preset", () => {
+    expect(run("a.js", "--sandbox", "strict")).toMatchObject({ ok: true, value: { sandbox: "strict" } });
+    expect(parseCliArgs(["check", "a.js", "--sandbox", "minimal"])).toMatchObject({
+      ok: true,
+      value: { command: "check", sandbox: "minimal" },
+    });
+    expect(fail(["run", "a.js", "--sandbox", "lax"])).toBe(
+      "--sandbox: 'lax' is not a sandbox preset (use standard, strict, minimal)",
+    );
+    expect(fail(["check", "a.js", "--sandbox", "STRICTER"])).toMatch(/^--sandbox: 'STRICTER' is not a sandbox preset/);
+    expect(fail(["run", "a.js", "--sandbox"])).toBe("--sandbox needs a value");
+  });
+
   it("defaults: no engine, no args, human output", () => {
     expect(run("a.js")).toEqual({
       ok: true,

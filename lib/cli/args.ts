@@ -2,14 +2,15 @@
  * The `llmspell` command line, parsed and validated: pure (no file system), so every bad input has a test.
  *
  *   llmspell run <file> [--engine NAME] [--mock] [--model provider/model] [--timeout-ms N] [--memory-mb N]
- *                       [--json] [--trace] [--state FILE] [--arg key=value ...]
+ *                       [--sandbox PRESET] [--json] [--trace] [--state FILE] [--arg key=value ...]
  *                       [--record RUN.json | --replay RUN.json [--replay-speed X]] [--otlp OUT.json] [-- args...]
- *   llmspell check <file>... [--engine NAME] [--json]
+ *   llmspell check <file>... [--engine NAME] [--sandbox PRESET] [--json]
  *   llmspell engines | llmspell help | llmspell --version
  */
 import { parseArgs } from "node:util";
 import * as z from "zod";
 import type { JsonValue } from "@/lib/core/json";
+import { SANDBOX_PRESETS, parseSandboxPreset, sandboxRules, type SandboxPreset } from "@/lib/core/sandbox";
 
 export interface RunCommand {
   command: "run";
@@ -20,6 +21,8 @@ export interface RunCommand {
   model?: string;
   timeoutMs?: number;
   memoryBytes?: number;
+  /** From `--sandbox`: the security preset (its limits are the ceiling of `--timeout-ms` and `--memory-mb`). */
+  sandbox?: SandboxPreset;
   json: boolean;
   trace: boolean;
   statePath?: string;
@@ -40,6 +43,8 @@ export interface CheckCommand {
   files: string[];
   /** From `--engine`; otherwise each file's extension says. */
   engine?: string;
+  /** From `--sandbox`: warn about calls this preset refuses. */
+  sandbox?: SandboxPreset;
   json: boolean;
 }
 
@@ -49,9 +54,10 @@ export type ParseResult = { ok: true; value: CliCommand } | { ok: false; message
 
 export const USAGE = `Usage:
   llmspell run <file> [options] [-- args...]   run a spell (.lua, .js, .mjs)
-  llmspell check <file>... [--engine NAME] [--json]
+  llmspell check <file>... [--engine NAME] [--sandbox PRESET] [--json]
                                                check spells without running them: syntax, the spell API,
-                                               tools, lint (FILE:LINE:COL: severity: message [rule])
+                                               tools, lint (FILE:LINE:COL: severity: message [rule]);
+                                               --sandbox warns about calls that preset refuses
   llmspell engines                             list the engines
   llmspell help | --help                       show this help
   llmspell --version                           print the version
@@ -62,6 +68,7 @@ Options for run:
   --model P/M          default model for agents that name none (default mock/default)
   --timeout-ms N       CPU time limit for the spell, in ms
   --memory-mb N        engine memory limit, in MiB
+  --sandbox PRESET     security preset: ${SANDBOX_PRESETS.map((p) => `${p} (${sandboxRules(p).summary})`).join(",\n                       ")}
   --json               print one JSON object: ok, value, logs, error, trace, stats
   --trace              print trace events (agents, tools, steps) to stderr
   --state FILE         keep State in this JSON file across runs
@@ -139,6 +146,7 @@ export function parseCliArgs(argv: string[]): ParseResult {
         model: { type: "string" },
         "timeout-ms": { type: "string" },
         "memory-mb": { type: "string" },
+        sandbox: { type: "string" },
         json: { type: "boolean" },
         trace: { type: "boolean" },
         state: { type: "string" },
@@ -167,6 +175,8 @@ export function parseCliArgs(argv: string[]): ParseResult {
     if (passthrough.length > 0) return { ok: false, message: "check takes no spell arguments (nothing after --)" };
     if (values.engine !== undefined && !values.engine.trim())
       return { ok: false, message: "--engine needs a name, e.g. lua or javascript" };
+    const sandbox = parseSandboxFlag(values.sandbox);
+    if (!sandbox.ok) return sandbox;
     return {
       ok: true,
       value: {
@@ -174,6 +184,7 @@ export function parseCliArgs(argv: string[]): ParseResult {
         files: rest,
         json: values.json ?? false,
         ...(values.engine ? { engine: values.engine } : {}),
+        ...(sandbox.preset ? { sandbox: sandbox.preset } : {}),
       },
     };
   }
@@ -207,6 +218,9 @@ export function parseCliArgs(argv: string[]): ParseResult {
     if (!m.ok) return m;
     out.memoryBytes = Math.floor(m.value * 1024 * 1024);
   }
+  const sandbox = parseSandboxFlag(values.sandbox);
+  if (!sandbox.ok) return sandbox;
+  if (sandbox.preset) out.sandbox = sandbox.preset;
   if (values.state !== undefined) {
     if (!values.state.trim()) return { ok: false, message: "--state needs a file path" };
     out.statePath = values.state;
@@ -252,6 +266,14 @@ export function parseCliArgs(argv: string[]): ParseResult {
   }
   if (Object.keys(args).length > 0) out.args = { "0": out.file, ...args };
   return { ok: true, value: out };
+}
+
+function parseSandboxFlag(
+  value: string | undefined,
+): { ok: true; preset?: SandboxPreset } | { ok: false; message: string } {
+  if (value === undefined) return { ok: true };
+  const parsed = parseSandboxPreset(value);
+  return parsed.ok ? { ok: true, preset: parsed.preset } : { ok: false, message: `--sandbox: ${parsed.message}` };
 }
 
 function cleanParseError(err: unknown): string {

@@ -57,6 +57,11 @@ describe("llmspell CLI: usage errors (exit 2, one line)", { timeout: 60_000 }, (
       [["run", "x.txt"], /^llmspell: cannot tell the engine from the extension \.txt/],
       [["run", "x.lua", "--timeout-ms", "soon"], /^llmspell: --timeout-ms needs a positive whole number/],
       [["run"], /^llmspell: run needs a spell file/],
+      [
+        ["run", "x.lua", "--sandbox", "loose"],
+        /^llmspell: --sandbox: 'loose' is not a sandbox preset \(use standard, strict, minimal\)/,
+      ],
+      [["check", "x.lua", "--sandbox", ""], /^llmspell: --sandbox: '' is not a sandbox preset/],
     ];
     for (const [args, message] of cases) {
       const r = await cli(args);
@@ -229,6 +234,38 @@ describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
     const bad = await cli(["run", "recorded.lua", "--replay", "bad.json"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^llmspell: --replay bad.json: recording version 9 is not supported/);
+  });
+
+  it("--sandbox strict stops a spell past 2 s of CPU, and --timeout-ms cannot raise it", async () => {
+    spell("busy.js", "for (;;) {}\n");
+    const r = await cli(["run", "busy.js", "--sandbox", "strict", "--timeout-ms", "9000"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      "llmspell: --timeout-ms is above the limit of 2000 ms; using 2000\n" +
+        "timeout: the spell used more than its CPU time limit of 2000 ms (busy.js:1)\n",
+    );
+  });
+
+  it("--sandbox strict refuses a model that is not the mock, naming the preset", async () => {
+    spell(
+      "remote.lua",
+      'local a = Agent.builder():model("openai/gpt-4o-mini"):build()\nlocal r = a:execute("hi")\nreturn r.text\n',
+    );
+    const r = await cli(["run", "remote.lua", "--sandbox", "strict", "--json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.error.message).toContain(
+      "the strict sandbox preset allows only mock/* models; 'openai/gpt-4o-mini' was refused",
+    );
+  });
+
+  it("--sandbox minimal refuses a tool that is not pure", async () => {
+    spell("clock.lua", 'local r = Tool.execute("datetime-handler", { operation = "now" })\nreturn r\n');
+    const r = await cli(["run", "clock.lua", "--sandbox", "minimal"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      "unsupported_feature: the tool 'datetime-handler' is not available under the minimal sandbox preset (it allows only pure tools) (clock.lua:1)\n",
+    );
   });
 
   it("Ctrl+C cancels the run cleanly, exit 130", async () => {

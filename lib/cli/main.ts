@@ -10,7 +10,8 @@ import { exportOtlpTrace } from "@/lib/otel/otlp";
 import { parseRecording } from "@/lib/recording/schema";
 import type { RunController, RunRequest, RunResult } from "@/lib/runner/types";
 import { engineForFile, listEngines } from "@/engines/registry";
-import { DEFAULT_LIMITS, type RunLimits } from "@/lib/core/limits";
+import { type RunLimits } from "@/lib/core/limits";
+import { sandboxRules } from "@/lib/core/sandbox";
 import { USAGE, parseCliArgs, type RunCommand } from "./args";
 import { checkCommand } from "./check-command";
 import { createJsonCollector, createTerminalPrinter, type Writable } from "./output";
@@ -89,14 +90,17 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
     return usageError(io, `unknown engine "${engine}" (known engines: ${known.join(", ")})`);
   }
 
+  // The preset's limits are the ceiling (standard: the defaults).
+  const ceiling = sandboxRules(cmd.sandbox).limits;
   const limits: Partial<RunLimits> = {};
   if (cmd.timeoutMs !== undefined)
-    limits.timeoutMs = capped(io, "--timeout-ms", cmd.timeoutMs, DEFAULT_LIMITS.timeoutMs, "ms");
+    limits.timeoutMs = capped(io, "--timeout-ms", cmd.timeoutMs, ceiling.timeoutMs, "ms");
   if (cmd.memoryBytes !== undefined) {
-    limits.memoryLimitBytes = capped(io, "--memory-mb", cmd.memoryBytes, DEFAULT_LIMITS.memoryLimitBytes, "bytes");
+    limits.memoryLimitBytes = capped(io, "--memory-mb", cmd.memoryBytes, ceiling.memoryLimitBytes, "bytes");
   }
 
   const request: RunRequest = { engine, source, limits, mockAll: cmd.mock };
+  if (cmd.sandbox) request.sandbox = cmd.sandbox;
   if (cmd.model) request.model = cmd.model;
   if (cmd.args) request.args = cmd.args;
   if (cmd.statePath) request.stateNamespace = resolve(io.cwd, cmd.statePath);

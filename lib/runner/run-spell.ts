@@ -12,6 +12,8 @@ import { type ScriptEngine } from "@/lib/core/engine";
 import type { LlmClient } from "@/lib/llm/types";
 import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
+import { sandboxRules } from "@/lib/core/sandbox";
+import { restrictLlmClient } from "@/lib/llm/sandbox";
 import { createRecorder, type RunRecorder } from "@/lib/recording/recorder";
 import { createReplayer, type RunReplayer } from "@/lib/recording/replayer";
 import { pollAbortSignal } from "./polled-signal";
@@ -44,7 +46,8 @@ export interface RunSpellDeps {
 export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise<RunResult> {
   const started = performance.now();
   const now = () => Math.round((performance.now() - started) * 1000) / 1000;
-  const limits = clampLimits(request.limits);
+  // The preset sets the ceiling of every limit; the request may only lower them.
+  const limits = clampLimits(request.limits, sandboxRules(request.sandbox).limits);
   const engineName = request.engine;
   const makeEngine = deps.createEngine ?? ((name: string) => createRegisteredEngine(name));
 
@@ -78,6 +81,8 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
   let replayer: RunReplayer | undefined;
   let recorder: RunRecorder | undefined;
   const defaultModel = request.model ?? DEFAULT_MODEL;
+  // The preset refuses models it does not allow before a request leaves (a replay sends none: it needs no check).
+  const restricted = restrictLlmClient(deps.llm, request.sandbox);
   if (request.replay) {
     replayer = createReplayer(request.replay.recording, {
       speed: request.replay.speed,
@@ -85,7 +90,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
     });
   } else if (request.record) {
     recorder = createRecorder(
-      deps.llm,
+      restricted,
       {
         engine: engineName,
         source: request.source,
@@ -96,7 +101,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       now,
     );
   }
-  const llm = replayer?.llm ?? recorder?.llm ?? deps.llm;
+  const llm = replayer?.llm ?? recorder?.llm ?? restricted;
   const tape = replayer?.tape ?? recorder?.tape;
 
   const emit = (event: RunEvent) => {
@@ -137,6 +142,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       now,
       signal: run.signal,
       limits,
+      ...(request.sandbox ? { sandbox: request.sandbox } : {}),
       defaultModel,
       mockAll: request.mockAll,
       args: request.args,
@@ -153,6 +159,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       wallTimeoutMs: limits.wallTimeoutMs,
       memoryLimitBytes: limits.memoryLimitBytes,
       maxOutputBytes: limits.maxOutputBytes,
+      ...(request.sandbox ? { sandbox: request.sandbox } : {}),
       output,
       cpu,
       signal: run.signal,

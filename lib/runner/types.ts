@@ -5,6 +5,7 @@
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import type { JsonValue } from "@/lib/core/json";
 import type { RunLimits } from "@/lib/core/limits";
+import type { SandboxPreset } from "@/lib/core/sandbox";
 import type { Recording } from "@/lib/recording/schema";
 
 export interface RunRequest {
@@ -12,8 +13,10 @@ export interface RunRequest {
   engine: string;
   source: string;
   args?: JsonValue;
-  /** Limits for this run (clamped to the defaults: a spell may lower them, never raise them). */
+  /** Limits for this run (clamped to the preset's: a spell may lower them, never raise them). */
   limits?: Partial<RunLimits>;
+  /** The security preset (lib/core/sandbox.ts); `standard` when absent. */
+  sandbox?: SandboxPreset;
   /** Default model for agents that name none, e.g. `mock/default`. */
   model?: string;
   /** Send every model call to the mock provider. */

@@ -8,6 +8,7 @@ import type { JsonValue } from "@/lib/core/json";
 import type { RunEvent } from "@/lib/core/events";
 import type { LlmClient } from "@/lib/llm/types";
 import type { RunLimits } from "../core/limits";
+import type { SandboxPreset } from "../core/sandbox";
 
 /** Where `State` keeps its values. In memory by default; IndexedDB in the browser; a JSON file in the CLI. */
 export interface StateStore {
@@ -43,6 +44,8 @@ export interface SpellRuntime {
   now(): number;
   signal: AbortSignal;
   limits: RunLimits;
+  /** The run's security preset (`standard` when absent): which built-in tools exist for it. */
+  sandbox?: SandboxPreset;
   /** The model used when a spell names none, e.g. "mock/default". */
   defaultModel: string;
   /** Send every model call to the mock provider ("mock every model" for demos and `--mock`). */

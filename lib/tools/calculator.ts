@@ -263,6 +263,7 @@ export const calculator = defineTool({
   name: "calculator",
   description: "Mathematical expression calculator with variables and scientific functions",
   category: "utility",
+  pure: true,
   tags: ["math", "calculation"],
   schema: {
     type: "object",

@@ -207,6 +207,7 @@ export const datetimeHandler = defineTool({
   aliases: ["datetime_handler", "date-time-handler", "date_time_handler"],
   description: "Date and time manipulation: parsing, timezone conversion, arithmetic, formatting",
   category: "utility",
+  pure: false,
   tags: ["date", "time", "timezone"],
   schema: {
     type: "object",

@@ -211,6 +211,7 @@ export const graphBuilder = defineTool({
   aliases: ["graph_builder"],
   description: "Build and analyze graph data structures with JSON serialization",
   category: "data",
+  pure: false,
   tags: ["graph", "network"],
   schema: {
     type: "object",

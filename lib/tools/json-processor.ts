@@ -144,6 +144,7 @@ export const jsonProcessor = defineTool({
   aliases: ["json_processor"],
   description: "Process JSON with jq queries, validate it against a JSON Schema, or run a query over JSON lines",
   category: "data",
+  pure: false,
   tags: ["json", "jq", "query", "schema"],
   schema: {
     type: "object",

@@ -273,6 +273,7 @@ export function defineTool(spec: ToolSpec): ToolDefinition {
     name: spec.name,
     description: spec.description,
     category: spec.category,
+    pure: spec.pure,
     schema: spec.schema,
     async execute(params, ctx) {
       if (ctx.signal.aborted) throw new SpellError("cancelled", "Tool execution cancelled");

@@ -398,6 +398,7 @@ export const templateCreator = defineTool({
   aliases: ["template_creator", "template-engine", "template_engine"],
   description: "Render templates with Tera (Jinja-like) or Handlebars syntax",
   category: "utility",
+  pure: false,
   tags: ["template", "render", "text"],
   schema: {
     type: "object",

@@ -22,6 +22,11 @@ export interface ToolDefinition {
   description: string;
   /** rs-llmspell's category: `utility`, `data`, ... */
   category: string;
+  /**
+   * Computes its result from its parameters alone: no clock, no random source, no language of its own for code in
+   * its parameters (jq, templates). The `minimal` sandbox preset keeps only these (lib/core/sandbox.ts).
+   */
+  pure: boolean;
   tags?: string[];
   /** JSON Schema (draft 2020-12 subset) of the parameters object. */
   schema: JsonObject;

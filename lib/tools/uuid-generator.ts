@@ -159,6 +159,7 @@ export const uuidGenerator = defineTool({
   aliases: ["uuid_generator"],
   description: "UUID generation tool with multiple versions and formats",
   category: "utility",
+  pure: false,
   tags: ["uuid", "id"],
   schema: {
     type: "object",
