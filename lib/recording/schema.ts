@@ -8,6 +8,7 @@
  */
 import * as z from "zod";
 import type { JsonValue } from "@/lib/core/json";
+import { LLM_ERROR_KINDS } from "@/lib/llm/types";
 
 export const RECORDING_FORMAT = "llmspell-recording";
 export const RECORDING_VERSION = 1;
@@ -43,17 +44,7 @@ const requestSummarySchema = z.object({
 
 const usageSchema = z.object({ inputTokens: z.number(), outputTokens: z.number() });
 
-const llmErrorKind = z.enum([
-  "bad_request",
-  "unknown_model",
-  "unavailable",
-  "auth",
-  "rate_limited",
-  "upstream",
-  "timeout",
-  "malformed",
-  "cancelled",
-]);
+const llmErrorKind = z.enum(LLM_ERROR_KINDS);
 
 /** One streamed part of a model reply (lib/llm/types.ts `StreamPart`). */
 const streamPartSchema = z.discriminatedUnion("type", [
