@@ -36,6 +36,8 @@ test("a share link opens over the user's work, which goes to history", async ({ 
   await page.keyboard.press("Escape");
 
   await setSource(page, 'print("something else")');
+  // The address bar follows the edit (400 ms later); navigating to the address it still shows would do nothing.
+  await expect.poll(() => new URL(page.url()).hash).not.toBe(new URL(link).hash);
   await openPlayground(page, link.replace(/^https?:\/\/[^/]+/, ""));
   await expect(page.locator(".monaco-editor .view-lines")).toContainText('print("my precious work")');
   await expect(page.getByTestId("notice").first()).toContainText("Opened the shared spell");
