@@ -7,6 +7,7 @@
  * Documented in README.md ("Recorded runs"); `parseRecording` is the one way in for a file, a link or a worker.
  */
 import * as z from "zod";
+import { providerInfoSchema } from "@/lib/llm/provider-schema";
 import type { JsonValue } from "@/lib/core/json";
 import { LLM_ERROR_KINDS } from "@/lib/llm/types";
 
@@ -114,20 +115,7 @@ const recordingSchema = z.object({
     mockAll: z.boolean().optional(),
   }),
   /** The model list the run saw (`listModels`: prices for trace costs, `Provider.list`), so a replay sees it too. */
-  providers: z.array(
-    z.object({
-      name: z.string(),
-      available: z.boolean(),
-      reason: z.string().optional(),
-      models: z.array(
-        z.object({
-          id: z.string(),
-          label: z.string().optional(),
-          price: z.object({ input: z.number(), output: z.number() }).optional(),
-        }),
-      ),
-    }),
-  ),
+  providers: z.array(providerInfoSchema),
   calls: z.array(modelCallSchema),
   embeds: z.array(embedCallSchema),
   tools: z.array(toolResultSchema),

@@ -1,24 +1,12 @@
 /** The model list for the picker, from GET /api/models, validated; a mock-only fallback when it is unreachable. */
 import * as z from "zod";
+import { providerInfoSchema } from "@/lib/llm/provider-schema";
 import type { ProviderInfo } from "@/lib/llm/types";
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 
 const modelsResponseSchema = z.object({
   defaultModel: z.string().min(1),
-  providers: z.array(
-    z.object({
-      name: z.string(),
-      available: z.boolean(),
-      reason: z.string().optional(),
-      models: z.array(
-        z.object({
-          id: z.string(),
-          label: z.string().optional(),
-          price: z.object({ input: z.number(), output: z.number() }).optional(),
-        }),
-      ),
-    }),
-  ),
+  providers: z.array(providerInfoSchema),
 });
 
 export interface ModelsInfo {
