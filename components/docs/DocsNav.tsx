@@ -110,7 +110,10 @@ export function DocsNav({ groups, index }: { groups: DocsNavGroup[]; index: DocS
 
   return (
     <>
-      <div className="sticky top-14 z-10 -mx-4 flex h-10 items-center gap-3 border-b border-zinc-200 bg-white px-4 dark:border-zinc-800 dark:bg-zinc-950 lg:hidden">
+      <nav
+        aria-label="Docs menu"
+        className="sticky top-14 z-10 -mx-4 flex h-10 items-center gap-3 border-b border-zinc-200 bg-white px-4 dark:border-zinc-800 dark:bg-zinc-950 lg:hidden"
+      >
         <button
           ref={toggleRef}
           type="button"
@@ -127,7 +130,7 @@ export function DocsNav({ groups, index }: { groups: DocsNavGroup[]; index: DocS
         <span className="truncate text-sm text-zinc-700 dark:text-zinc-300" data-testid="docs-current-section">
           {active ? labels.get(active) : null}
         </span>
-      </div>
+      </nav>
       <nav
         ref={navRef}
         id="docs-nav"

@@ -5,7 +5,7 @@
  */
 import type { DocsModel } from "./docs-model";
 
-export type DocSearchKind = "guide" | "global" | "object" | "function" | "method" | "tool";
+type DocSearchKind = "guide" | "global" | "object" | "function" | "method" | "tool";
 
 export interface DocSearchEntry {
   /** The anchor the result links to. */
