@@ -8,7 +8,7 @@ export function ApiSection({ section }: { section: DocSection }) {
   return (
     <section
       id={section.id}
-      className="scroll-mt-20 border-t border-zinc-200 pt-6 dark:border-zinc-800"
+      className="scroll-mt-28 lg:scroll-mt-20 border-t border-zinc-200 pt-6 dark:border-zinc-800"
       aria-labelledby={`${section.id}-title`}
     >
       <h3 id={`${section.id}-title`} className="font-mono text-lg font-semibold">
@@ -36,16 +36,18 @@ export function ApiSection({ section }: { section: DocSection }) {
       ) : null}
       <div className="mt-4 flex flex-col gap-5">
         {section.functions.map((f) => (
-          <ApiFunction key={f.id} fn={f} />
+          <ApiFunction key={f.id} fn={f} owner={section} />
         ))}
       </div>
     </section>
   );
 }
 
-function ApiFunction({ fn }: { fn: DocFunction }) {
+function ApiFunction({ fn, owner }: { fn: DocFunction; owner: DocSection }) {
+  // Names the snippet's links and code regions: `Tool.execute`, `execute (Agent)`.
+  const label = owner.kind === "global" ? `${owner.name}.${fn.name}` : `${fn.name} (${owner.name})`;
   return (
-    <article id={fn.id} className="scroll-mt-20" data-testid="api-function">
+    <article id={fn.id} className="scroll-mt-28 lg:scroll-mt-20" data-testid="api-function">
       <h4 className="flex flex-col gap-0.5 font-mono text-sm font-semibold">
         {fn.luaSignature === fn.jsSignature ? (
           <span>{fn.luaSignature}</span>
@@ -83,10 +85,10 @@ function ApiFunction({ fn }: { fn: DocFunction }) {
               <tr key={p.name} className="border-t border-zinc-100 align-top dark:border-zinc-800/60">
                 <td className="py-1 pr-3 font-mono">
                   {p.name}
-                  {p.optional ? <span className="text-zinc-400"> (optional)</span> : null}
+                  {p.optional ? <span className="text-zinc-600 dark:text-zinc-400"> (optional)</span> : null}
                 </td>
                 <td className="py-1">
-                  <code className="break-words font-mono text-zinc-700 dark:text-zinc-300">{p.type}</code>
+                  <code className="font-mono text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300">{p.type}</code>
                   {p.description ? (
                     <span className="ml-2 text-zinc-500 dark:text-zinc-400">{p.description}</span>
                   ) : null}
@@ -112,14 +114,14 @@ function ApiFunction({ fn }: { fn: DocFunction }) {
           </>
         )}
       </p>
-      {fn.snippet ? <CodeSnippet snippet={fn.snippet} label={fn.name} /> : null}
+      {fn.snippet ? <CodeSnippet snippet={fn.snippet} label={label} /> : null}
     </article>
   );
 }
 
 function LanguageTag({ language }: { language: SpellLanguage }) {
   return (
-    <span className="mr-2 inline-block w-7 rounded bg-zinc-100 text-center font-sans text-[10px] font-medium uppercase text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
+    <span className="mr-2 inline-block w-7 rounded bg-zinc-100 text-center font-sans text-[10px] font-medium uppercase text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
       {language === "lua" ? "Lua" : "JS"}
     </span>
   );

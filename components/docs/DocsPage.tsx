@@ -3,6 +3,8 @@ import { ApiSection } from "./ApiSection";
 import { CodeBlock, CodeSnippet } from "./CodeSnippet";
 import { InlineCode } from "./InlineCode";
 import type { DocsModel } from "./docs-model";
+import { DocsNav, type DocsNavGroup } from "./DocsNav";
+import { buildSearchIndex } from "./docs-search";
 import { LanguageToggle } from "./LanguageToggle";
 import { ToolSection } from "./ToolSection";
 
@@ -22,7 +24,27 @@ npx llmspell run spell.lua --state state.json   # State survives between runs in
 npx llmspell run spell.lua --arg topic=bees     # ARGS.topic == "bees"
 npx llmspell engines                            # the engines this build knows`;
 
+/** The guide's sections, in page order: the navigation's first group and search entries. */
+const GUIDE: [id: string, label: string][] = [
+  ["getting-started", "Getting started"],
+  ["terminal", "Running from the terminal"],
+  ["examples", "Examples"],
+  ["differences", "Differences from rs-llmspell"],
+];
+
+const REFERENCE_PAGES: [id: string, label: string][] = [
+  ["types", "Types and result shapes"],
+  ["hook-points", "Hook points"],
+];
+
 export function DocsPage({ model }: { model: DocsModel }) {
+  const navGroups: DocsNavGroup[] = [
+    { title: "Guide", links: GUIDE },
+    { title: "Globals", links: model.globals.map((g) => [g.id, g.name]), mono: true },
+    { title: "Objects", links: model.classes.map((c) => [c.id, c.name]), mono: true },
+    { title: "Reference", links: REFERENCE_PAGES },
+    { title: "Built-in tools", links: model.tools.map((t) => [t.id, t.name]), mono: true },
+  ];
   return (
     <div
       id={ROOT_ID}
@@ -31,45 +53,24 @@ export function DocsPage({ model }: { model: DocsModel }) {
     >
       <style>{LANGUAGE_CSS}</style>
       <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
-          <Link href="/" className="font-semibold tracking-tight">
-            LLMSpell <span className="text-violet-600 dark:text-violet-400">Playground</span>
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-4">
+          <Link href="/" className="shrink-0 font-semibold tracking-tight">
+            LLMSpell <span className="hidden text-violet-700 sm:inline dark:text-violet-400">Playground</span>
           </Link>
-          <span className="text-sm text-zinc-500 dark:text-zinc-400">Docs</span>
-          <div className="ml-auto flex items-center gap-3">
+          <span className="hidden text-sm text-zinc-600 sm:inline dark:text-zinc-400">Docs</span>
+          <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <LanguageToggle rootId={ROOT_ID} />
-            <Link href="/" className="btn btn-primary h-8 px-3">
-              Open the playground
+            <Link href="/" className="btn btn-primary h-8 shrink-0 px-2.5 sm:px-3">
+              <span className="sr-only sm:not-sr-only">Open the </span>
+              <span className="sm:hidden">Playground</span>
+              <span className="hidden sm:inline">playground</span>
             </Link>
           </div>
         </div>
       </header>
 
-      <div className="mx-auto flex max-w-6xl gap-8 px-4">
-        <nav
-          aria-label="Docs sections"
-          className="sticky top-14 hidden h-[calc(100vh-3.5rem)] w-56 shrink-0 overflow-y-auto py-6 text-sm lg:block"
-        >
-          <NavGroup
-            title="Guide"
-            links={[
-              ["getting-started", "Getting started"],
-              ["terminal", "Running from the terminal"],
-              ["examples", "Examples"],
-              ["differences", "Differences from rs-llmspell"],
-            ]}
-          />
-          <NavGroup title="Globals" links={model.globals.map((g) => [g.id, g.name])} mono />
-          <NavGroup title="Objects" links={model.classes.map((c) => [c.id, c.name])} mono />
-          <NavGroup
-            title="Reference"
-            links={[
-              ["types", "Types and result shapes"],
-              ["hook-points", "Hook points"],
-            ]}
-          />
-          <NavGroup title="Built-in tools" links={model.tools.map((t) => [t.id, t.name])} mono />
-        </nav>
+      <div className="mx-auto max-w-6xl gap-8 px-4 lg:flex">
+        <DocsNav groups={navGroups} index={buildSearchIndex(model, [...GUIDE, ...REFERENCE_PAGES])} />
 
         <main className="min-w-0 flex-1 py-8">
           <h1 className="text-3xl font-semibold tracking-tight">Spell API reference</h1>
@@ -79,7 +80,11 @@ export function DocsPage({ model }: { model: DocsModel }) {
             <em>Open in playground</em> link.
           </p>
 
-          <section id="getting-started" className="mt-10 scroll-mt-20" aria-labelledby="getting-started-title">
+          <section
+            id="getting-started"
+            className="mt-10 scroll-mt-28 lg:scroll-mt-20"
+            aria-labelledby="getting-started-title"
+          >
             <h2 id="getting-started-title" className="text-xl font-semibold">
               Getting started
             </h2>
@@ -105,7 +110,7 @@ export function DocsPage({ model }: { model: DocsModel }) {
             </p>
           </section>
 
-          <section id="terminal" className="mt-10 scroll-mt-20" aria-labelledby="terminal-title">
+          <section id="terminal" className="mt-10 scroll-mt-28 lg:scroll-mt-20" aria-labelledby="terminal-title">
             <h2 id="terminal-title" className="text-xl font-semibold">
               Running spells from the terminal
             </h2>
@@ -115,7 +120,12 @@ export function DocsPage({ model }: { model: DocsModel }) {
               <code className="code">OPENAI_API_KEY</code>, <code className="code">OPENAI_BASE_URL</code>);{" "}
               <code className="code">--mock</code> needs nothing.
             </p>
-            <pre className="mt-3 overflow-x-auto rounded-lg border border-zinc-200 bg-zinc-950 px-4 py-3 font-mono text-[13px] leading-relaxed text-zinc-100 dark:border-zinc-800">
+            <pre
+              tabIndex={0}
+              role="region"
+              aria-label="Terminal commands"
+              className="mt-3 overflow-x-auto rounded-lg border border-zinc-200 bg-zinc-950 px-4 py-3 font-mono text-[13px] leading-relaxed text-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-500 dark:border-zinc-800"
+            >
               <code>{CLI_USAGE}</code>
             </pre>
             <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
@@ -138,7 +148,7 @@ export function DocsPage({ model }: { model: DocsModel }) {
             </dl>
           </section>
 
-          <section id="examples" className="mt-10 scroll-mt-20" aria-labelledby="examples-title">
+          <section id="examples" className="mt-10 scroll-mt-28 lg:scroll-mt-20" aria-labelledby="examples-title">
             <h2 id="examples-title" className="text-xl font-semibold">
               Examples
             </h2>
@@ -180,7 +190,7 @@ export function DocsPage({ model }: { model: DocsModel }) {
             </ul>
           </section>
 
-          <section id="differences" className="mt-10 scroll-mt-20" aria-labelledby="differences-title">
+          <section id="differences" className="mt-10 scroll-mt-28 lg:scroll-mt-20" aria-labelledby="differences-title">
             <h2 id="differences-title" className="text-xl font-semibold">
               Differences from rs-llmspell
             </h2>
@@ -225,7 +235,7 @@ export function DocsPage({ model }: { model: DocsModel }) {
             </div>
           </section>
 
-          <section id="types" className="mt-12 scroll-mt-20" aria-labelledby="types-title">
+          <section id="types" className="mt-12 scroll-mt-28 lg:scroll-mt-20" aria-labelledby="types-title">
             <h2 id="types-title" className="text-xl font-semibold">
               Types and result shapes
             </h2>
@@ -234,18 +244,22 @@ export function DocsPage({ model }: { model: DocsModel }) {
             </p>
             <dl className="mt-4 flex flex-col gap-4">
               {model.types.map((t) => (
-                <div key={t.name} id={`type-${t.name}`} className="scroll-mt-20">
+                <div key={t.name} id={`type-${t.name}`} className="scroll-mt-28 lg:scroll-mt-20">
                   <dt className="font-mono text-sm font-semibold">{t.name}</dt>
                   <dd className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
                     <InlineCode text={t.description} />
-                    <CodeBlock language="javascript" code={`type ${t.name} = ${t.definition}`} />
+                    <CodeBlock
+                      caption="TypeScript"
+                      label={`type ${t.name}`}
+                      code={`type ${t.name} = ${t.definition}`}
+                    />
                   </dd>
                 </div>
               ))}
             </dl>
           </section>
 
-          <section id="hook-points" className="mt-12 scroll-mt-20" aria-labelledby="hook-points-title">
+          <section id="hook-points" className="mt-12 scroll-mt-28 lg:scroll-mt-20" aria-labelledby="hook-points-title">
             <h2 id="hook-points-title" className="text-xl font-semibold">
               Hook points
             </h2>
@@ -275,26 +289,6 @@ export function DocsPage({ model }: { model: DocsModel }) {
           </section>
         </main>
       </div>
-    </div>
-  );
-}
-
-function NavGroup({ title, links, mono }: { title: string; links: string[][]; mono?: boolean }) {
-  return (
-    <div className="mb-5">
-      <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{title}</p>
-      <ul className="space-y-0.5">
-        {links.map(([id, label]) => (
-          <li key={id}>
-            <a
-              href={`#${id}`}
-              className={`block rounded px-2 py-0.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 ${mono ? "font-mono text-[13px]" : ""}`}
-            >
-              {label}
-            </a>
-          </li>
-        ))}
-      </ul>
     </div>
   );
 }

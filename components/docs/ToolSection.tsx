@@ -7,7 +7,7 @@ export function ToolSection({ tool }: { tool: DocTool }) {
   return (
     <section
       id={tool.id}
-      className="scroll-mt-20 border-t border-zinc-200 pt-6 dark:border-zinc-800"
+      className="scroll-mt-28 lg:scroll-mt-20 border-t border-zinc-200 pt-6 dark:border-zinc-800"
       aria-labelledby={`${tool.id}-title`}
     >
       <h3 id={`${tool.id}-title`} className="font-mono text-base font-semibold">
@@ -51,8 +51,10 @@ export function ToolSection({ tool }: { tool: DocTool }) {
                   </span>
                 ) : null}
               </td>
-              <td className="max-w-48 break-words py-1 pr-3 font-mono text-zinc-700 dark:text-zinc-300">{p.type}</td>
-              <td className="py-1 text-zinc-600 dark:text-zinc-400">
+              <td className="max-w-48 py-1 pr-3 font-mono text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300">
+                {p.type}
+              </td>
+              <td className="py-1 text-zinc-600 [overflow-wrap:anywhere] dark:text-zinc-400">
                 {p.description}
                 {p.defaultValue !== undefined ? (
                   <span className="text-zinc-500 dark:text-zinc-400"> Default {p.defaultValue}.</span>
@@ -68,7 +70,12 @@ export function ToolSection({ tool }: { tool: DocTool }) {
           <CodeSnippet snippet={ex.snippet} label={`${tool.name}: ${ex.title}`} />
           <details className="text-xs">
             <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Result</summary>
-            <pre className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-[12px] dark:bg-zinc-900">
+            <pre
+              tabIndex={0}
+              role="region"
+              aria-label={`Result of ${tool.name}: ${ex.title}`}
+              className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-[12px] focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-violet-500 dark:bg-zinc-900"
+            >
               {ex.result}
             </pre>
           </details>

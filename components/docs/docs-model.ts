@@ -11,14 +11,18 @@ import type { ApiClassDoc, ApiFunctionDoc, ApiGlobalDoc, ApiParamDoc } from "@/l
 import { SPELL_API_REFERENCE, SPELL_API_TYPES } from "@/lib/spell/reference";
 import { listTools, type ToolDefinition } from "@/lib/tools";
 import { toJsLiteral, toLuaLiteral } from "./literals";
+import { listReferenceEntries, SnippetSpells, type ReferenceEntry } from "./snippet-spell";
 import { TOOL_EXAMPLES } from "./tool-examples";
 
 export interface DocSnippet {
   lua: string;
   js: string;
-  /** `/#v1/lua/...`: opens the Lua snippet in the playground. */
-  luaLink: string;
-  jsLink: string;
+  /**
+   * `/#v1/lua/...`: opens the snippet in the playground as a whole spell (with the setup it leans on, see
+   * snippet-spell.ts); absent when the snippet has no Lua form or cannot stand alone.
+   */
+  luaLink?: string;
+  jsLink?: string;
 }
 
 export interface DocFunction {
@@ -118,12 +122,18 @@ async function playgroundLink(language: SpellLanguage, source: string, model?: s
   return `/${await encodeShareLink({ language, source, ...(model ? { model } : {}) })}`;
 }
 
-async function createSnippet(lua: string, js: string, model?: string): Promise<DocSnippet> {
+/** A snippet shown as `lua`/`js`; its links open `spells` (the snippet itself unless given). */
+async function createSnippet(
+  lua: string,
+  js: string,
+  options: { model?: string; spells?: { lua?: string; js?: string } } = {},
+): Promise<DocSnippet> {
+  const spells = options.spells ?? { lua, js };
   const [luaLink, jsLink] = await Promise.all([
-    playgroundLink("lua", lua, model),
-    playgroundLink("javascript", js, model),
+    spells.lua === undefined ? undefined : playgroundLink("lua", spells.lua, options.model),
+    spells.js === undefined ? undefined : playgroundLink("javascript", spells.js, options.model),
   ]);
-  return { lua, js, luaLink, jsLink };
+  return { lua, js, ...(luaLink ? { luaLink } : {}), ...(jsLink ? { jsLink } : {}) };
 }
 
 const RECEIVERS: Record<string, string> = {
@@ -154,11 +164,12 @@ export function jsSignature(owner: string, fn: ApiFunctionDoc): string {
   return fn.async ? `await ${call}` : call;
 }
 
-async function documentFunction(owner: string, fn: ApiFunctionDoc, separator: string): Promise<DocFunction> {
+async function documentFunction(entry: ReferenceEntry, spells: SnippetSpells): Promise<DocFunction> {
+  const { owner, fn } = entry;
   const lua = fn.lua?.trim();
   const js = fn.js?.trim();
   return {
-    id: `${owner}${separator}${fn.name}`,
+    id: entry.id,
     name: fn.name,
     luaSignature: luaSignature(owner, fn),
     jsSignature: jsSignature(owner, fn),
@@ -167,29 +178,36 @@ async function documentFunction(owner: string, fn: ApiFunctionDoc, separator: st
     returns: fn.returns,
     jsReturns: fn.async ? `Promise<${fn.returns}>` : fn.returns,
     ...(lua || js
-      ? { snippet: await createSnippet(lua ?? `-- See the JavaScript example.`, js ?? `// See the Lua example.`) }
+      ? {
+          snippet: await createSnippet(lua ?? `-- See the JavaScript example.`, js ?? `// See the Lua example.`, {
+            spells: { lua: spells.complete(entry, "lua"), js: spells.complete(entry, "javascript") },
+          }),
+        }
       : {}),
   };
 }
 
-async function documentGlobal(g: ApiGlobalDoc): Promise<DocSection> {
+async function documentSection(
+  owner: ApiGlobalDoc | ApiClassDoc,
+  kind: "global" | "class",
+  entries: ReferenceEntry[],
+  spells: SnippetSpells,
+): Promise<DocSection> {
   return {
-    id: g.name,
-    name: g.name,
-    kind: "global",
-    description: g.description,
-    functions: await Promise.all(g.functions.map((f) => documentFunction(g.name, f, "."))),
-    ...(g.values?.length ? { values: g.values } : {}),
+    id: kind === "global" ? owner.name : `class-${owner.name}`,
+    name: owner.name,
+    kind,
+    description: owner.description,
+    functions: await Promise.all(
+      entries.filter((e) => e.kind === kind && e.owner === owner.name).map((e) => documentFunction(e, spells)),
+    ),
   };
 }
 
-async function documentClass(c: ApiClassDoc): Promise<DocSection> {
+async function documentGlobal(g: ApiGlobalDoc, entries: ReferenceEntry[], spells: SnippetSpells): Promise<DocSection> {
   return {
-    id: `class-${c.name}`,
-    name: c.name,
-    kind: "class",
-    description: c.description,
-    functions: await Promise.all(c.methods.map((m) => documentFunction(c.name, m, "-"))),
+    ...(await documentSection(g, "global", entries, spells)),
+    ...(g.values?.length ? { values: g.values } : {}),
   };
 }
 
@@ -267,10 +285,12 @@ async function documentTool(tool: ToolDefinition): Promise<DocTool> {
 }
 
 export async function buildDocsModel(): Promise<DocsModel> {
+  const spells = new SnippetSpells(SPELL_API_REFERENCE);
+  const entries = listReferenceEntries(SPELL_API_REFERENCE);
   const [gettingStarted, globals, classes, tools, examples] = await Promise.all([
-    createSnippet(GETTING_STARTED.lua, GETTING_STARTED.js, "mock/default"),
-    Promise.all(SPELL_API_REFERENCE.globals.map(documentGlobal)),
-    Promise.all(SPELL_API_REFERENCE.classes.map(documentClass)),
+    createSnippet(GETTING_STARTED.lua, GETTING_STARTED.js, { model: "mock/default" }),
+    Promise.all(SPELL_API_REFERENCE.globals.map((g) => documentGlobal(g, entries, spells))),
+    Promise.all(SPELL_API_REFERENCE.classes.map((c) => documentSection(c, "class", entries, spells))),
     Promise.all(listTools().map(documentTool)),
     Promise.all(
       EXAMPLES.map(async (e) => ({

@@ -5,17 +5,46 @@ import { listTools } from "@/lib/tools";
 import { EXAMPLES } from "@/examples/catalog";
 import { runExample } from "@/examples/run-example";
 import { checkSpell } from "@/lib/check";
+import type { SpellLanguage } from "@/lib/core/dialect";
 import { buildDocsModel, describeToolParams, jsSignature, luaSignature, type DocSnippet } from "./docs-model";
+import { isChainFragment } from "./snippet-spell";
 import { TOOL_EXAMPLES } from "./tool-examples";
 
 const model = await buildDocsModel();
 
-async function expectLinksOpen(snippet: DocSnippet) {
-  expect(snippet.luaLink.startsWith("/#v1/lua/")).toBe(true);
-  expect(snippet.jsLink.startsWith("/#v1/js/")).toBe(true);
-  expect((await decodeShareLink(snippet.luaLink)).source).toBe(snippet.lua);
-  expect((await decodeShareLink(snippet.jsLink)).source).toBe(snippet.js);
+interface LinkedSpell {
+  label: string;
+  language: SpellLanguage;
+  shown: string;
+  /** What the "Open in playground" link opens. */
+  source: string;
 }
+
+/** Every snippet on the page with a button: the getting-started spell, the reference and the tool examples. */
+async function listLinkedSpells(): Promise<LinkedSpell[]> {
+  const snippets: [string, DocSnippet][] = [
+    ["getting started", model.gettingStarted],
+    ...[...model.globals, ...model.classes].flatMap((s) =>
+      s.functions.flatMap((f): [string, DocSnippet][] => (f.snippet ? [[f.id, f.snippet]] : [])),
+    ),
+    ...model.tools.flatMap((t) => t.examples.map((e): [string, DocSnippet] => [`${t.name}: ${e.title}`, e.snippet])),
+  ];
+  const out: LinkedSpell[] = [];
+  for (const [label, s] of snippets) {
+    for (const [language, shown, link] of [
+      ["lua", s.lua, s.luaLink],
+      ["javascript", s.js, s.jsLink],
+    ] as const) {
+      if (!link) continue;
+      const decoded = await decodeShareLink(link);
+      expect(decoded.language, label).toBe(language);
+      out.push({ label, language, shown, source: decoded.source });
+    }
+  }
+  return out;
+}
+
+const linked = await listLinkedSpells();
 
 describe("docs model", () => {
   it("documents every global, class, function and method of the reference", () => {
@@ -62,14 +91,34 @@ describe("docs model", () => {
     expect(agentExecute.jsReturns).toBe(`Promise<${agentExecute.returns}>`);
   });
 
-  it("gives every snippet share links that open exactly that snippet", async () => {
-    await expectLinksOpen(model.gettingStarted);
-    const snippets = [...model.globals, ...model.classes].flatMap((s) =>
-      s.functions.flatMap((f) => (f.snippet ? [f.snippet] : [])),
-    );
-    expect(snippets.length).toBeGreaterThan(20);
-    for (const s of snippets) await expectLinksOpen(s);
-    for (const t of model.tools) for (const ex of t.examples) await expectLinksOpen(ex.snippet);
+  it("gives every snippet a link in both languages that opens a spell holding it", async () => {
+    const reference = [...model.globals, ...model.classes].flatMap((s) => s.functions.filter((f) => f.snippet));
+    expect(reference.length).toBeGreaterThan(20);
+    for (const f of reference) {
+      expect(f.snippet!.luaLink?.startsWith("/#v1/lua/"), `${f.id} (Lua) has no link`).toBe(true);
+      expect(f.snippet!.jsLink?.startsWith("/#v1/js/"), `${f.id} (JavaScript) has no link`).toBe(true);
+    }
+    const toolSnippets = model.tools.flatMap((t) => t.examples).length;
+    expect(linked.length).toBe(2 * (1 + reference.length + toolSnippets));
+    for (const spell of linked) expect(spell.source, spell.label).toContain(spell.shown);
+    // The getting-started spell and the tool examples are whole spells already: the link opens exactly them.
+    expect(await decodeShareLink(model.gettingStarted.luaLink!)).toEqual({
+      language: "lua",
+      source: model.gettingStarted.lua,
+      model: "mock/default",
+    });
+    for (const t of model.tools)
+      for (const ex of t.examples) expect((await decodeShareLink(ex.snippet.jsLink!)).source).toBe(ex.snippet.js);
+  });
+
+  it("opens a method fragment as a whole spell that builds, runs and prints", () => {
+    const lua = linked.find((s) => s.label === "AgentBuilder-model" && s.language === "lua")!;
+    expect(lua.shown).toBe(':model("mock/echo")');
+    expect(lua.source).toMatch(/^local agent = Agent\.builder\(\)[^\n]*\n {2}:model\("mock\/echo"\)\n {2}:build\(\)\n/);
+    expect(lua.source).toContain("agent:execute(");
+    const js = linked.find((s) => s.label === "WorkflowBuilder-add_step" && s.language === "javascript")!;
+    expect(js.source).toMatch(/\.sequential\(\)\n {2}\.add_step\(\{ name: "sum"/);
+    expect(js.source).not.toContain("uuid-generator");
   });
 
   it("links every example in both languages with its model", async () => {
@@ -116,29 +165,12 @@ describe("docs model", () => {
 });
 
 describe("docs snippets check clean", () => {
-  it("every snippet that is a whole spell has no error or warning from llmspell check", () => {
-    const snippets = [
-      model.gettingStarted,
-      ...[...model.globals, ...model.classes].flatMap((s) =>
-        s.functions.flatMap((f) => (f.snippet ? [f.snippet] : [])),
-      ),
-      ...model.tools.flatMap((t) => t.examples.map((e) => e.snippet)),
-    ];
-    let checked = 0;
-    for (const s of snippets)
-      for (const [language, source] of [
-        ["lua", s.lua],
-        ["javascript", s.js],
-      ] as const) {
-        // A method fragment (`:model("mock/echo")`) shows one link of a chain, not a spell.
-        if (/^[.:]/.test(source)) continue;
-        const problems = checkSpell(source, language).filter(
-          (d) => d.severity !== "info" && d.rule !== "unknown-global",
-        );
-        expect(problems, `${language}: ${source}`).toEqual([]);
-        checked++;
-      }
-    expect(checked).toBeGreaterThan(60);
+  it("every spell a link opens has no error or warning from llmspell check", () => {
+    for (const spell of linked) {
+      const problems = checkSpell(spell.source, spell.language).filter((d) => d.severity !== "info");
+      expect(problems, `${spell.label} (${spell.language}):\n${spell.source}`).toEqual([]);
+    }
+    expect(linked.length).toBeGreaterThan(100);
   });
 });
 
@@ -151,19 +183,41 @@ describe("docs snippets run", () => {
     expect(js.lines).toEqual(lua.lines);
   });
 
+  it("a snippet that reads stored data opens after the snippet that stores it, and prints what it read", async () => {
+    const search = linked.find((s) => s.label === "RAG.search" && s.language === "lua")!;
+    expect((await runExample("lua", search.source)).lines[0]).toMatch(/^paris\t/);
+    const receive = linked.find((s) => s.label === "Event.receive" && s.language === "javascript")!;
+    expect((await runExample("javascript", receive.source)).lines).toEqual(["user.login"]);
+  });
+
+  const owners = [...model.globals, ...model.classes].filter((s) => s.functions.some((f) => f.snippet));
+  for (const section of owners) {
+    it(`${section.id}: every reference snippet's link runs on the mock in its engine`, async () => {
+      const ids = new Set(section.functions.map((f) => f.id));
+      const spells = linked.filter((s) => ids.has(s.label));
+      expect(spells.length).toBe(2 * section.functions.filter((f) => f.snippet).length);
+      for (const spell of spells) {
+        const run = await runExample(spell.language, spell.source);
+        expect(
+          run.result.ok,
+          `${spell.label} (${spell.language}): ${JSON.stringify(run.result.ok ? null : run.result.error)}\n${spell.source}`,
+        ).toBe(true);
+        // A fragment's spell ends with the built object's own example, which prints.
+        if (isChainFragment(spell.shown, spell.language)) expect(run.lines.join(""), spell.label).not.toBe("");
+      }
+    });
+  }
+
   const tools = new Set(listTools().map((t) => t.name));
   for (const [name, examples] of Object.entries(TOOL_EXAMPLES).filter(([n]) => tools.has(n))) {
-    it(`${name}: every docs example succeeds in Lua and JavaScript`, async () => {
-      for (const snippet of model.tools.find((t) => t.name === name)!.examples.map((e) => e.snippet)) {
-        for (const [engine, source] of [
-          ["lua", snippet.lua],
-          ["javascript", snippet.js],
-        ] as const) {
-          const run = await runExample(engine, source);
-          expect(run.result.ok, `${engine}: ${JSON.stringify(run.result)}`).toBe(true);
-          const printed = JSON.parse(run.lines.join("\n")) as { success?: boolean };
-          expect(printed.success, `${engine} ${name}: ${run.lines.join("\n")}`).not.toBe(false);
-        }
+    it(`${name}: every docs example's link succeeds in Lua and JavaScript`, async () => {
+      const spells = linked.filter((s) => s.label.startsWith(`${name}: `));
+      expect(spells.length).toBe(2 * examples.length);
+      for (const { language, source } of spells) {
+        const run = await runExample(language, source);
+        expect(run.result.ok, `${language}: ${JSON.stringify(run.result)}`).toBe(true);
+        const printed = JSON.parse(run.lines.join("\n")) as { success?: boolean };
+        expect(printed.success, `${language} ${name}: ${run.lines.join("\n")}`).not.toBe(false);
       }
       expect(examples.length).toBeGreaterThan(0);
     });

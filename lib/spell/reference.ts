@@ -734,8 +734,8 @@ export const SPELL_API_REFERENCE: SpellApiReference = {
       methods: [
         method("execute", "input?: JsonValue", "WorkflowResult", "Run it. {{input}} placeholders read this input.", {
           ...A,
-          lua: 'local r = wf:execute({ text = "hello" })\nprint(r.metadata.extra.successful_steps)',
-          js: 'const r = await wf.execute({ text: "hello" });\nconsole.log(r.metadata.extra.successful_steps);',
+          lua: 'local r = wf:execute({ expr = "6 * 7" })\nprint(r.metadata.extra.successful_steps)',
+          js: 'const r = await wf.execute({ expr: "6 * 7" });\nconsole.log(r.metadata.extra.successful_steps);',
         }),
         method(
           "get_info",

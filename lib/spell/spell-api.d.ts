@@ -438,7 +438,7 @@ interface Workflow {
   /**
    * Run it. {{input}} placeholders read this input.
    * @example
-   * const r = await wf.execute({ text: "hello" });
+   * const r = await wf.execute({ expr: "6 * 7" });
    * console.log(r.metadata.extra.successful_steps);
    */
   execute(input?: JsonValue): Promise<WorkflowResult>;
