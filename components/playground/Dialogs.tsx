@@ -8,6 +8,7 @@ import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { PlaygroundStores } from "@/lib/store/playground";
 import { openExample } from "@/lib/store/playground-actions";
+import { shareableRecordings } from "@/lib/store/recorded-run";
 import { useIsMac, useStore } from "./hooks";
 
 const ExamplesDialog = dynamic(() => import("./ExamplesDialog").then((m) => m.ExamplesDialog), { ssr: false });
@@ -48,5 +49,8 @@ function OpenShareDialog({ stores, onClose }: { stores: PlaygroundStores; onClos
     () => ({ language, source, model, ...(args !== undefined ? { args: args as never } : {}) }),
     [language, source, model, args],
   );
-  return <ShareDialog open onClose={onClose} spell={spell} />;
+  const lastRun = useStore(stores.run, (s) => s.recording);
+  const opened = useStore(stores.recorded, (s) => (s.active ? s.recording : null));
+  const recordings = useMemo(() => shareableRecordings(lastRun, opened), [lastRun, opened]);
+  return <ShareDialog open onClose={onClose} spell={spell} recordings={recordings} />;
 }

@@ -14,6 +14,7 @@ import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell"
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
 import { createRecorder, type RunRecorder } from "@/lib/recording/recorder";
 import { createReplayer, type RunReplayer } from "@/lib/recording/replayer";
+import { createMockLlmClient } from "@/lib/llm/mock";
 import { pollAbortSignal } from "./polled-signal";
 import type { RunRequest, RunResult } from "./types";
 
@@ -78,26 +79,34 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
   let replayer: RunReplayer | undefined;
   let recorder: RunRecorder | undefined;
   const defaultModel = request.model ?? DEFAULT_MODEL;
+  const spell = {
+    engine: engineName,
+    source: request.source,
+    ...(request.args !== undefined ? { args: request.args } : {}),
+    model: defaultModel,
+    ...(request.mockAll ? { mockAll: true } : {}),
+  };
   if (request.replay) {
+    const fork = request.replay.fork;
     replayer = createReplayer(request.replay.recording, {
       speed: request.replay.speed,
       onDiverge: (error) => run.abort(error),
+      ...(fork
+        ? {
+            fork: {
+              live: fork.live === "mock" ? createMockLlmClient() : deps.llm,
+              ...(fork.atStep !== undefined ? { atStep: fork.atStep } : {}),
+            },
+          }
+        : {}),
     });
+    // A fork is a new run: recorded over the replay it continues.
+    if (fork && request.record) recorder = createRecorder(replayer.llm, spell, now, replayer.tape);
   } else if (request.record) {
-    recorder = createRecorder(
-      deps.llm,
-      {
-        engine: engineName,
-        source: request.source,
-        ...(request.args !== undefined ? { args: request.args } : {}),
-        model: defaultModel,
-        ...(request.mockAll ? { mockAll: true } : {}),
-      },
-      now,
-    );
+    recorder = createRecorder(deps.llm, spell, now);
   }
-  const llm = replayer?.llm ?? recorder?.llm ?? deps.llm;
-  const tape = replayer?.tape ?? recorder?.tape;
+  const llm = recorder?.llm ?? replayer?.llm ?? deps.llm;
+  const tape = recorder?.tape ?? replayer?.tape;
 
   const emit = (event: RunEvent) => {
     const diverged = replayer?.divergence();

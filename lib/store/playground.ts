@@ -4,6 +4,7 @@
 import type { JsonValue } from "@/lib/core/json";
 import type { RunRequest } from "@/lib/runner/types";
 import { createEditorStore, type EditorState, type EditorStore } from "./editor";
+import { createRecordedRunStore, type RecordedRunStore } from "./recorded-run";
 import { createRunStore, warmRunStore, type RunStore } from "./run";
 import { createSettingsStore, type SettingsState, type SettingsStore } from "./settings";
 import { getBrowserStorage } from "./storage";
@@ -16,6 +17,8 @@ export interface PlaygroundStores {
   run: RunStore;
   /** Dialogs, notices and the line to reveal: shared by the page's components, never persisted. */
   ui: UiStore;
+  /** The recorded run shown (from a share link): replay and fork. */
+  recorded: RecordedRunStore;
 }
 
 let stores: PlaygroundStores | null = null;
@@ -31,11 +34,14 @@ export function getPlaygroundStores(): PlaygroundStores {
       return createBrowserRunController();
     },
   });
+  const editor = createEditorStore({ session, local });
+  const settings = createSettingsStore({ session, local });
   stores = {
-    editor: createEditorStore({ session, local }),
-    settings: createSettingsStore({ session, local }),
+    editor,
+    settings,
     run,
     ui: createUiStore(),
+    recorded: createRecordedRunStore({ run, editor, settings }),
   };
   warmRunStore(run);
   return stores;
