@@ -8,6 +8,7 @@ import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { PlaygroundStores } from "@/lib/store/playground";
 import { openExample } from "@/lib/store/playground-actions";
+import { comparedRecordings } from "@/lib/store/compare";
 import { shareableRecordings } from "@/lib/store/recorded-run";
 import { useIsMac, useStore } from "./hooks";
 
@@ -15,6 +16,9 @@ const ExamplesDialog = dynamic(() => import("./ExamplesDialog").then((m) => m.Ex
 const SettingsDialog = dynamic(() => import("./SettingsDialog").then((m) => m.SettingsDialog), { ssr: false });
 const HelpDialog = dynamic(() => import("./HelpDialog").then((m) => m.HelpDialog), { ssr: false });
 const ShareDialog = dynamic(() => import("@/components/share/ShareDialog").then((m) => m.ShareDialog), { ssr: false });
+const CompareDialog = dynamic(() => import("@/components/compare/CompareDialog").then((m) => m.CompareDialog), {
+  ssr: false,
+});
 
 export function Dialogs({ stores }: { stores: PlaygroundStores }) {
   const dialog = useStore(stores.ui, (s) => s.dialog);
@@ -29,6 +33,10 @@ export function Dialogs({ stores }: { stores: PlaygroundStores }) {
       return <HelpDialog open onClose={close} isMac={isMac} />;
     case "share":
       return <OpenShareDialog stores={stores} onClose={close} />;
+    case "share-compare":
+      return <OpenShareDialog stores={stores} onClose={close} compared />;
+    case "compare":
+      return <OpenCompareDialog stores={stores} onClose={close} />;
     default:
       return null;
   }
@@ -39,7 +47,28 @@ function OpenExamplesDialog({ stores, isMac, onClose }: { stores: PlaygroundStor
   return <ExamplesDialog open onClose={onClose} language={language} onOpen={(ex) => openExample(stores, ex, isMac)} />;
 }
 
-function OpenShareDialog({ stores, onClose }: { stores: PlaygroundStores; onClose(): void }) {
+function OpenCompareDialog({ stores, onClose }: { stores: PlaygroundStores; onClose(): void }) {
+  const model = useStore(stores.settings, (s) => s.model);
+  return (
+    <CompareDialog
+      compare={stores.compare}
+      model={model}
+      onClose={onClose}
+      onShare={() => stores.ui.getState().openDialog("share-compare")}
+    />
+  );
+}
+
+function OpenShareDialog({
+  stores,
+  onClose,
+  compared = false,
+}: {
+  stores: PlaygroundStores;
+  onClose(): void;
+  /** Share the comparison: both recorded runs. */
+  compared?: boolean;
+}) {
   const { language, source, args } = useStore(
     stores.editor,
     useShallow((s) => ({ language: s.language, source: s.sources[s.language], args: s.args })),
@@ -51,6 +80,10 @@ function OpenShareDialog({ stores, onClose }: { stores: PlaygroundStores; onClos
   );
   const lastRun = useStore(stores.run, (s) => s.recording);
   const opened = useStore(stores.recorded, (s) => (s.active ? s.recording : null));
-  const recordings = useMemo(() => shareableRecordings(lastRun, opened), [lastRun, opened]);
-  return <ShareDialog open onClose={onClose} spell={spell} recordings={recordings} />;
+  const sides = useStore(stores.compare, (s) => s.sides);
+  const recordings = useMemo(
+    () => (compared ? comparedRecordings(sides) : shareableRecordings(lastRun, opened)),
+    [compared, sides, lastRun, opened],
+  );
+  return <ShareDialog open onClose={onClose} spell={spell} recordings={recordings} includeByDefault={compared} />;
 }

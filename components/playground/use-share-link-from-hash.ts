@@ -11,7 +11,7 @@ import type { Notice } from "./Notices";
  * through `notify`.
  */
 export function useShareLinkFromHash(
-  stores: Pick<PlaygroundStores, "editor" | "settings" | "recorded">,
+  stores: Pick<PlaygroundStores, "editor" | "settings" | "recorded" | "compare" | "ui">,
   notify: (tone: Notice["tone"], text: string, ttlMs?: number) => void,
 ): void {
   const { editor, settings } = stores;

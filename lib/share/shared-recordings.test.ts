@@ -78,5 +78,9 @@ describe("which recording the share dialog may include", () => {
     );
     expect(whyNotShareable([sampleRecording({ args: { n: 1 } })], spell)).toMatch(/another version/);
     expect(whyNotShareable([sampleRecording({ engine: "javascript" })], spell)).toMatch(/another version/);
+    // The two sides of a comparison may differ in their args, not in their source.
+    const sides = [sampleRecording({ args: { n: 1 } }), sampleRecording({ args: { n: 2 } })];
+    expect(whyNotShareable(sides, spell)).toBeUndefined();
+    expect(whyNotShareable([sides[0], sampleRecording({ source: "x" })], spell)).toMatch(/another version/);
   });
 });

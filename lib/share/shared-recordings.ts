@@ -13,12 +13,19 @@ export interface SharedRecordings {
   problem?: string;
 }
 
-/** Is `recording` a run of this very spell (language, source and args), so a link may carry both? */
-function isRecordingOf(recording: Recording, spell: Pick<SharedSpell, "language" | "source" | "args">): boolean {
+/**
+ * Is `recording` a run of this very spell (language and source, and args unless `anyArgs`: the two sides of a
+ * comparison may differ in them), so a link may carry both?
+ */
+function isRecordingOf(
+  recording: Recording,
+  spell: Pick<SharedSpell, "language" | "source" | "args">,
+  anyArgs: boolean,
+): boolean {
   return (
     recording.spell.engine === spell.language &&
     recording.spell.source === spell.source &&
-    JSON.stringify(recording.spell.args ?? null) === JSON.stringify(spell.args ?? null)
+    (anyArgs || JSON.stringify(recording.spell.args ?? null) === JSON.stringify(spell.args ?? null))
   );
 }
 
@@ -31,7 +38,7 @@ export function whyNotShareable(
   spell: Pick<SharedSpell, "language" | "source" | "args">,
 ): string | undefined {
   if (recordings.length === 0) return "Run the spell first: there is no recorded run to include.";
-  if (!recordings.every((r) => isRecordingOf(r, spell)))
+  if (!recordings.every((r) => isRecordingOf(r, spell, recordings.length > 1)))
     return "The last run was of another version of this spell (the source or its args changed since): run it again to include it.";
   const size = findRecordingsSizeProblem(recordings);
   return size ? `Cannot include the recorded run: ${size}. Share the spell without it.` : undefined;

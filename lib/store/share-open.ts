@@ -6,7 +6,9 @@
 import type { SpellLanguage } from "@/lib/core/dialect";
 import type { Recording } from "@/lib/recording/schema";
 import type { EditorStore } from "./editor";
+import type { CompareStore } from "./compare";
 import type { RecordedRunStore } from "./recorded-run";
+import type { UiStore } from "./ui";
 import type { SettingsStore } from "./settings";
 
 export type ShareOpenResult =
@@ -47,12 +49,16 @@ export async function openSharedFromHash(
   }
 }
 
-/** Show the recorded runs a link carried: one replays at once in the page. */
+/** Show the recorded runs a link carried: one replays at once in the page, two open as a comparison. */
 export async function showSharedRecordings(
-  stores: { recorded: RecordedRunStore },
+  stores: { recorded: RecordedRunStore; compare: CompareStore; ui: UiStore },
   recordings: readonly Recording[],
 ): Promise<void> {
   if (recordings.length === 1) await stores.recorded.getState().open(recordings[0]);
+  if (recordings.length === 2) {
+    stores.ui.getState().openDialog("compare");
+    await stores.compare.getState().openRecordings(recordings[0], recordings[1]);
+  }
 }
 
 /** The full URL of a share link for the current page. */
