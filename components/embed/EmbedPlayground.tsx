@@ -3,6 +3,8 @@
  * `/embed`: a minimal playground for an iframe. It reads the spell from the URL (`#v1/...` or `?s=<id>`) and
  * the options from the query (`autorun`, `theme`, `readonly`, `editor`, `height`, `sandbox`), and offers Run/Stop, the
  * editor (optional, or read-only) and the console. A bad link shows a message and leaves a working editor.
+ * A spell shared with its recorded run shows that run's output at once (a replay: no network, no key), marked
+ * "Recorded with <model> on <day>", with Replay.
  */
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 import { useAppliedTheme } from "@/components/ui/use-applied-theme";
@@ -18,6 +20,9 @@ import { encodeShareLink, type SharedSpell } from "@/lib/share/link";
 import { createRunStore, warmRunStore, type RunStore } from "@/lib/store/run";
 import { readStoredSandbox } from "@/lib/store/settings";
 import { getBrowserStorage } from "@/lib/store/storage";
+import { describeRecording } from "@/lib/recording/describe";
+import { readSharedRecordings } from "@/lib/share/shared-recordings";
+import { replayRequest } from "@/lib/store/recorded-run";
 
 /** State written by embedded spells lives apart from the playground's own. */
 const EMBED_STATE_NAMESPACE = "llmspell-embed";
@@ -102,6 +107,8 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
 
   const spell = loaded.status === "ready" ? loaded.spell : EMPTY_SPELL;
   const source = edited ?? spell.source;
+  const shared = useMemo(() => readSharedRecordings(spell), [spell]);
+  const recording = shared.recordings[0];
   const status = useStore(runStore, (s) => s.status);
   const lines = useStore(runStore, (s) => s.view.lines);
   const engine = useStore(runStore, (s) => s.engine);
@@ -119,14 +126,30 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
     void runStore.getState().run(request);
   }, [runStore, spell, source, sandbox]);
   const stop = useCallback(() => runStore.getState().stop(), [runStore]);
+  const replay = useCallback(
+    (speed: number) => {
+      if (!recording) return;
+      const request = replayRequest(recording, { ...spell, source }, { recording, speed }, EMBED_STATE_NAMESPACE);
+      void runStore.getState().run(request);
+    },
+    [runStore, spell, source, recording],
+  );
 
-  // ?autorun: run once, as soon as the spell is loaded.
+  // A recorded run shows at once: replayed with no waiting.
+  const shown = useRef<unknown>(null);
+  useEffect(() => {
+    if (!recording || shown.current === recording) return;
+    shown.current = recording;
+    replay(0);
+  }, [recording, replay]);
+
+  // ?autorun: run once, as soon as the spell is loaded (a recorded run is shown instead).
   const autoran = useRef(false);
   useEffect(() => {
-    if (!options.autorun || autoran.current || loaded.status !== "ready") return;
+    if (!options.autorun || autoran.current || loaded.status !== "ready" || recording) return;
     autoran.current = true;
     run();
-  }, [options.autorun, loaded.status, run]);
+  }, [options.autorun, loaded.status, run, recording]);
 
   // Ctrl/Cmd+Enter runs, Esc stops, inside the frame.
   useEffect(() => {
@@ -219,6 +242,22 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
           data-testid="embed-problem"
         >
           {loaded.message} You can still write and run a spell below.
+        </p>
+      ) : null}
+      {recording ? (
+        <p
+          className="flex items-center gap-2 border-b border-violet-200 bg-violet-50 px-3 py-1.5 text-xs text-violet-950 dark:border-violet-500/30 dark:bg-violet-500/10 dark:text-violet-100"
+          data-testid="embed-recorded"
+        >
+          {describeRecording(recording)}
+          <button type="button" className="btn ml-auto h-6" disabled={running} onClick={() => replay(1)}>
+            Replay
+          </button>
+        </p>
+      ) : null}
+      {shared.problem ? (
+        <p className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:border-amber-500/30 dark:bg-amber-500/10 dark:text-amber-200">
+          {shared.problem}
         </p>
       ) : null}
       {problems.length > 0 ? (

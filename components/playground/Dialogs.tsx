@@ -8,12 +8,17 @@ import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { PlaygroundStores } from "@/lib/store/playground";
 import { openExample } from "@/lib/store/playground-actions";
+import { comparedRecordings } from "@/lib/store/compare";
+import { shareableRecordings } from "@/lib/store/recorded-run";
 import { useIsMac, useStore } from "./hooks";
 
 const ExamplesDialog = dynamic(() => import("./ExamplesDialog").then((m) => m.ExamplesDialog), { ssr: false });
 const SettingsDialog = dynamic(() => import("./SettingsDialog").then((m) => m.SettingsDialog), { ssr: false });
 const HelpDialog = dynamic(() => import("./HelpDialog").then((m) => m.HelpDialog), { ssr: false });
 const ShareDialog = dynamic(() => import("@/components/share/ShareDialog").then((m) => m.ShareDialog), { ssr: false });
+const CompareDialog = dynamic(() => import("@/components/compare/CompareDialog").then((m) => m.CompareDialog), {
+  ssr: false,
+});
 
 export function Dialogs({ stores }: { stores: PlaygroundStores }) {
   const dialog = useStore(stores.ui, (s) => s.dialog);
@@ -28,6 +33,10 @@ export function Dialogs({ stores }: { stores: PlaygroundStores }) {
       return <HelpDialog open onClose={close} isMac={isMac} />;
     case "share":
       return <OpenShareDialog stores={stores} onClose={close} />;
+    case "share-compare":
+      return <OpenShareDialog stores={stores} onClose={close} compared />;
+    case "compare":
+      return <OpenCompareDialog stores={stores} onClose={close} />;
     default:
       return null;
   }
@@ -38,7 +47,28 @@ function OpenExamplesDialog({ stores, isMac, onClose }: { stores: PlaygroundStor
   return <ExamplesDialog open onClose={onClose} language={language} onOpen={(ex) => openExample(stores, ex, isMac)} />;
 }
 
-function OpenShareDialog({ stores, onClose }: { stores: PlaygroundStores; onClose(): void }) {
+function OpenCompareDialog({ stores, onClose }: { stores: PlaygroundStores; onClose(): void }) {
+  const model = useStore(stores.settings, (s) => s.model);
+  return (
+    <CompareDialog
+      compare={stores.compare}
+      model={model}
+      onClose={onClose}
+      onShare={() => stores.ui.getState().openDialog("share-compare")}
+    />
+  );
+}
+
+function OpenShareDialog({
+  stores,
+  onClose,
+  compared = false,
+}: {
+  stores: PlaygroundStores;
+  onClose(): void;
+  /** Share the comparison: both recorded runs. */
+  compared?: boolean;
+}) {
   const { language, source, args } = useStore(
     stores.editor,
     useShallow((s) => ({ language: s.language, source: s.sources[s.language], args: s.args })),
@@ -48,5 +78,12 @@ function OpenShareDialog({ stores, onClose }: { stores: PlaygroundStores; onClos
     () => ({ language, source, model, ...(args !== undefined ? { args: args as never } : {}) }),
     [language, source, model, args],
   );
-  return <ShareDialog open onClose={onClose} spell={spell} />;
+  const lastRun = useStore(stores.run, (s) => s.recording);
+  const opened = useStore(stores.recorded, (s) => (s.active ? s.recording : null));
+  const sides = useStore(stores.compare, (s) => s.sides);
+  const recordings = useMemo(
+    () => (compared ? comparedRecordings(sides) : shareableRecordings(lastRun, opened)),
+    [compared, sides, lastRun, opened],
+  );
+  return <ShareDialog open onClose={onClose} spell={spell} recordings={recordings} includeByDefault={compared} />;
 }

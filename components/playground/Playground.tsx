@@ -17,7 +17,7 @@ import { EditorPane } from "./EditorPane";
 import { Header } from "./Header";
 import { useStore } from "./hooks";
 import { Notices } from "./Notices";
-import { OutputPane } from "./OutputPane";
+import { OutputWithRecording } from "./RecordedRunBar";
 import { PlaygroundShell } from "./PlaygroundShell";
 import { useGlobalShortcuts } from "./use-global-shortcuts";
 import { useShareLinkFromHash } from "./use-share-link-from-hash";
@@ -34,12 +34,12 @@ export function Playground() {
 }
 
 function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
-  const { editor, settings, run, ui } = stores;
+  const { settings, run, ui } = stores;
   const theme = useStore(settings, (s) => s.theme);
   const applied = useAppliedTheme(theme);
 
   useEffect(() => onStorageNotice((n) => showStorageNotice(ui, n)), [ui]);
-  useShareLinkFromHash(editor, settings, ui.getState().notify);
+  useShareLinkFromHash(stores, ui.getState().notify);
   useGlobalShortcuts({
     isRunning: () => run.getState().status === "running",
     run: () => void startRun(stores),
@@ -64,7 +64,7 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
       <main className="flex min-h-0 flex-1">
         <SplitPane
           first={<EditorPane stores={stores} theme={applied} />}
-          second={<OutputPane stores={stores} />}
+          second={<OutputWithRecording stores={stores} />}
           storageKey="llmspell.split"
           label="Resize editor and output"
         />

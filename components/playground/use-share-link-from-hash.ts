@@ -7,29 +7,39 @@
  */
 import { useEffect } from "react";
 import type { PlaygroundStores } from "@/lib/store/playground";
-import { openSharedFromHash, permalinkFragment } from "@/lib/store/share-open";
+import { openSharedFromHash, permalinkFragment, showSharedRecordings } from "@/lib/store/share-open";
 import type { Notice } from "./Notices";
 
 const PERMALINK_DELAY_MS = 400;
 
 export function useShareLinkFromHash(
-  editor: PlaygroundStores["editor"],
-  settings: PlaygroundStores["settings"],
+  stores: Pick<PlaygroundStores, "editor" | "settings" | "recorded" | "compare" | "ui">,
   notify: (tone: Notice["tone"], text: string, ttlMs?: number) => void,
 ): void {
+  const { editor, settings } = stores;
   useEffect(() => {
+    const currentKey = () => {
+      const { language, sources, args } = editor.getState();
+      return JSON.stringify([language, sources[language], args ?? null, settings.getState().model]);
+    };
+    // What the opened link holds: while the page still shows exactly that, the link stays in the address bar (a
+    // link with a recorded run keeps it across a reload); the first edit replaces it with the permalink.
+    let openedKey: string | undefined;
     let opening = Promise.resolve();
     const openFromHash = () => {
       opening = (async () => {
         const result = await openSharedFromHash(window.location.hash, editor, settings);
-        if (result.kind === "opened")
-          notify(
-            "success",
-            result.keptPrevious
-              ? "Opened the shared spell. Your previous spell is in Settings → History."
-              : "Opened the shared spell.",
-          );
-        else if (result.kind === "failed") notify("error", result.message, 0);
+        if (result.kind === "opened" || result.kind === "same") openedKey = currentKey();
+        if (result.kind === "failed") notify("error", result.message, 0);
+        if (result.kind !== "opened") return;
+        notify(
+          "success",
+          result.keptPrevious
+            ? "Opened the shared spell. Your previous spell is in Settings → History."
+            : "Opened the shared spell.",
+        );
+        if (result.recordingProblem) notify("warn", result.recordingProblem, 0);
+        void showSharedRecordings(stores, result.recordings ?? []);
       })();
     };
     openFromHash();
@@ -41,6 +51,8 @@ export function useShareLinkFromHash(
       clearTimeout(timer);
       timer = setTimeout(() => {
         void opening.then(async () => {
+          if (openedKey !== undefined && openedKey === currentKey()) return;
+          openedKey = undefined;
           const { language, sources, args } = editor.getState();
           const fragment = await permalinkFragment({
             language,
@@ -67,5 +79,5 @@ export function useShareLinkFromHash(
       offSettings();
       window.removeEventListener("hashchange", openFromHash);
     };
-  }, [editor, settings, notify]);
+  }, [editor, settings, stores, notify]);
 }

@@ -1,7 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { Recording } from "@/lib/recording/schema";
 import { LONG_LINK_THRESHOLD, encodeShareLink, type SharedSpell } from "@/lib/share/link";
+import { whyNotShareable, withRecordings } from "@/lib/share/shared-recordings";
 import { buildEmbedSnippet, buildEmbedUrl, type EmbedTheme } from "@/lib/share/embed";
 import { useReturnFocus } from "@/components/ui/Dialog";
 import { CopyField } from "./CopyField";
@@ -11,6 +13,10 @@ export interface ShareDialogProps {
   open: boolean;
   onClose(): void;
   spell: SharedSpell;
+  /** Recorded runs the link may carry: the last run's, or a comparison's two. */
+  recordings?: readonly Recording[];
+  /** Carry them unless the user unticks the box (a comparison is shared with its runs). */
+  includeByDefault?: boolean;
 }
 
 type LinkState =
@@ -27,8 +33,18 @@ type ShortState =
  * "Share this spell": the link (the spell lives in the fragment, so the server never sees it), its length and a
  * copy button; a short link when the link is long; and the iframe snippet for embedding it in a lesson.
  */
-export function ShareDialog({ open, onClose, spell }: ShareDialogProps) {
+export function ShareDialog({
+  open,
+  onClose,
+  spell: bare,
+  recordings = [],
+  includeByDefault = false,
+}: ShareDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const [include, setInclude] = useState(includeByDefault);
+  const notShareable = whyNotShareable(recordings, bare);
+  const carried = include && !notShareable;
+  const spell = useMemo(() => (carried ? withRecordings(bare, recordings) : bare), [carried, bare, recordings]);
   const [encoded, setEncoded] = useState<LinkState>({ status: "encoding" });
   const [short, setShort] = useState<ShortState>({ status: "idle" });
   const [embed, setEmbed] = useState<{ autorun: boolean; readonly: boolean; theme: EmbedTheme }>({
@@ -51,12 +67,21 @@ export function ShareDialog({ open, onClose, spell }: ShareDialogProps) {
     }
   }, [open]);
 
-  const { language, source, model, args } = spell;
-  const spellKey = JSON.stringify([language, source, model ?? null, args ?? null]);
+  const { language, source, model, args, recordings: carriedRuns } = spell;
+  const spellKey = useMemo(
+    () => JSON.stringify([language, source, model ?? null, args ?? null, carriedRuns ?? null]),
+    [language, source, model, args, carriedRuns],
+  );
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
-    encodeShareLink({ language, source, ...(model ? { model } : {}), ...(args !== undefined ? { args } : {}) }).then(
+    encodeShareLink({
+      language,
+      source,
+      ...(model ? { model } : {}),
+      ...(args !== undefined ? { args } : {}),
+      ...(carriedRuns ? { recordings: carriedRuns } : {}),
+    }).then(
       (fragment) => !cancelled && setEncoded({ status: "ready", fragment, key: spellKey }),
       (error: unknown) =>
         !cancelled &&
@@ -65,7 +90,7 @@ export function ShareDialog({ open, onClose, spell }: ShareDialogProps) {
     return () => {
       cancelled = true;
     };
-  }, [open, language, source, model, args, spellKey]);
+  }, [open, language, source, model, args, carriedRuns, spellKey]);
   // A result for an older version of the spell counts as still encoding.
   const link: LinkState = encoded.status !== "encoding" && encoded.key === spellKey ? encoded : { status: "encoding" };
 
@@ -140,6 +165,13 @@ export function ShareDialog({ open, onClose, spell }: ShareDialogProps) {
               </svg>
             </button>
           </header>
+
+          <RecordingChoice
+            count={recordings.length}
+            include={include}
+            onInclude={setInclude}
+            problem={recordings.length > 0 ? notShareable : undefined}
+          />
 
           {link.status === "encoding" ? (
             <p className="text-sm text-zinc-500 dark:text-zinc-400">Making the link…</p>
@@ -247,5 +279,47 @@ export function ShareDialog({ open, onClose, spell }: ShareDialogProps) {
         </div>
       ) : null}
     </dialog>
+  );
+}
+
+/** "Include the recorded run": anyone who opens the link sees its output and can replay it with no key. */
+function RecordingChoice({
+  count,
+  include,
+  onInclude,
+  problem,
+}: {
+  count: number;
+  include: boolean;
+  onInclude(include: boolean): void;
+  problem: string | undefined;
+}) {
+  if (count === 0) return null;
+  return (
+    <div className="flex flex-col gap-1 text-xs text-zinc-700 dark:text-zinc-300">
+      <label className="flex items-center gap-1.5">
+        <input
+          type="checkbox"
+          checked={include && !problem}
+          disabled={Boolean(problem)}
+          onChange={(e) => onInclude(e.target.checked)}
+          className="accent-violet-600"
+          data-testid="share-include-recording"
+        />
+        {count === 1 ? "Include the recorded run" : `Include both recorded runs`}
+        <span className="text-zinc-500 dark:text-zinc-400">
+          — it opens with the output and trace, and replays with no key and no network.
+        </span>
+      </label>
+      {include && problem ? (
+        <p role="alert" className="text-amber-800 dark:text-amber-300" data-testid="share-recording-problem">
+          {problem}
+        </p>
+      ) : problem ? (
+        <p className="text-zinc-500 dark:text-zinc-400" data-testid="share-recording-problem">
+          {problem}
+        </p>
+      ) : null}
+    </div>
   );
 }

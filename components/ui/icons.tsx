@@ -110,3 +110,11 @@ export const MoreIcon = (p: IconProps) => (
     <circle cx="19" cy="12" r="1.5" fill="currentColor" stroke="none" />
   </Svg>
 );
+
+/** Two columns side by side (Compare). */
+export const CompareIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="3" y="4" width="7" height="16" rx="1.5" />
+    <rect x="14" y="4" width="7" height="16" rx="1.5" />
+  </Svg>
+);

@@ -2,6 +2,7 @@
  * Recording a run: an {@link LlmClient} that passes every call through and keeps what came back (each streamed
  * part with its timing, embeddings, the model list), and a {@link RunTape} that keeps the clock values the spell
  * read, the tool results that are not pure, and the random seed. `finish` assembles the {@link Recording}.
+ * A fork records over a replay: `base` is then the replay's tape (its seed, clock values and tool results).
  */
 import type { ExecutionResult } from "@/lib/core/events";
 import type { LlmClient, ProviderInfo, StreamPart } from "@/lib/llm/types";
@@ -27,6 +28,8 @@ export function createRecorder(
   spell: Recording["spell"],
   /** ms since the run started (the run's clock). */
   now: () => number,
+  /** The tape to read through (a fork records the replay it continues); the live clock and tools without it. */
+  base?: RunTape,
 ): RunRecorder {
   const recordedAt = new Date().toISOString();
   const calls: RecordedCall[] = [];
@@ -34,7 +37,7 @@ export function createRecorder(
   const tools: Recording["tools"] = [];
   const clock: Recording["clock"] = [];
   let providers: ProviderInfo[] | undefined;
-  const randomSeed = newSeed();
+  const randomSeed = base?.randomSeed ?? newSeed();
 
   const llm: LlmClient = {
     async *stream(request, signal) {
@@ -71,13 +74,13 @@ export function createRecorder(
   const tape: RunTape = {
     randomSeed,
     clock(kind, live) {
-      const value = live();
+      const value = base ? base.clock(kind, live) : live();
       clock.push({ kind, value });
       return value;
     },
     async tool(name, params, run) {
       const paramsDigest = digestOf(params);
-      const result = await run();
+      const result = base ? await base.tool(name, params, run) : await run();
       tools.push({ name, paramsDigest, result });
       return result;
     },

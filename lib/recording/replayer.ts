@@ -6,7 +6,12 @@
  * A request is matched to the first call not yet answered that has the same digest, so calls that run side by
  * side (a parallel workflow) may arrive in another order than recorded. A request that matches none diverges:
  * `onDiverge` gets a `replay_diverged` error naming the recorded call it is closest to (the most leading messages
- * in common, then the earliest) and the first message or parameter that differs; the call answers `cancelled`.
+ * in common, then the earliest) and the first message or parameter that differs (`data.step`: that call's number);
+ * the call answers `cancelled`.
+ *
+ * A fork ("fork at step N") never diverges: a request answered by none of the recorded calls before step N (all of
+ * them when no step is given) goes to the `live` client, the mock or the real model, and so does every later call
+ * that the live answers changed. Embeddings the recording does not have go live too.
  */
 import { SpellError } from "@/lib/core/errors";
 import type { JsonValue } from "@/lib/core/json";
@@ -20,6 +25,8 @@ export interface ReplayOptions {
   speed?: number;
   /** Called once, at the first divergence (the runner stops the run with it). */
   onDiverge(error: SpellError): void;
+  /** Continue live instead of diverging: recorded calls from `atStep` on (1-based) are not used. */
+  fork?: { live: LlmClient; atStep?: number };
 }
 
 export interface RunReplayer {
@@ -27,6 +34,8 @@ export interface RunReplayer {
   tape: RunTape;
   /** The divergence that stopped the replay, if any. */
   divergence(): SpellError | undefined;
+  /** A fork: the number of the first model call answered live (in the order calls were made), if any was. */
+  forkedAt(): number | undefined;
 }
 
 function wait(ms: number, signal?: AbortSignal): Promise<void> {
@@ -78,7 +87,11 @@ function matchCall(recording: Recording, left: number[], summary: RequestSummary
 
 export function createReplayer(recording: Recording, opts: ReplayOptions): RunReplayer {
   const speed = opts.speed ?? 0;
-  const callsLeft = recording.calls.map((_, i) => i);
+  const fork = opts.fork;
+  // A fork at step N answers from recorded calls 1..N-1 only.
+  const usable = fork?.atStep !== undefined ? Math.max(0, Math.min(recording.calls.length, fork.atStep - 1)) : Infinity;
+  const callsLeft = recording.calls.flatMap((_, i) => (i < usable ? [i] : []));
+  let firstLive: number | undefined;
   const embedsLeft = recording.embeds.map((_, i) => i);
   const toolsLeft = recording.tools.map((_, i) => i);
   const clockLeft = { time: [] as number[], cpu: [] as number[] };
@@ -87,14 +100,25 @@ export function createReplayer(recording: Recording, opts: ReplayOptions): RunRe
   let callsMade = 0;
   let embedsMade = 0;
 
-  const diverge = (message: string): SpellError => {
-    const error = new SpellError("replay_diverged", message);
+  const diverge = (message: string, step: number): SpellError => {
+    const error = new SpellError("replay_diverged", message, { data: { step } });
     if (!diverged) {
       diverged = error;
       // After the failed call has unwound through its spans (so they end before the run does).
       setTimeout(() => opts.onDiverge(error), 0);
     }
     return error;
+  };
+  // Calls side by side end in the order they ended when recorded: an agent's history (the next request) holds
+  // the replies in the order they came. A call's last part waits for the calls still in flight that ended
+  // before it, then one task more, so their callers have taken the reply (no cycle: each waits for earlier ends).
+  const endedAt = recording.calls.map((c) => c.startedMs + c.chunks.reduce((sum, k) => sum + k.dt, 0));
+  const inFlight = new Map<number, Promise<void>>();
+  const endAfterEarlierCalls = async (index: number) => {
+    const earlier = [...inFlight].filter(([i]) => i !== index && endedAt[i] < endedAt[index]).map(([, p]) => p);
+    if (earlier.length === 0) return;
+    await Promise.all(earlier);
+    await wait(1);
   };
   const cancelledPart = (message: string): StreamPart => ({
     type: "error",
@@ -111,34 +135,50 @@ export function createReplayer(recording: Recording, opts: ReplayOptions): RunRe
         return;
       }
       const at = matchCall(recording, callsLeft, summary);
+      if (at < 0 && fork) {
+        firstLive ??= n;
+        yield* fork.live.stream(request, signal) as AsyncIterable<StreamPart>;
+        return;
+      }
       if (at < 0) {
         const near = closest(summary, callsLeft, recording);
         const message =
           near === undefined
             ? `call ${n} (${request.model}): the recording has only ${recording.calls.length} model calls`
             : `call ${near + 1} (${request.model}): ${describeDifference(recording.calls[near].request, summary)}`;
-        yield cancelledPart(diverge(message).message);
+        yield cancelledPart(diverge(message, near === undefined ? n : near + 1).message);
         return;
       }
       const [index] = callsLeft.splice(at, 1);
-      for (const { dt, part } of recording.calls[index].chunks) {
-        if (speed > 0) await wait(dt / speed, signal);
-        if (signal?.aborted) {
-          yield cancelledPart("The request was cancelled.");
-          return;
+      const chunks = recording.calls[index].chunks;
+      let finished!: () => void;
+      inFlight.set(index, new Promise<void>((resolve) => (finished = resolve)));
+      try {
+        for (let c = 0; c < chunks.length; c++) {
+          const { dt, part } = chunks[c];
+          if (speed > 0) await wait(dt / speed, signal);
+          if (c === chunks.length - 1) await endAfterEarlierCalls(index);
+          if (signal?.aborted) {
+            yield cancelledPart("The request was cancelled.");
+            return;
+          }
+          yield part as StreamPart;
         }
-        yield part as StreamPart;
+      } finally {
+        inFlight.delete(index);
+        finished();
       }
     },
-    async embed(modelId, texts): Promise<EmbedResult> {
+    async embed(modelId, texts, signal): Promise<EmbedResult> {
       const n = ++embedsMade;
       const digest = digestOf(texts);
       const at = embedsLeft.findIndex(
         (i) => recording.embeds[i].model === modelId && recording.embeds[i].textsDigest === digest,
       );
+      if (at < 0 && fork) return fork.live.embed(modelId, texts, signal);
       if (at < 0) {
         const message = `embedding call ${n} (${modelId}, ${texts.length} texts): no recorded embedding call has these texts`;
-        return { ok: false, kind: "cancelled", message: diverge(message).message };
+        return { ok: false, kind: "cancelled", message: diverge(message, callsMade + 1).message };
       }
       const [index] = embedsLeft.splice(at, 1);
       return recording.embeds[index].result as EmbedResult;
@@ -166,5 +206,5 @@ export function createReplayer(recording: Recording, opts: ReplayOptions): RunRe
     },
   };
 
-  return { llm, tape, divergence: () => diverged };
+  return { llm, tape, divergence: () => diverged, forkedAt: () => firstLive };
 }

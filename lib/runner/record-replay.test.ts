@@ -223,6 +223,68 @@ describe("replaying a recording with the server stopped", () => {
   });
 });
 
+describe("forking a recorded run", () => {
+  it("gives the divergence's step in the error's data", async () => {
+    const recording = recorded.result.recording!;
+    const changed = LUA_SPELL.replace("stream a story", "stream a poem");
+    const replayed = await run({ engine: "lua", source: changed, replay: { recording } }, offline);
+    expect(replayed.result.ok).toBe(false);
+    if (!replayed.result.ok) {
+      expect(replayed.result.error.message).toMatch(
+        /^call 5 \(openai\/gpt-test\): message \d+ \(user\) differs: recorded "stream a story", now "stream a poem"/,
+      );
+      expect(replayed.result.error.data).toEqual({ step: 5 });
+    }
+  });
+
+  it("continues a diverging spell live on the mock, replaying the calls before it, and records the fork", async () => {
+    const recording = recorded.result.recording!;
+    const changed = LUA_SPELL.replace("stream a story", "stream a poem");
+    const forked = await run(
+      { engine: "lua", source: changed, record: true, replay: { recording, fork: { live: "mock" } } },
+      offline,
+    );
+    expect(forked.result.ok, JSON.stringify(forked.result)).toBe(true);
+    // The first four calls came from the recording (the SSE server's words), the fifth from the mock.
+    expect(forked.lines.slice(0, 3)).toEqual(recorded.lines.slice(0, 3));
+    const pieces = forked.lines.find((l) => l.startsWith("pieces: "));
+    expect(pieces).toBeDefined();
+    expect(pieces).not.toEqual(recorded.lines.find((l) => l.startsWith("pieces: ")));
+    const fork = forked.result.recording!;
+    expect(fork.calls).toHaveLength(5);
+    const parts = (r: Recording) => r.calls.slice(0, 4).map((c) => c.chunks.map((k) => k.part));
+    expect(parts(fork)).toEqual(parts(recording));
+    expect(fork.randomSeed).toBe(recording.randomSeed);
+    expect(fork.tools).toEqual(recording.tools);
+    // The fork's recording replays on its own.
+    const again = await run({ engine: "lua", source: changed, replay: { recording: fork } }, offline);
+    expect(again.result.ok).toBe(true);
+    expect(again.lines).toEqual(forked.lines);
+  });
+
+  it("forks the unchanged spell on demand at step N: the calls from N on are live", async () => {
+    const recording = recordedJs.result.recording!;
+    const live: LlmClient = {
+      ...offline,
+      stream: async function* () {
+        yield { type: "text-delta", text: "live answer" };
+        yield { type: "finish", finishReason: "stop" };
+      },
+    };
+    const atOne = await run(
+      { engine: "javascript", source: JS_SPELL, replay: { recording, fork: { live: "model", atStep: 1 } } },
+      live,
+    );
+    expect(atOne.result.ok, JSON.stringify(atOne.result)).toBe(true);
+    expect(atOne.lines[0]).toMatch(/^live answer /);
+    const atTwo = await run(
+      { engine: "javascript", source: JS_SPELL, replay: { recording, fork: { live: "model", atStep: 2 } } },
+      live,
+    );
+    expect(atTwo.lines).toEqual(recordedJs.lines);
+  });
+});
+
 describe("the recorded run's trace as OTLP/JSON", () => {
   it("re-imports into the same trace tree", () => {
     const trace = recorded.events.filter((e) => e.type === "trace");

@@ -16,6 +16,7 @@ import { sandboxRules } from "@/lib/core/sandbox";
 import { restrictLlmClient } from "@/lib/llm/sandbox";
 import { createRecorder, type RunRecorder } from "@/lib/recording/recorder";
 import { createReplayer, type RunReplayer } from "@/lib/recording/replayer";
+import { createMockLlmClient } from "@/lib/llm/mock";
 import { pollAbortSignal } from "./polled-signal";
 import type { RunRequest, RunResult } from "./types";
 
@@ -83,26 +84,34 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
   const defaultModel = request.model ?? DEFAULT_MODEL;
   // The preset refuses models it does not allow before a request leaves (a replay sends none: it needs no check).
   const restricted = restrictLlmClient(deps.llm, request.sandbox);
+  const spell = {
+    engine: engineName,
+    source: request.source,
+    ...(request.args !== undefined ? { args: request.args } : {}),
+    model: defaultModel,
+    ...(request.mockAll ? { mockAll: true } : {}),
+  };
   if (request.replay) {
+    const fork = request.replay.fork;
     replayer = createReplayer(request.replay.recording, {
       speed: request.replay.speed,
       onDiverge: (error) => run.abort(error),
+      ...(fork
+        ? {
+            fork: {
+              live: fork.live === "mock" ? createMockLlmClient() : restricted,
+              ...(fork.atStep !== undefined ? { atStep: fork.atStep } : {}),
+            },
+          }
+        : {}),
     });
+    // A fork is a new run: recorded over the replay it continues.
+    if (fork && request.record) recorder = createRecorder(replayer.llm, spell, now, replayer.tape);
   } else if (request.record) {
-    recorder = createRecorder(
-      restricted,
-      {
-        engine: engineName,
-        source: request.source,
-        ...(request.args !== undefined ? { args: request.args } : {}),
-        model: defaultModel,
-        ...(request.mockAll ? { mockAll: true } : {}),
-      },
-      now,
-    );
+    recorder = createRecorder(restricted, spell, now);
   }
-  const llm = replayer?.llm ?? recorder?.llm ?? restricted;
-  const tape = replayer?.tape ?? recorder?.tape;
+  const llm = recorder?.llm ?? replayer?.llm ?? restricted;
+  const tape = recorder?.tape ?? replayer?.tape;
 
   const emit = (event: RunEvent) => {
     const diverged = replayer?.divergence();

@@ -30,9 +30,19 @@ export interface RunRequest {
   /**
    * Replay a recording: every model call, embedding and non-deterministic tool is answered from it, with no
    * network; `speed` 1 is the recorded pace, 0 (the default) no waiting. A request that differs stops the run
-   * with a `replay_diverged` error.
+   * with a `replay_diverged` error (its `data.step` names the call), unless the replay is a fork.
    */
-  replay?: { recording: Recording; speed?: number };
+  replay?: { recording: Recording; speed?: number; fork?: ReplayFork };
+}
+
+/**
+ * "Fork at step N": replay the recorded calls before step N (all of them when `atStep` is unset) and answer every
+ * other call live, from the mock provider in-process or from the real model; with `record`, the forked run is
+ * recorded as a new recording.
+ */
+export interface ReplayFork {
+  live: "mock" | "model";
+  atStep?: number;
 }
 
 /** A run's result, with its recording when the request asked for one. */

@@ -4,6 +4,9 @@
  * `<lang>` is `lua` or `js`. `<payload>` is base64url (no padding) of the deflate-raw compression
  * (`CompressionStream`) of the UTF-8 text `<header JSON>\n<source>`, where the header holds the optional model
  * (`m`) and args (`a`). Keeping the source out of the JSON lets deflate see it as it is (no escaping).
+ * A link that carries recorded runs is `#v2/...`, the same with the recordings in the header (`r`, a list of one
+ * or two), so a build that cannot replay them says it is too old instead of calling the link damaged; links
+ * without recordings stay v1.
  *
  * `decodeShareLink` only ever fails with a {@link ShareLinkError} whose message says what is wrong, in words a
  * person who pasted a link can act on.
@@ -13,6 +16,8 @@ import * as z from "zod";
 import { Base64Error, decodeBase64, encodeBase64 } from "@/lib/encoding/base64";
 import {
   MAX_ARGS_BYTES,
+  MAX_RECORDINGS_BYTES,
+  MAX_SHARED_RECORDINGS,
   MAX_SOURCE_BYTES,
   checkSharedSpell,
   findSizeProblem,
@@ -23,7 +28,9 @@ import {
 export type { SharedSpell } from "./shared-spell";
 export { MAX_SOURCE_BYTES } from "./shared-spell";
 
-const SHARE_LINK_VERSION = 1;
+/** The newest link format this build reads; it writes v1 for a spell alone and v2 with recorded runs. */
+const SHARE_LINK_VERSION = 2;
+const RECORDINGS_LINK_VERSION = 2;
 
 /** Link length above which the share dialog offers a short link (chat apps cut longer ones). */
 export const LONG_LINK_THRESHOLD = 2000;
@@ -45,11 +52,20 @@ export class ShareLinkError extends Error {
 const LANG_TO_CODE: Record<SpellLanguage, string> = { lua: "lua", javascript: "js" };
 const CODE_TO_LANG: Record<string, SpellLanguage> = { lua: "lua", js: "javascript", javascript: "javascript" };
 
-/** Largest decompressed payload accepted: the source and args caps plus room for the header. */
-const MAX_PAYLOAD_BYTES = MAX_SOURCE_BYTES + MAX_ARGS_BYTES + 1024;
+/** Largest decompressed payload accepted: the source, args and recordings caps plus room for the header. */
+const MAX_PAYLOAD_BYTES = MAX_SOURCE_BYTES + MAX_ARGS_BYTES + MAX_RECORDINGS_BYTES + 1024;
 
-/** `a` (the args) is checked with the whole spell by checkSharedSpell, which keeps it exactly as parsed. */
-const headerSchema = z.object({ m: z.string().optional(), a: z.unknown().optional() }).strict();
+/**
+ * `a` (the args) is checked with the whole spell by checkSharedSpell, which keeps it exactly as parsed; each of `r`
+ * (the recorded runs) is read when it is opened (./shared-recordings.ts), so a bad recording never loses the spell.
+ */
+const headerSchema = z
+  .object({
+    m: z.string().optional(),
+    a: z.unknown().optional(),
+    r: z.array(z.unknown()).min(1).max(MAX_SHARED_RECORDINGS).optional(),
+  })
+  .strict();
 
 /** True when a URL fragment looks like a share link (`#v<digits>/...`), whatever its version. */
 export function isShareFragment(fragment: string): boolean {
@@ -63,12 +79,14 @@ export async function encodeShareLink(spell: SharedSpell): Promise<string> {
     throw new ShareLinkError("invalid", `Cannot share this spell: ${describeZodError(parsed.error)}`);
   const sizeProblem = findSizeProblem(spell);
   if (sizeProblem) throw new ShareLinkError("too_large", `Cannot share this spell: ${sizeProblem}.`);
-  const header: { m?: string; a?: unknown } = {};
+  const header: { m?: string; a?: unknown; r?: unknown[] } = {};
   if (spell.model !== undefined) header.m = spell.model;
   if (spell.args !== undefined && spell.args !== null) header.a = spell.args;
+  if (spell.recordings?.length) header.r = spell.recordings;
   const text = `${JSON.stringify(header)}\n${spell.source}`;
   const compressed = await deflateRaw(new TextEncoder().encode(text));
-  return `#v${SHARE_LINK_VERSION}/${LANG_TO_CODE[spell.language]}/${encodeBase64(compressed, { alphabet: "url", pad: false })}`;
+  const version = header.r ? RECORDINGS_LINK_VERSION : 1;
+  return `#v${version}/${LANG_TO_CODE[spell.language]}/${encodeBase64(compressed, { alphabet: "url", pad: false })}`;
 }
 
 /** Decodes a fragment made by {@link encodeShareLink} (with or without the leading `#`). */
@@ -91,7 +109,7 @@ export async function decodeShareLink(fragment: string): Promise<SharedSpell> {
       `This link was made by a newer version of the playground (format v${version[1]}); this one reads v${SHARE_LINK_VERSION} links. Open it where it was made, or ask for a new link.`,
     );
   }
-  if (versionNumber !== SHARE_LINK_VERSION || version[1] !== String(SHARE_LINK_VERSION)) {
+  if (!(versionNumber >= 1) || version[1] !== String(versionNumber)) {
     throw new ShareLinkError("not_a_link", `This link has an unknown format version (v${version[1]}).`);
   }
 
@@ -133,7 +151,7 @@ export async function decodeShareLink(fragment: string): Promise<SharedSpell> {
     if (error instanceof PayloadTooLargeError) {
       throw new ShareLinkError(
         "too_large",
-        `The link's spell is larger than ${MAX_PAYLOAD_BYTES} bytes; the limit is 64 KiB of source.`,
+        `The link's spell is larger than ${MAX_PAYLOAD_BYTES} bytes; the limit is 64 KiB of source and 256 KiB of recorded runs.`,
       );
     }
     throw new ShareLinkError(
@@ -169,6 +187,8 @@ export async function decodeShareLink(fragment: string): Promise<SharedSpell> {
   const spell = checked.data;
   const sizeProblem = findSizeProblem(spell);
   if (sizeProblem) throw new ShareLinkError("too_large", `The link's spell is too large: ${sizeProblem}.`);
+  // The recorded runs as they are: readSharedRecordings checks them (and their size) when they are opened.
+  if (header.r) spell.recordings = header.r as SharedSpell["recordings"];
   return spell;
 }
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createMemoryRateLimiter } from "@/lib/ratelimit/memory";
 import { computeShareId } from "./content-id";
 import { MAX_SHARE_BODY_BYTES, createShareApi } from "./share-api";
-import { MAX_SOURCE_BYTES } from "./shared-spell";
+import { MAX_RECORDINGS_BYTES, MAX_SOURCE_BYTES } from "./shared-spell";
+import { sampleRecording } from "@/lib/recording/testing/sample-recording";
 import { createMemoryShareStore } from "./store/memory";
 import type { ShareStore } from "./store/types";
 
@@ -30,6 +31,39 @@ function postJson(body: unknown, headers: Record<string, string> = {}) {
 
 const getReq = (id: string, ip = "anon") =>
   new Request(`http://127.0.0.1/api/share/${id}`, { headers: { "x-forwarded-for": ip } });
+
+describe("POST /api/share with recorded runs", () => {
+  const spell = { language: "lua", source: 'print("hi")' } as const;
+
+  it("stores the recordings with the spell, under an id of both", async () => {
+    const { api } = setup();
+    const withRun = { ...spell, recordings: [sampleRecording()] };
+    const res = await api.post(postJson(withRun));
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect(id).not.toBe(await computeShareId(spell));
+    expect(await (await api.get(getReq(id), id)).json()).toEqual(withRun);
+  });
+
+  it("refuses a recording that is not one, naming the problem", async () => {
+    const { api } = setup();
+    const res = await api.post(postJson({ ...spell, recordings: [{ format: "llmspell-recording", version: 1 }] }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ApiErrorBody).error.message).toMatch(
+      /^Invalid recorded run 1: the recording is not valid at recordedAt: /,
+    );
+  });
+
+  it("answers 413 for recordings over the cap, naming their size and the cap", async () => {
+    const { api } = setup();
+    const big = sampleRecording({}, "x".repeat(MAX_RECORDINGS_BYTES));
+    const res = await api.post(postJson({ ...spell, recordings: [big] }));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as ApiErrorBody).error.message).toMatch(
+      /^Too large: the recorded run is [\d,]+ bytes of JSON; the limit is 262,144 bytes \(256 KiB\)\.$/,
+    );
+  });
+});
 
 describe("POST /api/share", () => {
   it("stores a spell under its content id and GET gives it back", async () => {

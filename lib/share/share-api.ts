@@ -1,7 +1,7 @@
 /**
  * The short-link HTTP API, as plain functions over `Request`/`Response` so tests can call them without a server.
  *
- *   POST /api/share       body: SharedSpell (JSON)  → 201 { id, path } (200 when already stored)
+ *   POST /api/share       body: SharedSpell (JSON), with its recorded runs or not  → 201 { id, path } (200 when stored)
  *   GET  /api/share/<id>                            → 200 SharedSpell, or 404
  *
  * Errors are the API error envelope `{ error: { kind, message } }` (lib/http/api-error.ts) naming the problem: 400 bad body, 413 too large, 415 not JSON, 429 rate limited.
@@ -13,11 +13,21 @@ import type { RateLimiter } from "@/lib/ratelimit/types";
 import { computeShareId } from "./content-id";
 import { SHORT_ID_PATTERN } from "./embed";
 import { describeZodError } from "./link";
-import { MAX_ARGS_BYTES, MAX_SOURCE_BYTES, findSizeProblem, checkSharedSpell } from "./shared-spell";
+import { parseRecording } from "@/lib/recording/schema";
+import {
+  MAX_ARGS_BYTES,
+  MAX_RECORDINGS_BYTES,
+  MAX_SOURCE_BYTES,
+  findSizeProblem,
+  checkSharedSpell,
+} from "./shared-spell";
 import type { ShareStore } from "./store/types";
 
-/** The largest request body: a 64 KiB source could double when JSON-escaped, plus args and room for fields. */
-export const MAX_SHARE_BODY_BYTES = 2 * MAX_SOURCE_BYTES + 2 * MAX_ARGS_BYTES + 1024;
+/**
+ * The largest request body: a 64 KiB source could double when JSON-escaped, plus args, recorded runs (already
+ * JSON, measured as such) and room for fields.
+ */
+export const MAX_SHARE_BODY_BYTES = 2 * MAX_SOURCE_BYTES + 2 * MAX_ARGS_BYTES + MAX_RECORDINGS_BYTES + 1024;
 
 export interface ShareApiDeps {
   getStore(): Promise<ShareStore>;
@@ -71,7 +81,7 @@ export function createShareApi(deps: ShareApiDeps) {
       return fail(
         413,
         "too_large",
-        `The request body is over ${MAX_SHARE_BODY_BYTES} bytes; a shared spell may hold at most 64 KiB of source.`,
+        `The request body is over ${MAX_SHARE_BODY_BYTES} bytes; a shared spell may hold at most 64 KiB of source and 256 KiB of recorded runs.`,
       );
     }
     let body: unknown;
@@ -85,6 +95,10 @@ export function createShareApi(deps: ShareApiDeps) {
     const spell = parsed.data;
     const sizeProblem = findSizeProblem(spell);
     if (sizeProblem) return fail(413, "too_large", `Too large: ${sizeProblem}.`);
+    for (const [i, recording] of (spell.recordings ?? []).entries()) {
+      const read = parseRecording(recording);
+      if (!read.ok) return fail(400, "bad_request", `Invalid recorded run ${i + 1}: ${read.message}`);
+    }
 
     try {
       const id = await computeShareId(spell);

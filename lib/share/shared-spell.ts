@@ -1,6 +1,8 @@
 /**
- * What a share link, a short link and an embed carry: one spell and how to run it. The zod schema here is the
- * one boundary check for every way a spell comes in from outside (a link, a POST body, a stored row).
+ * What a share link, a short link and an embed carry: one spell and how to run it, and optionally its recorded
+ * run (or two, a comparison). The zod schema here is the one boundary check for every way a spell comes in from
+ * outside (a link, a POST body, a stored row); each recording is read with `parseRecording` when it is opened
+ * (./shared-recordings.ts), so a bad one never stops the spell from opening.
  */
 import * as z from "zod";
 import { SPELL_LANGUAGES, type SpellLanguage } from "@/lib/core/dialect";
@@ -14,12 +16,18 @@ export interface SharedSpell {
   model?: string;
   /** Script arguments (`ARGS`). */
   args?: JsonValue;
+  /** Recorded runs of this spell (lib/recording), as JSON: one to replay, two to compare. */
+  recordings?: JsonValue[];
 }
 
 /** Largest source a link or a short link may carry, in UTF-8 bytes. */
 export const MAX_SOURCE_BYTES = 64 * 1024;
 /** Largest `args`, as JSON text in UTF-8 bytes. */
 export const MAX_ARGS_BYTES = 16 * 1024;
+/** Largest recorded runs a link or a short link may carry together, as JSON text in UTF-8 bytes. */
+export const MAX_RECORDINGS_BYTES = 256 * 1024;
+/** Recorded runs a share carries at most: one, or the two sides of a comparison. */
+export const MAX_SHARED_RECORDINGS = 2;
 const MAX_MODEL_LENGTH = 200;
 
 const modelSchema = z
@@ -36,6 +44,11 @@ export const sharedSpellSchema = z
     source: z.string({ error: "source must be a string" }),
     model: modelSchema.optional(),
     args: z.json({ error: "args must be a JSON value" }).optional(),
+    recordings: z
+      .array(z.json(), { error: "recordings must be a list of recorded runs" })
+      .min(1, "recordings is empty")
+      .max(MAX_SHARED_RECORDINGS, `a share carries at most ${MAX_SHARED_RECORDINGS} recorded runs`)
+      .optional(),
   })
   .strict();
 
@@ -51,7 +64,16 @@ export function findSizeProblem(spell: SharedSpell): string | undefined {
       return `the spell's args are ${argsBytes} bytes of JSON; the limit is ${MAX_ARGS_BYTES} bytes (16 KiB)`;
     }
   }
-  return undefined;
+  return findRecordingsSizeProblem(spell.recordings);
+}
+
+/** Why recorded runs are too big to share, or undefined when they fit (or there are none). */
+export function findRecordingsSizeProblem(recordings: readonly unknown[] | undefined): string | undefined {
+  if (!recordings?.length) return undefined;
+  const bytes = utf8Length(JSON.stringify(recordings));
+  if (bytes <= MAX_RECORDINGS_BYTES) return undefined;
+  const what = recordings.length === 1 ? "the recorded run is" : "the recorded runs are";
+  return `${what} ${bytes.toLocaleString("en-US")} bytes of JSON; the limit is ${MAX_RECORDINGS_BYTES.toLocaleString("en-US")} bytes (256 KiB)`;
 }
 
 /** Drops absent optional fields so equal spells compare (and hash) equal. */
@@ -59,6 +81,7 @@ export function normalizeSpell(spell: SharedSpell): SharedSpell {
   const out: SharedSpell = { language: spell.language, source: spell.source };
   if (spell.model !== undefined) out.model = spell.model;
   if (spell.args !== undefined && spell.args !== null) out.args = spell.args;
+  if (spell.recordings?.length) out.recordings = spell.recordings;
   return out;
 }
 

@@ -4,6 +4,8 @@
 import type { JsonValue } from "@/lib/core/json";
 import type { RunRequest } from "@/lib/runner/types";
 import { createEditorStore, type EditorState, type EditorStore } from "./editor";
+import { createCompareStore, type CompareStore } from "./compare";
+import { createRecordedRunStore, type RecordedRunStore } from "./recorded-run";
 import { createRunStore, warmRunStore, type RunStore } from "./run";
 import { createSettingsStore, type SettingsState, type SettingsStore } from "./settings";
 import { getBrowserStorage } from "./storage";
@@ -16,6 +18,10 @@ export interface PlaygroundStores {
   run: RunStore;
   /** Dialogs, notices and the line to reveal: shared by the page's components, never persisted. */
   ui: UiStore;
+  /** The recorded run shown (from a share link): replay and fork. */
+  recorded: RecordedRunStore;
+  /** One spell run with two models or settings, side by side. */
+  compare: CompareStore;
 }
 
 let stores: PlaygroundStores | null = null;
@@ -25,17 +31,21 @@ export function getPlaygroundStores(): PlaygroundStores {
   if (stores) return stores;
   const session = getBrowserStorage("session");
   const local = getBrowserStorage("local");
-  const run = createRunStore({
-    createController: async () => {
-      const { createBrowserRunController } = await import("@/lib/runner/browser-controller");
-      return createBrowserRunController();
-    },
-  });
+  const createController = async () => {
+    const { createBrowserRunController } = await import("@/lib/runner/browser-controller");
+    return createBrowserRunController();
+  };
+  const run = createRunStore({ createController });
+  const editor = createEditorStore({ session, local });
+  const settings = createSettingsStore({ session, local });
   stores = {
-    editor: createEditorStore({ session, local }),
-    settings: createSettingsStore({ session, local }),
+    editor,
+    settings,
     run,
     ui: createUiStore(),
+    recorded: createRecordedRunStore({ run, editor, settings }),
+    // Its own worker, started on the first comparison.
+    compare: createCompareStore({ createController, editor, settings }),
   };
   warmRunStore(run);
   return stores;

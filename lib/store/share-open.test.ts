@@ -4,6 +4,7 @@ import { createEditorStore } from "./editor";
 import { createSettingsStore } from "./settings";
 import { createShareUrl, MAX_PERMALINK_CHARS, openSharedFromHash, permalinkFragment } from "./share-open";
 import { createFakeStorage } from "./test-storage";
+import { sampleRecording } from "@/lib/recording/testing/sample-recording";
 
 function stores() {
   const editor = createEditorStore({ session: createFakeStorage(), local: createFakeStorage() });
@@ -25,6 +26,32 @@ describe("opening a share link", () => {
       reason: "before opening a shared link",
     });
     expect(settings.getState().model).toBe("mock/echo");
+  });
+
+  it("reads the recorded run a link carries, or says why it was left out and opens the spell anyway", async () => {
+    const { editor, settings } = stores();
+    const spell = { language: "lua" as const, source: 'print("hi")' };
+    const recording = sampleRecording();
+    const opened = await openSharedFromHash(
+      await encodeShareLink({ ...spell, recordings: [recording] }),
+      editor,
+      settings,
+    );
+    expect(opened).toEqual({ kind: "opened", language: "lua", keptPrevious: false, recordings: [recording] });
+    // The same spell again (the address bar still holds the link): the recording still shows.
+    const bad = await openSharedFromHash(
+      await encodeShareLink({ ...spell, recordings: [{ format: "llmspell-recording", version: 1 }] }),
+      editor,
+      settings,
+    );
+    expect(bad).toMatchObject({ kind: "opened", language: "lua" });
+    if (bad.kind === "opened") {
+      expect(bad.recordings).toBeUndefined();
+      expect(bad.recordingProblem).toMatch(
+        /^The link's recorded run could not be read: the recording is not valid at recordedAt/,
+      );
+    }
+    expect(editor.getState().sources.lua).toBe(spell.source);
   });
 
   it("ignores a fragment that is not a share link", async () => {

@@ -1,17 +1,25 @@
 /**
  * Opening a share link on page load: decode the URL fragment, load the spell into the editor without losing the
- * user's work (it goes to history), and say clearly what is wrong with a bad link.
+ * user's work (it goes to history), and say clearly what is wrong with a bad link. The recorded runs a link
+ * carries come back read (`parseRecording`), or left out with a message; the spell opens either way.
  */
 import type { SpellLanguage } from "@/lib/core/dialect";
+import type { Recording } from "@/lib/recording/schema";
 import type { EditorStore } from "./editor";
+import type { CompareStore } from "./compare";
+import type { RecordedRunStore } from "./recorded-run";
+import type { UiStore } from "./ui";
 import type { SettingsStore } from "./settings";
 
 export type ShareOpenResult =
   | { kind: "none" }
   /** The link holds what is open already (a reload of the page's own permalink): nothing changed. */
   | { kind: "same" }
-  /** `keptPrevious`: the user's own spell went to History first. */
-  | { kind: "opened"; language: string; keptPrevious: boolean }
+  /**
+   * `keptPrevious`: the user's own spell went to History first. `recordings`: the recorded runs the link carried
+   * (read with `parseRecording`); `recordingProblem`: why one was left out.
+   */
+  | { kind: "opened"; language: string; keptPrevious: boolean; recordings?: Recording[]; recordingProblem?: string }
   | { kind: "failed"; message: string };
 
 /** `hash` is `location.hash` (with or without the `#`). */
@@ -23,6 +31,7 @@ export async function openSharedFromHash(
   const fragment = hash.startsWith("#") ? hash.slice(1) : hash;
   if (!fragment) return { kind: "none" };
   const { isShareFragment, decodeShareLink } = await import("@/lib/share/link");
+  const { readSharedRecordings } = await import("@/lib/share/shared-recordings");
   if (!isShareFragment(fragment)) return { kind: "none" };
   try {
     const spell = await decodeShareLink(fragment);
@@ -32,17 +41,40 @@ export async function openSharedFromHash(
       before.sources[spell.language] === spell.source &&
       JSON.stringify(before.args ?? null) === JSON.stringify(spell.args ?? null);
     if (spell.model && settings.getState().model !== spell.model) settings.getState().update({ model: spell.model });
-    if (same) return { kind: "same" };
-    editor
-      .getState()
-      .openSpell({ language: spell.language, source: spell.source, args: spell.args }, "before opening a shared link");
+    const { recordings, problem } = readSharedRecordings(spell);
+    if (same && !recordings.length && !problem) return { kind: "same" };
+    if (!same)
+      editor
+        .getState()
+        .openSpell(
+          { language: spell.language, source: spell.source, args: spell.args },
+          "before opening a shared link",
+        );
     const keptPrevious = editor.getState().history.length > before.history.length;
-    return { kind: "opened", language: spell.language, keptPrevious };
+    return {
+      kind: "opened",
+      language: spell.language,
+      keptPrevious,
+      ...(recordings.length ? { recordings } : {}),
+      ...(problem ? { recordingProblem: problem } : {}),
+    };
   } catch (err) {
     return {
       kind: "failed",
       message: `This share link could not be opened: ${err instanceof Error ? err.message : String(err)}`,
     };
+  }
+}
+
+/** Show the recorded runs a link carried: one replays at once in the page, two open as a comparison. */
+export async function showSharedRecordings(
+  stores: { recorded: RecordedRunStore; compare: CompareStore; ui: UiStore },
+  recordings: readonly Recording[],
+): Promise<void> {
+  if (recordings.length === 1) await stores.recorded.getState().open(recordings[0]);
+  if (recordings.length === 2) {
+    stores.ui.getState().openDialog("compare");
+    await stores.compare.getState().openRecordings(recordings[0], recordings[1]);
   }
 }
 

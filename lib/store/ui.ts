@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { StorageNotice } from "./storage";
 
-type DialogName = "examples" | "settings" | "help" | "share";
+type DialogName = "examples" | "settings" | "help" | "share" | "compare" | "share-compare";
 
 export interface Notice {
   id: number;
