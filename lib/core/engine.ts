@@ -9,6 +9,7 @@ import type { CpuMeter } from "./cpu-meter";
 import type { OutputMeter } from "./run-output";
 import type { JsonValue } from "./json";
 import type { ExecutionResult, RunEvent } from "./events";
+import type { DebugSession } from "./debug";
 
 /**
  * A script function handed to the host (a hook callback, a `Tool.register` execute, a stream callback).
@@ -116,6 +117,11 @@ export interface ExecuteOptions {
    * spell's CPU). Without it the engine meters its VM alone.
    */
   cpu?: CpuMeter;
+  /**
+   * A debug session: the engine reports lines to it and pauses where it says (see ./debug.ts). Only debug runs
+   * pay for the hooks; without it a run is unchanged.
+   */
+  debug?: DebugSession;
 }
 
 export interface EngineFeatures {
