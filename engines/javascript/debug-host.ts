@@ -116,6 +116,8 @@ export interface JsDebugContext {
     stop: StopReason | null;
     wallDeadline: number;
     readonly cpu: CpuMeter;
+    pausedMs: () => number;
+    pausedNow: () => boolean;
   };
   readonly host: { outstanding: number };
   readonly pump: { wakeUp(): void };
@@ -140,6 +142,8 @@ export class JsDebugger {
     source: string,
   ) {
     this.lineCount = source.split("\n").length;
+    run.guard.pausedMs = () => session.pausedMs();
+    run.guard.pausedNow = () => session.paused;
   }
 
   /** Define the hooks in the VM (before the rewritten spell is evaluated). */
@@ -250,7 +254,7 @@ export class JsDebugger {
       const paused = session.pausedMs() - before;
       // The client held the VM from inside a host call: that time is not the spell's CPU.
       run.guard.cpu.discount(paused);
-      this.afterPause(action, paused);
+      this.afterPause(action);
       return undefined;
     }
     // Wait where the spell can: a VM promise the client settles (the pump sleeps, no CPU is counted).
@@ -259,11 +263,10 @@ export class JsDebugger {
     const deferred = ctx.newPromise();
     this.deferreds.add(deferred);
     run.host.outstanding++;
-    const before = session.pausedMs();
     const settle = (action: string) => {
       inspector.dispose();
       run.host.outstanding--;
-      this.afterPause(action, session.pausedMs() - before);
+      this.afterPause(action);
       this.deferreds.delete(deferred);
       if (!run.ended && deferred.alive) {
         run.guard.inVm(() => deferred.resolve(ctx.undefined));
@@ -277,9 +280,8 @@ export class JsDebugger {
     return deferred.handle;
   }
 
-  private afterPause(action: string, pausedMs: number): void {
+  private afterPause(action: string): void {
     const run = this.run;
-    run.guard.wallDeadline += pausedMs;
     if (action === "stop") run.guard.stop ??= "cancelled";
     this.refreshFlags();
   }
@@ -291,12 +293,12 @@ export class JsDebugger {
       const m = FRAME.exec(text);
       if (!m || m[2] !== this.run.chunkName) continue;
       const l = Number(m[3]) - this.run.mapping.lineOffset;
+      // The module's own line that calls the wrapper of a spell with a top-level return is not the spell's.
+      if (l < 1 || l > this.lineCount) continue;
       const raw = m[1] ?? "";
       const name = raw === "" || raw === "<anonymous>" || raw === "<eval>" ? "?" : raw;
       out.push({ id: out.length, name, line: out.length === 0 ? line : l });
     }
-    // A spell with a top-level return runs in a wrapper function called from the module's last line.
-    if (this.run.mapping.lineOffset > 0 && out.length > 1) out.pop();
     // The outermost spell frame is the top level.
     if (out.length > 0) out[out.length - 1].name = "main chunk";
     return out;
