@@ -11,7 +11,8 @@ import * as z from "zod";
 import type { JsonValue } from "@/lib/core/json";
 
 export interface RunCommand {
-  command: "run";
+  /** `debug` runs the spell under the line debugger (commands on stdin). */
+  command: "run" | "debug";
   file: string;
   /** From `--engine`; otherwise the caller infers it from the file's extension. */
   engine?: string;
@@ -43,6 +44,10 @@ export const USAGE = `Usage:
   llmspell check <file>... [--engine NAME] [--json]
                                                check spells without running them: syntax, the spell API,
                                                tools, lint (FILE:LINE:COL: severity: message [rule])
+  llmspell debug <file> [options] [-- args...] run a spell under the line debugger, commands on stdin:
+                                               break N [if EXPR] (b), delete N, continue (c), next (n),
+                                               step (s), out (o), print EXPR (p), locals, backtrace (bt),
+                                               watch EXPR, quit (q)
   llmspell engines                             list the engines
   llmspell help | --help                       show this help
   llmspell --version                           print the version
@@ -141,12 +146,13 @@ export function parseCliArgs(argv: string[]): ParseResult {
       },
     };
   }
-  if (command !== "run") return { ok: false, message: `unknown command "${command}" (try: llmspell run <file>)` };
-  if (rest.length === 0) return { ok: false, message: "run needs a spell file: llmspell run <file>" };
+  if (command !== "run" && command !== "debug")
+    return { ok: false, message: `unknown command "${command}" (try: llmspell run <file>)` };
+  if (rest.length === 0) return { ok: false, message: `${command} needs a spell file: llmspell ${command} <file>` };
   if (rest.length > 1) return { ok: false, message: `unexpected argument "${rest[1]}" (put spell arguments after --)` };
 
   const out: RunCommand = {
-    command: "run",
+    command,
     file: rest[0],
     mock: values.mock ?? false,
     json: values.json ?? false,

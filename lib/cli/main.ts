@@ -11,6 +11,7 @@ import { engineForFile, listEngines } from "@/engines/registry";
 import { DEFAULT_LIMITS, type RunLimits } from "@/lib/core/limits";
 import { USAGE, parseCliArgs, type RunCommand } from "./args";
 import { checkCommand } from "./check-command";
+import { debugCommand } from "./debug-command";
 import { createJsonCollector, createTerminalPrinter, type Writable } from "./output";
 
 export const EXIT_OK = 0;
@@ -22,6 +23,8 @@ export interface CliIo {
   stdout: Writable;
   stderr: Writable;
   cwd: string;
+  /** One line of stdin without its newline, null at its end (blocking: `llmspell debug` reads commands). */
+  readLine?: () => string | null;
   /** Subscribe to Ctrl+C; returns an unsubscribe. */
   onInterrupt?: (handler: () => void) => () => void;
 }
@@ -47,6 +50,8 @@ export async function main(argv: string[], io: CliIo, deps: CliDeps): Promise<nu
       return EXIT_OK;
     case "run":
       return runCommand(cmd, io, deps);
+    case "debug":
+      return debugCommand(cmd, io);
     case "check":
       return checkCommand(cmd, io);
   }

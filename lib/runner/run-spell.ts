@@ -12,6 +12,7 @@ import { type ScriptEngine } from "@/lib/core/engine";
 import type { LlmClient } from "@/lib/llm/types";
 import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
+import { startWallTimer, type DebugSession } from "@/lib/core/debug";
 import { pollAbortSignal } from "./polled-signal";
 import type { RunRequest } from "./types";
 
@@ -36,6 +37,8 @@ export interface RunSpellDeps {
   createEngine?: (name: string) => Promise<ScriptEngine>;
   /** The run's CPU meter, when the caller reads it too (the worker reports it in its heartbeats). */
   cpu?: CpuMeter;
+  /** A debug session (the CLI's `debug`, the page's Debug button): the engine pauses where it says. */
+  debug?: DebugSession;
 }
 
 /** Run one spell and resolve with its result. Never rejects: every failure becomes an error result. */
@@ -64,10 +67,15 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
   const onOuterAbort = () => run.abort(deps.signal?.reason);
   if (deps.signal?.aborted) run.abort(deps.signal.reason);
   deps.signal?.addEventListener("abort", onOuterAbort, { once: true });
-  const wallTimer = setTimeout(() => {
-    wallExpired = true;
-    run.abort(new SpellError("timeout", wallMessage(limits)));
-  }, limits.wallTimeoutMs + WALL_GRACE_MS);
+  // Paused time (a debugger holding the run) does not count.
+  const stopWallTimer = startWallTimer(
+    limits.wallTimeoutMs + WALL_GRACE_MS,
+    () => {
+      wallExpired = true;
+      run.abort(new SpellError("timeout", wallMessage(limits)));
+    },
+    deps.debug,
+  );
 
   const output = createOutputMeter(limits.maxOutputBytes);
   // One CPU meter for the run: the engine counts its VM on it, the spell API charges tools' host work to it.
@@ -125,13 +133,14 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       signal: run.signal,
       chunkName: "spell",
       onEvent: emit,
+      ...(deps.debug ? { debug: deps.debug } : {}),
     });
     return finalize(result, wallExpired, limits, output.truncated);
   } catch (err) {
     // An engine that throws instead of returning an error result: still one clean error.
     return failEarly(toSpellError(err, "runtime"), engine?.name ?? engineName, now, deps.emit);
   } finally {
-    clearTimeout(wallTimer);
+    stopWallTimer();
     deps.signal?.removeEventListener("abort", onOuterAbort);
     try {
       engine?.dispose();
