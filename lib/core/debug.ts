@@ -90,23 +90,6 @@ export interface DebugClient {
   paused(pause: DebugPause, inspector: DebugInspector): DebugAction | Promise<DebugAction>;
 }
 
-/** Commands a remote client sends while a run is paused or running (the page → worker). */
-export type DebugCommand =
-  | { type: "resume"; action: DebugAction }
-  | { type: "pause" }
-  | { type: "setBreakpoints"; breakpoints: Breakpoint[] }
-  | { type: "scopes"; seq: number; frameId: number }
-  | { type: "variables"; seq: number; ref: number }
-  | { type: "evaluate"; seq: number; expression: string; frameId?: number };
-
-/** What a remote client hears (worker → page). */
-export type DebugEvent =
-  | { type: "paused"; pause: DebugPause }
-  | { type: "resumed" }
-  | { type: "scopes"; seq: number; scopes: DebugScope[] }
-  | { type: "variables"; seq: number; variables: DebugVariable[] }
-  | { type: "evaluate"; seq: number; result: EvaluateResult };
-
 /** Where the paused frame stands, for stepping: its thread (coroutine) and its depth in that thread. */
 export interface StepPosition {
   line: number;
@@ -311,7 +294,7 @@ function isTruthy(v: DebugVariable): boolean {
 }
 
 /** `x is {x}`: each `{expr}` evaluated in the frame; a failing one shows its error in brackets. */
-export function interpolateLogMessage(message: string, evaluate: (e: string) => EvaluateResult): string {
+function interpolateLogMessage(message: string, evaluate: (e: string) => EvaluateResult): string {
   return message.replace(/\{([^{}]+)\}/g, (_, expr: string) => {
     const r = evaluate(expr.trim());
     if (!r.ok) return `<${r.error}>`;
