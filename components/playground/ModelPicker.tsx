@@ -1,7 +1,7 @@
 "use client";
 /** The model picker (from /api/models) and the "mock every model" switch. */
 import { useEffect, useId, useState } from "react";
-import { FALLBACK_MODELS, fetchModels, type ModelsInfo } from "@/lib/store/models";
+import { FALLBACK_MODELS, fetchModels, withBroughtKey, type ModelsInfo } from "@/lib/store/models";
 
 export interface ModelPickerProps {
   model: string;
@@ -10,12 +10,22 @@ export interface ModelPickerProps {
   onMockAll(on: boolean): void;
   /** "inline" (default): one compact row for the header; "stacked": full-width picker, labelled switch below. */
   layout?: "inline" | "stacked";
+  /** A key is brought in Settings: OpenAI's models can be picked even if the server has no key. */
+  hasKey?: boolean;
 }
 
-export function ModelPicker({ model, mockAll, onModel, onMockAll, layout = "inline" }: ModelPickerProps) {
+export function ModelPicker({
+  model,
+  mockAll,
+  onModel,
+  onMockAll,
+  layout = "inline",
+  hasKey = false,
+}: ModelPickerProps) {
   const id = useId();
   const stacked = layout === "stacked";
-  const [info, setInfo] = useState<ModelsInfo>(FALLBACK_MODELS);
+  const [fetched, setInfo] = useState<ModelsInfo>(FALLBACK_MODELS);
+  const info = withBroughtKey(fetched, hasKey);
   useEffect(() => {
     const ctl = new AbortController();
     fetchModels(fetch, ctl.signal).then(setInfo, () => undefined);

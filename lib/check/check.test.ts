@@ -31,7 +31,13 @@ for (const language of ["lua", "javascript"] as const) {
 describe("checker: the table", () => {
   it("has a case for every rule", () => {
     const covered = new Set(CHECK_CASES.flatMap((c) => c.expect.map((e) => e.rule)));
-    expect(CHECK_RULES.filter((r) => !covered.has(r))).toEqual(["dot-call"]); // dot-call is Lua's: its cases come with the Lua extractor
+    expect(CHECK_RULES.filter((r) => !covered.has(r))).toEqual(["type-check"]); // the page's TypeScript worker gives it
+  });
+
+  it("has at least 150 cases, most of them in both languages", () => {
+    expect(CHECK_CASES.length).toBeGreaterThanOrEqual(150);
+    expect(CHECK_CASES.filter((c) => c.lua !== null && c.js !== null).length).toBeGreaterThanOrEqual(90);
+    expect(new Set(CHECK_CASES.map((c) => c.name)).size).toBe(CHECK_CASES.length);
   });
 });
 

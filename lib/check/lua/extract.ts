@@ -33,21 +33,38 @@ function isNode(v: unknown): v is LuaNode {
   return typeof v === "object" && v !== null && typeof (v as LuaNode).type === "string";
 }
 
-/** Every child node of `node`, in source order (the tree keeps children in source order within each field). */
+const before = (a: LuaNode, b: LuaNode) => a.loc.line - b.loc.line || a.loc.column - b.loc.column;
+
+/** Every child node of `node`, in source order. */
 function childrenOf(node: LuaNode): LuaNode[] {
   const out: LuaNode[] = [];
-  for (const key of Object.keys(node)) {
+  let sorted = true;
+  for (const key in node) {
     if (key === "loc" || key === "comments") continue;
     const v = node[key];
-    if (Array.isArray(v)) for (const x of v) if (isNode(x)) out.push(x);
-    if (isNode(v)) out.push(v);
+    if (Array.isArray(v)) {
+      for (const x of v)
+        if (isNode(x)) {
+          if (out.length > 0 && before(out[out.length - 1], x) > 0) sorted = false;
+          out.push(x);
+        }
+    } else if (isNode(v)) {
+      if (out.length > 0 && before(out[out.length - 1], v) > 0) sorted = false;
+      out.push(v);
+    }
   }
-  return out.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column);
+  return sorted ? out : out.sort(before);
 }
 
-function walk(node: LuaNode, visit: (node: LuaNode, parent: LuaNode | undefined) => void, parent?: LuaNode): void {
-  visit(node, parent);
-  for (const child of childrenOf(node)) walk(child, visit, node);
+/** Every node of the tree with its parent, in source order (walked once; the passes read the list). */
+function flatten(root: LuaNode): { node: LuaNode; parent: LuaNode | undefined }[] {
+  const out: { node: LuaNode; parent: LuaNode | undefined }[] = [];
+  const visit = (node: LuaNode, parent: LuaNode | undefined) => {
+    out.push({ node, parent });
+    for (const child of childrenOf(node)) visit(child, node);
+  };
+  visit(root, undefined);
+  return out;
 }
 
 function unparen(e: Expression | undefined): Expression | undefined {
@@ -190,8 +207,9 @@ export function extractLuaFacts(source: string): SpellFacts {
     variableClass.set(key, variableClass.has(key) && variableClass.get(key) !== cls ? null : cls);
   };
 
+  const nodes = flatten(root);
   // Pass 1: the classes variables hold (in source order, so a chain of variables resolves).
-  walk(root, (node) => {
+  for (const { node } of nodes) {
     if (node.type === "LocalStatement") {
       const s = node as unknown as Extract<Statement, { type: "LocalStatement" }>;
       s.names.forEach((n, i) => {
@@ -205,10 +223,10 @@ export function extractLuaFacts(source: string): SpellFacts {
         if (t.type === "Name") assign(keyOf(t), s.values[i]);
       });
     }
-  });
+  }
 
   // Pass 2: the facts.
-  walk(root, (node, parent) => {
+  for (const { node, parent } of nodes) {
     switch (node.type) {
       case "Member": {
         const m = node as unknown as Extract<Expression, { type: "Member" }>;
@@ -274,7 +292,7 @@ export function extractLuaFacts(source: string): SpellFacts {
         break;
       }
     }
-  });
+  }
 
   function checkReachability(block: Block): void {
     const exit = block.body.findIndex((s) => exits(s, scopes));
