@@ -5,12 +5,15 @@
  */
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle } from "quickjs-emscripten-core";
 import {
+  type DebugAction,
+  type DebugEngine,
   type DebugFrame,
   type DebugInspector,
   type DebugScope,
   type DebugSession,
   type DebugVariable,
   type EvaluateResult,
+  type HostCallInfo,
   type PauseReason,
   type StepPosition,
 } from "../../lib/core/debug";
@@ -128,13 +131,16 @@ export interface JsDebugContext {
 const FRAME = /^\s*at (?:(.*?) \()?(.*?):(\d+)(?::\d+)?\)?\s*$/;
 const SCOPE_NAMES = ["Locals", "Closure", "Globals"] as const;
 
-export class JsDebugger {
+export class JsDebugger implements DebugEngine {
   private helpers: Helpers | null = null;
   private flagsKey = "";
   private deferredReason: PauseReason | null = null;
   private readonly deferreds = new Set<QuickJSDeferredPromise>();
   /** Number of lines in the spell (every line's flag is set while stepping). */
   private readonly lineCount: number;
+  /** The last line the session looked at (while armed): where a host call it pauses at was made. */
+  private last: { pos: StepPosition; frames: DebugFrame[]; scopes: QuickJSHandle } | null = null;
+  private detach: (() => void) | null = null;
 
   constructor(
     private readonly run: JsDebugContext,
@@ -175,6 +181,7 @@ export class JsDebugger {
       r.value.dispose();
       this.helpers = helpers;
     });
+    this.detach = this.session.attachEngine(this);
     this.refreshFlags();
   }
 
@@ -215,6 +222,7 @@ export class JsDebugger {
     const frames = this.frames(line, stack);
     const pos: StepPosition = { line, depth: frames.length, thread: 0, rootThread: true };
     const inspector = new JsInspector(this, scopes, frames);
+    this.remember(pos, frames, scopes);
     let reason: PauseReason | null;
     if (this.deferredReason && (canAwait || session.client.synchronous)) {
       reason = this.deferredReason;
@@ -280,6 +288,38 @@ export class JsDebugger {
     return deferred.handle;
   }
 
+  /** Keep the line's scopes while stepping (a step into a host call made on it pauses there). */
+  private remember(pos: StepPosition, frames: DebugFrame[], scopes: QuickJSHandle): void {
+    this.forget();
+    if (this.session.armed || this.session.lineFlags[pos.line] === 1) this.last = { pos, frames, scopes: scopes.dup() };
+  }
+
+  private forget(): void {
+    if (this.last?.scopes.alive) this.last.scopes.dispose();
+    this.last = null;
+  }
+
+  /** Pause at a host call the spell is making: the VM is idle (the spell awaits the call), its scopes as at the call's line. */
+  pauseAtHostCall(call: HostCallInfo, reason: PauseReason): Promise<DebugAction> | null {
+    const last = this.last;
+    if (!last || this.run.ended || !last.scopes.alive) return null;
+    const inspector = new JsInspector(this, last.scopes, last.frames);
+    inspector.retain();
+    const pause = { reason, line: last.pos.line, frames: last.frames, hostCall: call };
+    return Promise.resolve()
+      .then(() => this.session.pause(pause, inspector, last.pos))
+      .then(
+        (action) => action,
+        () => "stop" as const,
+      )
+      .then((action) => {
+        inspector.dispose();
+        this.afterPause(action);
+        this.run.pump.wakeUp();
+        return action;
+      });
+  }
+
   private afterPause(action: string): void {
     const run = this.run;
     if (action === "stop") run.guard.stop ??= "cancelled";
@@ -330,6 +370,8 @@ export class JsDebugger {
   }
 
   dispose(): void {
+    this.detach?.();
+    this.forget();
     for (const d of this.deferreds) if (d.alive) d.dispose();
     this.deferreds.clear();
     if (this.helpers) for (const h of Object.values(this.helpers)) if (h.alive) h.dispose();

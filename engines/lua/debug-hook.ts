@@ -12,9 +12,12 @@
  * spell's thread exists, so the spell's coroutines and the callbacks the host calls are all covered.
  */
 import {
+  type DebugAction,
+  type DebugEngine,
   type DebugFrame,
   type DebugPause,
   type DebugSession,
+  type HostCallInfo,
   type PauseReason,
   type StepPosition,
 } from "../../lib/core/debug";
@@ -76,7 +79,7 @@ interface PendingPause {
   inspector: LuaInspector;
 }
 
-export class LuaDebugger {
+export class LuaDebugger implements DebugEngine {
   private readonly ar: number;
   private readonly whatS: number;
   private readonly whatSnl: number;
@@ -88,6 +91,9 @@ export class LuaDebugger {
   evaluating = false;
   evalDeadline = 0;
   private globalsAtStart = new Set<string>();
+  /** The thread and position of the last line the session looked at: where a host call it pauses at was made. */
+  private last: { thread: LuaState; pos: StepPosition } | null = null;
+  private detach: (() => void) | null = null;
 
   constructor(
     private readonly run: DebugRunContext,
@@ -138,6 +144,7 @@ export class LuaDebugger {
     if (api.pcall(L, 1, 0) !== LuaStatus.Ok) throw new Error(`debug prelude: ${api.tostring(L, -1)}`);
     api.settop(L, top);
     this.globalsAtStart = this.inspector(L, []).globalNames();
+    this.detach = session.attachEngine(this);
   }
 
   private onLine(Lh: LuaState, ar: number, line: number): void {
@@ -154,6 +161,7 @@ export class LuaDebugger {
       thread: Lh,
       rootThread: this.run.driven.has(Lh),
     };
+    this.last = { thread: Lh, pos };
     let reason: PauseReason | null;
     if (this.deferred) {
       reason = this.deferred.reason;
@@ -199,7 +207,24 @@ export class LuaDebugger {
     const p = this.pending;
     if (!p || p.thread !== T) return null;
     this.pending = null;
-    return this.hold(p);
+    return this.hold(p).then(() => undefined);
+  }
+
+  /**
+   * Pause at a host call the spell is making (a step into `agent:execute`...): the calling thread is suspended
+   * in the call (the driver awaits it), so its frames and locals read as at the call's line.
+   */
+  pauseAtHostCall(call: HostCallInfo, reason: PauseReason): Promise<DebugAction> | null {
+    const last = this.last;
+    if (!last || this.run.killed || this.run.closing) return null;
+    const levels = this.frames(last.thread);
+    if (levels.length === 0) return null;
+    // Ids from the calling frame (0) up; the call's own frames above it are not the spell's.
+    const base = levels[0].id;
+    const frames = levels.map((f) => ({ ...f, id: f.id - base }));
+    const pos: StepPosition = { ...last.pos, line: frames[0].line };
+    const inspector = this.inspector(last.thread, frames, base);
+    return this.hold({ thread: last.thread, reason, pos, frames, inspector }, call);
   }
 
   /** A coroutine yielded with no values: wait for the client when the hook paused it (the Lua side asks). */
@@ -210,16 +235,17 @@ export class LuaDebugger {
     return this.hold(p).then(() => true);
   }
 
-  /** Hand a pause to the client; resolves when the spell may go on (or the run was stopped). */
-  private async hold(p: PendingPause): Promise<void> {
+  /** Hand a pause to the client; resolves with its action when the spell may go on (or the run was stopped). */
+  private async hold(p: PendingPause, hostCall?: HostCallInfo): Promise<DebugAction> {
     const run = this.run;
     const { frames, inspector } = p;
-    const pause: DebugPause = { reason: p.reason, line: p.pos.line, frames };
+    const pause: DebugPause = { reason: p.reason, line: p.pos.line, frames, ...(hostCall ? { hostCall } : {}) };
     const before = this.session.pausedMs();
     try {
       const answer = this.session.pause(pause, inspector, p.pos);
       const action = typeof answer === "string" ? answer : await raceKill(run, answer);
       if (action === "stop" || action === null) run.kill("cancelled", STOP_MESSAGES.cancelled());
+      return action ?? "stop";
     } finally {
       inspector.dispose();
       run.wallDeadline += this.session.pausedMs() - before;
@@ -245,12 +271,14 @@ export class LuaDebugger {
     return out;
   }
 
-  inspector(T: LuaState, frames: DebugFrame[]): LuaInspector {
-    return new LuaInspector(this.run, this, T, frames, this.ar, this.globalsAtStart);
+  inspector(T: LuaState, frames: DebugFrame[], levelBase = 0): LuaInspector {
+    return new LuaInspector(this.run, this, T, frames, this.ar, this.globalsAtStart, levelBase);
   }
 
   /** Free the scratch memory (the run is closing). */
   dispose(): void {
+    this.detach?.();
+    this.last = null;
     const m = this.run.api.m;
     m._free(this.ar);
     m._free(this.whatS);

@@ -50,6 +50,8 @@ export class LuaInspector implements DebugInspector {
     private readonly frames: DebugFrame[],
     private readonly ar: number,
     private readonly globalsAtStart: Set<string>,
+    /** The stack level of frame id 0 (a thread suspended in a host call has the call's own frames above it). */
+    private readonly levelBase = 0,
   ) {
     this.whatF = run.api.m._malloc(2);
     run.api.m.HEAPU8.set([102, 0], this.whatF); // "f"
@@ -147,7 +149,7 @@ export class LuaInspector implements DebugInspector {
     const { api } = this.run;
     const m = api.m;
     const T = this.T;
-    if (m._lua_getstack(T, level, this.ar) === 0) return;
+    if (m._lua_getstack(T, level + this.levelBase, this.ar) === 0) return;
     if (kind === "locals") {
       for (let n = 1; ; n++) {
         const namePtr = m._lua_getlocal(T, this.ar, n);

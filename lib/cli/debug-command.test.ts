@@ -78,6 +78,14 @@ describe("llmspell debug (piped stdin)", () => {
     });
   }
 
+  it("step into a tool call shows its params; step over it shows its result", () => {
+    const spell = 'local r = Tool.execute("calculator", { input = "6 * 7" })\nreturn r.result.result\n';
+    const r = debug("tool.lua", spell, "b 1\nc\ns\nn\nc\n");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("paused at tool.lua:1 (step)\nrequest of tool calculator: {");
+    expect(r.stdout).toMatch(/paused at tool\.lua:2 \(step\)\nresponse of tool calculator: \{[^\n]*"result":42/);
+  });
+
   it("step from the start pauses at the first line; a bad command names the problem", () => {
     const r = debug("add.lua", LUA, "step\nfrobnicate\nbreak x\nc\n");
     expect(r.code).toBe(0);

@@ -50,6 +50,8 @@ export interface ExpectedPause {
   globalsOrLocals?: Record<string, string>;
   /** Expressions evaluated in the paused frame and the values they show. */
   evaluate?: Record<string, string>;
+  /** A pause at a host call (a step into it: `request`) or right after one (a step over it: `response`). */
+  hostCall?: { name: string; phase: "request" | "response"; includes?: string };
   /** Hold the pause this long before answering (limits must not count it). */
   holdMs?: number;
   then: DebugAction;
@@ -63,6 +65,8 @@ export interface DebugConformanceCase {
   breakpoints: Breakpoint[];
   /** JavaScript's breakpoints when its conditions differ in syntax. */
   jsBreakpoints?: Breakpoint[];
+  /** Run with the spell API (the mock model): for cases that step into agents, tools and workflows. */
+  api?: boolean;
   /** Client kinds to run with: one that answers at once, one that answers with a promise. Default sync. */
   clients?: ("sync" | "async")[];
   timeoutMs?: number;

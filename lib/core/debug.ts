@@ -13,6 +13,9 @@
  * no DAP implementation runs inside a Web Worker next to a wasm VM; this keeps DAP's vocabulary (frames,
  * scopes, variables references, stepping) so a DAP adapter could sit on top.
  */
+import type { CallObserver } from "./call-observer";
+import { SpellError } from "./errors";
+import type { TraceKind } from "./events";
 import type { JsonValue } from "./json";
 
 /** A breakpoint on a line of the spell. */
@@ -52,12 +55,27 @@ export interface DebugScope {
   ref: number;
 }
 
-/** A model, tool or workflow call the spell is making (a step into it) or has made (a step over it). */
+/** An agent, tool, workflow or workflow step the spell is calling (a step into it) or has called (a step over it). */
 export interface HostCallInfo {
-  /** `Agent:execute`, `Tool.execute`, `Workflow:execute`... */
+  kind: TraceKind;
+  /** What is called and its name: `agent helper`, `tool calculator`, `workflow pipeline`, `step summarize`. */
   name: string;
+  /** `request`: paused at the call, `value` is the agent's input or the tool's params. `response`: its result. */
   phase: "request" | "response";
+  /** The request or the response (`{error}` when the call failed). */
   value: JsonValue;
+}
+
+/** Calls a step can pause at (model calls, hooks and events run inside these). */
+const STEPPABLE_CALLS: ReadonlySet<TraceKind> = new Set(["agent", "tool", "workflow", "step"]);
+
+/**
+ * What the engine running a session offers for a pause it does not start itself: a host call the spell API is
+ * making. The engine pauses where the spell is (its frames and scopes as at the line that made the call) and
+ * resolves with the client's action; null when it cannot show a frame (the call then goes on).
+ */
+export interface DebugEngine {
+  pauseAtHostCall(call: HostCallInfo, reason: PauseReason): Promise<DebugAction> | null;
 }
 
 export interface DebugPause {
@@ -103,6 +121,8 @@ export interface StepPosition {
 interface StepState {
   action: Exclude<DebugAction, "continue" | "stop">;
   from: StepPosition;
+  /** Set when the step starts at a host call: how many steppable calls were open there (it included). */
+  callDepth?: number;
 }
 
 /**
@@ -124,6 +144,10 @@ export class DebugSession {
   private readonly listeners = new Set<(paused: boolean) => void>();
   /** Set after a step over a host call: the response shows at the next pause. */
   pendingResponse: HostCallInfo | null = null;
+  private engine: DebugEngine | null = null;
+  /** Steppable host calls open now, and how many were open at the host call the client is paused at. */
+  private openCalls = 0;
+  private pausedAtCall: number | null = null;
 
   constructor(
     readonly client: DebugClient,
@@ -258,9 +282,11 @@ export class DebugSession {
     this.pausedSince = null;
     this.step = null;
     if (action === "stop") this.stopRequested = true;
-    else if (action !== "continue" && at) this.step = { action, from: at };
+    else if (action !== "continue" && at)
+      this.step = { action, from: at, ...(this.pausedAtCall !== null ? { callDepth: this.pausedAtCall } : {}) };
     else if (action !== "continue")
       this.step = { action: "stepInto", from: { line: 0, depth: 0, thread: 0, rootThread: true } };
+    this.pausedAtCall = null;
     this.rearm();
     for (const l of this.listeners) l(false);
     return action;
@@ -268,6 +294,70 @@ export class DebugSession {
 
   private rearm(): void {
     this.armed = this.step !== null || this.pauseRequested || this.stopRequested;
+  }
+
+  /** The engine running the session announces itself (for pauses at host calls). Returns a detach. */
+  attachEngine(engine: DebugEngine): () => void {
+    this.engine = engine;
+    return () => {
+      if (this.engine === engine) this.engine = null;
+    };
+  }
+
+  /**
+   * The spell API's calls as the session watches them (`SpellRuntime.calls`): stepping into an agent, tool,
+   * workflow or step pauses at the call with its request; after a step over it, the next pause shows its
+   * response. A stop at the call fails it as `cancelled`.
+   */
+  callObserver(): CallObserver {
+    return {
+      started: (call, input) => {
+        if (!STEPPABLE_CALLS.has(call.kind)) return;
+        const depth = ++this.openCalls;
+        if (!this.engine || !(this.pauseRequested || this.callStepArrives(depth))) return;
+        const info: HostCallInfo = {
+          kind: call.kind,
+          name: `${call.kind} ${call.name}`,
+          phase: "request",
+          value: input ?? null,
+        };
+        return this.pauseAtCall(info, depth);
+      },
+      ended: (call, outcome) => {
+        if (!STEPPABLE_CALLS.has(call.kind)) return;
+        this.openCalls = Math.max(0, this.openCalls - 1);
+        if (this.step === null) return;
+        const value = outcome.error !== undefined ? { error: outcome.error } : (outcome.output ?? null);
+        this.pendingResponse = { kind: call.kind, name: `${call.kind} ${call.name}`, phase: "response", value };
+      },
+    };
+  }
+
+  /** A step pauses at a host call: any step into; over or out of a host call, the next one as deep or shallower. */
+  private callStepArrives(depth: number): boolean {
+    const step = this.step;
+    if (!step) return false;
+    if (step.action === "stepInto") return true;
+    if (step.callDepth === undefined) return false;
+    return step.action === "stepOver" ? depth <= step.callDepth : depth < step.callDepth;
+  }
+
+  private async pauseAtCall(info: HostCallInfo, depth: number): Promise<void> {
+    // The spell made the call from inside its VM: let the engine suspend it (its driver awaits the call) first.
+    await Promise.resolve();
+    if (this.stopRequested) throw new SpellError("cancelled", "the run was cancelled");
+    const reason: PauseReason = this.pauseRequested ? "pause" : "step";
+    const wasRequested = this.pauseRequested;
+    this.pauseRequested = false;
+    // Read (and cleared) when the client answers, to step over or out of this call.
+    this.pausedAtCall = depth;
+    const held = this.engine?.pauseAtHostCall(info, reason);
+    if (!held) {
+      this.pausedAtCall = null;
+      this.pauseRequested = wasRequested;
+      return;
+    }
+    if ((await held) === "stop") throw new SpellError("cancelled", "the run was cancelled");
   }
 
   /** True while the client holds the run. */

@@ -7,6 +7,8 @@ import { createEngine } from "@/engines/registry";
 import { DebugSession, type DebugAction, type DebugInspector, type DebugPause } from "@/lib/core/debug";
 import type { ExpectedPause } from "@/lib/core/conformance";
 import { debugCases } from "@/engines/conformance/debug/cases";
+import { createSpellApi } from "@/lib/spell";
+import { createTestRuntime } from "@/lib/spell/testing";
 
 const filter = process.env.CONFORMANCE_FILTER;
 
@@ -37,6 +39,14 @@ function checkPause(p: DebugPause, ins: DebugInspector, want: ExpectedPause | un
   has(scopeValues(ins, 0), want.locals, "local");
   has(scopeValues(ins, 1), want.closure, "closure");
   if (want.globalsOrLocals) has({ ...scopeValues(ins, 2), ...scopeValues(ins, 0) }, want.globalsOrLocals, "name");
+  if (want.hostCall) {
+    const h = p.hostCall;
+    const shown = h ? `${h.name} (${h.phase}) ${JSON.stringify(h.value)}` : "none";
+    if (!h || h.name !== want.hostCall.name || h.phase !== want.hostCall.phase)
+      problems.push(`host call ${shown}, wanted ${want.hostCall.name} (${want.hostCall.phase})`);
+    else if (want.hostCall.includes && !JSON.stringify(h.value).includes(want.hostCall.includes))
+      problems.push(`host call ${shown} does not include ${want.hostCall.includes}`);
+  } else if (p.hostCall) problems.push(`an unexpected host call ${p.hostCall.name} (${p.hostCall.phase})`);
   for (const [expr, value] of Object.entries(want.evaluate ?? {})) {
     const r = ins.evaluate(expr);
     if (!r.ok || r.value.value !== value) problems.push(`evaluate ${expr}: ${JSON.stringify(r)}`);
@@ -85,7 +95,14 @@ for (const engineName of ["lua", "javascript"]) {
                 },
             (engineName === "javascript" ? c.jsBreakpoints : undefined) ?? c.breakpoints,
           );
+          const api = c.api
+            ? createSpellApi({
+                ...createTestRuntime({ dialect: engine.dialect }),
+                calls: session.callObserver(),
+              })
+            : undefined;
           const result = await engine.execute(engineName === "lua" ? c.lua : c.js, {
+            api,
             debug: session,
             timeoutMs: c.timeoutMs,
             wallTimeoutMs: c.wallTimeoutMs,

@@ -119,6 +119,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       engine: instance.name,
       dialect: instance.dialect,
       cpu,
+      ...(deps.debug ? { calls: deps.debug.callObserver() } : {}),
     };
     const api = createSpellApi(runtime);
     const result = await instance.execute(request.source, {

@@ -59,6 +59,37 @@ for (let i = 1; i <= 5; i++) {
 }
 return total;`;
 
+const TOOL_LUA = `local x = 3
+local r = Tool.execute("calculator", { input = "x * 2", variables = { x = x } })
+local y = r.result.result
+return y`;
+
+const TOOL_JS = `const x = 3;
+const r = await Tool.execute("calculator", { input: "x * 2", variables: { x: x } });
+const y = r.result.result;
+return y;`;
+
+const AGENT_LUA = `local agent = Agent.builder():name("echoer"):model("mock/echo"):build()
+local r = agent:execute({ text = "hello owl" })
+return r.text`;
+
+const AGENT_JS = `const agent = Agent.builder().name("echoer").model("mock/echo").build();
+const r = await agent.execute({ text: "hello owl" });
+return r.text;`;
+
+const CALC_LUA = (name: string, expr: string) =>
+  `{ name = "${name}", type = "tool", tool = "calculator", input = { input = "${expr}" } }`;
+const CALC_JS = (name: string, expr: string) =>
+  `{ name: "${name}", type: "tool", tool: "calculator", input: { input: "${expr}" } }`;
+
+const WORKFLOW_LUA = `local wf = Workflow.builder():name("math"):sequential():add_step(${CALC_LUA("a", "2 * 3")}):add_step(${CALC_LUA("b", "{{steps.a.output.result.result}} + 1")}):build()
+local r = wf:execute({})
+return r.metadata.extra.step_outputs.b.result.result`;
+
+const WORKFLOW_JS = `const wf = Workflow.builder().name("math").sequential().add_step(${CALC_JS("a", "2 * 3")}).add_step(${CALC_JS("b", "{{steps.a.output.result.result}} + 1")}).build();
+const r = await wf.execute({});
+return r.metadata.extra.step_outputs.b.result.result;`;
+
 export const debugCases: DebugConformanceCase[] = [
   {
     name: "a breakpoint at the top level shows the locals so far",
@@ -197,5 +228,92 @@ while (true) x = x + 1;`,
     wallTimeoutMs: 300,
     pauses: [{ reason: "breakpoint", line: 1, holdMs: 500, then: "continue" }],
     expect: { error: "timeout" },
+  },
+  {
+    name: "step into Tool.execute pauses at the call with its params; step over shows its result",
+    lua: TOOL_LUA,
+    js: TOOL_JS,
+    api: true,
+    breakpoints: [{ line: 2 }],
+    clients: ["sync", "async"],
+    pauses: [
+      { reason: "breakpoint", line: 2, then: "stepInto" },
+      {
+        reason: "step",
+        line: 2,
+        hostCall: { name: "tool calculator", phase: "request", includes: '"input":"x * 2"' },
+        globalsOrLocals: { x: "3" },
+        evaluate: { "x + 1": "4" },
+        then: "stepOver",
+      },
+      {
+        reason: "step",
+        line: 3,
+        hostCall: { name: "tool calculator", phase: "response", includes: '"result":6' },
+        then: "continue",
+      },
+    ],
+    expect: { value: 6 },
+  },
+  {
+    name: "step over agent:execute shows the agent's response; step into shows its input",
+    lua: AGENT_LUA,
+    js: AGENT_JS,
+    api: true,
+    breakpoints: [{ line: 2 }],
+    clients: ["sync", "async"],
+    pauses: [
+      { reason: "breakpoint", line: 2, then: "stepOver" },
+      {
+        reason: "step",
+        line: 3,
+        hostCall: { name: "agent echoer", phase: "response", includes: "hello owl" },
+        then: "continue",
+      },
+    ],
+    expect: { value: "hello owl" },
+  },
+  {
+    name: "step into an agent pauses at its request; stop there cancels the run",
+    lua: AGENT_LUA,
+    js: AGENT_JS,
+    api: true,
+    breakpoints: [{ line: 2 }],
+    pauses: [
+      { reason: "breakpoint", line: 2, then: "stepInto" },
+      {
+        reason: "step",
+        line: 2,
+        hostCall: { name: "agent echoer", phase: "request", includes: "hello owl" },
+        then: "stop",
+      },
+    ],
+    expect: { error: "cancelled" },
+  },
+  {
+    name: "step into a workflow, then into each of its steps and their tools",
+    lua: WORKFLOW_LUA,
+    js: WORKFLOW_JS,
+    api: true,
+    breakpoints: [{ line: 2 }],
+    pauses: [
+      { reason: "breakpoint", line: 2, then: "stepInto" },
+      { reason: "step", line: 2, hostCall: { name: "workflow math", phase: "request" }, then: "stepInto" },
+      { reason: "step", line: 2, hostCall: { name: "step a", phase: "request" }, then: "stepInto" },
+      {
+        reason: "step",
+        line: 2,
+        hostCall: { name: "tool calculator", phase: "request", includes: "2 * 3" },
+        then: "stepOver",
+      },
+      { reason: "step", line: 2, hostCall: { name: "step b", phase: "request" }, then: "stepOver" },
+      {
+        reason: "step",
+        line: 3,
+        hostCall: { name: "workflow math", phase: "response", includes: "completed" },
+        then: "continue",
+      },
+    ],
+    expect: { value: 7 },
   },
 ];
