@@ -22,17 +22,17 @@ import { DEBUG_GLOBAL } from "./debug-rewrite";
 import type { StopReason } from "./interrupts";
 
 /** The VM half: the hooks, the flags, and value helpers (evaluated once per debug run). */
-const DEBUG_PRELUDE = String.raw`(function (host) {
+const DEBUG_PRELUDE = String.raw`(function (host, lines) {
   "use strict";
-  const b = [];
+  // One flag per line, in bounds (an out-of-bounds read of an array takes QuickJS's slow property path).
+  const b = new Uint8Array(lines + 1);
   const E = Error, keys = Object.keys, isArray = Array.isArray, str = JSON.stringify, F = Function;
   function h(line, scopes) { return host.line(line, new E().stack, scopes, true); }
   function s(line, scopes) { host.line(line, new E().stack, scopes, false); }
   globalThis.${DEBUG_GLOBAL} = { b, h, s };
-  function flags(all, n, lines) {
-    b.length = 0;
-    if (all) for (let i = 0; i <= n; i++) b[i] = 1;
-    else for (const l of lines) b[l] = 1;
+  function flags(all, armed) {
+    b.fill(all ? 1 : 0);
+    if (!all) for (const l of armed) if (l < b.length) b[l] = 1;
   }
   function short(v, depth) {
     if (v === null) return "null";
@@ -169,7 +169,9 @@ export class JsDebugger implements DebugEngine {
         host.dispose();
         throw new Error(`the debug prelude failed: ${JSON.stringify(why)}`);
       }
-      const r = ctx.callFunction(made.value, ctx.undefined, host);
+      const size = ctx.newNumber(this.lineCount + this.run.mapping.lineOffset + 1);
+      const r = ctx.callFunction(made.value, ctx.undefined, host, size);
+      size.dispose();
       made.value.dispose();
       host.dispose();
       if (r.error) {
@@ -203,9 +205,7 @@ export class JsDebugger implements DebugEngine {
         ctx.setProp(arr, i, n);
         n.dispose();
       });
-      const count = ctx.newNumber(this.lineCount + this.run.mapping.lineOffset + 1);
-      const r = ctx.callFunction(helpers.flags, ctx.undefined, all ? ctx.true : ctx.false, count, arr);
-      count.dispose();
+      const r = ctx.callFunction(helpers.flags, ctx.undefined, all ? ctx.true : ctx.false, arr);
       arr.dispose();
       if (r.error) r.error.dispose();
       else r.value.dispose();

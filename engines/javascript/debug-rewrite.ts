@@ -94,9 +94,13 @@ export function instrumentForDebug(source: string): string {
     }
   };
 
-  /** A single statement as the body of if/for/while: made a block so its hook runs with it. */
-  const bodyStatement = (stmt: AnyNode, chain: Scope[], canAwait: boolean) => {
-    if (stmt.type === "BlockStatement" || !instrumentable(stmt)) {
+  /**
+   * A single statement as the body of if/for/while: made a block so its hook runs with it. An `if`'s body on
+   * the `if`'s own line gets none (the line's hook just ran; a second would cost a check and pause twice); a
+   * loop's body keeps it, so a one-line loop stops on each turn as Lua's line hook does.
+   */
+  const bodyStatement = (stmt: AnyNode, chain: Scope[], canAwait: boolean, sameLineAs?: number) => {
+    if (stmt.type === "BlockStatement" || !instrumentable(stmt) || lineOf(stmt) === sameLineAs) {
       visit(stmt, chain, canAwait);
       return;
     }
@@ -150,8 +154,8 @@ export function instrumentForDebug(source: string): string {
       }
       case "IfStatement":
         visit(node.test as AnyNode, chain, canAwait);
-        bodyStatement(node.consequent as AnyNode, chain, canAwait);
-        if (node.alternate) bodyStatement(node.alternate as AnyNode, chain, canAwait);
+        bodyStatement(node.consequent as AnyNode, chain, canAwait, lineOf(node));
+        if (node.alternate) bodyStatement(node.alternate as AnyNode, chain, canAwait, lineOf(node));
         return;
       case "ForStatement":
       case "ForInStatement":

@@ -230,6 +230,22 @@ while (true) x = x + 1;`,
     expect: { error: "timeout" },
   },
   {
+    name: "stepping over a one-line if pauses once on its line",
+    lua: `local n = 1
+if n < 2 then n = n + 1 end
+return n`,
+    js: `let n = 1;
+if (n < 2) n = n + 1;
+return n;`,
+    breakpoints: [{ line: 1 }],
+    pauses: [
+      { reason: "breakpoint", line: 1, then: "stepOver" },
+      { reason: "step", line: 2, then: "stepOver" },
+      { reason: "step", line: 3, globalsOrLocals: { n: "2" }, then: "continue" },
+    ],
+    expect: { value: 2 },
+  },
+  {
     name: "step into Tool.execute pauses at the call with its params; step over shows its result",
     lua: TOOL_LUA,
     js: TOOL_JS,
