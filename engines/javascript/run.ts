@@ -33,6 +33,7 @@ import { JobPump } from "./job-pump";
 import { type Internals } from "./prelude";
 import { JsDebugger } from "./debug-host";
 import { instrumentForDebug } from "./debug-rewrite";
+import { JsProfiler } from "./profile-host";
 
 /** QuickJS's own stack limit; ~192 KiB was safe in a Chromium worker and turns deep recursion into an error. */
 const MAX_STACK_BYTES = 192 * 1024;
@@ -66,6 +67,8 @@ export class JavascriptRun {
 
   /** The debugger of a debug run (`opts.debug`), null otherwise. */
   private debugger: JsDebugger | null = null;
+  /** The profiler's host side of a profile run (`opts.profile`, not in a debug run), null otherwise. */
+  private profiler: JsProfiler | null = null;
   private readonly source: string;
 
   /** True when the wasm module aborted during this run; the engine must load a fresh one. */
@@ -131,7 +134,10 @@ export class JavascriptRun {
     rt.setMaxStackSize(MAX_STACK_BYTES);
     this.guard.wallDeadline = performance.now() + this.limits.wallTimeoutMs;
     this.wallTimer = setTimeout(() => this.pump.wakeUp(), Math.min(this.limits.wallTimeoutMs + 1, MAX_TIMER_MS));
-    rt.setInterruptHandler(() => this.guard.shouldInterrupt());
+    rt.setInterruptHandler(() => {
+      this.profiler?.onInterrupt();
+      return this.guard.shouldInterrupt();
+    });
     this.ctx = rt.newContext();
 
     this.guard.settingUp = true;
@@ -143,11 +149,17 @@ export class JavascriptRun {
     if (this.opts.debug) {
       this.debugger = new JsDebugger(this, this.opts.debug, this.source);
       this.debugger.install();
+    } else if (this.opts.profile) {
+      this.profiler = new JsProfiler(this, this.opts.profile, this.source);
+      this.profiler.install();
     }
 
     const started = this.startModule();
     if ("error" in started) return started.error;
-    return this.pump.runModule(started.module);
+    const done = await this.pump.runModule(started.module);
+    // The spell is done: its profile ends here.
+    this.opts.profile?.finish();
+    return done;
   }
 
   /** Evaluate the spell as a module (wrapped in an async function when it uses a top-level `return`). */
@@ -225,6 +237,7 @@ export class JavascriptRun {
     if (this.wallTimer) clearTimeout(this.wallTimer);
     this.pump.rejectWatchers();
     this.debugger?.dispose();
+    this.profiler?.dispose();
     this.host.disposeDeferreds();
     this.pump.disposeModule();
     if (this.internals) for (const h of Object.values(this.internals)) if (h.alive) h.dispose();

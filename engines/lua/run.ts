@@ -22,6 +22,7 @@ import { createRunOutput, finishRun, type RunOutput } from "../../lib/core/run-o
 import { resolveRunLimits, STOP_MESSAGES } from "../../lib/core/run-guard";
 import { startWallTimer } from "../../lib/core/debug";
 import { LuaDebugger } from "./debug-hook";
+import { LuaProfiler } from "./profile-hook";
 import { pushHostValue, readLuaValue } from "./convert";
 import { drive, type DriveOutcome } from "./driver";
 import { ENGINE, memoryError, raisedError, syntaxError } from "./errors";
@@ -82,6 +83,8 @@ export class LuaRun {
   private stopWallTimer: (() => void) | undefined;
   /** The debugger of a debug run (`opts.debug`), null otherwise. */
   private debugger: LuaDebugger | null = null;
+  /** The profiler's hook of a profile run (`opts.profile`), null otherwise. */
+  private profiler: LuaProfiler | null = null;
   wallDeadline = Infinity;
   lastBreath = 0;
   /** Threads resumed by the driver (the only ones a hook may yield). */
@@ -144,6 +147,9 @@ export class LuaRun {
     if (this.opts.debug) {
       this.debugger = new LuaDebugger(this, this.opts.debug);
       this.debugger.install(this.L);
+    } else if (this.opts.profile) {
+      this.profiler = new LuaProfiler(this, this.opts.profile);
+      this.profiler.install(this.L);
     }
     const api = this.opts.api;
     if (api?.preludes?.lua) {
@@ -162,6 +168,8 @@ export class LuaRun {
       return { ok: false, error: syntaxError(message, this.chunkName, ENGINE) };
     }
     const out = await this.drive(T, 1);
+    // The spell is done: its profile ends here (converting the result is not the spell's time).
+    this.opts.profile?.finish();
     if (!out.ok) return out;
     if (this.api.toboolean(T, out.base) === 0) return { ok: false, error: this.raisedError(T, out.base + 1) };
     const value = readLuaValue(this.host, T, out.base + 1, "return", { functions: "reject" }) as JsonValue;
@@ -287,6 +295,7 @@ export class LuaRun {
       }
     }
     this.debugger?.dispose();
+    this.profiler?.dispose();
     for (const p of this.fnPointers) this.api.m.removeFunction(p);
     this.fnPointers.length = 0;
   }

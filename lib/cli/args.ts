@@ -2,7 +2,7 @@
  * The `llmspell` command line, parsed and validated: pure (no file system), so every bad input has a test.
  *
  *   llmspell run <file> [--engine NAME] [--mock] [--model provider/model] [--timeout-ms N] [--memory-mb N]
- *                       [--json] [--trace] [--state FILE] [--arg key=value ...] [-- args...]
+ *                       [--json] [--trace] [--state FILE] [--profile OUT.json] [--arg key=value ...] [-- args...]
  *   llmspell check <file>... [--engine NAME] [--json]
  *   llmspell engines | llmspell help | llmspell --version
  */
@@ -23,6 +23,8 @@ export interface RunCommand {
   json: boolean;
   trace: boolean;
   statePath?: string;
+  /** `run --profile OUT.json`: write a speedscope profile of the run there. */
+  profilePath?: string;
   /** `ARGS`: named values from `--arg k=v` and `-- --k v`, positional ones under "1", "2", …, "0" the file. */
   args?: { [key: string]: JsonValue };
 }
@@ -61,13 +63,14 @@ Options for run:
   --json               print one JSON object: ok, value, logs, error, trace, stats
   --trace              print trace events (agents, tools, steps) to stderr
   --state FILE         keep State in this JSON file across runs
+  --profile OUT.json   write a profile of the run (speedscope's format; open it at speedscope.app)
   --arg KEY=VALUE      set ARGS.KEY (repeatable)
   -- args...           more ARGS: --key value, --key=value, or positional (ARGS["1"], ...)
 
 Exit codes: 0 success, 1 spell error (check: an error found), 2 usage error, 130 interrupted (Ctrl+C).`;
 
 /** Options that only `run` takes, for a clear error when `check` gets one. */
-const RUN_ONLY = ["mock", "model", "timeout-ms", "memory-mb", "trace", "state", "arg"] as const;
+const RUN_ONLY = ["mock", "model", "timeout-ms", "memory-mb", "trace", "state", "arg", "profile"] as const;
 
 const positiveInt = (flag: string) =>
   z
@@ -115,6 +118,7 @@ export function parseCliArgs(argv: string[]): ParseResult {
         json: { type: "boolean" },
         trace: { type: "boolean" },
         state: { type: "string" },
+        profile: { type: "string" },
         arg: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -161,6 +165,11 @@ export function parseCliArgs(argv: string[]): ParseResult {
   if (values.engine !== undefined) {
     if (!values.engine.trim()) return { ok: false, message: "--engine needs a name, e.g. lua or javascript" };
     out.engine = values.engine;
+  }
+  if (values.profile !== undefined) {
+    if (command !== "run") return { ok: false, message: "--profile is an option of run, not debug" };
+    if (!values.profile.trim()) return { ok: false, message: "--profile needs a file to write, e.g. profile.json" };
+    out.profilePath = values.profile;
   }
   if (values.model !== undefined) {
     const m = check(modelSchema, values.model);

@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, type RunLimits } from "@/lib/core/limits";
 import { USAGE, parseCliArgs, type RunCommand } from "./args";
 import { checkCommand } from "./check-command";
 import { debugCommand } from "./debug-command";
+import { profiledRun } from "./profile-run";
 import { createJsonCollector, createTerminalPrinter, type Writable } from "./output";
 
 export const EXIT_OK = 0;
@@ -103,6 +104,9 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
   if (cmd.model) request.model = cmd.model;
   if (cmd.args) request.args = cmd.args;
   if (cmd.statePath) request.stateNamespace = resolve(io.cwd, cmd.statePath);
+
+  // A profile run samples the engine in this process (the worker's runs carry no profiler).
+  if (cmd.profilePath) return profiledRun(cmd, request, io);
 
   const controller = await deps.createController(engine);
   let interrupted = false;

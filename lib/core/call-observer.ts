@@ -6,7 +6,7 @@
 import type { TraceKind } from "./events";
 import type { JsonValue } from "./json";
 
-export interface ObservedCall {
+interface ObservedCall {
   kind: TraceKind;
   /** The agent's, tool's, workflow's or step's name; the model id for a model call. */
   name: string;

@@ -10,6 +10,7 @@ import type { OutputMeter } from "./run-output";
 import type { JsonValue } from "./json";
 import type { ExecutionResult, RunEvent } from "./events";
 import type { DebugSession } from "./debug";
+import type { Profiler } from "./profile";
 
 /**
  * A script function handed to the host (a hook callback, a `Tool.register` execute, a stream callback).
@@ -122,6 +123,8 @@ export interface ExecuteOptions {
    * pay for the hooks; without it a run is unchanged.
    */
   debug?: DebugSession;
+  /** A profiler: the engine samples the spell's stack into it (see ./profile.ts). Ignored in a debug run. */
+  profile?: Profiler;
 }
 
 export interface EngineFeatures {

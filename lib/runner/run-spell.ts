@@ -13,6 +13,8 @@ import type { LlmClient } from "@/lib/llm/types";
 import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
 import { startWallTimer, type DebugSession } from "@/lib/core/debug";
+import { combineObservers } from "@/lib/core/call-observer";
+import type { Profiler } from "@/lib/core/profile";
 import { pollAbortSignal } from "./polled-signal";
 import type { RunRequest } from "./types";
 
@@ -39,6 +41,8 @@ export interface RunSpellDeps {
   cpu?: CpuMeter;
   /** A debug session (the CLI's `debug`, the page's Debug button): the engine pauses where it says. */
   debug?: DebugSession;
+  /** A profiler (`run --profile`, the page's Profile button); finished when the run ends. Not with `debug`. */
+  profile?: Profiler;
 }
 
 /** Run one spell and resolve with its result. Never rejects: every failure becomes an error result. */
@@ -119,7 +123,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       engine: instance.name,
       dialect: instance.dialect,
       cpu,
-      ...(deps.debug ? { calls: deps.debug.callObserver() } : {}),
+      calls: combineObservers([deps.debug?.callObserver(), deps.debug ? undefined : deps.profile?.callObserver()]),
     };
     const api = createSpellApi(runtime);
     const result = await instance.execute(request.source, {
@@ -134,13 +138,14 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       signal: run.signal,
       chunkName: "spell",
       onEvent: emit,
-      ...(deps.debug ? { debug: deps.debug } : {}),
+      ...(deps.debug ? { debug: deps.debug } : deps.profile ? { profile: deps.profile } : {}),
     });
     return finalize(result, wallExpired, limits, output.truncated);
   } catch (err) {
     // An engine that throws instead of returning an error result: still one clean error.
     return failEarly(toSpellError(err, "runtime"), engine?.name ?? engineName, now, deps.emit);
   } finally {
+    deps.profile?.finish();
     stopWallTimer();
     deps.signal?.removeEventListener("abort", onOuterAbort);
     try {
