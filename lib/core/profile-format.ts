@@ -92,3 +92,38 @@ export function toChromeTrace(profile: ProfileData): ChromeTrace {
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
+
+/** One bar of a flame chart (time runs left to right, callers above callees). */
+export interface FlameBar {
+  name: string;
+  /** ms since the profile's start */
+  start: number;
+  end: number;
+  depth: number;
+  wait: boolean;
+}
+
+/**
+ * The profile's events as flame-chart bars, the longest `max` of them (shorter ones would be thinner than a
+ * pixel anyway), in start order.
+ */
+export function flameBars(profile: ProfileData, max = 1500): FlameBar[] {
+  const waits = new Set(profile.functions.filter((f) => f.wait).map((f) => f.name));
+  const open: { frame: number; start: number }[] = [];
+  const bars: FlameBar[] = [];
+  for (const e of profile.events) {
+    if (e.type === "O") {
+      open.push({ frame: e.frame, start: e.at });
+      continue;
+    }
+    const o = open.pop();
+    if (!o) continue;
+    const name = profile.frames[o.frame].name;
+    bars.push({ name, start: o.start, end: e.at, depth: open.length, wait: waits.has(name) });
+  }
+  if (bars.length > max) {
+    bars.sort((a, b) => b.end - b.start - (a.end - a.start));
+    bars.length = max;
+  }
+  return bars.sort((a, b) => a.start - b.start || a.depth - b.depth);
+}

@@ -40,7 +40,7 @@ export interface ProfileEvent {
   frame: number;
 }
 
-interface ProfileRow {
+export interface ProfileRow {
   name: string;
   file?: string;
   line?: number;

@@ -9,6 +9,7 @@ import { createSettingsStore, type SettingsState, type SettingsStore } from "./s
 import { getBrowserStorage } from "./storage";
 import { PLAYGROUND_STATE_NAMESPACE } from "./state-panel";
 import { createUiStore, type UiStore } from "./ui";
+import { createDebugStore, type DebugStore } from "./debug";
 
 export interface PlaygroundStores {
   editor: EditorStore;
@@ -16,6 +17,8 @@ export interface PlaygroundStores {
   run: RunStore;
   /** Dialogs, notices and the line to reveal: shared by the page's components, never persisted. */
   ui: UiStore;
+  /** Breakpoints, a debug run's pause, watches and the last profile. */
+  debug: DebugStore;
 }
 
 let stores: PlaygroundStores | null = null;
@@ -36,6 +39,7 @@ export function getPlaygroundStores(): PlaygroundStores {
     settings: createSettingsStore({ session, local }),
     run,
     ui: createUiStore(),
+    debug: createDebugStore({ run, local }),
   };
   warmRunStore(run);
   return stores;

@@ -6,7 +6,8 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
-import type { RunController, RunRequest } from "@/lib/runner/types";
+import type { InspectRequest, DebugCommand } from "@/lib/runner/protocol";
+import type { RunController, RunExtras, RunRequest } from "@/lib/runner/types";
 import { applyRunEvent, countTokens, createRunView, type RunView } from "./run-view";
 
 type RunStatus = "idle" | "running" | "done" | "failed" | "cancelled";
@@ -25,7 +26,12 @@ interface RunState {
   engineError?: string;
   /** What the last run ran (for the error marker: it applies only to the same language). */
   lastRequest: RunRequest | null;
-  run(request: RunRequest): Promise<ExecutionResult | null>;
+  /** `extras`: a debug or profile run (the debug store passes them). */
+  run(request: RunRequest, extras?: RunExtras): Promise<ExecutionResult | null>;
+  /** A debug run's command (an action, breakpoints, a pause request). */
+  debug(command: Exclude<DebugCommand, { kind: "inspect" }>): void;
+  /** Read the paused debug run. */
+  inspect(request: InspectRequest): Promise<unknown>;
   stop(): void;
   clearConsole(): void;
   dispose(): void;
@@ -99,7 +105,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
     engine: "warming",
     lastRequest: null,
 
-    async run(request) {
+    async run(request, extras) {
       if (get().status === "running") get().stop();
       const runId = get().runId + 1;
       // Keep the console's lines of earlier runs? No: each run starts clean, like every playground.
@@ -134,7 +140,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
         applyRunEvent(working, event);
         queueFlush();
       };
-      const result = await c.run(request, onEvent);
+      const result = await c.run(request, onEvent, extras);
       if (get().runId !== runId) return result;
       // Engines send a final result/error event; make sure the view has it even if one did not.
       if (!working.result && !working.error) {
@@ -149,6 +155,14 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       const status: RunStatus = result.ok ? "done" : result.error.kind === "cancelled" ? "cancelled" : "failed";
       set({ status, endedAt: now() });
       return result;
+    },
+
+    debug(command) {
+      controller?.debug?.(command);
+    },
+
+    inspect(request) {
+      return controller?.inspect?.(request) ?? Promise.resolve({ error: "the run is not paused" });
     },
 
     stop() {
