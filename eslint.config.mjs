@@ -22,12 +22,20 @@ const DIRECTION_RULES = [
     patterns: [{ regex: "^(@/(?!lib/core/)|\\.\\./)", message: "lib/core imports nothing of ours." }],
   },
   {
-    files: ["lib/spell/**", "lib/tools/**", "lib/llm/**", "lib/ratelimit/**", "lib/check/**"],
+    files: [
+      "lib/spell/**",
+      "lib/tools/**",
+      "lib/llm/**",
+      "lib/ratelimit/**",
+      "lib/check/**",
+      "lib/recording/**",
+      "lib/otel/**",
+    ],
     patterns: [
       {
         regex: "^(@/(lib/)?|(\\.\\./)+(lib/)?)(engines|runner|store|cli|components|app)(/|$)",
         message:
-          "lib/spell, lib/tools, lib/llm and lib/check sit below the engines: they never import engines/, the runner or the UI.",
+          "lib/spell, lib/tools, lib/llm, lib/check, lib/recording and lib/otel sit below the engines: they never import engines/, the runner or the UI.",
       },
     ],
   },

@@ -1,7 +1,7 @@
 "use client";
 /**
  * `/embed`: a minimal playground for an iframe. It reads the spell from the URL (`#v1/...` or `?s=<id>`) and
- * the options from the query (`autorun`, `theme`, `readonly`, `editor`, `height`), and offers Run/Stop, the
+ * the options from the query (`autorun`, `theme`, `readonly`, `editor`, `height`, `sandbox`), and offers Run/Stop, the
  * editor (optional, or read-only) and the console. A bad link shows a message and leaves a working editor.
  */
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
@@ -12,10 +12,12 @@ import { SpellEditor } from "@/components/editor/SpellEditor";
 import { OutputConsole } from "@/components/output/OutputConsole";
 import { PlayIcon, StopIcon } from "@/components/ui/icons";
 import type { RunRequest } from "@/lib/runner/types";
-import { parseEmbedParams, type EmbedOptions } from "@/lib/share/embed";
+import { embedSandbox, parseEmbedParams, type EmbedOptions } from "@/lib/share/embed";
 import { loadEmbedSpell } from "@/lib/share/embed-load";
 import { encodeShareLink, type SharedSpell } from "@/lib/share/link";
 import { createRunStore, warmRunStore, type RunStore } from "@/lib/store/run";
+import { readStoredSandbox } from "@/lib/store/settings";
+import { getBrowserStorage } from "@/lib/store/storage";
 
 /** State written by embedded spells lives apart from the playground's own. */
 const EMBED_STATE_NAMESPACE = "llmspell-embed";
@@ -56,6 +58,12 @@ function EmbedShell() {
 
 function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionProblems: string[] }) {
   const theme = useAppliedTheme(options.theme);
+  // ?sandbox= may ask for a tighter preset than this browser's Settings, never a looser one.
+  const sandboxChoice = useMemo(
+    () => embedSandbox(readStoredSandbox(getBrowserStorage("local")), options.sandbox),
+    [options.sandbox],
+  );
+  const sandbox = sandboxChoice.sandbox;
 
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   const [edited, setEdited] = useState<string | null>(null);
@@ -104,11 +112,12 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
       engine: spell.language,
       source,
       model: spell.model ?? DEFAULT_MODEL,
+      sandbox,
       stateNamespace: EMBED_STATE_NAMESPACE,
     };
     if (spell.args !== undefined) request.args = spell.args;
     void runStore.getState().run(request);
-  }, [runStore, spell, source]);
+  }, [runStore, spell, source, sandbox]);
   const stop = useCallback(() => runStore.getState().stop(), [runStore]);
 
   // ?autorun: run once, as soon as the spell is loaded.
@@ -142,7 +151,12 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
     }
   };
 
-  const problems = loaded.status === "loading" ? [] : loaded.problems;
+  const problems =
+    loaded.status === "loading"
+      ? []
+      : sandboxChoice.problem
+        ? [...loaded.problems, sandboxChoice.problem]
+        : loaded.problems;
   const editorHeight = options.height ?? 240;
   const statusText =
     status === "running"
@@ -186,6 +200,7 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
         <span className="ml-auto rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-[11px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
           {spell.language === "lua" ? "Lua" : "JavaScript"}
           {spell.model ? ` · ${spell.model}` : ""}
+          {sandbox !== "standard" ? <span data-testid="embed-sandbox">{` · ${sandbox}`}</span> : null}
         </span>
         <button
           type="button"

@@ -48,8 +48,9 @@ export function ModelPicker({
         {info.providers.map((p) => (
           <optgroup key={p.name} label={p.available ? p.name : `${p.name} (${p.reason ?? "unavailable"})`}>
             {p.models.map((m) => (
-              <option key={m.id} value={m.id} disabled={!p.available && !mockAll}>
-                {m.label ?? m.id}
+              // The header's picker is narrow: it shows the id (short, and what a spell writes); the label is its title.
+              <option key={m.id} value={m.id} disabled={!p.available && !mockAll} title={m.label ?? m.id}>
+                {stacked ? (m.label ?? m.id) : m.id}
               </option>
             ))}
           </optgroup>
@@ -71,7 +72,16 @@ export function ModelPicker({
             className={`inline-block h-3 w-3 rounded-full bg-white shadow transition-transform ${mockAll ? "translate-x-3.5" : "translate-x-0.5"}`}
           />
         </span>
-        <span className={stacked ? "whitespace-nowrap" : "whitespace-nowrap max-2xl:sr-only"}>Mock every model</span>
+        {/* Visible at every width: the short form where the header is tight, the whole label where it fits. */}
+        <span className="whitespace-nowrap">
+          {stacked ? (
+            "Mock every model"
+          ) : (
+            <>
+              Mock<span className="max-2xl:sr-only"> every model</span>
+            </>
+          )}
+        </span>
       </button>
     </div>
   );

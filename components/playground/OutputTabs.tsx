@@ -1,8 +1,8 @@
 "use client";
-/** The output panel: Console, Trace, Result, State, Debug and Profile tabs, with the run's status line. */
+/** The output panel: Console, Trace, Result, State, History, Debug and Profile tabs, with the run's status line. */
 import { useId, useRef, type ReactNode } from "react";
 
-export type OutputTab = "console" | "trace" | "result" | "state" | "debug" | "profile";
+export type OutputTab = "console" | "trace" | "result" | "state" | "history" | "debug" | "profile";
 
 export interface OutputTabsProps {
   tab: OutputTab;
@@ -17,6 +17,7 @@ const TABS: { id: OutputTab; label: string }[] = [
   { id: "trace", label: "Trace" },
   { id: "result", label: "Result" },
   { id: "state", label: "State" },
+  { id: "history", label: "History" },
   { id: "debug", label: "Debug" },
   { id: "profile", label: "Profile" },
 ];

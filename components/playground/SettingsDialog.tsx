@@ -1,8 +1,12 @@
 "use client";
-/** Settings: editor (font size, keybindings, editor kind), your own API key (BYOK), and the history of spells. */
+/**
+ * Settings: editor (font size, keybindings, editor kind), the security preset of every run, your own API key
+ * (BYOK), and the history of spells.
+ */
 import { useId, useState } from "react";
 import { Dialog } from "@/components/ui/Dialog";
 import type { EditorStore } from "@/lib/store/editor";
+import { SANDBOX_PRESETS, sandboxRules, type SandboxPreset } from "@/lib/core/sandbox";
 import { FONT_SIZE_MAX, FONT_SIZE_MIN } from "@/lib/store/schemas";
 import type { SettingsStore } from "@/lib/store/settings";
 import { useStore } from "./hooks";
@@ -21,7 +25,7 @@ export function SettingsDialog({
   const s = useStore(settings);
   const history = useStore(editor, (e) => e.history);
   const [showKey, setShowKey] = useState(false);
-  const ids = { font: useId(), keys: useId(), kind: useId(), byok: useId(), remember: useId() };
+  const ids = { font: useId(), keys: useId(), kind: useId(), sandbox: useId(), byok: useId(), remember: useId() };
   return (
     <Dialog open={open} onClose={onClose} title="Settings" width="max-w-xl">
       <div className="space-y-6 text-sm">
@@ -63,6 +67,30 @@ export function SettingsDialog({
               <option value="plain">Plain text</option>
             </select>
           </div>
+        </section>
+
+        <section className="space-y-2">
+          <h3 className="font-semibold">Security</h3>
+          <div className="grid grid-cols-[8rem_1fr] items-center gap-3">
+            <label htmlFor={ids.sandbox}>Sandbox preset</label>
+            <select
+              id={ids.sandbox}
+              className="input h-8"
+              value={s.sandbox}
+              onChange={(e) => s.update({ sandbox: e.target.value as SandboxPreset })}
+              data-testid="sandbox-preset"
+            >
+              {SANDBOX_PRESETS.map((p) => (
+                <option key={p} value={p}>
+                  {p[0].toUpperCase() + p.slice(1)}: {sandboxRules(p).summary}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p className="text-zinc-600 dark:text-zinc-400">
+            Applies from the next run. Embedded spells in this browser may ask for a stricter preset, never a looser
+            one.
+          </p>
         </section>
 
         <section className="space-y-2">

@@ -6,7 +6,9 @@
  */
 import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core";
 import { isSpellErrorKind, SpellError, type SpellErrorData, type SpellErrorKind } from "../../lib/core/errors";
+import { type ApiSurface } from "../../lib/core/engine";
 import { type JsonValue } from "../../lib/core/json";
+import { describeMissingName, namesOnApi } from "../../lib/core/names";
 import { STOP_MESSAGES } from "../../lib/core/run-guard";
 import type { StopReason } from "./interrupts";
 
@@ -23,6 +25,10 @@ export interface ThrownFacts {
   line?: number;
   column?: number;
   data?: { [key: string]: JsonValue };
+  /** A TypeError's recent misses on API objects, newest first: [where, owner, name]. */
+  misses?: [string, string, string][];
+  /** A ReferenceError's global names (to suggest the nearest). */
+  globals?: string[];
 }
 
 /** Where the spell's text sits in what QuickJS compiled. */
@@ -32,6 +38,9 @@ export interface SourceMapping {
   lineOffset: number;
   /** The spell's last line: frames past it belong to a wrapper. */
   lastLine?: number;
+  /** The spell's text and the API it was given: an error about a missing name is reworded from them. */
+  source?: string;
+  surface?: ApiSurface;
 }
 
 interface SpellFrame {
@@ -103,6 +112,71 @@ function messageOf(facts: ThrownFacts): string {
   return msg;
 }
 
+/** `Agent.bulder`, `b.nam`, `f`: the callee a call or a property read at `column` of `lineText` was made on. */
+const CALLEE = /((?:[A-Za-z_$][\w$]*\s*\??\.\s*)*)([A-Za-z_$][\w$]*)\s*$/;
+const DECLARED = /\b(?:function\*?|class|const|let|var)\s+([A-Za-z_$][\w$]*)/g;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The names a spell declares at any level (a module's own bindings are not properties of globalThis). */
+function declaredNames(source: string): string[] {
+  return Array.from(source.matchAll(DECLARED), (m) => m[1]);
+}
+
+/**
+ * QuickJS says "not a function" without a name, and "cannot read property 'x' of undefined" without the name
+ * that was undefined. The thrown value's position points at the call's `(` or the read's `.` (or, in a `return`,
+ * at the statement): the text names the callee, and a recent miss on an API object (the prelude's misses) names
+ * its owner and the nearest name: "Agent.bulder is not a function (did you mean Agent.builder?)". Undefined
+ * when there is nothing better to say.
+ */
+function missingNameMessage(
+  facts: ThrownFacts,
+  mapping: SourceMapping,
+  line?: number,
+  column?: number,
+): string | undefined {
+  if (!facts.isError) return undefined;
+  if (facts.name === "ReferenceError") {
+    const name = /^'([^']+)' is not defined$/.exec(facts.message)?.[1];
+    if (name === undefined || !facts.globals) return undefined;
+    const candidates = [...facts.globals, ...(mapping.source ? declaredNames(mapping.source) : [])];
+    return describeMissingName({ where: "global", name, use: "call", candidates });
+  }
+  if (facts.name !== "TypeError" || mapping.source === undefined || line === undefined || column === undefined) {
+    return undefined;
+  }
+  const use =
+    facts.message === "not a function"
+      ? "call"
+      : /^cannot (read|set) property /.test(facts.message)
+        ? "index"
+        : undefined;
+  if (use === undefined) return undefined;
+  const lineText = mapping.source.split("\n")[line - 1];
+  if (lineText === undefined) return undefined;
+  const apiMisses = (facts.misses ?? []).filter((m) => m[0] === "member" || m[0] === "method");
+  const callee =
+    lineText[column - 1] === (use === "call" ? "(" : ".") ? CALLEE.exec(lineText.slice(0, column - 1)) : null;
+  const miss = callee
+    ? apiMisses.find((m) => m[2] === callee[2])
+    : // The position is not the call's: a miss whose name the line calls (or reads through) is the one.
+      apiMisses.find((m) =>
+        new RegExp(`\\.\\s*${escapeRegExp(m[2])}\\s*${use === "call" ? "\\(" : "[.[]"}`).test(lineText),
+      );
+  if (miss) {
+    const where = miss[0] as "member" | "method";
+    const [, owner, name] = miss;
+    return describeMissingName({ where, owner, name, use, candidates: namesOnApi(mapping.surface, where, owner) });
+  }
+  // Not an API name: still say which callee it was.
+  return callee && use === "call"
+    ? `TypeError: ${(callee[1] + callee[2]).replace(/\s+/g, "")} is not a function`
+    : undefined;
+}
+
 /** A SpellErrorData from what the spell threw. `override` replaces kind and message (timeouts, cancels). */
 export function spellErrorFromFacts(
   facts: ThrownFacts,
@@ -124,6 +198,10 @@ export function spellErrorFromFacts(
   } else if (facts.lineNumber !== undefined && facts.lineNumber - mapping.lineOffset >= 1) {
     out.line = facts.lineNumber - mapping.lineOffset;
     if (facts.columnNumber !== undefined) out.column = facts.columnNumber;
+  }
+  if (!override) {
+    const better = missingNameMessage(facts, mapping, out.line, out.column);
+    if (better !== undefined) out.message = better;
   }
   if (frames.length > 0) out.stack = formatFrames(frames, mapping.chunkName);
   if (facts.data && Object.keys(facts.data).length > 0) out.data = facts.data;

@@ -8,6 +8,7 @@ import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core";
 import { SpellError } from "../../lib/core/errors";
 import { type ApiSurface, type ExecuteOptions } from "../../lib/core/engine";
 import { type JsonValue } from "../../lib/core/json";
+import { SANDBOX_MESSAGES, sandboxRules } from "../../lib/core/sandbox";
 import { setupFailure, type Failure, type ThrownFacts } from "./errors";
 import type { Callable, JsHostCalls } from "./host-calls";
 import type { StopReason, VmGuard } from "./interrupts";
@@ -24,7 +25,7 @@ interface Manifest {
 /** What the setup reads from and records on its run. */
 export interface InjectContext {
   readonly ctx: QuickJSContext | null;
-  readonly opts: Pick<ExecuteOptions, "api" | "args">;
+  readonly opts: Pick<ExecuteOptions, "api" | "args" | "sandbox">;
   readonly chunkName: string;
   readonly guard: Pick<VmGuard, "inVm" | "currentStop">;
   readonly host: Pick<JsHostCalls, "hostLog" | "hostCall" | "callables">;
@@ -90,9 +91,14 @@ export function setUpContext(run: InjectContext): Failure | null {
       return failure(run, evaluated.error, "the engine prelude failed");
     }
     const chunk = ctx.newString(run.chunkName);
-    const made = ctx.callFunction(evaluated.value, ctx.undefined, host, chunk);
+    const rules = sandboxRules(run.opts.sandbox);
+    const refuseCode = rules.codeFromStrings
+      ? ctx.undefined
+      : ctx.newString(SANDBOX_MESSAGES.feature(rules.preset, "code built from strings (eval, Function)"));
+    const made = ctx.callFunction(evaluated.value, ctx.undefined, host, chunk, refuseCode);
     evaluated.value.dispose();
     chunk.dispose();
+    refuseCode.dispose();
     host.dispose();
     if (made.error) return failure(run, made.error, "the engine prelude failed");
     const internals = {} as Internals;

@@ -1,7 +1,8 @@
 /**
  * The JavaScript half of the bridge, evaluated inside each fresh QuickJS context before the spell.
  *
- * It is a function `(host, chunkName) => internals`. `host` holds the three native entry points (log, call a
+ * It is a function `(host, chunkName, refuseCode) => internals`; `refuseCode`, when a string, is the message
+ * `eval` and the Function constructors throw under a sandbox preset that leaves them out. `host` holds the three native entry points (log, call a
  * global's function, call a method on a handle); they are captured in this closure and never reachable from
  * the spell. The returned internals are kept by the host (as handles) for the length of the run:
  *
@@ -33,7 +34,7 @@ export const INTERNAL_NAMES = [
 /** The run's handles on the prelude's internals (disposed when the run ends). */
 export type Internals = Record<(typeof INTERNAL_NAMES)[number], QuickJSHandle>;
 
-export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
+export const PRELUDE_SOURCE = String.raw`(function (host, chunkName, refuseCode) {
   "use strict";
   const G = globalThis;
   const hostLog = host.log, hostCall = host.call, hostMethod = host.method;
@@ -49,7 +50,12 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
       throw new SyntaxError("the code nests brackets too deeply; the parser cannot go further");
   };
   const rawEval = G.eval;
+  // Under a sandbox preset that leaves out code built from strings, eval and the Function constructors say so.
+  const refuseCodeIfAsked = () => {
+    if (typeof refuseCode === "string") throw new SpellError("unsupported_feature", refuseCode);
+  };
   G.eval = function evalGuarded(x) {
+    refuseCodeIfAsked();
     guardSource(x);
     return rawEval(x);
   };
@@ -61,6 +67,7 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
   ]) {
     const Raw = proto.constructor;
     const Guarded = function (...parts) {
+      refuseCodeIfAsked();
       for (const p of parts) guardSource(String(p));
       return Raw(...parts);
     };
@@ -318,7 +325,7 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
   }
 
   function makeClass(cls, spec) {
-    const proto = create(null);
+    const proto = create(missTrap("method", cls, create(null)));
     for (const m of keysOf(spec.methods)) proto[m] = makeMethod(cls, m, spec.methods[m]);
     if (!("toString" in proto)) {
       proto.toString = function () {
@@ -350,12 +357,36 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
     classProtos[cls] = proto;
   }
 
+  // Names a spell looked up on an API object and did not find (Agent.bulder, builder.nam), the last MISS_SLOTS of
+  // them, so the run's error can name the owner and the nearest name (describe, errors.ts). The trap sits on the
+  // prototype chain behind the API's own properties: a name that is there never reaches it, so only a miss
+  // pays, and a miss still reads as undefined.
+  const NativeProxy = Proxy, reflectGet = Reflect.get, ObjectPrototype = Object.prototype;
+  const NativeTypeError = TypeError, NativeReferenceError = ReferenceError, ownNames = Object.getOwnPropertyNames;
+  const MISS_SLOTS = 8;
+  // A ring: the oldest of MISS_SLOTS is overwritten first (no Array.prototype method a spell could replace).
+  const misses = [];
+  let missAt = 0;
+  const PROBES = { then: true, toJSON: true };
+  function missTrap(where, owner, target) {
+    return new NativeProxy(target, {
+      get(t, k, receiver) {
+        if (k in t) return reflectGet(t, k, receiver);
+        if (typeof k === "string" && PROBES[k] !== true) {
+          misses[missAt] = [where, owner, k];
+          missAt = (missAt + 1) % MISS_SLOTS;
+        }
+        return undefined;
+      },
+    });
+  }
+
   function install(manifestText) {
     const manifest = JSONparse(manifestText);
     for (const cls of keysOf(manifest.classes)) makeClass(cls, manifest.classes[cls]);
     for (const name of keysOf(manifest.globals)) {
       const spec = manifest.globals[name];
-      const obj = {};
+      const obj = create(missTrap("member", name, ObjectPrototype));
       for (const fn of keysOf(spec.functions)) obj[fn] = makeFunction(fn, spec.functions[fn]);
       if (spec.values) for (const k of keysOf(spec.values)) obj[k] = spec.values[k];
       G[name] = obj;
@@ -456,6 +487,22 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
       return fallback;
     }
   }
+  // Plain loops: a spell may have replaced Array.prototype's methods.
+  function copyMisses() {
+    const out = [];
+    // Newest first.
+    for (let i = 1; i <= misses.length; i++) {
+      const m = misses[(missAt - i + MISS_SLOTS) % MISS_SLOTS];
+      out[i - 1] = [m[0], m[1], m[2]];
+    }
+    return out;
+  }
+  function globalNames() {
+    const all = ownNames(G);
+    const out = [];
+    for (let i = 0; i < all.length && out.length < 1000; i++) if (IDENT.test(all[i])) out[out.length] = all[i];
+    return out;
+  }
   function describe(e) {
     const d = {};
     if (e instanceof NativeError) {
@@ -466,6 +513,9 @@ export const PRELUDE_SOURCE = String.raw`(function (host, chunkName) {
       if (typeof e.kind === "string") d.kind = e.kind;
       if (typeof e.lineNumber === "number") d.lineNumber = e.lineNumber;
       if (typeof e.columnNumber === "number") d.columnNumber = e.columnNumber;
+      // What a TypeError or ReferenceError needs to name what was missing (errors.ts rewords it).
+      if (e instanceof NativeTypeError && misses.length > 0) d.misses = copyMisses();
+      if (e instanceof NativeReferenceError) d.globals = safe(globalNames, []);
       if (e instanceof SpellError) {
         if (typeof e.line === "number") d.line = e.line;
         if (typeof e.column === "number") d.column = e.column;

@@ -89,7 +89,7 @@ export class JavascriptRun {
       memoryLimitBytes: limits.memoryLimitBytes,
     };
     this.guard = new VmGuard(this.limits, opts.signal, opts.cpu);
-    this.mapping = { chunkName: this.chunkName, lineOffset: 0 };
+    this.mapping = { chunkName: this.chunkName, lineOffset: 0, source, surface: opts.api };
   }
 
   /** Run the spell to its end. Never throws: every failure becomes an error result. */

@@ -4,8 +4,9 @@
  * raised value, its line and traceback off a Lua thread ({@link raisedError}, {@link killLine}).
  */
 import { isSpellErrorKind, type SpellErrorData, type SpellErrorKind } from "../../lib/core/errors";
-import { isHandleRef } from "../../lib/core/engine";
+import { isHandleRef, type ApiSurface } from "../../lib/core/engine";
 import { type JsonValue } from "../../lib/core/json";
+import { describeMissingName, namesOnApi } from "../../lib/core/names";
 import { STOP_MESSAGES } from "../../lib/core/run-guard";
 import { readLuaValue, type ConvertHost } from "./convert";
 import { LuaType, type LuaApi, type LuaState } from "./lua-api";
@@ -120,11 +121,29 @@ export interface RaisedContext {
   /** The memory limit, and whether an allocation was refused (then "not enough memory" is that limit). */
   readonly memoryLimit: number;
   readonly memory: { readonly failed: boolean };
+  /** The API the run injected: the names a missing one is compared with. */
+  readonly surface: ApiSurface | undefined;
 }
 
 /**
- * The error at `idx` of `T`: either the value run_root caught (followed by its line and traceback) or the
- * raw error object of a failed resume.
+ * The message naming a missing name, from the hint the prelude's `missing_hint` made at the error (a miss on an
+ * API table, or the globals there were); undefined when there is nothing better to say than Lua's own words.
+ */
+function missingNameMessage(hint: JsonValue, surface: ApiSurface | undefined): string | undefined {
+  if (typeof hint !== "object" || hint === null || Array.isArray(hint)) return undefined;
+  const { where, owner, name, use, names } = hint;
+  if (typeof name !== "string" || (use !== "call" && use !== "index")) return undefined;
+  if (where === "global") {
+    const candidates = Array.isArray(names) ? names.filter((n): n is string => typeof n === "string") : [];
+    return describeMissingName({ where, name, use, candidates });
+  }
+  if ((where !== "member" && where !== "method") || typeof owner !== "string") return undefined;
+  return describeMissingName({ where, owner, name, use, candidates: namesOnApi(surface, where, owner) });
+}
+
+/**
+ * The error at `idx` of `T`: either the value run_root caught (followed by its line, traceback and a hint
+ * about a missing name) or the raw error object of a failed resume.
  */
 export function raisedError(ctx: RaisedContext, T: LuaState, idx: number): SpellErrorData {
   const { api, chunkName } = ctx;
@@ -138,7 +157,18 @@ export function raisedError(ctx: RaisedContext, T: LuaState, idx: number): Spell
   if (t === LuaType.String) {
     const raised = api.tostring(T, abs);
     if (ctx.memory.failed && raised === "not enough memory") return memoryError(ctx.memoryLimit);
-    return stringError(raised, chunkName, ENGINE, line, stack);
+    const out = stringError(raised, chunkName, ENGINE, line, stack);
+    if (abs + 3 <= top && api.type(T, abs + 3) === LuaType.Table) {
+      let hint: JsonValue = null;
+      try {
+        hint = readLuaValue(ctx.host, T, abs + 3, "hint", { functions: "reject" }) as JsonValue;
+      } catch {
+        // An unreadable hint leaves Lua's own message.
+      }
+      const better = missingNameMessage(hint, ctx.surface);
+      if (better !== undefined) out.message = better;
+    }
+    return out;
   }
   if (t === LuaType.Table) {
     let fields: { [key: string]: JsonValue };

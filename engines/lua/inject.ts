@@ -6,6 +6,7 @@
 import { SpellError } from "../../lib/core/errors";
 import { type ApiSurface, type HostValue } from "../../lib/core/engine";
 import { type JsonValue } from "../../lib/core/json";
+import { SANDBOX_MESSAGES, sandboxRules, type SandboxPreset } from "../../lib/core/sandbox";
 import { pushHostValue } from "./convert";
 import type { LuaHostCalls } from "./host-calls";
 import { allocator, countHook, HOOK_COUNT, type InterruptContext, type MemoryAccount } from "./interrupts";
@@ -25,6 +26,8 @@ export interface InjectContext extends InterruptContext {
   /** Functions added to the wasm table for this run (removed when it closes). */
   readonly fnPointers: number[];
   refs: PreludeRefs;
+  /** The run's security preset: what the prelude leaves out of the language. */
+  readonly sandbox: SandboxPreset | undefined;
   /** The state panicked: it cannot be closed normally. */
   onPanic(): void;
 }
@@ -81,7 +84,15 @@ export function setUpState(
     run.printed.emit(level, text);
     return 0;
   });
-  if (api.pcall(L, 2, 1) !== LuaStatus.Ok) throw new Error(`the Lua prelude failed: ${api.tostring(L, -1)}`);
+  // What the preset refuses: the message its stand-in raises, or nil when the function is there.
+  const rules = sandboxRules(run.sandbox);
+  const pushRefusal = (allowed: boolean, what: string) => {
+    if (allowed) api.pushnil(L);
+    else api.pushstring(L, SANDBOX_MESSAGES.feature(rules.preset, what));
+  };
+  pushRefusal(rules.codeFromStrings, "load");
+  pushRefusal(rules.collectGarbage, "collectgarbage");
+  if (api.pcall(L, 4, 1) !== LuaStatus.Ok) throw new Error(`the Lua prelude failed: ${api.tostring(L, -1)}`);
   const internals = api.gettop(L);
   const field = (name: string): number => {
     api.pushstring(L, name);

@@ -5,7 +5,9 @@
  * a line-buffered `write`). It runs once per fresh Lua state, before the spell, as chunk `=llmspell` (so its
  * frames are filtered out of every stack a user sees).
  *
- * Called with (spellSource, hostLog); returns a table of internals the host keeps references to.
+ * Called with (spellSource, hostLog, refuseLoad, refuseCollect): the last two are nil, or the message that a
+ * stand-in for `load` or `collectgarbage` raises under a sandbox preset that leaves them out. Returns a table
+ * of internals the host keeps references to.
  */
 export const PRELUDE_CHUNK_NAME = "=llmspell";
 
@@ -25,7 +27,7 @@ export interface PreludeRefs {
 }
 
 export const LUA_PRELUDE = String.raw`
-local SPELL_SOURCE, host_log = ...
+local SPELL_SOURCE, host_log, refuse_load, refuse_collect = ...
 
 local type, select, rawequal, rawget, rawset, rawlen = type, select, rawequal, rawget, rawset, rawlen
 local setmetatable, getmetatable, error, tostring, pairs, next = setmetatable, getmetatable, error, tostring, pairs, next
@@ -112,6 +114,48 @@ local function wrap_method(cname, mname, raw)
   end
 end
 
+-- Names a spell looked up on an API table and did not find (Agent.bulder, builder:nam), the last MISS_SLOTS of
+-- them, so the run's error can name the owner and the nearest name (missing_hint, errors.ts). A name that is
+-- there never reaches __index: only a miss pays, and a miss still reads as nil (\`Agent.x == nil\` keeps working).
+local MISS_SLOTS = 8
+local miss_where, miss_owner, miss_key = {}, {}, {}
+local miss_at = 0
+local function note_miss(where, owner, k)
+  if type(k) == "string" then
+    miss_at = miss_at % MISS_SLOTS + 1
+    miss_where[miss_at], miss_owner[miss_at], miss_key[miss_at] = where, owner, k
+  end
+  return nil
+end
+
+-- What the run's error needs to name a missing name: for "attempt to call a nil value (field 'bulder')", the
+-- miss it came from; for a global, the globals there are. Nil for any other error.
+local s_match = string.match
+local function missing_hint(e)
+  if type(e) ~= "string" then return nil end
+  local use, kind, name = s_match(e, "attempt to (%a+) a nil value %((%a+) '([^']*)'%)$")
+  if name == nil or (use ~= "call" and use ~= "index") then return nil end
+  if kind == "global" then
+    local names, n = {}, 0
+    for k in next, G do
+      if type(k) == "string" then
+        n = n + 1
+        names[n] = k
+        if n == 1000 then break end
+      end
+    end
+    return { where = "global", name = name, use = use, names = names }
+  end
+  if kind ~= "field" and kind ~= "method" then return nil end
+  for i = 0, MISS_SLOTS - 1 do
+    local slot = (miss_at - i - 1) % MISS_SLOTS + 1
+    if miss_key[slot] == name then
+      return { where = miss_where[slot], owner = miss_owner[slot], name = name, use = use }
+    end
+  end
+  return nil
+end
+
 local function install_api(spec)
   for cname, methods in next, spec.classes do
     local index = {}
@@ -122,8 +166,11 @@ local function install_api(spec)
         local m = index[k]
         if m ~= nil then return m end
         local f = handle_fields[o]
-        if f ~= nil then return f[k] end
-        return nil
+        if f ~= nil then
+          local v = f[k]
+          if v ~= nil then return v end
+        end
+        return note_miss("method", cname, k)
       end,
       __newindex = function(o, k, v)
         local f = handle_fields[o]
@@ -155,7 +202,7 @@ local function install_api(spec)
   for gname, g in next, spec.globals do
     local t = {}
     for fname, raw in next, g.functions do t[fname] = wrap_host(raw) end
-    G[gname] = t
+    G[gname] = setmetatable(t, { __index = function(_, k) return note_miss("member", gname, k) end })
   end
 end
 
@@ -209,16 +256,17 @@ end
 
 local function run_root(fn, ...)
   roots[co_running()] = true
-  local line, tb
+  local line, tb, hint
   local r = pack(raw_xpcall(fn, function(e)
     if not rawequal(e, KILL) then
       line = spell_line(2)
       tb = traceback("", 2)
+      hint = missing_hint(e)
     end
     return error_text(e)
   end, ...))
   if r[1] then return true, r[2] end
-  return false, r[2], line, tb
+  return false, r[2], line, tb, hint
 end
 
 local function to_text(n, ...)
@@ -318,6 +366,12 @@ sandbox.load = function(chunk, name, _mode, ...)
   if select("#", ...) > 0 then return check_load(raw_load(chunk, name, "t", (...))) end
   return check_load(raw_load(chunk, name, "t"))
 end
+-- A sandbox preset may leave these out (lib/core/sandbox.ts): a stand-in says so when called.
+local function refused(message)
+  return function() raise({ kind = "unsupported_feature", message = message }) end
+end
+if refuse_load then sandbox.load = refused(refuse_load) end
+if refuse_collect then sandbox.collectgarbage = refused(refuse_collect) end
 sandbox.os = { time = os.time, clock = os.clock, date = os.date, difftime = os.difftime }
 sandbox.coroutine = {
   create = co_create, resume = resume, yield = yield, status = co_status, wrap = wrap,

@@ -263,6 +263,16 @@ export class LuaRun {
     return memoryError(this.memoryLimit);
   }
 
+  /** The run's security preset. */
+  get sandbox(): ExecuteOptions["sandbox"] {
+    return this.opts.sandbox;
+  }
+
+  /** The API this run injected. */
+  get surface(): ExecuteOptions["api"] {
+    return this.opts.api;
+  }
+
   /** The error at `idx` of `T` (see {@link raisedError}). */
   raisedError(T: LuaState, idx: number): SpellErrorData {
     return raisedError(this, T, idx);

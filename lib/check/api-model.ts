@@ -6,6 +6,8 @@
 import { SPELL_API_REFERENCE } from "@/lib/spell/reference";
 import type { ApiFunctionDoc } from "@/lib/spell/reference-types";
 
+export { nearestName as suggestName } from "@/lib/core/names";
+
 interface ApiMember {
   name: string;
   /** The class a call returns, when it returns one of the API's classes. */
@@ -62,41 +64,4 @@ export function getApiModel(): ApiModel {
   }
   model = { globals, allGlobals: new Set(SPELL_API_REFERENCE.globals.map((g) => g.name)), classes };
   return model;
-}
-
-/** Edit distance counting a swap of neighbours as one edit (optimal string alignment), case-blind, bounded. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  const rows: number[][] = [Array.from({ length: y.length + 1 }, (_, j) => j)];
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-      row[j] = d;
-      best = Math.min(best, d);
-    }
-    if (best > max) return max + 1;
-    rows.push(row);
-  }
-  return rows[x.length][y.length];
-}
-
-/** The candidate nearest to `name` (a typo's likely meaning), or undefined when none is close. */
-export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
-  const max = Math.min(3, Math.ceil(name.length / 2));
-  let best: string | undefined;
-  let bestDistance = max + 1;
-  for (const c of candidates) {
-    const d = distance(name, c, max);
-    if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= max ? best : undefined;
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { SPELL_API_REFERENCE } from "@/lib/spell/reference";
 import { CHECK_CASES, type CheckCase } from "./cases";
 import { CHECK_RULES } from "./diagnostic";
-import { checkSpell } from "./index";
+import { canCheck, checkSpell } from "./index";
+import { SANDBOX_CHECK_CASES } from "./sandbox-cases";
 
 const EXAMPLES = join(process.cwd(), "examples");
 
@@ -28,9 +29,23 @@ for (const language of ["lua", "javascript"] as const) {
   });
 }
 
+for (const language of ["lua", "javascript"] as const) {
+  if (!canCheck(language)) continue;
+  describe(`checker under a sandbox preset: ${language}`, () => {
+    for (const c of SANDBOX_CHECK_CASES) {
+      it(c.name, () => {
+        const got = checkSpell(language === "lua" ? c.lua : c.js, language, { sandbox: c.sandbox }).filter(
+          (d) => d.rule !== "unused-local",
+        );
+        expect(got.map((d) => ({ rule: d.rule, line: d.line }))).toEqual(c.expect);
+      });
+    }
+  });
+}
+
 describe("checker: the table", () => {
   it("has a case for every rule", () => {
-    const covered = new Set(CHECK_CASES.flatMap((c) => c.expect.map((e) => e.rule)));
+    const covered = new Set([...CHECK_CASES, ...SANDBOX_CHECK_CASES].flatMap((c) => c.expect.map((e) => e.rule)));
     expect(CHECK_RULES.filter((r) => !covered.has(r))).toEqual(["type-check"]); // the page's TypeScript worker gives it
   });
 

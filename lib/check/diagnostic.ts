@@ -19,6 +19,7 @@ export const CHECK_RULES = [
   "unreachable",
   "endless-loop",
   "huge-repeat",
+  "sandbox-refused",
   // In the page only: TypeScript's semantic checks of a JavaScript spell (type-check.ts), not checkSpell's.
   "type-check",
 ] as const;

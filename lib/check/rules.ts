@@ -2,18 +2,21 @@
  * The rules, written once for both languages: each turns the facts an extractor found (facts.ts) into
  * diagnostics with its rule id, a message that names the problem, and a quick fix where one is certain.
  */
-import { DEFAULT_LIMITS } from "@/lib/core/limits";
+import { sandboxRules, type SandboxPreset } from "@/lib/core/sandbox";
 import type { SpellLanguage } from "@/lib/core/dialect";
 import { listTools, type ToolDefinition } from "@/lib/tools";
 import { getApiModel, suggestName } from "./api-model";
 import type { CheckRule, Diagnostic, DiagnosticSeverity, SourceRange } from "./diagnostic";
 import type { SpellFacts } from "./facts";
+import { checkSandbox } from "./sandbox-rule";
 
 export interface CheckOptions {
   /** The models the server offers (`GET /api/models`); without it models are not checked. */
   models?: readonly string[];
-  /** The memory limit a `huge-repeat` is measured against. */
+  /** The memory limit a `huge-repeat` is measured against (by default the sandbox preset's). */
   memoryLimitBytes?: number;
+  /** The security preset the spell will run under: `sandbox-refused` warns about what it refuses. */
+  sandbox?: SandboxPreset;
 }
 
 function diagnostic(
@@ -135,6 +138,7 @@ export function applyRules(facts: SpellFacts, language: SpellLanguage, options: 
   }
   checkMembers(facts, language, out);
   checkTools(facts, out);
+  if (options.sandbox) checkSandbox(facts, options.sandbox, out);
   for (const { name, range, needsParens } of facts.unawaitedCalls) {
     const start = { ...range, endLine: range.line, endColumn: range.column };
     const end = { ...range, line: range.endLine, column: range.endColumn };
@@ -196,7 +200,7 @@ export function applyRules(facts: SpellFacts, language: SpellLanguage, options: 
         "this loop has no break, return or error: it runs until the CPU limit stops the spell",
       ),
     );
-  const memory = options.memoryLimitBytes ?? DEFAULT_LIMITS.memoryLimitBytes;
+  const memory = options.memoryLimitBytes ?? sandboxRules(options.sandbox).limits.memoryLimitBytes;
   for (const { count, unitLength, range } of facts.repeats) {
     const bytes = count * unitLength;
     if (bytes > memory)

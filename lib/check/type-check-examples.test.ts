@@ -24,18 +24,24 @@ const OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
+/** The ES lib and the spell API's declarations are parsed once and shared by every check (the slow part). */
+const sharedFiles = new Map<string, ts.SourceFile | undefined>();
+let previous: ts.Program | undefined;
+
 function typeCheck(source: string) {
-  const files = new Map([
-    ["/spell.js", source],
-    ["/spell-api.d.ts", DTS],
-  ]);
   const host = ts.createCompilerHost(OPTIONS);
   const readFile = host.readFile.bind(host);
-  host.readFile = (f) => files.get(f) ?? readFile(f);
-  host.fileExists = (f) => files.has(f) || ts.sys.fileExists(f);
+  host.readFile = (f) => (f === "/spell.js" ? source : f === "/spell-api.d.ts" ? DTS : readFile(f));
+  host.fileExists = (f) => f === "/spell.js" || f === "/spell-api.d.ts" || ts.sys.fileExists(f);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (f, v) => (files.has(f) ? ts.createSourceFile(f, files.get(f)!, v) : getSourceFile(f, v));
-  const program = ts.createProgram(["/spell.js", "/spell-api.d.ts"], OPTIONS, host);
+  host.getSourceFile = (f, v) => {
+    if (f === "/spell.js") return ts.createSourceFile(f, source, v);
+    if (!sharedFiles.has(f))
+      sharedFiles.set(f, f === "/spell-api.d.ts" ? ts.createSourceFile(f, DTS, v) : getSourceFile(f, v));
+    return sharedFiles.get(f);
+  };
+  const program = ts.createProgram(["/spell.js", "/spell-api.d.ts"], OPTIONS, host, previous);
+  previous = program;
   const file = program.getSourceFile("/spell.js")!;
   const raw = program.getSemanticDiagnostics(file).map((d) => ({
     start: d.start,
@@ -50,7 +56,8 @@ function typeCheck(source: string) {
   }).map((d) => `${d.line}:${d.column} ${d.message}`);
 }
 
-describe("TypeScript's checks of what ships", () => {
+// Type-checking takes seconds per program on a busy machine: room for every example and snippet.
+describe("TypeScript's checks of what ships", { timeout: 120_000 }, () => {
   it("flags what only types can tell", () => {
     expect(
       typeCheck(

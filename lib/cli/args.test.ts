@@ -43,6 +43,42 @@ describe("parseCliArgs", () => {
     });
   });
 
+  it("parses --record, --replay, --replay-speed and --otlp, and refuses bad combinations", () => {
+    expect(parseCliArgs(["run", "a.lua", "--record", "r.json", "--otlp", "o.json"])).toMatchObject({
+      ok: true,
+      value: { recordPath: "r.json", otlpPath: "o.json" },
+    });
+    expect(parseCliArgs(["run", "a.lua", "--replay", "r.json", "--replay-speed", "0.5"])).toMatchObject({
+      ok: true,
+      value: { replayPath: "r.json", replaySpeed: 0.5 },
+    });
+    const refused: [string[], string][] = [
+      [["run", "a.lua", "--record", "a.json", "--replay", "b.json"], "--record and --replay cannot be used together"],
+      [["run", "a.lua", "--replay-speed", "2"], "--replay-speed needs --replay"],
+      [["run", "a.lua", "--replay", "r.json", "--replay-speed", "8"], "--replay-speed needs a number from 0.25 to 4"],
+      [["run", "a.lua", "--otlp", " "], "--otlp needs a file path"],
+      [["check", "a.lua", "--record", "r.json"], "--record is an option of run, not check"],
+    ];
+    for (const [argv, message] of refused) {
+      const r = parseCliArgs(argv);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(message);
+    }
+  });
+
+  it("parses --sandbox for run and check, and names a bad preset", () => {
+    expect(run("a.js", "--sandbox", "strict")).toMatchObject({ ok: true, value: { sandbox: "strict" } });
+    expect(parseCliArgs(["check", "a.js", "--sandbox", "minimal"])).toMatchObject({
+      ok: true,
+      value: { command: "check", sandbox: "minimal" },
+    });
+    expect(fail(["run", "a.js", "--sandbox", "lax"])).toBe(
+      "--sandbox: 'lax' is not a sandbox preset (use standard, strict, minimal)",
+    );
+    expect(fail(["check", "a.js", "--sandbox", "STRICTER"])).toMatch(/^--sandbox: 'STRICTER' is not a sandbox preset/);
+    expect(fail(["run", "a.js", "--sandbox"])).toBe("--sandbox needs a value");
+  });
+
   it("defaults: no engine, no args, human output", () => {
     expect(run("a.js")).toEqual({
       ok: true,

@@ -2,13 +2,16 @@
  * The `llmspell` command line, parsed and validated: pure (no file system), so every bad input has a test.
  *
  *   llmspell run <file> [--engine NAME] [--mock] [--model provider/model] [--timeout-ms N] [--memory-mb N]
- *                       [--json] [--trace] [--state FILE] [--profile OUT.json] [--arg key=value ...] [-- args...]
- *   llmspell check <file>... [--engine NAME] [--json]
+ *                       [--sandbox PRESET] [--json] [--trace] [--state FILE] [--arg key=value ...]
+ *                       [--record RUN.json | --replay RUN.json [--replay-speed X]] [--otlp OUT.json]
+ *                       [--profile OUT.json] [-- args...]
+ *   llmspell check <file>... [--engine NAME] [--sandbox PRESET] [--json]
  *   llmspell engines | llmspell help | llmspell --version
  */
 import { parseArgs } from "node:util";
 import * as z from "zod";
 import type { JsonValue } from "@/lib/core/json";
+import { SANDBOX_PRESETS, parseSandboxPreset, sandboxRules, type SandboxPreset } from "@/lib/core/sandbox";
 
 export interface RunCommand {
   /** `debug` runs the spell under the line debugger (commands on stdin). */
@@ -20,11 +23,21 @@ export interface RunCommand {
   model?: string;
   timeoutMs?: number;
   memoryBytes?: number;
+  /** From `--sandbox`: the security preset (its limits are the ceiling of `--timeout-ms` and `--memory-mb`). */
+  sandbox?: SandboxPreset;
   json: boolean;
   trace: boolean;
   statePath?: string;
   /** `run --profile OUT.json`: write a speedscope profile of the run there. */
   profilePath?: string;
+  /** `--record`: write the run's recording (lib/recording) to this file. */
+  recordPath?: string;
+  /** `--replay`: answer every model call from this recording (no provider needed). */
+  replayPath?: string;
+  /** `--replay-speed`: 1 is the recorded pace, 0 (the default) no waiting. */
+  replaySpeed?: number;
+  /** `--otlp`: write the run's trace as OTLP/JSON to this file. */
+  otlpPath?: string;
   /** `ARGS`: named values from `--arg k=v` and `-- --k v`, positional ones under "1", "2", …, "0" the file. */
   args?: { [key: string]: JsonValue };
 }
@@ -34,6 +47,8 @@ export interface CheckCommand {
   files: string[];
   /** From `--engine`; otherwise each file's extension says. */
   engine?: string;
+  /** From `--sandbox`: warn about calls this preset refuses. */
+  sandbox?: SandboxPreset;
   json: boolean;
 }
 
@@ -43,9 +58,10 @@ export type ParseResult = { ok: true; value: CliCommand } | { ok: false; message
 
 export const USAGE = `Usage:
   llmspell run <file> [options] [-- args...]   run a spell (.lua, .js, .mjs)
-  llmspell check <file>... [--engine NAME] [--json]
+  llmspell check <file>... [--engine NAME] [--sandbox PRESET] [--json]
                                                check spells without running them: syntax, the spell API,
-                                               tools, lint (FILE:LINE:COL: severity: message [rule])
+                                               tools, lint (FILE:LINE:COL: severity: message [rule]);
+                                               --sandbox warns about calls that preset refuses
   llmspell debug <file> [options] [-- args...] run a spell under the line debugger, commands on stdin:
                                                break N [if EXPR] (b), delete N, continue (c), next (n),
                                                step (s), out (o), print EXPR (p), locals, backtrace (bt),
@@ -60,17 +76,37 @@ Options for run:
   --model P/M          default model for agents that name none (default mock/default)
   --timeout-ms N       CPU time limit for the spell, in ms
   --memory-mb N        engine memory limit, in MiB
+  --sandbox PRESET     security preset: ${SANDBOX_PRESETS.map((p) => `${p} (${sandboxRules(p).summary})`).join(",\n                       ")}
   --json               print one JSON object: ok, value, logs, error, trace, stats
   --trace              print trace events (agents, tools, steps) to stderr
   --state FILE         keep State in this JSON file across runs
   --profile OUT.json   write a profile of the run (speedscope's format; open it at speedscope.app)
   --arg KEY=VALUE      set ARGS.KEY (repeatable)
+  --record RUN.json    write the run's recording: the spell, each model call and its streamed reply, the
+                       clock and random values it read (see README, "Recorded runs")
+  --replay RUN.json    replay a recording: every model call is answered from it, with no provider or key;
+                       exits 1 with "replay_diverged: call N ..." when the spell's requests differ
+  --replay-speed X     replay at X times the recorded pace (0.25 to 4; default: no waiting)
+  --otlp OUT.json      write the run's trace as OpenTelemetry OTLP/JSON (GenAI semantic conventions)
   -- args...           more ARGS: --key value, --key=value, or positional (ARGS["1"], ...)
 
 Exit codes: 0 success, 1 spell error (check: an error found), 2 usage error, 130 interrupted (Ctrl+C).`;
 
 /** Options that only `run` takes, for a clear error when `check` gets one. */
-const RUN_ONLY = ["mock", "model", "timeout-ms", "memory-mb", "trace", "state", "arg", "profile"] as const;
+const RUN_ONLY = [
+  "mock",
+  "model",
+  "timeout-ms",
+  "memory-mb",
+  "trace",
+  "state",
+  "arg",
+  "record",
+  "replay",
+  "replay-speed",
+  "otlp",
+  "profile",
+] as const;
 
 const positiveInt = (flag: string) =>
   z
@@ -89,6 +125,11 @@ const positiveNumber = (flag: string) =>
 const modelSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9._:@-]+)+$/, "--model needs provider/model, e.g. mock/default");
+const replaySpeedSchema = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, "--replay-speed needs a number from 0.25 to 4")
+  .transform(Number)
+  .refine((n) => n >= 0.25 && n <= 4, "--replay-speed needs a number from 0.25 to 4");
 const argPairSchema = z.string().regex(/^[^=\s]+=/, "--arg needs key=value");
 
 function check<T>(schema: z.ZodType<T>, value: string): { ok: true; value: T } | { ok: false; message: string } {
@@ -115,11 +156,16 @@ export function parseCliArgs(argv: string[]): ParseResult {
         model: { type: "string" },
         "timeout-ms": { type: "string" },
         "memory-mb": { type: "string" },
+        sandbox: { type: "string" },
         json: { type: "boolean" },
         trace: { type: "boolean" },
         state: { type: "string" },
         profile: { type: "string" },
         arg: { type: "string", multiple: true },
+        record: { type: "string" },
+        replay: { type: "string" },
+        "replay-speed": { type: "string" },
+        otlp: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -140,6 +186,8 @@ export function parseCliArgs(argv: string[]): ParseResult {
     if (passthrough.length > 0) return { ok: false, message: "check takes no spell arguments (nothing after --)" };
     if (values.engine !== undefined && !values.engine.trim())
       return { ok: false, message: "--engine needs a name, e.g. lua or javascript" };
+    const sandbox = parseSandboxFlag(values.sandbox);
+    if (!sandbox.ok) return sandbox;
     return {
       ok: true,
       value: {
@@ -147,6 +195,7 @@ export function parseCliArgs(argv: string[]): ParseResult {
         files: rest,
         json: values.json ?? false,
         ...(values.engine ? { engine: values.engine } : {}),
+        ...(sandbox.preset ? { sandbox: sandbox.preset } : {}),
       },
     };
   }
@@ -186,9 +235,30 @@ export function parseCliArgs(argv: string[]): ParseResult {
     if (!m.ok) return m;
     out.memoryBytes = Math.floor(m.value * 1024 * 1024);
   }
+  const sandbox = parseSandboxFlag(values.sandbox);
+  if (!sandbox.ok) return sandbox;
+  if (sandbox.preset) out.sandbox = sandbox.preset;
   if (values.state !== undefined) {
     if (!values.state.trim()) return { ok: false, message: "--state needs a file path" };
     out.statePath = values.state;
+  }
+  for (const [flag, key] of [
+    ["record", "recordPath"],
+    ["replay", "replayPath"],
+    ["otlp", "otlpPath"],
+  ] as const) {
+    const path = values[flag];
+    if (path === undefined) continue;
+    if (!path.trim()) return { ok: false, message: `--${flag} needs a file path` };
+    out[key] = path;
+  }
+  if (out.recordPath !== undefined && out.replayPath !== undefined)
+    return { ok: false, message: "--record and --replay cannot be used together" };
+  if (values["replay-speed"] !== undefined) {
+    if (out.replayPath === undefined) return { ok: false, message: "--replay-speed needs --replay" };
+    const s = check(replaySpeedSchema, values["replay-speed"]);
+    if (!s.ok) return s;
+    out.replaySpeed = s.value;
   }
 
   const args: { [key: string]: JsonValue } = {};
@@ -213,6 +283,14 @@ export function parseCliArgs(argv: string[]): ParseResult {
   }
   if (Object.keys(args).length > 0) out.args = { "0": out.file, ...args };
   return { ok: true, value: out };
+}
+
+function parseSandboxFlag(
+  value: string | undefined,
+): { ok: true; preset?: SandboxPreset } | { ok: false; message: string } {
+  if (value === undefined) return { ok: true };
+  const parsed = parseSandboxPreset(value);
+  return parsed.ok ? { ok: true, preset: parsed.preset } : { ok: false, message: `--sandbox: ${parsed.message}` };
 }
 
 function cleanParseError(err: unknown): string {

@@ -9,6 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), "llmspell-check-"));
 writeFileSync(join(dir, "clean.js"), 'const a = Agent.builder().model("mock/echo").build();\nprint(a);\n');
 writeFileSync(join(dir, "typo.js"), "const b = Agent.bulder();\nprint(b);\nwhile (true) {}\n");
 writeFileSync(join(dir, "warn.js"), "while (true) {}\n");
+writeFileSync(join(dir, "remote.js"), 'const a = Agent.builder().model("openai/gpt-4o-mini").build();\nprint(a);\n');
 writeFileSync(join(dir, "spell.txt"), "print(1)\n");
 writeFileSync(join(dir, "spell.lua"), "print(1)\n");
 writeFileSync(
@@ -37,6 +38,15 @@ describe("llmspell check", () => {
       "typo.js:1:17: error: Agent has no function 'bulder' (did you mean 'builder'?) [unknown-member]",
       "typo.js:3:1: warning: this loop has no break, return or error: it runs until the CPU limit stops the spell [endless-loop]",
     ]);
+  });
+
+  it("--sandbox warns about a call the preset refuses (a warning: exit 0)", async () => {
+    expect((await check(["check", "remote.js"])).stdout).toBe("");
+    const r = await check(["check", "remote.js", "--sandbox", "strict"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      "remote.js:1:33: warning: the strict sandbox preset allows only mock/* models: a run will refuse 'openai/gpt-4o-mini' [sandbox-refused]\n",
+    );
   });
 
   it("exits 0 with warnings only, and prints one JSON line per file with --json", async () => {

@@ -54,7 +54,7 @@ export async function checkCommand(cmd: CheckCommand, io: CheckIo): Promise<numb
       io.stderr.write(`llmspell: ${code === "ENOENT" ? `no such file: ${file}` : `cannot read ${file}`}\n`);
       return 2;
     }
-    const diagnostics = checkSpell(source, language);
+    const diagnostics = checkSpell(source, language, cmd.sandbox ? { sandbox: cmd.sandbox } : {});
     errors += diagnostics.filter((d) => d.severity === "error").length;
     if (cmd.json) io.stdout.write(`${JSON.stringify({ file, diagnostics })}\n`);
     else for (const d of diagnostics) io.stdout.write(`${formatDiagnostic(file, d)}\n`);

@@ -57,6 +57,11 @@ describe("llmspell CLI: usage errors (exit 2, one line)", { timeout: 60_000 }, (
       [["run", "x.txt"], /^llmspell: cannot tell the engine from the extension \.txt/],
       [["run", "x.lua", "--timeout-ms", "soon"], /^llmspell: --timeout-ms needs a positive whole number/],
       [["run"], /^llmspell: run needs a spell file/],
+      [
+        ["run", "x.lua", "--sandbox", "loose"],
+        /^llmspell: --sandbox: 'loose' is not a sandbox preset \(use standard, strict, minimal\)/,
+      ],
+      [["check", "x.lua", "--sandbox", ""], /^llmspell: --sandbox: '' is not a sandbox preset/],
     ];
     for (const [args, message] of cases) {
       const r = await cli(args);
@@ -194,6 +199,73 @@ describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
     expect(report.error).toBeNull();
     expect(report.value).toMatch(/mock reply to: "say hi"/);
     expect(r.code).toBe(0);
+  });
+
+  it("--record writes a recording that --replay plays back with no provider; a changed prompt exits 1", async () => {
+    const source =
+      'local a = Agent.builder():name("w"):model("openai/gpt-4o-mini"):build()\n' +
+      'local id = Tool.execute("uuid-generator", {operation = "generate"}).result.uuid\n' +
+      'print(a:execute({text = "say hi"}).text, id, math.random(1000), os.time())\nreturn "done"\n';
+    spell("recorded.lua", source);
+    const recorded = await cli(["run", "recorded.lua", "--mock", "--record", "run.json", "--otlp", "trace.json"]);
+    expect(recorded.code, recorded.stderr).toBe(0);
+    const recording = JSON.parse(readFileSync(join(dir, "run.json"), "utf8"));
+    expect(recording).toMatchObject({ format: "llmspell-recording", version: 1, spell: { mockAll: true } });
+    const otlp = JSON.parse(readFileSync(join(dir, "trace.json"), "utf8"));
+    expect(otlp.resourceSpans[0].scopeSpans[0].spans.map((s: { name: string }) => s.name)).toEqual([
+      "execute_tool uuid-generator",
+      "invoke_agent w",
+      "chat default",
+    ]);
+
+    // No --mock and no key: every answer comes from the recording.
+    const replayed = await cli(["run", "recorded.lua", "--replay", "run.json"]);
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect(replayed.stdout).toBe(recorded.stdout);
+
+    spell("recorded.lua", source.replace("say hi", "say hello"));
+    const diverged = await cli(["run", "recorded.lua", "--replay", "run.json"]);
+    expect(diverged.code).toBe(1);
+    expect(diverged.stderr).toMatch(
+      /^replay_diverged: call 1 \(mock\/default\): message 2 \(user\) differs: recorded "say hi", now "say hello"/,
+    );
+
+    writeFileSync(join(dir, "bad.json"), '{"format": "llmspell-recording", "version": 9}');
+    const bad = await cli(["run", "recorded.lua", "--replay", "bad.json"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^llmspell: --replay bad.json: recording version 9 is not supported/);
+  });
+
+  it("--sandbox strict stops a spell past 2 s of CPU, and --timeout-ms cannot raise it", async () => {
+    spell("busy.js", "for (;;) {}\n");
+    const r = await cli(["run", "busy.js", "--sandbox", "strict", "--timeout-ms", "9000"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      "llmspell: --timeout-ms is above the limit of 2000 ms; using 2000\n" +
+        "timeout: the spell used more than its CPU time limit of 2000 ms (busy.js:1)\n",
+    );
+  });
+
+  it("--sandbox strict refuses a model that is not the mock, naming the preset", async () => {
+    spell(
+      "remote.lua",
+      'local a = Agent.builder():model("openai/gpt-4o-mini"):build()\nlocal r = a:execute("hi")\nreturn r.text\n',
+    );
+    const r = await cli(["run", "remote.lua", "--sandbox", "strict", "--json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.error.message).toContain(
+      "the strict sandbox preset allows only mock/* models; 'openai/gpt-4o-mini' was refused",
+    );
+  });
+
+  it("--sandbox minimal refuses a tool that is not pure", async () => {
+    spell("clock.lua", 'local r = Tool.execute("datetime-handler", { operation = "now" })\nreturn r\n');
+    const r = await cli(["run", "clock.lua", "--sandbox", "minimal"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      "unsupported_feature: the tool 'datetime-handler' is not available under the minimal sandbox preset (it allows only pure tools) (clock.lua:1)\n",
+    );
   });
 
   it("Ctrl+C cancels the run cleanly, exit 130", async () => {

@@ -8,6 +8,7 @@ import type { JsonValue } from "./json";
 import type { RunEvent } from "./events";
 import type { SpellErrorKind } from "./errors";
 import type { Breakpoint, DebugAction, PauseReason } from "./debug";
+import type { SandboxPreset } from "./sandbox";
 
 export interface ConformanceCase {
   name: string;
@@ -18,6 +19,8 @@ export interface ConformanceCase {
   wallTimeoutMs?: number;
   memoryLimitBytes?: number;
   maxOutputBytes?: number;
+  /** The security preset the engine runs the case under (an API case's runtime takes it too: `runtime.sandbox`). */
+  sandbox?: SandboxPreset;
   /** Abort the run this many ms after it starts. */
   cancelAfterMs?: number;
   /** Build the API to inject for this case (cases of the spell API use `createSpellApi`). */

@@ -11,6 +11,7 @@ import type { JsonValue } from "./json";
 import type { ExecutionResult, RunEvent } from "./events";
 import type { DebugSession } from "./debug";
 import type { Profiler } from "./profile";
+import type { SandboxPreset } from "./sandbox";
 
 /**
  * A script function handed to the host (a hook callback, a `Tool.register` execute, a stream callback).
@@ -100,6 +101,11 @@ export interface ExecuteOptions {
   /** Wall-clock limit in ms for the whole run, waits included. */
   wallTimeoutMs?: number;
   memoryLimitBytes?: number;
+  /**
+   * The security preset (`standard` when absent): the engine holds the limits above to its ceilings whatever
+   * they say, and leaves out of the language what it refuses (lib/core/sandbox.ts).
+   */
+  sandbox?: SandboxPreset;
   /** Cancels the run; the engine stops at its next interrupt check and reports `cancelled`. */
   signal?: AbortSignal;
   /** Chunk name shown in errors and stacks. Default `"spell"`. */

@@ -11,7 +11,7 @@
  */
 import type { ExecuteOptions } from "./engine";
 import type { JsonValue } from "./json";
-import { DEFAULT_LIMITS } from "./limits";
+import { sandboxRules } from "./sandbox";
 import { SpellError, type SpellErrorKind } from "./errors";
 
 /** The limits one run works under. */
@@ -27,15 +27,25 @@ function positiveOr(value: number | undefined, fallback: number): number {
   return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-/** The limits of a run from its options (see {@link positiveOr}); a caller clamps them first (`clampLimits`). */
+/**
+ * The limits of a run from its options (see {@link positiveOr}); a caller clamps them first (`clampLimits`).
+ * Under a preset other than `standard` the engine itself holds each to the preset's ceiling, whatever the
+ * caller asked (`standard` keeps what callers could always do: set any limit on an engine they drive).
+ */
 export function resolveRunLimits(
-  opts: Pick<ExecuteOptions, "timeoutMs" | "wallTimeoutMs" | "memoryLimitBytes" | "maxOutputBytes">,
+  opts: Pick<ExecuteOptions, "timeoutMs" | "wallTimeoutMs" | "memoryLimitBytes" | "maxOutputBytes" | "sandbox">,
 ): ResolvedRunLimits {
+  const rules = sandboxRules(opts.sandbox);
+  const ceiling = rules.limits;
+  const pick = (value: number | undefined, fallback: number) => {
+    const v = positiveOr(value, fallback);
+    return rules.preset === "standard" ? v : Math.min(v, fallback);
+  };
   return {
-    timeoutMs: positiveOr(opts.timeoutMs, DEFAULT_LIMITS.timeoutMs),
-    wallTimeoutMs: positiveOr(opts.wallTimeoutMs, DEFAULT_LIMITS.wallTimeoutMs),
-    memoryLimitBytes: Math.floor(positiveOr(opts.memoryLimitBytes, DEFAULT_LIMITS.memoryLimitBytes)),
-    maxOutputBytes: Math.floor(positiveOr(opts.maxOutputBytes, DEFAULT_LIMITS.maxOutputBytes)),
+    timeoutMs: pick(opts.timeoutMs, ceiling.timeoutMs),
+    wallTimeoutMs: pick(opts.wallTimeoutMs, ceiling.wallTimeoutMs),
+    memoryLimitBytes: Math.floor(pick(opts.memoryLimitBytes, ceiling.memoryLimitBytes)),
+    maxOutputBytes: Math.floor(pick(opts.maxOutputBytes, ceiling.maxOutputBytes)),
   };
 }
 

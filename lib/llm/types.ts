@@ -42,16 +42,20 @@ export interface Usage {
 
 export type FinishReason = "stop" | "length" | "tool-calls" | "content-filter" | "error" | "other";
 
-export type LlmErrorKind =
-  | "bad_request"
-  | "unknown_model"
-  | "unavailable"
-  | "auth"
-  | "rate_limited"
-  | "upstream"
-  | "timeout"
-  | "malformed"
-  | "cancelled";
+/** Every kind of model-call failure, once (the wire protocol and recordings validate against it). */
+export const LLM_ERROR_KINDS = [
+  "bad_request",
+  "unknown_model",
+  "unavailable",
+  "auth",
+  "rate_limited",
+  "upstream",
+  "timeout",
+  "malformed",
+  "cancelled",
+] as const;
+
+export type LlmErrorKind = (typeof LLM_ERROR_KINDS)[number];
 
 /** One typed part of a streamed model reply. */
 export type StreamPart =

@@ -14,7 +14,14 @@
 import { parseJsonEventStream, UI_MESSAGE_STREAM_HEADERS, uiMessageChunkSchema } from "ai";
 import type { UIMessageChunk } from "ai";
 import type { JsonValue } from "@/lib/core/json";
-import type { FinishReason, LlmErrorKind, ProviderInfo, StreamPart, Usage } from "./types";
+import {
+  LLM_ERROR_KINDS,
+  type FinishReason,
+  type LlmErrorKind,
+  type ProviderInfo,
+  type StreamPart,
+  type Usage,
+} from "./types";
 
 /** Header carrying a user's own OpenAI key for one request (BYOK). Never logged, stored or echoed. */
 export const BYOK_HEADER = "x-llmspell-openai-key";
@@ -54,17 +61,7 @@ interface WireMetadata {
 }
 
 const TEXT_ID = "text";
-const ERROR_KINDS: ReadonlySet<string> = new Set<LlmErrorKind>([
-  "bad_request",
-  "unknown_model",
-  "unavailable",
-  "auth",
-  "rate_limited",
-  "upstream",
-  "timeout",
-  "malformed",
-  "cancelled",
-]);
+const ERROR_KINDS: ReadonlySet<string> = new Set<LlmErrorKind>(LLM_ERROR_KINDS);
 
 /** Our parts as the protocol's chunks, in order (text is opened before its first delta and closed at the end). */
 function toWireChunks(part: StreamPart, state: { textOpen: boolean }): UIMessageChunk<WireMetadata>[] {

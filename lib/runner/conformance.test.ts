@@ -103,6 +103,7 @@ for (const engineName of engines) {
                 wallTimeoutMs: c.wallTimeoutMs,
                 memoryLimitBytes: c.memoryLimitBytes,
                 maxOutputBytes: c.maxOutputBytes,
+                sandbox: c.sandbox,
                 signal: controller.signal,
                 onEvent: (e) => events.push(e),
               });

@@ -20,6 +20,7 @@ import { STOP_MESSAGES } from "@/lib/core/run-guard";
 import type { ExecutionResult, LogEntry, RunEvent } from "@/lib/core/events";
 import type { SpellErrorData } from "@/lib/core/errors";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
+import { sandboxRules } from "@/lib/core/sandbox";
 import { HOST_WORK_ALLOWANCE_MS, type DebugEvent, type WorkerMessage, type WorkerTransport } from "./protocol";
 import type { RunController, RunExtras, RunRequest } from "./types";
 
@@ -337,7 +338,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
     }
     const slot = primary;
     const id = ++seq;
-    const limits = clampLimits(run.request.limits);
+    const limits = clampLimits(run.request.limits, sandboxRules(run.request.sandbox).limits);
     const startedAt = performance.now();
     slot.lastHeard = startedAt;
     const current: ActiveRun = {

@@ -15,8 +15,12 @@ import { clampLimits, type RunLimits } from "@/lib/core/limits";
 import { startWallTimer, type DebugSession } from "@/lib/core/debug";
 import { combineObservers } from "@/lib/core/call-observer";
 import type { Profiler } from "@/lib/core/profile";
+import { sandboxRules } from "@/lib/core/sandbox";
+import { restrictLlmClient } from "@/lib/llm/sandbox";
+import { createRecorder, type RunRecorder } from "@/lib/recording/recorder";
+import { createReplayer, type RunReplayer } from "@/lib/recording/replayer";
 import { pollAbortSignal } from "./polled-signal";
-import type { RunRequest } from "./types";
+import type { RunRequest, RunResult } from "./types";
 
 /** The registry, loaded on first use (so hosts that inject their own engine factory never load it). */
 const loadRegistry = () => import("@/engines/registry");
@@ -46,10 +50,11 @@ export interface RunSpellDeps {
 }
 
 /** Run one spell and resolve with its result. Never rejects: every failure becomes an error result. */
-export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise<ExecutionResult> {
+export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise<RunResult> {
   const started = performance.now();
   const now = () => Math.round((performance.now() - started) * 1000) / 1000;
-  const limits = clampLimits(request.limits);
+  // The preset sets the ceiling of every limit; the request may only lower them.
+  const limits = clampLimits(request.limits, sandboxRules(request.sandbox).limits);
   const engineName = request.engine;
   const makeEngine = deps.createEngine ?? ((name: string) => createRegisteredEngine(name));
 
@@ -84,7 +89,39 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
   const output = createOutputMeter(limits.maxOutputBytes);
   // One CPU meter for the run: the engine counts its VM on it, the spell API charges tools' host work to it.
   const cpu = deps.cpu ?? createCpuMeter();
+  // A replay answers from the recording (and stops at a divergence); a recorded run observes the real client.
+  let replayer: RunReplayer | undefined;
+  let recorder: RunRecorder | undefined;
+  const defaultModel = request.model ?? DEFAULT_MODEL;
+  // The preset refuses models it does not allow before a request leaves (a replay sends none: it needs no check).
+  const restricted = restrictLlmClient(deps.llm, request.sandbox);
+  if (request.replay) {
+    replayer = createReplayer(request.replay.recording, {
+      speed: request.replay.speed,
+      onDiverge: (error) => run.abort(error),
+    });
+  } else if (request.record) {
+    recorder = createRecorder(
+      restricted,
+      {
+        engine: engineName,
+        source: request.source,
+        ...(request.args !== undefined ? { args: request.args } : {}),
+        model: defaultModel,
+        ...(request.mockAll ? { mockAll: true } : {}),
+      },
+      now,
+    );
+  }
+  const llm = replayer?.llm ?? recorder?.llm ?? restricted;
+  const tape = replayer?.tape ?? recorder?.tape;
+
   const emit = (event: RunEvent) => {
+    const diverged = replayer?.divergence();
+    if (diverged && event.type === "error") {
+      deps.emit({ ...event, error: diverged.toJSON() });
+      return;
+    }
     if (wallExpired && event.type === "error" && event.error.kind === "cancelled") {
       deps.emit({ ...event, error: { ...event.error, kind: "timeout", message: wallMessage(limits) } });
       return;
@@ -111,19 +148,21 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       return failEarly(toSpellError(err, "engine_not_found"), engineName, now, deps.emit);
     }
     const runtime: SpellRuntime = {
-      llm: deps.llm,
+      llm,
       state: deps.state,
       emit: emitApiOutput,
       now,
       signal: run.signal,
       limits,
-      defaultModel: request.model ?? DEFAULT_MODEL,
+      ...(request.sandbox ? { sandbox: request.sandbox } : {}),
+      defaultModel,
       mockAll: request.mockAll,
       args: request.args,
       engine: instance.name,
       dialect: instance.dialect,
       cpu,
       calls: combineObservers([deps.debug?.callObserver(), deps.debug ? undefined : deps.profile?.callObserver()]),
+      ...(tape ? { tape } : {}),
     };
     const api = createSpellApi(runtime);
     const result = await instance.execute(request.source, {
@@ -133,6 +172,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       wallTimeoutMs: limits.wallTimeoutMs,
       memoryLimitBytes: limits.memoryLimitBytes,
       maxOutputBytes: limits.maxOutputBytes,
+      ...(request.sandbox ? { sandbox: request.sandbox } : {}),
       output,
       cpu,
       signal: run.signal,
@@ -140,7 +180,8 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       onEvent: emit,
       ...(deps.debug ? { debug: deps.debug } : deps.profile ? { profile: deps.profile } : {}),
     });
-    return finalize(result, wallExpired, limits, output.truncated);
+    const final = finalize(result, wallExpired, limits, output.truncated, replayer?.divergence());
+    return recorder ? { ...final, recording: recorder.finish(final) } : final;
   } catch (err) {
     // An engine that throws instead of returning an error result: still one clean error.
     return failEarly(toSpellError(err, "runtime"), engine?.name ?? engineName, now, deps.emit);
@@ -168,8 +209,11 @@ function finalize(
   wallExpired: boolean,
   limits: RunLimits,
   streamTruncated: boolean,
+  diverged?: SpellError,
 ): ExecutionResult {
   let out = result;
+  // A replay that diverged ends with the divergence, whatever the spell did with the cancelled call after it.
+  if (diverged) out = { ok: false, error: diverged.toJSON(), logs: out.logs, stats: out.stats };
   if (wallExpired && !out.ok && out.error.kind === "cancelled") {
     out = { ...out, error: { ...out.error, kind: "timeout", message: wallMessage(limits) } };
   }

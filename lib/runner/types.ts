@@ -8,14 +8,18 @@ import type { DebugCommand, InspectRequest } from "./protocol";
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import type { JsonValue } from "@/lib/core/json";
 import type { RunLimits } from "@/lib/core/limits";
+import type { SandboxPreset } from "@/lib/core/sandbox";
+import type { Recording } from "@/lib/recording/schema";
 
 export interface RunRequest {
   /** Engine name: `lua`, `javascript`, or a registered plugin. */
   engine: string;
   source: string;
   args?: JsonValue;
-  /** Limits for this run (clamped to the defaults: a spell may lower them, never raise them). */
+  /** Limits for this run (clamped to the preset's: a spell may lower them, never raise them). */
   limits?: Partial<RunLimits>;
+  /** The security preset (lib/core/sandbox.ts); `standard` when absent. */
+  sandbox?: SandboxPreset;
   /** Default model for agents that name none, e.g. `mock/default`. */
   model?: string;
   /** Send every model call to the mock provider. */
@@ -24,6 +28,14 @@ export interface RunRequest {
   byokKey?: string;
   /** Where `State` persists: an IndexedDB database name (browser) or a JSON file path (CLI). */
   stateNamespace?: string;
+  /** Record the run: the result carries its {@link Recording}. */
+  record?: boolean;
+  /**
+   * Replay a recording: every model call, embedding and non-deterministic tool is answered from it, with no
+   * network; `speed` 1 is the recorded pace, 0 (the default) no waiting. A request that differs stops the run
+   * with a `replay_diverged` error.
+   */
+  replay?: { recording: Recording; speed?: number };
 }
 
 /** A debug or profile run (`RunController.run`'s third argument). */
@@ -39,12 +51,14 @@ export interface RunExtras {
   /** Profile the run: the profile arrives before the result. */
   onProfile?: (profile: ProfileData) => void;
 }
+/** A run's result, with its recording when the request asked for one. */
+export type RunResult = ExecutionResult & { recording?: Recording };
 
 export interface RunController {
   /** Resolves when the warm worker has loaded its engines. */
   readonly ready: Promise<void>;
   /** Run one spell; events stream through `onEvent`; resolves with the final result (never rejects). */
-  run(request: RunRequest, onEvent?: (event: RunEvent) => void, extras?: RunExtras): Promise<ExecutionResult>;
+  run(request: RunRequest, onEvent?: (event: RunEvent) => void, extras?: RunExtras): Promise<RunResult>;
   /** A debug run's action, breakpoints or pause request (ignored without one). */
   debug?(command: Exclude<DebugCommand, { kind: "inspect" }>): void;
   /** Read the paused debug run (scopes, variables, evaluate); resolves with the worker's answer. */

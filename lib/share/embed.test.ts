@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMBED_DEFAULTS, buildEmbedSnippet, buildEmbedUrl, parseEmbedParams } from "./embed";
+import { EMBED_DEFAULTS, buildEmbedSnippet, buildEmbedUrl, embedSandbox, parseEmbedParams } from "./embed";
 
 describe("embed parameters", () => {
   it("defaults when there are none", () => {
@@ -54,6 +54,33 @@ describe("embed parameters", () => {
     expect(buildEmbedUrl("http://h", { shortId: "abcdefghijk" }, { autorun: true })).toBe(
       "http://h/embed?s=abcdefghijk&autorun",
     );
+  });
+
+  it("reads a sandbox preset, names a bad one, and writes a non-standard one back", () => {
+    expect(parseEmbedParams("sandbox=strict")).toEqual({
+      options: { ...EMBED_DEFAULTS, sandbox: "strict" },
+      problems: [],
+    });
+    const bad = parseEmbedParams("sandbox=open");
+    expect(bad.options).toEqual(EMBED_DEFAULTS);
+    expect(bad.problems).toEqual(["?sandbox=open: 'open' is not a sandbox preset (use standard, strict, minimal)"]);
+    const url = buildEmbedUrl("http://h", { shortId: "abcdefghijk" }, { sandbox: "minimal" });
+    expect(url).toBe("http://h/embed?s=abcdefghijk&sandbox=minimal");
+    expect(parseEmbedParams(new URL(url).search).options.sandbox).toBe("minimal");
+    expect(buildEmbedUrl("http://h", { shortId: "abcdefghijk" }, { sandbox: "standard" })).toBe(
+      "http://h/embed?s=abcdefghijk",
+    );
+  });
+
+  it("lets an embed ask for a tighter preset than the browser's, never a looser one", () => {
+    expect(embedSandbox("standard", "strict")).toEqual({ sandbox: "strict" });
+    expect(embedSandbox("standard", undefined)).toEqual({ sandbox: "standard" });
+    expect(embedSandbox("strict", "minimal")).toEqual({ sandbox: "minimal" });
+    expect(embedSandbox("strict", "standard")).toEqual({
+      sandbox: "strict",
+      problem: "?sandbox=standard is looser than this browser's strict preset, so strict applies",
+    });
+    expect(embedSandbox("minimal", undefined)).toEqual({ sandbox: "minimal" });
   });
 
   it("escapes the URL inside the iframe snippet", () => {

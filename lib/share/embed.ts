@@ -2,10 +2,12 @@
  * The `/embed` page's query parameters, and the iframe snippet the share dialog hands out.
  *
  *   /embed?autorun&theme=dark&readonly&height=320#v1/lua/<payload>
- *   /embed?s=<short id>&autorun
+ *   /embed?s=<short id>&autorun&sandbox=strict
  *
  * Bad values never break the page: each falls back to its default and is reported in `problems`.
  */
+import { parseSandboxPreset, tighterSandbox, type SandboxPreset } from "@/lib/core/sandbox";
+
 export type EmbedTheme = "light" | "dark" | "system";
 
 export interface EmbedOptions {
@@ -20,6 +22,8 @@ export interface EmbedOptions {
   height?: number;
   /** A short-link id to load instead of the fragment. */
   shortId?: string;
+  /** The security preset the embedding page asks for; never looser than the browser's own (see {@link embedSandbox}). */
+  sandbox?: SandboxPreset;
 }
 
 export const EMBED_DEFAULTS: EmbedOptions = { autorun: false, theme: "system", readonly: false, showEditor: true };
@@ -58,12 +62,36 @@ export function parseEmbedParams(search: URLSearchParams | string): { options: E
     else problems.push(`?height=${height} must be a number of pixels from ${EMBED_MIN_HEIGHT} to ${EMBED_MAX_HEIGHT}`);
   }
 
+  const sandbox = params.get("sandbox");
+  if (sandbox !== null) {
+    const parsed = parseSandboxPreset(sandbox);
+    if (parsed.ok) options.sandbox = parsed.preset;
+    else problems.push(`?sandbox=${sandbox}: ${parsed.message}`);
+  }
+
   const shortId = params.get("s");
   if (shortId !== null) {
     if (SHORT_ID_PATTERN.test(shortId)) options.shortId = shortId;
     else problems.push(`?s=${shortId} is not a short-link id (11 letters, digits, - or _)`);
   }
   return { options, problems };
+}
+
+/**
+ * The preset an embed runs under: the one it asks for, but never looser than `floor` (the preset this browser's
+ * playground Settings chose), with a note when the request was tightened.
+ */
+export function embedSandbox(
+  floor: SandboxPreset,
+  requested: SandboxPreset | undefined,
+): { sandbox: SandboxPreset; problem?: string } {
+  const sandbox = tighterSandbox(floor, requested);
+  if (requested !== undefined && sandbox !== requested)
+    return {
+      sandbox,
+      problem: `?sandbox=${requested} is looser than this browser's ${floor} preset, so ${floor} applies`,
+    };
+  return { sandbox };
 }
 
 /** The `/embed` URL for a share fragment (`#v1/...`) or a short id, with only the non-default options. */
@@ -79,6 +107,7 @@ export function buildEmbedUrl(
   if (options.showEditor === false) params.push("editor=0");
   if (options.theme && options.theme !== "system") params.push(`theme=${options.theme}`);
   if (options.height !== undefined) params.push(`height=${Math.round(options.height)}`);
+  if (options.sandbox && options.sandbox !== "standard") params.push(`sandbox=${options.sandbox}`);
   const query = params.length ? `?${params.join("&")}` : "";
   const hash = "fragment" in spell ? (spell.fragment.startsWith("#") ? spell.fragment : `#${spell.fragment}`) : "";
   return `${origin.replace(/\/$/, "")}/embed${query}${hash}`;

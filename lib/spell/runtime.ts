@@ -9,6 +9,7 @@ import type { JsonValue } from "@/lib/core/json";
 import type { RunEvent } from "@/lib/core/events";
 import type { LlmClient } from "@/lib/llm/types";
 import type { RunLimits } from "../core/limits";
+import type { SandboxPreset } from "../core/sandbox";
 
 /** Where `State` keeps its values. In memory by default; IndexedDB in the browser; a JSON file in the CLI. */
 export interface StateStore {
@@ -21,6 +22,20 @@ export interface StateStore {
   clear(): Promise<void>;
 }
 
+/**
+ * A recorded run, as the spell API sees it (lib/recording implements it, recording or replaying): the clock the
+ * spell reads, the seed of its random generator, and tool results that are not a pure function of their input.
+ * Model calls need nothing here: a recording wraps the {@link LlmClient}.
+ */
+export interface RunTape {
+  /** Seeds the spell's random generator (Lua `math.random`, JS `Math.random`) and the API's random ids. */
+  readonly randomSeed: number;
+  /** A clock value the spell reads: `live()` remembered when recording, the recorded value when replaying. */
+  clock(kind: "time" | "cpu", live: () => number): number;
+  /** A tool result that is not a pure function of `params`: `run()` remembered, or the recorded result. */
+  tool(name: string, params: JsonValue, run: () => Promise<JsonValue>): Promise<JsonValue>;
+}
+
 export interface SpellRuntime {
   llm: LlmClient;
   state: StateStore;
@@ -30,6 +45,8 @@ export interface SpellRuntime {
   now(): number;
   signal: AbortSignal;
   limits: RunLimits;
+  /** The run's security preset (`standard` when absent): which built-in tools exist for it. */
+  sandbox?: SandboxPreset;
   /** The model used when a spell names none, e.g. "mock/default". */
   defaultModel: string;
   /** Send every model call to the mock provider ("mock every model" for demos and `--mock`). */
@@ -44,4 +61,6 @@ export interface SpellRuntime {
   cpu?: CpuMeter;
   /** Watches every traced call (a debugger pausing at agents and tools, a profiler timing waits). */
   calls?: CallObserver;
+  /** Set when the run is recorded or replayed. */
+  tape?: RunTape;
 }

@@ -7,7 +7,8 @@ import type { JsonValue } from "@/lib/core/json";
 import type { RunEvent } from "@/lib/core/events";
 import { createDirectLlmClient } from "@/lib/llm/direct";
 import type { LlmClient } from "@/lib/llm/types";
-import { DEFAULT_LIMITS, clampLimits, type RunLimits } from "../core/limits";
+import { clampLimits, type RunLimits } from "../core/limits";
+import { sandboxRules, type SandboxPreset } from "../core/sandbox";
 import type { SpellRuntime, StateStore } from "./runtime";
 import { createMemoryStateStore } from "./state/memory";
 
@@ -24,6 +25,8 @@ export interface TestRuntimeOptions {
   limits?: Partial<RunLimits>;
   defaultModel?: string;
   mockAll?: boolean;
+  /** The run's security preset (its limits are the ceiling of `limits`). */
+  sandbox?: SandboxPreset;
 }
 
 export function createTestRuntime(opts: TestRuntimeOptions = {}): SpellRuntime {
@@ -35,7 +38,8 @@ export function createTestRuntime(opts: TestRuntimeOptions = {}): SpellRuntime {
     emit: opts.emit ?? (() => {}),
     now: () => performance.now() - t0,
     signal: opts.signal ?? new AbortController().signal,
-    limits: clampLimits(opts.limits, DEFAULT_LIMITS),
+    limits: clampLimits(opts.limits, sandboxRules(opts.sandbox).limits),
+    ...(opts.sandbox ? { sandbox: opts.sandbox } : {}),
     defaultModel: opts.defaultModel ?? "mock/default",
     mockAll: opts.mockAll ?? true,
     ...(opts.args !== undefined ? { args: opts.args } : {}),

@@ -48,12 +48,22 @@ describe("playground actions", () => {
         source: "console.log(2)",
         model: "mock/echo",
         mockAll: true,
+        sandbox: "standard",
         byokKey: "sk-test",
         args: { n: 2 },
         stateNamespace: PLAYGROUND_STATE_NAMESPACE,
+        record: true,
       },
     ]);
     expect(s.run.getState().status).toBe("done");
+  });
+
+  it("runs under the sandbox preset chosen in Settings, from the next run on", async () => {
+    const s = stores();
+    await startRun(s);
+    s.settings.getState().update({ sandbox: "strict" });
+    await startRun(s);
+    expect(s.requests.map((r) => r.sandbox)).toEqual(["standard", "strict"]);
   });
 
   it("copies a share link that opens the current spell, and says how long it is", async () => {

@@ -48,14 +48,17 @@ export function getPlaygroundStores(): PlaygroundStores {
 /** The request for running the editor's current spell with the user's settings. */
 export function buildRunRequest(
   editor: Pick<EditorState, "language" | "sources" | "args">,
-  settings: Pick<SettingsState, "model" | "mockAll" | "byokKey">,
+  settings: Pick<SettingsState, "model" | "mockAll" | "byokKey" | "sandbox">,
 ): RunRequest {
   const request: RunRequest = {
     engine: editor.language,
     source: editor.sources[editor.language],
     model: settings.model,
     mockAll: settings.mockAll,
+    sandbox: settings.sandbox,
     stateNamespace: PLAYGROUND_STATE_NAMESPACE,
+    // Every run is recorded (lib/recording): the Trace tab exports it, a share link may carry it.
+    record: true,
   };
   if (settings.byokKey) request.byokKey = settings.byokKey;
   if (editor.args !== undefined) request.args = editor.args as JsonValue;

@@ -5,6 +5,7 @@
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 import * as z from "zod";
 import { SPELL_LANGUAGES } from "@/lib/core/dialect";
+import { SANDBOX_PRESETS } from "@/lib/core/sandbox";
 import type { VersionedCodec } from "./storage";
 
 const spellLanguageSchema = z.enum(SPELL_LANGUAGES);
@@ -38,6 +39,8 @@ const settingsSchema = z.object({
   rememberKey: z.boolean(),
   /** Which editor: Monaco, a plain textarea, or auto (plain on touch devices). */
   editorKind: z.enum(EDITOR_KINDS),
+  /** The security preset every run of this page uses (lib/core/sandbox.ts); embeds may only ask for a tighter one. */
+  sandbox: z.enum(SANDBOX_PRESETS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -49,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 14,
   rememberKey: false,
   editorKind: "auto",
+  sandbox: "standard",
 };
 
 /** Version 1 (the first release): `theme: "auto"`, a `vimMode` flag, and no key or editor options. */
@@ -59,7 +63,11 @@ const settingsV1Schema = z.object({
   fontSize: z.number(),
 });
 
+/** Version 2: no security preset (every run was `standard`). */
+const settingsV2Schema = settingsSchema.omit({ sandbox: true });
+
 function migrateSettings(fromVersion: number, data: unknown): unknown {
+  if (fromVersion === 2) return { ...settingsV2Schema.parse(data), sandbox: "standard" } satisfies Settings;
   if (fromVersion === 1) {
     const v1 = settingsV1Schema.parse(data);
     return {
@@ -73,7 +81,7 @@ function migrateSettings(fromVersion: number, data: unknown): unknown {
   throw new Error(`unknown settings version ${fromVersion}`);
 }
 
-export const settingsCodec: VersionedCodec<Settings> = { version: 2, schema: settingsSchema, migrate: migrateSettings };
+export const settingsCodec: VersionedCodec<Settings> = { version: 3, schema: settingsSchema, migrate: migrateSettings };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Editor (the spell being written)

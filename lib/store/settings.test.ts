@@ -11,7 +11,7 @@ describe("settings store", () => {
     expect(store.getState().theme).toBe(DEFAULT_SETTINGS.theme);
     store.getState().update({ theme: "dark", model: "openai/gpt-4o-mini", keybindings: "vim", mockAll: true });
     const saved = JSON.parse(local.data.get(SETTINGS_KEY)!);
-    expect(saved.v).toBe(2);
+    expect(saved.v).toBe(3);
     expect(saved.data).toMatchObject({ theme: "dark", model: "openai/gpt-4o-mini", keybindings: "vim", mockAll: true });
     const again = createSettingsStore({ local, session: createFakeStorage() }).getState();
     expect(again).toMatchObject({ theme: "dark", model: "openai/gpt-4o-mini", keybindings: "vim", mockAll: true });
@@ -33,9 +33,27 @@ describe("settings store", () => {
     });
   });
 
+  it("migrates version 2 settings to the standard sandbox preset, keeping the rest", () => {
+    const local = createFakeStorage();
+    const v2 = { ...DEFAULT_SETTINGS, theme: "dark", fontSize: 18 } as Record<string, unknown>;
+    delete v2.sandbox;
+    local.data.set(SETTINGS_KEY, JSON.stringify({ v: 2, data: v2 }));
+    const s = createSettingsStore({ local, session: createFakeStorage() }).getState();
+    expect(s).toMatchObject({ theme: "dark", fontSize: 18, sandbox: "standard" });
+  });
+
+  it("keeps the chosen sandbox preset, and refuses one that is not a preset", () => {
+    const local = createFakeStorage();
+    const store = createSettingsStore({ local, session: createFakeStorage() });
+    store.getState().update({ sandbox: "strict" });
+    expect(createSettingsStore({ local, session: createFakeStorage() }).getState().sandbox).toBe("strict");
+    store.getState().update({ sandbox: "loose" as never });
+    expect(store.getState().sandbox).toBe("strict");
+  });
+
   it("falls back to defaults when the saved blob is invalid", () => {
     const local = createFakeStorage();
-    local.data.set(SETTINGS_KEY, JSON.stringify({ v: 2, data: { theme: "purple" } }));
+    local.data.set(SETTINGS_KEY, JSON.stringify({ v: 3, data: { theme: "purple" } }));
     expect(createSettingsStore({ local, session: createFakeStorage() }).getState().theme).toBe("system");
   });
 

@@ -1,6 +1,6 @@
 /**
- * The settings store: theme, model, "mock every model", keybindings (vim), font size, editor kind, and the
- * user's own API key (BYOK).
+ * The settings store: theme, model, "mock every model", keybindings (vim), font size, editor kind, the security
+ * preset of every run, and the user's own API key (BYOK).
  *
  * Settings persist in localStorage as a versioned, validated blob. The BYOK key is never part of that blob:
  * it lives in sessionStorage (gone when the tab closes) unless the user asks to remember it, then in
@@ -15,6 +15,7 @@ import {
   type Settings,
   type ThemeChoice,
 } from "./schemas";
+import type { SandboxPreset } from "@/lib/core/sandbox";
 import { readRaw, readVersioned, removeRaw, writeRaw, writeVersioned, type StorageLike } from "./storage";
 
 export const SETTINGS_KEY = "llmspell.settings";
@@ -88,12 +89,21 @@ function pickSettings(s: Settings): Settings {
     fontSize: s.fontSize,
     rememberKey: s.rememberKey,
     editorKind: s.editorKind,
+    sandbox: s.sandbox,
   };
 }
 
 function clampPatch(patch: Partial<Settings>): Partial<Settings> {
   if (patch.fontSize === undefined) return patch;
   return { ...patch, fontSize: Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, Math.round(patch.fontSize))) };
+}
+
+/**
+ * The security preset this browser's playground runs under, read without a store (the embed page takes it as the
+ * floor of what an embedding page may ask for).
+ */
+export function readStoredSandbox(local: StorageLike | null): SandboxPreset {
+  return loadSettings(local).sandbox;
 }
 
 /** The theme actually shown: "system" follows the OS preference. */

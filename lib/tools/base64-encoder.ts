@@ -47,6 +47,7 @@ export const base64Encoder = defineTool({
   aliases: ["base64_encoder"],
   description: "Encode and decode data using Base64 encoding",
   category: "utility",
+  pure: true,
   tags: ["base64", "encoding"],
   schema: {
     type: "object",

@@ -263,6 +263,7 @@ export const calculator = defineTool({
   name: "calculator",
   description: "Mathematical expression calculator with variables and scientific functions",
   category: "utility",
+  pure: true,
   tags: ["math", "calculation"],
   schema: {
     type: "object",
@@ -288,4 +289,6 @@ export const calculator = defineTool({
     await loadExpressionParser();
     return { json: process(params) as unknown as JsonValue };
   },
+  // Its result reports the time it took (`resource_usage.cpu_time_ms`), which a replay must give back as recorded.
+  nondeterministic: () => true,
 });

@@ -315,6 +315,7 @@ export const citationFormatter = defineTool({
   description:
     "Format citations and bibliographies (APA, MLA, Chicago, Harvard, IEEE, Nature, Vancouver) from BibTeX or YAML",
   category: "utility",
+  pure: true,
   tags: ["citation", "bibliography", "academic"],
   schema: {
     type: "object",

@@ -403,6 +403,7 @@ export const csvAnalyzer = defineTool({
   aliases: ["csv_analyzer"],
   description: "Analyze, convert, filter, transform, validate and sample CSV data",
   category: "data",
+  pure: true,
   tags: ["csv", "data", "table"],
   schema: {
     type: "object",

@@ -284,6 +284,7 @@ export const dataValidator = defineTool({
   aliases: ["data_validator", "data-validation", "data_validation"],
   description: "Validate data against custom rules (or a JSON Schema) with detailed error reporting",
   category: "utility",
+  pure: true,
   tags: ["validation", "schema"],
   schema: {
     type: "object",

@@ -207,6 +207,7 @@ export const datetimeHandler = defineTool({
   aliases: ["datetime_handler", "date-time-handler", "date_time_handler"],
   description: "Date and time manipulation: parsing, timezone conversion, arithmetic, formatting",
   category: "utility",
+  pure: false,
   tags: ["date", "time", "timezone"],
   schema: {
     type: "object",
@@ -231,4 +232,6 @@ export const datetimeHandler = defineTool({
     },
   },
   run: (params) => ({ json: run(params) }),
+  // `now` reads the clock; every other operation is a function of its parameters.
+  nondeterministic: (params) => params.operation === "now",
 });

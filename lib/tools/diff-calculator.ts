@@ -213,6 +213,7 @@ export const diffCalculator = defineTool({
   aliases: ["diff_calculator"],
   description: "Calculate differences between texts or JSON values",
   category: "utility",
+  pure: true,
   tags: ["diff", "compare"],
   schema: {
     type: "object",

@@ -211,6 +211,7 @@ export const graphBuilder = defineTool({
   aliases: ["graph_builder"],
   description: "Build and analyze graph data structures with JSON serialization",
   category: "data",
+  pure: false,
   tags: ["graph", "network"],
   schema: {
     type: "object",
@@ -238,4 +239,7 @@ export const graphBuilder = defineTool({
     },
   },
   run: (params) => ({ json: run(params) }),
+  // Building a graph stamps it with the time (created_at, last_modified).
+  nondeterministic: (params) =>
+    ["create_graph", "add_node", "add_edge"].includes(String(params.operation ?? "create_graph")),
 });

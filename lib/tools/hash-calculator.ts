@@ -76,6 +76,7 @@ export const hashCalculator = defineTool({
   aliases: ["hash_calculator"],
   description: "Calculate and verify hashes (MD5, SHA-1, SHA-256, SHA-512)",
   category: "utility",
+  pure: true,
   tags: ["hash", "crypto", "checksum"],
   schema: {
     type: "object",

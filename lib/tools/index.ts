@@ -14,6 +14,7 @@ import { hashCalculator } from "./hash-calculator";
 import { jsonProcessor } from "./json-processor";
 import { templateCreator } from "./template-creator";
 import { textManipulator } from "./text-manipulator";
+import { sandboxRules, type SandboxPreset } from "@/lib/core/sandbox";
 import type { ToolDefinition } from "./types";
 import { urlAnalyzer } from "./url-analyzer";
 import { uuidGenerator } from "./uuid-generator";
@@ -44,14 +45,29 @@ for (const tool of BUILTIN_TOOLS) {
   for (const alias of tool.aliases ?? []) byName.set(alias, tool);
 }
 
-/** A built-in tool by its name or one of its aliases (`text_manipulator`), or undefined. */
-export function findTool(name: string): ToolDefinition | undefined {
-  return byName.get(name);
+/** Does the sandbox preset let a run use this tool? (`minimal` keeps only the pure ones.) */
+function isToolAllowed(tool: ToolDefinition, sandbox: SandboxPreset | undefined): boolean {
+  return sandboxRules(sandbox).tools === "all" || tool.pure;
 }
 
-/** Every built-in tool, in registry order (a fresh array). */
-export function listTools(): ToolDefinition[] {
-  return [...BUILTIN_TOOLS];
+/**
+ * A built-in tool by its name or one of its aliases (`text_manipulator`) that the sandbox preset allows, or
+ * undefined (a tool the preset refuses is not there for the run: see {@link findRefusedTool}).
+ */
+export function findTool(name: string, sandbox?: SandboxPreset): ToolDefinition | undefined {
+  const tool = byName.get(name);
+  return tool && isToolAllowed(tool, sandbox) ? tool : undefined;
+}
+
+/** A built-in tool that exists but that the sandbox preset refuses, so a run can say why it is missing. */
+export function findRefusedTool(name: string, sandbox: SandboxPreset | undefined): ToolDefinition | undefined {
+  const tool = byName.get(name);
+  return tool && !isToolAllowed(tool, sandbox) ? tool : undefined;
+}
+
+/** Every built-in tool the sandbox preset allows, in registry order (a fresh array). */
+export function listTools(sandbox?: SandboxPreset): ToolDefinition[] {
+  return BUILTIN_TOOLS.filter((t) => isToolAllowed(t, sandbox));
 }
 
 /** The distinct categories of the built-in tools, sorted. */

@@ -144,6 +144,7 @@ export const jsonProcessor = defineTool({
   aliases: ["json_processor"],
   description: "Process JSON with jq queries, validate it against a JSON Schema, or run a query over JSON lines",
   category: "data",
+  pure: false,
   tags: ["json", "jq", "query", "schema"],
   schema: {
     type: "object",
@@ -161,4 +162,6 @@ export const jsonProcessor = defineTool({
     required: ["input"],
   },
   run: (params, ctx) => run(params, ctx.cpuBudgetMs),
+  // jq's `now` reads the clock: a query that may call it is not a pure function of its parameters.
+  nondeterministic: (params) => JSON.stringify(params).includes("now"),
 });

@@ -147,6 +147,7 @@ describe("results", () => {
       name: "t",
       description: "test tool",
       category: "utility",
+      pure: true,
       schema: { type: "object", properties: { mode: { type: "string", description: "m" } } },
       run: (p) => {
         if (p.mode === "op") throw new OperationError("nope");

@@ -273,6 +273,7 @@ export function defineTool(spec: ToolSpec): ToolDefinition {
     name: spec.name,
     description: spec.description,
     category: spec.category,
+    pure: spec.pure,
     schema: spec.schema,
     async execute(params, ctx) {
       if (ctx.signal.aborted) throw new SpellError("cancelled", "Tool execution cancelled");
@@ -291,5 +292,6 @@ export function defineTool(spec: ToolSpec): ToolDefinition {
   };
   if (spec.aliases) def.aliases = spec.aliases;
   if (spec.tags) def.tags = spec.tags;
+  if (spec.nondeterministic) def.nondeterministic = spec.nondeterministic;
   return def;
 }

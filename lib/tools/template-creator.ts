@@ -398,6 +398,7 @@ export const templateCreator = defineTool({
   aliases: ["template_creator", "template-engine", "template_engine"],
   description: "Render templates with Tera (Jinja-like) or Handlebars syntax",
   category: "utility",
+  pure: false,
   tags: ["template", "render", "text"],
   schema: {
     type: "object",
@@ -422,4 +423,6 @@ export const templateCreator = defineTool({
   },
   operationOf: () => "render_template",
   run: async (params) => ({ json: await run(params) }),
+  // The `now()` global reads the clock: a template that may call it is not a pure function of its parameters.
+  nondeterministic: (params) => JSON.stringify(params).includes("now"),
 });

@@ -262,6 +262,7 @@ export const textManipulator = defineTool({
   aliases: ["text_manipulator"],
   description: "Text manipulation and transformation tool",
   category: "utility",
+  pure: true,
   tags: ["text", "string"],
   schema: {
     type: "object",

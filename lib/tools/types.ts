@@ -22,6 +22,11 @@ export interface ToolDefinition {
   description: string;
   /** rs-llmspell's category: `utility`, `data`, ... */
   category: string;
+  /**
+   * Computes its result from its parameters alone: no clock, no random source, no language of its own for code in
+   * its parameters (jq, templates). The `minimal` sandbox preset keeps only these (lib/core/sandbox.ts).
+   */
+  pure: boolean;
   tags?: string[];
   /** JSON Schema (draft 2020-12 subset) of the parameters object. */
   schema: JsonObject;
@@ -32,4 +37,9 @@ export interface ToolDefinition {
    * or wrong throws `SpellError("tool", "Tool execution failed: <what is wrong>")`.
    */
   execute(params: JsonObject, ctx: ToolContext): Promise<JsonObject>;
+  /**
+   * True when a call's result is not a pure function of `params` (it reads the clock or draws random bytes):
+   * a recorded run keeps such results and its replay answers them from the recording. Absent: always pure.
+   */
+  nondeterministic?(params: JsonObject): boolean;
 }

@@ -76,6 +76,7 @@ export const urlAnalyzer = defineTool({
   aliases: ["url_analyzer"],
   description: "Analyze and validate URLs: scheme, host, port, path, query parameters",
   category: "data",
+  pure: true,
   tags: ["url", "web", "parse"],
   schema: {
     type: "object",

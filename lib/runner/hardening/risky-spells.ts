@@ -4,24 +4,13 @@
  * recursive tools, odd error values), and `generateRiskySpell` combines a few of them from a seeded PRNG so a
  * failing seed replays exactly.
  */
+import { createSeededRandom } from "@/lib/spell/core/seeded-random";
 
 export interface RiskySpell {
   /** The constructs used, for the failure message. */
   parts: string[];
   lua: string;
   js: string;
-}
-
-/** mulberry32: a small seeded PRNG (deterministic across machines, unlike Math.random). */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Part = { name: string; lua: (n: number) => string; js: (n: number) => string };
@@ -149,7 +138,7 @@ const PARTS: Part[] = [
 
 /** 1 to 3 constructs in sequence; each may be wrapped in a function that is called, which changes nothing. */
 export function generateRiskySpell(seed: number): RiskySpell {
-  const random = createRandom(seed);
+  const random = createSeededRandom(seed);
   const count = 1 + Math.floor(random() * 3);
   const chosen = Array.from({ length: count }, () => PARTS[Math.floor(random() * PARTS.length)]);
   const n = Math.floor(random() * 3);

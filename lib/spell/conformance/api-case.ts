@@ -32,6 +32,7 @@ export function apiCase(
         createTestRuntime({
           ...(typeof runtime === "function" ? runtime() : runtime),
           ...(rest.args !== undefined ? { args: rest.args } : {}),
+          ...(rest.sandbox !== undefined ? { sandbox: rest.sandbox } : {}),
           dialect,
           emit,
           signal,

@@ -6,7 +6,8 @@ import { STOP_MESSAGES } from "@/lib/core/run-guard";
 import { SpellError } from "@/lib/core/errors";
 import { type HandleRef, type HostValue, type SpellFunction } from "@/lib/core/engine";
 import { type JsonValue } from "@/lib/core/json";
-import { countModuleLoads, findTool, listTools, toolCategories } from "@/lib/tools";
+import { SANDBOX_MESSAGES, sandboxRules } from "@/lib/core/sandbox";
+import { countModuleLoads, findRefusedTool, findTool, listTools, toolCategories } from "@/lib/tools";
 import type { ToolDefinition } from "@/lib/tools/types";
 import type { SpellContext, ToolRunner } from "../core/context";
 import { spellFunction, str, table, z } from "../core/validate";
@@ -62,6 +63,8 @@ function schemaView(t: ToolView): JsonObject {
 export function createToolModule(ctx: SpellContext): GlobalModule & { runner: ToolRunner } {
   const { check, handles } = ctx;
   const registered = new Map<string, RegisteredTool>();
+  // The run's sandbox preset decides which built-in tools are there at all (`minimal`: the pure ones).
+  const sandbox = ctx.runtime.sandbox;
 
   const viewOf = (name: string): ToolView | undefined => {
     const r = registered.get(name);
@@ -74,7 +77,7 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
         schema: r.schema,
         builtin: false,
       };
-    const b = findTool(name) ?? findTool(name.replace(/_/g, "-"));
+    const b = findTool(name, sandbox) ?? findTool(name.replace(/_/g, "-"), sandbox);
     if (b)
       return {
         name: b.name,
@@ -88,7 +91,7 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
   };
 
   const allViews = (): ToolView[] => [
-    ...listTools().map((b: ToolDefinition) => viewOf(b.name)!),
+    ...listTools(sandbox).map((b: ToolDefinition) => viewOf(b.name)!),
     ...[...registered.keys()].map((n) => viewOf(n)!),
   ];
 
@@ -107,7 +110,7 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
         throw new SpellError("tool", `Tool execution failed: ${name}: ${errorMessage(e)}`);
       }
     }
-    const b = findTool(name)!;
+    const b = findTool(name, sandbox)!;
     // A built-in tool's computation is the spell's CPU: it is charged to the run's meter (a first module load
     // is the host's cost and is not), and the tool is told how much is left.
     const { cpu, limits } = ctx.runtime;
@@ -122,7 +125,10 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
     let result: JsonValue;
     try {
       const cpuBudgetMs = cpu ? Math.max(1, Math.round(limits.timeoutMs - cpu.elapsedMs())) : undefined;
-      result = await b.execute(params, { signal, ...(cpuBudgetMs !== undefined ? { cpuBudgetMs } : {}) });
+      const live = () => b.execute(params, { signal, ...(cpuBudgetMs !== undefined ? { cpuBudgetMs } : {}) });
+      // A result that is not a pure function of the parameters is recorded, or answered from the recording.
+      const tape = ctx.runtime.tape;
+      result = tape && b.nondeterministic?.(params) ? await tape.tool(b.name, params, live) : await live();
     } catch (e) {
       charge();
       if (e instanceof SpellError) throw e;
@@ -141,7 +147,16 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
     async execute(rawName, rawParams, parentId, signal = ctx.runtime.signal) {
       ctx.throwIfAborted();
       const name = resolveName(rawName);
-      if (!name) throw new SpellError("not_found", `Tool '${rawName}' not found`);
+      if (!name) {
+        const refused = findRefusedTool(rawName, sandbox) ?? findRefusedTool(rawName.replace(/_/g, "-"), sandbox);
+        if (refused) {
+          throw new SpellError(
+            "unsupported_feature",
+            SANDBOX_MESSAGES.tool(sandboxRules(sandbox).preset, refused.name),
+          );
+        }
+        throw new SpellError("not_found", `Tool '${rawName}' not found`);
+      }
       let params = (rawParams === undefined || rawParams === null ? {} : toJson(rawParams)) as JsonObject;
       return ctx.tracer.run("tool", name, { parentId, input: params }, async (span) => {
         const component = { type: "tool", name };

@@ -424,7 +424,7 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
         `workflow '${c.name}' contains itself (a workflow step runs the workflow that is already running)`,
       );
     running.add(wf.id);
-    const executionId = `exec_${randomUuid()}`;
+    const executionId = `exec_${randomUuid(ctx.random)}`;
     const component = { type: "workflow", name: c.name };
     try {
       return await ctx.tracer.run(
@@ -578,7 +578,7 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
       cfg.thenSteps = [...cfg.steps];
     }
     const wf: WorkflowInstance = {
-      id: `workflow_${randomUuid()}`,
+      id: `workflow_${randomUuid(ctx.random)}`,
       config: structuredClone({ ...cfg, steps: [], thenSteps: [], elseSteps: [] }),
       shared: new Map(),
     };
@@ -590,7 +590,7 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
   };
 
   const newConfig = (): WorkflowConfig => ({
-    name: `workflow_${shortHex()}`,
+    name: `workflow_${shortHex(ctx.random)}`,
     description: "",
     steps: [],
     thenSteps: [],
