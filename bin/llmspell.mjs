@@ -8,6 +8,7 @@ register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url))
 
 const { main } = await import("../lib/cli/main.ts");
 const { createNodeRunController } = await import("../lib/runner/node-controller.ts");
+const { createLineReader } = await import("../lib/cli/stdin-lines.ts");
 
 // A closed pipe (`llmspell run x.lua | head -1`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -24,6 +25,7 @@ const exitCode = await main(
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),
+    readLine: createLineReader(0),
     onInterrupt(handler) {
       const onSigint = () => {
         // The first Ctrl+C cancels the run cleanly; a second one leaves at once.

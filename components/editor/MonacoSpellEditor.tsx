@@ -6,7 +6,7 @@ import type * as MonacoNs from "monaco-editor";
 import type { Diagnostic } from "@/lib/check";
 import { toTypeDiagnostics } from "@/lib/check/type-check";
 import { setupMonaco } from "./monaco-setup";
-import type { SpellEditorProps } from "./types";
+import type { EditorDebugProps, SpellEditorProps } from "./types";
 
 const monaco = setupMonaco();
 
@@ -48,6 +48,24 @@ const quickFixes: MonacoNs.languages.CodeActionProvider = {
 monaco.languages.registerCodeActionProvider("lua", quickFixes);
 monaco.languages.registerCodeActionProvider("javascript", quickFixes);
 
+/** The debugger's hover per model: a name's value while a debug run is paused. */
+const debugHovers = new WeakMap<MonacoNs.editor.ITextModel, EditorDebugProps["hover"]>();
+const debugHover: MonacoNs.languages.HoverProvider = {
+  async provideHover(model, position) {
+    const hover = debugHovers.get(model);
+    const word = model.getWordAtPosition(position);
+    if (!hover || !word) return null;
+    const value = await hover(word.word);
+    if (value === null) return null;
+    return {
+      range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),
+      contents: [{ value: `\`${word.word}\` = \`${value.replaceAll("`", "'")}\`` }],
+    };
+  },
+};
+monaco.languages.registerHoverProvider("lua", debugHover);
+monaco.languages.registerHoverProvider("javascript", debugHover);
+
 function toMarker(d: Diagnostic): MonacoNs.editor.IMarkerData {
   return {
     severity: SEVERITY[d.severity],
@@ -78,6 +96,7 @@ export default function MonacoSpellEditor({
   ariaLabel,
   focusLine,
   diagnostics,
+  debug,
   onMounted,
   onTypeDiagnostics,
 }: SpellEditorProps & {
@@ -92,6 +111,67 @@ export default function MonacoSpellEditor({
     setEditor(ed);
     onMounted?.();
   };
+
+  // The debugger: clicks in the glyph margin, breakpoint and paused-line decorations, hovers.
+  const debugRef = useRef(debug);
+  useEffect(() => {
+    debugRef.current = debug;
+  });
+  useEffect(() => {
+    if (!editor) return;
+    const glyph = monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN;
+    const down = editor.onMouseDown((e) => {
+      const line = e.target.position?.lineNumber;
+      if (e.target.type === glyph && line && e.event.leftButton) debugRef.current?.onToggle(line);
+    });
+    const menu = editor.onContextMenu((e) => {
+      const line = e.target.position?.lineNumber;
+      if (e.target.type !== glyph || !line || !debugRef.current) return;
+      e.event.preventDefault();
+      debugRef.current.onEdit(line);
+    });
+    return () => {
+      down.dispose();
+      menu.dispose();
+    };
+  }, [editor]);
+  const decorations = useRef<MonacoNs.editor.IEditorDecorationsCollection | null>(null);
+  useEffect(() => {
+    if (!editor) return;
+    decorations.current ??= editor.createDecorationsCollection();
+    const list: MonacoNs.editor.IModelDeltaDecoration[] = [];
+    for (const bp of debug?.breakpoints ?? []) {
+      const conditional = bp.condition || bp.logMessage || bp.hitCount;
+      list.push({
+        range: new monaco.Range(bp.line, 1, bp.line, 1),
+        options: {
+          glyphMarginClassName: `debug-breakpoint${conditional ? " debug-breakpoint-conditional" : ""}`,
+          glyphMarginHoverMessage: {
+            value: bp.logMessage
+              ? `Logpoint: ${bp.logMessage}`
+              : bp.condition
+                ? `Breakpoint if ${bp.condition}`
+                : "Breakpoint",
+          },
+        },
+      });
+    }
+    const current = debug?.currentLine;
+    if (current) {
+      list.push({
+        range: new monaco.Range(current, 1, current, 1),
+        options: { isWholeLine: true, className: "debug-current-line", glyphMarginClassName: "debug-current-glyph" },
+      });
+      editor.revealLineInCenterIfOutsideViewport(current);
+    }
+    decorations.current.set(list);
+  }, [editor, debug?.breakpoints, debug?.currentLine]);
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!model) return;
+    if (debug) debugHovers.set(model, (e) => debugRef.current?.hover(e) ?? Promise.resolve(null));
+    else debugHovers.delete(model);
+  }, [editor, debug, language]);
 
   // The last run's error as a marker on its line (cleared when there is none).
   useEffect(() => {
@@ -188,6 +268,7 @@ export default function MonacoSpellEditor({
           keepCurrentModel
           options={{
             readOnly,
+            glyphMargin: debug !== undefined,
             fontSize,
             fontFamily: "var(--font-mono), ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
             fontLigatures: false,

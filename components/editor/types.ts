@@ -1,6 +1,20 @@
 /** Props shared by the Monaco editor and its plain textarea fallback. */
 import type { Diagnostic } from "@/lib/check";
 import type { SpellLanguage } from "@/lib/core/dialect";
+import type { Breakpoint } from "@/lib/core/debug";
+
+/** The debugger's view in the editor (Monaco only): breakpoints in the glyph margin, the paused line, hovers. */
+export interface EditorDebugProps {
+  breakpoints: Breakpoint[];
+  /** The line a debug run is paused at, highlighted. */
+  currentLine: number | null;
+  /** A click in the glyph margin. */
+  onToggle(line: number): void;
+  /** A right-click in the glyph margin: edit the line's condition or logpoint. */
+  onEdit(line: number): void;
+  /** The value of a name under the mouse while paused (null: no hover). */
+  hover(expression: string): Promise<string | null>;
+}
 
 interface ErrorMarker {
   /** 1-based line */
@@ -33,6 +47,8 @@ export interface SpellEditorProps {
   check?: boolean;
   /** The checker's diagnostics, drawn by the editor (SpellEditor computes them). */
   diagnostics?: Diagnostic[];
+  /** Breakpoints, the paused line and hovers of the debugger. */
+  debug?: EditorDebugProps;
   /** The models the server offers, so the checker can flag a model string that is none of them. */
   models?: readonly string[];
 }

@@ -7,9 +7,10 @@ import { fetchListedModelIds } from "@/lib/store/models";
 import type { PlaygroundStores } from "@/lib/store/playground";
 import { errorMarkerFor } from "./error-marker";
 import { useStore } from "./hooks";
+import { editBreakpoint } from "./edit-breakpoint";
 
 export function EditorPane({ stores, theme }: { stores: PlaygroundStores; theme: "light" | "dark" }) {
-  const { editor, settings, run, ui } = stores;
+  const { editor, settings, run, ui, debug } = stores;
   const { language, source } = useStore(
     editor,
     useShallow((s) => ({ language: s.language, source: s.sources[s.language] })),
@@ -23,6 +24,20 @@ export function EditorPane({ stores, theme }: { stores: PlaygroundStores; theme:
     useShallow((s) => ({ error: s.view.error?.error, ran: s.lastRequest ?? undefined })),
   );
   const focusLine = useStore(ui, (s) => s.focusLine);
+  const { breakpoints, paused } = useStore(
+    debug,
+    useShallow((s) => ({ breakpoints: s.breakpoints[language], paused: s.paused })),
+  );
+  const debugProps = useMemo(
+    () => ({
+      breakpoints: breakpoints ?? [],
+      currentLine: paused?.line ?? null,
+      onToggle: (line: number) => debug.getState().toggleBreakpoint(language, line),
+      onEdit: (line: number) => editBreakpoint(debug.getState(), language, line),
+      hover: (expression: string) => debug.getState().hover(expression),
+    }),
+    [breakpoints, paused, debug, language],
+  );
   const errorMarker = useMemo(() => errorMarkerFor(error, ran, { language, source }), [error, ran, language, source]);
   const { revealLine } = ui.getState();
   // The server's models, for the checker's unknown-model warning (one stable list, set once it arrives).
@@ -64,6 +79,7 @@ export function EditorPane({ stores, theme }: { stores: PlaygroundStores; theme:
           editorKind={editorKind}
           focusLine={focusLine}
           models={models}
+          debug={debugProps}
         />
       </div>
     </section>

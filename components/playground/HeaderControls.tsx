@@ -10,6 +10,7 @@ import { useElapsed, useStore } from "./hooks";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { ModelPicker, type ModelPickerProps } from "./ModelPicker";
 import { RunButtons } from "./RunButtons";
+import { DebugControls } from "./DebugControls";
 import { ThemeSwitch } from "./ThemeSwitch";
 
 export function LanguageControl({ editor }: Pick<PlaygroundStores, "editor">) {
@@ -50,14 +51,17 @@ export function RunControls({ stores, runKeys }: { stores: PlaygroundStores; run
   const running = status === "running";
   const elapsed = useElapsed(startedAt, endedAt, running);
   return (
-    <RunButtons
-      running={running}
-      elapsedMs={elapsed}
-      tokens={tokens}
-      onRun={() => void startRun(stores)}
-      onStop={stores.run.getState().stop}
-      runKeys={runKeys}
-    />
+    <div className="flex items-center gap-2">
+      <DebugControls stores={stores} />
+      <RunButtons
+        running={running}
+        elapsedMs={elapsed}
+        tokens={tokens}
+        onRun={() => void startRun(stores)}
+        onStop={stores.run.getState().stop}
+        runKeys={runKeys}
+      />
+    </div>
   );
 }
 

@@ -1,6 +1,8 @@
 "use client";
 /** The output pane: the run's status line and the Console, Trace, Result, State and History tabs. */
 import { useState } from "react";
+import { DebugPanel } from "@/components/debug/DebugPanel";
+import { ProfilePanel } from "@/components/debug/ProfilePanel";
 import { useShallow } from "zustand/react/shallow";
 import { OutputConsole } from "@/components/output/OutputConsole";
 import { RunHistoryPanel } from "@/components/history/RunHistoryPanel";
@@ -32,6 +34,18 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
     })),
   );
   const [tab, setTab] = useState<OutputTab>("console");
+  const { paused, profile } = useStore(
+    stores.debug,
+    useShallow((s) => ({ paused: s.paused, profile: s.profile })),
+  );
+  const language = useStore(stores.editor, (s) => s.language);
+  // A new pause shows the Debug tab; a new profile the Profile tab (adjusting state when a store value changes).
+  const [seen, setSeen] = useState({ paused, profile });
+  if (seen.paused !== paused || seen.profile !== profile) {
+    setSeen({ paused, profile });
+    if (paused && seen.paused !== paused) setTab("debug");
+    else if (profile && seen.profile !== profile) setTab("profile");
+  }
   const running = status === "running";
   const elapsed = useElapsed(startedAt, endedAt, running);
   const runKeys = displayKeys("Mod+Enter", useIsMac());
@@ -96,6 +110,8 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
         ),
         result: <ResultPanel view={view} running={running} />,
         state: <StatePanel namespace={PLAYGROUND_STATE_NAMESPACE} refreshKey={runId * 10 + (running ? 0 : 1)} />,
+        debug: <DebugPanel debug={stores.debug} language={language} />,
+        profile: <ProfilePanel profile={profile} running={running} />,
         history: (
           <RunHistoryPanel
             entries={history.entries}

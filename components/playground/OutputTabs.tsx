@@ -1,8 +1,8 @@
 "use client";
-/** The output panel: Console, Trace, Result, State and History tabs, with the run's status line. */
+/** The output panel: Console, Trace, Result, State, History, Debug and Profile tabs, with the run's status line. */
 import { useId, useRef, type ReactNode } from "react";
 
-export type OutputTab = "console" | "trace" | "result" | "state" | "history";
+export type OutputTab = "console" | "trace" | "result" | "state" | "history" | "debug" | "profile";
 
 export interface OutputTabsProps {
   tab: OutputTab;
@@ -18,6 +18,8 @@ const TABS: { id: OutputTab; label: string }[] = [
   { id: "result", label: "Result" },
   { id: "state", label: "State" },
   { id: "history", label: "History" },
+  { id: "debug", label: "Debug" },
+  { id: "profile", label: "Profile" },
 ];
 
 export function OutputTabs({ tab, onTab, counts, panels, status }: OutputTabsProps) {

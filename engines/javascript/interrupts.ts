@@ -26,6 +26,9 @@ export class VmGuard {
   /** The engine's own setup is running: the CPU limit does not apply. */
   settingUp = false;
   wallDeadline = Infinity;
+  /** Time a debugger held the run so far: the wall clock does not run while paused. */
+  pausedMs: () => number = () => 0;
+  pausedNow: () => boolean = () => false;
   private suspendInterrupt = false;
   private describeDeadline = 0;
   /** Bytes the wasm memory grew by while this run was in the VM. */
@@ -72,7 +75,7 @@ export class VmGuard {
     if (this.stop) return true;
     if (this.signal?.aborted) this.stop = "cancelled";
     else if (!this.settingUp && this.cpu.exceeds(this.limits.timeoutMs)) this.stop = "timeout";
-    else if (performance.now() > this.wallDeadline) this.stop = "wall";
+    else if (performance.now() - this.pausedMs() > this.wallDeadline) this.stop = "wall";
     return this.stop !== null;
   }
 
@@ -80,7 +83,7 @@ export class VmGuard {
   currentStop(): StopReason | null {
     if (this.stop) return this.stop;
     if (this.signal?.aborted) return (this.stop = "cancelled");
-    if (performance.now() > this.wallDeadline) return (this.stop = "wall");
+    if (!this.pausedNow() && performance.now() - this.pausedMs() > this.wallDeadline) return (this.stop = "wall");
     return null;
   }
 

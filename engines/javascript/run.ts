@@ -31,6 +31,9 @@ import { setUpContext } from "./inject";
 import { VmGuard, type StopReason } from "./interrupts";
 import { JobPump } from "./job-pump";
 import { type Internals } from "./prelude";
+import { JsDebugger } from "./debug-host";
+import { instrumentForDebug } from "./debug-rewrite";
+import { JsProfiler } from "./profile-host";
 
 /** QuickJS's own stack limit; ~192 KiB was safe in a Chromium worker and turns deep recursion into an error. */
 const MAX_STACK_BYTES = 192 * 1024;
@@ -62,14 +65,21 @@ export class JavascriptRun {
   readonly host: JsHostCalls = new JsHostCalls(this);
   readonly pump: JobPump = new JobPump(this);
 
+  /** The debugger of a debug run (`opts.debug`), null otherwise. */
+  private debugger: JsDebugger | null = null;
+  /** The profiler's host side of a profile run (`opts.profile`, not in a debug run), null otherwise. */
+  private profiler: JsProfiler | null = null;
+  private readonly source: string;
+
   /** True when the wasm module aborted during this run; the engine must load a fresh one. */
   moduleBroken = false;
 
   constructor(
     private readonly module: QuickJSWASMModule,
-    private readonly source: string,
+    source: string,
     readonly opts: ExecuteOptions,
   ) {
+    this.source = opts.debug ? instrumentOrKeep(source) : source;
     this.output = createRunOutput(opts);
     this.chunkName = opts.chunkName ?? "spell";
     const limits = resolveRunLimits(opts);
@@ -124,7 +134,10 @@ export class JavascriptRun {
     rt.setMaxStackSize(MAX_STACK_BYTES);
     this.guard.wallDeadline = performance.now() + this.limits.wallTimeoutMs;
     this.wallTimer = setTimeout(() => this.pump.wakeUp(), Math.min(this.limits.wallTimeoutMs + 1, MAX_TIMER_MS));
-    rt.setInterruptHandler(() => this.guard.shouldInterrupt());
+    rt.setInterruptHandler(() => {
+      this.profiler?.onInterrupt();
+      return this.guard.shouldInterrupt();
+    });
     this.ctx = rt.newContext();
 
     this.guard.settingUp = true;
@@ -133,10 +146,20 @@ export class JavascriptRun {
     // The CPU limit is for spell code: the engine's own setup (prelude, API globals) does not count.
     this.guard.cpu.reset();
     if (setupError) return setupError;
+    if (this.opts.debug) {
+      this.debugger = new JsDebugger(this, this.opts.debug, this.source);
+      this.debugger.install();
+    } else if (this.opts.profile) {
+      this.profiler = new JsProfiler(this, this.opts.profile, this.source);
+      this.profiler.install();
+    }
 
     const started = this.startModule();
     if ("error" in started) return started.error;
-    return this.pump.runModule(started.module);
+    const done = await this.pump.runModule(started.module);
+    // The spell is done: its profile ends here.
+    this.opts.profile?.finish();
+    return done;
   }
 
   /** Evaluate the spell as a module (wrapped in an async function when it uses a top-level `return`). */
@@ -213,6 +236,8 @@ export class JavascriptRun {
     this.ended = true;
     if (this.wallTimer) clearTimeout(this.wallTimer);
     this.pump.rejectWatchers();
+    this.debugger?.dispose();
+    this.profiler?.dispose();
     this.host.disposeDeferreds();
     this.pump.disposeModule();
     if (this.internals) for (const h of Object.values(this.internals)) if (h.alive) h.dispose();
@@ -238,5 +263,14 @@ export class JavascriptRun {
   /** An outcome for something the spell threw; a stop (timeout, cancel) wins over the error it caused. */
   failWith(facts: ThrownFacts): Failure {
     return thrownFailure(facts, this.guard.currentStop(), this.limits, this.mapping);
+  }
+}
+
+/** The debug rewrite of a spell; a spell acorn cannot parse runs as written (QuickJS reports its syntax error). */
+function instrumentOrKeep(source: string): string {
+  try {
+    return instrumentForDebug(source);
+  } catch {
+    return source;
   }
 }

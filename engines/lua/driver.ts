@@ -29,6 +29,8 @@ export interface DriverContext {
   enterVm(): void;
   exitVm(): void;
   memoryError(): SpellErrorData;
+  /** A debug run: the client's wait when the debug hook paused `T` (a yield with no values), else null. */
+  debugWait?(T: LuaState): Promise<void> | null;
   raisedError(T: LuaState, idx: number): SpellErrorData;
 }
 
@@ -57,8 +59,11 @@ async function driveLoop(run: DriverContext, T: LuaState, nargs: number): Promis
     if (run.killed) return { ok: false, error: run.killed };
     if (r.status === LuaStatus.Yield) {
       if (r.nresults === 0) {
-        // The hook asked for a breath: let timers and messages (a cancel) in, then go on.
-        await macrotask();
+        // The debug hook paused the spell: wait for the client (the CPU clock is stopped).
+        const paused = run.debugWait?.(T);
+        if (paused) await paused;
+        // The count hook asked for a breath: let timers and messages (a cancel) in, then go on.
+        else await macrotask();
         nargs = 0;
         continue;
       }

@@ -65,6 +65,8 @@ export class LuaHostCalls implements ConvertHost {
   private readonly spellFunctions = new Map<number, LuaSpellFunction>();
   private readonly foreign = new Map<number, SpellFunction>();
   private readonly foreignRefs = new Map<SpellFunction, number>();
+  /** The thread of the latest host call (a profiler reads the stack under a wait from it). */
+  lastCaller: LuaState | null = null;
 
   constructor(private readonly run: HostCallContext) {
     this.api = run.api;
@@ -107,6 +109,7 @@ export class LuaHostCalls implements ConvertHost {
   ): number {
     const { api } = this;
     const argc = api.gettop(L);
+    this.lastCaller = L;
     let result: HostValue | Promise<HostValue>;
     try {
       let self: HandleRef | undefined;

@@ -20,6 +20,9 @@ import { type ExecutionResult } from "../../lib/core/events";
 import { type JsonValue } from "../../lib/core/json";
 import { createRunOutput, finishRun, type RunOutput } from "../../lib/core/run-output";
 import { resolveRunLimits, STOP_MESSAGES } from "../../lib/core/run-guard";
+import { startWallTimer } from "../../lib/core/debug";
+import { LuaDebugger } from "./debug-hook";
+import { LuaProfiler } from "./profile-hook";
 import { pushHostValue, readLuaValue } from "./convert";
 import { drive, type DriveOutcome } from "./driver";
 import { ENGINE, memoryError, raisedError, syntaxError } from "./errors";
@@ -77,7 +80,11 @@ export class LuaRun {
   readonly cpu: CpuMeter;
   readonly memory: MemoryAccount = { used: 0, peak: 0, failed: false };
 
-  private wallTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopWallTimer: (() => void) | undefined;
+  /** The debugger of a debug run (`opts.debug`), null otherwise. */
+  private debugger: LuaDebugger | null = null;
+  /** The profiler's hook of a profile run (`opts.profile`), null otherwise. */
+  private profiler: LuaProfiler | null = null;
   wallDeadline = Infinity;
   lastBreath = 0;
   /** Threads resumed by the driver (the only ones a hook may yield). */
@@ -133,10 +140,17 @@ export class LuaRun {
     signal?.addEventListener("abort", this.onAbort);
     const wall = this.wallTimeoutMs;
     this.wallDeadline = performance.now() + wall;
-    this.wallTimer = setTimeout(() => this.kill("timeout", STOP_MESSAGES.wall(wall)), wall);
+    this.stopWallTimer = startWallTimer(wall, () => this.kill("timeout", STOP_MESSAGES.wall(wall)), this.opts.debug);
 
     this.L = this.engine.global.address;
     setUpState(this, this.engine.global, this.opts.api, this.opts.args);
+    if (this.opts.debug) {
+      this.debugger = new LuaDebugger(this, this.opts.debug);
+      this.debugger.install(this.L);
+    } else if (this.opts.profile) {
+      this.profiler = new LuaProfiler(this, this.opts.profile);
+      this.profiler.install(this.L);
+    }
     const api = this.opts.api;
     if (api?.preludes?.lua) {
       const failed = await this.runApiPrelude(api.preludes.lua);
@@ -154,6 +168,8 @@ export class LuaRun {
       return { ok: false, error: syntaxError(message, this.chunkName, ENGINE) };
     }
     const out = await this.drive(T, 1);
+    // The spell is done: its profile ends here (converting the result is not the spell's time).
+    this.opts.profile?.finish();
     if (!out.ok) return out;
     if (this.api.toboolean(T, out.base) === 0) return { ok: false, error: this.raisedError(T, out.base + 1) };
     const value = readLuaValue(this.host, T, out.base + 1, "return", { functions: "reject" }) as JsonValue;
@@ -211,6 +227,15 @@ export class LuaRun {
     return drive(this, T, nargs);
   }
 
+  /** The run's main state (idle while a spell thread runs or waits). */
+  get mainState(): LuaState {
+    return this.L;
+  }
+
+  debugWait(T: LuaState): Promise<void> | null {
+    return this.debugger?.driverWait(T) ?? null;
+  }
+
   enterVm(): void {
     if (this.cpu.enter()) this.lastBreath = performance.now();
   }
@@ -265,7 +290,7 @@ export class LuaRun {
   private close(): void {
     if (this.closed) return;
     this.closed = true;
-    clearTimeout(this.wallTimer);
+    this.stopWallTimer?.();
     this.opts.signal?.removeEventListener("abort", this.onAbort);
     for (const wake of [...this.killWaiters]) wake();
     this.killWaiters.clear();
@@ -279,6 +304,8 @@ export class LuaRun {
         // a finalizer that failed badly: the state is gone either way
       }
     }
+    this.debugger?.dispose();
+    this.profiler?.dispose();
     for (const p of this.fnPointers) this.api.m.removeFunction(p);
     this.fnPointers.length = 0;
   }

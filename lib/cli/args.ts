@@ -3,7 +3,8 @@
  *
  *   llmspell run <file> [--engine NAME] [--mock] [--model provider/model] [--timeout-ms N] [--memory-mb N]
  *                       [--sandbox PRESET] [--json] [--trace] [--state FILE] [--arg key=value ...]
- *                       [--record RUN.json | --replay RUN.json [--replay-speed X]] [--otlp OUT.json] [-- args...]
+ *                       [--record RUN.json | --replay RUN.json [--replay-speed X]] [--otlp OUT.json]
+ *                       [--profile OUT.json] [-- args...]
  *   llmspell check <file>... [--engine NAME] [--sandbox PRESET] [--json]
  *   llmspell engines | llmspell help | llmspell --version
  */
@@ -13,7 +14,8 @@ import type { JsonValue } from "@/lib/core/json";
 import { SANDBOX_PRESETS, parseSandboxPreset, sandboxRules, type SandboxPreset } from "@/lib/core/sandbox";
 
 export interface RunCommand {
-  command: "run";
+  /** `debug` runs the spell under the line debugger (commands on stdin). */
+  command: "run" | "debug";
   file: string;
   /** From `--engine`; otherwise the caller infers it from the file's extension. */
   engine?: string;
@@ -26,6 +28,8 @@ export interface RunCommand {
   json: boolean;
   trace: boolean;
   statePath?: string;
+  /** `run --profile OUT.json`: write a speedscope profile of the run there. */
+  profilePath?: string;
   /** `--record`: write the run's recording (lib/recording) to this file. */
   recordPath?: string;
   /** `--replay`: answer every model call from this recording (no provider needed). */
@@ -58,6 +62,10 @@ export const USAGE = `Usage:
                                                check spells without running them: syntax, the spell API,
                                                tools, lint (FILE:LINE:COL: severity: message [rule]);
                                                --sandbox warns about calls that preset refuses
+  llmspell debug <file> [options] [-- args...] run a spell under the line debugger, commands on stdin:
+                                               break N [if EXPR] (b), delete N, continue (c), next (n),
+                                               step (s), out (o), print EXPR (p), locals, backtrace (bt),
+                                               watch EXPR, quit (q)
   llmspell engines                             list the engines
   llmspell help | --help                       show this help
   llmspell --version                           print the version
@@ -72,6 +80,7 @@ Options for run:
   --json               print one JSON object: ok, value, logs, error, trace, stats
   --trace              print trace events (agents, tools, steps) to stderr
   --state FILE         keep State in this JSON file across runs
+  --profile OUT.json   write a profile of the run (speedscope's format; open it at speedscope.app)
   --arg KEY=VALUE      set ARGS.KEY (repeatable)
   --record RUN.json    write the run's recording: the spell, each model call and its streamed reply, the
                        clock and random values it read (see README, "Recorded runs")
@@ -96,6 +105,7 @@ const RUN_ONLY = [
   "replay",
   "replay-speed",
   "otlp",
+  "profile",
 ] as const;
 
 const positiveInt = (flag: string) =>
@@ -150,6 +160,7 @@ export function parseCliArgs(argv: string[]): ParseResult {
         json: { type: "boolean" },
         trace: { type: "boolean" },
         state: { type: "string" },
+        profile: { type: "string" },
         arg: { type: "string", multiple: true },
         record: { type: "string" },
         replay: { type: "string" },
@@ -188,12 +199,13 @@ export function parseCliArgs(argv: string[]): ParseResult {
       },
     };
   }
-  if (command !== "run") return { ok: false, message: `unknown command "${command}" (try: llmspell run <file>)` };
-  if (rest.length === 0) return { ok: false, message: "run needs a spell file: llmspell run <file>" };
+  if (command !== "run" && command !== "debug")
+    return { ok: false, message: `unknown command "${command}" (try: llmspell run <file>)` };
+  if (rest.length === 0) return { ok: false, message: `${command} needs a spell file: llmspell ${command} <file>` };
   if (rest.length > 1) return { ok: false, message: `unexpected argument "${rest[1]}" (put spell arguments after --)` };
 
   const out: RunCommand = {
-    command: "run",
+    command,
     file: rest[0],
     mock: values.mock ?? false,
     json: values.json ?? false,
@@ -202,6 +214,11 @@ export function parseCliArgs(argv: string[]): ParseResult {
   if (values.engine !== undefined) {
     if (!values.engine.trim()) return { ok: false, message: "--engine needs a name, e.g. lua or javascript" };
     out.engine = values.engine;
+  }
+  if (values.profile !== undefined) {
+    if (command !== "run") return { ok: false, message: "--profile is an option of run, not debug" };
+    if (!values.profile.trim()) return { ok: false, message: "--profile needs a file to write, e.g. profile.json" };
+    out.profilePath = values.profile;
   }
   if (values.model !== undefined) {
     const m = check(modelSchema, values.model);

@@ -14,6 +14,8 @@ import { type RunLimits } from "@/lib/core/limits";
 import { sandboxRules } from "@/lib/core/sandbox";
 import { USAGE, parseCliArgs, type RunCommand } from "./args";
 import { checkCommand } from "./check-command";
+import { debugCommand } from "./debug-command";
+import { profiledRun } from "./profile-run";
 import { createJsonCollector, createTerminalPrinter, type Writable } from "./output";
 
 export const EXIT_OK = 0;
@@ -25,6 +27,8 @@ export interface CliIo {
   stdout: Writable;
   stderr: Writable;
   cwd: string;
+  /** One line of stdin without its newline, null at its end (blocking: `llmspell debug` reads commands). */
+  readLine?: () => string | null;
   /** Subscribe to Ctrl+C; returns an unsubscribe. */
   onInterrupt?: (handler: () => void) => () => void;
 }
@@ -50,6 +54,8 @@ export async function main(argv: string[], io: CliIo, deps: CliDeps): Promise<nu
       return EXIT_OK;
     case "run":
       return runCommand(cmd, io, deps);
+    case "debug":
+      return debugCommand(cmd, io);
     case "check":
       return checkCommand(cmd, io);
   }
@@ -115,6 +121,9 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
     request.mockAll = cmd.mock || recording.spell.mockAll === true;
     if (!cmd.args && recording.spell.args !== undefined) request.args = recording.spell.args;
   }
+
+  // A profile run samples the engine in this process (the worker's runs carry no profiler).
+  if (cmd.profilePath) return profiledRun(cmd, request, io);
 
   const controller = await deps.createController(engine);
   let interrupted = false;

@@ -21,6 +21,8 @@ export interface CpuMeter {
   reset(): void;
   /** Count `ms` of host work done for the spell outside the VM (a tool's computation): it is the spell's CPU. */
   charge(ms: number): void;
+  /** Take back `ms` the open slice counted that was not the spell's (a debugger holding the VM at a pause). */
+  discount(ms: number): void;
 }
 
 /** A meter that reads `clock` (milliseconds; `performance.now` unless a test gives its own). */
@@ -52,6 +54,9 @@ export function createCpuMeter(clock: () => number = () => performance.now()): C
     },
     charge(ms) {
       if (ms > 0 && Number.isFinite(ms)) counted += ms;
+    },
+    discount(ms) {
+      if (ms > 0 && Number.isFinite(ms)) counted -= ms;
     },
   };
 }

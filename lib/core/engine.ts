@@ -9,6 +9,8 @@ import type { CpuMeter } from "./cpu-meter";
 import type { OutputMeter } from "./run-output";
 import type { JsonValue } from "./json";
 import type { ExecutionResult, RunEvent } from "./events";
+import type { DebugSession } from "./debug";
+import type { Profiler } from "./profile";
 import type { SandboxPreset } from "./sandbox";
 
 /**
@@ -122,6 +124,13 @@ export interface ExecuteOptions {
    * spell's CPU). Without it the engine meters its VM alone.
    */
   cpu?: CpuMeter;
+  /**
+   * A debug session: the engine reports lines to it and pauses where it says (see ./debug.ts). Only debug runs
+   * pay for the hooks; without it a run is unchanged.
+   */
+  debug?: DebugSession;
+  /** A profiler: the engine samples the spell's stack into it (see ./profile.ts). Ignored in a debug run. */
+  profile?: Profiler;
 }
 
 export interface EngineFeatures {

@@ -11,6 +11,8 @@
  * - A worker that stays silent (no heartbeat) for longer than the run's CPU limit plus a grace is stuck in a
  *   call the engine cannot interrupt: it is terminated and the run resolves with a `timeout` error. The same
  *   happens past the wall-clock limit plus a grace.
+ * - A debug run paused at a breakpoint is never stuck: while paused the watchdog waits, and paused time does not
+ *   count against the wall clock (the worker's engine stops its own clocks too).
  * - A worker that crashes resolves the active run with a `runtime` error (`memory` when it ran out of memory)
  *   and is replaced.
  */
@@ -19,8 +21,8 @@ import type { ExecutionResult, LogEntry, RunEvent } from "@/lib/core/events";
 import type { SpellErrorData } from "@/lib/core/errors";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
 import { sandboxRules } from "@/lib/core/sandbox";
-import { HOST_WORK_ALLOWANCE_MS, type WorkerMessage, type WorkerTransport } from "./protocol";
-import type { RunController, RunRequest } from "./types";
+import { HOST_WORK_ALLOWANCE_MS, type DebugEvent, type WorkerMessage, type WorkerTransport } from "./protocol";
+import type { RunController, RunExtras, RunRequest } from "./types";
 
 export interface RunControllerOptions {
   /** Start a new worker. Called once at creation, again for the spare, and after every terminate or crash. */
@@ -71,10 +73,16 @@ interface ActiveRun {
   hostWorkUntil?: number;
   /** The spell's CPU time as the worker's last heartbeat reported it. */
   cpuMs?: number;
+  extras?: RunExtras;
+  /** A debug run: since when it is paused (undefined while running), and how long it was paused before. */
+  pausedSince?: number;
+  pausedMs: number;
+  inspections: Map<number, (result: unknown) => void>;
 }
 
 interface WaitingRun {
   request: RunRequest;
+  extras?: RunExtras;
   onEvent?: (event: RunEvent) => void;
   resolve: (result: ExecutionResult) => void;
   /** Resolved already (cancelled or superseded while it waited). */
@@ -100,6 +108,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
   const incident = (i: ControllerIncident) => options.onIncident?.(i);
 
   let seq = 0;
+  let inspectSeq = 0;
   let disposed = false;
   let startFailures = 0;
   let broken: string | null = null;
@@ -171,6 +180,12 @@ export function createRunController(options: RunControllerOptions): RunControlle
           deliver(active.onEvent, m.event);
         }
         return;
+      case "debug":
+        if (active && active.slot === slot && active.id === m.id) onDebugEvent(active, m.event);
+        return;
+      case "profile":
+        if (active && active.slot === slot && active.id === m.id) active.extras?.onProfile?.(m.profile);
+        return;
       case "done":
         if (active && active.slot === slot && active.id === m.id) settle(m.result);
         return;
@@ -180,6 +195,25 @@ export function createRunController(options: RunControllerOptions): RunControlle
           replace(slot, "stall");
           settleWithError({ kind: "runtime", message: `the engine host failed: ${m.message}` });
         }
+        return;
+    }
+  }
+
+  function onDebugEvent(run: ActiveRun, event: DebugEvent) {
+    const now = performance.now();
+    switch (event.kind) {
+      case "paused":
+        run.pausedSince = now;
+        run.extras?.debug?.onPause(event.pause);
+        return;
+      case "resumed":
+        if (run.pausedSince !== undefined) run.pausedMs += now - run.pausedSince;
+        run.pausedSince = undefined;
+        run.extras?.debug?.onResume();
+        return;
+      case "inspected":
+        run.inspections.get(event.req)?.(event.result);
+        run.inspections.delete(event.req);
         return;
     }
   }
@@ -263,6 +297,8 @@ export function createRunController(options: RunControllerOptions): RunControlle
     active = null;
     clearInterval(run.watchdog);
     if (run.cancelTimer) clearTimeout(run.cancelTimer);
+    for (const answer of run.inspections.values()) answer({ error: "the run ended" });
+    if (run.pausedSince !== undefined) run.extras?.debug?.onResume();
     run.resolve(result);
     startNext();
   }
@@ -313,6 +349,9 @@ export function createRunController(options: RunControllerOptions): RunControlle
       startedAt,
       logs: [],
       onEvent: run.onEvent,
+      ...(run.extras ? { extras: run.extras } : {}),
+      pausedMs: 0,
+      inspections: new Map(),
       resolve: (result) => {
         run.settled = true;
         run.resolve(result);
@@ -321,7 +360,14 @@ export function createRunController(options: RunControllerOptions): RunControlle
     };
     active = current;
     try {
-      slot.transport.post({ type: "run", id, request: run.request });
+      const debug = run.extras?.debug;
+      slot.transport.post({
+        type: "run",
+        id,
+        request: run.request,
+        ...(debug ? { debug: { breakpoints: debug.breakpoints, pauseAtStart: debug.pauseAtStart } } : {}),
+        ...(run.extras?.onProfile && !debug ? { profile: true } : {}),
+      });
     } catch (err) {
       // A request that cannot be cloned (a function in args, say) never reaches the worker.
       settleWithError({
@@ -333,6 +379,8 @@ export function createRunController(options: RunControllerOptions): RunControlle
 
   function checkStuck(run: ActiveRun) {
     if (active !== run) return;
+    // A paused debug run waits for its user: its worker is idle on purpose.
+    if (run.pausedSince !== undefined) return;
     const now = performance.now();
     const hostWork = run.hostWorkUntil !== undefined && now < run.hostWorkUntil;
     if ((run.cpuMs ?? 0) > run.limits.timeoutMs + stallGraceMs) {
@@ -346,7 +394,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
         kind: "timeout",
         message: `the spell ran past its CPU limit of ${run.limits.timeoutMs} ms inside a call the engine cannot interrupt`,
       });
-    } else if (now - run.startedAt > run.limits.wallTimeoutMs + wallGraceMs) {
+    } else if (now - run.startedAt - run.pausedMs > run.limits.wallTimeoutMs + wallGraceMs) {
       replace(run.slot, "wall");
       settleWithError({
         kind: "timeout",
@@ -370,9 +418,9 @@ export function createRunController(options: RunControllerOptions): RunControlle
 
   return {
     ready,
-    run(request, onEvent) {
+    run(request, onEvent, extras) {
       return new Promise<ExecutionResult>((resolve) => {
-        const entry: WaitingRun = { request, onEvent, resolve, settled: false };
+        const entry: WaitingRun = { request, onEvent, resolve, settled: false, ...(extras ? { extras } : {}) };
         if (disposed || broken) {
           resolveUnstarted(entry, { kind: "configuration", message: broken ?? "the run controller was disposed" });
           return;
@@ -386,6 +434,19 @@ export function createRunController(options: RunControllerOptions): RunControlle
           return;
         }
         void begin(entry);
+      });
+    },
+    debug(command) {
+      if (active?.extras?.debug) active.slot.transport.post({ type: "debug", id: active.id, command });
+    },
+    inspect(request) {
+      const run = active;
+      if (!run?.extras?.debug || run.pausedSince === undefined)
+        return Promise.resolve({ error: "the run is not paused" });
+      const req = ++inspectSeq;
+      return new Promise((resolve) => {
+        run.inspections.set(req, resolve);
+        run.slot.transport.post({ type: "debug", id: run.id, command: { kind: "inspect", req, request } });
       });
     },
     cancel() {

@@ -2,10 +2,13 @@
  * The messages between a run controller and its worker: one protocol, two transports (a browser Web Worker and
  * a Node `worker_threads` worker). Every message is plain structured-cloneable data.
  *
- * controller → worker: `init`, `run`, `cancel`
- * worker → controller: `ready`, `heartbeat`, `event`, `done`, `fatal`
+ * controller → worker: `init`, `run`, `cancel`, `debug` (a debug run's actions, breakpoints and inspections)
+ * worker → controller: `ready`, `heartbeat`, `event`, `debug` (paused, resumed, inspected), `profile`, `done`,
+ * `fatal`
  */
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
+import type { Breakpoint, DebugAction, DebugPause } from "@/lib/core/debug";
+import type { ProfileData } from "@/lib/core/profile";
 import type { RunRequest } from "./types";
 
 /** Start one run. `id` ties every later message to this run. */
@@ -13,6 +16,43 @@ export interface RunMessage {
   type: "run";
   id: number;
   request: RunRequest;
+  /** A debug run with these breakpoints: the worker reports pauses and waits for `debug` actions. */
+  debug?: { breakpoints: Breakpoint[]; pauseAtStart?: boolean };
+  /** A profile run: the worker sends the `profile` before `done`. */
+  profile?: boolean;
+}
+
+/** What a client reads in a paused run (answered by an `inspected` debug event with the same `req`). */
+export type InspectRequest =
+  | { op: "scopes"; frameId: number }
+  | { op: "variables"; ref: number }
+  | { op: "evaluate"; expression: string; frameId?: number };
+
+export type DebugCommand =
+  | { kind: "action"; action: DebugAction }
+  | { kind: "breakpoints"; breakpoints: Breakpoint[] }
+  | { kind: "pause" }
+  | { kind: "inspect"; req: number; request: InspectRequest };
+
+interface DebugCommandMessage {
+  type: "debug";
+  id: number;
+  command: DebugCommand;
+}
+
+export type DebugEvent =
+  { kind: "paused"; pause: DebugPause } | { kind: "resumed" } | { kind: "inspected"; req: number; result: unknown };
+
+interface DebugEventMessage {
+  type: "debug";
+  id: number;
+  event: DebugEvent;
+}
+
+interface ProfileMessage {
+  type: "profile";
+  id: number;
+  profile: ProfileData;
 }
 
 /** Abort the run with this id inside the engine (the controller terminates the worker if that is not enough). */
@@ -27,7 +67,7 @@ interface InitMessage {
   cancelFlag: Int32Array;
 }
 
-export type ControllerMessage = InitMessage | RunMessage | CancelMessage;
+export type ControllerMessage = InitMessage | RunMessage | CancelMessage | DebugCommandMessage;
 
 /** The worker has loaded its engine modules and accepts runs. */
 interface ReadyMessage {
@@ -85,13 +125,20 @@ interface FatalMessage {
 }
 
 export type WorkerMessage =
-  ReadyMessage | HeartbeatMessage | HostWorkMessage | EventMessage | DoneMessage | FatalMessage;
+  | ReadyMessage
+  | HeartbeatMessage
+  | HostWorkMessage
+  | EventMessage
+  | DebugEventMessage
+  | ProfileMessage
+  | DoneMessage
+  | FatalMessage;
 
 /** How often the worker sends a heartbeat while idle or waiting, in ms. */
 export const HEARTBEAT_INTERVAL_MS = 50;
 
-const CONTROLLER_TYPES = new Set(["init", "run", "cancel"]);
-const WORKER_TYPES = new Set(["ready", "heartbeat", "host-work", "event", "done", "fatal"]);
+const CONTROLLER_TYPES = new Set(["init", "run", "cancel", "debug"]);
+const WORKER_TYPES = new Set(["ready", "heartbeat", "host-work", "event", "debug", "profile", "done", "fatal"]);
 
 function hasType(value: unknown, types: Set<string>): value is { type: string } {
   return typeof value === "object" && value !== null && types.has((value as { type?: unknown }).type as string);
@@ -104,6 +151,8 @@ export function isControllerMessage(value: unknown): value is ControllerMessage 
   const m = value as Partial<RunMessage>;
   if (typeof m.id !== "number") return false;
   if (m.type === "run") return typeof m.request === "object" && m.request !== null;
+  if ((value as { type: string }).type === "debug")
+    return typeof (value as Partial<DebugCommandMessage>).command === "object";
   return true;
 }
 

@@ -12,6 +12,9 @@ import { type ScriptEngine } from "@/lib/core/engine";
 import type { LlmClient } from "@/lib/llm/types";
 import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
+import { startWallTimer, type DebugSession } from "@/lib/core/debug";
+import { combineObservers } from "@/lib/core/call-observer";
+import type { Profiler } from "@/lib/core/profile";
 import { sandboxRules } from "@/lib/core/sandbox";
 import { restrictLlmClient } from "@/lib/llm/sandbox";
 import { createRecorder, type RunRecorder } from "@/lib/recording/recorder";
@@ -41,6 +44,10 @@ export interface RunSpellDeps {
   createEngine?: (name: string) => Promise<ScriptEngine>;
   /** The run's CPU meter, when the caller reads it too (the worker reports it in its heartbeats). */
   cpu?: CpuMeter;
+  /** A debug session (the CLI's `debug`, the page's Debug button): the engine pauses where it says. */
+  debug?: DebugSession;
+  /** A profiler (`run --profile`, the page's Profile button); finished when the run ends. Not with `debug`. */
+  profile?: Profiler;
 }
 
 /** Run one spell and resolve with its result. Never rejects: every failure becomes an error result. */
@@ -70,10 +77,15 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
   const onOuterAbort = () => run.abort(deps.signal?.reason);
   if (deps.signal?.aborted) run.abort(deps.signal.reason);
   deps.signal?.addEventListener("abort", onOuterAbort, { once: true });
-  const wallTimer = setTimeout(() => {
-    wallExpired = true;
-    run.abort(new SpellError("timeout", wallMessage(limits)));
-  }, limits.wallTimeoutMs + WALL_GRACE_MS);
+  // Paused time (a debugger holding the run) does not count.
+  const stopWallTimer = startWallTimer(
+    limits.wallTimeoutMs + WALL_GRACE_MS,
+    () => {
+      wallExpired = true;
+      run.abort(new SpellError("timeout", wallMessage(limits)));
+    },
+    deps.debug,
+  );
 
   const output = createOutputMeter(limits.maxOutputBytes);
   // One CPU meter for the run: the engine counts its VM on it, the spell API charges tools' host work to it.
@@ -158,6 +170,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       engine: instance.name,
       dialect: instance.dialect,
       cpu,
+      calls: combineObservers([deps.debug?.callObserver(), deps.debug ? undefined : deps.profile?.callObserver()]),
       ...(tape ? { tape } : {}),
     };
     const api = createSpellApi(runtime);
@@ -174,6 +187,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       signal: run.signal,
       chunkName: "spell",
       onEvent: emit,
+      ...(deps.debug ? { debug: deps.debug } : deps.profile ? { profile: deps.profile } : {}),
     });
     const final = finalize(result, wallExpired, limits, output.truncated, replayer?.divergence());
     return recorder ? { ...final, recording: recorder.finish(final) } : final;
@@ -181,7 +195,8 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
     // An engine that throws instead of returning an error result: still one clean error.
     return failEarly(toSpellError(err, "runtime"), engine?.name ?? engineName, now, deps.emit);
   } finally {
-    clearTimeout(wallTimer);
+    deps.profile?.finish();
+    stopWallTimer();
     deps.signal?.removeEventListener("abort", onOuterAbort);
     try {
       engine?.dispose();

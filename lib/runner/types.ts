@@ -2,6 +2,9 @@
  * The run controller: what the page and the CLI use to run a spell in a worker (a Web Worker in the browser,
  * a `worker_threads` worker in Node). One message protocol, two transports (`engines/host/`).
  */
+import type { Breakpoint, DebugPause } from "@/lib/core/debug";
+import type { ProfileData } from "@/lib/core/profile";
+import type { DebugCommand, InspectRequest } from "./protocol";
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import type { JsonValue } from "@/lib/core/json";
 import type { RunLimits } from "@/lib/core/limits";
@@ -45,6 +48,19 @@ export interface ReplayFork {
   atStep?: number;
 }
 
+/** A debug or profile run (`RunController.run`'s third argument). */
+export interface RunExtras {
+  /** Debug the run: start with these breakpoints; hear its pauses and resumes. */
+  debug?: {
+    breakpoints: Breakpoint[];
+    /** Pause at the first line (a step from the start). */
+    pauseAtStart?: boolean;
+    onPause(pause: DebugPause): void;
+    onResume(): void;
+  };
+  /** Profile the run: the profile arrives before the result. */
+  onProfile?: (profile: ProfileData) => void;
+}
 /** A run's result, with its recording when the request asked for one. */
 export type RunResult = ExecutionResult & { recording?: Recording };
 
@@ -52,7 +68,11 @@ export interface RunController {
   /** Resolves when the warm worker has loaded its engines. */
   readonly ready: Promise<void>;
   /** Run one spell; events stream through `onEvent`; resolves with the final result (never rejects). */
-  run(request: RunRequest, onEvent?: (event: RunEvent) => void): Promise<RunResult>;
+  run(request: RunRequest, onEvent?: (event: RunEvent) => void, extras?: RunExtras): Promise<RunResult>;
+  /** A debug run's action, breakpoints or pause request (ignored without one). */
+  debug?(command: Exclude<DebugCommand, { kind: "inspect" }>): void;
+  /** Read the paused debug run (scopes, variables, evaluate); resolves with the worker's answer. */
+  inspect?(request: InspectRequest): Promise<unknown>;
   /**
    * Stop the current run: abort in-engine, and terminate + respawn the worker when the engine has not
    * stopped within 50 ms. The pending `run` resolves with a `cancelled` error.

@@ -17,6 +17,8 @@ import {
   type WorkerPort,
 } from "./protocol";
 import { runSpell, warmEngines } from "./run-spell";
+import { createWorkerDebugBridge, type WorkerDebugBridge } from "./debug-bridge";
+import { Profiler } from "@/lib/core/profile";
 import type { RunRequest } from "./types";
 
 export interface WorkerHostDeps {
@@ -34,7 +36,7 @@ export interface WorkerHostDeps {
 /** Start serving runs on `port`. Returns a promise that settles once the worker has sent `ready`. */
 export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
   const { port } = deps;
-  let current: { id: number; abort: AbortController } | null = null;
+  let current: { id: number; abort: AbortController; debug?: WorkerDebugBridge } | null = null;
   /** Shared cancel flag (the id of the last cancelled run), when the controller sent one. */
   let cancelFlag: Int32Array | undefined;
 
@@ -71,7 +73,11 @@ export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
       return;
     }
     const abort = new AbortController();
-    current = { id, abort };
+    const debug = message.debug
+      ? createWorkerDebugBridge((event) => post({ type: "debug", id, event }), message.debug)
+      : undefined;
+    const profile = message.profile && !debug ? new Profiler("spell") : undefined;
+    current = { id, abort, ...(debug ? { debug } : {}) };
     const cpu = createCpuMeter();
     const heartbeat = setInterval(() => post({ type: "heartbeat", cpuMs: cpu.elapsedMs() }), HEARTBEAT_INTERVAL_MS);
     try {
@@ -96,12 +102,16 @@ export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
         pollCancel: cancelFlag ? pollFlag(cancelFlag, id) : undefined,
         createEngine: deps.createEngine,
         cpu,
+        ...(debug ? { debug: debug.session } : {}),
+        ...(profile ? { profile } : {}),
       });
+      if (profile) post({ type: "profile", id, profile: profile.finish() });
       post({ type: "done", id, result: stateWarning ? withLog(result, stateWarning) : result });
     } catch (err) {
       post({ type: "fatal", id, message: err instanceof Error ? err.message : String(err) });
     } finally {
       clearInterval(heartbeat);
+      debug?.close();
       current = null;
     }
   }
@@ -116,7 +126,14 @@ export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
       return;
     }
     if (raw.type === "cancel") {
-      if (current?.id === raw.id) current.abort.abort();
+      if (current?.id === raw.id) {
+        current.abort.abort();
+        current.debug?.onCommand({ kind: "action", action: "stop" });
+      }
+      return;
+    }
+    if (raw.type === "debug") {
+      if (current?.id === raw.id) current.debug?.onCommand(raw.command);
       return;
     }
     void handleRun(raw);

@@ -2,6 +2,7 @@
  * What the spell API needs from the place it runs in (a browser worker, a Node worker, a test):
  * how to call models, where State lives, where run events go, and the run's limits.
  */
+import type { CallObserver } from "@/lib/core/call-observer";
 import type { CpuMeter } from "@/lib/core/cpu-meter";
 import type { SpellDialect } from "@/lib/core/dialect";
 import type { JsonValue } from "@/lib/core/json";
@@ -58,6 +59,8 @@ export interface SpellRuntime {
   dialect: SpellDialect;
   /** The run's CPU meter, shared with the engine: host work done for the spell (tools) is charged to it. */
   cpu?: CpuMeter;
+  /** Watches every traced call (a debugger pausing at agents and tools, a profiler timing waits). */
+  calls?: CallObserver;
   /** Set when the run is recorded or replayed. */
   tape?: RunTape;
 }

@@ -14,6 +14,29 @@ export function startRun(
   return stores.run.getState().run(buildRunRequest(stores.editor.getState(), stores.settings.getState()));
 }
 
+/**
+ * The debugger's F5: continue a paused run, else start a debug run of the current spell (`step`: pause at its
+ * first line, F10/F11 before a run).
+ */
+export function debugOrContinue(
+  stores: Pick<PlaygroundStores, "editor" | "settings" | "run" | "debug">,
+  opts: { step?: boolean } = {},
+): void {
+  const debug = stores.debug.getState();
+  if (debug.paused) {
+    debug.act(opts.step ? "stepOver" : "continue");
+    return;
+  }
+  if (stores.run.getState().status === "running") return;
+  const editor = stores.editor.getState();
+  void debug.start(buildRunRequest(editor, stores.settings.getState()), editor.language, opts);
+}
+
+/** Profile the editor's current spell (the Profile tab shows it when the run ends). */
+export function startProfile(stores: Pick<PlaygroundStores, "editor" | "settings" | "debug">): Promise<void> {
+  return stores.debug.getState().startProfile(buildRunRequest(stores.editor.getState(), stores.settings.getState()));
+}
+
 export interface ClipboardEnv {
   /** The page's origin, e.g. `https://example.org`. */
   origin: string;

@@ -11,6 +11,7 @@ import { createSettingsStore, type SettingsState, type SettingsStore } from "./s
 import { getBrowserStorage } from "./storage";
 import { PLAYGROUND_STATE_NAMESPACE } from "./state-panel";
 import { createUiStore, type UiStore } from "./ui";
+import { createDebugStore, type DebugStore } from "./debug";
 
 export interface PlaygroundStores {
   editor: EditorStore;
@@ -22,6 +23,8 @@ export interface PlaygroundStores {
   recorded: RecordedRunStore;
   /** One spell run with two models or settings, side by side. */
   compare: CompareStore;
+  /** Breakpoints, a debug run's pause, watches and the last profile. */
+  debug: DebugStore;
 }
 
 let stores: PlaygroundStores | null = null;
@@ -46,6 +49,7 @@ export function getPlaygroundStores(): PlaygroundStores {
     recorded: createRecordedRunStore({ run, editor, settings }),
     // Its own worker, started on the first comparison.
     compare: createCompareStore({ createController, editor, settings }),
+    debug: createDebugStore({ run, local }),
   };
   warmRunStore(run);
   return stores;

@@ -7,7 +7,8 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ExecutionResult, RunEvent, TraceEvent } from "@/lib/core/events";
 import type { Recording } from "@/lib/recording/schema";
-import type { RunController, RunRequest, RunResult } from "@/lib/runner/types";
+import type { InspectRequest, DebugCommand } from "@/lib/runner/protocol";
+import type { RunController, RunExtras, RunRequest, RunResult } from "@/lib/runner/types";
 import type { RunHistoryEntry } from "./run-history";
 import { applyRunEvent, countTokens, createRunView, type RunView } from "./run-view";
 
@@ -33,7 +34,12 @@ interface RunState {
   showTrace(events: TraceEvent[], label: string): void;
   /** Reopen a run from the history into the panels (console, trace, result), as it ended. */
   showPast(entry: RunHistoryEntry): void;
-  run(request: RunRequest): Promise<ExecutionResult | null>;
+  /** `extras`: a debug or profile run (the debug store passes them). */
+  run(request: RunRequest, extras?: RunExtras): Promise<ExecutionResult | null>;
+  /** A debug run's command (an action, breakpoints, a pause request). */
+  debug(command: Exclude<DebugCommand, { kind: "inspect" }>): void;
+  /** Read the paused debug run. */
+  inspect(request: InspectRequest): Promise<unknown>;
   stop(): void;
   clearConsole(): void;
   dispose(): void;
@@ -140,7 +146,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       });
     },
 
-    async run(request) {
+    async run(request, extras) {
       if (get().status === "running") get().stop();
       const runId = get().runId + 1;
       // Keep the console's lines of earlier runs? No: each run starts clean, like every playground.
@@ -176,7 +182,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
         applyRunEvent(working, event);
         queueFlush();
       };
-      const result: RunResult = await c.run(request, onEvent);
+      const result: RunResult = await c.run(request, onEvent, extras);
       if (get().runId !== runId) return result;
       // Engines send a final result/error event; make sure the view has it even if one did not.
       if (!working.result && !working.error) {
@@ -191,6 +197,14 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       const status: RunStatus = result.ok ? "done" : result.error.kind === "cancelled" ? "cancelled" : "failed";
       set({ status, endedAt: now(), recording: result.recording ?? null });
       return result;
+    },
+
+    debug(command) {
+      controller?.debug?.(command);
+    },
+
+    inspect(request) {
+      return controller?.inspect?.(request) ?? Promise.resolve({ error: "the run is not paused" });
     },
 
     stop() {

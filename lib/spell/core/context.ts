@@ -74,6 +74,7 @@ export function createSpellContext(runtime: SpellRuntime): SpellContext {
   const tracer = createTracer(
     (e) => runtime.emit(e),
     () => runtime.now(),
+    runtime.calls,
   );
   const budget = createBudget(runtime.limits);
   const activeCallbacks = new Map<string, number>();

@@ -3,6 +3,7 @@
  * tracer also bounds what calls can do to the host (FIXED_BOUNDS): how deep they nest, how many are open at
  * once, and how many trace events one run sends.
  */
+import type { CallObserver } from "@/lib/core/call-observer";
 import type { JsonValue } from "@/lib/core/json";
 import type { RunEvent, TraceKind } from "@/lib/core/events";
 import type { SpellErrorData } from "@/lib/core/errors";
@@ -22,6 +23,8 @@ interface Span {
   readonly id: string;
   readonly kind: TraceKind;
   readonly name: string;
+  /** Set when the run's call observer holds the call (a debugger paused at it): `run` waits for it. */
+  readonly hold?: Promise<void>;
   end(info?: SpanEnd): void;
 }
 
@@ -45,7 +48,7 @@ function toErrorData(e: unknown): SpellErrorData {
   return { kind: "runtime", message: errorMessage(e) };
 }
 
-export function createTracer(emit: (e: RunEvent) => void, now: () => number): Tracer {
+export function createTracer(emit: (e: RunEvent) => void, now: () => number, observer?: CallObserver): Tracer {
   let next = 0;
   const open = new Map<string, { parentId?: string; depth: number }>();
   let traced = 0;
@@ -90,14 +93,22 @@ export function createTracer(emit: (e: RunEvent) => void, now: () => number): Tr
         ...(opts.model ? { model: opts.model } : {}),
       });
       let ended = false;
+      const hold = observer?.started({ kind, name }, opts.input === undefined ? undefined : toTraceValue(opts.input));
       return {
         id,
         kind,
         name,
+        ...(hold ? { hold } : {}),
         end(info = {}) {
           if (ended) return;
           ended = true;
           open.delete(id);
+          observer?.ended(
+            { kind, name },
+            info.error !== undefined
+              ? { error: errorMessage(info.error) }
+              : { output: info.output === undefined ? undefined : toTraceValue(info.output) },
+          );
           if (!started) return;
           const t = now();
           const ev: RunEvent = { type: "trace", phase: "end", id, t, durationMs: Math.max(0, t - t0) };
@@ -113,6 +124,7 @@ export function createTracer(emit: (e: RunEvent) => void, now: () => number): Tr
     async run(kind, name, opts, fn, outputOf) {
       const span = tracer.start(kind, name, opts);
       try {
+        if (span.hold) await span.hold;
         const value = await fn(span);
         span.end({ output: outputOf ? outputOf(value) : value });
         return value;
