@@ -31,4 +31,9 @@ test("runs go to the History tab: reopen one, compare two outputs, and they surv
   await openPlayground(page);
   await page.getByRole("tab", { name: "History" }).click();
   await expect(page.getByTestId("run-history-row")).toHaveCount(2);
+
+  // Replay the newest run from its recording: the output comes back marked as recorded, with no model call.
+  await page.getByTestId("run-history-row").first().getByRole("button", { name: "Replay" }).click();
+  await expect(page.getByTestId("recorded-run-label")).toContainText("Recorded with");
+  await expect(consoleLocator(page)).toContainText("second run");
 });

@@ -1,7 +1,7 @@
 "use client";
 /**
- * The History tab: the last runs of this browser, newest first. Open puts a run back into the panels; ticking
- * two runs compares their outputs as a line diff. Renders what it is given; the history itself is lib/store's.
+ * The History tab: the last runs of this browser, newest first. Open puts a run back into the panels; Replay
+ * replays a run's recording (no network, no key); ticking two runs compares their outputs as a line diff. Renders what it is given; the history itself is lib/store's.
  */
 import { useState } from "react";
 import { diffOutputs, type RunHistoryEntry } from "@/lib/store/run-history";
@@ -10,6 +10,8 @@ export interface RunHistoryPanelProps {
   entries: RunHistoryEntry[] | null;
   problem?: string;
   onOpen(entry: RunHistoryEntry): void;
+  /** Offered for runs whose recording was kept. */
+  onReplay(entry: RunHistoryEntry): void;
   onClear(): void;
 }
 
@@ -19,11 +21,14 @@ const STATUS_STYLE: Record<RunHistoryEntry["status"], string> = {
   cancelled: "text-amber-700 dark:text-amber-400",
 };
 
+const ROW_BUTTON =
+  "rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900";
+
 function formatWhen(at: number): string {
   return new Date(at).toLocaleString(undefined, { dateStyle: "short", timeStyle: "medium" });
 }
 
-export function RunHistoryPanel({ entries, problem, onOpen, onClear }: RunHistoryPanelProps) {
+export function RunHistoryPanel({ entries, problem, onOpen, onReplay, onClear }: RunHistoryPanelProps) {
   const [picked, setPicked] = useState<string[]>([]);
   if (problem) return <p className="p-4 text-sm text-red-700 dark:text-red-300">{problem}</p>;
   if (!entries) return <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">Loading the run history…</p>;
@@ -91,14 +96,20 @@ export function RunHistoryPanel({ entries, problem, onOpen, onClear }: RunHistor
                 <td className="px-2 py-1 font-mono" title={`${e.language}, source ${e.sourceHash}`}>
                   {e.language} {e.sourceHash.slice(0, 7)}
                 </td>
-                <td className="px-2 py-1">
-                  <button
-                    type="button"
-                    className="rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
-                    onClick={() => onOpen(e)}
-                  >
+                <td className="whitespace-nowrap px-2 py-1">
+                  <button type="button" className={ROW_BUTTON} onClick={() => onOpen(e)}>
                     Open
                   </button>
+                  {e.recording && (
+                    <button
+                      type="button"
+                      className={`${ROW_BUTTON} ml-1`}
+                      title="Replay this run's recording: no network, no key"
+                      onClick={() => onReplay(e)}
+                    >
+                      Replay
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

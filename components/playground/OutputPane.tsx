@@ -120,6 +120,10 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
               showPast(entry);
               setTab("console");
             }}
+            onReplay={(entry) => {
+              if (entry.recording) void stores.recorded.getState().open(entry.recording);
+              setTab("console");
+            }}
             onClear={() => void history.clear()}
           />
         ),
