@@ -15,6 +15,9 @@ import { JSON_JS_PRELUDE, createJsonModule } from "./globals/json";
 import type { GlobalModule } from "./globals/module";
 import { createProviderModule } from "./globals/provider";
 import { createRagModule } from "./globals/rag";
+import { createArtifactModule } from "./globals/artifact";
+import { createSessionModule } from "./globals/session";
+import { createSessionService } from "./session/service";
 import { createStateModule } from "./globals/state";
 import { STREAMING_JS_PRELUDE, STREAMING_LUA_PRELUDE } from "./globals/streaming";
 import { createToolModule } from "./globals/tool";
@@ -32,12 +35,15 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
   const tool = createToolModule(ctx);
   ctx.tools = tool.runner;
   const agent = createAgentModule(ctx);
+  const sessions = createSessionService(ctx);
   const modules: GlobalModule[] = [
     agent,
     tool,
     createWorkflowModule(ctx, agent.runner),
     createStateModule(ctx),
     createRagModule(ctx),
+    createSessionModule(ctx, sessions),
+    createArtifactModule(ctx, sessions),
     hook,
     createEventModule(ctx),
     // JavaScript keeps its standard JSON (plus the options object, JSON_JS_PRELUDE); Lua gets the API's.

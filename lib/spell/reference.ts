@@ -6,6 +6,7 @@
 import type { SpellApiReference } from "./reference-types";
 import { fn, method } from "./reference/build";
 import { HOOK_POINTS } from "./globals/hook";
+import { SESSION_CLASSES, SESSION_GLOBALS } from "./reference/session";
 
 export { SPELL_API_TYPES } from "./reference/types";
 
@@ -253,6 +254,7 @@ export const SPELL_API_REFERENCE: SpellApiReference = {
         ),
       ],
     },
+    ...SESSION_GLOBALS,
     {
       name: "Hook",
       description:
@@ -502,6 +504,7 @@ export const SPELL_API_REFERENCE: SpellApiReference = {
     },
   ],
   classes: [
+    ...SESSION_CLASSES,
     {
       name: "AgentBuilder",
       description:

@@ -135,6 +135,26 @@ type RagStats = { total_vectors: number; total_documents: number; total_storage_
  */
 type DebugLevel = "trace" | "debug" | "info" | "warn" | "error";
 
+/**
+ * A session as rs-llmspell describes it.
+ */
+type SessionInfo = { id: string; name?: string; description?: string; tags: string[]; status: "active" | "suspended" | "completed" | "failed" | "archived"; created_at: string; updated_at: string; parent_session_id?: string; custom_metadata: { [key: string]: JsonValue } };
+
+/**
+ * What Artifact.store returns: the SHA-256 of the content, the session, the sequence number.
+ */
+type ArtifactId = { content_hash: string; session_id: string; sequence: number };
+
+/**
+ * An artifact's metadata; `artifact_type` reads as rs-llmspell prints it (`AgentOutput`, `ToolResult`, `UserInput`, `SystemGenerated`, `Custom("x")`).
+ */
+type ArtifactMetadata = { name: string; description?: string; artifact_type: string; mime_type: string; size: number; tags: string[]; custom: { [key: string]: JsonValue }; version: number; created_at: string; created_by?: string; parent_artifact?: string; is_compressed: boolean; original_size?: number };
+
+/**
+ * Filters of Artifact.query (`name_pattern` may use `*`; dates are RFC 3339).
+ */
+type ArtifactQuery = { session_id?: string; type?: string; name_pattern?: string; tags?: string[]; created_after?: string; created_before?: string; min_size?: number; max_size?: number; limit?: number };
+
 /** Every failure a spell can catch. */
 declare class SpellError extends Error {
   readonly kind: "syntax" | "runtime" | "type" | "timeout" | "memory" | "cancelled" | "api" | "unsupported_feature" | "conversion" | "provider" | "tool" | "not_found" | "engine_not_found" | "configuration";
@@ -143,6 +163,32 @@ declare class SpellError extends Error {
 }
 /** Print values to the run's output. */
 declare function print(...values: unknown[]): void;
+
+/**
+ * Returned by Session.builder(). Every method returns the builder; build() creates the session.
+ */
+interface SessionBuilder {
+  /**
+   * The session's name.
+   */
+  name(name: string): SessionBuilder;
+  /**
+   * A description.
+   */
+  description(text: string): SessionBuilder;
+  /**
+   * Add a tag.
+   */
+  tag(tag: string): SessionBuilder;
+  /**
+   * Add several tags.
+   */
+  tags(tags: string[]): SessionBuilder;
+  /**
+   * Create the session; returns its id.
+   */
+  build(): Promise<string>;
+}
 
 /**
  * Returned by Agent.builder(). Every method returns the builder, so calls chain; build() makes the agent.
@@ -802,6 +848,112 @@ declare const RAG: {
    * rs-llmspell's session settings record (`vector_ttl` defaults to 3600; not enforced).
    */
   configure_session(options: { session_id: string; vector_ttl?: number }): { session_id: string; vector_ttl: number; configured: boolean };
+};
+
+/**
+ * rs-llmspell's sessions: named, tagged units of work that hold artifacts. Ids are UUID strings; sessions persist where State does. A session is active, suspended or completed.
+ */
+declare const Session: {
+  /**
+   * Create an active session; returns its id.
+   * @example
+   * const id = await Session.create({ name: "research", tags: ["demo"] });
+   */
+  create(options?: { name?: string; description?: string; tags?: string[]; metadata?: { [key: string]: JsonValue }; parent_session_id?: string }): Promise<string>;
+  /**
+   * Start building a session (name, description, tags, then build).
+   * @example
+   * const id = await Session.builder().name("notes").tag("demo").build();
+   */
+  builder(): SessionBuilder;
+  /**
+   * A session; an unknown id raises `not_found`.
+   */
+  get(session_id: string): Promise<SessionInfo>;
+  /**
+   * Sessions, oldest first; `tags` keeps those with every tag.
+   */
+  list(query?: { tags?: string[]; status?: "active" | "suspended" | "completed"; limit?: number }): Promise<SessionInfo[]>;
+  /**
+   * Every change is stored as it happens; checks the session exists.
+   */
+  save(session_id: string): Promise<void>;
+  /**
+   * Read a stored session back; returns its id.
+   */
+  load(session_id: string): Promise<string>;
+  /**
+   * Mark an active or suspended session completed.
+   */
+  complete(session_id: string): Promise<void>;
+  /**
+   * Suspend an active session.
+   */
+  suspend(session_id: string): Promise<void>;
+  /**
+   * Make a suspended session active again.
+   */
+  resume(session_id: string): Promise<void>;
+  /**
+   * Remove a session and its artifacts.
+   */
+  delete(session_id: string): Promise<void>;
+  /**
+   * The run's current session id, or nil.
+   */
+  get_current(): string | null;
+  /**
+   * Set (or clear, with nil) the run's current session.
+   */
+  set_current(session_id: string | null): Promise<void>;
+  /**
+   * Always false: the playground records no hooks to replay.
+   */
+  can_replay(session_id: string): Promise<boolean>;
+  /**
+   * Always empty here.
+   */
+  list_replayable(): string[];
+  /**
+   * Raises `unsupported_feature`: no hook recordings to replay.
+   */
+  replay(session_id: string, config?: JsonValue): never;
+  /**
+   * Raises `unsupported_feature`: no hook recordings to replay.
+   */
+  get_replay_metadata(session_id: string): never;
+};
+
+/**
+ * Texts kept in a session (rs-llmspell's artifacts): results, inputs, reports. Each has an id table, a SHA-256 content hash and metadata; they persist with their session.
+ */
+declare const Artifact: {
+  /**
+   * Keep a text in an active session (at most 1 MiB). `type` is agent_output, tool_result, user_input, system_generated or your own.
+   * @example
+   * const aid = await Artifact.store(id, "agent_output", "summary.md", "# Summary", { mime_type: "text/markdown" });
+   */
+  store(session_id: string, type: string, name: string, content: string, metadata?: { mime_type?: string; tags?: string[]; [key: string]: JsonValue | undefined }): Promise<ArtifactId>;
+  /**
+   * An artifact and its content; an unknown one raises `not_found`.
+   */
+  get(session_id: string, artifact_id: ArtifactId): Promise<{ metadata: ArtifactMetadata; content: string }>;
+  /**
+   * A session's artifacts ("" means the current session).
+   */
+  list(session_id: string): Promise<ArtifactMetadata[]>;
+  /**
+   * Remove an artifact.
+   */
+  delete(session_id: string, artifact_id: ArtifactId): Promise<void>;
+  /**
+   * Raises `unsupported_feature`: spells have no file system here.
+   */
+  store_file(session_id: string, path: string, type: string, metadata?: JsonValue): never;
+  /**
+   * Artifacts of every session (or one) matching the filters.
+   */
+  query(query?: ArtifactQuery): Promise<ArtifactMetadata[]>;
 };
 
 /**

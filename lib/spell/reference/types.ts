@@ -1,3 +1,4 @@
+import { SESSION_TYPES } from "./session";
 /** The named types the reference's type texts use (rendered first in `spell-api.d.ts`). */
 export interface NamedType {
   name: string;
@@ -149,4 +150,5 @@ export const SPELL_API_TYPES: NamedType[] = [
     description: "A scope's size and usage (`searches_performed` counts this run's searches).",
   },
   { name: "DebugLevel", definition: '"trace" | "debug" | "info" | "warn" | "error"', description: "Debug log levels." },
+  ...SESSION_TYPES,
 ];
