@@ -18,6 +18,10 @@ import { createRagModule } from "./globals/rag";
 import { createArtifactModule } from "./globals/artifact";
 import { createSessionModule } from "./globals/session";
 import { createSessionService } from "./session/service";
+import { createMemoryModule } from "./globals/memory";
+import { createContextModule } from "./globals/context";
+import { NAMESPACES_JS_PRELUDE, NAMESPACES_LUA_PRELUDE } from "./globals/namespaces";
+import { createMemoryService } from "./memory/service";
 import { createStateModule } from "./globals/state";
 import { STREAMING_JS_PRELUDE, STREAMING_LUA_PRELUDE } from "./globals/streaming";
 import { createToolModule } from "./globals/tool";
@@ -36,14 +40,18 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
   ctx.tools = tool.runner;
   const agent = createAgentModule(ctx);
   const sessions = createSessionService(ctx);
+  const memory = createMemoryService(runtime.state);
+  const rag = createRagModule(ctx);
   const modules: GlobalModule[] = [
     agent,
     tool,
     createWorkflowModule(ctx, agent.runner),
     createStateModule(ctx),
-    createRagModule(ctx),
+    rag,
     createSessionModule(ctx, sessions),
     createArtifactModule(ctx, sessions),
+    createMemoryModule(ctx, memory),
+    createContextModule(ctx, { memory, sessions, rag }),
     hook,
     createEventModule(ctx),
     // JavaScript keeps its standard JSON (plus the options object, JSON_JS_PRELUDE); Lua gets the API's.
@@ -56,7 +64,10 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
   const api: ApiSurface = {
     globals: {},
     classes: {},
-    preludes: { lua: STREAMING_LUA_PRELUDE + ARGS_LUA_PRELUDE, javascript: STREAMING_JS_PRELUDE + JSON_JS_PRELUDE },
+    preludes: {
+      lua: STREAMING_LUA_PRELUDE + ARGS_LUA_PRELUDE + NAMESPACES_LUA_PRELUDE,
+      javascript: STREAMING_JS_PRELUDE + JSON_JS_PRELUDE + NAMESPACES_JS_PRELUDE,
+    },
   };
   for (const m of modules) {
     api.globals[m.name] = m.global;

@@ -7,6 +7,7 @@ import type { SpellApiReference } from "./reference-types";
 import { fn, method } from "./reference/build";
 import { HOOK_POINTS } from "./globals/hook";
 import { SESSION_CLASSES, SESSION_GLOBALS } from "./reference/session";
+import { MEMORY_GLOBALS } from "./reference/memory";
 
 export { SPELL_API_TYPES } from "./reference/types";
 
@@ -255,6 +256,7 @@ export const SPELL_API_REFERENCE: SpellApiReference = {
       ],
     },
     ...SESSION_GLOBALS,
+    ...MEMORY_GLOBALS,
     {
       name: "Hook",
       description:

@@ -155,6 +155,36 @@ type ArtifactMetadata = { name: string; description?: string; artifact_type: str
  */
 type ArtifactQuery = { session_id?: string; type?: string; name_pattern?: string; tags?: string[]; created_after?: string; created_before?: string; min_size?: number; max_size?: number; limit?: number };
 
+/**
+ * One remembered exchange (`processed` once consolidated).
+ */
+type EpisodicEntry = { id: string; session_id: string; role: string; content: string; timestamp: string; ingestion_time: string; metadata: { [key: string]: JsonValue }; processed: boolean };
+
+/**
+ * A semantic memory entity made by consolidation.
+ */
+type MemoryEntity = { id: string; name: string; entity_type: string; properties: { mentions: number; sessions: string[]; roles: string[]; source_entries: string[]; [key: string]: JsonValue }; event_time?: string; ingestion_time: string };
+
+/**
+ * What Memory.consolidate did.
+ */
+type ConsolidationResult = { entries_processed: number; entities_added: number; entities_updated: number; entities_deleted: number; entries_skipped: number; entries_failed: number; duration_ms: number };
+
+/**
+ * One chunk of assembled context, with its score and where it came from (`source`).
+ */
+type ContextChunk = { chunk: { id: string; content: string; source: string; timestamp: string; metadata: JsonValue }; score: number; ranker: string };
+
+/**
+ * Context fitted to a token budget; `formatted` is ready to put in a prompt.
+ */
+type AssembledContext = { chunks: ContextChunk[]; total_confidence: number; temporal_span: (string | null)[]; token_count: number; formatted: string };
+
+/**
+ * Where Context.assemble looks.
+ */
+type ContextStrategy = "episodic" | "semantic" | "hybrid" | "rag";
+
 /** Every failure a spell can catch. */
 declare class SpellError extends Error {
   readonly kind: "syntax" | "runtime" | "type" | "timeout" | "memory" | "cancelled" | "api" | "unsupported_feature" | "conversion" | "provider" | "tool" | "not_found" | "engine_not_found" | "configuration";
@@ -954,6 +984,61 @@ declare const Artifact: {
    * Artifacts of every session (or one) matching the filters.
    */
   query(query?: ArtifactQuery): Promise<ArtifactMetadata[]>;
+};
+
+/**
+ * rs-llmspell's memory: episodic entries per memory session (any id string), consolidated into semantic entities. Persists where State does; searches score by shared words, offline.
+ */
+declare const Memory: {
+  /**
+   * Turn unprocessed entries (of one session, or all) into entities; `force` processes every entry again.
+   */
+  consolidate(session_id?: string, force?: boolean): Promise<ConsolidationResult>;
+  /**
+   * How much memory holds.
+   */
+  stats(): Promise<{ episodic_count: number; semantic_count: number; sessions_with_unprocessed: number; has_episodic: boolean; has_semantic: boolean; has_consolidation: boolean }>;
+  readonly episodic: {
+    /**
+     * Remember one exchange (content at most 64 KiB); returns the entry id.
+     * @example
+     * await Memory.episodic.add("chat-1", "user", "I prefer short answers", { topic: "style" });
+     */
+    add(session_id: string, role: string, content: string, metadata?: { [key: string]: JsonValue }): Promise<string>;
+    /**
+     * A session's entries, most relevant first (`""` searches every session for entries sharing words with the query). `limit` 1-1000, default 10.
+     * @example
+     * for (const e of await Memory.episodic.search("chat-1", "answers", 5)) console.log(e.role, e.content);
+     */
+    search(session_id: string, query: string, limit?: number): Promise<EpisodicEntry[]>;
+  };
+  readonly semantic: {
+    /**
+     * Entities matching the query, best first (an empty query lists them all).
+     */
+    query(query: string, limit?: number): Promise<MemoryEntity[]>;
+  };
+};
+
+/**
+ * rs-llmspell's context assembly: gather the chunks relevant to a query from Memory, RAG and a session's artifacts, and fit them to a token budget.
+ */
+declare const Context: {
+  /**
+   * Context for a query. `max_tokens` 100-128000 (default 8192); an empty query or an unknown strategy raises `type`.
+   * @example
+   * const c = await Context.assemble("what does the user prefer?", "hybrid", 500, "chat-1");
+   * console.log(c.token_count, c.formatted);
+   */
+  assemble(query: string, strategy: ContextStrategy, max_tokens?: number, session_id?: string): Promise<AssembledContext>;
+  /**
+   * Context.assemble(query, "hybrid", 2000, session_id).
+   */
+  test(query: string, session_id?: string): Promise<AssembledContext>;
+  /**
+   * What each strategy can draw on.
+   */
+  strategy_stats(): Promise<{ episodic_count: number; semantic_count: number; strategies: ContextStrategy[] }>;
 };
 
 /**

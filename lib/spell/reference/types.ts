@@ -1,3 +1,4 @@
+import { MEMORY_TYPES } from "./memory";
 import { SESSION_TYPES } from "./session";
 /** The named types the reference's type texts use (rendered first in `spell-api.d.ts`). */
 export interface NamedType {
@@ -151,4 +152,5 @@ export const SPELL_API_TYPES: NamedType[] = [
   },
   { name: "DebugLevel", definition: '"trace" | "debug" | "info" | "warn" | "error"', description: "Debug log levels." },
   ...SESSION_TYPES,
+  ...MEMORY_TYPES,
 ];
