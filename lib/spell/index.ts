@@ -22,6 +22,8 @@ import { createMemoryModule } from "./globals/memory";
 import { createContextModule } from "./globals/context";
 import { NAMESPACES_JS_PRELUDE, NAMESPACES_LUA_PRELUDE } from "./globals/namespaces";
 import { createMemoryService } from "./memory/service";
+import { createTemplateModule } from "./globals/template";
+import { createLocalLlmModule } from "./globals/local-llm";
 import { createStateModule } from "./globals/state";
 import { STREAMING_JS_PRELUDE, STREAMING_LUA_PRELUDE } from "./globals/streaming";
 import { createToolModule } from "./globals/tool";
@@ -42,16 +44,19 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
   const sessions = createSessionService(ctx);
   const memory = createMemoryService(runtime.state);
   const rag = createRagModule(ctx);
+  const workflow = createWorkflowModule(ctx, agent.runner);
+  const artifact = createArtifactModule(ctx, sessions);
   const modules: GlobalModule[] = [
     agent,
     tool,
-    createWorkflowModule(ctx, agent.runner),
+    workflow,
     createStateModule(ctx),
     rag,
     createSessionModule(ctx, sessions),
-    createArtifactModule(ctx, sessions),
+    artifact,
     createMemoryModule(ctx, memory),
     createContextModule(ctx, { memory, sessions, rag }),
+    createTemplateModule(ctx, { agents: agent.runner, rag, artifact, workflow, memory, sessions }),
     hook,
     createEventModule(ctx),
     // JavaScript keeps its standard JSON (plus the options object, JSON_JS_PRELUDE); Lua gets the API's.
@@ -60,6 +65,7 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
     createDebugModule(ctx),
     createConfigModule(ctx),
     ...createCompatModules(ctx),
+    createLocalLlmModule(ctx),
   ];
   const api: ApiSurface = {
     globals: {},

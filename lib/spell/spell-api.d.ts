@@ -185,6 +185,26 @@ type AssembledContext = { chunks: ContextChunk[]; total_confidence: number; temp
  */
 type ContextStrategy = "episodic" | "semantic" | "hybrid" | "rag";
 
+/**
+ * A template's metadata (categories read as rs-llmspell prints them).
+ */
+type TemplateInfo = { id: string; name: string; description: string; category: "Research" | "Chat" | "Analysis" | "CodeGen" | "Document" | "Workflow"; version: string; author?: string; requires?: string[]; tags?: string[] };
+
+/**
+ * One parameter of a template's schema.
+ */
+type TemplateParam = { name: string; description: string; param_type: "String" | "Integer" | "Number" | "Boolean" | "Array" | "Object" | "Any"; required: boolean; default?: JsonValue; min?: number; max?: number; min_length?: number; max_length?: number; allowed_values?: JsonValue[] };
+
+/**
+ * A template's parameters, as rs-llmspell describes them.
+ */
+type TemplateSchema = { version: string; parameters: TemplateParam[] };
+
+/**
+ * What Template.execute returns.
+ */
+type TemplateOutput = { result_type: "text" | "structured" | "multiple"; result: JsonValue; artifacts?: { filename: string; content: string; mime_type: string; metadata?: JsonValue }[]; metadata: { template_id: string; template_version: string; executed_at: string; parameters: { [key: string]: JsonValue } }; metrics: { duration_ms: number; tokens_used?: number; cost_usd?: number; agents_invoked: number } };
+
 /** Every failure a spell can catch. */
 declare class SpellError extends Error {
   readonly kind: "syntax" | "runtime" | "type" | "timeout" | "memory" | "cancelled" | "api" | "unsupported_feature" | "conversion" | "provider" | "tool" | "not_found" | "engine_not_found" | "configuration";
@@ -1042,6 +1062,41 @@ declare const Context: {
 };
 
 /**
+ * rs-llmspell's templates: ready-made agent workflows with a parameter schema. Built in: research-assistant, interactive-chat, data-analysis, code-generator, document-processor, workflow-orchestrator; they run on the mock with no key.
+ */
+declare const Template: {
+  /**
+   * Every template, or those of a category (research, chat, analysis, codegen, document, workflow or orchestration).
+   * @example
+   * for (const t of Template.list("research")) console.log(t.id, t.category);
+   */
+  list(category?: string): TemplateInfo[];
+  /**
+   * A template's metadata, and its schema with `show_schema`. An unknown name raises `not_found`.
+   */
+  info(name: string, show_schema?: boolean): { metadata: TemplateInfo; schema?: TemplateSchema };
+  /**
+   * Run a template. Params are checked against its schema (a `type` error names the parameter); a missing template raises `not_found`.
+   * @example
+   * const out = await Template.execute("code-generator", { description: "a function that reverses a string", language: "lua" });
+   * console.log(out.result.code);
+   */
+  execute(name: string, params: { [key: string]: JsonValue }): Promise<TemplateOutput>;
+  /**
+   * Templates whose id, name, description, category or tags hold every word of the query.
+   */
+  search(query: string, category?: string): TemplateInfo[];
+  /**
+   * A template's parameters, also as a JSON Schema.
+   */
+  schema(name: string): TemplateSchema & { json_schema: JsonSchema };
+  /**
+   * What a run is expected to use (the cost when the model's price is known).
+   */
+  estimate_cost(name: string, params: { [key: string]: JsonValue }): Promise<{ estimated_tokens?: number; estimated_cost_usd?: number; estimated_duration_ms?: number; confidence: number }>;
+};
+
+/**
  * Callbacks at agent, tool and workflow points. Unlike rs-llmspell, they are really called; they may return continue, skip, modified data, or cancel.
  */
 declare const Hook: {
@@ -1303,19 +1358,28 @@ declare const Utils: {
 };
 
 /**
- * rs-llmspell's Ollama/Candle status. The playground runs no local models, so it always reports them as not running.
+ * rs-llmspell's local-model status. It reports the OpenAI-compatible server the deployment configured (Ollama, LM Studio, vLLM through OPENAI_BASE_URL) under `ollama`, or "none configured"; Candle is never available here.
  */
 declare const LocalLLM: {
   /**
-   * Local model backends (never running here).
+   * The local backends: the configured server under `ollama`, Candle never ready.
    * @example
-   * console.log(LocalLLM.status().ollama.running); // false
+   * const s = await LocalLLM.status();
+   * console.log(s.ollama.running, s.ollama.models, s.ollama.error);
    */
-  status(): { ollama: { running: boolean; models: number; error?: string }; candle: { ready: boolean; models: number; error?: string } };
+  status(): Promise<{ ollama: { running: boolean; models: number; backend?: string; error?: string }; candle: { ready: boolean; models: number; error?: string } }>;
   /**
-   * Local models (always empty here).
+   * The server's models (`model_id` is what Agent.builder():model takes); empty when none is configured.
    */
-  list(backend?: string): JsonValue[];
+  list(backend?: "ollama" | "candle" | "openai-compatible"): Promise<{ id: string; backend: string; model_id: string; name?: string }[]>;
+  /**
+   * One of the server's models; an unknown one raises `not_found`.
+   */
+  info(model_id: string): Promise<{ id: string; backend: string; model_id: string; name?: string; format: string; loaded: boolean }>;
+  /**
+   * Raises `unsupported_feature`: models are pulled on the server, not from a spell.
+   */
+  pull(model_spec: string): never;
 };
 
 /**

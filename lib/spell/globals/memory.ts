@@ -5,19 +5,16 @@
  * (lib/spell/memory/consolidate.ts), since rs's needs a model. The nested tables (`Memory.episodic`) are made by
  * MEMORY_PRELUDES from the dotted host functions.
  */
-import { SpellError } from "@/lib/core/errors";
 import type { HostValue } from "@/lib/core/engine";
-import { utf8Length } from "@/lib/encoding/utf8";
 import * as z from "zod";
 import type { SpellContext } from "../core/context";
 import { nonEmptyStr, str, table } from "../core/validate";
-import { randomUuid, type JsonObject } from "../core/values";
+import type { JsonObject } from "../core/values";
 import { consolidateEntries } from "../memory/consolidate";
 import type { MemoryService } from "../memory/service";
 import { MEMORY_BOUNDS } from "../session/bounds";
 import type { GlobalModule } from "./module";
 
-const fmt = (n: number) => n.toLocaleString("en-US");
 const limitSchema = z.number().int().min(1).max(MEMORY_BOUNDS.maxLimit);
 /** rs-llmspell's default number of results. */
 const DEFAULT_LIMIT = 10;
@@ -33,41 +30,12 @@ export function createMemoryModule(ctx: SpellContext, memory: MemoryService): Gl
     const sessionId = check(where, "session_id", nonEmptyStr, sid);
     const role = check(where, "role", nonEmptyStr, rawRole);
     const content = check(where, "content", str, rawContent);
-    const size = utf8Length(content);
-    if (size > MEMORY_BOUNDS.maxEntryBytes)
-      throw new SpellError(
-        "api",
-        `${where}: content is ${fmt(size)} bytes (UTF-8); an entry may be at most ${fmt(MEMORY_BOUNDS.maxEntryBytes)} bytes`,
-      );
     let metadata: JsonObject = {};
     if (rawMeta !== undefined && rawMeta !== null) {
       check(where, "metadata", table, rawMeta);
       metadata = ctx.jsonArg(rawMeta, where, "metadata", "stored") as JsonObject;
     }
-    const sessions = await store.sessions();
-    let total = 0;
-    for (const list of sessions.values()) total += list.length;
-    if (total >= MEMORY_BOUNDS.maxEntries)
-      throw new SpellError(
-        "api",
-        `${where}: memory holds ${fmt(total)} entries, the most it keeps; consolidate and start a new workspace, or delete "__memory__" keys with State.delete`,
-      );
-    const now = new Date().toISOString();
-    const entry = {
-      id: randomUuid(),
-      session_id: sessionId,
-      role,
-      content,
-      timestamp: now,
-      ingestion_time: now,
-      metadata,
-      processed: false,
-    };
-    const list = sessions.get(sessionId) ?? [];
-    list.push(entry);
-    sessions.set(sessionId, list);
-    await store.saveSession(sessionId);
-    return entry.id;
+    return (await memory.add(where, sessionId, role, content, metadata)).id;
   };
 
   const search = ([sid, rawQuery, rawLimit]: HostValue[]): Promise<HostValue> => {

@@ -2,7 +2,11 @@
  * What Memory and Context share in one run: the memory store and the searches over it, scored lexically
  * (lexical.ts) so they need no model call and give the same order in every run.
  */
+import { SpellError } from "@/lib/core/errors";
+import { utf8Length } from "@/lib/encoding/utf8";
+import { randomUuid, type JsonObject } from "../core/values";
 import type { StateStore } from "../runtime";
+import { MEMORY_BOUNDS } from "../session/bounds";
 import { similarity, vectorOf } from "./lexical";
 import { createMemoryStore, type MemoryStore } from "./memory-store";
 import type { EpisodicEntry, Entity } from "./records";
@@ -15,8 +19,12 @@ interface Scored<T> {
   score: number;
 }
 
+const fmt = (n: number) => n.toLocaleString("en-US");
+
 export interface MemoryService {
   store: MemoryStore;
+  /** Remember an exchange within MEMORY_BOUNDS (an `api` error names the bound); returns the entry. */
+  add(where: string, sessionId: string, role: string, content: string, metadata: JsonObject): Promise<EpisodicEntry>;
   /**
    * Episodic entries best first (then newest first). A session id keeps that session's entries, all of them as
    * rs-llmspell does; `""` searches every session and keeps entries scoring at least RELEVANCE_FLOOR. An
@@ -34,6 +42,38 @@ export function createMemoryService(state: StateStore): MemoryService {
   const store = createMemoryStore(state);
   return {
     store,
+    async add(where, sessionId, role, content, metadata) {
+      const size = utf8Length(content);
+      if (size > MEMORY_BOUNDS.maxEntryBytes)
+        throw new SpellError(
+          "api",
+          `${where}: content is ${fmt(size)} bytes (UTF-8); an entry may be at most ${fmt(MEMORY_BOUNDS.maxEntryBytes)} bytes`,
+        );
+      const sessions = await store.sessions();
+      let total = 0;
+      for (const list of sessions.values()) total += list.length;
+      if (total >= MEMORY_BOUNDS.maxEntries)
+        throw new SpellError(
+          "api",
+          `${where}: memory holds ${fmt(total)} entries, the most it keeps; delete "__memory__" keys with State.delete`,
+        );
+      const now = new Date().toISOString();
+      const entry: EpisodicEntry = {
+        id: randomUuid(),
+        session_id: sessionId,
+        role,
+        content,
+        timestamp: now,
+        ingestion_time: now,
+        metadata,
+        processed: false,
+      };
+      const list = sessions.get(sessionId) ?? [];
+      list.push(entry);
+      sessions.set(sessionId, list);
+      await store.saveSession(sessionId);
+      return entry;
+    },
     async searchEpisodic(sessionId, query, limit) {
       const sessions = await store.sessions();
       const pool = sessionId === "" ? [...sessions.values()].flat() : (sessions.get(sessionId) ?? []);
