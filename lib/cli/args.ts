@@ -34,7 +34,9 @@ export interface CheckCommand {
   json: boolean;
 }
 
-type CliCommand = RunCommand | CheckCommand | { command: "help" } | { command: "version" } | { command: "engines" };
+/** `help FILE` describes a spell: its front matter and the parameters it declares. */
+type CliCommand =
+  RunCommand | CheckCommand | { command: "help"; file?: string } | { command: "version" } | { command: "engines" };
 
 export type ParseResult = { ok: true; value: CliCommand } | { ok: false; message: string };
 
@@ -45,6 +47,7 @@ export const USAGE = `Usage:
                                                tools, lint (FILE:LINE:COL: severity: message [rule])
   llmspell engines                             list the engines
   llmspell help | --help                       show this help
+  llmspell help <file>                         show a spell's description and the parameters it declares
   llmspell --version                           print the version
 
 Options for run:
@@ -56,7 +59,7 @@ Options for run:
   --json               print one JSON object: ok, value, logs, error, trace, stats
   --trace              print trace events (agents, tools, steps) to stderr
   --state FILE         keep State in this JSON file across runs
-  --arg KEY=VALUE      set ARGS.KEY (repeatable)
+  --arg KEY=VALUE      set ARGS.KEY (repeatable; checked against the parameters the spell declares)
   -- args...           more ARGS: --key value, --key=value, or positional (ARGS["1"], ...)
 
 Exit codes: 0 success, 1 spell error (check: an error found), 2 usage error, 130 interrupted (Ctrl+C).`;
@@ -121,6 +124,7 @@ export function parseCliArgs(argv: string[]): ParseResult {
   const { values, positionals } = parsed;
   if (values.version) return { ok: true, value: { command: "version" } };
   const [command, ...rest] = positionals;
+  if (command === "help" && rest.length > 0) return { ok: true, value: { command: "help", file: rest[0] } };
   if (values.help || command === "help" || command === undefined) return { ok: true, value: { command: "help" } };
   if (command === "engines") return { ok: true, value: { command: "engines" } };
   if (command === "check") {

@@ -1,7 +1,6 @@
 /**
  * The playground page's stores, created once per page on the client, and how a run request is built from them.
  */
-import type { JsonValue } from "@/lib/core/json";
 import type { RunRequest } from "@/lib/runner/types";
 import { createEditorStore, type EditorState, type EditorStore } from "./editor";
 import { createRunStore, warmRunStore, type RunStore } from "./run";
@@ -9,6 +8,7 @@ import { createSettingsStore, type SettingsState, type SettingsStore } from "./s
 import { getBrowserStorage } from "./storage";
 import { PLAYGROUND_STATE_NAMESPACE } from "./state-panel";
 import { createUiStore, type UiStore } from "./ui";
+import { runArgsOf } from "./spell-params";
 
 export interface PlaygroundStores {
   editor: EditorStore;
@@ -54,6 +54,7 @@ export function buildRunRequest(
     stateNamespace: PLAYGROUND_STATE_NAMESPACE,
   };
   if (settings.byokKey) request.byokKey = settings.byokKey;
-  if (editor.args !== undefined) request.args = editor.args as JsonValue;
+  const args = runArgsOf(editor.language, request.source, editor.args);
+  if (args !== undefined) request.args = args;
   return request;
 }

@@ -28,11 +28,14 @@ export function createLocalLlmModule(ctx: SpellContext): GlobalModule {
       .then((list) => list.find((p) => p.server === BACKEND))
       .catch(() => undefined));
 
-  /** The server's models as rs-llmspell's LocalModel records (sizes and formats are the server's to know). */
+  /**
+   * The server's models as rs-llmspell's LocalModel records. An OpenAI-compatible model list gives no sizes, so
+   * `size_bytes` is 0 (rs spells do arithmetic on it).
+   */
   const models = (p: ProviderInfo) =>
     p.models.map((m) => {
       const name = m.id.slice(m.id.indexOf("/") + 1);
-      return { id: name, backend: BACKEND, model_id: m.id, ...(m.label ? { name: m.label } : {}) };
+      return { id: name, backend: BACKEND, model_id: m.id, size_bytes: 0, ...(m.label ? { name: m.label } : {}) };
     });
 
   return {

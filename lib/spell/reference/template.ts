@@ -107,14 +107,14 @@ export const LOCAL_LLM_GLOBALS: ApiGlobalDoc[] = [
       fn(
         "list",
         'backend?: "ollama" | "candle" | "openai-compatible"',
-        "{ id: string; backend: string; model_id: string; name?: string }[]",
-        "The server's models (`model_id` is what Agent.builder():model takes); empty when none is configured.",
+        "{ id: string; backend: string; model_id: string; size_bytes: number; name?: string }[]",
+        "The server's models (`model_id` is what Agent.builder():model takes; `size_bytes` is 0: the server does not say); empty when none is configured.",
         A,
       ),
       fn(
         "info",
         "model_id: string",
-        "{ id: string; backend: string; model_id: string; name?: string; format: string; loaded: boolean }",
+        "{ id: string; backend: string; model_id: string; size_bytes: number; name?: string; format: string; loaded: boolean }",
         "One of the server's models; an unknown one raises `not_found`.",
         A,
       ),
