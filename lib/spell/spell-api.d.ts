@@ -1369,13 +1369,13 @@ declare const LocalLLM: {
    */
   status(): Promise<{ ollama: { running: boolean; models: number; backend?: string; error?: string }; candle: { ready: boolean; models: number; error?: string } }>;
   /**
-   * The server's models (`model_id` is what Agent.builder():model takes); empty when none is configured.
+   * The server's models (`model_id` is what Agent.builder():model takes; `size_bytes` is 0: the server does not say); empty when none is configured.
    */
-  list(backend?: "ollama" | "candle" | "openai-compatible"): Promise<{ id: string; backend: string; model_id: string; name?: string }[]>;
+  list(backend?: "ollama" | "candle" | "openai-compatible"): Promise<{ id: string; backend: string; model_id: string; size_bytes: number; name?: string }[]>;
   /**
    * One of the server's models; an unknown one raises `not_found`.
    */
-  info(model_id: string): Promise<{ id: string; backend: string; model_id: string; name?: string; format: string; loaded: boolean }>;
+  info(model_id: string): Promise<{ id: string; backend: string; model_id: string; size_bytes: number; name?: string; format: string; loaded: boolean }>;
   /**
    * Raises `unsupported_feature`: models are pulled on the server, not from a spell.
    */
