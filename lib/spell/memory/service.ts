@@ -7,7 +7,7 @@ import { utf8Length } from "@/lib/encoding/utf8";
 import { randomUuid, type JsonObject } from "../core/values";
 import type { StateStore } from "../runtime";
 import { MEMORY_BOUNDS } from "../session/bounds";
-import { similarity, vectorOf } from "./lexical";
+import { similarity, vectorOf, type QueryVector } from "./lexical";
 import { createMemoryStore, type MemoryStore } from "./memory-store";
 import type { EpisodicEntry, Entity } from "./records";
 
@@ -40,6 +40,13 @@ const entityText = (e: Entity) => `${e.name} ${e.entity_type.replace(/_/g, " ")}
 
 export function createMemoryService(state: StateStore): MemoryService {
   const store = createMemoryStore(state);
+  /** Each entry's and entity's vector, made once per run (entries do not change; entities change by name only). */
+  const vectors = new WeakMap<object, QueryVector>();
+  const vectorFor = (item: object, text: string) => {
+    let v = vectors.get(item);
+    if (!v) vectors.set(item, (v = vectorOf(text)));
+    return v;
+  };
   return {
     store,
     async add(where, sessionId, role, content, metadata) {
@@ -78,14 +85,17 @@ export function createMemoryService(state: StateStore): MemoryService {
       const sessions = await store.sessions();
       const pool = sessionId === "" ? [...sessions.values()].flat() : (sessions.get(sessionId) ?? []);
       const q = query.trim() === "" ? undefined : vectorOf(query);
-      const scored = pool.map((item) => ({ item, score: q ? similarity(q, vectorOf(item.content)) : 0 }));
+      const scored = pool.map((item) => ({ item, score: q ? similarity(q, vectorFor(item, item.content)) : 0 }));
       const kept = sessionId === "" && q ? scored.filter((s) => s.score >= RELEVANCE_FLOOR) : scored;
       return kept.sort((a, b) => b.score - a.score || b.item.timestamp.localeCompare(a.item.timestamp)).slice(0, limit);
     },
     async searchSemantic(query, limit) {
       const entities = await store.entities();
       const q = query.trim() === "" ? undefined : vectorOf(query);
-      const scored = entities.map((item) => ({ item, score: q ? similarity(q, vectorOf(entityText(item))) : 0 }));
+      const scored = entities.map((item) => ({
+        item,
+        score: q ? similarity(q, vectorFor(item, entityText(item))) : 0,
+      }));
       return (q ? scored.filter((s) => s.score > 0) : scored).sort((a, b) => b.score - a.score).slice(0, limit);
     },
   };
