@@ -9,6 +9,8 @@
  *   -- order: 1                                 (position in the menu)
  *
  * The block is the run of `-- key: value` (Lua) or `// key: value` (JavaScript) lines at the top of the file.
+ * `param:` lines declare the spell's parameters; lib/spell/params/spell-params.ts reads those, so they are
+ * skipped here.
  */
 import { z } from "zod";
 
@@ -33,6 +35,7 @@ export function parseFrontMatter(text: string, language: "lua" | "js", fileName:
   for (const line of text.split("\n")) {
     const match = LINE[language].exec(line);
     if (!match) break;
+    if (match[1] === "param") continue;
     if (Object.hasOwn(raw, match[1])) throw new Error(`${fileName}: front matter repeats "${match[1]}"`);
     raw[match[1]] = match[2];
   }

@@ -7,6 +7,7 @@ import type { ExecutionResult, LogEntry } from "@/lib/core/events";
 import type { JsonValue } from "@/lib/core/json";
 import { createEngine } from "@/engines/registry";
 import { createSpellApi } from "@/lib/spell";
+import { parseSpellParams, resolveSpellArgs } from "@/lib/spell/params/spell-params";
 import { createTestRuntime } from "@/lib/spell/testing";
 
 export interface ExampleRun {
@@ -25,6 +26,12 @@ export async function runExample(
   options: { model?: string; args?: JsonValue } = {},
 ): Promise<ExampleRun> {
   const engine = await createEngine(engineName);
+  // Declared parameters get their defaults, as the page and the CLI give them.
+  const { params } = parseSpellParams(source, engineName);
+  if (params.length > 0) {
+    const resolved = resolveSpellArgs(params, (options.args ?? {}) as { [key: string]: JsonValue });
+    if (resolved.ok) options = { ...options, args: resolved.args };
+  }
   try {
     const runtime = createTestRuntime({
       engine: engineName,

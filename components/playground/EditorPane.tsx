@@ -8,6 +8,7 @@ import type { PlaygroundStores } from "@/lib/store/playground";
 import { errorMarkerFor } from "./error-marker";
 import { useStore } from "./hooks";
 import { editBreakpoint } from "./edit-breakpoint";
+import { SpellParamsForm } from "./SpellParamsForm";
 
 export function EditorPane({ stores, theme }: { stores: PlaygroundStores; theme: "light" | "dark" }) {
   const { editor, settings, run, ui, debug } = stores;
@@ -67,6 +68,7 @@ export function EditorPane({ stores, theme }: { stores: PlaygroundStores; theme:
         )}
         <span className="ml-auto hidden sm:inline">Saved in this browser</span>
       </div>
+      <SpellParamsForm stores={stores} />
       <div className="min-h-0 flex-1">
         <SpellEditor
           language={language}

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from "react";
 import type { JsonValue } from "@/lib/core/json";
 import { JsonTree } from "@/components/result/JsonTree";
 import { RefreshIcon, TrashIcon } from "@/components/ui/icons";
-import { readStateEntries, clearState } from "@/lib/store/state-panel";
+import { readStateEntries, clearState, type StatePanelData } from "@/lib/store/state-panel";
+import { SessionList } from "./SessionList";
 
 export interface StatePanelProps {
   /** IndexedDB database name (the run's `stateNamespace`). */
@@ -16,13 +17,14 @@ export interface StatePanelProps {
 type Entry = { scope: string; key: string; value: JsonValue };
 
 export function StatePanel({ namespace, refreshKey }: StatePanelProps) {
-  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const [data, setData] = useState<StatePanelData | null>(null);
+  const entries: Entry[] | null = data?.entries ?? null;
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
   const load = useCallback(async () => {
     try {
-      setEntries(await readStateEntries(namespace));
+      setData(await readStateEntries(namespace));
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -75,7 +77,7 @@ export function StatePanel({ namespace, refreshKey }: StatePanelProps) {
               className="icon-btn"
               onClick={() => setConfirming(true)}
               aria-label="Clear saved State"
-              disabled={!entries?.length}
+              disabled={!entries?.length && !data?.sessions.sessions.length}
             >
               <TrashIcon />
             </button>
@@ -88,7 +90,8 @@ export function StatePanel({ namespace, refreshKey }: StatePanelProps) {
             State could not be read: {error}
           </p>
         )}
-        {entries && entries.length === 0 && !error && (
+        {data && <SessionList overview={data.sessions} />}
+        {entries && entries.length === 0 && !data?.sessions.sessions.length && !error && (
           <p className="py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">
             Nothing saved yet. A spell saves with <code className="code">State.save(scope, key, value)</code> or{" "}
             <code className="code">State.set(key, value)</code>.

@@ -51,7 +51,13 @@ export function getApiModel(): ApiModel {
   const globals = new Map<string, ApiScope>();
   for (const g of SPELL_API_REFERENCE.globals) {
     const members = new Map<string, ApiMember>();
-    for (const f of g.functions) members.set(f.name, memberOf(f, classNames));
+    for (const f of g.functions) {
+      members.set(f.name, memberOf(f, classNames));
+      // `Memory.episodic.add`: the namespace `episodic` is a member too (its own members are not checked).
+      const dot = f.name.indexOf(".");
+      if (dot > 0)
+        members.set(f.name.slice(0, dot), { name: f.name.slice(0, dot), async: false, streamsWithoutCallback: false });
+    }
     for (const v of g.values ?? []) members.set(v.name, { name: v.name, async: false, streamsWithoutCallback: false });
     // A data global (`ARGS`) holds the spell's own keys: nothing to check on it.
     if (members.size > 0) globals.set(g.name, { members });

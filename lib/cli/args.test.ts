@@ -122,6 +122,7 @@ describe("parseCliArgs", () => {
   it("help, version, engines", () => {
     expect(parseCliArgs([])).toEqual({ ok: true, value: { command: "help" } });
     expect(parseCliArgs(["--help"])).toEqual({ ok: true, value: { command: "help" } });
+    expect(parseCliArgs(["help", "spell.lua"])).toEqual({ ok: true, value: { command: "help", file: "spell.lua" } });
     expect(parseCliArgs(["run", "x.lua", "-h"])).toEqual({ ok: true, value: { command: "help" } });
     expect(parseCliArgs(["--version"])).toEqual({ ok: true, value: { command: "version" } });
     expect(parseCliArgs(["engines"])).toEqual({ ok: true, value: { command: "engines" } });

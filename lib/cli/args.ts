@@ -52,7 +52,9 @@ export interface CheckCommand {
   json: boolean;
 }
 
-type CliCommand = RunCommand | CheckCommand | { command: "help" } | { command: "version" } | { command: "engines" };
+/** `help FILE` describes a spell: its front matter and the parameters it declares. */
+type CliCommand =
+  RunCommand | CheckCommand | { command: "help"; file?: string } | { command: "version" } | { command: "engines" };
 
 export type ParseResult = { ok: true; value: CliCommand } | { ok: false; message: string };
 
@@ -68,6 +70,7 @@ export const USAGE = `Usage:
                                                watch EXPR, quit (q)
   llmspell engines                             list the engines
   llmspell help | --help                       show this help
+  llmspell help <file>                         show a spell's description and the parameters it declares
   llmspell --version                           print the version
 
 Options for run:
@@ -81,7 +84,7 @@ Options for run:
   --trace              print trace events (agents, tools, steps) to stderr
   --state FILE         keep State in this JSON file across runs
   --profile OUT.json   write a profile of the run (speedscope's format; open it at speedscope.app)
-  --arg KEY=VALUE      set ARGS.KEY (repeatable)
+  --arg KEY=VALUE      set ARGS.KEY (repeatable; checked against the parameters the spell declares)
   --record RUN.json    write the run's recording: the spell, each model call and its streamed reply, the
                        clock and random values it read (see README, "Recorded runs")
   --replay RUN.json    replay a recording: every model call is answered from it, with no provider or key;
@@ -176,6 +179,7 @@ export function parseCliArgs(argv: string[]): ParseResult {
   const { values, positionals } = parsed;
   if (values.version) return { ok: true, value: { command: "version" } };
   const [command, ...rest] = positionals;
+  if (command === "help" && rest.length > 0) return { ok: true, value: { command: "help", file: rest[0] } };
   if (values.help || command === "help" || command === undefined) return { ok: true, value: { command: "help" } };
   if (command === "engines") return { ok: true, value: { command: "engines" } };
   if (command === "check") {

@@ -17,6 +17,7 @@ import { checkCommand } from "./check-command";
 import { debugCommand } from "./debug-command";
 import { profiledRun } from "./profile-run";
 import { createJsonCollector, createTerminalPrinter, type Writable } from "./output";
+import { spellArgs, spellHelp } from "./spell-help";
 
 export const EXIT_OK = 0;
 export const EXIT_SPELL_ERROR = 1;
@@ -44,6 +45,7 @@ export async function main(argv: string[], io: CliIo, deps: CliDeps): Promise<nu
   const cmd = parsed.value;
   switch (cmd.command) {
     case "help":
+      if (cmd.file !== undefined) return helpCommand(cmd.file, io);
       io.stdout.write(`${USAGE}\n`);
       return EXIT_OK;
     case "version":
@@ -59,6 +61,21 @@ export async function main(argv: string[], io: CliIo, deps: CliDeps): Promise<nu
     case "check":
       return checkCommand(cmd, io);
   }
+}
+
+async function helpCommand(file: string, io: CliIo): Promise<number> {
+  let source: string;
+  try {
+    source = await readFile(resolve(io.cwd, file), "utf8");
+  } catch {
+    return usageError(io, `no such file: ${file}`);
+  }
+  const inferred = engineForFile(resolve(io.cwd, file));
+  const engine = typeof inferred === "string" ? inferred : inferred?.name;
+  if (!engine) return usageError(io, `cannot tell the engine of ${file} from its extension`);
+  const help = spellHelp(file, source, engine);
+  (help.ok ? io.stdout : io.stderr).write(`${help.text}\n`);
+  return help.ok ? EXIT_OK : EXIT_USAGE;
 }
 
 function usageError(io: CliIo, message: string): number {
@@ -105,10 +122,12 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
     limits.memoryLimitBytes = capped(io, "--memory-mb", cmd.memoryBytes, ceiling.memoryLimitBytes, "bytes");
   }
 
+  const checked = spellArgs(cmd.file, source, engine, cmd.args);
+  if (!checked.ok) return usageError(io, checked.message);
   const request: RunRequest = { engine, source, limits, mockAll: cmd.mock };
   if (cmd.sandbox) request.sandbox = cmd.sandbox;
   if (cmd.model) request.model = cmd.model;
-  if (cmd.args) request.args = cmd.args;
+  if (checked.args) request.args = checked.args;
   if (cmd.statePath) request.stateNamespace = resolve(io.cwd, cmd.statePath);
   if (cmd.recordPath) request.record = true;
   if (cmd.replayPath) {

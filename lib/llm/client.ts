@@ -211,7 +211,9 @@ export async function fetchModels(
   return {
     ...body,
     providers: body.providers.map((p) =>
-      p.name === "openai" ? { name: p.name, models: p.models, available: true } : p,
+      p.name === "openai"
+        ? { name: p.name, models: p.models, available: true, ...(p.server ? { server: p.server } : {}) }
+        : p,
     ),
   };
 }

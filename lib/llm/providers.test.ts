@@ -23,6 +23,8 @@ describe("provider registry", () => {
     expect(openai({ OPENAI_API_KEY: "sk-a" })).toMatchObject({ available: true });
     expect(openai({}, "sk-b")).toMatchObject({ available: true });
     expect(openai({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" })).toMatchObject({ available: true, models: [] });
+    expect(openai({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" }).server).toBe("openai-compatible");
+    expect(openai({ OPENAI_API_KEY: "sk-a" }).server).toBeUndefined();
     expect(
       openai({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1", OPENAI_MODELS: "llama3.2, qwen2.5" }).models.map(
         (m) => m.id,

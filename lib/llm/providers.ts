@@ -145,6 +145,7 @@ const openaiEntry: ProviderEntry = {
       name: "openai",
       available,
       models: openaiModels(ctx.env),
+      ...(compatible ? { server: "openai-compatible" as const } : {}),
       ...(available
         ? {}
         : { reason: "OPENAI_API_KEY is not set on the server; bring your own key to use OpenAI models." }),

@@ -95,4 +95,6 @@ export interface ProviderInfo {
   models: ModelInfo[];
   /** Why it is unavailable (for example "OPENAI_API_KEY is not set"), never a secret. */
   reason?: string;
+  /** Set when the deployment points this provider at its own OpenAI-compatible server (OPENAI_BASE_URL). */
+  server?: "openai-compatible";
 }

@@ -87,7 +87,21 @@ export function renderSpellApiDts(
     out.push(jsdoc(g.description, "") + `declare const ${g.name}: {`);
     for (const v of g.values ?? [])
       out.push(`${v.description ? jsdoc(v.description, "  ") : ""}  readonly ${v.name}: ${v.type};`);
-    for (const f of g.functions) out.push(jsdoc(f.description, "  ", f) + `  ${signature(f)}`);
+    // `episodic.add` is `add` on the nested object `episodic` (lib/spell/globals/namespaces.ts).
+    const nested = new Map<string, ApiFunctionDoc[]>();
+    for (const f of g.functions) {
+      const dot = f.name.indexOf(".");
+      if (dot < 0) out.push(jsdoc(f.description, "  ", f) + `  ${signature(f)}`);
+      else {
+        const ns = f.name.slice(0, dot);
+        nested.set(ns, [...(nested.get(ns) ?? []), { ...f, name: f.name.slice(dot + 1) }]);
+      }
+    }
+    for (const [ns, fns] of nested) {
+      out.push(`  readonly ${ns}: {`);
+      for (const f of fns) out.push(jsdoc(f.description, "    ", f) + `    ${signature(f)}`);
+      out.push("  };");
+    }
     out.push("};", "");
   }
   return out.join("\n");

@@ -15,6 +15,15 @@ import { JSON_JS_PRELUDE, createJsonModule } from "./globals/json";
 import type { GlobalModule } from "./globals/module";
 import { createProviderModule } from "./globals/provider";
 import { createRagModule } from "./globals/rag";
+import { createArtifactModule } from "./globals/artifact";
+import { createSessionModule } from "./globals/session";
+import { createSessionService } from "./session/service";
+import { createMemoryModule } from "./globals/memory";
+import { createContextModule } from "./globals/context";
+import { NAMESPACES_JS_PRELUDE, NAMESPACES_LUA_PRELUDE } from "./globals/namespaces";
+import { createMemoryService } from "./memory/service";
+import { createTemplateModule } from "./globals/template";
+import { createLocalLlmModule } from "./globals/local-llm";
 import { createStateModule } from "./globals/state";
 import { STREAMING_JS_PRELUDE, STREAMING_LUA_PRELUDE } from "./globals/streaming";
 import { createToolModule } from "./globals/tool";
@@ -33,12 +42,22 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
   const tool = createToolModule(ctx);
   ctx.tools = tool.runner;
   const agent = createAgentModule(ctx);
+  const sessions = createSessionService(ctx);
+  const memory = createMemoryService(runtime.state, ctx);
+  const rag = createRagModule(ctx);
+  const workflow = createWorkflowModule(ctx, agent.runner);
+  const artifact = createArtifactModule(ctx, sessions);
   const modules: GlobalModule[] = [
     agent,
     tool,
-    createWorkflowModule(ctx, agent.runner),
+    workflow,
     createStateModule(ctx),
-    createRagModule(ctx),
+    rag,
+    createSessionModule(ctx, sessions),
+    artifact,
+    createMemoryModule(ctx, memory),
+    createContextModule(ctx, { memory, sessions, rag }),
+    createTemplateModule(ctx, { agents: agent.runner, rag, artifact, workflow, memory, sessions }),
     hook,
     createEventModule(ctx),
     // JavaScript keeps its standard JSON (plus the options object, JSON_JS_PRELUDE); Lua gets the API's.
@@ -47,11 +66,15 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
     createDebugModule(ctx),
     createConfigModule(ctx),
     ...createCompatModules(ctx),
+    createLocalLlmModule(ctx),
   ];
   const api: ApiSurface = {
     globals: {},
     classes: {},
-    preludes: { lua: STREAMING_LUA_PRELUDE + ARGS_LUA_PRELUDE, javascript: STREAMING_JS_PRELUDE + JSON_JS_PRELUDE },
+    preludes: {
+      lua: STREAMING_LUA_PRELUDE + ARGS_LUA_PRELUDE + NAMESPACES_LUA_PRELUDE,
+      javascript: STREAMING_JS_PRELUDE + JSON_JS_PRELUDE + NAMESPACES_JS_PRELUDE,
+    },
   };
   // A recorded or replayed run: the spell's clock and random generator come from the tape.
   const tape = runtime.tape;

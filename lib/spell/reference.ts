@@ -6,6 +6,9 @@
 import type { SpellApiReference } from "./reference-types";
 import { fn, method } from "./reference/build";
 import { HOOK_POINTS } from "./globals/hook";
+import { SESSION_CLASSES, SESSION_GLOBALS } from "./reference/session";
+import { MEMORY_GLOBALS } from "./reference/memory";
+import { LOCAL_LLM_GLOBALS, TEMPLATE_GLOBALS } from "./reference/template";
 
 export { SPELL_API_TYPES } from "./reference/types";
 
@@ -253,6 +256,9 @@ export const SPELL_API_REFERENCE: SpellApiReference = {
         ),
       ],
     },
+    ...SESSION_GLOBALS,
+    ...MEMORY_GLOBALS,
+    ...TEMPLATE_GLOBALS,
     {
       name: "Hook",
       description:
@@ -476,24 +482,7 @@ export const SPELL_API_REFERENCE: SpellApiReference = {
       description: "Present for rs-llmspell compatibility; empty there too.",
       functions: [],
     },
-    {
-      name: "LocalLLM",
-      description:
-        "rs-llmspell's Ollama/Candle status. The playground runs no local models, so it always reports them as not running.",
-      functions: [
-        fn(
-          "status",
-          "",
-          "{ ollama: { running: boolean; models: number; error?: string }; candle: { ready: boolean; models: number; error?: string } }",
-          "Local model backends (never running here).",
-          {
-            lua: "print(LocalLLM.status().ollama.running) -- false",
-            js: "console.log(LocalLLM.status().ollama.running); // false",
-          },
-        ),
-        fn("list", "backend?: string", "JsonValue[]", "Local models (always empty here)."),
-      ],
-    },
+    ...LOCAL_LLM_GLOBALS,
     {
       name: "ARGS",
       description:
@@ -502,6 +491,7 @@ export const SPELL_API_REFERENCE: SpellApiReference = {
     },
   ],
   classes: [
+    ...SESSION_CLASSES,
     {
       name: "AgentBuilder",
       description:

@@ -135,6 +135,76 @@ type RagStats = { total_vectors: number; total_documents: number; total_storage_
  */
 type DebugLevel = "trace" | "debug" | "info" | "warn" | "error";
 
+/**
+ * A session as rs-llmspell describes it.
+ */
+type SessionInfo = { id: string; name?: string; description?: string; tags: string[]; status: "active" | "suspended" | "completed" | "failed" | "archived"; created_at: string; updated_at: string; parent_session_id?: string; custom_metadata: { [key: string]: JsonValue } };
+
+/**
+ * What Artifact.store returns: the SHA-256 of the content, the session, the sequence number.
+ */
+type ArtifactId = { content_hash: string; session_id: string; sequence: number };
+
+/**
+ * An artifact's metadata; `artifact_type` reads as rs-llmspell prints it (`AgentOutput`, `ToolResult`, `UserInput`, `SystemGenerated`, `Custom("x")`).
+ */
+type ArtifactMetadata = { name: string; description?: string; artifact_type: string; mime_type: string; size: number; tags: string[]; custom: { [key: string]: JsonValue }; version: number; created_at: string; created_by?: string; parent_artifact?: string; is_compressed: boolean; original_size?: number };
+
+/**
+ * Filters of Artifact.query (`name_pattern` may use `*`; dates are RFC 3339).
+ */
+type ArtifactQuery = { session_id?: string; type?: string; name_pattern?: string; tags?: string[]; created_after?: string; created_before?: string; min_size?: number; max_size?: number; limit?: number };
+
+/**
+ * One remembered exchange (`processed` once consolidated).
+ */
+type EpisodicEntry = { id: string; session_id: string; role: string; content: string; timestamp: string; ingestion_time: string; metadata: { [key: string]: JsonValue }; processed: boolean };
+
+/**
+ * A semantic memory entity made by consolidation.
+ */
+type MemoryEntity = { id: string; name: string; entity_type: string; properties: { mentions: number; sessions: string[]; roles: string[]; source_entries: string[]; [key: string]: JsonValue }; event_time?: string; ingestion_time: string };
+
+/**
+ * What Memory.consolidate did.
+ */
+type ConsolidationResult = { entries_processed: number; entities_added: number; entities_updated: number; entities_deleted: number; entries_skipped: number; entries_failed: number; duration_ms: number };
+
+/**
+ * One chunk of assembled context, with its score and where it came from (`source`).
+ */
+type ContextChunk = { chunk: { id: string; content: string; source: string; timestamp: string; metadata: JsonValue }; score: number; ranker: string };
+
+/**
+ * Context fitted to a token budget; `formatted` is ready to put in a prompt.
+ */
+type AssembledContext = { chunks: ContextChunk[]; total_confidence: number; temporal_span: (string | null)[]; token_count: number; formatted: string };
+
+/**
+ * Where Context.assemble looks.
+ */
+type ContextStrategy = "episodic" | "semantic" | "hybrid" | "rag";
+
+/**
+ * A template's metadata (categories read as rs-llmspell prints them).
+ */
+type TemplateInfo = { id: string; name: string; description: string; category: "Research" | "Chat" | "Analysis" | "CodeGen" | "Document" | "Workflow"; version: string; author?: string; requires?: string[]; tags?: string[] };
+
+/**
+ * One parameter of a template's schema.
+ */
+type TemplateParam = { name: string; description: string; param_type: "String" | "Integer" | "Number" | "Boolean" | "Array" | "Object" | "Any"; required: boolean; default?: JsonValue; min?: number; max?: number; min_length?: number; max_length?: number; allowed_values?: JsonValue[] };
+
+/**
+ * A template's parameters, as rs-llmspell describes them.
+ */
+type TemplateSchema = { version: string; parameters: TemplateParam[] };
+
+/**
+ * What Template.execute returns.
+ */
+type TemplateOutput = { result_type: "text" | "structured" | "multiple"; result: JsonValue; artifacts?: { filename: string; content: string; mime_type: string; metadata?: JsonValue }[]; metadata: { template_id: string; template_version: string; executed_at: string; parameters: { [key: string]: JsonValue } }; metrics: { duration_ms: number; tokens_used?: number; cost_usd?: number; agents_invoked: number } };
+
 /** Every failure a spell can catch. */
 declare class SpellError extends Error {
   readonly kind: "syntax" | "runtime" | "type" | "timeout" | "memory" | "cancelled" | "api" | "unsupported_feature" | "conversion" | "provider" | "tool" | "not_found" | "engine_not_found" | "configuration";
@@ -143,6 +213,32 @@ declare class SpellError extends Error {
 }
 /** Print values to the run's output. */
 declare function print(...values: unknown[]): void;
+
+/**
+ * Returned by Session.builder(). Every method returns the builder; build() creates the session.
+ */
+interface SessionBuilder {
+  /**
+   * The session's name.
+   */
+  name(name: string): SessionBuilder;
+  /**
+   * A description.
+   */
+  description(text: string): SessionBuilder;
+  /**
+   * Add a tag.
+   */
+  tag(tag: string): SessionBuilder;
+  /**
+   * Add several tags.
+   */
+  tags(tags: string[]): SessionBuilder;
+  /**
+   * Create the session; returns its id.
+   */
+  build(): Promise<string>;
+}
 
 /**
  * Returned by Agent.builder(). Every method returns the builder, so calls chain; build() makes the agent.
@@ -805,6 +901,202 @@ declare const RAG: {
 };
 
 /**
+ * rs-llmspell's sessions: named, tagged units of work that hold artifacts. Ids are UUID strings; sessions persist where State does. A session is active, suspended or completed.
+ */
+declare const Session: {
+  /**
+   * Create an active session; returns its id.
+   * @example
+   * const id = await Session.create({ name: "research", tags: ["demo"] });
+   */
+  create(options?: { name?: string; description?: string; tags?: string[]; metadata?: { [key: string]: JsonValue }; parent_session_id?: string }): Promise<string>;
+  /**
+   * Start building a session (name, description, tags, then build).
+   * @example
+   * const id = await Session.builder().name("notes").tag("demo").build();
+   */
+  builder(): SessionBuilder;
+  /**
+   * A session; an unknown id raises `not_found`.
+   */
+  get(session_id: string): Promise<SessionInfo>;
+  /**
+   * Sessions, oldest first; `tags` keeps those with every tag.
+   */
+  list(query?: { tags?: string[]; status?: "active" | "suspended" | "completed"; limit?: number }): Promise<SessionInfo[]>;
+  /**
+   * Every change is stored as it happens; checks the session exists.
+   */
+  save(session_id: string): Promise<void>;
+  /**
+   * Read a stored session back; returns its id.
+   */
+  load(session_id: string): Promise<string>;
+  /**
+   * Mark an active or suspended session completed.
+   */
+  complete(session_id: string): Promise<void>;
+  /**
+   * Suspend an active session.
+   */
+  suspend(session_id: string): Promise<void>;
+  /**
+   * Make a suspended session active again.
+   */
+  resume(session_id: string): Promise<void>;
+  /**
+   * Remove a session and its artifacts.
+   */
+  delete(session_id: string): Promise<void>;
+  /**
+   * The run's current session id, or nil.
+   */
+  get_current(): string | null;
+  /**
+   * Set (or clear, with nil) the run's current session.
+   */
+  set_current(session_id: string | null): Promise<void>;
+  /**
+   * Always false: the playground records no hooks to replay.
+   */
+  can_replay(session_id: string): Promise<boolean>;
+  /**
+   * Always empty here.
+   */
+  list_replayable(): string[];
+  /**
+   * Raises `unsupported_feature`: no hook recordings to replay.
+   */
+  replay(session_id: string, config?: JsonValue): never;
+  /**
+   * Raises `unsupported_feature`: no hook recordings to replay.
+   */
+  get_replay_metadata(session_id: string): never;
+};
+
+/**
+ * Texts kept in a session (rs-llmspell's artifacts): results, inputs, reports. Each has an id table, a SHA-256 content hash and metadata; they persist with their session.
+ */
+declare const Artifact: {
+  /**
+   * Keep a text in an active session (at most 1 MiB). `type` is agent_output, tool_result, user_input, system_generated or your own.
+   * @example
+   * const aid = await Artifact.store(id, "agent_output", "summary.md", "# Summary", { mime_type: "text/markdown" });
+   */
+  store(session_id: string, type: string, name: string, content: string, metadata?: { mime_type?: string; tags?: string[]; [key: string]: JsonValue | undefined }): Promise<ArtifactId>;
+  /**
+   * An artifact and its content; an unknown one raises `not_found`.
+   */
+  get(session_id: string, artifact_id: ArtifactId): Promise<{ metadata: ArtifactMetadata; content: string }>;
+  /**
+   * A session's artifacts ("" means the current session).
+   */
+  list(session_id: string): Promise<ArtifactMetadata[]>;
+  /**
+   * Remove an artifact.
+   */
+  delete(session_id: string, artifact_id: ArtifactId): Promise<void>;
+  /**
+   * Raises `unsupported_feature`: spells have no file system here.
+   */
+  store_file(session_id: string, path: string, type: string, metadata?: JsonValue): never;
+  /**
+   * Artifacts of every session (or one) matching the filters.
+   */
+  query(query?: ArtifactQuery): Promise<ArtifactMetadata[]>;
+};
+
+/**
+ * rs-llmspell's memory: episodic entries per memory session (any id string), consolidated into semantic entities. Persists where State does; searches score by shared words, offline.
+ */
+declare const Memory: {
+  /**
+   * Turn unprocessed entries (of one session, or all) into entities; `force` processes every entry again.
+   */
+  consolidate(session_id?: string, force?: boolean): Promise<ConsolidationResult>;
+  /**
+   * How much memory holds.
+   */
+  stats(): Promise<{ episodic_count: number; semantic_count: number; sessions_with_unprocessed: number; has_episodic: boolean; has_semantic: boolean; has_consolidation: boolean }>;
+  readonly episodic: {
+    /**
+     * Remember one exchange (content at most 64 KiB); returns the entry id.
+     * @example
+     * await Memory.episodic.add("chat-1", "user", "I prefer short answers", { topic: "style" });
+     */
+    add(session_id: string, role: string, content: string, metadata?: { [key: string]: JsonValue }): Promise<string>;
+    /**
+     * A session's entries, most relevant first (`""` searches every session for entries sharing words with the query). `limit` 1-1000, default 10.
+     * @example
+     * for (const e of await Memory.episodic.search("chat-1", "answers", 5)) console.log(e.role, e.content);
+     */
+    search(session_id: string, query: string, limit?: number): Promise<EpisodicEntry[]>;
+  };
+  readonly semantic: {
+    /**
+     * Entities matching the query, best first (an empty query lists them all).
+     */
+    query(query: string, limit?: number): Promise<MemoryEntity[]>;
+  };
+};
+
+/**
+ * rs-llmspell's context assembly: gather the chunks relevant to a query from Memory, RAG and a session's artifacts, and fit them to a token budget.
+ */
+declare const Context: {
+  /**
+   * Context for a query. `max_tokens` 100-128000 (default 8192); an empty query or an unknown strategy raises `type`.
+   * @example
+   * const c = await Context.assemble("what does the user prefer?", "hybrid", 500, "chat-1");
+   * console.log(c.token_count, c.formatted);
+   */
+  assemble(query: string, strategy: ContextStrategy, max_tokens?: number, session_id?: string): Promise<AssembledContext>;
+  /**
+   * Context.assemble(query, "hybrid", 2000, session_id).
+   */
+  test(query: string, session_id?: string): Promise<AssembledContext>;
+  /**
+   * What each strategy can draw on.
+   */
+  strategy_stats(): Promise<{ episodic_count: number; semantic_count: number; strategies: ContextStrategy[] }>;
+};
+
+/**
+ * rs-llmspell's templates: ready-made agent workflows with a parameter schema. Built in: research-assistant, interactive-chat, data-analysis, code-generator, document-processor, workflow-orchestrator; they run on the mock with no key.
+ */
+declare const Template: {
+  /**
+   * Every template, or those of a category (research, chat, analysis, codegen, document, workflow or orchestration).
+   * @example
+   * for (const t of Template.list("research")) console.log(t.id, t.category);
+   */
+  list(category?: string): TemplateInfo[];
+  /**
+   * A template's metadata, and its schema with `show_schema`. An unknown name raises `not_found`.
+   */
+  info(name: string, show_schema?: boolean): { metadata: TemplateInfo; schema?: TemplateSchema };
+  /**
+   * Run a template. Params are checked against its schema (a `type` error names the parameter); a missing template raises `not_found`.
+   * @example
+   * const out = await Template.execute("code-generator", { description: "a function that reverses a string", language: "lua" });
+   * console.log(out.result.code);
+   */
+  execute(name: string, params: { [key: string]: JsonValue }): Promise<TemplateOutput>;
+  /**
+   * Templates whose id, name, description, category or tags hold every word of the query.
+   */
+  search(query: string, category?: string): TemplateInfo[];
+  /**
+   * A template's parameters, also as a JSON Schema.
+   */
+  schema(name: string): TemplateSchema & { json_schema: JsonSchema };
+  /**
+   * What a run is expected to use (the cost when the model's price is known).
+   */
+  estimate_cost(name: string, params: { [key: string]: JsonValue }): Promise<{ estimated_tokens?: number; estimated_cost_usd?: number; estimated_duration_ms?: number; confidence: number }>;
+};
+
+/**
  * Callbacks at agent, tool and workflow points. Unlike rs-llmspell, they are really called; they may return continue, skip, modified data, or cancel.
  */
 declare const Hook: {
@@ -1066,19 +1358,28 @@ declare const Utils: {
 };
 
 /**
- * rs-llmspell's Ollama/Candle status. The playground runs no local models, so it always reports them as not running.
+ * rs-llmspell's local-model status. It reports the OpenAI-compatible server the deployment configured (Ollama, LM Studio, vLLM through OPENAI_BASE_URL) under `ollama`, or "none configured"; Candle is never available here.
  */
 declare const LocalLLM: {
   /**
-   * Local model backends (never running here).
+   * The local backends: the configured server under `ollama`, Candle never ready.
    * @example
-   * console.log(LocalLLM.status().ollama.running); // false
+   * const s = await LocalLLM.status();
+   * console.log(s.ollama.running, s.ollama.models, s.ollama.error);
    */
-  status(): { ollama: { running: boolean; models: number; error?: string }; candle: { ready: boolean; models: number; error?: string } };
+  status(): Promise<{ ollama: { running: boolean; models: number; backend?: string; error?: string }; candle: { ready: boolean; models: number; error?: string } }>;
   /**
-   * Local models (always empty here).
+   * The server's models (`model_id` is what Agent.builder():model takes; `size_bytes` is 0: the server does not say); empty when none is configured.
    */
-  list(backend?: string): JsonValue[];
+  list(backend?: "ollama" | "candle" | "openai-compatible"): Promise<{ id: string; backend: string; model_id: string; size_bytes: number; name?: string }[]>;
+  /**
+   * One of the server's models; an unknown one raises `not_found`.
+   */
+  info(model_id: string): Promise<{ id: string; backend: string; model_id: string; size_bytes: number; name?: string; format: string; loaded: boolean }>;
+  /**
+   * Raises `unsupported_feature`: models are pulled on the server, not from a spell.
+   */
+  pull(model_spec: string): never;
 };
 
 /**

@@ -33,6 +33,8 @@ export interface EditorState extends EditorSnapshot {
   openSpell(spell: OpenSpell, reason: string): void;
   restoreHistory(index: number): void;
   removeHistory(index: number): void;
+  /** Set the spell's ARGS (the parameters form); undefined clears them. */
+  setArgs(args: { [name: string]: string } | undefined): void;
 }
 
 export interface EditorStoreOptions {
@@ -100,6 +102,9 @@ export function createEditorStore(opts: EditorStoreOptions): EditorStore {
     },
     removeHistory(index) {
       set({ history: get().history.filter((_, i) => i !== index) });
+    },
+    setArgs(args) {
+      set({ args });
     },
   }));
 

@@ -3,7 +3,8 @@ import type { ExecutionResult } from "@/lib/core/events";
 import type { RunController, RunRequest } from "@/lib/runner/types";
 import { decodeShareLink } from "@/lib/share/link";
 import { createEditorStore } from "./editor";
-import { copyShareLink, openExample, startRun } from "./playground-actions";
+import { copyShareLink, openExample, runWithParams, startRun } from "./playground-actions";
+import { spellParamsView } from "./spell-params";
 import { createRunStore } from "./run";
 import { PLAYGROUND_STATE_NAMESPACE } from "./state-panel";
 import { createSettingsStore } from "./settings";
@@ -64,6 +65,26 @@ describe("playground actions", () => {
     s.settings.getState().update({ sandbox: "strict" });
     await startRun(s);
     expect(s.requests.map((r) => r.sandbox)).toEqual(["standard", "strict"]);
+  });
+
+  it("runs a spell with its parameters: the form's values, defaults for the rest", async () => {
+    const s = stores();
+    const source =
+      '-- param: topic (string) = "cats": Topic\n-- param: n (integer) = 2: Count\n-- param: loud? (boolean): Shout\nprint(ARGS.topic)';
+    s.editor.getState().setSource("lua", source);
+    expect(spellParamsView("lua", source, undefined)).toMatchObject({
+      values: { topic: "cats", n: "2", loud: "" },
+      errors: [],
+    });
+    expect(spellParamsView("lua", source, { n: "two" }).errors).toEqual([
+      'parameter n (integer) must be a whole number, got "two"',
+    ]);
+    await runWithParams(s, { topic: "dogs", n: "", loud: "true" });
+    await startRun(s);
+    expect(s.requests.map((r) => r.args)).toEqual([
+      { topic: "dogs", loud: "true", n: "2" },
+      { topic: "dogs", loud: "true", n: "2" },
+    ]);
   });
 
   it("copies a share link that opens the current spell, and says how long it is", async () => {

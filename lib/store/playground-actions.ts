@@ -6,6 +6,18 @@ import type { ExecutionResult } from "@/lib/core/events";
 import { buildRunRequest, type PlaygroundStores } from "./playground";
 import { createShareUrl } from "./share-open";
 import { displayKeys } from "./shortcuts";
+import { formArgs, spellParamsView } from "./spell-params";
+
+/** Run the editor's current spell with these parameter values (the form's Run). */
+export function runWithParams(
+  stores: Pick<PlaygroundStores, "editor" | "settings" | "run">,
+  values: { [name: string]: string },
+): Promise<ExecutionResult | null> {
+  const editor = stores.editor.getState();
+  const { params } = spellParamsView(editor.language, editor.sources[editor.language], undefined);
+  editor.setArgs(formArgs(params, values));
+  return startRun(stores);
+}
 
 /** Run the editor's current spell with the user's settings (a running spell is stopped first). */
 export function startRun(

@@ -1,7 +1,6 @@
 /**
  * The playground page's stores, created once per page on the client, and how a run request is built from them.
  */
-import type { JsonValue } from "@/lib/core/json";
 import type { RunRequest } from "@/lib/runner/types";
 import { createEditorStore, type EditorState, type EditorStore } from "./editor";
 import { createCompareStore, type CompareStore } from "./compare";
@@ -12,6 +11,7 @@ import { getBrowserStorage } from "./storage";
 import { PLAYGROUND_STATE_NAMESPACE } from "./state-panel";
 import { createUiStore, type UiStore } from "./ui";
 import { createDebugStore, type DebugStore } from "./debug";
+import { runArgsOf } from "./spell-params";
 
 export interface PlaygroundStores {
   editor: EditorStore;
@@ -71,6 +71,7 @@ export function buildRunRequest(
     record: true,
   };
   if (settings.byokKey) request.byokKey = settings.byokKey;
-  if (editor.args !== undefined) request.args = editor.args as JsonValue;
+  const args = runArgsOf(editor.language, request.source, editor.args);
+  if (args !== undefined) request.args = args;
   return request;
 }

@@ -3,6 +3,7 @@
  * Loaded lazily so IndexedDB code stays out of the first paint.
  */
 import type { JsonValue } from "@/lib/core/json";
+import { SESSION_SCOPES, summarizeSessions, type SessionOverview } from "@/lib/spell/session/overview";
 
 /** The database the playground's runs use for `State`. */
 export const PLAYGROUND_STATE_NAMESPACE = "llmspell-state";
@@ -13,10 +14,19 @@ async function openStore(namespace: string) {
   return createIndexedDbStateStore(namespace);
 }
 
-export async function readStateEntries(namespace: string): Promise<{ scope: string; key: string; value: JsonValue }[]> {
+export interface StatePanelData {
+  /** State entries, sessions and artifacts left out (they are in `sessions`). */
+  entries: { scope: string; key: string; value: JsonValue }[];
+  sessions: SessionOverview;
+}
+
+export async function readStateEntries(namespace: string): Promise<StatePanelData> {
   const store = await openStore(namespace);
-  const entries = await store.entries();
-  return entries.sort((a, b) => a.scope.localeCompare(b.scope) || a.key.localeCompare(b.key));
+  const all = await store.entries();
+  const entries = all
+    .filter((e) => !SESSION_SCOPES.includes(e.scope))
+    .sort((a, b) => a.scope.localeCompare(b.scope) || a.key.localeCompare(b.key));
+  return { entries, sessions: summarizeSessions(all) };
 }
 
 export async function clearState(namespace: string): Promise<void> {

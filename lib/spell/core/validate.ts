@@ -86,7 +86,11 @@ function check<S extends z.ZodType>(
       expected = `a value >= ${String(issue.minimum)}`;
       if (issue.origin === "number" && Number(issue.minimum) === 0 && issue.inclusive === false)
         expected = "a positive number";
-      if (issue.origin === "string") expected = "a non-empty string";
+      if (issue.origin === "string")
+        expected =
+          Number(issue.minimum) <= 1
+            ? "a non-empty string"
+            : `a string of at least ${String(issue.minimum)} characters`;
     } else {
       expected = `a value <= ${String(issue.maximum)}`;
       if (issue.origin === "string") expected = `a string of at most ${String(issue.maximum)} characters`;

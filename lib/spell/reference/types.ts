@@ -1,3 +1,6 @@
+import { MEMORY_TYPES } from "./memory";
+import { SESSION_TYPES } from "./session";
+import { TEMPLATE_TYPES } from "./template";
 /** The named types the reference's type texts use (rendered first in `spell-api.d.ts`). */
 export interface NamedType {
   name: string;
@@ -149,4 +152,7 @@ export const SPELL_API_TYPES: NamedType[] = [
     description: "A scope's size and usage (`searches_performed` counts this run's searches).",
   },
   { name: "DebugLevel", definition: '"trace" | "debug" | "info" | "warn" | "error"', description: "Debug log levels." },
+  ...SESSION_TYPES,
+  ...MEMORY_TYPES,
+  ...TEMPLATE_TYPES,
 ];

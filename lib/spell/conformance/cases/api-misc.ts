@@ -167,7 +167,7 @@ export const cases: ConformanceCase[] = [
   apiCase(
     "compat: Logger and Utils exist; LocalLLM reports no local models",
     "return { type(Logger), type(Utils), LocalLLM.status().ollama.running, #LocalLLM.list() }",
-    "return [typeof Logger, typeof Utils, LocalLLM.status().ollama.running, LocalLLM.list().length];",
+    "return [typeof Logger, typeof Utils, (await LocalLLM.status()).ollama.running, (await LocalLLM.list()).length];",
     {
       check: ({ value }) => {
         const [logger, utils, running, n] = value as [string, string, boolean, number];
