@@ -20,6 +20,7 @@ import { restrictLlmClient } from "@/lib/llm/sandbox";
 import { createRecorder, type RunRecorder } from "@/lib/recording/recorder";
 import { createReplayer, type RunReplayer } from "@/lib/recording/replayer";
 import { createMockLlmClient } from "@/lib/llm/mock";
+import { completeRunArgs } from "@/lib/spell/params/spell-params";
 import { pollAbortSignal } from "./polled-signal";
 import type { RunRequest, RunResult } from "./types";
 
@@ -69,6 +70,20 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
     );
   }
 
+  // Declared parameters arrive in ARGS with their defaults, in every host; a value that does not fit is named.
+  let args = request.args;
+  if (engineName === "lua" || engineName === "javascript") {
+    const completed = completeRunArgs(request.source, engineName, request.args);
+    if (!completed.ok)
+      return failEarly(
+        new SpellError("configuration", `the spell's parameters: ${completed.errors.join("; ")}`),
+        engineName,
+        now,
+        deps.emit,
+      );
+    args = completed.args;
+  }
+
   // One signal for the whole run: the caller's cancel, or the wall-clock limit (engines also enforce it; this
   // is the backstop that also aborts the spell API's pending model calls).
   const run = new AbortController();
@@ -99,7 +114,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
   const spell = {
     engine: engineName,
     source: request.source,
-    ...(request.args !== undefined ? { args: request.args } : {}),
+    ...(args !== undefined ? { args } : {}),
     model: defaultModel,
     ...(request.mockAll ? { mockAll: true } : {}),
   };
@@ -166,7 +181,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       ...(request.sandbox ? { sandbox: request.sandbox } : {}),
       defaultModel,
       mockAll: request.mockAll,
-      args: request.args,
+      args,
       engine: instance.name,
       dialect: instance.dialect,
       cpu,
@@ -176,7 +191,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
     const api = createSpellApi(runtime);
     const result = await instance.execute(request.source, {
       api,
-      args: request.args,
+      args,
       timeoutMs: limits.timeoutMs,
       wallTimeoutMs: limits.wallTimeoutMs,
       memoryLimitBytes: limits.memoryLimitBytes,
