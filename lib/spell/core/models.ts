@@ -3,7 +3,7 @@
  * usage and cost. Every agent call goes through here.
  */
 import { SpellError } from "@/lib/core/errors";
-import type { ChatMessage, FinishReason, LlmErrorKind, LlmRequest, ModelInfo, ToolCall, Usage } from "@/lib/llm/types";
+import type { FinishReason, LlmErrorKind, LlmRequest, ModelInfo, ToolCall, Usage } from "@/lib/llm/types";
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 import { isMockModel } from "@/lib/llm/mock";
 import type { SpellRuntime } from "../runtime";
@@ -96,13 +96,13 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
       const req: LlmRequest = { ...request, model };
       if (req.maxTokens === undefined || req.maxTokens > left) req.maxTokens = Math.max(1, left);
       void loadPrices();
-      const lastUser = [...request.messages].reverse().find((m: ChatMessage) => m.role === "user" || m.role === "tool");
+      // The whole request's messages (system prompt included), so a trace, a lesson's checks and a debugger see
+      // what the model was asked; long texts are cut by the tracer (toTraceValue).
       const span = tracer.start("model", model, {
         parentId: opts.parentId,
         model,
         input: {
-          messages: request.messages.length,
-          last: lastUser ?? null,
+          messages: request.messages,
           tools: request.tools?.map((t) => t.name) ?? [],
           ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
         },
