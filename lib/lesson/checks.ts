@@ -10,9 +10,9 @@ import { describeValue, findShapeMismatch, includesJson, jsonEquals } from "./sh
 import { stripComments } from "./source";
 
 /** Longest text a check may hold (a needle, a pattern, a message, a hint). */
-export const MAX_CHECK_TEXT = 1000;
+const MAX_CHECK_TEXT = 1000;
 /** Longest regular expression; with the output cut to MAX_MATCHED_OUTPUT, a pattern cannot stall the page for long. */
-export const MAX_PATTERN_LENGTH = 200;
+const MAX_PATTERN_LENGTH = 200;
 /** A regex check reads at most this much of the output. */
 const MAX_MATCHED_OUTPUT = 64 * 1024;
 
@@ -126,7 +126,7 @@ export interface CheckResult {
 }
 
 /** The checks of a step that apply to a language. */
-export function checksFor(checks: readonly Check[], language: SpellLanguage): Check[] {
+function checksFor(checks: readonly Check[], language: SpellLanguage): Check[] {
   return checks.filter((c) => c.language === undefined || c.language === language);
 }
 

@@ -8,7 +8,7 @@ import { PayloadTooLargeError, deflateRaw, inflateRaw } from "@/lib/encoding/def
 import { LESSON_FORMAT_VERSION, parseLesson, type Lesson } from "./schema";
 
 /** Largest lesson JSON a link may expand to. */
-export const MAX_LESSON_JSON_BYTES = 512 * 1024;
+const MAX_LESSON_JSON_BYTES = 512 * 1024;
 
 export class LessonLinkError extends Error {
   constructor(message: string) {

@@ -8,15 +8,15 @@
  * follow ("step 2 (loops), check 1: ...").
  */
 import * as z from "zod";
-import { SPELL_LANGUAGES, type SpellLanguage } from "@/lib/core/dialect";
+import { SPELL_LANGUAGES } from "@/lib/core/dialect";
 import { checkSchema } from "./checks";
 
 export const LESSON_FORMAT_VERSION = 1;
 export const MAX_STEPS = 60;
-export const MAX_CHECKS_PER_STEP = 20;
+const MAX_CHECKS_PER_STEP = 20;
 /** One spell (a start or a solution), in characters; a lesson link carries many of them. */
-export const MAX_SPELL_CHARS = 32 * 1024;
-export const MAX_PROSE_CHARS = 16 * 1024;
+const MAX_SPELL_CHARS = 32 * 1024;
+const MAX_PROSE_CHARS = 16 * 1024;
 const MAX_TITLE_CHARS = 200;
 
 const STEP_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -43,7 +43,7 @@ const modelSchema = z
   .max(200, "model is longer than 200 characters")
   .regex(/^[\w.:@/+-]+$/, 'model may only hold letters, digits and . : @ / + - _ (like "mock/echo")');
 
-export const stepSchema = z
+const stepSchema = z
   .object({
     /** The step's address: `/learn/<id>`. */
     id: z
@@ -64,7 +64,7 @@ export const stepSchema = z
   })
   .strict();
 
-export const lessonSchema = z
+const lessonSchema = z
   .object({
     version: z.literal(LESSON_FORMAT_VERSION, { error: `version must be ${LESSON_FORMAT_VERSION}` }),
     title: title("title"),
@@ -151,11 +151,6 @@ function stepIdAt(value: unknown, index: number): string | undefined {
   if (!Array.isArray(steps)) return undefined;
   const id = (steps[index] as { id?: unknown } | null)?.id;
   return typeof id === "string" && STEP_ID_PATTERN.test(id) ? id : undefined;
-}
-
-/** The spell a step starts with in a language (the lesson's other language's when this one has none). */
-export function startSpellOf(step: LessonStep, language: SpellLanguage): string {
-  return step.start[language] ?? "";
 }
 
 /** A step id from a title: "Hello, world!" → "hello-world". */
