@@ -4,7 +4,7 @@
  */
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
-import { setSource } from "./playground-helpers";
+import { openPlayground, setSource } from "./playground-helpers";
 import { TOUR } from "../lib/lesson/tour";
 
 async function openStep(page: Page, id: string): Promise<void> {
@@ -102,4 +102,50 @@ test("a bad lesson link says what is wrong and offers the tour", async ({ page }
   await expect(page.getByTestId("lesson-problem")).toContainText("damaged");
   await page.getByRole("link", { name: "built-in tour" }).click();
   await expect(page).toHaveURL(/\/learn\//);
+});
+
+test("author a two-step lesson from the playground, share it, open it in a fresh context and pass step 1", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  await openPlayground(page);
+  await setSource(page, 'print("lesson step one")');
+  await page.getByTestId("new-lesson").click();
+  await expect(page.getByTestId("lesson-editor")).toBeVisible();
+
+  // Step 1 is the spell. Run its solution and fill an output check from that run.
+  await page.getByTestId("draft-run").click();
+  await expect(page.getByTestId("console")).toContainText("lesson step one", { timeout: 45_000 });
+  await page.getByTestId("new-check-kind").selectOption("output-contains");
+  await page.getByTestId("add-check").click();
+  await page.getByTestId("use-last-run").click();
+  await expect(page.getByTestId("check-form").getByLabel("Text")).toHaveValue("lesson step one");
+  await page.getByTestId("check-form").getByLabel("Message shown when it fails").fill('Print "lesson step one".');
+
+  // A second step, renamed.
+  await page.getByTestId("add-step").click();
+  await page.getByTestId("step-title-input").fill("Second step");
+  await expect(page.getByTestId("draft-steps")).toContainText("2. Second step");
+
+  await page.getByTestId("share-lesson").click();
+  const link = await page.getByTestId("lesson-link").inputValue();
+  expect(link).toMatch(/\/lesson#v1\//);
+  await expect(page.getByTestId("lesson-embed")).toHaveValue(/\/embed#v1\/lua\//);
+
+  const fresh = await browser.newContext();
+  try {
+    const student = await fresh.newPage();
+    await student.goto(link);
+    await expect(student.getByTestId("learn")).toBeVisible();
+    await expect(student.getByTestId("step-title")).toHaveText("Step 1");
+    await expect(student.getByTestId("step-select").locator("option")).toHaveCount(2);
+    await student.getByTestId("learn-run").click();
+    await expect(student.getByTestId("check").first()).toHaveAttribute("data-pass", "true", { timeout: 45_000 });
+    await student.getByTestId("next-step").click();
+    await expect(student.getByTestId("step-title")).toHaveText("Second step");
+    await expect(student).toHaveURL(/[?&]step=second-step/);
+  } finally {
+    await fresh.close();
+  }
 });
