@@ -50,13 +50,16 @@ test("solve a step by typing its solution, see PASS, move on; a reload keeps the
 
 test("switch to JavaScript, show the solution and pass; reset brings the start back", async ({ page }) => {
   test.setTimeout(120_000);
-  await openStep(page, "first-tool");
+  await openStep(page, "arguments");
   await page.getByRole("radiogroup", { name: "Spell language" }).getByRole("radio", { name: "JavaScript" }).click();
   await expect(page.getByTestId("spell-editor")).toHaveAttribute("data-language", "javascript");
   await page.getByTestId("show-solution").click();
   await page.getByTestId("learn-run").click();
-  await expect(page.getByTestId("check")).toHaveCount(2, { timeout: 30_000 });
-  for (const c of await page.getByTestId("check").all()) await expect(c).toHaveAttribute("data-pass", "true");
+  await expect(page.getByTestId("check")).toHaveCount(3, { timeout: 30_000 });
+  const output = await page.getByTestId("console").innerText();
+  for (const c of await page.getByTestId("check").all())
+    await expect(c, `console: ${output}`).toHaveAttribute("data-pass", "true");
+  await expect(page.getByTestId("console")).toContainText("Hello, Ada!");
   await page.getByRole("button", { name: "Reset step" }).click();
   await expect(page.getByTestId("checks-pending")).toBeVisible();
 });

@@ -275,13 +275,13 @@ function LessonEditor({ store }: { store: LessonDraftStore }) {
             )}
           </div>
           <div className="flex flex-wrap items-center gap-2 text-sm">
-            <div role="tablist" aria-label="Spell" className="segmented">
+            <div role="radiogroup" aria-label="Spell" className="segmented">
               {(["start", "solution"] as const).map((w) => (
                 <button
                   key={w}
                   type="button"
-                  role="tab"
-                  aria-selected={which === w}
+                  role="radio"
+                  aria-checked={which === w}
                   className="segmented-item"
 
                   onClick={() => setWhich(w)}
