@@ -112,6 +112,7 @@ test("author a two-step lesson from the playground, share it, open it in a fresh
   browser,
 }) => {
   test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1600, height: 900 }); // the header shows "New lesson" from 1536 px
   await openPlayground(page);
   await setSource(page, 'print("lesson step one")');
   await page.getByTestId("new-lesson").click();
