@@ -36,9 +36,11 @@ export function getLearnRuntime(): LearnRuntime {
   runtime = {
     run,
     async runStep(request) {
-      tapped.events = [];
+      // Each run gets its own list: a run stopped by the next one keeps its own events.
+      const events: RunEvent[] = [];
+      tapped.events = events;
       const result = await run.getState().run(request);
-      return result ? { result, events: tapped.events } : null;
+      return result ? { result, events } : null;
     },
     setPace(pace) {
       tapped.pace = pace;
