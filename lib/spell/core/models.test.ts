@@ -18,6 +18,7 @@ describe("the model span", () => {
       (s) => s.input as { messages: { role: string; content?: string }[]; tools: string[] },
     );
     expect(first.tools).toEqual(["calculator"]);
+    expect((models[0].input as { last: unknown }).last).toEqual({ role: "user", content: "compute 2+2" });
     expect(first.messages).toEqual([
       { role: "system", content: "You write haiku about the sea." },
       { role: "user", content: "compute 2+2" },

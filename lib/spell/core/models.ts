@@ -3,7 +3,7 @@
  * usage and cost. Every agent call goes through here.
  */
 import { SpellError } from "@/lib/core/errors";
-import type { FinishReason, LlmErrorKind, LlmRequest, ModelInfo, ToolCall, Usage } from "@/lib/llm/types";
+import type { ChatMessage, FinishReason, LlmErrorKind, LlmRequest, ModelInfo, ToolCall, Usage } from "@/lib/llm/types";
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 import { isMockModel } from "@/lib/llm/mock";
 import type { SpellRuntime } from "../runtime";
@@ -97,12 +97,15 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
       if (req.maxTokens === undefined || req.maxTokens > left) req.maxTokens = Math.max(1, left);
       void loadPrices();
       // The whole request's messages (system prompt included), so a trace, a lesson's checks and a debugger see
-      // what the model was asked; long texts are cut by the tracer (toTraceValue).
+      // what the model was asked; long texts are cut by the tracer (toTraceValue). `last` (the message this call
+      // answers) stays for readers that want only that (the OTLP export's gen_ai.input.messages).
+      const lastUser = [...request.messages].reverse().find((m: ChatMessage) => m.role === "user" || m.role === "tool");
       const span = tracer.start("model", model, {
         parentId: opts.parentId,
         model,
         input: {
           messages: request.messages,
+          last: lastUser ?? null,
           tools: request.tools?.map((t) => t.name) ?? [],
           ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
         },
