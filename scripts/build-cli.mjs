@@ -5,10 +5,11 @@
 //
 // - Entries: lib/cli/entry.ts → llmspell.mjs (importing it runs the CLI) and lib/runner/node-worker.ts →
 //   node-worker.mjs, which node-controller.ts starts when it runs from the build (it sits beside it).
-// - Our code (lib/, engines/, the `@/` alias from tsconfig.json) is bundled; every npm package stays an
-//   external import: wasmoon and QuickJS load their .wasm beside their own module, and the heavy tool libraries
-//   (mathjs, nunjucks...) stay behind their lazy dynamic imports. Code splitting keeps our own dynamic imports
-//   (the engines, the jq interpreter) in separate chunks, loaded only when used.
+// - Our code (lib/, engines/, the `@/` alias from tsconfig.json) is bundled, and so are the few npm packages
+//   in BUNDLED_PACKAGES (with what they import). Every other package stays an external import, resolved from
+//   node_modules at run time: wasmoon and QuickJS load their .wasm beside their own module, and the heavy tool
+//   libraries (mathjs, nunjucks...) stay behind their lazy dynamic imports. Code splitting keeps dynamic imports
+//   (the engines, the provider code, the jq interpreter) in separate chunks, loaded only when used.
 // - manifest.json lists every source file esbuild read, with its size and mtime, so bin/llmspell.mjs can tell
 //   a stale build from a fresh one without walking the source tree.
 import { build } from "esbuild";
@@ -20,6 +21,30 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 /** Where the build goes by default; bin/llmspell.mjs looks here. */
 export const DEFAULT_OUTDIR = join(ROOT, "dist", "cli");
+
+/**
+ * npm packages bundled into the build. zod and ajv load at every start, in both threads: from node_modules that
+ * is about 300 files, the largest part of start-up on a cold file cache. acorn (the checker) and the AI SDK
+ * come along so that nothing loads a second copy of zod or ajv from node_modules.
+ */
+const BUNDLED_PACKAGES = ["zod", "ajv", "ajv-formats", "acorn"];
+
+const isBundled = (specifier) =>
+  BUNDLED_PACKAGES.some((name) =>
+    name.endsWith("/") ? specifier.startsWith(name) : specifier === name || specifier.startsWith(`${name}/`),
+  );
+
+/** Keeps every npm package external except BUNDLED_PACKAGES and what those import. */
+const externalPackages = {
+  name: "external-packages",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith("@/") || isBundled(args.path) || args.importer.includes("/node_modules/"))
+        return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
 
 /** Files that shape the output without being bundled sources. */
 const BUILD_INPUTS = ["tsconfig.json", "scripts/build-cli.mjs"];
@@ -42,14 +67,23 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR } = {}) {
     format: "esm",
     platform: "node",
     target: "node20",
-    packages: "external",
+    plugins: [externalPackages],
     tsconfig: join(ROOT, "tsconfig.json"),
+    // CommonJS packages in the bundle (ajv's, the AI SDK's) `require` Node built-ins: ESM has no `require`.
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',
+    },
     sourcemap: "linked",
+    // Start-up parses every byte the two threads load: minified, they parse faster. Names stay for stack traces.
+    minifyWhitespace: true,
+    minifySyntax: true,
     metafile: true,
     logLevel: "warning",
   });
   const inputs = {};
-  for (const path of [...Object.keys(result.metafile.inputs), ...BUILD_INPUTS].sort()) {
+  // Bundled packages change only with an install, and an install runs this build again (`prepare`).
+  const sources = Object.keys(result.metafile.inputs).filter((path) => !path.includes("node_modules/"));
+  for (const path of [...sources, ...BUILD_INPUTS].sort()) {
     const info = await stat(join(ROOT, path));
     inputs[path] = { size: info.size, mtimeMs: info.mtimeMs };
   }
