@@ -10,7 +10,6 @@ import type { RunController, RunRequest } from "@/lib/runner/types";
 import { engineForFile, listEngines } from "@/engines/registry";
 import { DEFAULT_LIMITS, type RunLimits } from "@/lib/core/limits";
 import { USAGE, parseCliArgs, type RunCommand } from "./args";
-import { checkCommand } from "./check-command";
 import { createJsonCollector, createTerminalPrinter, type Writable } from "./output";
 
 export const EXIT_OK = 0;
@@ -27,7 +26,7 @@ export interface CliIo {
 }
 
 export interface CliDeps {
-  /** A run controller that pre-loads `engine` (the one the spell needs). */
+  /** A run controller for `engine`, the one the spell needs (it may pre-load it, or start before it is known). */
   createController: (engine: string) => RunController | Promise<RunController>;
 }
 
@@ -48,7 +47,8 @@ export async function main(argv: string[], io: CliIo, deps: CliDeps): Promise<nu
     case "run":
       return runCommand(cmd, io, deps);
     case "check":
-      return checkCommand(cmd, io);
+      // Loaded only for `check`: the checker (acorn, the spell API reference) would slow every `run` start.
+      return (await import("./check-command")).checkCommand(cmd, io);
   }
 }
 
