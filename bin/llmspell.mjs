@@ -12,23 +12,23 @@
 // LLMSPELL_DEBUG_START=1 prints on stderr which way it started (and why not from the build).
 // LLMSPELL_FROM_SOURCE=1 skips the build and runs from the TypeScript.
 import { readFileSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const ROOT = new URL("../", import.meta.url);
-const DIST = new URL("dist/cli/", ROOT);
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const DIST = `${ROOT}dist/cli/`;
 
 /** Why dist/cli cannot be used, or null when it is fresh. */
 function distProblem() {
   if (process.env.LLMSPELL_FROM_SOURCE === "1") return "LLMSPELL_FROM_SOURCE=1";
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync(new URL("manifest.json", DIST), "utf8"));
+    manifest = JSON.parse(readFileSync(`${DIST}manifest.json`, "utf8"));
   } catch {
     return "dist/cli/manifest.json is missing or unreadable (npm run build:cli builds it)";
   }
   if (manifest?.version !== 1 || typeof manifest.inputs !== "object") return "dist/cli/manifest.json is not ours";
   for (const [path, built] of Object.entries(manifest.inputs)) {
-    const info = statSync(new URL(path, ROOT), { throwIfNoEntry: false });
+    const info = statSync(ROOT + path, { throwIfNoEntry: false });
     if (!info) return `${path} is gone since the build`;
     if (info.size !== built.size || info.mtimeMs !== built.mtimeMs) return `${path} changed since the build`;
   }
@@ -40,10 +40,10 @@ if (process.env.LLMSPELL_DEBUG_START === "1") {
   process.stderr.write(`llmspell: starting from ${problem ? `source (${problem})` : "dist/cli"}\n`);
 }
 if (problem === null) {
-  await import(new URL("llmspell.mjs", DIST).href);
+  await import(pathToFileURL(`${DIST}llmspell.mjs`).href);
 } else {
   const { register } = await import("tsx/esm/api");
   // This repo's tsconfig, for the `@/` paths.
-  register({ tsconfig: fileURLToPath(new URL("tsconfig.json", ROOT)) });
+  register({ tsconfig: `${ROOT}tsconfig.json` });
   await import("../lib/cli/entry.ts");
 }

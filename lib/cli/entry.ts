@@ -63,3 +63,7 @@ process.exitCode = await main(
   },
 );
 early?.dispose();
+
+// Done, and every result is written: leave once stdout and stderr have flushed, without waiting for the
+// disposed worker thread to wind down (about 10 ms). Each callback runs after the writes queued before it.
+process.stdout.write("", () => process.stderr.write("", () => process.exit()));
