@@ -11,6 +11,11 @@ const ONLY_CORE = {
   regex: "^(@/|(\\.\\./)+)(lib/(?!core(/|$))|components|app)",
   message: "engines/ may import only lib/core.",
 };
+/** The Lua parser (lib/check/lua) is a pure function of the source text: of ours, it may import only lib/core. */
+const LUA_PARSER_ONLY_CORE = {
+  regex: "^(@/(?!lib/core(/|$))|\\.\\./(?!\\.\\./core(/|$)))",
+  message: "lib/check/lua imports only lib/core.",
+};
 const DIRECTION_RULES = [
   {
     files: ["lib/core/**"],
@@ -25,6 +30,10 @@ const DIRECTION_RULES = [
           "lib/spell, lib/tools, lib/llm and lib/check sit below the engines: they never import engines/, the runner or the UI.",
       },
     ],
+  },
+  {
+    files: ["lib/check/lua/**"],
+    patterns: [LUA_PARSER_ONLY_CORE],
   },
   {
     files: ["lib/runner/**", "lib/cli/**", "lib/store/**", "lib/share/**", "app/**", "components/**", "bin/**"],
@@ -65,6 +74,12 @@ const config = [
     files,
     rules: { "no-restricted-imports": ["error", { patterns: [...patterns, CONCRETE_ENGINES] }] },
   })),
+  {
+    // The Lua parser's conformance tests run every snippet through the real Lua 5.4 (wasmoon's `load`) too:
+    // its tests, and only they, may import wasmoon. Otherwise the same rule as lib/check/lua.
+    files: ["lib/check/lua/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [LUA_PARSER_ONLY_CORE] }] },
+  },
   {
     // The checker runs in the page's worker too: no Node globals there.
     files: ["lib/check/**/*.ts", "components/editor/**/*.ts"],

@@ -24,6 +24,14 @@ const FORBIDDEN: [file: string, source: string, says: string][] = [
   ["engines/x.ts", 'export { runSpell } from "../lib/runner/run-spell";', "engines/ may import only lib/core"],
   ["components/x.tsx", 'export { LuaFactory } from "wasmoon";', "Only engines/ may import a concrete engine"],
   ["lib/runner/x.ts", 'export { newQuickJSWASMModule } from "quickjs-emscripten-core";', "Only engines/"],
+  ["lib/check/x.ts", 'export { createEngine } from "@/engines/registry";', "never import engines/"],
+  ["lib/check/x.ts", 'export { LuaFactory } from "wasmoon";', "Only engines/ may import a concrete engine"],
+  ["lib/check/x.test.ts", 'export { LuaFactory } from "wasmoon";', "Only engines/ may import a concrete engine"],
+  ["lib/check/lua/x.ts", 'export { LuaFactory } from "wasmoon";', "Only engines/ may import a concrete engine"],
+  ["lib/check/lua/x.ts", 'export { listTools } from "@/lib/tools";', "lib/check/lua imports only lib/core"],
+  ["lib/check/lua/x.ts", 'export { getApiModel } from "../api-model";', "lib/check/lua imports only lib/core"],
+  ["lib/check/lua/x.ts", 'export { createEngine } from "../../../engines/registry";', "lib/check/lua imports only"],
+  ["lib/check/lua/x.test.ts", 'export { listTools } from "@/lib/tools";', "lib/check/lua imports only lib/core"],
 ];
 
 const ALLOWED: [file: string, source: string][] = [
@@ -32,6 +40,10 @@ const ALLOWED: [file: string, source: string][] = [
   ["engines/lua/x.ts", 'export type { JsonValue } from "../../lib/core/json";'],
   ["lib/runner/x.ts", 'export { createEngine } from "@/engines/registry";'],
   ["engines/lua/x.ts", 'export { LuaFactory } from "wasmoon";'],
+  ["lib/check/lua/x.ts", 'export type { JsonValue } from "@/lib/core/json";'],
+  ["lib/check/lua/x.ts", 'export type { JsonValue } from "../../core/json";'],
+  ["lib/check/lua/x.ts", 'export type { Chunk } from "./ast";'],
+  ["lib/check/lua/x.test.ts", 'export { LuaFactory } from "wasmoon";'],
 ];
 
 describe("import direction lint rules", () => {
