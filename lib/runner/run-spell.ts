@@ -8,7 +8,7 @@ import { createOutputMeter, type OutputMeter } from "@/lib/core/run-output";
 import { createCpuMeter, type CpuMeter } from "@/lib/core/cpu-meter";
 import { SpellError, type SpellErrorData } from "@/lib/core/errors";
 import { type ExecutionResult, type ExecutionStats, type RunEvent } from "@/lib/core/events";
-import { type ScriptEngine } from "@/lib/core/engine";
+import { type ExecuteOptions, type ScriptEngine } from "@/lib/core/engine";
 import type { LlmClient } from "@/lib/llm/types";
 import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
@@ -18,7 +18,7 @@ import type { RunRequest } from "./types";
 /** The registry, loaded on first use (so hosts that inject their own engine factory never load it). */
 const loadRegistry = () => import("@/engines/registry");
 
-async function createRegisteredEngine(name: string): Promise<ScriptEngine> {
+export async function createRegisteredEngine(name: string): Promise<ScriptEngine> {
   const { createEngine } = await loadRegistry();
   return createEngine(name);
 }
@@ -40,20 +40,76 @@ export interface RunSpellDeps {
 
 /** Run one spell and resolve with its result. Never rejects: every failure becomes an error result. */
 export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise<ExecutionResult> {
+  const engineName = request.engine;
+  const makeEngine = deps.createEngine ?? ((name: string) => createRegisteredEngine(name));
+  const scope = openRunScope(request, deps);
+  if ("early" in scope) return scope.early;
+
+  let engine: ScriptEngine | undefined;
+  try {
+    let instance: ScriptEngine;
+    try {
+      instance = await makeEngine(engineName);
+      engine = instance;
+    } catch (err) {
+      return failEarly(toSpellError(err, "engine_not_found"), engineName, scope.now, deps.emit);
+    }
+    const api = createSpellApi(spellRuntime(request, deps, instance, scope));
+    const result = await instance.execute(request.source, { api, args: request.args, ...scope.executeOptions });
+    return scope.finalize(result);
+  } catch (err) {
+    // An engine that throws instead of returning an error result: still one clean error.
+    return failEarly(toSpellError(err, "runtime"), engine?.name ?? engineName, scope.now, deps.emit);
+  } finally {
+    scope.close();
+    try {
+      engine?.dispose();
+    } catch {
+      // A failing dispose must not hide the run's result; the next run gets a fresh instance anyway.
+    }
+  }
+}
+
+/** What every run (and every session entry) shares: its clock, limits, cancel, output budget and CPU meter. */
+export interface RunScope {
+  limits: RunLimits;
+  now: () => number;
+  signal: AbortSignal;
+  cpu: CpuMeter;
+  /** The run's events, with a wall-clock stop reported as `timeout`. */
+  emit: (event: RunEvent) => void;
+  /** The spell API's own output (streams, `Debug` logs), on the run's output budget. */
+  emitApiOutput: (event: RunEvent) => void;
+  /** The engine options for these limits, this budget, this meter and this signal. */
+  executeOptions: ExecuteOptions;
+  /** The engine's result, with the wall-clock stop and the output cut told as the runner saw them. */
+  finalize(result: ExecutionResult): ExecutionResult;
+  close(): void;
+}
+
+/**
+ * Start a run's scope: clamp the limits, check the source size, join the caller's cancel and the wall-clock
+ * backstop into one signal. `early` is the result of a run that cannot start (its error already emitted).
+ */
+export function openRunScope(request: RunRequest, deps: RunSpellDeps): RunScope | { early: ExecutionResult } {
   const started = performance.now();
   const now = () => Math.round((performance.now() - started) * 1000) / 1000;
   const limits = clampLimits(request.limits);
   const engineName = request.engine;
-  const makeEngine = deps.createEngine ?? ((name: string) => createRegisteredEngine(name));
 
   const sourceBytes = new TextEncoder().encode(request.source).length;
   if (sourceBytes > limits.maxSourceBytes) {
-    return failEarly(
-      new SpellError("configuration", `the spell is ${sourceBytes} bytes; the limit is ${limits.maxSourceBytes} bytes`),
-      engineName,
-      now,
-      deps.emit,
-    );
+    return {
+      early: failEarly(
+        new SpellError(
+          "configuration",
+          `the spell is ${sourceBytes} bytes; the limit is ${limits.maxSourceBytes} bytes`,
+        ),
+        engineName,
+        now,
+        deps.emit,
+      ),
+    };
   }
 
   // One signal for the whole run: the caller's cancel, or the wall-clock limit (engines also enforce it; this
@@ -68,6 +124,21 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
     wallExpired = true;
     run.abort(new SpellError("timeout", wallMessage(limits)));
   }, limits.wallTimeoutMs + WALL_GRACE_MS);
+  const close = () => {
+    clearTimeout(wallTimer);
+    deps.signal?.removeEventListener("abort", onOuterAbort);
+  };
+  if (run.signal.aborted) {
+    close();
+    return {
+      early: failEarly(
+        new SpellError("cancelled", "the run was cancelled before it started"),
+        engineName,
+        now,
+        deps.emit,
+      ),
+    };
+  }
 
   const output = createOutputMeter(limits.maxOutputBytes);
   // One CPU meter for the run: the engine counts its VM on it, the spell API charges tools' host work to it.
@@ -79,43 +150,14 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
     }
     deps.emit(event);
   };
-  const emitApiOutput = createApiOutput(output, now, emit);
-
-  let engine: ScriptEngine | undefined;
-  try {
-    if (run.signal.aborted) {
-      return failEarly(
-        new SpellError("cancelled", "the run was cancelled before it started"),
-        engineName,
-        now,
-        deps.emit,
-      );
-    }
-    let instance: ScriptEngine;
-    try {
-      instance = await makeEngine(engineName);
-      engine = instance;
-    } catch (err) {
-      return failEarly(toSpellError(err, "engine_not_found"), engineName, now, deps.emit);
-    }
-    const runtime: SpellRuntime = {
-      llm: deps.llm,
-      state: deps.state,
-      emit: emitApiOutput,
-      now,
-      signal: run.signal,
-      limits,
-      defaultModel: request.model ?? DEFAULT_MODEL,
-      mockAll: request.mockAll,
-      args: request.args,
-      engine: instance.name,
-      dialect: instance.dialect,
-      cpu,
-    };
-    const api = createSpellApi(runtime);
-    const result = await instance.execute(request.source, {
-      api,
-      args: request.args,
+  return {
+    limits,
+    now,
+    signal: run.signal,
+    cpu,
+    emit,
+    emitApiOutput: createApiOutput(output, now, emit),
+    executeOptions: {
       timeoutMs: limits.timeoutMs,
       wallTimeoutMs: limits.wallTimeoutMs,
       memoryLimitBytes: limits.memoryLimitBytes,
@@ -125,20 +167,28 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       signal: run.signal,
       chunkName: "spell",
       onEvent: emit,
-    });
-    return finalize(result, wallExpired, limits, output.truncated);
-  } catch (err) {
-    // An engine that throws instead of returning an error result: still one clean error.
-    return failEarly(toSpellError(err, "runtime"), engine?.name ?? engineName, now, deps.emit);
-  } finally {
-    clearTimeout(wallTimer);
-    deps.signal?.removeEventListener("abort", onOuterAbort);
-    try {
-      engine?.dispose();
-    } catch {
-      // A failing dispose must not hide the run's result; the next run gets a fresh instance anyway.
-    }
-  }
+    },
+    finalize: (result) => finalize(result, wallExpired, limits, output.truncated),
+    close,
+  };
+}
+
+/** The spell API's view of where it runs, for one run's scope. */
+function spellRuntime(request: RunRequest, deps: RunSpellDeps, engine: ScriptEngine, scope: RunScope): SpellRuntime {
+  return {
+    llm: deps.llm,
+    state: deps.state,
+    emit: scope.emitApiOutput,
+    now: scope.now,
+    signal: scope.signal,
+    limits: scope.limits,
+    defaultModel: request.model ?? DEFAULT_MODEL,
+    mockAll: request.mockAll,
+    args: request.args,
+    engine: engine.name,
+    dialect: engine.dialect,
+    cpu: scope.cpu,
+  };
 }
 
 /** Extra time past the wall-clock limit before the host aborts a run the engine has not stopped. */
@@ -183,7 +233,7 @@ export function createApiOutput(meter: OutputMeter, now: () => number, emit: (ev
 }
 
 /** Turn anything thrown into the plain error shape, keeping a SpellError's kind. */
-function toSpellError(err: unknown, fallbackKind: SpellErrorData["kind"]): SpellErrorData {
+export function toSpellError(err: unknown, fallbackKind: SpellErrorData["kind"]): SpellErrorData {
   if (err instanceof SpellError) return err.toJSON();
   if (typeof err === "object" && err !== null && typeof (err as SpellErrorData).kind === "string") {
     const e = err as SpellErrorData;
@@ -192,7 +242,7 @@ function toSpellError(err: unknown, fallbackKind: SpellErrorData["kind"]): Spell
   return { kind: fallbackKind, message: err instanceof Error ? err.message : String(err) };
 }
 
-function failEarly(
+export function failEarly(
   error: SpellError | SpellErrorData,
   engine: string,
   now: () => number,
