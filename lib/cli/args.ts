@@ -4,6 +4,7 @@
  *   llmspell run <file> [--engine NAME] [--mock] [--model provider/model] [--timeout-ms N] [--memory-mb N]
  *                       [--json] [--trace] [--state FILE] [--arg key=value ...] [-- args...]
  *   llmspell check <file>... [--engine NAME] [--json]
+ *   llmspell repl [--engine NAME] [--mock] [--model provider/model] [--state FILE] [--timeout-ms N] [--memory-mb N]
  *   llmspell engines | llmspell help | llmspell --version
  */
 import { parseArgs } from "node:util";
@@ -34,7 +35,19 @@ export interface CheckCommand {
   json: boolean;
 }
 
-type CliCommand = RunCommand | CheckCommand | { command: "help" } | { command: "version" } | { command: "engines" };
+export interface ReplCommand {
+  command: "repl";
+  /** From `--engine`; Lua by default. */
+  engine: string;
+  mock: boolean;
+  model?: string;
+  timeoutMs?: number;
+  memoryBytes?: number;
+  statePath?: string;
+}
+
+type CliCommand =
+  RunCommand | CheckCommand | ReplCommand | { command: "help" } | { command: "version" } | { command: "engines" };
 
 export type ParseResult = { ok: true; value: CliCommand } | { ok: false; message: string };
 
@@ -43,6 +56,8 @@ export const USAGE = `Usage:
   llmspell check <file>... [--engine NAME] [--json]
                                                check spells without running them: syntax, the spell API,
                                                tools, lint (FILE:LINE:COL: severity: message [rule])
+  llmspell repl [options]                      an interactive session (Lua by default): state kept between
+                                               entries, an expression's value printed; .help lists commands
   llmspell engines                             list the engines
   llmspell help | --help                       show this help
   llmspell --version                           print the version
@@ -58,6 +73,9 @@ Options for run:
   --state FILE         keep State in this JSON file across runs
   --arg KEY=VALUE      set ARGS.KEY (repeatable)
   -- args...           more ARGS: --key value, --key=value, or positional (ARGS["1"], ...)
+
+Options for repl: --engine, --mock, --model, --timeout-ms (per entry), --memory-mb, --state, as for run.
+History is kept in ~/.llmspell_history (LLMSPELL_HISTORY names another file).
 
 Exit codes: 0 success, 1 spell error (check: an error found), 2 usage error, 130 interrupted (Ctrl+C).`;
 
@@ -141,6 +159,7 @@ export function parseCliArgs(argv: string[]): ParseResult {
       },
     };
   }
+  if (command === "repl") return parseRepl(values, rest, passthrough);
   if (command !== "run") return { ok: false, message: `unknown command "${command}" (try: llmspell run <file>)` };
   if (rest.length === 0) return { ok: false, message: "run needs a spell file: llmspell run <file>" };
   if (rest.length > 1) return { ok: false, message: `unexpected argument "${rest[1]}" (put spell arguments after --)` };
@@ -197,6 +216,49 @@ export function parseCliArgs(argv: string[]): ParseResult {
     }
   }
   if (Object.keys(args).length > 0) out.args = { "0": out.file, ...args };
+  return { ok: true, value: out };
+}
+
+type ParsedValues = {
+  engine?: string;
+  mock?: boolean;
+  model?: string;
+  "timeout-ms"?: string;
+  "memory-mb"?: string;
+  json?: boolean;
+  trace?: boolean;
+  state?: string;
+  arg?: string[];
+};
+
+function parseRepl(values: ParsedValues, rest: string[], passthrough: string[]): ParseResult {
+  if (rest.length > 0) return { ok: false, message: `repl takes no file (got "${rest[0]}"); use .load FILE inside it` };
+  if (passthrough.length > 0 || values.arg !== undefined)
+    return { ok: false, message: "repl takes no spell arguments" };
+  const other = (["json", "trace"] as const).find((flag) => values[flag] !== undefined);
+  if (other) return { ok: false, message: `--${other} is an option of run, not repl` };
+  if (values.engine !== undefined && !values.engine.trim())
+    return { ok: false, message: "--engine needs a name, e.g. lua or javascript" };
+  const out: ReplCommand = { command: "repl", engine: values.engine ?? "lua", mock: values.mock ?? false };
+  if (values.model !== undefined) {
+    const m = check(modelSchema, values.model);
+    if (!m.ok) return m;
+    out.model = m.value;
+  }
+  if (values["timeout-ms"] !== undefined) {
+    const t = check(positiveInt("--timeout-ms"), values["timeout-ms"]);
+    if (!t.ok) return t;
+    out.timeoutMs = t.value;
+  }
+  if (values["memory-mb"] !== undefined) {
+    const m = check(positiveNumber("--memory-mb"), values["memory-mb"]);
+    if (!m.ok) return m;
+    out.memoryBytes = Math.floor(m.value * 1024 * 1024);
+  }
+  if (values.state !== undefined) {
+    if (!values.state.trim()) return { ok: false, message: "--state needs a file path" };
+    out.statePath = values.state;
+  }
   return { ok: true, value: out };
 }
 

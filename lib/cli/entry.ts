@@ -25,7 +25,7 @@ setFlagsFromString("--wasm-tiering-budget=1000000000");
 const argv = process.argv.slice(2);
 // One run per process: no spare worker, and no warm-up run either (it would only run the engine twice).
 const startController = (): RunController => createNodeRunController({ spare: false, warmEngines: [] });
-let early: RunController | undefined = argv[0] === "run" ? startController() : undefined;
+let early: RunController | undefined = argv[0] === "run" || argv[0] === "repl" ? startController() : undefined;
 
 const { main } = await import("./main");
 
@@ -43,6 +43,7 @@ process.exitCode = await main(
   {
     stdout: process.stdout,
     stderr: process.stderr,
+    stdin: process.stdin,
     cwd: process.cwd(),
     onInterrupt(handler) {
       const onSigint = () => {

@@ -21,6 +21,8 @@ export interface CliIo {
   stdout: Writable;
   stderr: Writable;
   cwd: string;
+  /** Standard input and whether it is a terminal (the REPL reads it). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Subscribe to Ctrl+C; returns an unsubscribe. */
   onInterrupt?: (handler: () => void) => () => void;
 }
@@ -49,10 +51,14 @@ export async function main(argv: string[], io: CliIo, deps: CliDeps): Promise<nu
     case "check":
       // Loaded only for `check`: the checker (acorn, the spell API reference) would slow every `run` start.
       return (await import("./check-command")).checkCommand(cmd, io);
+    case "repl":
+      if (!engineNames().includes(cmd.engine))
+        return usageError(io, `unknown engine "${cmd.engine}" (known engines: ${engineNames().join(", ")})`);
+      return (await import("./repl-command")).replCommand(cmd, io, deps);
   }
 }
 
-function usageError(io: CliIo, message: string): number {
+export function usageError(io: CliIo, message: string): number {
   io.stderr.write(`llmspell: ${message}\n`);
   return EXIT_USAGE;
 }
@@ -124,7 +130,7 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
   }
 }
 
-function capped(io: CliIo, flag: string, value: number, max: number, unit: string): number {
+export function capped(io: CliIo, flag: string, value: number, max: number, unit: string): number {
   if (value <= max) return value;
   io.stderr.write(`llmspell: ${flag} is above the limit of ${max} ${unit}; using ${max}\n`);
   return max;
