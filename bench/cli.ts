@@ -4,6 +4,9 @@
  * - `node bin/llmspell.mjs run x.lua --mock` (`print("x")`) and `run x.js --mock` (`console.log("x")`), from the
  *   build in dist/cli/ (`npm run build:cli`; the bench stops if the bin would not use it);
  * - `node bin/llmspell.mjs --help` (no worker, no engine);
+ * - `llmspell check x.js` (the checker; no worker; it reads no Lua yet);
+ * - `llmspell repl` (Lua and JavaScript) reading one entry, `1 + 1`, from a pipe: start-up, a session, one
+ *   entry, exit;
  * - the floors: bare `node -e ""`, and node starting one empty worker thread (what any run pays for its worker);
  * - with `--source`, the two runs again through tsx (LLMSPELL_FROM_SOURCE=1), as before the build existed.
  *
@@ -30,6 +33,8 @@ interface Arm {
   env?: Record<string, string>;
   /** What stdout must be. */
   stdout?: string | RegExp;
+  /** Standard input. */
+  input?: string;
   values: number[];
 }
 
@@ -45,6 +50,7 @@ function spawnTimed(arm: Arm, cwd: string): number {
   const r = spawnSync(process.execPath, arm.args, {
     cwd,
     encoding: "utf8",
+    input: arm.input ?? "",
     env: { ...process.env, OPENAI_API_KEY: "", LLMSPELL_DEBUG_START: "", ...arm.env },
   });
   const ms = performance.now() - started;
@@ -83,6 +89,21 @@ function main(): void {
       { name: "llmspell --help", args: [BIN, "--help"], stdout: /llmspell run <file>/, values: [] },
       { name: "llmspell run x.lua --mock", args: [BIN, "run", "x.lua", "--mock"], stdout: "x\n", values: [] },
       { name: "llmspell run x.js --mock", args: [BIN, "run", "x.js", "--mock"], stdout: "x\n", values: [] },
+      { name: "llmspell check x.js", args: [BIN, "check", "x.js"], stdout: "", values: [] },
+      {
+        name: "llmspell repl < '1 + 1' (Lua)",
+        args: [BIN, "repl", "--mock"],
+        input: "1 + 1\n",
+        stdout: "2\n",
+        values: [],
+      },
+      {
+        name: "llmspell repl < '1 + 1' (JavaScript)",
+        args: [BIN, "repl", "--engine", "javascript", "--mock"],
+        input: "1 + 1\n",
+        stdout: "2\n",
+        values: [],
+      },
       ...(withSource
         ? [
             {
