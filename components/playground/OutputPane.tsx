@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { OutputConsole } from "@/components/output/OutputConsole";
+import { ReplPrompt } from "@/components/output/ReplPrompt";
 import { JsonTree } from "@/components/result/JsonTree";
 import { StatePanel } from "@/components/state/StatePanel";
 import { TracePanel, formatMs } from "@/components/trace/TracePanel";
@@ -28,6 +29,7 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
       runId: s.runId,
     })),
   );
+  const language = useStore(stores.editor, (s) => s.language);
   const [tab, setTab] = useState<OutputTab>("console");
   const running = status === "running";
   const elapsed = useElapsed(startedAt, endedAt, running);
@@ -54,17 +56,22 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
       }
       panels={{
         console: (
-          <OutputConsole
-            lines={view.lines}
-            running={running}
-            onClear={clearConsole}
-            onJumpToLine={stores.ui.getState().revealLine}
-            emptyHint={
-              <span>
-                Press <kbd className="kbd">{runKeys}</kbd> or <strong>Run</strong> to cast the spell.
-              </span>
-            }
-          />
+          <div className="flex h-full min-h-0 flex-col">
+            <div className="min-h-0 flex-1">
+              <OutputConsole
+                lines={view.lines}
+                running={running}
+                onClear={clearConsole}
+                onJumpToLine={stores.ui.getState().revealLine}
+                emptyHint={
+                  <span>
+                    Press <kbd className="kbd">{runKeys}</kbd> or <strong>Run</strong> to cast the spell.
+                  </span>
+                }
+              />
+            </div>
+            <ReplPrompt store={stores.repl} language={language} />
+          </div>
         ),
         trace: (
           <TracePanel nodes={view.nodes} roots={view.roots} nowMs={running ? elapsed : view.lastT} running={running} />

@@ -32,6 +32,7 @@ import { VmGuard, type StopReason } from "./interrupts";
 import { JobPump } from "./job-pump";
 import { parseResult } from "./convert";
 import { JS_REPL_SHOW } from "./repl";
+import { DEFAULT_EXPORT_KEY } from "./module-script-key";
 import { type Internals } from "./prelude";
 
 /** QuickJS's own stack limit; ~192 KiB was safe in a Chromium worker and turns deep recursion into an error. */
@@ -281,6 +282,11 @@ export class JavascriptRun {
     const ctx = this.ctx!;
     const tooDeep = findTooDeepNesting(source);
     if (tooDeep) return { outcome: nestingFailure(tooDeep), facts: {} };
+    if (mode === "spell") {
+      // A spell may be written as a module (`export default value`): run it as a script so its globals stay.
+      const { moduleToScript } = await import("./module-script");
+      source = moduleToScript(source) ?? source;
+    }
     this.setMapping(0, undefined);
     const flags = mode === "spell" ? ASYNC_SCRIPT | STRICT : ASYNC_SCRIPT;
     let wrapped = false;
@@ -304,8 +310,7 @@ export class JavascriptRun {
     }
     let display: string | undefined;
     const outcome = await this.pump.runPromise(result.value, (completion) => {
-      if (mode === "spell" && !wrapped) return { ok: true, value: null };
-      const value = ctx.getProp(completion, "value");
+      const value = mode === "spell" && !wrapped ? this.takeDefaultExport() : ctx.getProp(completion, "value");
       try {
         const call = mode === "spell" ? this.internals!.encodeResult : this.replShow!;
         const out = this.guard.inVm(() => ctx.callFunction(call, ctx.undefined, value));
@@ -324,6 +329,24 @@ export class JavascriptRun {
       }
     });
     return { outcome, facts: display !== undefined ? { display } : {} };
+  }
+
+  /** The value a converted module spell exported as default (./module-script.ts), removed from the global. */
+  private takeDefaultExport(): QuickJSHandle {
+    const ctx = this.ctx!;
+    const key = JSON.stringify(DEFAULT_EXPORT_KEY);
+    const r = this.guard.inVm(() =>
+      ctx.evalCode(
+        `(() => { const k = Symbol.for(${key}); const v = globalThis[k]; delete globalThis[k]; return v; })()`,
+        "session",
+        { type: "global", strict: true },
+      ),
+    );
+    if (r.error) {
+      r.error.dispose();
+      return ctx.undefined;
+    }
+    return r.value;
   }
 
   /** Where the spell's lines start in what QuickJS compiled (1 when wrapped), for error positions. */

@@ -83,4 +83,16 @@ describe("JavaScript sessions", () => {
     expect(returned).toMatchObject({ ok: true, value: 42 });
     s.close();
   });
+
+  it("runs a module spell as a script: its default export is the value, its declarations stay", async () => {
+    const s = await open();
+    const source = "export const a = 1;\nconst b = [a, 2];\nexport { b };\nexport default { sum: a + b[1] };";
+    expect(await s.evaluate(source, "spell", {})).toMatchObject({ ok: true, value: { sum: 3 } });
+    expect((await entry(s, "[a, b]")).session).toEqual({ display: "[ 1, [ 1, 2 ] ]" });
+    const failing = await s.evaluate("const c = 1;\nnull.x;", "spell", {});
+    expect(failing.ok).toBe(false);
+    if (!failing.ok) expect(failing.error.line).toBe(2);
+    expect((await entry(s, "c")).session).toEqual({ display: "1" });
+    s.close();
+  });
 });

@@ -38,6 +38,11 @@ export interface Repl {
   discardPending(): void;
   /** The next entry opens a fresh session, with these settings changed (another engine, say). */
   reset(changes?: Partial<ReplSettings>): void;
+  /**
+   * A run outside the REPL (the page's Run) just opened this session with `settings`: the next entry continues
+   * it instead of opening a fresh one.
+   */
+  adopt(settings: ReplSettings): void;
   /** Cancel the entry that is running (the session stays where the engine allows). */
   cancel(): void;
 }
@@ -109,6 +114,12 @@ export function createRepl(controller: RunController, initial: ReplSettings, ses
     reset(changes = {}) {
       settings = { ...settings, ...changes };
       fresh = true;
+      pending = [];
+      entries = [];
+    },
+    adopt(next) {
+      settings = next;
+      fresh = false;
       pending = [];
       entries = [];
     },

@@ -5,6 +5,7 @@ import { decodeShareLink } from "@/lib/share/link";
 import { createEditorStore } from "./editor";
 import { copyShareLink, openExample, startRun } from "./playground-actions";
 import { createRunStore } from "./run";
+import { PAGE_SESSION_ID } from "./repl";
 import { PLAYGROUND_STATE_NAMESPACE } from "./state-panel";
 import { createSettingsStore } from "./settings";
 import { createFakeStorage } from "./test-storage";
@@ -51,6 +52,8 @@ describe("playground actions", () => {
         byokKey: "sk-test",
         args: { n: 2 },
         stateNamespace: PLAYGROUND_STATE_NAMESPACE,
+        // A fresh page session: the prompt under the console inspects the run's globals afterwards.
+        session: { id: PAGE_SESSION_ID, mode: "spell", fresh: true },
       },
     ]);
     expect(s.run.getState().status).toBe("done");

@@ -4,6 +4,7 @@
 import type { JsonValue } from "@/lib/core/json";
 import type { RunRequest } from "@/lib/runner/types";
 import { createEditorStore, type EditorState, type EditorStore } from "./editor";
+import { createReplStore, PAGE_SESSION_ID, type ReplStore } from "./repl";
 import { createRunStore, warmRunStore, type RunStore } from "./run";
 import { createSettingsStore, type SettingsState, type SettingsStore } from "./settings";
 import { getBrowserStorage } from "./storage";
@@ -14,6 +15,8 @@ export interface PlaygroundStores {
   editor: EditorStore;
   settings: SettingsStore;
   run: RunStore;
+  /** The prompt under the console: entries in the session the last run left. */
+  repl: ReplStore;
   /** Dialogs, notices and the line to reveal: shared by the page's components, never persisted. */
   ui: UiStore;
 }
@@ -31,14 +34,30 @@ export function getPlaygroundStores(): PlaygroundStores {
       return createBrowserRunController();
     },
   });
-  stores = {
-    editor: createEditorStore({ session, local }),
-    settings: createSettingsStore({ session, local }),
-    run,
-    ui: createUiStore(),
-  };
+  const editor = createEditorStore({ session, local });
+  const settings = createSettingsStore({ session, local });
+  const repl = createReplStore({
+    controller: () => run.getState().controller(),
+    settings: () => {
+      const { source: _source, ...rest } = buildRunRequest(editor.getState(), settings.getState());
+      void _source;
+      return rest;
+    },
+  });
+  linkRunToRepl(run, repl);
+  stores = { editor, settings, run, repl, ui: createUiStore() };
   warmRunStore(run);
   return stores;
+}
+
+/** When a run in the page's session ends, the prompt continues that session (its globals are the run's). */
+export function linkRunToRepl(run: RunStore, repl: ReplStore): () => void {
+  return run.subscribe((state, previous) => {
+    const request = state.lastRequest;
+    if (previous.status === "running" && state.status !== "running" && request?.session?.id === PAGE_SESSION_ID) {
+      repl.getState().adoptRun(request);
+    }
+  });
 }
 
 /** The request for running the editor's current spell with the user's settings. */

@@ -26,6 +26,8 @@ interface RunState {
   /** What the last run ran (for the error marker: it applies only to the same language). */
   lastRequest: RunRequest | null;
   run(request: RunRequest): Promise<ExecutionResult | null>;
+  /** The store's run controller (started on first use): the REPL prompt runs its entries on the same worker. */
+  controller(): Promise<RunController>;
   stop(): void;
   clearConsole(): void;
   dispose(): void;
@@ -150,6 +152,8 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       set({ status, endedAt: now() });
       return result;
     },
+
+    controller: getController,
 
     stop() {
       if (get().status !== "running") return;
