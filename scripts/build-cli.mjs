@@ -13,7 +13,7 @@
 // - manifest.json lists every source file esbuild read, with its size and mtime, so bin/llmspell.mjs can tell
 //   a stale build from a fresh one without walking the source tree.
 import { build } from "esbuild";
-import { mkdir, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -27,7 +27,7 @@ export const DEFAULT_OUTDIR = join(ROOT, "dist", "cli");
  * is about 300 files, the largest part of start-up on a cold file cache. acorn (the checker) and the AI SDK
  * come along so that nothing loads a second copy of zod or ajv from node_modules.
  */
-const BUNDLED_PACKAGES = ["zod", "ajv", "ajv-formats", "acorn"];
+const BUNDLED_PACKAGES = ["zod", "ajv", "ajv-formats", "acorn", "wasmoon"];
 
 const isBundled = (specifier) =>
   BUNDLED_PACKAGES.some((name) =>
@@ -71,7 +71,13 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR } = {}) {
     tsconfig: join(ROOT, "tsconfig.json"),
     // CommonJS packages in the bundle (ajv's, the AI SDK's) `require` Node built-ins: ESM has no `require`.
     banner: {
-      js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',
+      js: [
+        'import { createRequire as __createRequire } from "node:module";',
+        'import { fileURLToPath as __fileURLToPath } from "node:url";',
+        "const require = __createRequire(import.meta.url);",
+        "const __filename = __fileURLToPath(import.meta.url);",
+        'const __dirname = __filename.slice(0, __filename.lastIndexOf("/"));',
+      ].join("\n"),
     },
     sourcemap: "linked",
     // Start-up parses every byte the two threads load: minified, they parse faster. Names stay for stack traces.
@@ -80,6 +86,8 @@ export async function buildCli({ outdir = DEFAULT_OUTDIR } = {}) {
     metafile: true,
     logLevel: "warning",
   });
+  // wasmoon is bundled: its Emscripten glue looks for glue.wasm beside the script that loads it.
+  await copyFile(join(ROOT, "node_modules", "wasmoon", "dist", "glue.wasm"), join(outdir, "glue.wasm"));
   const inputs = {};
   // Bundled packages change only with an install, and an install runs this build again (`prepare`).
   const sources = Object.keys(result.metafile.inputs).filter((path) => !path.includes("node_modules/"));

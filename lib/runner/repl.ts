@@ -51,7 +51,7 @@ let nextSessionId = 1;
 
 export function createRepl(controller: RunController, initial: ReplSettings, sessionId?: string): Repl {
   const id = sessionId ?? `repl-${nextSessionId++}`;
-  let settings = initial;
+  let settings = { ...initial };
   let fresh = true;
   let pending: string[] = [];
   let entries: string[] = [];
