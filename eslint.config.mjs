@@ -22,17 +22,27 @@ const DIRECTION_RULES = [
     patterns: [{ regex: "^(@/(?!lib/core/)|\\.\\./)", message: "lib/core imports nothing of ours." }],
   },
   {
-    files: ["lib/spell/**", "lib/tools/**", "lib/llm/**", "lib/ratelimit/**", "lib/check/**"],
+    files: [
+      "lib/spell/**",
+      "lib/tools/**",
+      "lib/llm/**",
+      "lib/ratelimit/**",
+      "lib/check/**",
+      "lib/recording/**",
+      "lib/otel/**",
+    ],
     patterns: [
       {
         regex: "^(@/(lib/)?|(\\.\\./)+(lib/)?)(engines|runner|store|cli|components|app)(/|$)",
         message:
-          "lib/spell, lib/tools, lib/llm and lib/check sit below the engines: they never import engines/, the runner or the UI.",
+          "lib/spell, lib/tools, lib/llm, lib/check, lib/recording and lib/otel sit below the engines: they never import engines/, the runner or the UI.",
       },
     ],
   },
   {
+    // The parser; its extractor (which ties the tree to the API model and the tools) may import the checker.
     files: ["lib/check/lua/**"],
+    ignores: ["lib/check/lua/extract.ts"],
     patterns: [LUA_PARSER_ONLY_CORE],
   },
   {
@@ -70,8 +80,9 @@ const config = [
   },
   // Arrows point down: lib/core ← lib/spell, lib/tools, lib/llm ← engines ← lib/runner ← lib/cli, lib/store, UI.
   // Each folder's rule lists every import it may not make (flat config replaces, not merges, a rule's options).
-  ...DIRECTION_RULES.map(({ files, patterns }) => ({
+  ...DIRECTION_RULES.map(({ files, ignores, patterns }) => ({
     files,
+    ...(ignores ? { ignores } : {}),
     rules: { "no-restricted-imports": ["error", { patterns: [...patterns, CONCRETE_ENGINES] }] },
   })),
   {

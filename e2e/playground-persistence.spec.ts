@@ -36,11 +36,11 @@ test("a share link opens over the user's work, which goes to history", async ({ 
   await page.keyboard.press("Escape");
 
   await setSource(page, 'print("something else")');
-  await page.goto(link.replace(/^https?:\/\/[^/]+/, ""));
   await openPlayground(page, link.replace(/^https?:\/\/[^/]+/, ""));
   await expect(page.locator(".monaco-editor .view-lines")).toContainText('print("my precious work")');
   await expect(page.getByTestId("notice").first()).toContainText("Opened the shared spell");
-  expect(new URL(page.url()).hash).toBe("");
+  // The address bar keeps the link (it is the permalink of what is open), so a reload opens the same spell.
+  await expect.poll(() => new URL(page.url()).hash).toBe(new URL(link).hash);
   await runWithShortcut(page);
   await waitForRunEnd(page);
   await expect(consoleLocator(page)).toContainText("my precious work");
@@ -91,4 +91,21 @@ test("a full or disabled storage degrades with a notice, not a crash", async ({ 
   await runWithShortcut(page);
   await waitForRunEnd(page);
   await expect(consoleLocator(page)).toContainText("no room");
+});
+
+test("the address bar holds the permalink of what is open, and a reload opens it", async ({ page }) => {
+  await openPlayground(page);
+  await setSource(page, 'print("permalinked")');
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v1\/lua\//);
+  const before = await page.evaluate(() => history.length);
+  await page.keyboard.type("\n-- more");
+  await expect.poll(async () => (await page.evaluate(() => location.hash)).length).toBeGreaterThan(0);
+  // Edits replace the entry: no history entry per keystroke.
+  expect(await page.evaluate(() => history.length)).toBe(before);
+  const url = page.url();
+  await page.evaluate(() => sessionStorage.clear());
+  await page.evaluate(() => localStorage.clear());
+  await openPlayground(page, url.replace(/^https?:\/\/[^/]+/, ""));
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText('print("permalinked")');
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("-- more");
 });

@@ -4,6 +4,7 @@ import { SPELL_API_REFERENCE } from "@/lib/spell/reference";
 import { listTools } from "@/lib/tools";
 import { EXAMPLES } from "@/examples/catalog";
 import { runExample } from "@/examples/run-example";
+import { checkSpell } from "@/lib/check";
 import { buildDocsModel, describeToolParams, jsSignature, luaSignature, type DocSnippet } from "./docs-model";
 import { TOOL_EXAMPLES } from "./tool-examples";
 
@@ -111,6 +112,33 @@ describe("docs model", () => {
       expect(tool.params.length, tool.name).toBeGreaterThan(0);
       for (const ex of tool.examples) expect(ex.result, `${tool.name}: ${ex.title}`).not.toMatch(/^error:/);
     }
+  });
+});
+
+describe("docs snippets check clean", () => {
+  it("every snippet that is a whole spell has no error or warning from llmspell check", () => {
+    const snippets = [
+      model.gettingStarted,
+      ...[...model.globals, ...model.classes].flatMap((s) =>
+        s.functions.flatMap((f) => (f.snippet ? [f.snippet] : [])),
+      ),
+      ...model.tools.flatMap((t) => t.examples.map((e) => e.snippet)),
+    ];
+    let checked = 0;
+    for (const s of snippets)
+      for (const [language, source] of [
+        ["lua", s.lua],
+        ["javascript", s.js],
+      ] as const) {
+        // A method fragment (`:model("mock/echo")`) shows one link of a chain, not a spell.
+        if (/^[.:]/.test(source)) continue;
+        const problems = checkSpell(source, language).filter(
+          (d) => d.severity !== "info" && d.rule !== "unknown-global",
+        );
+        expect(problems, `${language}: ${source}`).toEqual([]);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(60);
   });
 });
 

@@ -4,6 +4,7 @@ import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef, useState } from "react";
 import type * as MonacoNs from "monaco-editor";
 import type { Diagnostic } from "@/lib/check";
+import { toTypeDiagnostics } from "@/lib/check/type-check";
 import { setupMonaco } from "./monaco-setup";
 import type { SpellEditorProps } from "./types";
 
@@ -60,6 +61,9 @@ function toMarker(d: Diagnostic): MonacoNs.editor.IMarkerData {
   };
 }
 
+/** As the checker's debounce (use-spell-diagnostics.ts): after the last keystroke. */
+const TYPE_CHECK_DELAY_MS = 250;
+
 const MODEL_PATHS = { lua: "file:///spell.lua", javascript: "file:///spell.js" } as const;
 
 export default function MonacoSpellEditor({
@@ -75,7 +79,12 @@ export default function MonacoSpellEditor({
   focusLine,
   diagnostics,
   onMounted,
-}: SpellEditorProps & { onMounted?(): void }) {
+  onTypeDiagnostics,
+}: SpellEditorProps & {
+  onMounted?(): void;
+  /** TypeScript's semantic checks of a JavaScript spell, after each pause in typing (SpellEditor merges them). */
+  onTypeDiagnostics?(diagnostics: Diagnostic[]): void;
+}) {
   const [editor, setEditor] = useState<MonacoNs.editor.IStandaloneCodeEditor | null>(null);
   const vimStatusRef = useRef<HTMLDivElement>(null);
 
@@ -112,6 +121,37 @@ export default function MonacoSpellEditor({
     checked.set(model, diagnostics ?? []);
     monaco.editor.setModelMarkers(model, "spell-check", (diagnostics ?? []).map(toMarker));
   }, [editor, diagnostics, language]);
+
+  // TypeScript's semantic diagnostics (checkJs against the spell API's .d.ts), asked of Monaco's worker once typing
+  // pauses; an answer for an older version of the text is dropped.
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!model || !onTypeDiagnostics) return;
+    if (language !== "javascript") {
+      onTypeDiagnostics([]);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      const version = model.getVersionId();
+      void (async () => {
+        const getWorker = await monaco.typescript.getJavaScriptWorker();
+        const worker = await getWorker(model.uri);
+        const raw = await worker.getSemanticDiagnostics(model.uri.toString());
+        if (!current || model.isDisposed() || model.getVersionId() !== version) return;
+        onTypeDiagnostics(
+          toTypeDiagnostics(raw, (offset) => {
+            const p = model.getPositionAt(offset);
+            return { line: p.lineNumber, column: p.column };
+          }),
+        );
+      })().catch(() => undefined); // no worker: the checker's diagnostics alone
+    }, TYPE_CHECK_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [editor, value, language, onTypeDiagnostics]);
 
   useEffect(() => {
     if (!editor || !focusLine) return;

@@ -8,7 +8,9 @@ import dynamic from "next/dynamic";
 import { useState, useSyncExternalStore } from "react";
 import { CodePlaceholder } from "./CodePlaceholder";
 import { PlainEditor } from "./PlainEditor";
+import type { Diagnostic } from "@/lib/check";
 import { canCheck } from "@/lib/check/languages";
+import { mergeDiagnostics } from "@/lib/check/type-check";
 import { ProblemsBar } from "./ProblemsBar";
 import type { SpellEditorProps } from "./types";
 import { useSpellDiagnostics } from "./use-spell-diagnostics";
@@ -31,7 +33,11 @@ export function SpellEditor(props: SpellEditorProps) {
   const [monacoReady, setMonacoReady] = useState(false);
   // Only a language the checker reads gets markers and a Problems bar (an empty bar would claim "no problems").
   const checking = props.check !== false && !props.readOnly && canCheck(props.language);
-  const diagnostics = useSpellDiagnostics(props.value, props.language, checking);
+  const checked = useSpellDiagnostics(props.value, props.language, checking, props.models);
+  // Monaco's TypeScript worker adds its semantic checks of a JavaScript spell; the checker's win where both speak.
+  const [typeDiagnostics, setTypeDiagnostics] = useState<Diagnostic[]>([]);
+  const diagnostics =
+    checking && !plain && props.language === "javascript" ? mergeDiagnostics(checked, typeDiagnostics) : checked;
   // A row picked in the Problems list moves the cursor like an outside `focusLine` does; the newer one wins
   // (a new outside `focusLine` clears the pick, as React's "adjust state when a prop changes" pattern does).
   const [picked, setPicked] = useState<{ line: number; nonce: number } | null>(null);
@@ -61,7 +67,11 @@ export function SpellEditor(props: SpellEditorProps) {
               </div>
             )}
             <div className="relative h-full w-full">
-              <MonacoSpellEditor {...editorProps} onMounted={() => setMonacoReady(true)} />
+              <MonacoSpellEditor
+                {...editorProps}
+                onMounted={() => setMonacoReady(true)}
+                onTypeDiagnostics={checking ? setTypeDiagnostics : undefined}
+              />
             </div>
           </>
         )}

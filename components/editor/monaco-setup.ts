@@ -79,7 +79,11 @@ function configureJavaScript(): void {
     module: monaco.typescript.ModuleKind.ESNext,
     allowNonTsExtensions: true,
     allowJs: true,
-    checkJs: false,
+    // Semantic checks against the spell API's .d.ts; MonacoSpellEditor asks the worker for them and merges them
+    // with the checker's (lib/check/type-check.ts), so the built-in marker adapter stays off for them.
+    checkJs: true,
+    // Plain JavaScript's leniency (no implicit-any or null checks): spells are scripts, not typed programs.
+    strict: false,
     lib: ["esnext"],
     noLib: false,
   });

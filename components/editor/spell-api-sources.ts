@@ -11,7 +11,8 @@ export async function loadSpellApiReference(): Promise<SpellApiReference> {
 
 export async function loadSpellApiDts(): Promise<string> {
   const { renderSpellApiDts } = await import("@/lib/spell/dts");
-  return renderSpellApiDts();
+  const { SPELL_API_REFERENCE } = await import("@/lib/spell/reference");
+  return renderSpellApiDts(SPELL_API_REFERENCE, { dynamicJson: true });
 }
 
 export async function loadToolNames(): Promise<string[]> {

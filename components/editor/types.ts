@@ -33,4 +33,6 @@ export interface SpellEditorProps {
   check?: boolean;
   /** The checker's diagnostics, drawn by the editor (SpellEditor computes them). */
   diagnostics?: Diagnostic[];
+  /** The models the server offers, so the checker can flag a model string that is none of them. */
+  models?: readonly string[];
 }

@@ -14,7 +14,11 @@ let worker: Worker | undefined;
 let nextId = 0;
 const waiting = new Map<number, (diagnostics: Diagnostic[]) => void>();
 
-function checkInWorker(source: string, language: SpellLanguage): Promise<Diagnostic[]> {
+function checkInWorker(
+  source: string,
+  language: SpellLanguage,
+  models: readonly string[] | undefined,
+): Promise<Diagnostic[]> {
   if (!worker) {
     worker = new Worker(new URL("./check.worker.ts", import.meta.url), { type: "module", name: "spell-check" });
     worker.onmessage = (e: MessageEvent<{ id: number; diagnostics: Diagnostic[] }>) => {
@@ -25,17 +29,22 @@ function checkInWorker(source: string, language: SpellLanguage): Promise<Diagnos
   const id = ++nextId;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
-    worker!.postMessage({ id, source, language });
+    worker!.postMessage({ id, source, language, ...(models ? { models } : {}) });
   });
 }
 
-export function useSpellDiagnostics(source: string, language: SpellLanguage, enabled = true): Diagnostic[] {
+export function useSpellDiagnostics(
+  source: string,
+  language: SpellLanguage,
+  enabled = true,
+  models?: readonly string[],
+): Diagnostic[] {
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
   useEffect(() => {
     if (!enabled || typeof Worker === "undefined") return;
     let current = true;
     const timer = setTimeout(() => {
-      void checkInWorker(source, language).then((d) => {
+      void checkInWorker(source, language, models).then((d) => {
         if (current) setDiagnostics(d);
       });
     }, DEBOUNCE_MS);
@@ -43,6 +52,6 @@ export function useSpellDiagnostics(source: string, language: SpellLanguage, ena
       current = false;
       clearTimeout(timer);
     };
-  }, [source, language, enabled]);
+  }, [source, language, enabled, models]);
   return enabled ? diagnostics : [];
 }

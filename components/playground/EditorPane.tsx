@@ -1,8 +1,9 @@
 "use client";
 /** The editor pane: the file name, the badge of the last run's error line, and the spell editor. */
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { SpellEditor } from "@/components/editor/SpellEditor";
+import { fetchListedModelIds } from "@/lib/store/models";
 import type { PlaygroundStores } from "@/lib/store/playground";
 import { errorMarkerFor } from "./error-marker";
 import { useStore } from "./hooks";
@@ -17,13 +18,24 @@ export function EditorPane({ stores, theme }: { stores: PlaygroundStores; theme:
     settings,
     useShallow((s) => ({ fontSize: s.fontSize, keybindings: s.keybindings, editorKind: s.editorKind })),
   );
-  const { error, ranLanguage } = useStore(
+  const { error, ran } = useStore(
     run,
-    useShallow((s) => ({ error: s.view.error?.error, ranLanguage: s.lastRequest?.engine })),
+    useShallow((s) => ({ error: s.view.error?.error, ran: s.lastRequest ?? undefined })),
   );
   const focusLine = useStore(ui, (s) => s.focusLine);
-  const errorMarker = useMemo(() => errorMarkerFor(error, ranLanguage, language), [error, ranLanguage, language]);
+  const errorMarker = useMemo(() => errorMarkerFor(error, ran, { language, source }), [error, ran, language, source]);
   const { revealLine } = ui.getState();
+  // The server's models, for the checker's unknown-model warning (one stable list, set once it arrives).
+  const [models, setModels] = useState<string[] | undefined>();
+  useEffect(() => {
+    let current = true;
+    void fetchListedModelIds().then((ids) => {
+      if (current && ids.length > 0) setModels(ids);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
 
   return (
     <section className="flex h-full min-h-0 flex-col bg-white dark:bg-[#0b0b0f]" aria-label="Spell editor">
@@ -51,6 +63,7 @@ export function EditorPane({ stores, theme }: { stores: PlaygroundStores; theme:
           vim={keybindings === "vim"}
           editorKind={editorKind}
           focusLine={focusLine}
+          models={models}
         />
       </div>
     </section>

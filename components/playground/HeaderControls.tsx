@@ -21,14 +21,15 @@ export function ModelControl({
   settings,
   layout,
 }: Pick<PlaygroundStores, "settings"> & Pick<ModelPickerProps, "layout">) {
-  const { model, mockAll, update } = useStore(
+  const { model, mockAll, update, hasKey } = useStore(
     settings,
-    useShallow((s) => ({ model: s.model, mockAll: s.mockAll, update: s.update })),
+    useShallow((s) => ({ model: s.model, mockAll: s.mockAll, update: s.update, hasKey: s.byokKey !== "" })),
   );
   return (
     <ModelPicker
       model={model}
       mockAll={mockAll}
+      hasKey={hasKey}
       onModel={(m) => update({ model: m })}
       onMockAll={(on) => update({ mockAll: on })}
       layout={layout}

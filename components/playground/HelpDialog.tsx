@@ -34,6 +34,11 @@ export function HelpDialog({ open, onClose, isMac }: { open: boolean; onClose():
             </tbody>
           </table>
         </section>
+        <p className="text-zinc-600 dark:text-zinc-300" data-testid="tab-focus-help">
+          In the code editor, <kbd className="kbd">Tab</kbd> indents. To move on with the keyboard instead, press{" "}
+          <kbd className="kbd">{isMac ? "⌃⇧M" : "Ctrl+M"}</kbd> once: <kbd className="kbd">Tab</kbd> then leaves the
+          editor like any field (press it again to switch back).
+        </p>
         <p>
           The full API reference, in both languages:{" "}
           <a className="link" href="/docs">

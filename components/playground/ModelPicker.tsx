@@ -1,7 +1,7 @@
 "use client";
 /** The model picker (from /api/models) and the "mock every model" switch. */
 import { useEffect, useId, useState } from "react";
-import { FALLBACK_MODELS, fetchModels, type ModelsInfo } from "@/lib/store/models";
+import { FALLBACK_MODELS, fetchModels, withBroughtKey, type ModelsInfo } from "@/lib/store/models";
 
 export interface ModelPickerProps {
   model: string;
@@ -10,12 +10,22 @@ export interface ModelPickerProps {
   onMockAll(on: boolean): void;
   /** "inline" (default): one compact row for the header; "stacked": full-width picker, labelled switch below. */
   layout?: "inline" | "stacked";
+  /** A key is brought in Settings: OpenAI's models can be picked even if the server has no key. */
+  hasKey?: boolean;
 }
 
-export function ModelPicker({ model, mockAll, onModel, onMockAll, layout = "inline" }: ModelPickerProps) {
+export function ModelPicker({
+  model,
+  mockAll,
+  onModel,
+  onMockAll,
+  layout = "inline",
+  hasKey = false,
+}: ModelPickerProps) {
   const id = useId();
   const stacked = layout === "stacked";
-  const [info, setInfo] = useState<ModelsInfo>(FALLBACK_MODELS);
+  const [fetched, setInfo] = useState<ModelsInfo>(FALLBACK_MODELS);
+  const info = withBroughtKey(fetched, hasKey);
   useEffect(() => {
     const ctl = new AbortController();
     fetchModels(fetch, ctl.signal).then(setInfo, () => undefined);
@@ -38,8 +48,9 @@ export function ModelPicker({ model, mockAll, onModel, onMockAll, layout = "inli
         {info.providers.map((p) => (
           <optgroup key={p.name} label={p.available ? p.name : `${p.name} (${p.reason ?? "unavailable"})`}>
             {p.models.map((m) => (
-              <option key={m.id} value={m.id} disabled={!p.available && !mockAll}>
-                {m.label ?? m.id}
+              // The header's picker is narrow: it shows the id (short, and what a spell writes); the label is its title.
+              <option key={m.id} value={m.id} disabled={!p.available && !mockAll} title={m.label ?? m.id}>
+                {stacked ? (m.label ?? m.id) : m.id}
               </option>
             ))}
           </optgroup>
@@ -61,7 +72,16 @@ export function ModelPicker({ model, mockAll, onModel, onMockAll, layout = "inli
             className={`inline-block h-3 w-3 rounded-full bg-white shadow transition-transform ${mockAll ? "translate-x-3.5" : "translate-x-0.5"}`}
           />
         </span>
-        <span className={stacked ? "whitespace-nowrap" : "whitespace-nowrap max-2xl:sr-only"}>Mock every model</span>
+        {/* Visible at every width: the short form where the header is tight, the whole label where it fits. */}
+        <span className="whitespace-nowrap">
+          {stacked ? (
+            "Mock every model"
+          ) : (
+            <>
+              Mock<span className="max-2xl:sr-only"> every model</span>
+            </>
+          )}
+        </span>
       </button>
     </div>
   );

@@ -1,19 +1,22 @@
 "use client";
-/** The output pane: the run's status line and the Console, Trace, Result and State tabs. */
+/** The output pane: the run's status line and the Console, Trace, Result, State and History tabs. */
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { OutputConsole } from "@/components/output/OutputConsole";
 import { ReplPrompt } from "@/components/output/ReplPrompt";
+import { RunHistoryPanel } from "@/components/history/RunHistoryPanel";
 import { JsonTree } from "@/components/result/JsonTree";
 import { StatePanel } from "@/components/state/StatePanel";
+import { TraceFileBar } from "@/components/trace/TraceFileBar";
 import { TracePanel, formatMs } from "@/components/trace/TracePanel";
 import type { PlaygroundStores } from "@/lib/store/playground";
-import { totalCost, type RunView } from "@/lib/store/run-view";
+import { totalCost, traceEventsOf, type RunView } from "@/lib/store/run-view";
 import { displayKeys } from "@/lib/store/shortcuts";
 import { PLAYGROUND_STATE_NAMESPACE } from "@/lib/store/state-panel";
 import { useElapsed, useIsMac, useStore } from "./hooks";
 import { OutputTabs, type OutputTab } from "./OutputTabs";
 import { describeRunStatus } from "./run-status";
+import { useRunHistory } from "./use-run-history";
 
 export function OutputPane({ stores }: { stores: PlaygroundStores }) {
   const { status, view, tokens, startedAt, endedAt, engine, engineError, runId } = useStore(
@@ -34,7 +37,8 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
   const running = status === "running";
   const elapsed = useElapsed(startedAt, endedAt, running);
   const runKeys = displayKeys("Mod+Enter", useIsMac());
-  const { clearConsole } = stores.run.getState();
+  const { clearConsole, showTrace, showPast } = stores.run.getState();
+  const history = useRunHistory(stores.run);
   const statusText = describeRunStatus({
     status,
     engine,
@@ -64,9 +68,15 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
                 onClear={clearConsole}
                 onJumpToLine={stores.ui.getState().revealLine}
                 emptyHint={
-                  <span>
-                    Press <kbd className="kbd">{runKeys}</kbd> or <strong>Run</strong> to cast the spell.
-                  </span>
+                  <>
+                    {/* Keys for a keyboard; a touch screen has only the button. */}
+                    <span className="touch-only:hidden">
+                      Press <kbd className="kbd">{runKeys}</kbd> or <strong>Run</strong> to cast the spell.
+                    </span>
+                    <span className="hidden touch-only:inline">
+                      Tap <strong>Run</strong> to cast the spell.
+                    </span>
+                  </>
                 }
               />
             </div>
@@ -74,10 +84,36 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
           </div>
         ),
         trace: (
-          <TracePanel nodes={view.nodes} roots={view.roots} nowMs={running ? elapsed : view.lastT} running={running} />
+          <div className="flex h-full flex-col">
+            <TraceFileBar
+              events={() => traceEventsOf(stores.run.getState().view)}
+              canExport={!running && view.roots.length > 0}
+              startedAt={startedAt}
+              onImport={showTrace}
+            />
+            <div className="min-h-0 flex-1 overflow-auto">
+              <TracePanel
+                nodes={view.nodes}
+                roots={view.roots}
+                nowMs={running ? elapsed : view.lastT}
+                running={running}
+              />
+            </div>
+          </div>
         ),
         result: <ResultPanel view={view} running={running} />,
         state: <StatePanel namespace={PLAYGROUND_STATE_NAMESPACE} refreshKey={runId * 10 + (running ? 0 : 1)} />,
+        history: (
+          <RunHistoryPanel
+            entries={history.entries}
+            problem={history.problem}
+            onOpen={(entry) => {
+              showPast(entry);
+              setTab("console");
+            }}
+            onClear={() => void history.clear()}
+          />
+        ),
       }}
     />
   );

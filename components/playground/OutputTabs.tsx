@@ -1,8 +1,8 @@
 "use client";
-/** The output panel: Console, Trace, Result and State tabs, with the run's status line. */
+/** The output panel: Console, Trace, Result, State and History tabs, with the run's status line. */
 import { useId, useRef, type ReactNode } from "react";
 
-export type OutputTab = "console" | "trace" | "result" | "state";
+export type OutputTab = "console" | "trace" | "result" | "state" | "history";
 
 export interface OutputTabsProps {
   tab: OutputTab;
@@ -17,6 +17,7 @@ const TABS: { id: OutputTab; label: string }[] = [
   { id: "trace", label: "Trace" },
   { id: "result", label: "Result" },
   { id: "state", label: "State" },
+  { id: "history", label: "History" },
 ];
 
 export function OutputTabs({ tab, onTab, counts, panels, status }: OutputTabsProps) {

@@ -60,6 +60,7 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
       data-theme-applied={applied}
     >
       <Header stores={stores} />
+      <Notices ui={ui} />
       <main className="flex min-h-0 flex-1">
         <SplitPane
           first={<EditorPane stores={stores} theme={applied} />}
@@ -69,7 +70,6 @@ function PlaygroundView({ stores }: { stores: PlaygroundStores }) {
         />
       </main>
       <Dialogs stores={stores} />
-      <Notices ui={ui} />
     </div>
   );
 }

@@ -10,14 +10,16 @@ export interface ErrorMarker {
 }
 
 /**
- * The marker for the last run's error: none when the error has no line, when the run was stopped, or when the
- * editor now shows the other language (the line would point into a different spell).
+ * The marker for the last run's error: none when the error has no line, when the run was stopped, when the
+ * editor now shows the other language, or when the code changed since the run (the line would point into a
+ * different spell).
  */
 export function errorMarkerFor(
   error: SpellErrorData | undefined,
-  ranLanguage: string | undefined,
-  shownLanguage: SpellLanguage,
+  ran: { engine: string; source: string } | undefined,
+  shown: { language: SpellLanguage; source: string },
 ): ErrorMarker | null {
-  if (!error || error.line === undefined || error.kind === "cancelled" || ranLanguage !== shownLanguage) return null;
+  if (!error || error.line === undefined || error.kind === "cancelled") return null;
+  if (ran?.engine !== shown.language || ran.source !== shown.source) return null;
   return { line: error.line, column: error.column, message: `${error.kind}: ${error.message}` };
 }

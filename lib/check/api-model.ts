@@ -21,7 +21,10 @@ interface ApiScope {
 }
 
 export interface ApiModel {
+  /** The globals with functions or values to check. */
   globals: Map<string, ApiScope>;
+  /** Every global the API defines, data globals (`ARGS`) included. */
+  allGlobals: Set<string>;
   classes: Map<string, ApiScope>;
 }
 
@@ -57,7 +60,7 @@ export function getApiModel(): ApiModel {
     for (const m of c.methods) members.set(m.name, memberOf(m, classNames));
     classes.set(c.name, { members });
   }
-  model = { globals, classes };
+  model = { globals, allGlobals: new Set(SPELL_API_REFERENCE.globals.map((g) => g.name)), classes };
   return model;
 }
 

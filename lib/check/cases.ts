@@ -1,7 +1,11 @@
 /**
  * The checker's conformance table: one case, a Lua source and a JavaScript source where the rule applies to
  * both, and the diagnostics expected (by rule and line). `null` marks a language the case does not apply to.
+ * More cases live beside this file, one file per group (cases-grammar, cases-api, cases-lint).
  */
+import { API_CASES } from "./cases-api";
+import { GRAMMAR_CASES } from "./cases-grammar";
+import { LINT_CASES } from "./cases-lint";
 import type { CheckRule } from "./diagnostic";
 
 export interface CheckCase {
@@ -13,7 +17,7 @@ export interface CheckCase {
   models?: string[];
 }
 
-export const CHECK_CASES: CheckCase[] = [
+const CORE_CASES: CheckCase[] = [
   // syntax
   { name: "a clean spell", lua: 'print("hi")', js: 'print("hi");', expect: [] },
   {
@@ -72,7 +76,7 @@ export const CHECK_CASES: CheckCase[] = [
     name: "an unknown tool name, with the nearest as the fix",
     lua: 'local r = Tool.execute("calculater", { input = "1" })',
     js: 'const r = await Tool.execute("calculater", { input: "1" });',
-    expect: [{ rule: "unknown-tool", line: 1, fix: "calculator" }],
+    expect: [{ rule: "unknown-tool", line: 1, fix: '"calculator"' }],
   },
   {
     name: "a tool the spell registers is known",
@@ -238,3 +242,6 @@ export const CHECK_CASES: CheckCase[] = [
     expect: [],
   },
 ];
+
+/** The whole table: the core cases above, then the grammar, the API and the lint rules in depth. */
+export const CHECK_CASES: CheckCase[] = [...CORE_CASES, ...GRAMMAR_CASES, ...API_CASES, ...LINT_CASES];

@@ -19,6 +19,8 @@ export const CHECK_RULES = [
   "unreachable",
   "endless-loop",
   "huge-repeat",
+  // In the page only: TypeScript's semantic checks of a JavaScript spell (type-check.ts), not checkSpell's.
+  "type-check",
 ] as const;
 
 export type CheckRule = (typeof CHECK_RULES)[number];

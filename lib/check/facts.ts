@@ -15,6 +15,8 @@ interface MemberUse {
   range: SourceRange;
   /** How it was used: called with `.` or `:` (Lua), or only read. */
   use: "dot-call" | "colon-call" | "read";
+  /** The `.` before the name, when it directly precedes it (a `dot-call`'s quick fix turns it into `:`). */
+  dot?: SourceRange;
 }
 
 /** A literal value in a params table, as far as the checker needs it. */
@@ -32,7 +34,12 @@ export interface SpellFacts {
   syntaxError?: { message: string; range: SourceRange };
   memberUses: MemberUse[];
   /** JavaScript: calls of API functions that return a Promise, used without `await`. */
-  unawaitedCalls: { name: string; range: SourceRange }[];
+  unawaitedCalls: {
+    name: string;
+    range: SourceRange;
+    /** The call's value is read further (`f().x`): the fix must write `(await f()).x`. */
+    needsParens: boolean;
+  }[];
   toolCalls: ToolCallFact[];
   /** Other literal tool names (`allowed_tools({...})`, `Tool.get("x")`). */
   toolNames: { name: string; range: SourceRange }[];

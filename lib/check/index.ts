@@ -6,6 +6,7 @@ import type { SpellLanguage } from "@/lib/core/dialect";
 import type { Diagnostic } from "./diagnostic";
 import { extractJavascriptFacts } from "./javascript/extract";
 import { canCheck } from "./languages";
+import { extractLuaFacts } from "./lua/extract";
 import { applyRules, type CheckOptions } from "./rules";
 
 export { canCheck } from "./languages";
@@ -36,5 +37,6 @@ function dropIgnored(source: string, diagnostics: Diagnostic[]): Diagnostic[] {
 
 export function checkSpell(source: string, language: SpellLanguage, options: CheckOptions = {}): Diagnostic[] {
   if (!canCheck(language)) throw new Error(`the checker does not read ${language} spells yet`);
-  return dropIgnored(source, applyRules(extractJavascriptFacts(source), language, options));
+  const facts = language === "lua" ? extractLuaFacts(source) : extractJavascriptFacts(source);
+  return dropIgnored(source, applyRules(facts, language, options));
 }

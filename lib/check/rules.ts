@@ -70,6 +70,7 @@ function checkMembers(facts: SpellFacts, language: SpellLanguage, out: Diagnosti
           "error",
           "dot-call",
           `'${use.name}' is a method: call it with ':' (obj:${use.name}(...)), not '.'`,
+          use.dot ? { title: "Call with ':'", text: ":", range: use.dot } : undefined,
         ),
       );
     }
@@ -88,7 +89,8 @@ function checkTools(facts: SpellFacts, out: Diagnostic[]): void {
         "error",
         "unknown-tool",
         `there is no tool '${name}'${near ? ` (did you mean '${near}'?)` : ""}`,
-        near ? { title: `Change to '${near}'`, text: near } : undefined,
+        // The range is the whole string literal, quotes included.
+        near ? { title: `Change to '${near}'`, text: JSON.stringify(near) } : undefined,
       ),
     );
   };
@@ -133,14 +135,26 @@ export function applyRules(facts: SpellFacts, language: SpellLanguage, options: 
   }
   checkMembers(facts, language, out);
   checkTools(facts, out);
-  for (const { name, range } of facts.unawaitedCalls)
-    out.push(
-      diagnostic(range, "warning", "missing-await", `${name}(...) returns a Promise: add 'await' to get its result`, {
-        title: "Add 'await'",
-        text: "await ",
-        range: { ...range, endLine: range.line, endColumn: range.column },
-      }),
+  for (const { name, range, needsParens } of facts.unawaitedCalls) {
+    const start = { ...range, endLine: range.line, endColumn: range.column };
+    const end = { ...range, line: range.endLine, column: range.endColumn };
+    const d = diagnostic(
+      range,
+      "warning",
+      "missing-await",
+      `${name}(...) returns a Promise: add 'await' to get its result`,
     );
+    d.fix = {
+      title: "Add 'await'",
+      edits: needsParens
+        ? [
+            { range: start, text: "(await " },
+            { range: end, text: ")" },
+          ]
+        : [{ range: start, text: "await " }],
+    };
+    out.push(d);
+  }
   if (options.models) {
     const models = new Set(options.models);
     for (const { name, range } of facts.models)

@@ -43,6 +43,29 @@ describe("parseCliArgs", () => {
     });
   });
 
+  it("parses --record, --replay, --replay-speed and --otlp, and refuses bad combinations", () => {
+    expect(parseCliArgs(["run", "a.lua", "--record", "r.json", "--otlp", "o.json"])).toMatchObject({
+      ok: true,
+      value: { recordPath: "r.json", otlpPath: "o.json" },
+    });
+    expect(parseCliArgs(["run", "a.lua", "--replay", "r.json", "--replay-speed", "0.5"])).toMatchObject({
+      ok: true,
+      value: { replayPath: "r.json", replaySpeed: 0.5 },
+    });
+    const refused: [string[], string][] = [
+      [["run", "a.lua", "--record", "a.json", "--replay", "b.json"], "--record and --replay cannot be used together"],
+      [["run", "a.lua", "--replay-speed", "2"], "--replay-speed needs --replay"],
+      [["run", "a.lua", "--replay", "r.json", "--replay-speed", "8"], "--replay-speed needs a number from 0.25 to 4"],
+      [["run", "a.lua", "--otlp", " "], "--otlp needs a file path"],
+      [["check", "a.lua", "--record", "r.json"], "--record is an option of run, not check"],
+    ];
+    for (const [argv, message] of refused) {
+      const r = parseCliArgs(argv);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(message);
+    }
+  });
+
   it("defaults: no engine, no args, human output", () => {
     expect(run("a.js")).toEqual({
       ok: true,
@@ -135,6 +158,7 @@ describe("parseCliArgs: repl", () => {
     expect(fail(["repl", "x.lua"])).toMatch(/repl takes no file \(got "x.lua"\); use .load FILE/);
     expect(fail(["repl", "--", "a"])).toMatch(/repl takes no spell arguments/);
     expect(fail(["repl", "--json"])).toMatch(/--json is an option of run, not repl/);
+    expect(fail(["repl", "--record", "r.json"])).toMatch(/--record is an option of run, not repl/);
     expect(fail(["repl", "--engine", " "])).toMatch(/--engine needs a name/);
     expect(fail(["repl", "--timeout-ms", "0"])).toMatch(/--timeout-ms needs a positive whole number/);
   });

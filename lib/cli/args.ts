@@ -2,7 +2,8 @@
  * The `llmspell` command line, parsed and validated: pure (no file system), so every bad input has a test.
  *
  *   llmspell run <file> [--engine NAME] [--mock] [--model provider/model] [--timeout-ms N] [--memory-mb N]
- *                       [--json] [--trace] [--state FILE] [--arg key=value ...] [-- args...]
+ *                       [--json] [--trace] [--state FILE] [--arg key=value ...]
+ *                       [--record RUN.json | --replay RUN.json [--replay-speed X]] [--otlp OUT.json] [-- args...]
  *   llmspell check <file>... [--engine NAME] [--json]
  *   llmspell repl [--engine NAME] [--mock] [--model provider/model] [--state FILE] [--timeout-ms N] [--memory-mb N]
  *   llmspell engines | llmspell help | llmspell --version
@@ -23,6 +24,14 @@ export interface RunCommand {
   json: boolean;
   trace: boolean;
   statePath?: string;
+  /** `--record`: write the run's recording (lib/recording) to this file. */
+  recordPath?: string;
+  /** `--replay`: answer every model call from this recording (no provider needed). */
+  replayPath?: string;
+  /** `--replay-speed`: 1 is the recorded pace, 0 (the default) no waiting. */
+  replaySpeed?: number;
+  /** `--otlp`: write the run's trace as OTLP/JSON to this file. */
+  otlpPath?: string;
   /** `ARGS`: named values from `--arg k=v` and `-- --k v`, positional ones under "1", "2", …, "0" the file. */
   args?: { [key: string]: JsonValue };
 }
@@ -72,6 +81,12 @@ Options for run:
   --trace              print trace events (agents, tools, steps) to stderr
   --state FILE         keep State in this JSON file across runs
   --arg KEY=VALUE      set ARGS.KEY (repeatable)
+  --record RUN.json    write the run's recording: the spell, each model call and its streamed reply, the
+                       clock and random values it read (see README, "Recorded runs")
+  --replay RUN.json    replay a recording: every model call is answered from it, with no provider or key;
+                       exits 1 with "replay_diverged: call N ..." when the spell's requests differ
+  --replay-speed X     replay at X times the recorded pace (0.25 to 4; default: no waiting)
+  --otlp OUT.json      write the run's trace as OpenTelemetry OTLP/JSON (GenAI semantic conventions)
   -- args...           more ARGS: --key value, --key=value, or positional (ARGS["1"], ...)
 
 Options for repl: --engine, --mock, --model, --timeout-ms (per entry), --memory-mb, --state, as for run.
@@ -80,7 +95,19 @@ History is kept in ~/.llmspell_history (LLMSPELL_HISTORY names another file).
 Exit codes: 0 success, 1 spell error (check: an error found), 2 usage error, 130 interrupted (Ctrl+C).`;
 
 /** Options that only `run` takes, for a clear error when `check` gets one. */
-const RUN_ONLY = ["mock", "model", "timeout-ms", "memory-mb", "trace", "state", "arg"] as const;
+const RUN_ONLY = [
+  "mock",
+  "model",
+  "timeout-ms",
+  "memory-mb",
+  "trace",
+  "state",
+  "arg",
+  "record",
+  "replay",
+  "replay-speed",
+  "otlp",
+] as const;
 
 const positiveInt = (flag: string) =>
   z
@@ -99,6 +126,11 @@ const positiveNumber = (flag: string) =>
 const modelSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*(\/[A-Za-z0-9._:@-]+)+$/, "--model needs provider/model, e.g. mock/default");
+const replaySpeedSchema = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, "--replay-speed needs a number from 0.25 to 4")
+  .transform(Number)
+  .refine((n) => n >= 0.25 && n <= 4, "--replay-speed needs a number from 0.25 to 4");
 const argPairSchema = z.string().regex(/^[^=\s]+=/, "--arg needs key=value");
 
 function check<T>(schema: z.ZodType<T>, value: string): { ok: true; value: T } | { ok: false; message: string } {
@@ -129,6 +161,10 @@ export function parseCliArgs(argv: string[]): ParseResult {
         trace: { type: "boolean" },
         state: { type: "string" },
         arg: { type: "string", multiple: true },
+        record: { type: "string" },
+        replay: { type: "string" },
+        "replay-speed": { type: "string" },
+        otlp: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -194,6 +230,24 @@ export function parseCliArgs(argv: string[]): ParseResult {
     if (!values.state.trim()) return { ok: false, message: "--state needs a file path" };
     out.statePath = values.state;
   }
+  for (const [flag, key] of [
+    ["record", "recordPath"],
+    ["replay", "replayPath"],
+    ["otlp", "otlpPath"],
+  ] as const) {
+    const path = values[flag];
+    if (path === undefined) continue;
+    if (!path.trim()) return { ok: false, message: `--${flag} needs a file path` };
+    out[key] = path;
+  }
+  if (out.recordPath !== undefined && out.replayPath !== undefined)
+    return { ok: false, message: "--record and --replay cannot be used together" };
+  if (values["replay-speed"] !== undefined) {
+    if (out.replayPath === undefined) return { ok: false, message: "--replay-speed needs --replay" };
+    const s = check(replaySpeedSchema, values["replay-speed"]);
+    if (!s.ok) return s;
+    out.replaySpeed = s.value;
+  }
 
   const args: { [key: string]: JsonValue } = {};
   for (const pair of values.arg ?? []) {
@@ -229,13 +283,19 @@ type ParsedValues = {
   trace?: boolean;
   state?: string;
   arg?: string[];
+  record?: string;
+  replay?: string;
+  "replay-speed"?: string;
+  otlp?: string;
 };
 
 function parseRepl(values: ParsedValues, rest: string[], passthrough: string[]): ParseResult {
   if (rest.length > 0) return { ok: false, message: `repl takes no file (got "${rest[0]}"); use .load FILE inside it` };
   if (passthrough.length > 0 || values.arg !== undefined)
     return { ok: false, message: "repl takes no spell arguments" };
-  const other = (["json", "trace"] as const).find((flag) => values[flag] !== undefined);
+  const other = (["json", "trace", "record", "replay", "replay-speed", "otlp"] as const).find(
+    (flag) => values[flag] !== undefined,
+  );
   if (other) return { ok: false, message: `--${other} is an option of run, not repl` };
   if (values.engine !== undefined && !values.engine.trim())
     return { ok: false, message: "--engine needs a name, e.g. lua or javascript" };

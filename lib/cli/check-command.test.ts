@@ -11,6 +11,10 @@ writeFileSync(join(dir, "typo.js"), "const b = Agent.bulder();\nprint(b);\nwhile
 writeFileSync(join(dir, "warn.js"), "while (true) {}\n");
 writeFileSync(join(dir, "spell.txt"), "print(1)\n");
 writeFileSync(join(dir, "spell.lua"), "print(1)\n");
+writeFileSync(
+  join(dir, "typo.lua"),
+  "local b = Agent.bulder()\nprint(b)\nlocal a = Agent.builder():build()\na.execute({})\n",
+);
 
 async function check(argv: string[]) {
   const parsed = parseCliArgs(argv);
@@ -59,9 +63,14 @@ describe("llmspell check", () => {
     expect((await check(["check", "clean.js", "--engine", "cobol"])).stderr).toMatch(/unknown engine "cobol"/);
   });
 
-  it("says plainly that Lua is not checked yet, with a usage exit", async () => {
-    const r = await check(["check", "spell.lua"]);
-    expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/reads JavaScript spells only so far/) });
+  it("checks Lua spells the same way", async () => {
+    expect(await check(["check", "spell.lua"])).toEqual({ code: 0, stdout: "", stderr: "" });
+    const r = await check(["check", "typo.lua"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split("\n").filter(Boolean)).toEqual([
+      "typo.lua:1:17: error: Agent has no function 'bulder' (did you mean 'builder'?) [unknown-member]",
+      "typo.lua:4:3: error: 'execute' is a method: call it with ':' (obj:execute(...)), not '.' [dot-call]",
+    ]);
   });
 
   it("refuses run's options and an empty file list", () => {

@@ -43,7 +43,7 @@ export async function checkCommand(cmd: CheckCommand, io: CheckIo): Promise<numb
       return 2;
     }
     if (!canCheck(language)) {
-      io.stderr.write(`llmspell: ${file}: the checker reads JavaScript spells only so far (Lua needs its parser)\n`);
+      io.stderr.write(`llmspell: ${file}: the checker does not read ${language} spells\n`);
       return 2;
     }
     let source: string;

@@ -196,6 +196,41 @@ describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
     expect(r.code).toBe(0);
   });
 
+  it("--record writes a recording that --replay plays back with no provider; a changed prompt exits 1", async () => {
+    const source =
+      'local a = Agent.builder():name("w"):model("openai/gpt-4o-mini"):build()\n' +
+      'local id = Tool.execute("uuid-generator", {operation = "generate"}).result.uuid\n' +
+      'print(a:execute({text = "say hi"}).text, id, math.random(1000), os.time())\nreturn "done"\n';
+    spell("recorded.lua", source);
+    const recorded = await cli(["run", "recorded.lua", "--mock", "--record", "run.json", "--otlp", "trace.json"]);
+    expect(recorded.code, recorded.stderr).toBe(0);
+    const recording = JSON.parse(readFileSync(join(dir, "run.json"), "utf8"));
+    expect(recording).toMatchObject({ format: "llmspell-recording", version: 1, spell: { mockAll: true } });
+    const otlp = JSON.parse(readFileSync(join(dir, "trace.json"), "utf8"));
+    expect(otlp.resourceSpans[0].scopeSpans[0].spans.map((s: { name: string }) => s.name)).toEqual([
+      "execute_tool uuid-generator",
+      "invoke_agent w",
+      "chat default",
+    ]);
+
+    // No --mock and no key: every answer comes from the recording.
+    const replayed = await cli(["run", "recorded.lua", "--replay", "run.json"]);
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect(replayed.stdout).toBe(recorded.stdout);
+
+    spell("recorded.lua", source.replace("say hi", "say hello"));
+    const diverged = await cli(["run", "recorded.lua", "--replay", "run.json"]);
+    expect(diverged.code).toBe(1);
+    expect(diverged.stderr).toMatch(
+      /^replay_diverged: call 1 \(mock\/default\): message 2 \(user\) differs: recorded "say hi", now "say hello"/,
+    );
+
+    writeFileSync(join(dir, "bad.json"), '{"format": "llmspell-recording", "version": 9}');
+    const bad = await cli(["run", "recorded.lua", "--replay", "bad.json"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^llmspell: --replay bad.json: recording version 9 is not supported/);
+  });
+
   it("Ctrl+C cancels the run cleanly, exit 130", async () => {
     spell("spin.js", 'console.log("started");\nwhile (true) {}\n');
     let sentAt = 0;

@@ -3,10 +3,12 @@
  * bench and tests use, print as it streams, exit with 0 (ok), 1 (spell error), 2 (usage error) or 130
  * (interrupted with Ctrl+C, which cancels the run cleanly first).
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import type { ExecutionResult } from "@/lib/core/events";
-import type { RunController, RunRequest } from "@/lib/runner/types";
+import type { RunEvent, TraceEvent } from "@/lib/core/events";
+import { exportOtlpTrace } from "@/lib/otel/otlp";
+import { parseRecording } from "@/lib/recording/schema";
+import type { RunController, RunRequest, RunResult } from "@/lib/runner/types";
 import { engineForFile, listEngines } from "@/engines/registry";
 import { DEFAULT_LIMITS, type RunLimits } from "@/lib/core/limits";
 import { USAGE, parseCliArgs, type RunCommand } from "./args";
@@ -104,6 +106,17 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
   if (cmd.model) request.model = cmd.model;
   if (cmd.args) request.args = cmd.args;
   if (cmd.statePath) request.stateNamespace = resolve(io.cwd, cmd.statePath);
+  if (cmd.recordPath) request.record = true;
+  if (cmd.replayPath) {
+    const loaded = await readRecording(resolve(io.cwd, cmd.replayPath));
+    if (!loaded.ok) return usageError(io, `--replay ${cmd.replayPath}: ${loaded.message}`);
+    const { recording } = loaded;
+    request.replay = { recording, ...(cmd.replaySpeed !== undefined ? { speed: cmd.replaySpeed } : {}) };
+    // The recorded settings, unless the command line says otherwise: the same requests need the same inputs.
+    request.model = cmd.model ?? recording.spell.model;
+    request.mockAll = cmd.mock || recording.spell.mockAll === true;
+    if (!cmd.args && recording.spell.args !== undefined) request.args = recording.spell.args;
+  }
 
   const controller = await deps.createController(engine);
   let interrupted = false;
@@ -111,23 +124,68 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
     interrupted = true;
     controller.cancel();
   });
+  // The trace events, for --otlp.
+  const trace: TraceEvent[] = [];
+  const startedAtMs = Date.now();
+  const observe =
+    (onEvent: (event: RunEvent) => void) =>
+    (event: RunEvent): void => {
+      if (cmd.otlpPath && event.type === "trace") trace.push(event);
+      onEvent(event);
+    };
   try {
-    let result: ExecutionResult;
+    let result: RunResult;
     if (cmd.json) {
       const collector = createJsonCollector();
-      result = await controller.run(request, collector.onEvent);
+      result = await controller.run(request, observe(collector.onEvent));
       io.stdout.write(`${JSON.stringify(collector.report(result))}\n`);
     } else {
       const printer = createTerminalPrinter(io, { file: cmd.file, trace: cmd.trace });
-      result = await controller.run(request, printer.onEvent);
+      result = await controller.run(request, observe(printer.onEvent));
       printer.finish(result);
     }
+    const written = await writeOutputs(cmd, io, result, () => exportOtlpTrace(trace, { startedAtMs }));
+    if (!written) return EXIT_SPELL_ERROR;
     if (result.ok) return EXIT_OK;
     return interrupted && result.error.kind === "cancelled" ? EXIT_INTERRUPTED : EXIT_SPELL_ERROR;
   } finally {
     unsubscribe?.();
     controller.dispose();
   }
+}
+
+async function readRecording(path: string): Promise<ReturnType<typeof parseRecording>> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { ok: false, message: code === "ENOENT" ? "no such file" : `cannot read it (${code ?? String(err)})` };
+  }
+  try {
+    return parseRecording(JSON.parse(text));
+  } catch {
+    return { ok: false, message: "not JSON" };
+  }
+}
+
+/** Write the recording (--record) and the OTLP trace (--otlp); false (with a message) when a file cannot be written. */
+async function writeOutputs(cmd: RunCommand, io: CliIo, result: RunResult, otlp: () => unknown): Promise<boolean> {
+  const outputs: [string, unknown][] = [];
+  if (cmd.recordPath) {
+    if (result.recording) outputs.push([cmd.recordPath, result.recording]);
+    else io.stderr.write("llmspell: the run ended before it could be recorded; no recording written\n");
+  }
+  if (cmd.otlpPath) outputs.push([cmd.otlpPath, otlp()]);
+  for (const [path, value] of outputs) {
+    try {
+      await writeFile(resolve(io.cwd, path), `${JSON.stringify(value)}\n`);
+    } catch (err) {
+      io.stderr.write(`llmspell: cannot write ${path}: ${err instanceof Error ? err.message : String(err)}\n`);
+      return false;
+    }
+  }
+  return true;
 }
 
 export function capped(io: CliIo, flag: string, value: number, max: number, unit: string): number {

@@ -24,6 +24,8 @@ export const SPELL_ERROR_KINDS = [
   "provider",
   "tool",
   "not_found",
+  /** A replayed run's request differs from the recorded one (lib/recording): the replay stopped there. */
+  "replay_diverged",
 ] as const;
 
 export type SpellErrorKind = (typeof SPELL_ERROR_KINDS)[number];

@@ -12,8 +12,10 @@ import { type ExecuteOptions, type ScriptEngine } from "@/lib/core/engine";
 import type { LlmClient } from "@/lib/llm/types";
 import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
+import { createRecorder, type RunRecorder } from "@/lib/recording/recorder";
+import { createReplayer, type RunReplayer } from "@/lib/recording/replayer";
 import { pollAbortSignal } from "./polled-signal";
-import type { RunRequest } from "./types";
+import type { RunRequest, RunResult } from "./types";
 
 /** The registry, loaded on first use (so hosts that inject their own engine factory never load it). */
 const loadRegistry = () => import("@/engines/registry");
@@ -39,7 +41,7 @@ export interface RunSpellDeps {
 }
 
 /** Run one spell and resolve with its result. Never rejects: every failure becomes an error result. */
-export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise<ExecutionResult> {
+export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise<RunResult> {
   const engineName = request.engine;
   const makeEngine = deps.createEngine ?? ((name: string) => createRegisteredEngine(name));
   const scope = openRunScope(request, deps);
@@ -76,20 +78,25 @@ export interface RunScope {
   now: () => number;
   signal: AbortSignal;
   cpu: CpuMeter;
-  /** The run's events, with a wall-clock stop reported as `timeout`. */
+  /** The model client the spell API calls: the caller's, or the recorder's or the replayer's over it. */
+  llm: LlmClient;
+  /** The recording's tape (non-deterministic tools), when recording or replaying. */
+  tape?: SpellRuntime["tape"];
+  /** The run's events, with a wall-clock stop reported as `timeout` and a replay's divergence as the error. */
   emit: (event: RunEvent) => void;
   /** The spell API's own output (streams, `Debug` logs), on the run's output budget. */
   emitApiOutput: (event: RunEvent) => void;
   /** The engine options for these limits, this budget, this meter and this signal. */
   executeOptions: ExecuteOptions;
-  /** The engine's result, with the wall-clock stop and the output cut told as the runner saw them. */
-  finalize(result: ExecutionResult): ExecutionResult;
+  /** The engine's result, with the wall-clock stop, the output cut and a replay's divergence as the runner saw them (and the recording). */
+  finalize(result: ExecutionResult): RunResult;
   close(): void;
 }
 
 /**
  * Start a run's scope: clamp the limits, check the source size, join the caller's cancel and the wall-clock
- * backstop into one signal. `early` is the result of a run that cannot start (its error already emitted).
+ * backstop into one signal, set up recording or replay. `early` is the result of a run that cannot start (its
+ * error already emitted).
  */
 export function openRunScope(request: RunRequest, deps: RunSpellDeps): RunScope | { early: ExecutionResult } {
   const started = performance.now();
@@ -143,7 +150,35 @@ export function openRunScope(request: RunRequest, deps: RunSpellDeps): RunScope 
   const output = createOutputMeter(limits.maxOutputBytes);
   // One CPU meter for the run: the engine counts its VM on it, the spell API charges tools' host work to it.
   const cpu = deps.cpu ?? createCpuMeter();
+  // A replay answers from the recording (and stops at a divergence); a recorded run observes the real client.
+  let replayer: RunReplayer | undefined;
+  let recorder: RunRecorder | undefined;
+  if (request.replay) {
+    replayer = createReplayer(request.replay.recording, {
+      speed: request.replay.speed,
+      onDiverge: (error) => run.abort(error),
+    });
+  } else if (request.record) {
+    recorder = createRecorder(
+      deps.llm,
+      {
+        engine: engineName,
+        source: request.source,
+        ...(request.args !== undefined ? { args: request.args } : {}),
+        model: request.model ?? DEFAULT_MODEL,
+        ...(request.mockAll ? { mockAll: true } : {}),
+      },
+      now,
+    );
+  }
+  const tape = replayer?.tape ?? recorder?.tape;
+
   const emit = (event: RunEvent) => {
+    const diverged = replayer?.divergence();
+    if (diverged && event.type === "error") {
+      deps.emit({ ...event, error: diverged.toJSON() });
+      return;
+    }
     if (wallExpired && event.type === "error" && event.error.kind === "cancelled") {
       deps.emit({ ...event, error: { ...event.error, kind: "timeout", message: wallMessage(limits) } });
       return;
@@ -155,6 +190,8 @@ export function openRunScope(request: RunRequest, deps: RunSpellDeps): RunScope 
     now,
     signal: run.signal,
     cpu,
+    llm: replayer?.llm ?? recorder?.llm ?? deps.llm,
+    ...(tape ? { tape } : {}),
     emit,
     emitApiOutput: createApiOutput(output, now, emit),
     executeOptions: {
@@ -168,7 +205,10 @@ export function openRunScope(request: RunRequest, deps: RunSpellDeps): RunScope 
       chunkName: "spell",
       onEvent: emit,
     },
-    finalize: (result) => finalize(result, wallExpired, limits, output.truncated),
+    finalize(result) {
+      const final = finalize(result, wallExpired, limits, output.truncated, replayer?.divergence());
+      return recorder ? { ...final, recording: recorder.finish(final) } : final;
+    },
     close,
   };
 }
@@ -176,7 +216,7 @@ export function openRunScope(request: RunRequest, deps: RunSpellDeps): RunScope 
 /** The spell API's view of where it runs, for one run's scope. */
 function spellRuntime(request: RunRequest, deps: RunSpellDeps, engine: ScriptEngine, scope: RunScope): SpellRuntime {
   return {
-    llm: deps.llm,
+    llm: scope.llm,
     state: deps.state,
     emit: scope.emitApiOutput,
     now: scope.now,
@@ -188,6 +228,7 @@ function spellRuntime(request: RunRequest, deps: RunSpellDeps, engine: ScriptEng
     engine: engine.name,
     dialect: engine.dialect,
     cpu: scope.cpu,
+    ...(scope.tape ? { tape: scope.tape } : {}),
   };
 }
 
@@ -203,8 +244,11 @@ function finalize(
   wallExpired: boolean,
   limits: RunLimits,
   streamTruncated: boolean,
+  diverged?: SpellError,
 ): ExecutionResult {
   let out = result;
+  // A replay that diverged ends with the divergence, whatever the spell did with the cancelled call after it.
+  if (diverged) out = { ok: false, error: diverged.toJSON(), logs: out.logs, stats: out.stats };
   if (wallExpired && !out.ok && out.error.kind === "cancelled") {
     out = { ...out, error: { ...out.error, kind: "timeout", message: wallMessage(limits) } };
   }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExecutionResult } from "@/lib/core/events";
 import { createNodeRunController } from "./node-controller";
-import type { RunController, RunRequest } from "./types";
+import type { RunController, RunRequest, RunResult } from "./types";
 
 describe("sessions in a worker", { timeout: 120_000 }, () => {
   let controller: RunController;
@@ -51,6 +51,17 @@ describe("sessions in a worker", { timeout: 120_000 }, () => {
     });
     expect(run).toMatchObject({ ok: true, value: 2, session: { session: "opened" } });
     expect((await entry("lua", "plan.steps[2]")).session).toEqual({ display: "review", session: "kept" });
+  });
+
+  it("records a run that opens the session (the page records its runs), model calls included", async () => {
+    const run = (await entry(
+      "lua",
+      'plan = Agent.builder():model("mock/echo"):build():execute({ text = "hi" }).text\nreturn plan',
+      { fresh: true, mode: "spell", record: true },
+    )) as RunResult;
+    expect(run).toMatchObject({ ok: true, value: "hi", session: { session: "opened" } });
+    expect(run.recording?.calls).toHaveLength(1);
+    expect((await entry("lua", "plan")).session).toEqual({ display: "hi", session: "kept" });
   });
 
   it("applies the CPU limit per entry and keeps the session", async () => {

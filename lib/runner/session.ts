@@ -60,7 +60,10 @@ export async function openSpellSession(request: RunRequest, deps: OpenSessionDep
   const limits = clampLimits(request.limits);
   const idleCpu = createCpuMeter();
   const runtime: SpellRuntime = {
-    llm: deps.llm,
+    // The entry's client: the worker's, or a recorder's over it when the entry records (the page's runs do).
+    get llm() {
+      return current.scope?.llm ?? deps.llm;
+    },
     state: deps.state,
     emit: (event: RunEvent) => current.scope?.emitApiOutput(event),
     now: () => current.scope?.now() ?? 0,
@@ -73,35 +76,38 @@ export async function openSpellSession(request: RunRequest, deps: OpenSessionDep
     get cpu() {
       return current.scope?.cpu ?? idleCpu;
     },
+    // Read once, when the API is made: the tape of the entry that opens the session (a recorded run's).
+    get tape() {
+      return current.scope?.tape;
+    },
     defaultModel: request.model ?? DEFAULT_MODEL,
     mockAll: request.mockAll,
     args: request.args,
     engine: engine.name,
     dialect: engine.dialect,
   };
-  let session: EngineSession;
-  try {
-    session = await engine.openSession({
+  // Opened by the first entry, inside its scope, so a recorded first run records the API's set-up too.
+  let session: EngineSession | null = null;
+  let closed = false;
+  const open = async (): Promise<EngineSession> =>
+    (session ??= await engine.openSession!({
       api: createSpellApi(runtime),
       args: request.args,
       memoryLimitBytes: limits.memoryLimitBytes,
       chunkName: "spell",
-    });
-  } catch (err) {
-    engine.dispose();
-    throw err;
-  }
+    }));
   return {
     engine: engine.name,
     get alive() {
-      return session.alive;
+      return !closed && (session === null || session.alive);
     },
     async evaluate(entry, entryDeps, mode) {
       const scope = openRunScope({ ...entry, engine: engine.name }, { ...entryDeps, llm: deps.llm, state: deps.state });
       if ("early" in scope) return scope.early;
       current = { scope };
       try {
-        const result = await session.evaluate(entry.source, mode, scope.executeOptions);
+        const opened = await open();
+        const result = await opened.evaluate(entry.source, mode, scope.executeOptions);
         return scope.finalize(result);
       } catch (err) {
         return failEarly(toSpellError(err, "runtime"), engine.name, scope.now, entryDeps.emit);
@@ -111,7 +117,8 @@ export async function openSpellSession(request: RunRequest, deps: OpenSessionDep
       }
     },
     close() {
-      session.close();
+      closed = true;
+      session?.close();
       engine.dispose();
     },
   };

@@ -6,6 +6,7 @@ import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import type { JsonValue } from "@/lib/core/json";
 import type { RunLimits } from "@/lib/core/limits";
 import type { SessionMode } from "@/lib/core/engine";
+import type { Recording } from "@/lib/recording/schema";
 
 export interface RunRequest {
   /** Engine name: `lua`, `javascript`, or a registered plugin. */
@@ -29,13 +30,24 @@ export interface RunRequest {
    * limit and State; later entries reuse those. The result's `session` facts tell whether it was kept.
    */
   session?: { id: string; mode: SessionMode; fresh?: boolean };
+  /** Record the run: the result carries its {@link Recording}. */
+  record?: boolean;
+  /**
+   * Replay a recording: every model call, embedding and non-deterministic tool is answered from it, with no
+   * network; `speed` 1 is the recorded pace, 0 (the default) no waiting. A request that differs stops the run
+   * with a `replay_diverged` error.
+   */
+  replay?: { recording: Recording; speed?: number };
 }
+
+/** A run's result, with its recording when the request asked for one. */
+export type RunResult = ExecutionResult & { recording?: Recording };
 
 export interface RunController {
   /** Resolves when the warm worker has loaded its engines. */
   readonly ready: Promise<void>;
   /** Run one spell; events stream through `onEvent`; resolves with the final result (never rejects). */
-  run(request: RunRequest, onEvent?: (event: RunEvent) => void): Promise<ExecutionResult>;
+  run(request: RunRequest, onEvent?: (event: RunEvent) => void): Promise<RunResult>;
   /**
    * Stop the current run: abort in-engine, and terminate + respawn the worker when the engine has not
    * stopped within 50 ms. The pending `run` resolves with a `cancelled` error.

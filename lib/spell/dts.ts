@@ -43,9 +43,20 @@ function signature(f: ApiFunctionDoc): string {
   return `${f.name}(${params}): ${ret};`;
 }
 
-export function renderSpellApiDts(ref: SpellApiReference = SPELL_API_REFERENCE): string {
+/**
+ * The declarations of the spell API. With `dynamicJson` (what a JavaScript spell is type-checked against in the
+ * page), `JsonValue` is `any`: a tool's or a parsed reply's payload has no static shape, so reading
+ * `r.result.total` must not be an error, while the API's own shapes (`AgentResult`, ...) stay exact.
+ */
+export function renderSpellApiDts(
+  ref: SpellApiReference = SPELL_API_REFERENCE,
+  { dynamicJson = false }: { dynamicJson?: boolean } = {},
+): string {
   const out: string[] = ["// Generated from lib/spell/reference.ts by renderSpellApiDts(). Do not edit.", ""];
-  for (const t of SPELL_API_TYPES) out.push(jsdoc(t.description, "") + `type ${t.name} = ${t.definition};`, "");
+  for (const t of SPELL_API_TYPES) {
+    const definition = dynamicJson && t.name === "JsonValue" ? "any" : t.definition;
+    out.push(jsdoc(t.description, "") + `type ${t.name} = ${definition};`, "");
+  }
   out.push(
     "/** Every failure a spell can catch. */",
     "declare class SpellError extends Error {",

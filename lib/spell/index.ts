@@ -21,8 +21,9 @@ import { createToolModule } from "./globals/tool";
 import { createWorkflowModule } from "./globals/workflow";
 import type { SpellRuntime } from "./runtime";
 import { ARGS_LUA_PRELUDE, positionalArgs } from "./globals/args";
+import { createTapeModule, tapeJsPrelude, tapeLuaPrelude } from "./globals/tape";
 
-export type { SpellRuntime, StateStore } from "./runtime";
+export type { RunTape, SpellRuntime, StateStore } from "./runtime";
 export { DEFAULT_LIMITS } from "../core/limits";
 
 export function createSpellApi(runtime: SpellRuntime): ApiSurface {
@@ -52,6 +53,13 @@ export function createSpellApi(runtime: SpellRuntime): ApiSurface {
     classes: {},
     preludes: { lua: STREAMING_LUA_PRELUDE + ARGS_LUA_PRELUDE, javascript: STREAMING_JS_PRELUDE + JSON_JS_PRELUDE },
   };
+  // A recorded or replayed run: the spell's clock and random generator come from the tape.
+  const tape = runtime.tape;
+  if (tape) {
+    modules.push(createTapeModule(runtime, tape));
+    api.preludes!.lua += tapeLuaPrelude(tape.randomSeed);
+    api.preludes!.javascript += tapeJsPrelude(tape.randomSeed);
+  }
   for (const m of modules) {
     api.globals[m.name] = m.global;
     Object.assign(api.classes, m.classes ?? {});

@@ -20,6 +20,20 @@ export interface StateStore {
   clear(): Promise<void>;
 }
 
+/**
+ * A recorded run, as the spell API sees it (lib/recording implements it, recording or replaying): the clock the
+ * spell reads, the seed of its random generator, and tool results that are not a pure function of their input.
+ * Model calls need nothing here: a recording wraps the {@link LlmClient}.
+ */
+export interface RunTape {
+  /** Seeds the spell's random generator (Lua `math.random`, JS `Math.random`) and the API's random ids. */
+  readonly randomSeed: number;
+  /** A clock value the spell reads: `live()` remembered when recording, the recorded value when replaying. */
+  clock(kind: "time" | "cpu", live: () => number): number;
+  /** A tool result that is not a pure function of `params`: `run()` remembered, or the recorded result. */
+  tool(name: string, params: JsonValue, run: () => Promise<JsonValue>): Promise<JsonValue>;
+}
+
 export interface SpellRuntime {
   llm: LlmClient;
   state: StateStore;
@@ -41,4 +55,6 @@ export interface SpellRuntime {
   dialect: SpellDialect;
   /** The run's CPU meter, shared with the engine: host work done for the spell (tools) is charged to it. */
   cpu?: CpuMeter;
+  /** Set when the run is recorded or replayed. */
+  tape?: RunTape;
 }

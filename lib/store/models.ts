@@ -64,3 +64,31 @@ export async function fetchModels(fetchImpl: typeof fetch = fetch, signal?: Abor
     return { ...FALLBACK_MODELS, problem: "The model list is unavailable (offline?)" };
   }
 }
+
+let listedModels: Promise<string[]> | undefined;
+
+/**
+ * Every model id the server lists (available or not: an OpenAI model without a key is no typo), fetched once per
+ * page for the checker's `unknown-model` rule; empty when the list could not be fetched (then nothing is flagged).
+ */
+export function fetchListedModelIds(fetchImpl: typeof fetch = fetch): Promise<string[]> {
+  listedModels ??= fetchModels(fetchImpl).then(
+    (info) => (info.problem ? [] : info.providers.flatMap((p) => p.models.map((m) => m.id))),
+    () => [],
+  );
+  return listedModels;
+}
+
+/**
+ * The list as this browser can use it: with a key brought in Settings (BYOK), OpenAI is available even when the
+ * server has no key of its own (the gateway takes the brought key for `openai/*` calls).
+ */
+export function withBroughtKey(info: ModelsInfo, hasKey: boolean): ModelsInfo {
+  if (!hasKey) return info;
+  return {
+    ...info,
+    providers: info.providers.map((p) =>
+      p.name === "openai" && !p.available ? { name: p.name, models: p.models, available: true } : p,
+    ),
+  };
+}

@@ -52,6 +52,7 @@ describe("playground actions", () => {
         byokKey: "sk-test",
         args: { n: 2 },
         stateNamespace: PLAYGROUND_STATE_NAMESPACE,
+        record: true,
         // A fresh page session: the prompt under the console inspects the run's globals afterwards.
         session: { id: PAGE_SESSION_ID, mode: "spell", fresh: true },
       },

@@ -71,6 +71,8 @@ export function buildRunRequest(
     model: settings.model,
     mockAll: settings.mockAll,
     stateNamespace: PLAYGROUND_STATE_NAMESPACE,
+    // Every run is recorded (lib/recording): the Trace tab exports it, a share link may carry it.
+    record: true,
   };
   if (settings.byokKey) request.byokKey = settings.byokKey;
   if (editor.args !== undefined) request.args = editor.args as JsonValue;

@@ -3,7 +3,7 @@
  * call), a trace tree, a live token count, and the final result or error. Pure and synchronous, so the
  * run store and its tests share it.
  */
-import type { ExecutionStats, LogLevel, RunEvent, TraceKind } from "@/lib/core/events";
+import type { ExecutionStats, LogLevel, RunEvent, TraceEvent, TraceKind } from "@/lib/core/events";
 import type { JsonValue } from "@/lib/core/json";
 import type { SpellErrorData } from "@/lib/core/errors";
 
@@ -42,13 +42,20 @@ export interface RunView {
   /** The last event's time (ms since start). */
   lastT: number;
   nextLineId: number;
+  /** Console lines dropped so far at the cap (the note at the top says how many). */
+  droppedLines: number;
+  /** The run sent every model to the mock ("mock every model"); the console says so once an agent asks for another. */
+  mockAll: boolean;
+  mockNoted: boolean;
 }
 
 /** Cap on console lines kept in the view; older ones are dropped with a note. */
 export const MAX_CONSOLE_LINES = 5000;
+/** Lines past the cap before a trim: trimming in batches keeps a flood of prints linear, not quadratic. */
+const TRIM_SLACK = 500;
 
-export function createRunView(): RunView {
-  return { lines: [], nodes: {}, roots: [], lastT: 0, nextLineId: 1 };
+export function createRunView({ mockAll = false }: { mockAll?: boolean } = {}): RunView {
+  return { lines: [], nodes: {}, roots: [], lastT: 0, nextLineId: 1, droppedLines: 0, mockAll, mockNoted: false };
 }
 
 /** Apply one event, mutating `view` (the store copies it before publishing). */
@@ -96,6 +103,22 @@ export function applyRunEvent(view: RunView, event: RunEvent): void {
         };
         if (parentId) view.nodes[parentId].children.push(event.id);
         else view.roots.push(event.id);
+        if (
+          view.mockAll &&
+          !view.mockNoted &&
+          event.kind === "agent" &&
+          event.model &&
+          !event.model.startsWith("mock/")
+        ) {
+          view.mockNoted = true;
+          pushLine(view, {
+            id: 0,
+            kind: "system",
+            level: "info",
+            text: `Mock run: every model is answered by mock/default ("mock every model" is on; ${event.name} asked for ${event.model}).`,
+            t: event.t,
+          });
+        }
       } else {
         const node = view.nodes[event.id];
         if (!node) return;
@@ -135,16 +158,21 @@ function closeStreams(view: RunView): void {
 function pushLine(view: RunView, line: ConsoleLine): void {
   line.id = view.nextLineId++;
   view.lines.push(line);
-  if (view.lines.length > MAX_CONSOLE_LINES) {
-    const dropped = view.lines.length - MAX_CONSOLE_LINES + 1;
-    view.lines.splice(0, dropped, {
+  if (view.lines.length <= MAX_CONSOLE_LINES + TRIM_SLACK) return;
+  // Keep the newest lines and one note at the top that counts every line dropped so far.
+  const noted = view.droppedLines > 0;
+  const kept = view.lines.slice(view.lines.length - (MAX_CONSOLE_LINES - 1));
+  view.droppedLines += view.lines.length - (noted ? 1 : 0) - kept.length;
+  view.lines = [
+    {
       id: view.nextLineId++,
       kind: "system",
       level: "warn",
-      text: `${dropped} earlier lines were dropped.`,
+      text: `${view.droppedLines} earlier lines were dropped (the console keeps the last ${MAX_CONSOLE_LINES}).`,
       t: 0,
-    });
-  }
+    },
+    ...kept,
+  ];
 }
 
 function labelOf(node: TraceNode): string {
@@ -201,4 +229,25 @@ export function consoleText(lines: ConsoleLine[]): string {
       }
     })
     .join("\n");
+}
+
+/** The view's trace as trace events again (start and end per node, in time order), e.g. for an OTLP export. */
+export function traceEventsOf(view: RunView): TraceEvent[] {
+  const events: TraceEvent[] = [];
+  for (const n of Object.values(view.nodes)) {
+    const start: TraceEvent = { type: "trace", phase: "start", id: n.id, kind: n.kind, name: n.name, t: n.start };
+    if (n.parentId) start.parentId = n.parentId;
+    if (n.input !== undefined) start.input = n.input;
+    if (n.model) start.model = n.model;
+    events.push(start);
+    if (n.end === undefined) continue;
+    const end: TraceEvent = { type: "trace", phase: "end", id: n.id, t: n.end, durationMs: n.durationMs ?? 0 };
+    if (n.output !== undefined) end.output = n.output;
+    if (n.error) end.error = n.error;
+    if (n.model) end.model = n.model;
+    if (n.tokens) end.tokens = n.tokens;
+    if (n.costUsd !== undefined) end.costUsd = n.costUsd;
+    events.push(end);
+  }
+  return events.sort((a, b) => a.t - b.t || (a.phase === b.phase ? 0 : a.phase === "start" ? -1 : 1));
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import type { RunController, RunRequest } from "@/lib/runner/types";
 import { createRunStore } from "./run";
-import { applyRunEvent, consoleText, countTokens, createRunView, MAX_CONSOLE_LINES } from "./run-view";
+import { exportOtlpTrace, importOtlpTrace } from "@/lib/otel/otlp";
+import type { Recording } from "@/lib/recording/schema";
+import { applyRunEvent, consoleText, countTokens, createRunView, MAX_CONSOLE_LINES, traceEventsOf } from "./run-view";
 
 const stats = { engine: "lua", durationMs: 5 };
 
@@ -92,18 +94,86 @@ describe("run view", () => {
     expect(Object.keys(view.nodes)).toEqual(["t1"]);
   });
 
-  it("caps the console at MAX_CONSOLE_LINES with a note", () => {
+  it("caps the console near MAX_CONSOLE_LINES with a note that counts every dropped line", () => {
     const view = createRunView();
-    for (let i = 0; i < MAX_CONSOLE_LINES + 100; i++)
-      applyRunEvent(view, { type: "log", level: "log", text: `line ${i}`, t: i });
-    expect(view.lines).toHaveLength(MAX_CONSOLE_LINES);
-    expect(view.lines[0]).toMatchObject({ kind: "system", level: "warn" });
-    expect(view.lines[view.lines.length - 1]).toMatchObject({ text: `line ${MAX_CONSOLE_LINES + 99}` });
+    const total = 100_000;
+    for (let i = 0; i < total; i++) applyRunEvent(view, { type: "log", level: "log", text: `line ${i}`, t: i });
+    expect(view.lines.length).toBeGreaterThanOrEqual(MAX_CONSOLE_LINES);
+    expect(view.lines.length).toBeLessThanOrEqual(MAX_CONSOLE_LINES + 500);
+    const shown = view.lines.length - 1;
+    expect(view.lines[0]).toMatchObject({
+      kind: "system",
+      level: "warn",
+      text: `${total - shown} earlier lines were dropped (the console keeps the last ${MAX_CONSOLE_LINES}).`,
+    });
+    expect(view.lines[1]).toMatchObject({ text: `line ${total - shown}` });
+    expect(view.lines[view.lines.length - 1]).toMatchObject({ text: `line ${total - 1}` });
+  });
+
+  it("says once that mock every model answered an agent that asked for another model", () => {
+    const view = createRunView({ mockAll: true });
+    for (const id of ["a1", "a2"])
+      applyRunEvent(view, {
+        type: "trace",
+        phase: "start",
+        id,
+        kind: "agent",
+        name: "writer",
+        t: 1,
+        model: "openai/gpt-4o",
+      });
+    const notes = view.lines.filter((l) => l.kind === "system");
+    expect(notes).toEqual([
+      expect.objectContaining({
+        level: "info",
+        text: 'Mock run: every model is answered by mock/default ("mock every model" is on; writer asked for openai/gpt-4o).',
+      }),
+    ]);
+    const plain = createRunView();
+    applyRunEvent(plain, {
+      type: "trace",
+      phase: "start",
+      id: "a",
+      kind: "agent",
+      name: "w",
+      t: 1,
+      model: "openai/gpt-4o",
+    });
+    expect(plain.lines).toEqual([]);
   });
 });
 
 describe("run store", () => {
   const request: RunRequest = { engine: "lua", source: "print(1)", model: "mock/default" };
+
+  it("keeps the run's recording, and shows an imported OTLP trace as the same tree", async () => {
+    const recording = { format: "llmspell-recording", version: 1 } as unknown as Recording;
+    const fake = createFakeController(agentRun, { ok: true, value: { ok: true }, logs: [], stats });
+    const run = fake.controller.run.bind(fake.controller);
+    fake.controller.run = async (r, onEvent) => ({ ...(await run(r, onEvent)), recording });
+    const store = createRunStore({ createController: () => fake.controller, schedule: (f) => f() });
+    await store.getState().run(request);
+    expect(store.getState().recording).toBe(recording);
+    const before = store.getState().view;
+    const events = traceEventsOf(before);
+    expect(events.filter((e) => e.phase === "start").map((e) => e.id)).toEqual(["a1", "m1"]);
+
+    const file = JSON.parse(JSON.stringify(exportOtlpTrace(events, { startedAtMs: 1_700_000_000_000 })));
+    store.getState().showTrace(importOtlpTrace(file), "Imported trace: t.json");
+    const after = store.getState();
+    expect(after.recording).toBeNull();
+    expect(after.view.roots).toEqual(before.roots);
+    for (const id of ["a1", "m1"])
+      expect(after.view.nodes[id]).toMatchObject({
+        kind: before.nodes[id].kind,
+        name: before.nodes[id].name,
+        parentId: before.nodes[id].parentId,
+        tokens: before.nodes[id].tokens,
+        start: before.nodes[id].start,
+        end: before.nodes[id].end,
+      });
+    expect(after.view.lines[0]).toMatchObject({ kind: "log", text: "Imported trace: t.json" });
+  });
 
   it("runs a spell, streams events into the view and ends done", async () => {
     const fake = createFakeController(agentRun, { ok: true, value: { ok: true }, logs: [], stats });

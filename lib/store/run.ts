@@ -5,8 +5,10 @@
  * The controller factory is injected so tests (and /embed) can pass their own.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { ExecutionResult, RunEvent } from "@/lib/core/events";
-import type { RunController, RunRequest } from "@/lib/runner/types";
+import type { ExecutionResult, RunEvent, TraceEvent } from "@/lib/core/events";
+import type { Recording } from "@/lib/recording/schema";
+import type { RunController, RunRequest, RunResult } from "@/lib/runner/types";
+import type { RunHistoryEntry } from "./run-history";
 import { applyRunEvent, countTokens, createRunView, type RunView } from "./run-view";
 
 type RunStatus = "idle" | "running" | "done" | "failed" | "cancelled";
@@ -25,6 +27,12 @@ interface RunState {
   engineError?: string;
   /** What the last run ran (for the error marker: it applies only to the same language). */
   lastRequest: RunRequest | null;
+  /** The last run's recording (the page records every run), to share or replay. */
+  recording: Recording | null;
+  /** Show a trace read from a file (an OTLP import) in place of the last run's. */
+  showTrace(events: TraceEvent[], label: string): void;
+  /** Reopen a run from the history into the panels (console, trace, result), as it ended. */
+  showPast(entry: RunHistoryEntry): void;
   run(request: RunRequest): Promise<ExecutionResult | null>;
   /** The store's run controller (started on first use): the REPL prompt runs its entries on the same worker. */
   controller(): Promise<RunController>;
@@ -100,20 +108,54 @@ export function createRunStore(options: RunStoreOptions): RunStore {
     tokens: { input: 0, output: 0, live: 0 },
     engine: "warming",
     lastRequest: null,
+    recording: null,
+
+    showTrace(events, label) {
+      if (get().status === "running") get().stop();
+      working = createRunView();
+      applyRunEvent(working, { type: "log", level: "info", text: label, t: 0 });
+      for (const e of events) applyRunEvent(working, e);
+      publish();
+      set({ status: "done", runId: get().runId + 1, startedAt: null, endedAt: null, recording: null });
+    },
+
+    showPast(entry) {
+      if (get().status === "running") get().stop();
+      working = {
+        ...createRunView({ mockAll: entry.mockAll }),
+        lines: [...entry.lines],
+        nodes: entry.nodes,
+        roots: entry.roots,
+        ...(entry.result ? { result: entry.result } : {}),
+        ...(entry.error ? { error: entry.error } : {}),
+        lastT: entry.durationMs,
+        nextLineId: Math.max(0, ...entry.lines.map((l) => l.id)) + 1,
+      };
+      publish();
+      set({
+        status: entry.status,
+        runId: get().runId + 1,
+        startedAt: entry.at,
+        endedAt: entry.at + entry.durationMs,
+        lastRequest: { engine: entry.language, source: entry.source, model: entry.model, mockAll: entry.mockAll },
+        recording: entry.recording ?? null,
+      });
+    },
 
     async run(request) {
       if (get().status === "running") get().stop();
       const runId = get().runId + 1;
       // Keep the console's lines of earlier runs? No: each run starts clean, like every playground.
-      working = createRunView();
+      working = createRunView({ mockAll: request.mockAll === true });
       set({
         status: "running",
         runId,
-        view: createRunView(),
+        view: createRunView({ mockAll: request.mockAll === true }),
         startedAt: now(),
         endedAt: null,
         tokens: { input: 0, output: 0, live: 0 },
         lastRequest: request,
+        recording: null,
       });
       let c: RunController;
       try {
@@ -136,7 +178,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
         applyRunEvent(working, event);
         queueFlush();
       };
-      const result = await c.run(request, onEvent);
+      const result: RunResult = await c.run(request, onEvent);
       if (get().runId !== runId) return result;
       // Engines send a final result/error event; make sure the view has it even if one did not.
       if (!working.result && !working.error) {
@@ -149,7 +191,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       }
       publish();
       const status: RunStatus = result.ok ? "done" : result.error.kind === "cancelled" ? "cancelled" : "failed";
-      set({ status, endedAt: now() });
+      set({ status, endedAt: now(), recording: result.recording ?? null });
       return result;
     },
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { encodeShareLink } from "@/lib/share/link";
 import { createEditorStore } from "./editor";
 import { createSettingsStore } from "./settings";
-import { createShareUrl, openSharedFromHash } from "./share-open";
+import { createShareUrl, MAX_PERMALINK_CHARS, openSharedFromHash, permalinkFragment } from "./share-open";
 import { createFakeStorage } from "./test-storage";
 
 function stores() {
@@ -17,7 +17,7 @@ describe("opening a share link", () => {
     editor.getState().setSource("javascript", "my own work");
     const hash = await encodeShareLink({ language: "javascript", source: "console.log('shared')", model: "mock/echo" });
     const result = await openSharedFromHash(hash, editor, settings);
-    expect(result).toEqual({ kind: "opened", language: "javascript" });
+    expect(result).toEqual({ kind: "opened", language: "javascript", keptPrevious: true });
     expect(editor.getState().language).toBe("javascript");
     expect(editor.getState().sources.javascript).toBe("console.log('shared')");
     expect(editor.getState().history[0]).toMatchObject({
@@ -57,5 +57,40 @@ describe("opening a share link", () => {
     await openSharedFromHash(new URL(url).hash, editor, settings);
     expect(editor.getState().sources.lua).toBe("print(1)");
     expect(url).not.toContain("sk-");
+  });
+
+  it("says when nothing of the user's went to history (a first visit)", async () => {
+    const { editor, settings } = stores();
+    const hash = await encodeShareLink({ language: "lua", source: "print('hi')" });
+    expect(await openSharedFromHash(hash, editor, settings)).toEqual({
+      kind: "opened",
+      language: "lua",
+      keptPrevious: false,
+    });
+    expect(editor.getState().history).toEqual([]);
+  });
+});
+
+describe("the permalink in the address bar", () => {
+  it("opens exactly what is open: a reload of it changes nothing and says nothing", async () => {
+    const { editor, settings } = stores();
+    editor.getState().setLanguage("javascript");
+    editor.getState().setSource("javascript", "print('mine');");
+    const fragment = await permalinkFragment({
+      language: "javascript",
+      source: "print('mine');",
+      model: settings.getState().model,
+    });
+    expect(fragment).toMatch(/^#v1\/js\//);
+    expect(await openSharedFromHash(fragment, editor, settings)).toEqual({ kind: "same" });
+    expect(editor.getState().history).toEqual([]);
+  });
+
+  it("is empty for a spell too large to carry", async () => {
+    // Random text does not compress: far beyond the permalink's size.
+    let big = "";
+    for (let i = 0; big.length < MAX_PERMALINK_CHARS * 2; i++) big += ((i * 2654435761) % 1000003).toString(36);
+    expect(await permalinkFragment({ language: "lua", source: `-- ${big}` })).toBe("");
+    expect(await permalinkFragment({ language: "lua", source: "print(1)" })).not.toBe("");
   });
 });

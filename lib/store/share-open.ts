@@ -7,7 +7,12 @@ import type { EditorStore } from "./editor";
 import type { SettingsStore } from "./settings";
 
 export type ShareOpenResult =
-  { kind: "none" } | { kind: "opened"; language: string } | { kind: "failed"; message: string };
+  | { kind: "none" }
+  /** The link holds what is open already (a reload of the page's own permalink): nothing changed. */
+  | { kind: "same" }
+  /** `keptPrevious`: the user's own spell went to History first. */
+  | { kind: "opened"; language: string; keptPrevious: boolean }
+  | { kind: "failed"; message: string };
 
 /** `hash` is `location.hash` (with or without the `#`). */
 export async function openSharedFromHash(
@@ -21,11 +26,18 @@ export async function openSharedFromHash(
   if (!isShareFragment(fragment)) return { kind: "none" };
   try {
     const spell = await decodeShareLink(fragment);
+    const before = editor.getState();
+    const same =
+      before.language === spell.language &&
+      before.sources[spell.language] === spell.source &&
+      JSON.stringify(before.args ?? null) === JSON.stringify(spell.args ?? null);
+    if (spell.model && settings.getState().model !== spell.model) settings.getState().update({ model: spell.model });
+    if (same) return { kind: "same" };
     editor
       .getState()
       .openSpell({ language: spell.language, source: spell.source, args: spell.args }, "before opening a shared link");
-    if (spell.model) settings.getState().update({ model: spell.model });
-    return { kind: "opened", language: spell.language };
+    const keptPrevious = editor.getState().history.length > before.history.length;
+    return { kind: "opened", language: spell.language, keptPrevious };
   } catch (err) {
     return {
       kind: "failed",
@@ -47,4 +59,31 @@ export async function createShareUrl(
     ...(spell.args !== undefined ? { args: spell.args as never } : {}),
   });
   return `${origin}/${fragment.startsWith("#") ? fragment : `#${fragment}`}`;
+}
+
+/** Longest fragment the address bar keeps as the permalink; a larger spell lives only in this browser's storage. */
+export const MAX_PERMALINK_CHARS = 32 * 1024;
+
+/**
+ * The permalink of what is open (`#v1/...`), or "" when it cannot be one (too large): what the address bar
+ * holds while the user edits, so a reload or a copied address opens exactly this.
+ */
+export async function permalinkFragment(spell: {
+  language: SpellLanguage;
+  source: string;
+  model?: string;
+  args?: unknown;
+}): Promise<string> {
+  const { encodeShareLink } = await import("@/lib/share/link");
+  try {
+    const fragment = await encodeShareLink({
+      language: spell.language,
+      source: spell.source,
+      ...(spell.model ? { model: spell.model } : {}),
+      ...(spell.args !== undefined && spell.args !== null ? { args: spell.args as never } : {}),
+    });
+    return fragment.length <= MAX_PERMALINK_CHARS ? fragment : "";
+  } catch {
+    return "";
+  }
 }

@@ -288,4 +288,6 @@ export const calculator = defineTool({
     await loadExpressionParser();
     return { json: process(params) as unknown as JsonValue };
   },
+  // Its result reports the time it took (`resource_usage.cpu_time_ms`), which a replay must give back as recorded.
+  nondeterministic: () => true,
 });

@@ -231,4 +231,6 @@ export const datetimeHandler = defineTool({
     },
   },
   run: (params) => ({ json: run(params) }),
+  // `now` reads the clock; every other operation is a function of its parameters.
+  nondeterministic: (params) => params.operation === "now",
 });

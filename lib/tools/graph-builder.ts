@@ -238,4 +238,7 @@ export const graphBuilder = defineTool({
     },
   },
   run: (params) => ({ json: run(params) }),
+  // Building a graph stamps it with the time (created_at, last_modified).
+  nondeterministic: (params) =>
+    ["create_graph", "add_node", "add_edge"].includes(String(params.operation ?? "create_graph")),
 });

@@ -291,5 +291,6 @@ export function defineTool(spec: ToolSpec): ToolDefinition {
   };
   if (spec.aliases) def.aliases = spec.aliases;
   if (spec.tags) def.tags = spec.tags;
+  if (spec.nondeterministic) def.nondeterministic = spec.nondeterministic;
   return def;
 }

@@ -422,4 +422,6 @@ export const templateCreator = defineTool({
   },
   operationOf: () => "render_template",
   run: async (params) => ({ json: await run(params) }),
+  // The `now()` global reads the clock: a template that may call it is not a pure function of its parameters.
+  nondeterministic: (params) => JSON.stringify(params).includes("now"),
 });

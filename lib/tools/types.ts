@@ -32,4 +32,9 @@ export interface ToolDefinition {
    * or wrong throws `SpellError("tool", "Tool execution failed: <what is wrong>")`.
    */
   execute(params: JsonObject, ctx: ToolContext): Promise<JsonObject>;
+  /**
+   * True when a call's result is not a pure function of `params` (it reads the clock or draws random bytes):
+   * a recorded run keeps such results and its replay answers them from the recording. Absent: always pure.
+   */
+  nondeterministic?(params: JsonObject): boolean;
 }

@@ -195,4 +195,11 @@ export const uuidGenerator = defineTool({
     },
   },
   run: async (params) => ({ json: await run(params) }),
+  // Random UUIDs (v4, and v1, which is random here too), component ids and custom ids; v5, deterministic ids
+  // and validation are pure.
+  nondeterministic: (params) => {
+    const op = String(params.operation ?? "generate");
+    if (op === "generate") return !["v5", "5"].includes(String(params.version ?? "v4"));
+    return op === "component_id" || op === "custom";
+  },
 });

@@ -137,8 +137,9 @@ function canLeave(body: AnyNode): boolean {
   return found;
 }
 
+/** A loop test that is always true: none (`for(;;)`), or a truthy literal (`true`, `1`, `"x"`). */
 function isTrue(test: AnyNode | null | undefined): boolean {
-  return !test || (test.type === "Literal" && test.value === true);
+  return !test || (test.type === "Literal" && test.value !== null && Boolean(test.value));
 }
 
 export function extractJavascriptFacts(source: string): SpellFacts {
@@ -163,17 +164,27 @@ export function extractJavascriptFacts(source: string): SpellFacts {
   const model = getApiModel();
   const declared = new Map<string, AnyNode[]>();
   const referenced = new Map<string, number>();
-  const parents = new Map<AnyNode, AnyNode | undefined>();
+  /** Identifiers a variable declaration or a function declaration binds: the ones `unused-local` reports. */
+  const reportable = new Set<AnyNode>();
+  const bindings = new Set<AnyNode>();
   walk(program, (node, parent) => {
-    parents.set(node, parent);
-    const declare = (id: AnyNode) => declared.set(String(id.name), [...(declared.get(String(id.name)) ?? []), id]);
-    if (node.type === "VariableDeclarator") bindingIdentifiers(node.id as AnyNode).forEach(declare);
+    const declare = (id: AnyNode) => {
+      declared.set(String(id.name), [...(declared.get(String(id.name)) ?? []), id]);
+      bindings.add(id);
+    };
+    if (node.type === "VariableDeclarator")
+      bindingIdentifiers(node.id as AnyNode).forEach((id) => {
+        declare(id);
+        reportable.add(id);
+      });
+    if (node.type === "FunctionDeclaration" && node.id) reportable.add(node.id as AnyNode);
     if (FUNCTIONS.has(node.type) || node.type === "ClassDeclaration" || node.type === "ClassExpression") {
       if (node.id) declare(node.id as AnyNode);
       for (const p of (node.params as AnyNode[] | undefined) ?? []) bindingIdentifiers(p).forEach(declare);
     }
     if (node.type === "CatchClause" && node.param) bindingIdentifiers(node.param as AnyNode).forEach(declare);
-    if (node.type === "Identifier" && isReference(node, parent)) {
+    // A name being declared (`b` in `const [a, b] = ...`) is not a use of it.
+    if (node.type === "Identifier" && !bindings.has(node) && isReference(node, parent)) {
       const name = String(node.name);
       referenced.set(name, (referenced.get(name) ?? 0) + 1);
     }
@@ -208,13 +219,20 @@ export function extractJavascriptFacts(source: string): SpellFacts {
     return undefined;
   };
 
+  const assign = (name: string, value: AnyNode | undefined) => {
+    const t = typeOf(value);
+    const cls = t && "kind" in t && t.kind === "class" ? t.name : null;
+    variableClass.set(name, variableClass.has(name) && variableClass.get(name) !== cls ? null : cls);
+  };
+  // The classes variables hold, first (a later reassignment to another kind makes the variable unknown).
+  walk(program, (node) => {
+    if (node.type === "VariableDeclarator" && (node.id as AnyNode).type === "Identifier")
+      assign(String((node.id as AnyNode).name), node.init as AnyNode);
+    if (node.type === "AssignmentExpression" && (node.left as AnyNode).type === "Identifier")
+      assign(String((node.left as AnyNode).name), node.operator === "=" ? (node.right as AnyNode) : undefined);
+  });
+
   walk(program, (node, parent) => {
-    if (node.type === "VariableDeclarator" && (node.id as AnyNode).type === "Identifier") {
-      const name = String((node.id as AnyNode).name);
-      const t = typeOf(node.init as AnyNode);
-      const cls = t && "kind" in t && t.kind === "class" ? t.name : null;
-      variableClass.set(name, variableClass.has(name) && variableClass.get(name) !== cls ? null : cls);
-    }
     if (node.type === "MemberExpression" && !node.computed) {
       const owner = typeOf(node.object as AnyNode);
       if (owner && "kind" in owner) {
@@ -252,7 +270,11 @@ export function extractJavascriptFacts(source: string): SpellFacts {
       const shown = t.on.kind === "global" ? `${t.on.name}.${t.member}` : t.member;
       const waits = member?.async && (!member.streamsWithoutCallback || args.length >= 2);
       if (waits && parent?.type !== "AwaitExpression" && isUnawaitedUse(node, parent))
-        facts.unawaitedCalls.push({ name: shown, range: rangeOf(node) });
+        facts.unawaitedCalls.push({
+          name: shown,
+          range: rangeOf(node),
+          needsParens: parent?.type === "MemberExpression" && parent.object === node,
+        });
       if (t.on.kind === "global" && t.on.name === "Tool") extractToolCall(t.member, args);
       if (t.member === "model" && t.on.kind === "class") {
         const name = stringOf(args[0]);
@@ -309,7 +331,9 @@ export function extractJavascriptFacts(source: string): SpellFacts {
   function isUnawaitedUse(node: AnyNode, parent: AnyNode | undefined): boolean {
     if (!parent) return false;
     if (parent.type === "ExpressionStatement" || parent.type === "VariableDeclarator") return true;
-    if (parent.type === "MemberExpression" && parent.object === node) return true;
+    // `.then(...)`, `.catch(...)`, `.finally(...)` use the Promise as one.
+    if (parent.type === "MemberExpression" && parent.object === node)
+      return !["then", "catch", "finally"].includes(String((parent.property as AnyNode).name));
     if (parent.type === "CallExpression" && parent.callee !== node) {
       const callee = parent.callee as AnyNode;
       // Promise.all([...]), .then(...) and friends take Promises on purpose.
@@ -319,7 +343,7 @@ export function extractJavascriptFacts(source: string): SpellFacts {
   }
 
   for (const [name, count] of referenced)
-    if (!declared.has(name) && !JS_GLOBALS.has(name) && !model.globals.has(name)) {
+    if (!declared.has(name) && !JS_GLOBALS.has(name) && !model.allGlobals.has(name)) {
       let first: AnyNode | undefined;
       walk(program, (node, parent) => {
         if (!first && node.type === "Identifier" && node.name === name && isReference(node, parent)) first = node;
@@ -328,10 +352,8 @@ export function extractJavascriptFacts(source: string): SpellFacts {
     }
   for (const [name, ids] of declared) {
     if (ids.length !== 1 || referenced.has(name) || name.startsWith("_")) continue;
-    const parent = parents.get(ids[0]);
     // Parameters and catch bindings are often unused on purpose; only variables and functions are reported.
-    if (parent?.type === "VariableDeclarator" || parent?.type === "FunctionDeclaration")
-      facts.unusedLocals.push({ name, range: rangeOf(ids[0]) });
+    if (reportable.has(ids[0])) facts.unusedLocals.push({ name, range: rangeOf(ids[0]) });
   }
   return facts;
 }

@@ -7,6 +7,7 @@ import type { SpellDialect } from "@/lib/core/dialect";
 import type { JsonValue } from "@/lib/core/json";
 import type { LogLevel } from "@/lib/core/events";
 import type { SpellRuntime } from "../runtime";
+import { createSeededRandom } from "./seeded-random";
 import { createBudget, throwIfAborted, type Budget } from "./budget";
 import { createHandleTable, type HandleTable } from "./handles";
 import { createModelCaller, type ModelCaller } from "./models";
@@ -63,6 +64,10 @@ export interface SpellContext {
    * nested in one another (a tool that calls a tool). Calls are top-level when callbacks run side by side.
    */
   ambientParent(): string | undefined;
+  /** A uniform number in [0, 1) for ids the API makes: seeded from the recording's seed when there is one. */
+  random(): number;
+  /** The wall clock (epoch ms) for timestamps the API makes: the recorded clock when there is one. */
+  wallClockMs(): number;
 }
 
 export function createSpellContext(runtime: SpellRuntime): SpellContext {
@@ -73,7 +78,12 @@ export function createSpellContext(runtime: SpellRuntime): SpellContext {
   const budget = createBudget(runtime.limits);
   const activeCallbacks = new Map<string, number>();
   let ajv: Ajv | undefined;
+  const tape = runtime.tape;
+  // The API's own random stream is separate from the spell's (which the engine seeds with the same seed).
+  const random = tape ? createSeededRandom(tape.randomSeed ^ 0x5bd1e995) : Math.random;
   const ctx: SpellContext = {
+    random,
+    wallClockMs: tape ? () => tape.clock("time", Date.now) : Date.now,
     runtime,
     dialect: runtime.dialect,
     check: createChecker(runtime.dialect),

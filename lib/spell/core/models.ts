@@ -104,6 +104,7 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
           messages: request.messages.length,
           last: lastUser ?? null,
           tools: request.tools?.map((t) => t.name) ?? [],
+          ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
         },
       });
       let text = "";

@@ -159,15 +159,16 @@ export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-let hexCounter = 0;
-/** A short random hex id (`agent_1a2b3c4d`). */
-export function shortHex(): string {
-  hexCounter = (hexCounter + 1) % 0xffff;
-  return (Math.floor(Math.random() * 0xffffffff) ^ hexCounter).toString(16).padStart(8, "0").slice(0, 8);
+/** A short random hex id (`agent_1a2b3c4d`) drawn from `random` (the run's: seeded when it is recorded). */
+export function shortHex(random: () => number): string {
+  return Math.floor(random() * 0x100000000)
+    .toString(16)
+    .padStart(8, "0");
 }
 
-export function randomUuid(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return `${shortHex()}-${shortHex().slice(0, 4)}-4${shortHex().slice(0, 3)}-a${shortHex().slice(0, 3)}-${shortHex()}${shortHex().slice(0, 4)}`;
+/** A version 4 UUID drawn from `random` (the run's: seeded when it is recorded, so a replay gets the same ids). */
+export function randomUuid(random: () => number): string {
+  const h = () => shortHex(random);
+  const variant = "89ab"[Math.floor(random() * 4)];
+  return `${h()}-${h().slice(0, 4)}-4${h().slice(0, 3)}-${variant}${h().slice(0, 3)}-${h()}${h().slice(0, 4)}`;
 }

@@ -74,9 +74,9 @@ function startAtUserTurn(messages: ChatMessage[]): ChatMessage[] {
   return i < 0 ? [] : messages.slice(i);
 }
 
-function newConfig(): AgentConfig {
+function newConfig(random: () => number): AgentConfig {
   return {
-    name: `agent_${shortHex()}`,
+    name: `agent_${shortHex(random)}`,
     description: "LLM-powered agent",
     maxConversationLength: DEFAULT_MAX_CONVERSATION_LENGTH,
     allowedTools: [],
@@ -494,7 +494,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
     },
     global: {
       functions: {
-        builder: () => handles.create(B, { cfg: newConfig() }),
+        builder: () => handles.create(B, { cfg: newConfig(ctx.random) }),
         create: () => {
           throw new SpellError(
             "api",
@@ -503,7 +503,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
         },
         register: ([cfg]) => {
           const c = check("Agent.register", "config", table, cfg) as JsonObject;
-          const conf = newConfig();
+          const conf = newConfig(ctx.random);
           if (typeof c.name === "string") conf.name = c.name;
           if (typeof c.description === "string") conf.description = c.description;
           const m = isPlainObject(c.model) ? (c.model as JsonObject) : {};

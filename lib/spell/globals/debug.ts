@@ -58,7 +58,7 @@ export function createDebugModule(ctx: SpellContext): GlobalModule {
     const text = `[${lvl.toUpperCase()}]${module ? ` [${module}]` : ""} ${msg}${dataJson !== undefined ? ` ${JSON.stringify(dataJson)}` : ""}`;
     ctx.log(toLogLevel[lvl], text);
     captured.push({
-      timestamp: new Date().toISOString(),
+      timestamp: new Date(ctx.wallClockMs()).toISOString(),
       level: lvl,
       message: msg,
       ...(module ? { module } : {}),

@@ -65,10 +65,10 @@ export function createEventModule(ctx: SpellContext): GlobalModule {
               : (check("Event.publish", "options", table, opts) as Record<string, unknown>);
           const payload = ctx.jsonArg(data, "Event.publish", "data", "published");
           const ev: JsonValue = {
-            id: randomUuid(),
+            id: randomUuid(ctx.random),
             event_type: eventType,
             data: payload,
-            timestamp: new Date().toISOString(),
+            timestamp: new Date(ctx.wallClockMs()).toISOString(),
             sequence: ++sequence,
             language: typeof o.language === "string" ? o.language : language,
             ...(typeof o.correlation_id === "string" ? { correlation_id: o.correlation_id } : {}),

@@ -123,7 +123,10 @@ export function createToolModule(ctx: SpellContext): GlobalModule & { runner: To
     let result: JsonValue;
     try {
       const cpuBudgetMs = cpu ? Math.max(1, Math.round(limits.timeoutMs - cpu.elapsedMs())) : undefined;
-      result = await b.execute(params, { signal, ...(cpuBudgetMs !== undefined ? { cpuBudgetMs } : {}) });
+      const live = () => b.execute(params, { signal, ...(cpuBudgetMs !== undefined ? { cpuBudgetMs } : {}) });
+      // A result that is not a pure function of the parameters is recorded, or answered from the recording.
+      const tape = ctx.runtime.tape;
+      result = tape && b.nondeterministic?.(params) ? await tape.tool(b.name, params, live) : await live();
     } catch (e) {
       charge();
       if (e instanceof SpellError) throw e;

@@ -425,7 +425,7 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
         `workflow '${c.name}' contains itself (a workflow step runs the workflow that is already running)`,
       );
     running.add(wf.id);
-    const executionId = `exec_${randomUuid()}`;
+    const executionId = `exec_${randomUuid(ctx.random)}`;
     const component = { type: "workflow", name: c.name };
     try {
       return await ctx.tracer.run(
@@ -579,7 +579,7 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
       cfg.thenSteps = [...cfg.steps];
     }
     const wf: WorkflowInstance = {
-      id: `workflow_${randomUuid()}`,
+      id: `workflow_${randomUuid(ctx.random)}`,
       config: structuredClone({ ...cfg, steps: [], thenSteps: [], elseSteps: [] }),
       shared: new Map(),
     };
@@ -591,7 +591,7 @@ export function createWorkflowModule(ctx: SpellContext, agents: AgentRunner): Gl
   };
 
   const newConfig = (): WorkflowConfig => ({
-    name: `workflow_${shortHex()}`,
+    name: `workflow_${shortHex(ctx.random)}`,
     description: "",
     steps: [],
     thenSteps: [],
