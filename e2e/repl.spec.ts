@@ -16,6 +16,7 @@ async function enter(page: Page, entry: string): Promise<void> {
 const lastValue = (page: Page) => page.getByTestId("repl-output").locator('[data-kind="value"]').last();
 
 test("the prompt evaluates expressions and keeps variables between entries (Lua)", async ({ page }) => {
+  test.setTimeout(120_000);
   await openPlayground(page);
   await chooseLanguage(page, "Lua");
   await enter(page, "1 + 1");
@@ -35,6 +36,8 @@ test("the prompt evaluates expressions and keeps variables between entries (Lua)
 });
 
 test("after a run, the prompt inspects the globals it left (Lua and JavaScript)", async ({ page }) => {
+  // Two runs and five entries: on a loaded two-core machine this takes longer than one run's test.
+  test.setTimeout(180_000);
   await openPlayground(page);
   await chooseLanguage(page, "Lua");
   await setSource(page, 'plan = { steps = { "draft", "review" } }\nprint("planned")');
