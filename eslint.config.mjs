@@ -70,6 +70,7 @@ const config = [
     ignores: [
       ".next*/**",
       ".vitest/**",
+      "dist/**",
       "node_modules/**",
       "test-results/**",
       "playwright-report/**",
