@@ -14,6 +14,12 @@ import { ModelControl, ThemeControl } from "./HeaderControls";
 const MENU_ITEM =
   "flex w-full items-center gap-2.5 rounded-md px-2 py-2 text-left text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-500 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:hover:text-white";
 
+/** The header's Debug and Profile buttons, which have no room in the row below `md`. */
+const RUN_ACTIONS = [
+  { label: "Debug", Icon: BugIcon, start: (stores: PlaygroundStores) => debugOrContinue(stores) },
+  { label: "Profile", Icon: ClockIcon, start: (stores: PlaygroundStores) => void startProfile(stores) },
+];
+
 export function HeaderMenu({ stores, className = "" }: { stores: PlaygroundStores; className?: string }) {
   const [open, setOpen] = useState(false);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -78,32 +84,21 @@ export function HeaderMenu({ stores, className = "" }: { stores: PlaygroundStore
             <ModelControl settings={stores.settings} layout="stacked" />
           </div>
           <ul className="flex flex-col">
-            <li className="md:hidden">
-              <button
-                type="button"
-                className={MENU_ITEM}
-                onClick={() => {
-                  close(true);
-                  debugOrContinue(stores);
-                }}
-              >
-                <BugIcon className="text-zinc-500 dark:text-zinc-400" />
-                Debug
-              </button>
-            </li>
-            <li className="md:hidden">
-              <button
-                type="button"
-                className={MENU_ITEM}
-                onClick={() => {
-                  close(true);
-                  void startProfile(stores);
-                }}
-              >
-                <ClockIcon className="text-zinc-500 dark:text-zinc-400" />
-                Profile
-              </button>
-            </li>
+            {RUN_ACTIONS.map(({ label, Icon, start }) => (
+              <li key={label} className="md:hidden">
+                <button
+                  type="button"
+                  className={MENU_ITEM}
+                  onClick={() => {
+                    close(true);
+                    start(stores);
+                  }}
+                >
+                  <Icon className="text-zinc-500 dark:text-zinc-400" />
+                  {label}
+                </button>
+              </li>
+            ))}
             {DIALOG_ACTIONS.map(({ dialog, label, Icon }) => (
               <li key={dialog}>
                 <button type="button" className={MENU_ITEM} onClick={() => choose(dialog)}>

@@ -248,28 +248,12 @@ export function parseCliArgs(argv: string[]): ParseResult {
     if (!values.profile.trim()) return { ok: false, message: "--profile needs a file to write, e.g. profile.json" };
     out.profilePath = values.profile;
   }
-  if (values.model !== undefined) {
-    const m = check(modelSchema, values.model);
-    if (!m.ok) return m;
-    out.model = m.value;
-  }
-  if (values["timeout-ms"] !== undefined) {
-    const t = check(positiveInt("--timeout-ms"), values["timeout-ms"]);
-    if (!t.ok) return t;
-    out.timeoutMs = t.value;
-  }
-  if (values["memory-mb"] !== undefined) {
-    const m = check(positiveNumber("--memory-mb"), values["memory-mb"]);
-    if (!m.ok) return m;
-    out.memoryBytes = Math.floor(m.value * 1024 * 1024);
-  }
+  const shared = parseSharedFlags(values);
+  if (!shared.ok) return shared;
+  Object.assign(out, shared.value);
   const sandbox = parseSandboxFlag(values.sandbox);
   if (!sandbox.ok) return sandbox;
   if (sandbox.preset) out.sandbox = sandbox.preset;
-  if (values.state !== undefined) {
-    if (!values.state.trim()) return { ok: false, message: "--state needs a file path" };
-    out.statePath = values.state;
-  }
   for (const [flag, key] of [
     ["record", "recordPath"],
     ["replay", "replayPath"],
@@ -339,6 +323,35 @@ type ParsedValues = {
   profile?: string;
 };
 
+/** The flags `run` and `repl` read alike: model, CPU and memory limits, the State file. */
+function parseSharedFlags(
+  values: ParsedValues,
+):
+  | { ok: true; value: Pick<RunCommand, "model" | "timeoutMs" | "memoryBytes" | "statePath"> }
+  | { ok: false; message: string } {
+  const value: Pick<RunCommand, "model" | "timeoutMs" | "memoryBytes" | "statePath"> = {};
+  if (values.model !== undefined) {
+    const m = check(modelSchema, values.model);
+    if (!m.ok) return m;
+    value.model = m.value;
+  }
+  if (values["timeout-ms"] !== undefined) {
+    const t = check(positiveInt("--timeout-ms"), values["timeout-ms"]);
+    if (!t.ok) return t;
+    value.timeoutMs = t.value;
+  }
+  if (values["memory-mb"] !== undefined) {
+    const m = check(positiveNumber("--memory-mb"), values["memory-mb"]);
+    if (!m.ok) return m;
+    value.memoryBytes = Math.floor(m.value * 1024 * 1024);
+  }
+  if (values.state !== undefined) {
+    if (!values.state.trim()) return { ok: false, message: "--state needs a file path" };
+    value.statePath = values.state;
+  }
+  return { ok: true, value };
+}
+
 function parseRepl(values: ParsedValues, rest: string[], passthrough: string[]): ParseResult {
   if (rest.length > 0) return { ok: false, message: `repl takes no file (got "${rest[0]}"); use .load FILE inside it` };
   if (passthrough.length > 0 || values.arg !== undefined)
@@ -350,26 +363,9 @@ function parseRepl(values: ParsedValues, rest: string[], passthrough: string[]):
   if (values.engine !== undefined && !values.engine.trim())
     return { ok: false, message: "--engine needs a name, e.g. lua or javascript" };
   const out: ReplCommand = { command: "repl", engine: values.engine ?? "lua", mock: values.mock ?? false };
-  if (values.model !== undefined) {
-    const m = check(modelSchema, values.model);
-    if (!m.ok) return m;
-    out.model = m.value;
-  }
-  if (values["timeout-ms"] !== undefined) {
-    const t = check(positiveInt("--timeout-ms"), values["timeout-ms"]);
-    if (!t.ok) return t;
-    out.timeoutMs = t.value;
-  }
-  if (values["memory-mb"] !== undefined) {
-    const m = check(positiveNumber("--memory-mb"), values["memory-mb"]);
-    if (!m.ok) return m;
-    out.memoryBytes = Math.floor(m.value * 1024 * 1024);
-  }
-  if (values.state !== undefined) {
-    if (!values.state.trim()) return { ok: false, message: "--state needs a file path" };
-    out.statePath = values.state;
-  }
-  return { ok: true, value: out };
+  const shared = parseSharedFlags(values);
+  if (!shared.ok) return shared;
+  return { ok: true, value: { ...out, ...shared.value } };
 }
 
 function cleanParseError(err: unknown): string {

@@ -2,39 +2,18 @@
  * The real `llmspell` command, spawned as a user would run it (`node bin/llmspell.mjs run ...`), on small
  * spells in both languages. Each run starts Node, tsx and an engine worker, so these tests are few and slow.
  */
-import { spawn } from "node:child_process";
+import type { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CLI_BIN, spawnCli } from "./spawn-cli";
 import { beforeAll, describe, expect, it } from "vitest";
 
-const BIN = fileURLToPath(new URL("../../bin/llmspell.mjs", import.meta.url));
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(
-  args: string[],
-  opts: { onStdout?: (text: string, child: ReturnType<typeof spawn>) => void } = {},
-): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, OPENAI_API_KEY: "" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
-      stdout += d;
-      opts.onStdout?.(stdout, child);
-    });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], opts: { onStdout?: (text: string, child: ReturnType<typeof spawn>) => void } = {}) =>
+  spawnCli(args, { cwd: dir, ...opts });
 
 let dir: string;
 const spell = (name: string, source: string) => {
@@ -289,6 +268,6 @@ describe("llmspell CLI: install", () => {
   it("package.json points the llmspell bin at an executable node script", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
     expect(pkg.bin).toEqual({ llmspell: "bin/llmspell.mjs" });
-    expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(readFileSync(CLI_BIN, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 });

@@ -4,7 +4,6 @@
  * node_modules, a copy of bin/llmspell.mjs (so it looks for dist/cli/ in the scratch copy), and its own build.
  * LLMSPELL_DEBUG_START=1 makes the bin say on stderr which way it started.
  */
-import { spawn } from "node:child_process";
 import {
   copyFileSync,
   mkdirSync,
@@ -18,18 +17,13 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { spawnCli } from "./spawn-cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCli } from "../../scripts/build-cli.mjs";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 /** What the bin, the build and the sources need from the checkout. */
 const LINKED = ["lib", "engines", "node_modules", "package.json", "tsconfig.json", "scripts"];
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 const scratch: string[] = [];
 afterAll(() => {
@@ -49,20 +43,8 @@ function scratchCheckout(): string {
   return root;
 }
 
-function node(script: string, args: string[], cwd: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      cwd,
-      env: { ...process.env, OPENAI_API_KEY: "", LLMSPELL_DEBUG_START: "1", LLMSPELL_FROM_SOURCE: "" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const node = (script: string, args: string[], cwd: string) =>
+  spawnCli(args, { cwd, script, env: { LLMSPELL_DEBUG_START: "1", LLMSPELL_FROM_SOURCE: "" } });
 
 const FROM_DIST = "llmspell: starting from dist/cli\n";
 

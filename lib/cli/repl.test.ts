@@ -3,41 +3,19 @@
  * of input. Both languages: state kept between entries, multi-line entries, expression values, `.save` and
  * `.load`, and a runaway entry stopped by its CPU limit with the session still there.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawnCli } from "./spawn-cli";
 import { beforeAll, describe, expect, it } from "vitest";
-
-const BIN = fileURLToPath(new URL("../../bin/llmspell.mjs", import.meta.url));
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "llmspell-repl-"));
 });
 
-function repl(args: string[], input: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "repl", ...args], {
-      cwd: dir,
-      env: { ...process.env, OPENAI_API_KEY: "", LLMSPELL_HISTORY: join(dir, "history") },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const repl = (args: string[], input: string) =>
+  spawnCli(["repl", ...args], { cwd: dir, env: { LLMSPELL_HISTORY: join(dir, "history") }, input });
 
 describe("llmspell repl through a pipe", { timeout: 120_000 }, () => {
   it("Lua: keeps state, reads multi-line entries, prints values, stops a runaway entry", async () => {

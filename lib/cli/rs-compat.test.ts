@@ -3,26 +3,14 @@
  * unchanged through the real `llmspell run FILE --mock` (lib/cli/fixtures/rs-0.14/), and spell parameters are
  * checked and described by the CLI (lib/cli/fixtures/params.lua). Each run spawns Node, so the cases are few.
  */
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { spawnCli } from "./spawn-cli";
 import { describe, expect, it } from "vitest";
 
-const BIN = fileURLToPath(new URL("../../bin/llmspell.mjs", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // No key and no OpenAI-compatible server: LocalLLM reports none configured.
-    const { OPENAI_BASE_URL: _server, ...env } = process.env;
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: FIXTURES, env: { ...env, OPENAI_API_KEY: "" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+// No key and no OpenAI-compatible server: LocalLLM reports none configured.
+const cli = (args: string[]) => spawnCli(args, { cwd: FIXTURES, env: { OPENAI_BASE_URL: undefined } });
 
 describe("rs-llmspell 0.14 spells run unchanged with --mock", { timeout: 120_000 }, () => {
   const cases: [string, string[]][] = [

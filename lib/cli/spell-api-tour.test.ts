@@ -4,36 +4,19 @@
  * line per check; here the real `llmspell` command runs each (spawned as cli.test.ts does) and the two outputs
  * must be identical line for line. Each run starts Node, tsx and an engine worker, so the two run side by side.
  */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { spawnCli, type CliRun } from "./spawn-cli";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TraceStart } from "@/lib/core/events";
 import type { JsonReport } from "./output";
 
-const BIN = fileURLToPath(new URL("../../bin/llmspell.mjs", import.meta.url));
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const TOUR = { lua: "lib/cli/fixtures/spell-api-tour.lua", javascript: "lib/cli/fixtures/spell-api-tour.js" } as const;
 type Language = keyof typeof TOUR;
 const TIMEOUT_MS = 60_000;
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, OPENAI_API_KEY: "" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => spawnCli(args, { cwd: ROOT });
 
 /** The checks a tour makes: its `say(...)` calls outside comments (a call in a loop prints more than once). */
 function checksIn(file: string): number {
