@@ -138,6 +138,7 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
     // The recorded settings, unless the command line says otherwise: the same requests need the same inputs.
     request.model = cmd.model ?? recording.spell.model;
     request.mockAll = cmd.mock || recording.spell.mockAll === true;
+    if (!request.modelParams && recording.spell.modelParams) request.modelParams = recording.spell.modelParams;
     if (!cmd.args && recording.spell.args !== undefined) request.args = recording.spell.args;
   }
 

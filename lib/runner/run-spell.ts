@@ -9,7 +9,7 @@ import { createCpuMeter, type CpuMeter } from "@/lib/core/cpu-meter";
 import { SpellError, type SpellErrorData } from "@/lib/core/errors";
 import { type ExecutionResult, type ExecutionStats, type RunEvent } from "@/lib/core/events";
 import { type ScriptEngine } from "@/lib/core/engine";
-import type { LlmClient } from "@/lib/llm/types";
+import type { LlmClient, SamplingParams } from "@/lib/llm/types";
 import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
 import { startWallTimer, type DebugSession } from "@/lib/core/debug";
@@ -102,6 +102,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
     ...(request.args !== undefined ? { args: request.args } : {}),
     model: defaultModel,
     ...(request.mockAll ? { mockAll: true } : {}),
+    ...(hasParams(request.modelParams) ? { modelParams: request.modelParams } : {}),
   };
   if (request.replay) {
     const fork = request.replay.fork;
@@ -166,6 +167,7 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       ...(request.sandbox ? { sandbox: request.sandbox } : {}),
       defaultModel,
       mockAll: request.mockAll,
+      ...(hasParams(request.modelParams) ? { modelDefaults: request.modelParams } : {}),
       args: request.args,
       engine: instance.name,
       dialect: instance.dialect,
@@ -208,6 +210,11 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
 
 /** Extra time past the wall-clock limit before the host aborts a run the engine has not stopped. */
 const WALL_GRACE_MS = 250;
+
+/** Whether a request carries any model setting (an empty object is left out of the recording). */
+function hasParams(params: SamplingParams | undefined): params is SamplingParams {
+  return params !== undefined && Object.values(params).some((v) => v !== undefined);
+}
 
 function wallMessage(limits: RunLimits): string {
   return STOP_MESSAGES.wall(limits.wallTimeoutMs);
