@@ -118,3 +118,11 @@ export const CompareIcon = (p: IconProps) => (
     <rect x="14" y="4" width="7" height="16" rx="1.5" />
   </Svg>
 );
+export const SlidersIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0" />
+    <circle cx="16" cy="6" r="2" />
+    <circle cx="10" cy="12" r="2" />
+    <circle cx="18" cy="18" r="2" />
+  </Svg>
+);
