@@ -127,6 +127,7 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
   const request: RunRequest = { engine, source, limits, mockAll: cmd.mock };
   if (cmd.sandbox) request.sandbox = cmd.sandbox;
   if (cmd.model) request.model = cmd.model;
+  if (cmd.modelParams) request.modelParams = cmd.modelParams;
   if (checked.args) request.args = checked.args;
   if (cmd.statePath) request.stateNamespace = resolve(io.cwd, cmd.statePath);
   if (cmd.recordPath) request.record = true;
