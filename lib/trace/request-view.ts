@@ -27,7 +27,7 @@ export interface ModelSpan {
   durationMs?: number;
 }
 
-export interface ViewToolCall {
+interface ViewToolCall {
   id?: string;
   name: string;
   /** The arguments as the model sent them. */
@@ -39,7 +39,7 @@ export type ViewMessage =
   | { role: "assistant"; text: string; toolCalls: ViewToolCall[] }
   | { role: "tool"; toolName: string; toolCallId: string; result: JsonValue };
 
-export interface ViewTool {
+interface ViewTool {
   name: string;
   description: string;
   /** The JSON Schema of its parameters. */
