@@ -49,7 +49,7 @@ export function RequestView({ span }: { span: ModelSpan }) {
           </span>
         )}
         {view.costUsd !== undefined && <span>{formatCost(view.costUsd)}</span>}
-        <button type="button" className="btn-ghost ml-auto h-7 gap-1 px-2 text-xs" onClick={() => void copy()}>
+        <button type="button" className="btn ml-auto h-7 shrink-0 px-2 text-xs" onClick={() => void copy()}>
           <CopyIcon className="h-3.5 w-3.5" />
           {copied === "yes" ? "Copied" : copied === "no" ? "Copy failed" : "Copy as JSON"}
         </button>
@@ -64,11 +64,12 @@ export function RequestView({ span }: { span: ModelSpan }) {
                   {p.label}
                 </th>
                 <td className="py-1 pr-3 tabular-nums" data-testid="param-value">
-                  {p.value ?? "–"}
+                  {p.value === undefined ? "–" : p.value.toLocaleString("en", { maximumFractionDigits: 6 })}
                 </td>
                 <td className="py-1 text-zinc-500 dark:text-zinc-400" data-testid="param-source">
                   {sourceLabel(p.source)}
                   {p.received !== undefined && <span> · provider received {p.received}</span>}
+                  {p.note && <span> · {p.note}</span>}
                 </td>
               </tr>
             ))}

@@ -82,16 +82,19 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
             <th scope="col" className="px-3 py-1.5 font-medium">
               Call
             </th>
-            <th scope="col" className="hidden w-[34%] px-2 py-1.5 font-medium @xl:table-cell">
-              Timeline <span className="normal-case tracking-normal">(0 – {formatMs(span)})</span>
+            {/* Always a column (so the details row's colSpan matches), zero wide on narrow panels. */}
+            <th scope="col" className="w-0 overflow-hidden p-0 font-medium @xl:w-[34%] @xl:px-2 @xl:py-1.5">
+              <span className="hidden @xl:inline">
+                Timeline <span className="normal-case tracking-normal">(0 – {formatMs(span)})</span>
+              </span>
             </th>
-            <th scope="col" className="w-16 px-2 py-1.5 text-right font-medium">
+            <th scope="col" className="w-15 px-1.5 py-1.5 text-right font-medium @md:w-18 @md:px-2">
               Time
             </th>
-            <th scope="col" className="w-16 px-2 py-1.5 text-right font-medium @2xl:w-32">
+            <th scope="col" className="w-13 px-1.5 py-1.5 text-right font-medium @md:w-16 @md:px-2 @2xl:w-32">
               Tokens
             </th>
-            <th scope="col" className="w-20 px-3 py-1.5 text-right font-medium">
+            <th scope="col" className="w-15 py-1.5 pl-1.5 pr-3 text-right font-medium @md:w-20">
               Cost
             </th>
           </tr>
@@ -114,7 +117,7 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                   data-testid="trace-row"
                   data-kind={node.kind}
                 >
-                  <td className="overflow-hidden px-3 py-1.5">
+                  <td className="overflow-hidden py-1.5 pl-2 pr-1 @md:px-3">
                     <div className="flex min-w-0 items-center gap-1.5" style={{ paddingLeft: depth * 10 }}>
                       {node.children.length > 0 ? (
                         <button
@@ -157,19 +160,22 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                       )}
                     </div>
                   </td>
-                  <td className="hidden px-2 py-1.5 @xl:table-cell">
-                    <div className="relative h-2.5 rounded-full bg-zinc-100 dark:bg-zinc-800" aria-hidden="true">
+                  <td className="overflow-hidden p-0 @xl:px-2 @xl:py-1.5">
+                    <div
+                      className="relative hidden h-2.5 @xl:block rounded-full bg-zinc-100 dark:bg-zinc-800"
+                      aria-hidden="true"
+                    >
                       <div
                         className={`absolute top-0 h-2.5 rounded-full ${style.bar} ${node.end === undefined ? "animate-pulse" : ""}`}
                         style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }}
                       />
                     </div>
                   </td>
-                  <td className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums text-zinc-600 dark:text-zinc-300">
+                  <td className="whitespace-nowrap px-1.5 py-1.5 text-right @md:px-2 tabular-nums text-zinc-600 dark:text-zinc-300">
                     {formatMs(duration)}
                   </td>
                   <td
-                    className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums text-zinc-600 dark:text-zinc-300"
+                    className="whitespace-nowrap px-1.5 py-1.5 text-right @md:px-2 tabular-nums text-zinc-600 dark:text-zinc-300"
                     data-testid="trace-tokens"
                   >
                     {total ? (
@@ -191,7 +197,7 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                     )}
                   </td>
                   <td
-                    className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums text-zinc-500 dark:text-zinc-400"
+                    className="whitespace-nowrap py-1.5 pl-1.5 pr-3 text-right tabular-nums text-zinc-500 dark:text-zinc-400"
                     data-testid="trace-cost"
                   >
                     {total?.costUsd !== undefined ? formatCost(total.costUsd) : "–"}

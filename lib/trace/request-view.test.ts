@@ -62,6 +62,12 @@ describe("createRequestView", () => {
       received: 0.3,
     });
     expect(byKey.maxTokens).toMatchObject({ value: 4000, source: "budget" });
+    expect(byKey.maxTokens.note).toBeUndefined();
+    const big = createRequestView({
+      ...toolSpan,
+      input: { ...(toolSpan.input as object), params: { maxTokens: { value: 200000, source: "budget" } } },
+    });
+    expect(big.params.find((p) => p.key === "maxTokens")?.note).toBe("the gateway lowers it to its cap, 4,096");
     expect(byKey.topP).toEqual({ key: "topP", label: "top-p", source: "default" });
     expect(byKey.seed).toMatchObject({ value: 7, source: "agent", received: 7 });
     expect(sourceLabel("settings")).toBe("the page's model settings");

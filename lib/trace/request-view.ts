@@ -7,6 +7,7 @@
  * names, a top-level `temperature`) still read: what they lack is shown as not recorded.
  */
 import type { JsonValue } from "@/lib/core/json";
+import { GATEWAY_CAPS } from "@/lib/llm/caps";
 import {
   PARAM_SOURCES,
   SAMPLING_PARAM_BOUNDS,
@@ -55,6 +56,8 @@ export interface ViewParam {
   source: ParamSource | "default";
   /** What the provider reports it received, when it does (the mock echoes temperature, top-p and seed). */
   received?: number;
+  /** What happened to it on the way (a max tokens above the gateway's cap is lowered to the cap). */
+  note?: string;
 }
 
 export interface RequestView {
@@ -155,12 +158,18 @@ function paramsOf(input: JsonObject, received: JsonObject | undefined): ViewPara
       source = "agent";
     }
     const echoed = received ? num(received[key]) : undefined;
+    const cap = GATEWAY_CAPS.maxOutputTokens;
+    const note =
+      key === "maxTokens" && value !== undefined && value > cap
+        ? `the gateway lowers it to its cap, ${cap.toLocaleString("en")}`
+        : undefined;
     return {
       key,
       label: SAMPLING_PARAM_BOUNDS[key].label,
       ...(value !== undefined ? { value } : {}),
       source,
       ...(echoed !== undefined ? { received: echoed } : {}),
+      ...(note ? { note } : {}),
     };
   });
 }
