@@ -29,8 +29,8 @@ const HINT: Record<SamplingParamKey, string> = {
 function summaryOf(params: SamplingParams): string {
   const set = SAMPLING_PARAM_KEYS.filter((k) => params[k] !== undefined);
   return set.length === 0
-    ? "Model settings: provider defaults"
-    : `Model settings: ${set.map((k) => `${SAMPLING_PARAM_BOUNDS[k].label} ${params[k]}`).join(", ")}`;
+    ? "Model parameters: provider defaults"
+    : `Model parameters: ${set.map((k) => `${SAMPLING_PARAM_BOUNDS[k].label} ${params[k]}`).join(", ")}`;
 }
 
 export function ModelSettings({ params, onChange, layout = "inline" }: ModelSettingsProps) {
@@ -53,7 +53,7 @@ export function ModelSettings({ params, onChange, layout = "inline" }: ModelSett
     return (
       <details className="text-xs">
         <summary className="cursor-pointer font-medium text-zinc-600 dark:text-zinc-300">
-          Model settings{count > 0 ? ` (${count} set)` : ""}
+          Model parameters{count > 0 ? ` (${count} set)` : ""}
         </summary>
         <ModelSettingsFields params={params} onChange={onChange} />
       </details>
@@ -74,7 +74,8 @@ export function ModelSettings({ params, onChange, layout = "inline" }: ModelSett
         ref={toggle}
         type="button"
         className="icon-btn relative aria-expanded:bg-zinc-100 dark:aria-expanded:bg-zinc-800"
-        aria-label="Model settings"
+        // Not "... settings": the page's Settings button keeps that name to itself.
+        aria-label="Model parameters"
         title={summaryOf(params)}
         aria-expanded={open}
         aria-controls={panelId}
@@ -95,7 +96,7 @@ export function ModelSettings({ params, onChange, layout = "inline" }: ModelSett
         <div
           id={panelId}
           role="group"
-          aria-label="Model settings"
+          aria-label="Model parameters"
           className="absolute left-0 top-full z-50 mt-2 w-72 max-w-[calc(100vw-1.5rem)] rounded-lg border border-zinc-200 bg-white p-3 text-xs shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
           data-testid="model-settings"
         >
