@@ -30,12 +30,13 @@ const DIRECTION_RULES = [
       "lib/check/**",
       "lib/recording/**",
       "lib/otel/**",
+      "lib/trace/**",
     ],
     patterns: [
       {
         regex: "^(@/(lib/)?|(\\.\\./)+(lib/)?)(engines|runner|store|cli|components|app)(/|$)",
         message:
-          "lib/spell, lib/tools, lib/llm, lib/check, lib/recording and lib/otel sit below the engines: they never import engines/, the runner or the UI.",
+          "lib/spell, lib/tools, lib/llm, lib/check, lib/recording, lib/otel and lib/trace sit below the engines: they never import engines/, the runner or the UI.",
       },
     ],
   },

@@ -1,7 +1,7 @@
 "use client";
 /**
  * The header's controls bound to the stores: each subscribes to the fields it shows and hands the store's
- * actions to a presentational component (LanguageSwitch, ModelPicker, RunButtons, ThemeSwitch).
+ * actions to a presentational component (LanguageSwitch, ModelPicker and ModelSettings, RunButtons, ThemeSwitch).
  */
 import { useShallow } from "zustand/react/shallow";
 import type { PlaygroundStores } from "@/lib/store/playground";
@@ -9,6 +9,7 @@ import { startRun } from "@/lib/store/playground-actions";
 import { useElapsed, useStore } from "./hooks";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { ModelPicker, type ModelPickerProps } from "./ModelPicker";
+import { ModelSettings } from "./ModelSettings";
 import { RunButtons } from "./RunButtons";
 import { DebugControls } from "./DebugControls";
 import { ThemeSwitch } from "./ThemeSwitch";
@@ -22,19 +23,30 @@ export function ModelControl({
   settings,
   layout,
 }: Pick<PlaygroundStores, "settings"> & Pick<ModelPickerProps, "layout">) {
-  const { model, mockAll, update, hasKey } = useStore(
+  const { model, mockAll, update, hasKey, modelParams, setModelParams } = useStore(
     settings,
-    useShallow((s) => ({ model: s.model, mockAll: s.mockAll, update: s.update, hasKey: s.byokKey !== "" })),
+    useShallow((s) => ({
+      model: s.model,
+      mockAll: s.mockAll,
+      update: s.update,
+      hasKey: s.byokKey !== "",
+      modelParams: s.modelParams,
+      setModelParams: s.setModelParams,
+    })),
   );
+  const stacked = layout === "stacked";
   return (
-    <ModelPicker
-      model={model}
-      mockAll={mockAll}
-      hasKey={hasKey}
-      onModel={(m) => update({ model: m })}
-      onMockAll={(on) => update({ mockAll: on })}
-      layout={layout}
-    />
+    <div className={stacked ? "flex flex-col gap-2" : "flex items-center gap-1"}>
+      <ModelPicker
+        model={model}
+        mockAll={mockAll}
+        hasKey={hasKey}
+        onModel={(m) => update({ model: m })}
+        onMockAll={(on) => update({ mockAll: on })}
+        layout={layout}
+      />
+      <ModelSettings params={modelParams} onChange={setModelParams} layout={layout} />
+    </div>
   );
 }
 

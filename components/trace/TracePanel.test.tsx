@@ -30,3 +30,34 @@ describe("TracePanel", () => {
     expect(html).toContain("bg-rose-500");
   });
 });
+
+describe("TracePanel tokens and cost", () => {
+  const nodes: Record<string, TraceNode> = {
+    a: node("a", "agent", "helper", { model: "mock/default", children: ["m"], streamedDeltas: 24 }),
+    m: node("m", "model", "mock/default", {
+      parentId: "a",
+      model: "mock/default",
+      tokens: { input: 40, output: 13 },
+      costUsd: 0,
+      output: { text: "hi", usage: "reported" },
+    }),
+  };
+
+  it("gives an agent row its model calls' measured usage, not its streamed-delta estimate", () => {
+    const html = renderToStaticMarkup(<TracePanel nodes={nodes} roots={["a"]} nowMs={10} />);
+    const tokens = [...html.matchAll(/data-testid="trace-tokens"[^>]*>(.*?)<\/td>/g)].map((m) =>
+      m[1].replace(/<[^>]+>/g, ""),
+    );
+    expect(tokens).toEqual(["53(40↑ 13↓)", "53(40↑ 13↓)"]);
+    expect(html).not.toContain("~24");
+    // The cost column is always there (a narrow panel hides the timeline instead).
+    expect([...html.matchAll(/data-testid="trace-cost"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(["$0", "$0"]);
+  });
+
+  it("prints a model row's model once", () => {
+    const html = renderToStaticMarkup(
+      <TracePanel nodes={{ m: { ...nodes.m, parentId: null } }} roots={["m"]} nowMs={10} />,
+    );
+    expect(html.split("mock/default").length - 1).toBe(1);
+  });
+});

@@ -1,13 +1,19 @@
 "use client";
 /**
  * The trace: a tree of the run's agent calls, tool calls, workflow steps, hooks, events, RAG retrievals and
- * embedding calls, with durations as bars on one time axis, model, tokens, estimated cost, and inputs/outputs
- * that expand.
+ * embedding calls, with durations as bars on one time axis, tokens and cost (one number per row: a call's own
+ * usage, or the sum of the calls under it), and details that open under the row: a model call's full request
+ * view, any other call's input and output. Narrow panels drop the timeline, never the time, tokens or cost.
  */
-import { Fragment, useState } from "react";
+import { Fragment, useMemo, useState } from "react";
 import type { TraceNode } from "@/lib/store/run-view";
+import { tokenTotals } from "@/lib/trace/token-totals";
 import { ChevronIcon } from "@/components/ui/icons";
 import { JsonTree } from "@/components/result/JsonTree";
+import { formatCost, formatMs } from "./format";
+import { RequestView } from "./RequestView";
+
+export { formatCost, formatMs };
 
 export interface TracePanelProps {
   nodes: Record<string, TraceNode>;
@@ -35,21 +41,10 @@ const KIND_STYLE: Record<TraceNode["kind"], { badge: string; bar: string }> = {
   retrieval: { badge: "bg-teal-100 text-teal-800 dark:bg-teal-500/20 dark:text-teal-200", bar: "bg-teal-500" },
 };
 
-export function formatMs(ms: number): string {
-  if (ms < 1) return "<1 ms";
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-
-export function formatCost(usd: number): string {
-  if (usd === 0) return "$0";
-  if (usd < 0.0001) return "<$0.0001";
-  return `$${usd.toFixed(usd < 0.01 ? 4 : 3)}`;
-}
-
 export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
   const [openIds, setOpenIds] = useState<Set<string>>(new Set());
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const totals = useMemo(() => tokenTotals(nodes), [nodes]);
   if (roots.length === 0) {
     return (
       <div className="flex h-full items-center justify-center p-6 text-center text-sm text-zinc-500 dark:text-zinc-400">
@@ -79,23 +74,27 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
 
   return (
     <div className="@container h-full overflow-auto text-sm" data-testid="trace">
-      <table className="w-full border-collapse">
+      {/* Fixed layout: the numbers keep their columns and the call's name truncates, whatever the panel's width. */}
+      <table className="w-full table-fixed border-collapse">
         <caption className="sr-only">Trace of the run: each call with its duration, tokens and cost</caption>
         <thead className="sticky top-0 z-10 bg-white/95 text-left text-[11px] uppercase tracking-wide text-zinc-500 dark:text-zinc-400 backdrop-blur dark:bg-zinc-950/95">
           <tr>
             <th scope="col" className="px-3 py-1.5 font-medium">
               Call
             </th>
-            <th scope="col" className="hidden w-[38%] px-2 py-1.5 font-medium @sm:table-cell">
-              Timeline <span className="normal-case tracking-normal">(0 – {formatMs(span)})</span>
+            {/* Always a column (so the details row's colSpan matches), zero wide on narrow panels. */}
+            <th scope="col" className="w-0 overflow-hidden p-0 font-medium @xl:w-[34%] @xl:px-2 @xl:py-1.5">
+              <span className="hidden @xl:inline">
+                Timeline <span className="normal-case tracking-normal">(0 – {formatMs(span)})</span>
+              </span>
             </th>
-            <th scope="col" className="px-2 py-1.5 text-right font-medium">
+            <th scope="col" className="w-15 px-1.5 py-1.5 text-right font-medium @md:w-18 @md:px-2">
               Time
             </th>
-            <th scope="col" className="px-2 py-1.5 text-right font-medium">
+            <th scope="col" className="w-13 px-1.5 py-1.5 text-right font-medium @md:w-16 @md:px-2 @2xl:w-32">
               Tokens
             </th>
-            <th scope="col" className="hidden px-3 py-1.5 text-right font-medium @2xl:table-cell">
+            <th scope="col" className="w-15 py-1.5 pl-1.5 pr-3 text-right font-medium @md:w-20">
               Cost
             </th>
           </tr>
@@ -108,7 +107,9 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
             const width = Math.max(0.6, ((end - node.start) / span) * 100);
             const style = KIND_STYLE[node.kind] ?? KIND_STYLE.event;
             const open = openIds.has(node.id);
-            const tokens = node.tokens ? node.tokens.input + node.tokens.output : node.streamedDeltas || undefined;
+            const total = totals.get(node.id);
+            // Before any usage arrives, a running call counts its streamed deltas (a live estimate).
+            const live = !total && node.end === undefined ? node.streamedDeltas || undefined : undefined;
             return (
               <Fragment key={node.id}>
                 <tr
@@ -116,8 +117,8 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                   data-testid="trace-row"
                   data-kind={node.kind}
                 >
-                  <td className="px-3 py-1.5">
-                    <div className="flex min-w-0 items-center gap-1.5" style={{ paddingLeft: depth * 14 }}>
+                  <td className="overflow-hidden py-1.5 pl-2 pr-1 @md:px-3">
+                    <div className="flex min-w-0 items-center gap-1.5" style={{ paddingLeft: depth * 10 }}>
                       {node.children.length > 0 ? (
                         <button
                           type="button"
@@ -141,11 +142,12 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                         className="min-w-0 truncate rounded text-left font-medium hover:underline focus-visible:outline-2 focus-visible:outline-violet-500"
                         aria-expanded={open}
                         onClick={() => toggle(openIds, node.id, setOpenIds)}
-                        title="Show inputs and outputs"
+                        title={node.kind === "model" ? "Show the full request and response" : "Show inputs and outputs"}
                       >
                         {node.name}
                       </button>
-                      {node.model && (
+                      {/* A model row is named for its model: say it once. */}
+                      {node.model && node.model !== node.name && (
                         <span className="hidden truncate text-xs text-zinc-500 dark:text-zinc-400 @lg:inline">
                           {node.model}
                         </span>
@@ -158,51 +160,68 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
                       )}
                     </div>
                   </td>
-                  <td className="hidden px-2 py-1.5 @sm:table-cell">
-                    <div className="relative h-2.5 rounded-full bg-zinc-100 dark:bg-zinc-800" aria-hidden="true">
+                  <td className="overflow-hidden p-0 @xl:px-2 @xl:py-1.5">
+                    <div
+                      className="relative hidden h-2.5 @xl:block rounded-full bg-zinc-100 dark:bg-zinc-800"
+                      aria-hidden="true"
+                    >
                       <div
                         className={`absolute top-0 h-2.5 rounded-full ${style.bar} ${node.end === undefined ? "animate-pulse" : ""}`}
                         style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }}
                       />
                     </div>
                   </td>
-                  <td className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums text-zinc-600 dark:text-zinc-300">
+                  <td className="whitespace-nowrap px-1.5 py-1.5 text-right @md:px-2 tabular-nums text-zinc-600 dark:text-zinc-300">
                     {formatMs(duration)}
                   </td>
                   <td
-                    className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums text-zinc-600 dark:text-zinc-300"
+                    className="whitespace-nowrap px-1.5 py-1.5 text-right @md:px-2 tabular-nums text-zinc-600 dark:text-zinc-300"
                     data-testid="trace-tokens"
                   >
-                    {node.tokens ? (
-                      <span title={`${node.tokens.input} in, ${node.tokens.output} out`}>
-                        {tokens}
-                        <span className="ml-1 text-[11px] text-zinc-500 dark:text-zinc-400">
-                          ({node.tokens.input}↑ {node.tokens.output}↓)
+                    {total ? (
+                      <span
+                        title={`${total.input} in, ${total.output} out${total.estimated ? " (estimated: the provider reported no usage)" : ""}${total.summed ? ", the sum of the calls under it" : ""}`}
+                      >
+                        {total.estimated ? "~" : ""}
+                        {total.input + total.output}
+                        <span className="ml-1 hidden text-[11px] text-zinc-500 @2xl:inline dark:text-zinc-400">
+                          ({total.input}↑ {total.output}↓)
                         </span>
                       </span>
-                    ) : tokens ? (
-                      <span className="text-zinc-500 dark:text-zinc-400">~{tokens}</span>
+                    ) : live ? (
+                      <span className="text-zinc-500 dark:text-zinc-400" title="streamed so far (estimated)">
+                        ~{live}
+                      </span>
                     ) : (
                       <span className="text-zinc-500 dark:text-zinc-400">–</span>
                     )}
                   </td>
-                  <td className="hidden whitespace-nowrap px-3 py-1.5 text-right tabular-nums text-zinc-500 dark:text-zinc-400 @2xl:table-cell">
-                    {node.costUsd !== undefined ? formatCost(node.costUsd) : "–"}
+                  <td
+                    className="whitespace-nowrap py-1.5 pl-1.5 pr-3 text-right tabular-nums text-zinc-500 dark:text-zinc-400"
+                    data-testid="trace-cost"
+                  >
+                    {total?.costUsd !== undefined ? formatCost(total.costUsd) : "–"}
                   </td>
                 </tr>
                 {open && (
                   <tr className="border-b border-zinc-100 bg-zinc-50/70 dark:border-zinc-800/70 dark:bg-zinc-900/50">
-                    <td colSpan={5} className="px-4 py-2">
-                      <div className="grid gap-3 md:grid-cols-2" style={{ paddingLeft: depth * 14 + 20 }}>
-                        <Detail title="Input" value={node.input} />
-                        <Detail title={node.error ? "Error" : "Output"} value={node.error ?? node.output} />
-                        {node.model && (
-                          <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                            Model: {node.model}
-                            {node.costUsd !== undefined ? ` · estimated cost ${formatCost(node.costUsd)}` : ""}
-                          </p>
-                        )}
-                      </div>
+                    <td colSpan={5} className="px-3 py-2 @md:px-4">
+                      {node.kind === "model" ? (
+                        <div className="min-w-0" style={{ paddingLeft: Math.min(depth * 10, 40) }}>
+                          <RequestView span={node} />
+                        </div>
+                      ) : (
+                        <div
+                          className="grid gap-3 @3xl:grid-cols-2"
+                          style={{ paddingLeft: Math.min(depth * 10 + 20, 60) }}
+                        >
+                          <Detail title="Input" value={node.input} />
+                          <Detail title={node.error ? "Error" : "Output"} value={node.error ?? node.output} />
+                          {node.model && (
+                            <p className="text-xs text-zinc-500 dark:text-zinc-400">Model: {node.model}</p>
+                          )}
+                        </div>
+                      )}
                     </td>
                   </tr>
                 )}

@@ -177,3 +177,39 @@ describe("parseCliArgs: repl", () => {
     expect(fail(["repl", "--timeout-ms", "0"])).toMatch(/--timeout-ms needs a positive whole number/);
   });
 });
+
+describe("sampling flags", () => {
+  it("parse --temperature, --max-tokens, --top-p and --seed into the run's model settings", () => {
+    const r = parseCliArgs([
+      "run",
+      "a.lua",
+      "--temperature",
+      "0.3",
+      "--max-tokens",
+      "200",
+      "--top-p",
+      ".9",
+      "--seed",
+      "7",
+    ]);
+    expect(r.ok && r.value.command === "run" && r.value.modelParams).toEqual({
+      temperature: 0.3,
+      maxTokens: 200,
+      topP: 0.9,
+      seed: 7,
+    });
+    const none = parseCliArgs(["run", "a.lua"]);
+    expect(none.ok && none.value.command === "run" && none.value.modelParams).toBeUndefined();
+  });
+
+  it("refuse a value out of range or not a number, naming the flag and its bounds", () => {
+    expect(fail(["run", "a.lua", "--temperature", "3"])).toBe('--temperature needs a number from 0 to 2 (got "3")');
+    expect(fail(["run", "a.lua", "--temperature", "hot"])).toMatch(/--temperature needs a number from 0 to 2/);
+    expect(fail(["run", "a.lua", "--max-tokens", "0"])).toMatch(/--max-tokens needs a whole number from 1 to 4096/);
+    expect(fail(["run", "a.lua", "--max-tokens", "5000"])).toMatch(/--max-tokens needs a whole number from 1 to 4096/);
+    expect(fail(["run", "a.lua", "--top-p", "1.5"])).toMatch(/--top-p needs a number from 0 to 1/);
+    expect(fail(["run", "a.lua", "--seed", "-1"])).toMatch(/--seed/);
+    expect(fail(["run", "a.lua", "--seed", "2.5"])).toMatch(/--seed needs a whole number from 0 to 2147483647/);
+    expect(fail(["check", "a.lua", "--seed", "1"])).toBe("--seed is an option of run, not check");
+  });
+});

@@ -2,6 +2,7 @@
  * The `llmspell` command line, parsed and validated: pure (no file system), so every bad input has a test.
  *
  *   llmspell run <file> [--engine NAME] [--mock] [--model provider/model] [--timeout-ms N] [--memory-mb N]
+ *                       [--temperature X] [--max-tokens N] [--top-p X] [--seed N]
  *                       [--sandbox PRESET] [--json] [--trace] [--state FILE] [--arg key=value ...]
  *                       [--record RUN.json | --replay RUN.json [--replay-speed X]] [--otlp OUT.json]
  *                       [--profile OUT.json] [-- args...]
@@ -14,6 +15,8 @@ import { parseArgs } from "node:util";
 import * as z from "zod";
 import type { JsonValue } from "@/lib/core/json";
 import { SANDBOX_PRESETS, parseSandboxPreset, sandboxRules, type SandboxPreset } from "@/lib/core/sandbox";
+import { SAMPLING_PARAM_BOUNDS, type SamplingParamKey } from "@/lib/llm/model-params";
+import type { SamplingParams } from "@/lib/llm/types";
 
 export interface RunCommand {
   /** `debug` runs the spell under the line debugger (commands on stdin). */
@@ -40,6 +43,8 @@ export interface RunCommand {
   replaySpeed?: number;
   /** `--otlp`: write the run's trace as OTLP/JSON to this file. */
   otlpPath?: string;
+  /** `--temperature`, `--max-tokens`, `--top-p`, `--seed`: for agents that set none of their own. */
+  modelParams?: SamplingParams;
   /** `ARGS`: named values from `--arg k=v` and `-- --k v`, positional ones under "1", "2", …, "0" the file. */
   args?: { [key: string]: JsonValue };
 }
@@ -97,6 +102,10 @@ Options for run:
   --engine NAME        lua or javascript (default: from the file extension)
   --mock               send every model call to the offline mock provider
   --model P/M          default model for agents that name none (default mock/default)
+  --temperature X      sampling temperature (0 to 2) for agents that set none of their own
+  --max-tokens N       output-token cap (1 to 4096) for agents that set none
+  --top-p X            nucleus sampling (0 to 1) for agents that set none
+  --seed N             sampling seed (0 to 2147483647) for agents that set none
   --timeout-ms N       CPU time limit for the spell, in ms
   --memory-mb N        engine memory limit, in MiB
   --sandbox PRESET     security preset: ${SANDBOX_PRESETS.map((p) => `${p} (${sandboxRules(p).summary})`).join(",\n                       ")}
@@ -124,6 +133,10 @@ const RUN_ONLY = [
   "model",
   "timeout-ms",
   "memory-mb",
+  "temperature",
+  "max-tokens",
+  "top-p",
+  "seed",
   "trace",
   "state",
   "arg",
@@ -156,6 +169,24 @@ const replaySpeedSchema = z
   .regex(/^\d+(\.\d+)?$/, "--replay-speed needs a number from 0.25 to 4")
   .transform(Number)
   .refine((n) => n >= 0.25 && n <= 4, "--replay-speed needs a number from 0.25 to 4");
+/** The sampling flags and the parameter each sets; a value outside its bounds is a usage error (not clamped). */
+const SAMPLING_FLAGS = [
+  ["temperature", "temperature"],
+  ["max-tokens", "maxTokens"],
+  ["top-p", "topP"],
+  ["seed", "seed"],
+] as const satisfies readonly (readonly [string, SamplingParamKey])[];
+
+const samplingFlagSchema = (flag: string, key: SamplingParamKey) => {
+  const b = SAMPLING_PARAM_BOUNDS[key];
+  const needs = `--${flag} needs ${b.integer ? "a whole number" : "a number"} from ${b.min} to ${b.max}`;
+  return z
+    .string()
+    .regex(b.integer ? /^\d+$/ : /^\d+(\.\d+)?$|^\.\d+$/, needs)
+    .transform(Number)
+    .refine((n) => n >= b.min && n <= b.max, needs);
+};
+
 const argPairSchema = z.string().regex(/^[^=\s]+=/, "--arg needs key=value");
 
 function check<T>(schema: z.ZodType<T>, value: string): { ok: true; value: T } | { ok: false; message: string } {
@@ -182,6 +213,10 @@ export function parseCliArgs(argv: string[]): ParseResult {
         model: { type: "string" },
         "timeout-ms": { type: "string" },
         "memory-mb": { type: "string" },
+        temperature: { type: "string" },
+        "max-tokens": { type: "string" },
+        "top-p": { type: "string" },
+        seed: { type: "string" },
         sandbox: { type: "string" },
         json: { type: "boolean" },
         trace: { type: "boolean" },
@@ -251,6 +286,13 @@ export function parseCliArgs(argv: string[]): ParseResult {
   const shared = parseSharedFlags(values);
   if (!shared.ok) return shared;
   Object.assign(out, shared.value);
+  for (const [flag, key] of SAMPLING_FLAGS) {
+    const raw = values[flag];
+    if (raw === undefined) continue;
+    const v = check(samplingFlagSchema(flag, key), raw);
+    if (!v.ok) return v;
+    out.modelParams = { ...out.modelParams, [key]: v.value };
+  }
   const sandbox = parseSandboxFlag(values.sandbox);
   if (!sandbox.ok) return sandbox;
   if (sandbox.preset) out.sandbox = sandbox.preset;

@@ -67,6 +67,26 @@ describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
     expect(r.stdout).toBe('hello from lua\n{\n  "a": 1,\n  "list": [\n    1,\n    2\n  ]\n}\n');
   });
 
+  it("--temperature and --seed reach agents that set none; an agent's own temperature wins", async () => {
+    spell(
+      "params.lua",
+      'Agent.builder():name("plain"):build():execute({ text = "one" })\nAgent.builder():name("own"):temperature(0.9):build():execute({ text = "two" })\nreturn 1\n',
+    );
+    const r = await cli(["run", "params.lua", "--mock", "--json", "--temperature", "0.3", "--seed", "7"]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    const models = (report.trace as { phase: string; kind?: string; input?: { params: object } }[]).filter(
+      (e) => e.phase === "start" && e.kind === "model",
+    );
+    expect(models.map((m) => m.input!.params)).toEqual([
+      expect.objectContaining({
+        temperature: { value: 0.3, source: "settings" },
+        seed: { value: 7, source: "settings" },
+      }),
+      expect.objectContaining({ temperature: { value: 0.9, source: "agent" }, seed: { value: 7, source: "settings" } }),
+    ]);
+  });
+
   it("--json prints exactly one JSON object; ARGS come from --arg and after --", async () => {
     spell(
       "args.js",

@@ -131,6 +131,7 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
   const request: RunRequest = { engine, source, limits, mockAll: cmd.mock };
   if (cmd.sandbox) request.sandbox = cmd.sandbox;
   if (cmd.model) request.model = cmd.model;
+  if (cmd.modelParams) request.modelParams = cmd.modelParams;
   if (checked.args) request.args = checked.args;
   if (cmd.statePath) request.stateNamespace = resolve(io.cwd, cmd.statePath);
   if (cmd.recordPath) request.record = true;
@@ -142,6 +143,7 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
     // The recorded settings, unless the command line says otherwise: the same requests need the same inputs.
     request.model = cmd.model ?? recording.spell.model;
     request.mockAll = cmd.mock || recording.spell.mockAll === true;
+    if (!request.modelParams && recording.spell.modelParams) request.modelParams = recording.spell.modelParams;
     if (!cmd.args && recording.spell.args !== undefined) request.args = recording.spell.args;
   }
 

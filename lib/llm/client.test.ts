@@ -155,6 +155,10 @@ describe("createDirectLlmClient", () => {
     expect(await collectParts(client.stream({ ...hello, temperature: 9 }))).toMatchObject([
       { type: "error", kind: "bad_request" },
     ]);
+    for (const bad of [{ topP: 1.5 }, { topP: -0.1 }, { seed: 1.5 }, { seed: -1 }, { seed: 2 ** 31 }])
+      expect(await collectParts(client.stream({ ...hello, ...bad }))).toEqual([
+        { type: "error", kind: "bad_request", message: expect.stringMatching(/^(topP|seed): /) },
+      ]);
   });
 });
 

@@ -12,7 +12,7 @@ import type {
   LanguageModelV4Usage,
 } from "@ai-sdk/provider";
 import type { JsonValue } from "@/lib/core/json";
-import { createMockReply, type MockOptions } from "./mock";
+import { createMockReply, MOCK_PROVIDER, receivedParamsOf, type MockOptions } from "./mock";
 import { fromModelPrompt } from "./prompt";
 import type { LlmRequest, ToolSpec, Usage } from "./types";
 
@@ -29,6 +29,9 @@ function requestOf(modelId: string, options: LanguageModelV4CallOptions): LlmReq
     ...(tools.length > 0 && options.toolChoice?.type !== "none" ? { tools } : {}),
     ...(format ? { responseFormat: format as { [key: string]: JsonValue } } : {}),
     ...(options.maxOutputTokens !== undefined ? { maxTokens: options.maxOutputTokens } : {}),
+    ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
+    ...(options.topP !== undefined ? { topP: options.topP } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
   };
 }
 
@@ -73,7 +76,11 @@ export class MockLanguageModel implements LanguageModelV4 {
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
-    const reply = createMockReply(requestOf(`mock/${this.modelId}`, options));
+    const request = requestOf(`mock/${this.modelId}`, options);
+    const reply = createMockReply(request);
+    // The parameters it got, echoed as provider metadata (lib/llm/stream-model.ts reads them into `received`).
+    const { received } = receivedParamsOf(request);
+    const providerMetadata = received ? { [MOCK_PROVIDER]: { received: { ...received } } } : undefined;
     const delay = this.options.chunkDelayMs ?? 0;
     const signal = options.abortSignal;
     const parts: LanguageModelV4StreamPart[] = [{ type: "stream-start", warnings: [] }];
@@ -85,6 +92,7 @@ export class MockLanguageModel implements LanguageModelV4 {
         type: "finish",
         finishReason: { unified: reply.finishReason, raw: reply.finishReason },
         usage: usageOf(reply.usage),
+        ...(providerMetadata ? { providerMetadata } : {}),
       });
     } else {
       parts.push({
@@ -97,6 +105,7 @@ export class MockLanguageModel implements LanguageModelV4 {
         type: "finish",
         finishReason: { unified: "tool-calls", raw: "tool_calls" },
         usage: usageOf(reply.usage),
+        ...(providerMetadata ? { providerMetadata } : {}),
       });
     }
     let index = 0;

@@ -9,6 +9,8 @@
  *   arguments built from the tool's JSON Schema; after the tool result arrives it answers using that result.
  * - With `responseFormat` (a JSON Schema), it replies with a JSON instance of the schema.
  * - `maxTokens` cuts the reply (one word is one token) and finishes with `length`.
+ * - The finish part echoes the temperature, top-p and seed it received (`received`), so a test or the trace can see
+ *   what reached the provider; the reply's words do not depend on them.
  *
  * This file has no runtime dependencies, so the browser can import it for "mock every model".
  */
@@ -22,6 +24,7 @@ import type {
   LlmClient,
   LlmRequest,
   ProviderInfo,
+  SamplingParams,
   StreamPart,
   ToolSpec,
   Usage,
@@ -228,6 +231,18 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
   });
 }
 
+/**
+ * The sampling parameters of a request, as the mock echoes them back (nothing when it set none). Not `maxTokens`:
+ * the gateway always sends one (its cap), and its effect shows in the reply itself (cut, finish reason `length`).
+ */
+export function receivedParamsOf(request: LlmRequest): { received?: SamplingParams } {
+  const out: SamplingParams = {};
+  if (request.temperature !== undefined) out.temperature = request.temperature;
+  if (request.topP !== undefined) out.topP = request.topP;
+  if (request.seed !== undefined) out.seed = request.seed;
+  return Object.keys(out).length > 0 ? { received: out } : {};
+}
+
 /** Stream the mock's reply as typed parts; an abort ends it with a `cancelled` error part. */
 export async function* streamMockReply(
   request: LlmRequest,
@@ -242,7 +257,7 @@ export async function* streamMockReply(
     if (!(await wait())) return yield cancelled;
     yield { type: "tool-call", toolCallId: reply.toolCallId, toolName: reply.toolName, input: reply.input };
     yield { type: "usage", usage: reply.usage };
-    yield { type: "finish", finishReason: "tool-calls" };
+    yield { type: "finish", finishReason: "tool-calls", ...receivedParamsOf(request) };
     return;
   }
   for (const chunk of reply.chunks) {
@@ -250,7 +265,7 @@ export async function* streamMockReply(
     yield { type: "text-delta", text: chunk };
   }
   yield { type: "usage", usage: reply.usage };
-  yield { type: "finish", finishReason: reply.finishReason };
+  yield { type: "finish", finishReason: reply.finishReason, ...receivedParamsOf(request) };
 }
 
 /** The mock provider as listed by `/api/models`. */

@@ -5,6 +5,7 @@
 import { Ajv } from "ajv";
 import * as z from "zod";
 import type { GatewayCaps } from "./caps";
+import { samplingParamsSchema } from "./model-params";
 import type { LlmRequest } from "./types";
 
 const json = z.json();
@@ -37,8 +38,11 @@ const llmRequestSchema = z.strictObject({
   model: z.string().min(1).max(200).regex(MODEL_ID_PATTERN, 'must look like "provider/model"'),
   messages: z.array(message).min(1, "must hold at least one message"),
   tools: z.array(tool).optional(),
-  temperature: z.number().min(0).max(2).optional(),
+  temperature: samplingParamsSchema.shape.temperature,
+  // Any positive count: the caps lower it (capMaxTokens), so a spell's large budget is not an error.
   maxTokens: z.number().int().positive().optional(),
+  topP: samplingParamsSchema.shape.topP,
+  seed: samplingParamsSchema.shape.seed,
   responseFormat: jsonObject.optional(),
 });
 

@@ -21,6 +21,8 @@ const request = {
   ],
   tools: [{ name: "calculator", description: "math", parameters: { type: "object", properties: {} } }],
   temperature: 0.2,
+  topP: 0.8,
+  seed: 42,
 };
 
 describe("streamLanguageModel on streamText", () => {
@@ -45,6 +47,8 @@ describe("streamLanguageModel on streamText", () => {
     const call = model.doStreamCalls[0];
     expect(call.prompt[0]).toEqual({ role: "system", content: "Be brief." });
     expect(call.temperature).toBe(0.2);
+    expect(call.topP).toBe(0.8);
+    expect(call.seed).toBe(42);
     expect(call.tools?.map((t) => t.name)).toEqual(["calculator"]);
   });
 
@@ -67,5 +71,20 @@ describe("streamLanguageModel on streamText", () => {
     expect(parts).toHaveLength(1);
     expect(parts[0]).toMatchObject({ type: "error" });
     expect(JSON.stringify(parts)).not.toContain("sk-live-abcdef123456");
+  });
+
+  it("carries what the mock reports it received (its provider metadata) on the finish part", async () => {
+    const model = modelOf([
+      { type: "stream-start", warnings: [] },
+      {
+        type: "finish",
+        finishReason: { unified: "stop", raw: "stop" },
+        usage,
+        providerMetadata: { mock: { received: { temperature: 0.2, topP: "high", seed: 42 } } },
+      },
+    ] as LanguageModelV4StreamPart[]);
+    const parts = await collectParts(streamLanguageModel(model, request, { caps: GATEWAY_CAPS }));
+    // Only finite numbers are kept.
+    expect(parts.at(-1)).toEqual({ type: "finish", finishReason: "stop", received: { temperature: 0.2, seed: 42 } });
   });
 });

@@ -16,7 +16,9 @@ import type { JsonValue } from "@/lib/core/json";
 import type { GatewayCaps } from "./caps";
 import { capMaxTokens } from "./request-schema";
 import { toModelMessages, toToolSet } from "./prompt";
-import type { FinishReason, LlmErrorKind, LlmRequest, StreamPart } from "./types";
+import type { FinishReason, LlmErrorKind, LlmRequest, SamplingParams, StreamPart } from "./types";
+import { MOCK_PROVIDER } from "./mock";
+import { pickSamplingParams } from "./model-params";
 
 export interface StreamModelOptions {
   caps: GatewayCaps;
@@ -95,6 +97,16 @@ function errorPartOf(error: unknown, secrets: string[] = []): Extract<StreamPart
 /** A transport failure with no HTTP status: reset, refused or closed socket. */
 function isConnectionDrop(error: unknown): boolean {
   return APICallError.isInstance(error) && error.statusCode === undefined && error.isRetryable;
+}
+
+/**
+ * The sampling parameters a provider reports it received, from its metadata (`{ mock: { received } }`: the mock
+ * echoes them, ./mock-model.ts); each kept only when it is a finite number.
+ */
+function receivedOf(metadata: unknown): SamplingParams | undefined {
+  return pickSamplingParams(
+    (metadata as { [MOCK_PROVIDER]?: { received?: unknown } } | undefined)?.[MOCK_PROVIDER]?.received,
+  );
 }
 
 const FINISH: Record<string, FinishReason> = {
@@ -181,6 +193,8 @@ export async function* streamLanguageModel(
             allowSystemInMessages: true,
             maxOutputTokens: capMaxTokens(request, caps),
             ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+            ...(request.topP !== undefined ? { topP: request.topP } : {}),
+            ...(request.seed !== undefined ? { seed: request.seed } : {}),
             ...(request.tools && request.tools.length > 0
               ? { tools: toToolSet(request.tools), toolChoice: "auto" as const }
               : {}),
@@ -270,7 +284,12 @@ export async function* streamLanguageModel(
               message: "The provider's stream ended before the model finished.",
             };
           } else {
-            yield { type: "finish", finishReason: FINISH[part.finishReason] ?? "other" };
+            const received = receivedOf(part.providerMetadata);
+            yield {
+              type: "finish",
+              finishReason: FINISH[part.finishReason] ?? "other",
+              ...(received ? { received } : {}),
+            };
           }
           return;
         }

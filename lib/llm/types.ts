@@ -24,13 +24,21 @@ export interface ToolSpec {
   parameters: { [key: string]: JsonValue };
 }
 
-export interface LlmRequest {
+/** The sampling parameters of a model call (bounds in ./model-params.ts). */
+export interface SamplingParams {
+  temperature?: number;
+  maxTokens?: number;
+  /** Nucleus sampling, 0 to 1. */
+  topP?: number;
+  /** An integer seed, for providers that sample reproducibly with one. */
+  seed?: number;
+}
+
+export interface LlmRequest extends SamplingParams {
   /** `"provider/model"`; a bare name means the default provider. */
   model: string;
   messages: ChatMessage[];
   tools?: ToolSpec[];
-  temperature?: number;
-  maxTokens?: number;
   /** JSON Schema the reply must satisfy (structured output). */
   responseFormat?: { [key: string]: JsonValue };
 }
@@ -62,7 +70,8 @@ export type StreamPart =
   | { type: "text-delta"; text: string }
   | { type: "tool-call"; toolCallId: string; toolName: string; input: JsonValue }
   | { type: "usage"; usage: Usage }
-  | { type: "finish"; finishReason: FinishReason }
+  /** `received`: the sampling parameters the provider reports it got (the mock echoes them, so tests can see them). */
+  | { type: "finish"; finishReason: FinishReason; received?: SamplingParams }
   | { type: "error"; kind: LlmErrorKind; message: string };
 
 /** Vectors for texts, one per text in order, or why there are none (never with a secret in the message). */

@@ -85,6 +85,18 @@ describe("the wire: the AI SDK's UI message stream", () => {
     expect(last?.parts.find((p) => p.type === "text")).toMatchObject({ text: "héllo\nworld again" });
   });
 
+  it("carries the finish part's received parameters, and only numbers of them", async () => {
+    const sent: StreamPart[] = [{ type: "finish", finishReason: "stop", received: { temperature: 0.3, seed: 7 } }];
+    const bytes = await bytesOf(encodeStream(generate(sent), () => {}));
+    expect(await decodeAll(streamOf(bytes, 5))).toEqual(sent);
+    const forged = new TextEncoder().encode(
+      'data: {"type":"start"}\n\ndata: {"type":"message-metadata","messageMetadata":{"received":{"temperature":"hot","topP":0.5}}}\n\ndata: {"type":"finish","finishReason":"stop"}\n\ndata: [DONE]\n\n',
+    );
+    expect(await decodeAll(streamOf(forged, 7))).toEqual([
+      { type: "finish", finishReason: "stop", received: { topP: 0.5 } },
+    ]);
+  });
+
   it("an event that is not a chunk becomes a malformed error part", async () => {
     const bytes = new TextEncoder().encode('data: {"type":"weird"}\n\n');
     expect(await decodeAll(streamOf(bytes, 5))).toEqual([

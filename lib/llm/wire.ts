@@ -14,11 +14,13 @@
 import { parseJsonEventStream, UI_MESSAGE_STREAM_HEADERS, uiMessageChunkSchema } from "ai";
 import type { UIMessageChunk } from "ai";
 import type { JsonValue } from "@/lib/core/json";
+import { pickSamplingParams } from "./model-params";
 import {
   LLM_ERROR_KINDS,
   type FinishReason,
   type LlmErrorKind,
   type ProviderInfo,
+  type SamplingParams,
   type StreamPart,
   type Usage,
 } from "./types";
@@ -57,6 +59,8 @@ export interface EmbedResponseBody {
 /** What our parts put in `message-metadata` chunks. */
 interface WireMetadata {
   usage?: Usage;
+  /** The finish part's `received` (sent just before the protocol's finish chunk, which has no room for it). */
+  received?: SamplingParams;
   errorKind?: LlmErrorKind;
 }
 
@@ -84,7 +88,11 @@ function toWireChunks(part: StreamPart, state: { textOpen: boolean }): UIMessage
     case "usage":
       return [{ type: "message-metadata", messageMetadata: { usage: part.usage } }];
     case "finish":
-      return [...closeText(), { type: "finish", finishReason: part.finishReason }];
+      return [
+        ...closeText(),
+        ...(part.received ? [{ type: "message-metadata" as const, messageMetadata: { received: part.received } }] : []),
+        { type: "finish", finishReason: part.finishReason },
+      ];
     case "error":
       return [
         ...closeText(),
@@ -152,6 +160,7 @@ const FINISH_REASONS: ReadonlySet<string> = new Set<FinishReason>([
 export async function* decodeStream(body: ReadableStream<Uint8Array>): AsyncGenerator<StreamPart> {
   const reader = parseJsonEventStream({ stream: body, schema: uiMessageChunkSchema }).getReader();
   let errorKind: LlmErrorKind = "upstream";
+  let received: SamplingParams | undefined;
   try {
     for (;;) {
       const { value: result, done } = await reader.read();
@@ -176,6 +185,7 @@ export async function* decodeStream(body: ReadableStream<Uint8Array>): AsyncGene
         case "message-metadata": {
           const meta = (chunk.messageMetadata ?? {}) as WireMetadata;
           if (meta.usage) yield { type: "usage", usage: meta.usage };
+          if (meta.received) received = pickSamplingParams(meta.received);
           if (meta.errorKind && ERROR_KINDS.has(meta.errorKind)) errorKind = meta.errorKind;
           break;
         }
@@ -186,6 +196,7 @@ export async function* decodeStream(body: ReadableStream<Uint8Array>): AsyncGene
               chunk.finishReason && FINISH_REASONS.has(chunk.finishReason)
                 ? (chunk.finishReason as FinishReason)
                 : "other",
+            ...(received ? { received } : {}),
           };
           break;
         case "error":

@@ -138,7 +138,9 @@ function spanAttributes(start: TraceStart, end: TraceEnd | undefined, includeCon
     add("gen_ai.request.model", str(name));
   }
   if (start.kind === "model") {
-    const temperature = field(start.input, "temperature");
+    // `params.temperature.value` (each parameter with its source); `temperature` in traces made before that.
+    const temperature =
+      field(field(field(start.input, "params"), "temperature"), "value") ?? field(start.input, "temperature");
     if (typeof temperature === "number") add("gen_ai.request.temperature", { doubleValue: temperature });
     const finish = field(end?.output, "finishReason");
     if (typeof finish === "string") add("gen_ai.response.finish_reasons", { arrayValue: { values: [str(finish)] } });

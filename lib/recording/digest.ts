@@ -49,6 +49,8 @@ export function summarizeRequest(request: LlmRequest): RequestSummary {
   };
   if (request.temperature !== undefined) out.temperature = request.temperature;
   if (request.maxTokens !== undefined) out.maxTokens = request.maxTokens;
+  if (request.topP !== undefined) out.topP = request.topP;
+  if (request.seed !== undefined) out.seed = request.seed;
   if (responseFormatDigest) out.responseFormatDigest = responseFormatDigest;
   return out;
 }
@@ -69,7 +71,7 @@ const show = (v: JsonValue | undefined) => (v === undefined ? "unset" : JSON.str
 export function describeDifference(recorded: RequestSummary, now: RequestSummary): string | undefined {
   if (recorded.digest === now.digest && recorded.maxTokens === now.maxTokens) return undefined;
   if (recorded.model !== now.model) return `the model differs: recorded ${recorded.model}, now ${now.model}`;
-  for (const key of ["temperature", "maxTokens"] as const) {
+  for (const key of ["temperature", "maxTokens", "topP", "seed"] as const) {
     if (recorded[key] !== now[key])
       return `the parameter ${key} differs: recorded ${show(recorded[key])}, now ${show(now[key])}`;
   }

@@ -10,6 +10,7 @@ import * as z from "zod";
 import { providerInfoSchema } from "@/lib/llm/provider-schema";
 import type { JsonValue } from "@/lib/core/json";
 import { LLM_ERROR_KINDS } from "@/lib/llm/types";
+import { samplingParamsSchema } from "@/lib/llm/model-params";
 
 export const RECORDING_FORMAT = "llmspell-recording";
 export const RECORDING_VERSION = 1;
@@ -35,6 +36,8 @@ const requestSummarySchema = z.object({
   model: z.string(),
   temperature: z.number().optional(),
   maxTokens: z.number().optional(),
+  topP: z.number().optional(),
+  seed: z.number().optional(),
   /** Names of the tools offered, in order. */
   tools: z.array(z.string()),
   /** sha-256 of the tools' schemas (names alone do not catch a changed description or parameter). */
@@ -55,6 +58,8 @@ const streamPartSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("finish"),
     finishReason: z.enum(["stop", "length", "tool-calls", "content-filter", "error", "other"]),
+    /** The sampling parameters the provider echoed (the mock does); absent in older recordings. */
+    received: samplingParamsSchema.optional(),
   }),
   z.object({
     type: z.literal("error"),
@@ -113,6 +118,8 @@ const recordingSchema = z.object({
     /** The default model for agents that name none. */
     model: z.string(),
     mockAll: z.boolean().optional(),
+    /** The page's model settings (or the CLI's flags) the run used for agents that set none; a replay reuses them. */
+    modelParams: samplingParamsSchema.optional(),
   }),
   /** The model list the run saw (`listModels`: prices for trace costs, `Provider.list`), so a replay sees it too. */
   providers: z.array(providerInfoSchema),

@@ -132,23 +132,22 @@ describe("a breakpoint set while the spell runs", () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => (release = r));
     const inner = createDirectLlmClient({ mockAll: true, env: {} });
-    let session: DebugSession | undefined;
-    const llm: LlmClient = {
-      ...inner,
-      async *stream(request, signal) {
-        // The spell waits in the call; meanwhile the user sets a breakpoint (the session had none).
-        session!.setBreakpoints([{ line: 3 }]);
-        await gate;
-        yield* inner.stream(request, signal);
-      },
-    };
     const pauses: number[] = [];
-    session = new DebugSession({
+    const session = new DebugSession({
       paused(pause) {
         pauses.push(pause.line);
         return "continue";
       },
     });
+    const llm: LlmClient = {
+      ...inner,
+      async *stream(request, signal) {
+        // The spell waits in the call; meanwhile the user sets a breakpoint (the session had none).
+        session.setBreakpoints([{ line: 3 }]);
+        await gate;
+        yield* inner.stream(request, signal);
+      },
+    };
     const engine = await createEngine("lua");
     const api = createSpellApi(createTestRuntime({ engine: "lua", llm }));
     setTimeout(release, 10);

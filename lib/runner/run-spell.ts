@@ -10,7 +10,7 @@ import { SpellError, type SpellErrorData } from "@/lib/core/errors";
 import { type ExecutionResult, type ExecutionStats, type RunEvent } from "@/lib/core/events";
 import { type ExecuteOptions, type ScriptEngine } from "@/lib/core/engine";
 import type { JsonValue } from "@/lib/core/json";
-import type { LlmClient } from "@/lib/llm/types";
+import type { LlmClient, SamplingParams } from "@/lib/llm/types";
 import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
 import { startWallTimer, type DebugSession } from "@/lib/core/debug";
@@ -186,6 +186,7 @@ export function openRunScope(request: RunRequest, deps: RunSpellDeps): RunScope 
     ...(args !== undefined ? { args } : {}),
     model: request.model ?? DEFAULT_MODEL,
     ...(request.mockAll ? { mockAll: true } : {}),
+    ...(hasParams(request.modelParams) ? { modelParams: request.modelParams } : {}),
   };
   if (request.replay) {
     const fork = request.replay.fork;
@@ -262,6 +263,7 @@ function spellRuntime(request: RunRequest, deps: RunSpellDeps, engine: ScriptEng
     ...(request.sandbox ? { sandbox: request.sandbox } : {}),
     defaultModel: request.model ?? DEFAULT_MODEL,
     mockAll: request.mockAll,
+    ...(hasParams(request.modelParams) ? { modelDefaults: request.modelParams } : {}),
     args: scope.args,
     engine: engine.name,
     dialect: engine.dialect,
@@ -272,6 +274,11 @@ function spellRuntime(request: RunRequest, deps: RunSpellDeps, engine: ScriptEng
 
 /** Extra time past the wall-clock limit before the host aborts a run the engine has not stopped. */
 const WALL_GRACE_MS = 250;
+
+/** Whether a request carries any model setting (an empty object is left out of the recording). */
+function hasParams(params: SamplingParams | undefined): params is SamplingParams {
+  return params !== undefined && Object.values(params).some((v) => v !== undefined);
+}
 
 function wallMessage(limits: RunLimits): string {
   return STOP_MESSAGES.wall(limits.wallTimeoutMs);

@@ -84,6 +84,10 @@ export async function openSpellSession(request: RunRequest, deps: OpenSessionDep
     ...(request.sandbox ? { sandbox: request.sandbox } : {}),
     defaultModel: request.model ?? DEFAULT_MODEL,
     mockAll: request.mockAll,
+    // The page's model settings as of the run that opened the session (each page run opens a fresh one).
+    ...(request.modelParams && Object.keys(request.modelParams).length > 0
+      ? { modelDefaults: request.modelParams }
+      : {}),
     args: request.args,
     engine: engine.name,
     dialect: engine.dialect,

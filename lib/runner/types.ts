@@ -11,6 +11,7 @@ import type { RunLimits } from "@/lib/core/limits";
 import type { SandboxPreset } from "@/lib/core/sandbox";
 import type { SessionMode } from "@/lib/core/engine";
 import type { Recording } from "@/lib/recording/schema";
+import type { SamplingParams } from "@/lib/llm/types";
 
 export interface RunRequest {
   /** Engine name: `lua`, `javascript`, or a registered plugin. */
@@ -25,6 +26,11 @@ export interface RunRequest {
   model?: string;
   /** Send every model call to the mock provider. */
   mockAll?: boolean;
+  /**
+   * Sampling parameters for model calls that do not set their own (the page's model settings, the CLI's
+   * `--temperature` ...): an agent's own values win.
+   */
+  modelParams?: SamplingParams;
   /** The user's own OpenAI key for this run (browser BYOK); sent only to our `/api/llm`, never logged. */
   byokKey?: string;
   /** Where `State` persists: an IndexedDB database name (browser) or a JSON file path (CLI). */

@@ -7,7 +7,7 @@ import type { CpuMeter } from "@/lib/core/cpu-meter";
 import type { SpellDialect } from "@/lib/core/dialect";
 import type { JsonValue } from "@/lib/core/json";
 import type { RunEvent } from "@/lib/core/events";
-import type { LlmClient } from "@/lib/llm/types";
+import type { LlmClient, SamplingParams } from "@/lib/llm/types";
 import type { RunLimits } from "../core/limits";
 import type { SandboxPreset } from "../core/sandbox";
 
@@ -51,6 +51,8 @@ export interface SpellRuntime {
   defaultModel: string;
   /** Send every model call to the mock provider ("mock every model" for demos and `--mock`). */
   mockAll?: boolean;
+  /** Sampling parameters for model calls that set none of their own (the page's model settings, CLI flags). */
+  modelDefaults?: SamplingParams;
   /** Script arguments (`ARGS`). */
   args?: JsonValue;
   /** The name of the engine running the spell (`Config.getDefaultEngine()` reports it). */

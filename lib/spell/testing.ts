@@ -6,7 +6,7 @@ import { dialectOf, type SpellDialect, type SpellLanguage } from "@/lib/core/dia
 import type { JsonValue } from "@/lib/core/json";
 import type { RunEvent } from "@/lib/core/events";
 import { createDirectLlmClient } from "@/lib/llm/direct";
-import type { LlmClient } from "@/lib/llm/types";
+import type { LlmClient, SamplingParams } from "@/lib/llm/types";
 import { clampLimits, type RunLimits } from "../core/limits";
 import { sandboxRules, type SandboxPreset } from "../core/sandbox";
 import type { SpellRuntime, StateStore } from "./runtime";
@@ -25,6 +25,8 @@ export interface TestRuntimeOptions {
   limits?: Partial<RunLimits>;
   defaultModel?: string;
   mockAll?: boolean;
+  /** Sampling parameters for model calls that set none (the page's model settings). */
+  modelDefaults?: SamplingParams;
   /** The run's security preset (its limits are the ceiling of `limits`). */
   sandbox?: SandboxPreset;
 }
@@ -42,6 +44,7 @@ export function createTestRuntime(opts: TestRuntimeOptions = {}): SpellRuntime {
     ...(opts.sandbox ? { sandbox: opts.sandbox } : {}),
     defaultModel: opts.defaultModel ?? "mock/default",
     mockAll: opts.mockAll ?? true,
+    ...(opts.modelDefaults ? { modelDefaults: opts.modelDefaults } : {}),
     ...(opts.args !== undefined ? { args: opts.args } : {}),
     engine: opts.engine ?? opts.dialect?.language ?? "lua",
     dialect: opts.dialect ?? dialectOf(opts.engine ?? "lua"),

@@ -99,6 +99,9 @@ export function createCompareStore(deps: {
           record: true,
         };
         if (key) request.byokKey = key;
+        // The page's model settings apply to both sides alike.
+        const params = deps.settings.getState().modelParams;
+        if (Object.values(params).some((v) => v !== undefined)) request.modelParams = params;
         const args = spec.args !== undefined ? spec.args : (e.args as JsonValue | undefined);
         const otherArgs = other.args !== undefined ? other.args : (e.args as JsonValue | undefined);
         if (args !== undefined && args !== null) request.args = args;

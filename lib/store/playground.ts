@@ -81,7 +81,7 @@ export function linkRunToRepl(run: RunStore, repl: ReplStore): () => void {
 /** The request for running the editor's current spell with the user's settings. */
 export function buildRunRequest(
   editor: Pick<EditorState, "language" | "sources" | "args">,
-  settings: Pick<SettingsState, "model" | "mockAll" | "byokKey" | "sandbox">,
+  settings: Pick<SettingsState, "model" | "mockAll" | "byokKey" | "sandbox" | "modelParams">,
 ): RunRequest {
   const request: RunRequest = {
     engine: editor.language,
@@ -94,6 +94,7 @@ export function buildRunRequest(
     record: true,
   };
   if (settings.byokKey) request.byokKey = settings.byokKey;
+  if (Object.values(settings.modelParams).some((v) => v !== undefined)) request.modelParams = settings.modelParams;
   const args = runArgsOf(editor.language, request.source, editor.args);
   if (args !== undefined) request.args = args;
   return request;

@@ -65,6 +65,7 @@ export function replayRequest(
     replay,
   };
   if (recording.spell.mockAll) request.mockAll = true;
+  if (recording.spell.modelParams) request.modelParams = recording.spell.modelParams;
   if (spell.args !== undefined && spell.args !== null) request.args = spell.args;
   return request;
 }

@@ -7,6 +7,7 @@ import * as z from "zod";
 import { SPELL_LANGUAGES } from "@/lib/core/dialect";
 import { SANDBOX_PRESETS } from "@/lib/core/sandbox";
 import type { VersionedCodec } from "./storage";
+import { samplingParamsSchema } from "@/lib/llm/model-params";
 
 const spellLanguageSchema = z.enum(SPELL_LANGUAGES);
 
@@ -41,6 +42,11 @@ const settingsSchema = z.object({
   editorKind: z.enum(EDITOR_KINDS),
   /** The security preset every run of this page uses (lib/core/sandbox.ts); embeds may only ask for a tighter one. */
   sandbox: z.enum(SANDBOX_PRESETS),
+  /**
+   * Temperature, max tokens, top-p and seed for agents that set none of their own (the model settings beside the
+   * picker). Optional in the stored blob (older version-3 blobs have none), so no version bump.
+   */
+  modelParams: samplingParamsSchema.default({}),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -53,6 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rememberKey: false,
   editorKind: "auto",
   sandbox: "standard",
+  modelParams: {},
 };
 
 /** Version 1 (the first release): `theme: "auto"`, a `vimMode` flag, and no key or editor options. */

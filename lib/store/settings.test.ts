@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, FONT_SIZE_MAX, FONT_SIZE_MIN } from "./schemas";
 import { BYOK_KEY, SETTINGS_KEY, createSettingsStore, resolveTheme } from "./settings";
 import { createFakeStorage } from "./test-storage";
+import { buildRunRequest } from "./playground";
 
 describe("settings store", () => {
   it("starts from defaults and persists changes as a versioned blob", () => {
@@ -113,5 +114,45 @@ describe("settings store", () => {
     expect(resolveTheme("system", false)).toBe("light");
     expect(resolveTheme("light", true)).toBe("light");
     expect(resolveTheme("dark", false)).toBe("dark");
+  });
+});
+
+describe("model settings", () => {
+  it("persist, start empty, and clamp typed values with a sentence for each change", () => {
+    const local = createFakeStorage();
+    const store = createSettingsStore({ local, session: createFakeStorage() });
+    expect(store.getState().modelParams).toEqual({});
+    const notes = store.getState().setModelParams({ temperature: 3, maxTokens: 99.6, topP: 0.5, seed: -4 });
+    expect(store.getState().modelParams).toEqual({ temperature: 2, maxTokens: 100, topP: 0.5, seed: 0 });
+    expect(notes).toEqual([
+      "temperature 3 is outside 0 to 2; it was set to 2",
+      "max tokens 99.6 is outside 1 to 4096 (a whole number); it was set to 100",
+      "seed -4 is outside 0 to 2147483647 (a whole number); it was set to 0",
+    ]);
+    const again = createSettingsStore({ local, session: createFakeStorage() }).getState();
+    expect(again.modelParams).toEqual({ temperature: 2, maxTokens: 100, topP: 0.5, seed: 0 });
+    expect(store.getState().setModelParams({ temperature: null, topP: Number.NaN })).toEqual([
+      "top-p must be a number; it was left unset",
+    ]);
+    expect(store.getState().modelParams).toEqual({});
+  });
+
+  it("reads a version-3 blob saved before model settings existed", () => {
+    const local = createFakeStorage();
+    const old = { ...DEFAULT_SETTINGS, theme: "dark" } as Record<string, unknown>;
+    delete old.modelParams;
+    local.data.set(SETTINGS_KEY, JSON.stringify({ v: 3, data: old }));
+    const s = createSettingsStore({ local, session: createFakeStorage() }).getState();
+    expect(s.theme).toBe("dark");
+    expect(s.modelParams).toEqual({});
+  });
+
+  it("reach the run request only when set", () => {
+    const editor = { language: "lua" as const, sources: { lua: "return 1", javascript: "" }, args: undefined };
+    const base = { model: "mock/default", mockAll: false, byokKey: "", sandbox: "standard" as const };
+    expect(buildRunRequest(editor, { ...base, modelParams: {} }).modelParams).toBeUndefined();
+    expect(buildRunRequest(editor, { ...base, modelParams: { temperature: 0.3 } }).modelParams).toEqual({
+      temperature: 0.3,
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The settings store: theme, model, "mock every model", keybindings (vim), font size, editor kind, the security
- * preset of every run, and the user's own API key (BYOK).
+ * The settings store: theme, model, "mock every model", the model settings (temperature, max tokens, top-p, seed
+ * for agents that set none), keybindings (vim), font size, editor kind, the security preset of every run, and the
+ * user's own API key (BYOK).
  *
  * Settings persist in localStorage as a versioned, validated blob. The BYOK key is never part of that blob:
  * it lives in sessionStorage (gone when the tab closes) unless the user asks to remember it, then in
@@ -16,6 +17,7 @@ import {
   type ThemeChoice,
 } from "./schemas";
 import type { SandboxPreset } from "@/lib/core/sandbox";
+import { clampModelParams, type SamplingParamKey } from "@/lib/llm/model-params";
 import { readRaw, readVersioned, removeRaw, writeRaw, writeVersioned, type StorageLike } from "./storage";
 
 export const SETTINGS_KEY = "llmspell.settings";
@@ -28,6 +30,11 @@ export interface SettingsState extends Settings {
   update(patch: Partial<Settings>): void;
   setByokKey(key: string): void;
   setRememberKey(remember: boolean): void;
+  /**
+   * Set the model settings from what the user typed (`null`: unset). Values outside their bounds are clamped;
+   * returns a sentence for each change made, to show beside the fields.
+   */
+  setModelParams(input: { [K in SamplingParamKey]?: number | null }): string[];
 }
 
 export interface SettingsStoreOptions {
@@ -61,6 +68,11 @@ export function createSettingsStore(opts: SettingsStoreOptions): SettingsStore {
       if (clean) writeRaw(keyStorage(remember), keyArea(remember), BYOK_KEY, clean);
       else removeRaw(keyStorage(remember), BYOK_KEY);
     },
+    setModelParams(input) {
+      const { params, notes } = clampModelParams(input);
+      set({ modelParams: params });
+      return notes;
+    },
     setRememberKey(remember) {
       if (remember === get().rememberKey) return;
       const key = get().byokKey;
@@ -90,12 +102,16 @@ function pickSettings(s: Settings): Settings {
     rememberKey: s.rememberKey,
     editorKind: s.editorKind,
     sandbox: s.sandbox,
+    modelParams: s.modelParams,
   };
 }
 
 function clampPatch(patch: Partial<Settings>): Partial<Settings> {
-  if (patch.fontSize === undefined) return patch;
-  return { ...patch, fontSize: Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, Math.round(patch.fontSize))) };
+  const out = { ...patch };
+  if (out.fontSize !== undefined)
+    out.fontSize = Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, Math.round(out.fontSize)));
+  if (out.modelParams !== undefined) out.modelParams = clampModelParams(out.modelParams).params;
+  return out;
 }
 
 /**

@@ -3,7 +3,17 @@
  * usage and cost. Every agent call goes through here.
  */
 import { SpellError } from "@/lib/core/errors";
-import type { ChatMessage, FinishReason, LlmErrorKind, LlmRequest, ModelInfo, ToolCall, Usage } from "@/lib/llm/types";
+import type {
+  ChatMessage,
+  FinishReason,
+  LlmErrorKind,
+  LlmRequest,
+  ModelInfo,
+  SamplingParams,
+  ToolCall,
+  Usage,
+} from "@/lib/llm/types";
+import { SAMPLING_PARAM_KEYS, type ParamSource, type SamplingParamKey } from "@/lib/llm/model-params";
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
 import { isMockModel } from "@/lib/llm/mock";
 import type { SpellRuntime } from "../runtime";
@@ -28,6 +38,8 @@ interface ModelCallOptions {
   parentId?: string;
   /** The trace id token `stream` events carry (the agent's). */
   streamTraceId?: string;
+  /** Where each parameter the request sets came from (the trace's request view shows it); unnamed ones: `agent`. */
+  paramSources?: Partial<Record<SamplingParamKey, ParamSource>>;
   signal: AbortSignal;
   onDelta?: (text: string) => Promise<void> | void;
 }
@@ -37,6 +49,11 @@ export interface ModelCaller {
   /** `"provider/model"` for a spell's model string (bare names get the default provider). */
   resolve(model: string | undefined, provider?: string): { provider: string; model: string; id: string };
   price(id: string): Promise<ModelInfo["price"] | undefined>;
+}
+
+/** A rough token count (4 characters a token), for a provider that reports no usage; the trace marks it estimated. */
+function estimateTokens(value: unknown): number {
+  return Math.ceil((typeof value === "string" ? value : JSON.stringify(value)).length / 4);
 }
 
 function errorKindOf(kind: LlmErrorKind): "cancelled" | "timeout" | "provider" {
@@ -94,22 +111,46 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
       const model = runtime.mockAll && !isMockModel(request.model) ? DEFAULT_MODEL : request.model;
       const left = budget.beginModelCall(model);
       const req: LlmRequest = { ...request, model };
-      if (req.maxTokens === undefined || req.maxTokens > left) req.maxTokens = Math.max(1, left);
+      // The spell's values win; the page's model settings fill in the rest; the run's token budget lowers maxTokens.
+      const sources: Partial<Record<SamplingParamKey, ParamSource>> = {};
+      for (const key of SAMPLING_PARAM_KEYS) {
+        const fallback = runtime.modelDefaults?.[key];
+        if (req[key] !== undefined) sources[key] = opts.paramSources?.[key] ?? "agent";
+        else if (fallback !== undefined) {
+          req[key] = fallback;
+          sources[key] = "settings";
+        }
+      }
+      if (req.maxTokens === undefined || req.maxTokens > left) {
+        req.maxTokens = Math.max(1, left);
+        sources.maxTokens = "budget";
+      }
       void loadPrices();
-      // The whole request's messages (system prompt included), so a trace, a lesson's checks and a debugger see
-      // what the model was asked; long texts are cut by the tracer (toTraceValue). `last` (the message this call
-      // answers) stays for readers that want only that (the OTLP export's gen_ai.input.messages).
+      // The whole request (system prompt, every message, the tools' schemas, each parameter with where it came
+      // from), kept whole for the trace's request view. `last` (the message this call answers) stays for readers
+      // that want only that (the OTLP export's gen_ai.input.messages).
       const lastUser = [...request.messages].reverse().find((m: ChatMessage) => m.role === "user" || m.role === "tool");
+      const params: Record<string, { value: number; source: ParamSource }> = {};
+      for (const key of SAMPLING_PARAM_KEYS) {
+        const value = req[key];
+        if (value !== undefined) params[key] = { value, source: sources[key] ?? "agent" };
+      }
       const span = tracer.start("model", model, {
         parentId: opts.parentId,
         model,
+        whole: true,
         input: {
           messages: request.messages,
           last: lastUser ?? null,
-          tools: request.tools?.map((t) => t.name) ?? [],
-          ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+          tools: request.tools ?? [],
+          params,
+          ...(request.responseFormat ? { responseFormat: request.responseFormat } : {}),
         },
       });
+      const startedAt = runtime.now();
+      let firstTokenMs: number | undefined;
+      let usageReported = false;
+      let received: SamplingParams | undefined;
       let text = "";
       const toolCalls: ToolCall[] = [];
       let usage: Usage = { inputTokens: 0, outputTokens: 0 };
@@ -119,6 +160,7 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
           for await (const part of runtime.llm.stream(req, signal)) {
             if (part.type === "text-delta") {
               if (!part.text) continue;
+              firstTokenMs ??= runtime.now() - startedAt;
               text += part.text;
               runtime.emit({
                 type: "stream",
@@ -128,11 +170,14 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
               });
               if (opts.onDelta) await opts.onDelta(part.text);
             } else if (part.type === "tool-call") {
+              firstTokenMs ??= runtime.now() - startedAt;
               toolCalls.push({ id: part.toolCallId, name: part.toolName, input: part.input });
             } else if (part.type === "usage") {
               usage = part.usage;
+              usageReported = true;
             } else if (part.type === "finish") {
               finishReason = part.finishReason;
+              if (part.received) received = part.received;
             } else if (part.type === "error") {
               throw new SpellError(errorKindOf(part.kind), `${model}: ${part.message}`);
             }
@@ -143,10 +188,23 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
           throw new SpellError("provider", `${model}: ${errorMessage(e)}`);
         }
         if (toolCalls.length > 0 && finishReason === "stop") finishReason = "tool-calls";
+        if (!usageReported)
+          usage = {
+            inputTokens: estimateTokens(req.messages) + (req.tools ? estimateTokens(req.tools) : 0),
+            outputTokens: estimateTokens(text) + (toolCalls.length > 0 ? estimateTokens(toolCalls) : 0),
+          };
         budget.addTokens(usage.inputTokens + usage.outputTokens);
         const price = await caller.price(model);
         span.end({
-          output: { text, toolCalls: toolCalls.map((c) => ({ name: c.name, input: c.input })), finishReason },
+          output: {
+            text,
+            toolCalls: toolCalls.map((c) => ({ id: c.id, name: c.name, input: c.input })),
+            finishReason,
+            usage: usageReported ? "reported" : "estimated",
+            // A timing (the replay tests mask keys ending in `_time_ms`): ms from the call to its first text or tool call.
+            ...(firstTokenMs !== undefined ? { first_token_time_ms: Math.round(firstTokenMs * 10) / 10 } : {}),
+            ...(received ? { received } : {}),
+          },
           model,
           tokens: { input: usage.inputTokens, output: usage.outputTokens },
           ...(price

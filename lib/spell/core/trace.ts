@@ -9,7 +9,7 @@ import type { RunEvent, TraceKind } from "@/lib/core/events";
 import type { SpellErrorData } from "@/lib/core/errors";
 import { SpellError } from "@/lib/core/errors";
 import { FIXED_BOUNDS } from "@/lib/core/limits";
-import { errorMessage, toTraceValue } from "./values";
+import { errorMessage, toTraceValue, WHOLE_TRACE_BOUNDS } from "./values";
 
 interface SpanEnd {
   output?: unknown;
@@ -28,9 +28,17 @@ interface Span {
   end(info?: SpanEnd): void;
 }
 
+interface SpanOptions {
+  parentId?: string;
+  input?: unknown;
+  model?: string;
+  /** Keep the input and output whole (a model call's request and reply), within {@link WHOLE_TRACE_BOUNDS}. */
+  whole?: boolean;
+}
+
 export interface Tracer {
   /** Open a span. Throws an `api` error when it would nest or open more calls than a run may. */
-  start(kind: TraceKind, name: string, opts?: { parentId?: string; input?: unknown; model?: string }): Span;
+  start(kind: TraceKind, name: string, opts?: SpanOptions): Span;
   /** Run `fn` inside a span; the span ends with its result or its error (rethrown). */
   run<T>(
     kind: TraceKind,
@@ -79,6 +87,7 @@ export function createTracer(emit: (e: RunEvent) => void, now: () => number, obs
         );
       }
       const id = `${kind}-${++next}`;
+      const traceValue = (v: unknown) => (opts.whole ? toTraceValue(v, 0, WHOLE_TRACE_BOUNDS) : toTraceValue(v));
       open.set(id, { ...(opts.parentId ? { parentId: opts.parentId } : {}), depth });
       const t0 = now();
       const started = send({
@@ -89,11 +98,11 @@ export function createTracer(emit: (e: RunEvent) => void, now: () => number, obs
         name,
         t: t0,
         ...(opts.parentId ? { parentId: opts.parentId } : {}),
-        ...(opts.input !== undefined ? { input: toTraceValue(opts.input) } : {}),
+        ...(opts.input !== undefined ? { input: traceValue(opts.input) } : {}),
         ...(opts.model ? { model: opts.model } : {}),
       });
       let ended = false;
-      const hold = observer?.started({ kind, name }, opts.input === undefined ? undefined : toTraceValue(opts.input));
+      const hold = observer?.started({ kind, name }, opts.input === undefined ? undefined : traceValue(opts.input));
       return {
         id,
         kind,
@@ -107,12 +116,12 @@ export function createTracer(emit: (e: RunEvent) => void, now: () => number, obs
             { kind, name },
             info.error !== undefined
               ? { error: errorMessage(info.error) }
-              : { output: info.output === undefined ? undefined : toTraceValue(info.output) },
+              : { output: info.output === undefined ? undefined : traceValue(info.output) },
           );
           if (!started) return;
           const t = now();
           const ev: RunEvent = { type: "trace", phase: "end", id, t, durationMs: Math.max(0, t - t0) };
-          if (info.output !== undefined) ev.output = toTraceValue(info.output) as JsonValue;
+          if (info.output !== undefined) ev.output = traceValue(info.output) as JsonValue;
           if (info.error !== undefined) ev.error = toErrorData(info.error);
           if (info.model) ev.model = info.model;
           if (info.tokens) ev.tokens = info.tokens;

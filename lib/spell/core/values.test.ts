@@ -3,7 +3,7 @@ import { LUA_DIALECT, dialectOf, type SpellLanguage } from "@/lib/core/dialect";
 import { SpellError } from "@/lib/core/errors";
 import { type HostValue } from "@/lib/core/engine";
 import { spellFn } from "../test-support";
-import { toJson, toJsonArg } from "./values";
+import { WHOLE_TRACE_BOUNDS, toJson, toJsonArg, toTraceValue } from "./values";
 
 const fn = spellFn(() => null);
 const handle: HostValue = { $handle: 1, $class: "Agent" };
@@ -49,5 +49,24 @@ describe("toJsonArg (JSON-only arguments)", () => {
 
   it("toJson itself stays lenient (display and internal copies): functions are dropped", () => {
     expect(toJson({ f: fn, list: [fn, 1] })).toEqual({ list: [null, 1] });
+  });
+});
+
+describe("toTraceValue", () => {
+  it("cuts strings at 4,000 characters by default, and keeps them whole up to 64 KiB for a model call", () => {
+    const long = "a".repeat(20_000);
+    expect(toTraceValue(long)).toBe("a".repeat(4000) + "…");
+    expect(toTraceValue({ messages: [{ content: long }] }, 0, WHOLE_TRACE_BOUNDS)).toEqual({
+      messages: [{ content: long }],
+    });
+    const huge = "b".repeat(WHOLE_TRACE_BOUNDS.maxString + 10);
+    expect(toTraceValue(huge, 0, WHOLE_TRACE_BOUNDS)).toBe("b".repeat(WHOLE_TRACE_BOUNDS.maxString) + "…");
+  });
+
+  it("keeps a tool schema nested deeper than the default depth whole for a model call", () => {
+    let schema: Record<string, unknown> = { type: "string" };
+    for (let i = 0; i < 12; i++) schema = { type: "object", properties: { x: schema } };
+    expect(JSON.stringify(toTraceValue(schema))).toContain("…");
+    expect(toTraceValue(schema, 0, WHOLE_TRACE_BOUNDS)).toEqual(schema);
   });
 });

@@ -46,22 +46,34 @@ export function textOf(v: unknown): string {
   return JSON.stringify(v);
 }
 
-const MAX_TRACE_STRING = 4000;
+/** How much of a value a trace event keeps. */
+export interface TraceValueBounds {
+  maxString: number;
+  maxDepth: number;
+}
+
+const CUT_BOUNDS: TraceValueBounds = { maxString: 4000, maxDepth: 8 };
+
+/**
+ * The bounds of a model call's request and reply, which the trace shows whole (its request view folds long texts,
+ * never cuts them): the gateway's 64 KiB request body bounds a request, its output cap a reply.
+ */
+export const WHOLE_TRACE_BOUNDS: TraceValueBounds = { maxString: 64 * 1024, maxDepth: 32 };
 
 /** A copy for a trace event: JSON only, long strings cut, functions and handles named. */
-export function toTraceValue(v: unknown, depth = 0): JsonValue {
+export function toTraceValue(v: unknown, depth = 0, bounds: TraceValueBounds = CUT_BOUNDS): JsonValue {
   if (v === undefined || v === null) return null;
-  if (typeof v === "string") return v.length > MAX_TRACE_STRING ? v.slice(0, MAX_TRACE_STRING) + "…" : v;
+  if (typeof v === "string") return v.length > bounds.maxString ? v.slice(0, bounds.maxString) + "…" : v;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v === "boolean") return v;
   if (isSpellFunction(v)) return "<function>";
   if (isHandleRef(v)) return `<${v.$class}>`;
-  if (depth > 8) return "…";
-  if (Array.isArray(v)) return v.slice(0, 200).map((x) => toTraceValue(x, depth + 1));
+  if (depth > bounds.maxDepth) return "…";
+  if (Array.isArray(v)) return v.slice(0, 200).map((x) => toTraceValue(x, depth + 1, bounds));
   if (typeof v === "object") {
     const out: JsonObject = {};
     for (const [k, x] of Object.entries(v as Record<string, unknown>))
-      if (x !== undefined) setOwnValue(out, k, toTraceValue(x, depth + 1));
+      if (x !== undefined) setOwnValue(out, k, toTraceValue(x, depth + 1, bounds));
     return out;
   }
   return null;

@@ -196,6 +196,11 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
     const params = isPlainObject(input.parameters) ? (input.parameters as JsonObject) : {};
     const temperature = typeof params.temperature === "number" ? params.temperature : cfg.temperature;
     const maxTokens = typeof params.max_tokens === "number" ? params.max_tokens : cfg.maxTokens;
+    // For the trace's request view: `execute`'s own parameters, else the agent's config (models.ts fills the rest).
+    const paramSources = {
+      temperature: typeof params.temperature === "number" ? ("call" as const) : ("agent" as const),
+      maxTokens: typeof params.max_tokens === "number" ? ("call" as const) : ("agent" as const),
+    };
     const toolCalls: JsonObject[] = [];
     const usage = { input_tokens: 0, output_tokens: 0 };
     const turn: ChatMessage[] = [userMsg];
@@ -216,6 +221,7 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
         request,
         parentId: o.spanId,
         streamTraceId: o.spanId,
+        paramSources,
         signal: o.signal,
         onDelta: o.onDelta,
       });

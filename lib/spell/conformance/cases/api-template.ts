@@ -128,9 +128,10 @@ export const cases: ConformanceCase[] = [
       value: [4, 4],
       check: ({ events }) => {
         const second = events.filter((e) => e.type === "trace" && e.phase === "start" && e.kind === "model")[1];
-        // system prompt, the first turn (user and assistant), the new message
-        const input = second && "input" in second ? (second.input as { messages?: unknown[] } | undefined) : undefined;
-        if (input?.messages?.length !== 4)
+        // system prompt, the first turn (user and assistant), the new message: the model span holds the messages
+        const input = second?.type === "trace" && second.phase === "start" ? second.input : undefined;
+        const messages = input && typeof input === "object" && !Array.isArray(input) ? input.messages : undefined;
+        if (!Array.isArray(messages) || messages.length !== 4)
           throw new Error("the second turn's model call did not get the first turn as history");
       },
     },
