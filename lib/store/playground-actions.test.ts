@@ -3,7 +3,7 @@ import type { ExecutionResult } from "@/lib/core/events";
 import type { RunController, RunRequest } from "@/lib/runner/types";
 import { decodeShareLink } from "@/lib/share/link";
 import { createEditorStore } from "./editor";
-import { copyShareLink, openExample, runWithParams, startRun } from "./playground-actions";
+import { copyCliCommand, copyShareLink, openExample, runWithParams, startRun } from "./playground-actions";
 import { spellParamsView } from "./spell-params";
 import { createRunStore } from "./run";
 import { PLAYGROUND_STATE_NAMESPACE } from "./state-panel";
@@ -148,5 +148,26 @@ describe("playground actions", () => {
     expect(s.editor.getState().sources.lua).toBe('print("plain")');
     expect(s.settings.getState().model).toBe("mock/echo");
     expect(s.ui.getState().notices[0].text).toBe('Opened "Plain". Press ⌘+Enter to run it.');
+  });
+
+  it("copies the CLI command of the current spell, its ARGS and the settings, and says so", async () => {
+    const s = stores();
+    s.editor.getState().setArgs({ name: "Ada Lovelace" });
+    s.settings.getState().update({ model: "mock/echo", mockAll: true, sandbox: "minimal" });
+    const copied: string[] = [];
+    await copyCliCommand(s, { writeText: async (t) => void copied.push(t) });
+    expect(copied).toEqual([
+      "npx llmspell run spell.lua --model mock/echo --mock --sandbox minimal --arg 'name=Ada Lovelace'",
+    ]);
+    expect(s.ui.getState().notices.at(-1)).toMatchObject({
+      tone: "success",
+      text: expect.stringMatching(/spell\.lua/),
+    });
+    await copyCliCommand(s, {
+      writeText: async () => {
+        throw new Error("denied");
+      },
+    });
+    expect(s.ui.getState().notices.at(-1)).toMatchObject({ tone: "error", text: expect.stringMatching(/refused/) });
   });
 });

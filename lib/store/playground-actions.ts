@@ -3,6 +3,7 @@
  * render state. The browser bits (page origin, clipboard) are passed in, so the tests run them in Node.
  */
 import type { ExecutionResult } from "@/lib/core/events";
+import { buildCliCommand, type CliCommand } from "./cli-command";
 import { buildRunRequest, type PlaygroundStores } from "./playground";
 import { createShareUrl } from "./share-open";
 import { displayKeys } from "./shortcuts";
@@ -77,6 +78,30 @@ export async function copyShareLink(
     ui.openDialog("share");
     if (err instanceof Error && /too large|Cannot share/i.test(err.message)) ui.notify("error", err.message);
   }
+}
+
+/** The `npx llmspell run` line for the current spell, its ARGS and the user's model, mock switch and preset. */
+function cliCommandOf(stores: Pick<PlaygroundStores, "editor" | "settings">): CliCommand {
+  const { language, args } = stores.editor.getState();
+  const { model, mockAll, sandbox } = stores.settings.getState();
+  return buildCliCommand({ language, args, model, mockAll, sandbox });
+}
+
+/** Copy the CLI command and say so (the inputs panel shows it too, for when the clipboard is refused). */
+export async function copyCliCommand(
+  stores: Pick<PlaygroundStores, "editor" | "settings" | "ui">,
+  env: Pick<ClipboardEnv, "writeText">,
+): Promise<void> {
+  const { command, file, skipped } = cliCommandOf(stores);
+  const ui = stores.ui.getState();
+  try {
+    await env.writeText(command);
+  } catch {
+    ui.notify("error", "The clipboard refused the command: select it in the inputs panel and copy it from there.");
+    return;
+  }
+  const left = skipped.length > 0 ? ` Left out (the CLI takes no "=" or spaces in a name): ${skipped.join(", ")}.` : "";
+  ui.notify(skipped.length > 0 ? "warn" : "success", `CLI command copied: save the spell as ${file} to run it.${left}`);
 }
 
 /** The part of an example spell that opening it needs (examples/example-type.ts has the whole). */
