@@ -46,6 +46,18 @@ const DIRECTION_RULES = [
     patterns: [LUA_PARSER_ONLY_CORE],
   },
   {
+    // Lessons (format, checks, the tour) are data and pure functions over a run's outcome; their tests run the
+    // tour through the real runner.
+    files: ["lib/lesson/**"],
+    ignores: ["lib/lesson/**/*.test.ts"],
+    patterns: [
+      {
+        regex: "^(@/(?!lib/(core|encoding|lesson)/)|(\\.\\./){2,})",
+        message: "lib/lesson imports only lib/core and lib/encoding (as @/lib/...).",
+      },
+    ],
+  },
+  {
     files: ["lib/runner/**", "lib/cli/**", "lib/store/**", "lib/share/**", "app/**", "components/**", "bin/**"],
     patterns: [],
   },
@@ -58,6 +70,7 @@ const config = [
     ignores: [
       ".next*/**",
       ".vitest/**",
+      "dist/**",
       "node_modules/**",
       "test-results/**",
       "playwright-report/**",

@@ -32,6 +32,8 @@ const FORBIDDEN: [file: string, source: string, says: string][] = [
   ["lib/check/lua/x.ts", 'export { getApiModel } from "../api-model";', "lib/check/lua imports only lib/core"],
   ["lib/check/lua/x.ts", 'export { createEngine } from "../../../engines/registry";', "lib/check/lua imports only"],
   ["lib/check/lua/x.test.ts", 'export { listTools } from "@/lib/tools";', "lib/check/lua imports only lib/core"],
+  ["lib/lesson/x.ts", 'export { runSpell } from "@/lib/runner/run-spell";', "lib/lesson imports only lib/core"],
+  ["lib/lesson/tour/x.ts", 'export { toJson } from "../../spell/core/values";', "lib/lesson imports only lib/core"],
 ];
 
 const ALLOWED: [file: string, source: string][] = [
@@ -44,6 +46,9 @@ const ALLOWED: [file: string, source: string][] = [
   ["lib/check/lua/x.ts", 'export type { JsonValue } from "../../core/json";'],
   ["lib/check/lua/x.ts", 'export type { Chunk } from "./ast";'],
   ["lib/check/lua/x.test.ts", 'export { LuaFactory } from "wasmoon";'],
+  ["lib/lesson/tour/x.ts", 'export type { Lesson } from "../schema";'],
+  ["lib/lesson/x.ts", 'export { encodeBase64 } from "@/lib/encoding/base64";'],
+  ["lib/lesson/x.test.ts", 'export { runSpell } from "@/lib/runner/run-spell";'],
 ];
 
 describe("import direction lint rules", () => {

@@ -11,7 +11,9 @@ await Memory.episodic.add(session, "user", "The kettle takes ages to boil");
 await Memory.episodic.add(session, "assistant", "Scale build-up slows heating; try descaling");
 
 // Each strategy draws on different sources; rag adds RAG results and the session's artifacts.
-for (const strategy of ["episodic", "hybrid", "rag"]) {
+/** @type {ContextStrategy[]} */
+const strategies = ["episodic", "hybrid", "rag"];
+for (const strategy of strategies) {
   const c = await Context.assemble("why is my kettle slow to boil", strategy, 300, session);
   console.log(`${strategy}: ${c.chunks.length} chunks, ${c.token_count} tokens`);
 }

@@ -12,6 +12,7 @@ import { DIALOG_ACTIONS } from "./dialog-actions";
 import { useIsMac } from "./hooks";
 import { LanguageControl, ModelControl, RunControls, ThemeControl } from "./HeaderControls";
 import { HeaderMenu } from "./HeaderMenu";
+import { LessonButtons } from "@/components/learn/LessonButtons";
 
 export function Header({ stores }: { stores: PlaygroundStores }) {
   const isMac = useIsMac();
@@ -37,6 +38,7 @@ export function Header({ stores }: { stores: PlaygroundStores }) {
       <div className="shrink-0 max-md:hidden">
         <ModelControl settings={stores.settings} />
       </div>
+      <LessonButtons stores={stores} />
       <div className="ml-auto flex shrink-0 items-center gap-2">
         <RunControls stores={stores} runKeys={displayKeys("Mod+Enter", isMac)} />
         <span className="mx-1 h-5 w-px bg-zinc-200 max-lg:hidden dark:bg-zinc-700" aria-hidden="true" />

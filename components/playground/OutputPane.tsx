@@ -5,6 +5,7 @@ import { DebugPanel } from "@/components/debug/DebugPanel";
 import { ProfilePanel } from "@/components/debug/ProfilePanel";
 import { useShallow } from "zustand/react/shallow";
 import { OutputConsole } from "@/components/output/OutputConsole";
+import { ReplPrompt } from "@/components/output/ReplPrompt";
 import { RunHistoryPanel } from "@/components/history/RunHistoryPanel";
 import { JsonTree } from "@/components/result/JsonTree";
 import { StatePanel } from "@/components/state/StatePanel";
@@ -33,12 +34,12 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
       runId: s.runId,
     })),
   );
+  const language = useStore(stores.editor, (s) => s.language);
   const [tab, setTab] = useState<OutputTab>("console");
   const { paused, profile } = useStore(
     stores.debug,
     useShallow((s) => ({ paused: s.paused, profile: s.profile })),
   );
-  const language = useStore(stores.editor, (s) => s.language);
   // A new pause shows the Debug tab; a new profile the Profile tab (adjusting state when a store value changes).
   const [seen, setSeen] = useState({ paused, profile });
   if (seen.paused !== paused || seen.profile !== profile) {
@@ -72,23 +73,28 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
       }
       panels={{
         console: (
-          <OutputConsole
-            lines={view.lines}
-            running={running}
-            onClear={clearConsole}
-            onJumpToLine={stores.ui.getState().revealLine}
-            emptyHint={
-              <>
-                {/* Keys for a keyboard; a touch screen has only the button. */}
-                <span className="touch-only:hidden">
-                  Press <kbd className="kbd">{runKeys}</kbd> or <strong>Run</strong> to cast the spell.
-                </span>
-                <span className="hidden touch-only:inline">
-                  Tap <strong>Run</strong> to cast the spell.
-                </span>
-              </>
-            }
-          />
+          <div className="flex h-full min-h-0 flex-col">
+            <div className="min-h-0 flex-1">
+              <OutputConsole
+                lines={view.lines}
+                running={running}
+                onClear={clearConsole}
+                onJumpToLine={stores.ui.getState().revealLine}
+                emptyHint={
+                  <>
+                    {/* Keys for a keyboard; a touch screen has only the button. */}
+                    <span className="touch-only:hidden">
+                      Press <kbd className="kbd">{runKeys}</kbd> or <strong>Run</strong> to cast the spell.
+                    </span>
+                    <span className="hidden touch-only:inline">
+                      Tap <strong>Run</strong> to cast the spell.
+                    </span>
+                  </>
+                }
+              />
+            </div>
+            <ReplPrompt store={stores.repl} language={language} />
+          </div>
         ),
         trace: (
           <div className="flex h-full flex-col">

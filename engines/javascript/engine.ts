@@ -4,9 +4,10 @@
  */
 import { JAVASCRIPT_DIALECT } from "../../lib/core/dialect";
 import { SpellError } from "../../lib/core/errors";
-import { type EngineConfig, type ExecuteOptions, type ScriptEngine } from "../../lib/core/engine";
+import { type EngineConfig, type EngineSession, type ExecuteOptions, type ScriptEngine } from "../../lib/core/engine";
 import { type ExecutionResult } from "../../lib/core/events";
-import { disposedEngineResult, streamExecution } from "../../lib/core/run-output";
+import { closedSessionResult, disposedEngineResult, streamExecution } from "../../lib/core/run-output";
+import { STOP_MESSAGES } from "../../lib/core/run-guard";
 import { JAVASCRIPT_FEATURES } from "./plugin";
 import { forgetQuickJs, hasGrownHeap, loadQuickJs } from "./quickjs-module";
 import { JavascriptRun } from "./run";
@@ -43,11 +44,53 @@ export async function createJavascriptEngine(config: EngineConfig = {}): Promise
     }
     return result;
   };
+  /**
+   * One QuickJS context kept between entries. A CPU, wall-clock or cancel stop leaves it usable (QuickJS unwinds
+   * the interrupted code); the memory backstop tripping, or the module breaking, ends it (`session: "lost"`).
+   */
+  const openSession = async (opts: ExecuteOptions = {}): Promise<EngineSession> => {
+    if (disposed) throw new SpellError("configuration", STOP_MESSAGES.disposed(), { engine: "javascript" });
+    if (broken) {
+      quickjs = await load(config);
+      broken = false;
+    }
+    const sessionModule = quickjs;
+    const run = new JavascriptRun(sessionModule, "", opts);
+    const failed = run.openSession();
+    if (failed) {
+      run.closeSession();
+      throw SpellError.from(failed);
+    }
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      run.closeSession();
+      // As after a run: a module whose heap grew, or that broke, is not reused.
+      if (sessionModule === quickjs && (run.moduleBroken || hasGrownHeap(sessionModule))) {
+        forgetQuickJs();
+        broken = true;
+      }
+    };
+    return {
+      get alive() {
+        return !closed && run.alive;
+      },
+      async evaluate(source, mode, entryOpts) {
+        if (closed || !run.alive) return closedSessionResult(entryOpts.onEvent);
+        const result = await run.evaluate(source, mode, entryOpts);
+        if (!run.alive) close();
+        return result;
+      },
+      close,
+    };
+  };
   return {
     name: "javascript",
     dialect: JAVASCRIPT_DIALECT,
     features: JAVASCRIPT_FEATURES,
     execute,
+    openSession,
     executeStreaming: (source, opts = {}) => streamExecution(execute, source, opts),
     dispose() {
       disposed = true;

@@ -65,13 +65,26 @@ export class JobPump {
   /** Pump jobs until the spell's module (the promise `moduleHandle`, taken over) settles or the run stops. */
   async runModule(moduleHandle: QuickJSHandle): Promise<Outcome> {
     this.moduleHandle = moduleHandle;
+    return this.runUntil(() => this.checkModule());
+  }
+
+  /**
+   * Pump jobs until the promise `handle` (taken over; a session's script evaluated with top-level await) settles
+   * or the run stops; `read` turns the value it fulfils with into the outcome.
+   */
+  async runPromise(handle: QuickJSHandle, read: (value: QuickJSHandle) => Outcome): Promise<Outcome> {
+    this.moduleHandle = handle;
+    return this.runUntil(() => this.checkPromise(read));
+  }
+
+  private async runUntil(check: () => Outcome | null): Promise<Outcome> {
     const rt = this.run.rt!;
     while (true) {
       this.dirty = false;
       await this.pump();
       const stop = this.run.guard.currentStop();
       if (stop) return this.run.stopOutcome(stop);
-      const settled = this.checkModule();
+      const settled = check();
       if (settled) return settled;
       if (this.run.host.outstanding === 0 && this.watchers.length === 0 && !rt.hasPendingJob()) {
         return {
@@ -147,6 +160,22 @@ export class JobPump {
       }
     } finally {
       if (!state.notAPromise && settled.alive) settled.dispose();
+    }
+  }
+
+  private checkPromise(read: (value: QuickJSHandle) => Outcome): Outcome | null {
+    const { run } = this;
+    const state = run.ctx!.getPromiseState(this.moduleHandle!);
+    if (state.type === "pending") return null;
+    if (state.type === "rejected") {
+      const facts = run.describe(state.error);
+      state.error.dispose();
+      return run.failWith(facts);
+    }
+    try {
+      return read(state.value);
+    } finally {
+      if (!state.notAPromise && state.value.alive) state.value.dispose();
     }
   }
 

@@ -5,9 +5,11 @@
  */
 import { LuaFactory } from "wasmoon";
 import { LUA_DIALECT } from "../../lib/core/dialect";
-import type { EngineConfig, ExecuteOptions, ScriptEngine } from "../../lib/core/engine";
+import type { EngineConfig, EngineSession, ExecuteOptions, ScriptEngine } from "../../lib/core/engine";
+import { SpellError } from "../../lib/core/errors";
 import type { ExecutionResult, RunEvent } from "../../lib/core/events";
-import { disposedEngineResult, streamExecution } from "../../lib/core/run-output";
+import { closedSessionResult, disposedEngineResult, streamExecution } from "../../lib/core/run-output";
+import { STOP_MESSAGES } from "../../lib/core/run-guard";
 import { luaApiFor, type EmscriptenModule, type LuaApi } from "./lua-api";
 import { LUA_FEATURES } from "./plugin";
 import { LuaRun } from "./run";
@@ -61,21 +63,48 @@ class LuaScriptEngine implements ScriptEngine {
 
   constructor(private readonly loaded: Loaded) {}
 
-  async execute(source: string, opts: ExecuteOptions = {}): Promise<ExecutionResult> {
-    if (this.disposed) return disposedEngineResult("lua", opts.onEvent);
-    const state = await this.loaded.factory.createEngine({
+  private newState() {
+    return this.loaded.factory.createEngine({
       openStandardLibs: true,
       injectObjects: false,
       enableProxy: false,
       traceAllocations: true,
     });
-    const run = new LuaRun(state, this.loaded.api, opts);
+  }
+
+  async execute(source: string, opts: ExecuteOptions = {}): Promise<ExecutionResult> {
+    if (this.disposed) return disposedEngineResult("lua", opts.onEvent);
+    const run = new LuaRun(await this.newState(), this.loaded.api, opts);
     this.active.add(run);
     try {
       return await run.execute(source);
     } finally {
       this.active.delete(run);
     }
+  }
+
+  /** One Lua state kept open between entries; a run stopped by a limit leaves it usable (its thread is dropped). */
+  async openSession(opts: ExecuteOptions = {}): Promise<EngineSession> {
+    if (this.disposed) throw new SpellError("configuration", STOP_MESSAGES.disposed(), { engine: "lua" });
+    const run = new LuaRun(await this.newState(), this.loaded.api, opts);
+    const failed = await run.openSession();
+    if (failed) {
+      run.closeSession();
+      throw SpellError.from(failed);
+    }
+    this.active.add(run);
+    const active = this.active;
+    return {
+      get alive() {
+        return run.alive;
+      },
+      evaluate: (source, mode, entryOpts) =>
+        run.alive ? run.evaluate(source, mode, entryOpts) : Promise.resolve(closedSessionResult(entryOpts.onEvent)),
+      close() {
+        active.delete(run);
+        run.closeSession();
+      },
+    };
   }
 
   executeStreaming(source: string, opts: ExecuteOptions = {}): AsyncIterable<RunEvent> {

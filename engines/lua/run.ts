@@ -15,8 +15,8 @@
 import type { LuaEngine as WasmoonEngine } from "wasmoon";
 import { createCpuMeter, type CpuMeter } from "../../lib/core/cpu-meter";
 import { SpellError, type SpellErrorData } from "../../lib/core/errors";
-import { type ExecuteOptions } from "../../lib/core/engine";
-import { type ExecutionResult } from "../../lib/core/events";
+import { type ExecuteOptions, type SessionMode } from "../../lib/core/engine";
+import { type ExecutionResult, type SessionFacts } from "../../lib/core/events";
 import { type JsonValue } from "../../lib/core/json";
 import { createRunOutput, finishRun, type RunOutput } from "../../lib/core/run-output";
 import { resolveRunLimits, STOP_MESSAGES } from "../../lib/core/run-guard";
@@ -32,6 +32,7 @@ import { type MemoryAccount } from "./interrupts";
 import { LuaStatus, LuaType, type LuaApi, type LuaState } from "./lua-api";
 import { LuaOutput } from "./output";
 import { type PreludeRefs } from "./prelude";
+import { isIncompleteLua, LUA_REPL_HELPER } from "./repl";
 
 type Outcome = { ok: true; value: JsonValue } | { ok: false; error: SpellErrorData };
 
@@ -42,15 +43,20 @@ type Outcome = { ok: true; value: JsonValue } | { ok: false; error: SpellErrorDa
 export class LuaRun {
   readonly api: LuaApi;
   private readonly engine: WasmoonEngine;
-  private readonly opts: ExecuteOptions;
+  /** The session's options (API, args, memory limit, chunk name): set once, with the state. */
+  private readonly sessionOpts: ExecuteOptions;
+  /** The options of the run or entry in progress (limits, cancel, events): see {@link beginEntry}. */
+  private opts: ExecuteOptions;
   readonly chunkName: string;
-  private readonly output: RunOutput;
-  readonly printed: LuaOutput;
-  readonly timeoutMs: number;
-  readonly wallTimeoutMs: number;
+  private output: RunOutput;
+  printed: LuaOutput;
+  timeoutMs: number;
+  wallTimeoutMs: number;
   readonly memoryLimit: number;
-  readonly signal: AbortSignal | undefined;
+  signal: AbortSignal | undefined;
   private L: LuaState = 0;
+  /** The session's REPL entry runner (engines/lua/repl.ts), once a session opened. */
+  private replRef = 0;
 
   /** Registry references to prelude internals (set once the prelude has run). */
   refs: PreludeRefs = {
@@ -77,7 +83,7 @@ export class LuaRun {
   private broken = false;
 
   /** Time in the VM; the memory cap is enforced while it runs (the engine's own allocations are not capped). */
-  readonly cpu: CpuMeter;
+  cpu: CpuMeter;
   readonly memory: MemoryAccount = { used: 0, peak: 0, failed: false };
 
   private stopWallTimer: (() => void) | undefined;
@@ -94,24 +100,95 @@ export class LuaRun {
   constructor(engine: WasmoonEngine, api: LuaApi, opts: ExecuteOptions) {
     this.engine = engine;
     this.api = api;
+    this.sessionOpts = opts;
     this.opts = opts;
+    this.chunkName = opts.chunkName ?? "spell";
+    this.memoryLimit = resolveRunLimits(opts).memoryLimitBytes;
+    this.host = new LuaHostCalls(this);
+    // Set again by beginEntry for each entry of a session; these are the one-shot run's.
     this.cpu = opts.cpu ?? createCpuMeter();
     this.signal = opts.signal;
-    this.chunkName = opts.chunkName ?? "spell";
     this.output = createRunOutput(opts);
     const limits = resolveRunLimits(opts);
     this.printed = new LuaOutput(this.output, limits.maxOutputBytes);
     this.timeoutMs = limits.timeoutMs;
-    this.memoryLimit = limits.memoryLimitBytes;
     this.wallTimeoutMs = limits.wallTimeoutMs;
-    this.host = new LuaHostCalls(this);
   }
 
   /** Run `source` to its end and close the state. Never rejects. */
   async execute(source: string): Promise<ExecutionResult> {
+    const result = await this.runEntry(async () => {
+      const failed = await this.setUp();
+      return failed ? { ok: false, error: failed } : this.runChunk(source);
+    });
+    this.close();
+    return result;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Sessions: one state, many entries (the REPL)
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** True while the session's state can run entries. */
+  get alive(): boolean {
+    return !this.closed && !this.broken;
+  }
+
+  /** Set the state up for a session (sandbox, API, prelude, the REPL helper). Null, or why it failed. */
+  async openSession(): Promise<SpellErrorData | null> {
+    let failed: SpellErrorData | null = null;
+    await this.runEntry(async () => {
+      failed = await this.setUp();
+      if (!failed) failed = await this.loadReplHelper();
+      return failed ? { ok: false, error: failed } : { ok: true, value: null };
+    });
+    return failed;
+  }
+
+  /** Run one source in the session's state with `opts`'s limits (see EngineSession.evaluate). Never rejects. */
+  async evaluate(source: string, mode: SessionMode, opts: ExecuteOptions): Promise<ExecutionResult> {
+    this.beginEntry(opts);
+    let facts: SessionFacts = {};
+    const result = await this.runEntry(async () => {
+      if (mode === "spell") return this.runChunk(source);
+      const entry = await this.runReplEntry(source);
+      facts = entry.facts;
+      return entry.outcome;
+    });
+    if (this.broken) {
+      this.close();
+      facts = { ...facts, session: "lost" };
+    }
+    return Object.keys(facts).length > 0 ? { ...result, session: facts } : result;
+  }
+
+  /** Close the session's state. */
+  closeSession(): void {
+    this.close();
+  }
+
+  /** The per-entry part of the run: limits, cancel, output and stop state start afresh. */
+  private beginEntry(opts: ExecuteOptions): void {
+    this.opts = opts;
+    this.cpu = opts.cpu ?? createCpuMeter();
+    this.signal = opts.signal;
+    this.output = createRunOutput(opts);
+    const limits = resolveRunLimits({ ...opts, memoryLimitBytes: this.memoryLimit });
+    this.printed = new LuaOutput(this.output, limits.maxOutputBytes);
+    this.timeoutMs = limits.timeoutMs;
+    this.wallTimeoutMs = limits.wallTimeoutMs;
+    this.killed = null;
+    this.memory.peak = this.memory.used;
+  }
+
+  /**
+   * Run `body` as one run or entry: arm the wall clock and the cancel, map a throw to an error, flush the output
+   * and finish the result. The state stays open.
+   */
+  private async runEntry(body: () => Promise<Outcome>): Promise<ExecutionResult> {
     let outcome: Outcome;
     try {
-      outcome = await this.runSpell(source);
+      outcome = await this.armed(body);
     } catch (e) {
       outcome = {
         ok: false,
@@ -129,11 +206,11 @@ export class LuaRun {
       cpuMs: Math.round(this.cpu.elapsedMs() * 1000) / 1000,
       memoryBytes: this.memory.peak,
     };
-    this.close();
     return finishRun(this.output, outcome, stats, this.opts.onEvent);
   }
 
-  private async runSpell(source: string): Promise<Outcome> {
+  /** `body` with the entry's wall clock and cancel armed (and disarmed after it, whatever happens). */
+  private async armed(body: () => Promise<Outcome>): Promise<Outcome> {
     const signal = this.opts.signal;
     if (signal?.aborted)
       return { ok: false, error: { kind: "cancelled", message: STOP_MESSAGES.cancelled(), engine: ENGINE } };
@@ -141,39 +218,110 @@ export class LuaRun {
     const wall = this.wallTimeoutMs;
     this.wallDeadline = performance.now() + wall;
     this.stopWallTimer = startWallTimer(wall, () => this.kill("timeout", STOP_MESSAGES.wall(wall)), this.opts.debug);
+    try {
+      return await body();
+    } finally {
+      this.stopWallTimer?.();
+      signal?.removeEventListener("abort", this.onAbort);
+      // A wait the entry was killed in never answers now: drop it (a session's next entry starts clean).
+      this.host.clearPending();
+    }
+  }
 
+  /** Sandbox, API and the API's prelude, once per state. Null, or why it failed. */
+  private async setUp(): Promise<SpellErrorData | null> {
     this.L = this.engine.global.address;
-    setUpState(this, this.engine.global, this.opts.api, this.opts.args);
-    if (this.opts.debug) {
-      this.debugger = new LuaDebugger(this, this.opts.debug);
+    setUpState(this, this.engine.global, this.sessionOpts.api, this.sessionOpts.args);
+    if (this.sessionOpts.debug) {
+      this.debugger = new LuaDebugger(this, this.sessionOpts.debug);
       this.debugger.install(this.L);
-    } else if (this.opts.profile) {
-      this.profiler = new LuaProfiler(this, this.opts.profile);
+    } else if (this.sessionOpts.profile) {
+      this.profiler = new LuaProfiler(this, this.sessionOpts.profile);
       this.profiler.install(this.L);
     }
-    const api = this.opts.api;
-    if (api?.preludes?.lua) {
-      const failed = await this.runApiPrelude(api.preludes.lua);
-      if (failed) return { ok: false, error: failed };
-    }
+    const api = this.sessionOpts.api;
+    if (api?.preludes?.lua) return this.runApiPrelude(api.preludes.lua);
+    return null;
+  }
 
+  /** Compile `source` on a new thread, run it through the prelude's run_root and read what it returns. */
+  private async runChunk(source: string): Promise<Outcome> {
+    return this.onThread(async (T) => {
+      this.api.getref(T, this.refs.runRoot);
+      const status = this.api.load(T, normaliseSource(source), `=${this.chunkName}`);
+      if (status !== LuaStatus.Ok) return { ok: false, error: this.loadError(T, status) };
+      const out = await this.drive(T, 1);
+      // The spell is done: its profile ends here (converting the result is not the spell's time).
+      this.opts.profile?.finish();
+      if (!out.ok) return out;
+      if (this.api.toboolean(T, out.base) === 0) return { ok: false, error: this.raisedError(T, out.base + 1) };
+      const value = readLuaValue(this.host, T, out.base + 1, "return", { functions: "reject" }) as JsonValue;
+      return { ok: true, value };
+    });
+  }
+
+  /**
+   * One REPL entry, as `lua -i` runs a line: `return <entry>` when that compiles (an expression, whose values
+   * are shown), else the entry as statements. A syntax error at `<eof>` means the entry is incomplete.
+   */
+  private async runReplEntry(source: string): Promise<{ outcome: Outcome; facts: SessionFacts }> {
+    let facts: SessionFacts = {};
+    const outcome = await this.onThread(async (T): Promise<Outcome> => {
+      const { api } = this;
+      api.getref(T, this.refs.runRoot);
+      api.getref(T, this.replRef);
+      const chunk = `=${this.chunkName}`;
+      let status = api.load(T, `return ${normaliseSource(source)}`, chunk);
+      if (status !== LuaStatus.Ok) {
+        api.pop(T, 1);
+        status = api.load(T, normaliseSource(source), chunk);
+      }
+      if (status !== LuaStatus.Ok) {
+        const error = this.loadError(T, status);
+        if (error.kind === "syntax" && isIncompleteLua(error.message)) facts = { incomplete: true };
+        return { ok: false, error };
+      }
+      const out = await this.drive(T, 2);
+      if (!out.ok) return out;
+      if (api.toboolean(T, out.base) === 0) return { ok: false, error: this.raisedError(T, out.base + 1) };
+      if (api.type(T, out.base + 1) === LuaType.String) facts = { display: api.tostring(T, out.base + 1) };
+      return { ok: true, value: null };
+    });
+    return { outcome, facts };
+  }
+
+  /** Run `body` with a new thread of the state, released after (a session makes one per entry). */
+  private async onThread<T>(body: (T: LuaState) => Promise<T>): Promise<T> {
+    const { api } = this;
     const L = this.L;
-    const T = this.api.newthread(L);
-    this.api.ref(L); // anchor the root thread (freed with the state)
-    this.api.getref(T, this.refs.runRoot);
-    const status = this.api.load(T, normaliseSource(source), `=${this.chunkName}`);
-    if (status !== LuaStatus.Ok) {
-      const message = this.api.type(T, -1) === LuaType.String ? this.api.tostring(T, -1) : "cannot load the spell";
-      if (status === LuaStatus.ErrMem) return { ok: false, error: this.memoryError() };
-      return { ok: false, error: syntaxError(message, this.chunkName, ENGINE) };
+    const T = api.newthread(L);
+    const tref = api.ref(L);
+    try {
+      return await body(T);
+    } finally {
+      if (!this.closed) api.unref(L, tref);
     }
-    const out = await this.drive(T, 1);
-    // The spell is done: its profile ends here (converting the result is not the spell's time).
-    this.opts.profile?.finish();
-    if (!out.ok) return out;
-    if (this.api.toboolean(T, out.base) === 0) return { ok: false, error: this.raisedError(T, out.base + 1) };
-    const value = readLuaValue(this.host, T, out.base + 1, "return", { functions: "reject" }) as JsonValue;
-    return { ok: true, value };
+  }
+
+  private loadError(T: LuaState, status: number): SpellErrorData {
+    if (status === LuaStatus.ErrMem) return this.memoryError();
+    const message = this.api.type(T, -1) === LuaType.String ? this.api.tostring(T, -1) : "cannot load the spell";
+    return syntaxError(message, this.chunkName, ENGINE);
+  }
+
+  /** Load the REPL's entry runner (engines/lua/repl.ts) into the registry. */
+  private async loadReplHelper(): Promise<SpellErrorData | null> {
+    return this.onThread(async (T) => {
+      const { api } = this;
+      if (api.load(T, LUA_REPL_HELPER, "=repl-helper") !== LuaStatus.Ok) {
+        return { kind: "configuration", message: `the REPL helper does not compile: ${api.tostring(T, -1)}` };
+      }
+      if (api.pcall(T, 0, 1) !== LuaStatus.Ok) {
+        return { kind: "configuration", message: `the REPL helper failed: ${api.tostring(T, -1)}` };
+      }
+      this.replRef = api.ref(T);
+      return null;
+    });
   }
 
   private async runApiPrelude(source: string): Promise<SpellErrorData | null> {

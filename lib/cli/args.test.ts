@@ -146,3 +146,34 @@ describe("parseCliArgs", () => {
     expect(fail(["run", "a.lua", "--mock=yes"])).toMatch(/--mock/);
   });
 });
+
+describe("parseCliArgs: repl", () => {
+  it("parses the repl's flags, Lua by default", () => {
+    expect(parseCliArgs(["repl"])).toEqual({ ok: true, value: { command: "repl", engine: "lua", mock: false } });
+    expect(
+      parseCliArgs(["repl", "--engine", "javascript", "--mock", "--model", "mock/echo", "--state", "s.json"]),
+    ).toEqual({
+      ok: true,
+      value: {
+        command: "repl",
+        engine: "javascript",
+        mock: true,
+        model: "mock/echo",
+        statePath: "s.json",
+      },
+    });
+    expect(parseCliArgs(["repl", "--timeout-ms", "500", "--memory-mb", "8"])).toMatchObject({
+      ok: true,
+      value: { timeoutMs: 500, memoryBytes: 8 * 1024 * 1024 },
+    });
+  });
+
+  it("rejects a file, spell arguments and run-only flags, naming them", () => {
+    expect(fail(["repl", "x.lua"])).toMatch(/repl takes no file \(got "x.lua"\); use .load FILE/);
+    expect(fail(["repl", "--", "a"])).toMatch(/repl takes no spell arguments/);
+    expect(fail(["repl", "--json"])).toMatch(/--json is an option of run, not repl/);
+    expect(fail(["repl", "--record", "r.json"])).toMatch(/--record is an option of run, not repl/);
+    expect(fail(["repl", "--engine", " "])).toMatch(/--engine needs a name/);
+    expect(fail(["repl", "--timeout-ms", "0"])).toMatch(/--timeout-ms needs a positive whole number/);
+  });
+});

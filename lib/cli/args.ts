@@ -6,6 +6,8 @@
  *                       [--record RUN.json | --replay RUN.json [--replay-speed X]] [--otlp OUT.json]
  *                       [--profile OUT.json] [-- args...]
  *   llmspell check <file>... [--engine NAME] [--sandbox PRESET] [--json]
+ *   llmspell debug <file> [run options]
+ *   llmspell repl [--engine NAME] [--mock] [--model provider/model] [--state FILE] [--timeout-ms N] [--memory-mb N]
  *   llmspell engines | llmspell help | llmspell --version
  */
 import { parseArgs } from "node:util";
@@ -52,9 +54,25 @@ export interface CheckCommand {
   json: boolean;
 }
 
+export interface ReplCommand {
+  command: "repl";
+  /** From `--engine`; Lua by default. */
+  engine: string;
+  mock: boolean;
+  model?: string;
+  timeoutMs?: number;
+  memoryBytes?: number;
+  statePath?: string;
+}
+
 /** `help FILE` describes a spell: its front matter and the parameters it declares. */
 type CliCommand =
-  RunCommand | CheckCommand | { command: "help"; file?: string } | { command: "version" } | { command: "engines" };
+  | RunCommand
+  | CheckCommand
+  | ReplCommand
+  | { command: "help"; file?: string }
+  | { command: "version" }
+  | { command: "engines" };
 
 export type ParseResult = { ok: true; value: CliCommand } | { ok: false; message: string };
 
@@ -68,6 +86,8 @@ export const USAGE = `Usage:
                                                break N [if EXPR] (b), delete N, continue (c), next (n),
                                                step (s), out (o), print EXPR (p), locals, backtrace (bt),
                                                watch EXPR, quit (q)
+  llmspell repl [options]                      an interactive session (Lua by default): state kept between
+                                               entries, an expression's value printed; .help lists commands
   llmspell engines                             list the engines
   llmspell help | --help                       show this help
   llmspell help <file>                         show a spell's description and the parameters it declares
@@ -92,6 +112,9 @@ Options for run:
   --replay-speed X     replay at X times the recorded pace (0.25 to 4; default: no waiting)
   --otlp OUT.json      write the run's trace as OpenTelemetry OTLP/JSON (GenAI semantic conventions)
   -- args...           more ARGS: --key value, --key=value, or positional (ARGS["1"], ...)
+
+Options for repl: --engine, --mock, --model, --timeout-ms (per entry), --memory-mb, --state, as for run.
+History is kept in ~/.llmspell_history (LLMSPELL_HISTORY names another file).
 
 Exit codes: 0 success, 1 spell error (check: an error found), 2 usage error, 130 interrupted (Ctrl+C).`;
 
@@ -203,6 +226,7 @@ export function parseCliArgs(argv: string[]): ParseResult {
       },
     };
   }
+  if (command === "repl") return parseRepl(values, rest, passthrough);
   if (command !== "run" && command !== "debug")
     return { ok: false, message: `unknown command "${command}" (try: llmspell run <file>)` };
   if (rest.length === 0) return { ok: false, message: `${command} needs a spell file: llmspell ${command} <file>` };
@@ -295,6 +319,57 @@ function parseSandboxFlag(
   if (value === undefined) return { ok: true };
   const parsed = parseSandboxPreset(value);
   return parsed.ok ? { ok: true, preset: parsed.preset } : { ok: false, message: `--sandbox: ${parsed.message}` };
+}
+
+type ParsedValues = {
+  engine?: string;
+  mock?: boolean;
+  model?: string;
+  "timeout-ms"?: string;
+  "memory-mb"?: string;
+  json?: boolean;
+  trace?: boolean;
+  state?: string;
+  arg?: string[];
+  record?: string;
+  replay?: string;
+  "replay-speed"?: string;
+  otlp?: string;
+  sandbox?: string;
+  profile?: string;
+};
+
+function parseRepl(values: ParsedValues, rest: string[], passthrough: string[]): ParseResult {
+  if (rest.length > 0) return { ok: false, message: `repl takes no file (got "${rest[0]}"); use .load FILE inside it` };
+  if (passthrough.length > 0 || values.arg !== undefined)
+    return { ok: false, message: "repl takes no spell arguments" };
+  const other = (["json", "trace", "record", "replay", "replay-speed", "otlp", "profile", "sandbox"] as const).find(
+    (flag) => values[flag] !== undefined,
+  );
+  if (other) return { ok: false, message: `--${other} is an option of run, not repl` };
+  if (values.engine !== undefined && !values.engine.trim())
+    return { ok: false, message: "--engine needs a name, e.g. lua or javascript" };
+  const out: ReplCommand = { command: "repl", engine: values.engine ?? "lua", mock: values.mock ?? false };
+  if (values.model !== undefined) {
+    const m = check(modelSchema, values.model);
+    if (!m.ok) return m;
+    out.model = m.value;
+  }
+  if (values["timeout-ms"] !== undefined) {
+    const t = check(positiveInt("--timeout-ms"), values["timeout-ms"]);
+    if (!t.ok) return t;
+    out.timeoutMs = t.value;
+  }
+  if (values["memory-mb"] !== undefined) {
+    const m = check(positiveNumber("--memory-mb"), values["memory-mb"]);
+    if (!m.ok) return m;
+    out.memoryBytes = Math.floor(m.value * 1024 * 1024);
+  }
+  if (values.state !== undefined) {
+    if (!values.state.trim()) return { ok: false, message: "--state needs a file path" };
+    out.statePath = values.state;
+  }
+  return { ok: true, value: out };
 }
 
 function cleanParseError(err: unknown): string {

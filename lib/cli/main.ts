@@ -13,9 +13,6 @@ import { engineForFile, listEngines } from "@/engines/registry";
 import { type RunLimits } from "@/lib/core/limits";
 import { sandboxRules } from "@/lib/core/sandbox";
 import { USAGE, parseCliArgs, type RunCommand } from "./args";
-import { checkCommand } from "./check-command";
-import { debugCommand } from "./debug-command";
-import { profiledRun } from "./profile-run";
 import { createJsonCollector, createTerminalPrinter, type Writable } from "./output";
 import { spellArgs, spellHelp } from "./spell-help";
 
@@ -30,12 +27,14 @@ export interface CliIo {
   cwd: string;
   /** One line of stdin without its newline, null at its end (blocking: `llmspell debug` reads commands). */
   readLine?: () => string | null;
+  /** Standard input and whether it is a terminal (the REPL reads it). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Subscribe to Ctrl+C; returns an unsubscribe. */
   onInterrupt?: (handler: () => void) => () => void;
 }
 
 export interface CliDeps {
-  /** A run controller that pre-loads `engine` (the one the spell needs). */
+  /** A run controller for `engine`, the one the spell needs (it may pre-load it, or start before it is known). */
   createController: (engine: string) => RunController | Promise<RunController>;
 }
 
@@ -57,9 +56,14 @@ export async function main(argv: string[], io: CliIo, deps: CliDeps): Promise<nu
     case "run":
       return runCommand(cmd, io, deps);
     case "debug":
-      return debugCommand(cmd, io);
+      return (await import("./debug-command")).debugCommand(cmd, io);
     case "check":
-      return checkCommand(cmd, io);
+      // Loaded only for `check`: the checker (acorn, the spell API reference) would slow every `run` start.
+      return (await import("./check-command")).checkCommand(cmd, io);
+    case "repl":
+      if (!engineNames().includes(cmd.engine))
+        return usageError(io, `unknown engine "${cmd.engine}" (known engines: ${engineNames().join(", ")})`);
+      return (await import("./repl-command")).replCommand(cmd, io, deps);
   }
 }
 
@@ -78,7 +82,7 @@ async function helpCommand(file: string, io: CliIo): Promise<number> {
   return help.ok ? EXIT_OK : EXIT_USAGE;
 }
 
-function usageError(io: CliIo, message: string): number {
+export function usageError(io: CliIo, message: string): number {
   io.stderr.write(`llmspell: ${message}\n`);
   return EXIT_USAGE;
 }
@@ -142,7 +146,7 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
   }
 
   // A profile run samples the engine in this process (the worker's runs carry no profiler).
-  if (cmd.profilePath) return profiledRun(cmd, request, io);
+  if (cmd.profilePath) return (await import("./profile-run")).profiledRun(cmd, request, io);
 
   const controller = await deps.createController(engine);
   let interrupted = false;
@@ -214,7 +218,7 @@ async function writeOutputs(cmd: RunCommand, io: CliIo, result: RunResult, otlp:
   return true;
 }
 
-function capped(io: CliIo, flag: string, value: number, max: number, unit: string): number {
+export function capped(io: CliIo, flag: string, value: number, max: number, unit: string): number {
   if (value <= max) return value;
   io.stderr.write(`llmspell: ${flag} is above the limit of ${max} ${unit}; using ${max}\n`);
   return max;

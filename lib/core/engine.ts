@@ -141,6 +141,26 @@ export interface EngineFeatures {
   interrupt: boolean;
 }
 
+/**
+ * How a session runs a source: `spell` runs it as a whole spell (as `execute` would; its globals stay for the
+ * entries after it), `entry` as one REPL entry (an expression's value is shown; in Lua `return <entry>` is tried
+ * first, as `lua -i` does).
+ */
+export type SessionMode = "spell" | "entry";
+
+/**
+ * One engine state kept between runs (the REPL): globals and the injected API persist from one `evaluate` to the
+ * next. Limits apply per `evaluate` (its options' CPU, wall clock, output, cancel); the memory limit is the
+ * session's, set when it opened.
+ */
+export interface EngineSession {
+  /** False once the state is lost (a stop the engine could not recover from, or `close`). */
+  readonly alive: boolean;
+  /** Run `source` in the session. Never rejects. An entry that cannot compile yet has `session.incomplete`. */
+  evaluate(source: string, mode: SessionMode, opts: ExecuteOptions): Promise<ExecutionResult>;
+  close(): void;
+}
+
 export interface ScriptEngine {
   readonly name: string;
   /** The language this engine speaks, as the spell API needs to know it. */
@@ -148,6 +168,12 @@ export interface ScriptEngine {
   readonly features: EngineFeatures;
   execute(source: string, opts?: ExecuteOptions): Promise<ExecutionResult>;
   executeStreaming(source: string, opts?: ExecuteOptions): AsyncIterable<RunEvent>;
+  /**
+   * Open a session: a state set up once with `opts.api`, `opts.args` and `opts.memoryLimitBytes`, which then runs
+   * sources one after another. Rejects with a SpellError when the state cannot be set up. Engines without
+   * sessions leave it out.
+   */
+  openSession?(opts: ExecuteOptions): Promise<EngineSession>;
   dispose(): void;
 }
 

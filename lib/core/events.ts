@@ -82,6 +82,23 @@ export interface LogEntry {
   text: string;
 }
 
-export type ExecutionResult =
+/**
+ * What a run in a session (the REPL) adds to its result. `display` is an entry's value as the REPL shows it,
+ * rendered by the engine in its own language; `incomplete` says the entry stops mid-statement (the REPL reads
+ * another line); `session` tells whether the entry ran in the session it expected or in a new one.
+ */
+export interface SessionFacts {
+  display?: string;
+  incomplete?: boolean;
+  /**
+   * `opened`: a new session, as asked; `kept`: the same session as the last entry; `restarted`: the session
+   * the entry expected was gone (its worker restarted, or an entry broke it), so it ran in a new one; `lost`:
+   * this entry broke the session (the engine could not recover), so the next runs in a new one.
+   */
+  session?: "opened" | "kept" | "restarted" | "lost";
+}
+
+export type ExecutionResult = (
   | { ok: true; value: JsonValue; logs: LogEntry[]; stats: ExecutionStats }
-  | { ok: false; error: SpellErrorData; logs: LogEntry[]; stats: ExecutionStats };
+  | { ok: false; error: SpellErrorData; logs: LogEntry[]; stats: ExecutionStats }
+) & { session?: SessionFacts };

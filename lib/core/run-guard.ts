@@ -65,6 +65,9 @@ export const STOP_MESSAGES = {
     `[output truncated: the run printed more than ${formatBytes(bytes)}; the rest was dropped]`,
   cancelled: () => "the run was cancelled",
   disposed: () => "this engine was disposed",
+  sessionClosed: () => "this session has ended; a new session starts with the next entry",
+  sessionRestarted: () =>
+    "session restarted: the last session was lost (its engine had to be stopped); globals are gone",
 } as const;
 
 /** Bytes of `text` in UTF-8 (what the output cap counts), without encoding it. */

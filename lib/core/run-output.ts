@@ -129,6 +129,14 @@ export function disposedEngineResult(engine: string, onEvent?: (event: RunEvent)
 }
 
 /** Assemble the result of a run and send the final `result` or `error` event. */
+/** The result of an entry sent to a session whose state is gone (an earlier entry broke it, or it was closed). */
+export function closedSessionResult(onEvent?: (event: RunEvent) => void): ExecutionResult {
+  const error: SpellErrorData = { kind: "configuration", message: STOP_MESSAGES.sessionClosed() };
+  const stats: ExecutionStats = { engine: "", durationMs: 0 };
+  onEvent?.({ type: "error", error, stats });
+  return { ok: false, error, logs: [], stats, session: { session: "lost" } };
+}
+
 export function finishRun(
   output: RunOutput,
   outcome: { ok: true; value: JsonValue } | { ok: false; error: SpellErrorData },

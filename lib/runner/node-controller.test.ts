@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunEvent } from "@/lib/core/events";
 import type { ControllerIncident } from "./controller";
-import { createNodeRunController } from "./node-controller";
+import { createNodeRunController, pickWorkerEntry } from "./node-controller";
 import type { RunController } from "./types";
 
 const PLUGIN = new URL("./testing/script-engine-plugin.ts", import.meta.url).href;
@@ -177,4 +177,19 @@ describe("node run controller: heap exhaustion", () => {
       controller.dispose();
     }
   }, 120_000);
+});
+
+describe("the worker entry a node controller starts", () => {
+  const fromSource = "file:///repo/lib/runner/node-controller.ts";
+  const fromBuild = "file:///repo/dist/cli/llmspell.mjs";
+
+  it("is the tsx entry beside the sources, with or without plugins", () => {
+    expect(pickWorkerEntry(fromSource).href).toBe("file:///repo/lib/runner/node-worker-entry.mjs");
+    expect(pickWorkerEntry(fromSource, ["file:///p.ts"]).href).toBe("file:///repo/lib/runner/node-worker-entry.mjs");
+  });
+
+  it("is the built worker beside the CLI build, unless plugins need the source registry", () => {
+    expect(pickWorkerEntry(fromBuild).href).toBe("file:///repo/dist/cli/node-worker.mjs");
+    expect(pickWorkerEntry(fromBuild, ["file:///p.ts"]).href).toBe("file:///repo/lib/runner/node-worker-entry.mjs");
+  });
 });

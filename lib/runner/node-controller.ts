@@ -1,7 +1,8 @@
 /**
  * The Node run controller: runs spells in `worker_threads` workers (the CLI, the bench, tests).
- * The worker entry is a small `.mjs` file that registers tsx, so the TypeScript worker loads the same way under
- * Vitest, under `tsx` and under plain `node bin/llmspell.mjs`.
+ * Which worker entry, see {@link pickWorkerEntry}: from source (Vitest, tsx) a small `.mjs` file that registers
+ * tsx and loads the TypeScript worker; in the CLI build (dist/cli/, scripts/build-cli.mjs) the built worker
+ * beside the bundle, so no TypeScript is transpiled in either thread.
  */
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import { createRunController, type ControllerIncident } from "./controller";
@@ -15,7 +16,11 @@ export interface NodeRunControllerOptions {
   spare?: boolean;
   /** V8 heap limits of each worker (engine wasm memory is capped by the engine itself). */
   resourceLimits?: ResourceLimits;
-  /** Module URLs (file:) the worker imports before serving runs, e.g. to `registerEngine` a plugin. */
+  /**
+   * Module URLs (file:) the worker imports before serving runs, e.g. to `registerEngine` a plugin. Plugins
+   * register into the engine registry of the TypeScript sources, so a worker given plugins always runs from
+   * source (through tsx), even when this controller runs from the CLI build.
+   */
   plugins?: string[];
   /** Engines to pre-load in each worker (others load on first use). Default: every registered engine. */
   warmEngines?: string[];
@@ -24,7 +29,6 @@ export interface NodeRunControllerOptions {
   onIncident?: (incident: ControllerIncident) => void;
 }
 
-const WORKER_ENTRY = new URL("./node-worker-entry.mjs", import.meta.url);
 const DEFAULT_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 512 };
 
 export function createNodeRunController(opts: NodeRunControllerOptions = {}): RunController {
@@ -37,9 +41,21 @@ export function createNodeRunController(opts: NodeRunControllerOptions = {}): Ru
   });
 }
 
+/**
+ * The worker entry for a controller module at `controllerUrl` (its `import.meta.url`). From source (the URL
+ * names node-controller.ts) it is node-worker-entry.mjs beside it. In the CLI build this module is bundled into
+ * dist/cli/, and the entry is the built node-worker.mjs there, unless plugins are given: they need the source
+ * worker, which sits at lib/runner/ two levels above dist/cli/.
+ */
+export function pickWorkerEntry(controllerUrl: string, plugins: readonly string[] = []): URL {
+  if (new URL(controllerUrl).pathname.endsWith(".ts")) return new URL("./node-worker-entry.mjs", controllerUrl);
+  if (plugins.length === 0) return new URL("./node-worker.mjs", controllerUrl);
+  return new URL("../../lib/runner/node-worker-entry.mjs", controllerUrl);
+}
+
 function spawnNodeWorker(opts: NodeRunControllerOptions): WorkerTransport {
   const cancelFlag = createCancelFlag();
-  const worker = new Worker(WORKER_ENTRY, {
+  const worker = new Worker(pickWorkerEntry(import.meta.url, opts.plugins), {
     workerData: { plugins: opts.plugins ?? [], warmEngines: opts.warmEngines },
     resourceLimits: opts.resourceLimits ?? DEFAULT_RESOURCE_LIMITS,
   });

@@ -8,7 +8,8 @@ import { createOutputMeter, type OutputMeter } from "@/lib/core/run-output";
 import { createCpuMeter, type CpuMeter } from "@/lib/core/cpu-meter";
 import { SpellError, type SpellErrorData } from "@/lib/core/errors";
 import { type ExecutionResult, type ExecutionStats, type RunEvent } from "@/lib/core/events";
-import { type ScriptEngine } from "@/lib/core/engine";
+import { type ExecuteOptions, type ScriptEngine } from "@/lib/core/engine";
+import type { JsonValue } from "@/lib/core/json";
 import type { LlmClient } from "@/lib/llm/types";
 import { createSpellApi, type SpellRuntime, type StateStore } from "@/lib/spell";
 import { clampLimits, type RunLimits } from "@/lib/core/limits";
@@ -20,13 +21,14 @@ import { restrictLlmClient } from "@/lib/llm/sandbox";
 import { createRecorder, type RunRecorder } from "@/lib/recording/recorder";
 import { createReplayer, type RunReplayer } from "@/lib/recording/replayer";
 import { createMockLlmClient } from "@/lib/llm/mock";
+import { completeRunArgs } from "@/lib/spell/params/spell-params";
 import { pollAbortSignal } from "./polled-signal";
 import type { RunRequest, RunResult } from "./types";
 
 /** The registry, loaded on first use (so hosts that inject their own engine factory never load it). */
 const loadRegistry = () => import("@/engines/registry");
 
-async function createRegisteredEngine(name: string): Promise<ScriptEngine> {
+export async function createRegisteredEngine(name: string): Promise<ScriptEngine> {
   const { createEngine } = await loadRegistry();
   return createEngine(name);
 }
@@ -52,21 +54,96 @@ export interface RunSpellDeps {
 
 /** Run one spell and resolve with its result. Never rejects: every failure becomes an error result. */
 export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise<RunResult> {
+  const engineName = request.engine;
+  const makeEngine = deps.createEngine ?? ((name: string) => createRegisteredEngine(name));
+  const scope = openRunScope(request, deps);
+  if ("early" in scope) return scope.early;
+
+  let engine: ScriptEngine | undefined;
+  try {
+    let instance: ScriptEngine;
+    try {
+      instance = await makeEngine(engineName);
+      engine = instance;
+    } catch (err) {
+      return failEarly(toSpellError(err, "engine_not_found"), engineName, scope.now, deps.emit);
+    }
+    const runtime = spellRuntime(request, deps, instance, scope);
+    runtime.calls = combineObservers([
+      deps.debug?.callObserver(),
+      deps.debug ? undefined : deps.profile?.callObserver(),
+    ]);
+    const api = createSpellApi(runtime);
+    const result = await instance.execute(request.source, {
+      api,
+      args: scope.args,
+      ...scope.executeOptions,
+      ...(deps.debug ? { debug: deps.debug } : deps.profile ? { profile: deps.profile } : {}),
+    });
+    return scope.finalize(result);
+  } catch (err) {
+    // An engine that throws instead of returning an error result: still one clean error.
+    return failEarly(toSpellError(err, "runtime"), engine?.name ?? engineName, scope.now, deps.emit);
+  } finally {
+    deps.profile?.finish();
+    scope.close();
+    try {
+      engine?.dispose();
+    } catch {
+      // A failing dispose must not hide the run's result; the next run gets a fresh instance anyway.
+    }
+  }
+}
+
+/** What every run (and every session entry) shares: its clock, limits, cancel, output budget and CPU meter. */
+export interface RunScope {
+  limits: RunLimits;
+  now: () => number;
+  signal: AbortSignal;
+  cpu: CpuMeter;
+  /** The run's ARGS: the request's, completed with the defaults of the parameters the spell declares. */
+  args: JsonValue | undefined;
+  /** The model client the spell API calls: the caller's (under the sandbox preset), or the recorder's or the replayer's over it. */
+  llm: LlmClient;
+  /** The recording's tape (non-deterministic tools), when recording or replaying. */
+  tape?: SpellRuntime["tape"];
+  /** The run's events, with a wall-clock stop reported as `timeout` and a replay's divergence as the error. */
+  emit: (event: RunEvent) => void;
+  /** The spell API's own output (streams, `Debug` logs), on the run's output budget. */
+  emitApiOutput: (event: RunEvent) => void;
+  /** The engine options for these limits, this budget, this meter and this signal. */
+  executeOptions: ExecuteOptions;
+  /** The engine's result, with the wall-clock stop, the output cut and a replay's divergence as the runner saw them (and the recording). */
+  finalize(result: ExecutionResult): RunResult;
+  close(): void;
+}
+
+/**
+ * Start a run's scope: clamp the limits (under the sandbox preset's ceiling), check the source size and the
+ * declared parameters, join the caller's cancel and the wall-clock backstop into one signal, set up recording or
+ * replay. `early` is the result of a run that cannot start (its error already emitted).
+ */
+export function openRunScope(request: RunRequest, deps: RunSpellDeps): RunScope | { early: ExecutionResult } {
   const started = performance.now();
   const now = () => Math.round((performance.now() - started) * 1000) / 1000;
   // The preset sets the ceiling of every limit; the request may only lower them.
   const limits = clampLimits(request.limits, sandboxRules(request.sandbox).limits);
   const engineName = request.engine;
-  const makeEngine = deps.createEngine ?? ((name: string) => createRegisteredEngine(name));
+  const early = (error: SpellError) => ({ early: failEarly(error, engineName, now, deps.emit) });
 
   const sourceBytes = new TextEncoder().encode(request.source).length;
-  if (sourceBytes > limits.maxSourceBytes) {
-    return failEarly(
+  if (sourceBytes > limits.maxSourceBytes)
+    return early(
       new SpellError("configuration", `the spell is ${sourceBytes} bytes; the limit is ${limits.maxSourceBytes} bytes`),
-      engineName,
-      now,
-      deps.emit,
     );
+
+  // Declared parameters arrive in ARGS with their defaults, in every host; a value that does not fit is named.
+  let args = request.args;
+  if (engineName === "lua" || engineName === "javascript") {
+    const completed = completeRunArgs(request.source, engineName, request.args);
+    if (!completed.ok)
+      return early(new SpellError("configuration", `the spell's parameters: ${completed.errors.join("; ")}`));
+    args = completed.args;
   }
 
   // One signal for the whole run: the caller's cancel, or the wall-clock limit (engines also enforce it; this
@@ -86,6 +163,14 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
     },
     deps.debug,
   );
+  const close = () => {
+    stopWallTimer();
+    deps.signal?.removeEventListener("abort", onOuterAbort);
+  };
+  if (run.signal.aborted) {
+    close();
+    return early(new SpellError("cancelled", "the run was cancelled before it started"));
+  }
 
   const output = createOutputMeter(limits.maxOutputBytes);
   // One CPU meter for the run: the engine counts its VM on it, the spell API charges tools' host work to it.
@@ -93,14 +178,13 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
   // A replay answers from the recording (and stops at a divergence); a recorded run observes the real client.
   let replayer: RunReplayer | undefined;
   let recorder: RunRecorder | undefined;
-  const defaultModel = request.model ?? DEFAULT_MODEL;
   // The preset refuses models it does not allow before a request leaves (a replay sends none: it needs no check).
   const restricted = restrictLlmClient(deps.llm, request.sandbox);
   const spell = {
     engine: engineName,
     source: request.source,
-    ...(request.args !== undefined ? { args: request.args } : {}),
-    model: defaultModel,
+    ...(args !== undefined ? { args } : {}),
+    model: request.model ?? DEFAULT_MODEL,
     ...(request.mockAll ? { mockAll: true } : {}),
   };
   if (request.replay) {
@@ -122,7 +206,6 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
   } else if (request.record) {
     recorder = createRecorder(restricted, spell, now);
   }
-  const llm = recorder?.llm ?? replayer?.llm ?? restricted;
   const tape = recorder?.tape ?? replayer?.tape;
 
   const emit = (event: RunEvent) => {
@@ -137,46 +220,17 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
     }
     deps.emit(event);
   };
-  const emitApiOutput = createApiOutput(output, now, emit);
-
-  let engine: ScriptEngine | undefined;
-  try {
-    if (run.signal.aborted) {
-      return failEarly(
-        new SpellError("cancelled", "the run was cancelled before it started"),
-        engineName,
-        now,
-        deps.emit,
-      );
-    }
-    let instance: ScriptEngine;
-    try {
-      instance = await makeEngine(engineName);
-      engine = instance;
-    } catch (err) {
-      return failEarly(toSpellError(err, "engine_not_found"), engineName, now, deps.emit);
-    }
-    const runtime: SpellRuntime = {
-      llm,
-      state: deps.state,
-      emit: emitApiOutput,
-      now,
-      signal: run.signal,
-      limits,
-      ...(request.sandbox ? { sandbox: request.sandbox } : {}),
-      defaultModel,
-      mockAll: request.mockAll,
-      args: request.args,
-      engine: instance.name,
-      dialect: instance.dialect,
-      cpu,
-      calls: combineObservers([deps.debug?.callObserver(), deps.debug ? undefined : deps.profile?.callObserver()]),
-      ...(tape ? { tape } : {}),
-    };
-    const api = createSpellApi(runtime);
-    const result = await instance.execute(request.source, {
-      api,
-      args: request.args,
+  return {
+    limits,
+    now,
+    signal: run.signal,
+    cpu,
+    args,
+    llm: recorder?.llm ?? replayer?.llm ?? restricted,
+    ...(tape ? { tape } : {}),
+    emit,
+    emitApiOutput: createApiOutput(output, now, emit),
+    executeOptions: {
       timeoutMs: limits.timeoutMs,
       wallTimeoutMs: limits.wallTimeoutMs,
       memoryLimitBytes: limits.memoryLimitBytes,
@@ -187,23 +241,33 @@ export async function runSpell(request: RunRequest, deps: RunSpellDeps): Promise
       signal: run.signal,
       chunkName: "spell",
       onEvent: emit,
-      ...(deps.debug ? { debug: deps.debug } : deps.profile ? { profile: deps.profile } : {}),
-    });
-    const final = finalize(result, wallExpired, limits, output.truncated, replayer?.divergence());
-    return recorder ? { ...final, recording: recorder.finish(final) } : final;
-  } catch (err) {
-    // An engine that throws instead of returning an error result: still one clean error.
-    return failEarly(toSpellError(err, "runtime"), engine?.name ?? engineName, now, deps.emit);
-  } finally {
-    deps.profile?.finish();
-    stopWallTimer();
-    deps.signal?.removeEventListener("abort", onOuterAbort);
-    try {
-      engine?.dispose();
-    } catch {
-      // A failing dispose must not hide the run's result; the next run gets a fresh instance anyway.
-    }
-  }
+    },
+    finalize(result) {
+      const final = finalize(result, wallExpired, limits, output.truncated, replayer?.divergence());
+      return recorder ? { ...final, recording: recorder.finish(final) } : final;
+    },
+    close,
+  };
+}
+
+/** The spell API's view of where it runs, for one run's scope. */
+function spellRuntime(request: RunRequest, deps: RunSpellDeps, engine: ScriptEngine, scope: RunScope): SpellRuntime {
+  return {
+    llm: scope.llm,
+    state: deps.state,
+    emit: scope.emitApiOutput,
+    now: scope.now,
+    signal: scope.signal,
+    limits: scope.limits,
+    ...(request.sandbox ? { sandbox: request.sandbox } : {}),
+    defaultModel: request.model ?? DEFAULT_MODEL,
+    mockAll: request.mockAll,
+    args: scope.args,
+    engine: engine.name,
+    dialect: engine.dialect,
+    cpu: scope.cpu,
+    ...(scope.tape ? { tape: scope.tape } : {}),
+  };
 }
 
 /** Extra time past the wall-clock limit before the host aborts a run the engine has not stopped. */
@@ -251,7 +315,7 @@ export function createApiOutput(meter: OutputMeter, now: () => number, emit: (ev
 }
 
 /** Turn anything thrown into the plain error shape, keeping a SpellError's kind. */
-function toSpellError(err: unknown, fallbackKind: SpellErrorData["kind"]): SpellErrorData {
+export function toSpellError(err: unknown, fallbackKind: SpellErrorData["kind"]): SpellErrorData {
   if (err instanceof SpellError) return err.toJSON();
   if (typeof err === "object" && err !== null && typeof (err as SpellErrorData).kind === "string") {
     const e = err as SpellErrorData;
@@ -260,7 +324,7 @@ function toSpellError(err: unknown, fallbackKind: SpellErrorData["kind"]): Spell
   return { kind: fallbackKind, message: err instanceof Error ? err.message : String(err) };
 }
 
-function failEarly(
+export function failEarly(
   error: SpellError | SpellErrorData,
   engine: string,
   now: () => number,

@@ -9,6 +9,7 @@ import type { ExecutionResult, RunEvent } from "@/lib/core/events";
 import type { JsonValue } from "@/lib/core/json";
 import type { RunLimits } from "@/lib/core/limits";
 import type { SandboxPreset } from "@/lib/core/sandbox";
+import type { SessionMode } from "@/lib/core/engine";
 import type { Recording } from "@/lib/recording/schema";
 
 export interface RunRequest {
@@ -28,6 +29,13 @@ export interface RunRequest {
   byokKey?: string;
   /** Where `State` persists: an IndexedDB database name (browser) or a JSON file path (CLI). */
   stateNamespace?: string;
+  /**
+   * Run in a session kept in the worker (the REPL) instead of a fresh engine: `id` names it, `mode` says how
+   * the source runs (`spell`: a whole spell, `entry`: one REPL entry), `fresh` starts a new session under that
+   * id (closing the old one). The session opens with this request's engine, model, mock setting, args, memory
+   * limit and State; later entries reuse those. The result's `session` facts tell whether it was kept.
+   */
+  session?: { id: string; mode: SessionMode; fresh?: boolean };
   /** Record the run: the result carries its {@link Recording}. */
   record?: boolean;
   /**

@@ -19,6 +19,8 @@ import {
 import { runSpell, warmEngines } from "./run-spell";
 import { createWorkerDebugBridge, type WorkerDebugBridge } from "./debug-bridge";
 import { Profiler } from "@/lib/core/profile";
+import { openSpellSession } from "./session";
+import { createSessionTable } from "./session-table";
 import type { RunRequest } from "./types";
 
 export interface WorkerHostDeps {
@@ -66,6 +68,26 @@ export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
     },
   );
 
+  /** The run's State store; a store that cannot open falls back to memory, with a warning for the run. */
+  async function openState(request: RunRequest): Promise<{ store: StateStore; warning?: string }> {
+    try {
+      return await deps.createState(request);
+    } catch (err) {
+      return {
+        store: createMemoryStateStore(),
+        warning: `State is kept in memory for this run: ${err instanceof Error ? err.message : String(err)}`,
+      };
+    }
+  }
+
+  const sessions = createSessionTable({
+    open: async (request, emit) => {
+      const { store, warning } = await openState(request);
+      if (warning) emit({ type: "log", level: "warn", text: warning, t: 0 });
+      return openSpellSession(request, { llm: deps.createLlm(request), state: store, createEngine: deps.createEngine });
+    },
+  });
+
   async function handleRun(message: RunMessage): Promise<void> {
     const { id, request } = message;
     if (current) {
@@ -83,30 +105,28 @@ export function startWorkerHost(deps: WorkerHostDeps): Promise<void> {
     try {
       await warmed;
       const emit = (event: RunEvent) => post({ type: "event", id, event });
-      let stateWarning: string | undefined;
-      let store: StateStore;
-      try {
-        const made = await deps.createState(request);
-        store = made.store;
-        stateWarning = made.warning;
-      } catch (err) {
-        store = createMemoryStateStore();
-        stateWarning = `State is kept in memory for this run: ${err instanceof Error ? err.message : String(err)}`;
-      }
-      if (stateWarning) emit({ type: "log", level: "warn", text: stateWarning, t: 0 });
-      const result = await runSpell(request, {
-        llm: deps.createLlm(request),
-        state: store,
+      const entryDeps = {
         emit,
         signal: abort.signal,
         pollCancel: cancelFlag ? pollFlag(cancelFlag, id) : undefined,
-        createEngine: deps.createEngine,
         cpu,
+      };
+      if (request.session) {
+        post({ type: "done", id, result: await sessions.run(request, request.session, entryDeps) });
+        return;
+      }
+      const { store, warning } = await openState(request);
+      if (warning) emit({ type: "log", level: "warn", text: warning, t: 0 });
+      const result = await runSpell(request, {
+        ...entryDeps,
+        llm: deps.createLlm(request),
+        state: store,
+        createEngine: deps.createEngine,
         ...(debug ? { debug: debug.session } : {}),
         ...(profile ? { profile } : {}),
       });
       if (profile) post({ type: "profile", id, profile: profile.finish() });
-      post({ type: "done", id, result: stateWarning ? withLog(result, stateWarning) : result });
+      post({ type: "done", id, result: warning ? withLog(result, warning) : result });
     } catch (err) {
       post({ type: "fatal", id, message: err instanceof Error ? err.message : String(err) });
     } finally {

@@ -6,6 +6,7 @@ import { createEditorStore } from "./editor";
 import { copyCliCommand, copyShareLink, openExample, runWithParams, startRun } from "./playground-actions";
 import { spellParamsView } from "./spell-params";
 import { createRunStore } from "./run";
+import { PAGE_SESSION_ID } from "./repl";
 import { PLAYGROUND_STATE_NAMESPACE } from "./state-panel";
 import { createSettingsStore } from "./settings";
 import { createFakeStorage } from "./test-storage";
@@ -54,6 +55,8 @@ describe("playground actions", () => {
         args: { n: 2 },
         stateNamespace: PLAYGROUND_STATE_NAMESPACE,
         record: true,
+        // A fresh page session: the prompt under the console inspects the run's globals afterwards.
+        session: { id: PAGE_SESSION_ID, mode: "spell", fresh: true },
       },
     ]);
     expect(s.run.getState().status).toBe("done");

@@ -5,6 +5,7 @@
 import type { ExecutionResult } from "@/lib/core/events";
 import { buildCliCommand, type CliCommand } from "./cli-command";
 import { buildRunRequest, type PlaygroundStores } from "./playground";
+import { PAGE_SESSION_ID } from "./repl";
 import { createShareUrl } from "./share-open";
 import { displayKeys } from "./shortcuts";
 import { formArgs, spellParamsView } from "./spell-params";
@@ -20,11 +21,15 @@ export function runWithParams(
   return startRun(stores);
 }
 
-/** Run the editor's current spell with the user's settings (a running spell is stopped first). */
+/**
+ * Run the editor's current spell with the user's settings (a running spell is stopped first), in a fresh page
+ * session: the prompt under the console then inspects the run's globals.
+ */
 export function startRun(
   stores: Pick<PlaygroundStores, "editor" | "settings" | "run">,
 ): Promise<ExecutionResult | null> {
-  return stores.run.getState().run(buildRunRequest(stores.editor.getState(), stores.settings.getState()));
+  const request = buildRunRequest(stores.editor.getState(), stores.settings.getState());
+  return stores.run.getState().run({ ...request, session: { id: PAGE_SESSION_ID, mode: "spell", fresh: true } });
 }
 
 /**

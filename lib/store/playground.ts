@@ -5,6 +5,7 @@ import type { RunRequest } from "@/lib/runner/types";
 import { createEditorStore, type EditorState, type EditorStore } from "./editor";
 import { createCompareStore, type CompareStore } from "./compare";
 import { createRecordedRunStore, type RecordedRunStore } from "./recorded-run";
+import { createReplStore, PAGE_SESSION_ID, type ReplStore } from "./repl";
 import { createRunStore, warmRunStore, type RunStore } from "./run";
 import { createSettingsStore, type SettingsState, type SettingsStore } from "./settings";
 import { getBrowserStorage } from "./storage";
@@ -17,6 +18,8 @@ export interface PlaygroundStores {
   editor: EditorStore;
   settings: SettingsStore;
   run: RunStore;
+  /** The prompt under the console: entries in the session the last run left. */
+  repl: ReplStore;
   /** Dialogs, notices and the line to reveal: shared by the page's components, never persisted. */
   ui: UiStore;
   /** The recorded run shown (from a share link): replay and fork. */
@@ -41,10 +44,20 @@ export function getPlaygroundStores(): PlaygroundStores {
   const run = createRunStore({ createController });
   const editor = createEditorStore({ session, local });
   const settings = createSettingsStore({ session, local });
+  const repl = createReplStore({
+    controller: () => run.getState().controller(),
+    settings: () => {
+      const { source: _source, ...rest } = buildRunRequest(editor.getState(), settings.getState());
+      void _source;
+      return rest;
+    },
+  });
+  linkRunToRepl(run, repl);
   stores = {
     editor,
     settings,
     run,
+    repl,
     ui: createUiStore(),
     recorded: createRecordedRunStore({ run, editor, settings }),
     // Its own worker, started on the first comparison.
@@ -53,6 +66,16 @@ export function getPlaygroundStores(): PlaygroundStores {
   };
   warmRunStore(run);
   return stores;
+}
+
+/** When a run in the page's session ends, the prompt continues that session (its globals are the run's). */
+export function linkRunToRepl(run: RunStore, repl: ReplStore): () => void {
+  return run.subscribe((state, previous) => {
+    const request = state.lastRequest;
+    if (previous.status === "running" && state.status !== "running" && request?.session?.id === PAGE_SESSION_ID) {
+      repl.getState().adoptRun(request);
+    }
+  });
 }
 
 /** The request for running the editor's current spell with the user's settings. */

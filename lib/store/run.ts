@@ -40,6 +40,8 @@ interface RunState {
   debug(command: Exclude<DebugCommand, { kind: "inspect" }>): void;
   /** Read the paused debug run. */
   inspect(request: InspectRequest): Promise<unknown>;
+  /** The store's run controller (started on first use): the REPL prompt runs its entries on the same worker. */
+  controller(): Promise<RunController>;
   stop(): void;
   clearConsole(): void;
   dispose(): void;
@@ -206,6 +208,8 @@ export function createRunStore(options: RunStoreOptions): RunStore {
     inspect(request) {
       return controller?.inspect?.(request) ?? Promise.resolve({ error: "the run is not paused" });
     },
+
+    controller: getController,
 
     stop() {
       if (get().status !== "running") return;

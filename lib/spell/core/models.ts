@@ -96,12 +96,15 @@ export function createModelCaller(runtime: SpellRuntime, tracer: Tracer, budget:
       const req: LlmRequest = { ...request, model };
       if (req.maxTokens === undefined || req.maxTokens > left) req.maxTokens = Math.max(1, left);
       void loadPrices();
+      // The whole request's messages (system prompt included), so a trace, a lesson's checks and a debugger see
+      // what the model was asked; long texts are cut by the tracer (toTraceValue). `last` (the message this call
+      // answers) stays for readers that want only that (the OTLP export's gen_ai.input.messages).
       const lastUser = [...request.messages].reverse().find((m: ChatMessage) => m.role === "user" || m.role === "tool");
       const span = tracer.start("model", model, {
         parentId: opts.parentId,
         model,
         input: {
-          messages: request.messages.length,
+          messages: request.messages,
           last: lastUser ?? null,
           tools: request.tools?.map((t) => t.name) ?? [],
           ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),

@@ -11,8 +11,6 @@ import type { SpellDialect } from "@/lib/core/dialect";
 import { isHandleRef, isSpellFunction, type HandleRef, type SpellFunction } from "@/lib/core/engine";
 import { getPath, scriptTypeName } from "./values";
 
-export { z };
-
 /** zod schemas for the values that cross the bridge. */
 export const spellFunction = z.custom<SpellFunction>((v) => isSpellFunction(v), { message: "function" });
 export const handleOf = (cls: string) =>

@@ -3,6 +3,7 @@
  * callback, or a JS async iterator), automatic tool calling with the agent's allowed tools, and
  * `response_format` JSON Schema output parsed into `data`.
  */
+import * as z from "zod";
 import { SpellError } from "@/lib/core/errors";
 import { type HandleRef, type HostValue, type SpellFunction } from "@/lib/core/engine";
 import { type JsonValue } from "@/lib/core/json";
@@ -11,7 +12,7 @@ import type { ChatMessage, LlmRequest, ToolSpec } from "@/lib/llm/types";
 import { toModelToolResult } from "@/lib/tools/support";
 import { deadlineSignal } from "../core/budget";
 import type { SpellContext } from "../core/context";
-import { nonEmptyStr, num, posInt, spellFunction, str, table, z } from "../core/validate";
+import { nonEmptyStr, num, posInt, spellFunction, str, table } from "../core/validate";
 import { errorMessage, isPlainObject, shortHex, toJson, type JsonObject } from "../core/values";
 import type { GlobalModule } from "./module";
 

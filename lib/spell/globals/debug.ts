@@ -1,10 +1,11 @@
 /** Debug: leveled logging to `log` run events, captured entries, timers, and value dumps. */
+import * as z from "zod";
 import type { SpellLanguage } from "@/lib/core/dialect";
 import type { HandleRef } from "@/lib/core/engine";
 import type { JsonValue } from "@/lib/core/json";
 import type { LogLevel } from "@/lib/core/events";
 import type { SpellContext } from "../core/context";
-import { nonNegInt, str, z } from "../core/validate";
+import { nonNegInt, str } from "../core/validate";
 import { isPlainObject, toJson } from "../core/values";
 import type { GlobalModule } from "./module";
 

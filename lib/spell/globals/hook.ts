@@ -3,11 +3,12 @@
  * A callback gets `{point, component = {type, name}, data}` and may return `"continue"`, `"skip"`,
  * `{type = "modified", data = ...}` or `{type = "cancel", reason = ...}`.
  */
+import * as z from "zod";
 import { SpellError } from "@/lib/core/errors";
 import { type HostValue, type SpellFunction } from "@/lib/core/engine";
 import { type JsonValue } from "@/lib/core/json";
 import type { HookOutcome, HookRunner, SpellContext } from "../core/context";
-import { spellFunction, table, z } from "../core/validate";
+import { spellFunction, table } from "../core/validate";
 import { errorMessage, isPlainObject, toJson } from "../core/values";
 import type { GlobalModule } from "./module";
 

@@ -5,6 +5,7 @@
  * `configure`, `create_session_collection` and `configure_session` answer as rs-llmspell does; TTLs and caches
  * are accepted and reported, not enforced.
  */
+import * as z from "zod";
 import { SpellError } from "@/lib/core/errors";
 import type { HostValue } from "@/lib/core/engine";
 import type { JsonValue } from "@/lib/core/json";
@@ -12,7 +13,7 @@ import { RAG_BOUNDS } from "@/lib/core/limits";
 import { utf8Length } from "@/lib/encoding/utf8";
 import { DEFAULT_EMBEDDING_MODEL, EMBEDDING_PROVIDERS, resolveEmbeddingModelId } from "@/lib/llm/default-model";
 import type { SpellContext } from "../core/context";
-import { nonEmptyStr, nonNegInt, posInt, table, z } from "../core/validate";
+import { nonEmptyStr, nonNegInt, posInt, table } from "../core/validate";
 import { splitIntoChunks } from "../rag/chunking";
 import { embedTextsForRag } from "../rag/embed-call";
 import { readDocuments, readIngestOptions, readSearchOptions, scopeKeyOf } from "../rag/rag-args";

@@ -2,6 +2,7 @@
  * Tool: the built-in tools (lib/tools) plus tools the spell registers with `Tool.register`, run with
  * hooks (BeforeToolExecution, AfterToolExecution, ToolError) and a `tool` trace span.
  */
+import * as z from "zod";
 import { STOP_MESSAGES } from "@/lib/core/run-guard";
 import { SpellError } from "@/lib/core/errors";
 import { type HandleRef, type HostValue, type SpellFunction } from "@/lib/core/engine";
@@ -10,7 +11,7 @@ import { SANDBOX_MESSAGES, sandboxRules } from "@/lib/core/sandbox";
 import { countModuleLoads, findRefusedTool, findTool, listTools, toolCategories } from "@/lib/tools";
 import type { ToolDefinition } from "@/lib/tools/types";
 import type { SpellContext, ToolRunner } from "../core/context";
-import { spellFunction, str, table, z } from "../core/validate";
+import { spellFunction, str, table } from "../core/validate";
 import { errorMessage, isPlainObject, toJson, type JsonObject } from "../core/values";
 import type { GlobalModule } from "./module";
 

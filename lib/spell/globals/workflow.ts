@@ -4,12 +4,13 @@
  * timeouts, placeholder interpolation, hooks and trace spans. The result has rs-llmspell's shape:
  * `{text, metadata = {execution_time_ms, extra = {workflow_type, total_steps, ..., step_outputs, agent_outputs}}}`.
  */
+import * as z from "zod";
 import { SpellError } from "@/lib/core/errors";
 import { type HandleRef, type HostValue } from "@/lib/core/engine";
 import { setOwnValue, type JsonValue } from "@/lib/core/json";
 import { deadlineSignal, raceSignal } from "../core/budget";
 import type { SpellContext } from "../core/context";
-import { handleOf, nonEmptyStr, nonNegInt, posInt, str, z } from "../core/validate";
+import { handleOf, nonEmptyStr, nonNegInt, posInt, str } from "../core/validate";
 import {
   errorMessage,
   formatPathKey,

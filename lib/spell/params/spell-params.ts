@@ -142,6 +142,21 @@ export function resolveSpellArgs(params: SpellParam[], given: { [key: string]: J
   return errors.length > 0 ? { ok: false, errors } : { ok: true, args };
 }
 
+/**
+ * The ARGS a run gets, wherever it runs (page, embed, lesson, CLI, tests): with declared parameters, the given
+ * ones checked and completed with defaults; without, the given ARGS unchanged (none stays none, as in rs-llmspell).
+ */
+export function completeRunArgs(
+  source: string,
+  language: "lua" | "javascript",
+  given: JsonValue | undefined,
+): { ok: true; args: JsonValue | undefined } | { ok: false; errors: string[] } {
+  const { params } = parseSpellParams(source, language);
+  if (params.length === 0) return { ok: true, args: given };
+  const named = given !== null && typeof given === "object" && !Array.isArray(given) ? given : undefined;
+  return resolveSpellArgs(params, named);
+}
+
 /** The parameters as lines for `llmspell help FILE`. */
 export function describeSpellParams(params: SpellParam[]): string[] {
   if (params.length === 0) return ["This spell declares no parameters."];

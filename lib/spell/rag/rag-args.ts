@@ -4,11 +4,12 @@
  * `scope_id` and `tenant_id` name a scope. Wrong shapes are `type` errors naming the argument; documents past
  * RAG_BOUNDS are `api` errors. Metadata is read with `jsonArg` (never zod's copy), so `__proto__` stays a key.
  */
+import * as z from "zod";
 import { SpellError } from "@/lib/core/errors";
 import { RAG_BOUNDS } from "@/lib/core/limits";
 import { utf8Length } from "@/lib/encoding/utf8";
 import type { SpellContext } from "../core/context";
-import { nonEmptyStr, num, table, z } from "../core/validate";
+import { nonEmptyStr, num, table } from "../core/validate";
 import { formatPathKey, isPlainObject, scriptTypeName } from "../core/values";
 import { CHUNKING_STRATEGIES, DEFAULT_CHUNKING, type ChunkingOptions } from "./chunking";
 import type { Metadata } from "./vector-index";
