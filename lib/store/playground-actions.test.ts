@@ -141,7 +141,9 @@ describe("playground actions", () => {
     expect(e.history[0]).toMatchObject({ source: 'console.log("mine")', reason: 'before opening the example "Hello"' });
     expect(s.settings.getState().model).toBe("mock/echo");
     expect(s.ui.getState().dialog).toBeNull();
-    expect(s.ui.getState().notices.map((n) => n.text)).toEqual(['Opened "Hello". Press Ctrl+Enter to run it.']);
+    expect(s.ui.getState().notices.map((n) => n.text)).toEqual([
+      'Opened "Hello". Model set to mock/echo for this example (was mock/default). Press Ctrl+Enter to run it.',
+    ]);
   });
 
   it("keeps the model when the example names none, and names the Mac keys on a Mac", () => {
@@ -151,6 +153,9 @@ describe("playground actions", () => {
     expect(s.editor.getState().sources.lua).toBe('print("plain")');
     expect(s.settings.getState().model).toBe("mock/echo");
     expect(s.ui.getState().notices[0].text).toBe('Opened "Plain". Press ⌘+Enter to run it.');
+    // An example written for the model already chosen says nothing about models.
+    openExample(s, { title: "Echo", lua: 'print("e")', js: "", model: "mock/echo" }, false);
+    expect(s.ui.getState().notices.at(-1)?.text).toBe('Opened "Echo". Press Ctrl+Enter to run it.');
   });
 
   it("copies the CLI command of the current spell, its ARGS and the settings, and says so", async () => {

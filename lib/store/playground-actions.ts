@@ -118,8 +118,9 @@ export interface ExampleToOpen {
 }
 
 /**
- * Open an example in the current language (the user's spell goes to history), switch to the model it is
- * written for, close the examples dialog and say how to run it.
+ * Open an example in the current language (the user's spell goes to history), close the examples dialog and say
+ * how to run it. An example is written and tested for its model (its printed lines come from that model), so the
+ * model switches to it, and the notice says so and names the user's model it replaced: never silently.
  */
 export function openExample(
   stores: Pick<PlaygroundStores, "editor" | "settings" | "ui">,
@@ -132,8 +133,11 @@ export function openExample(
     { language, source: language === "lua" ? example.lua : example.js },
     `before opening the example "${example.title}"`,
   );
+  const before = stores.settings.getState().model;
   if (example.model) stores.settings.getState().update({ model: example.model });
+  const after = stores.settings.getState().model;
   const ui = stores.ui.getState();
   ui.closeDialog();
-  ui.notify("info", `Opened "${example.title}". Press ${displayKeys("Mod+Enter", isMac)} to run it.`);
+  const switched = after !== before ? ` Model set to ${after} for this example (was ${before}).` : "";
+  ui.notify("info", `Opened "${example.title}".${switched} Press ${displayKeys("Mod+Enter", isMac)} to run it.`);
 }
