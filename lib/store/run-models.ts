@@ -5,7 +5,7 @@
 import type { RunView } from "./run-view";
 
 /** The models of a run's model calls, in the order they first answered. */
-export function modelsOfRun(view: Pick<RunView, "nodes">): string[] {
+function modelsOfRun(view: Pick<RunView, "nodes">): string[] {
   const models: string[] = [];
   for (const node of Object.values(view.nodes))
     if (node.kind === "model" && node.model && !models.includes(node.model)) models.push(node.model);
