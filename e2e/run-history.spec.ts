@@ -35,5 +35,6 @@ test("runs go to the History tab: reopen one, compare two outputs, and they surv
   // Replay the newest run from its recording: the output comes back marked as recorded, with no model call.
   await page.getByTestId("run-history-row").first().getByRole("button", { name: "Replay" }).click();
   await expect(page.getByTestId("recorded-run-label")).toContainText("Recorded with");
+  expect(await waitForRunEnd(page)).toBe("done");
   await expect(consoleLocator(page)).toContainText("second run");
 });

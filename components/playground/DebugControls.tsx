@@ -10,12 +10,13 @@ import { debugOrContinue, startProfile } from "@/lib/store/playground-actions";
 import type { PlaygroundStores } from "@/lib/store/playground";
 import { useStore } from "./hooks";
 
-const STEPS: { action: DebugAction; label: string; keys: string }[] = [
-  { action: "continue", label: "Continue", keys: "F5" },
-  { action: "stepOver", label: "Step over", keys: "F10" },
-  { action: "stepInto", label: "Step into", keys: "F11" },
-  { action: "stepOut", label: "Step out", keys: "Shift+F11" },
-  { action: "stop", label: "Stop", keys: "Shift+F5" },
+/** `short`: the sign shown instead of the label on a phone (the label stays the button's name). */
+const STEPS: { action: DebugAction; label: string; short: string; keys: string }[] = [
+  { action: "continue", label: "Continue", short: "▶", keys: "F5" },
+  { action: "stepOver", label: "Step over", short: "↷", keys: "F10" },
+  { action: "stepInto", label: "Step into", short: "↓", keys: "F11" },
+  { action: "stepOut", label: "Step out", short: "↑", keys: "Shift+F11" },
+  { action: "stop", label: "Stop", short: "■", keys: "Shift+F5" },
 ];
 
 /** The key's debugger action, or null. */
@@ -62,18 +63,23 @@ export function DebugControls({ stores }: { stores: PlaygroundStores }) {
           <button
             key={s.action}
             type="button"
-            className="btn h-8 px-2 text-xs"
+            className="btn h-8 px-2 text-xs max-md:w-8 max-md:px-0"
             title={`${s.label} (${s.keys})`}
+            aria-label={s.label}
             aria-keyshortcuts={s.keys}
             onClick={() => stores.debug.getState().act(s.action)}
           >
-            {s.label}
+            <span className="max-md:hidden">{s.label}</span>
+            <span className="md:hidden" aria-hidden="true">
+              {s.short}
+            </span>
           </button>
         ))}
       </div>
     );
+  // Below `md` the two live in the header's "⋯" menu.
   return (
-    <div className="flex items-center gap-1">
+    <div className="flex items-center gap-1 max-md:hidden">
       <button
         type="button"
         className="btn h-8 px-3"

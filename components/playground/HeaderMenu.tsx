@@ -1,14 +1,18 @@
 "use client";
 /**
  * The header's "⋯" button for narrow screens (below `lg`): a disclosure holding what the row has no room for:
- * share, help, settings and the theme, plus the model picker below `md`. Esc, a click outside or choosing a
+ * share, help, settings and the theme, plus the model picker, Debug and Profile below `md`. Esc, a click outside or choosing a
  * dialog closes it; a dialog opened from it gives focus back to the "⋯" button.
  */
 import { useEffect, useId, useRef, useState } from "react";
-import { MoreIcon } from "@/components/ui/icons";
+import { BugIcon, ClockIcon, MoreIcon } from "@/components/ui/icons";
+import { debugOrContinue, startProfile } from "@/lib/store/playground-actions";
 import type { PlaygroundStores } from "@/lib/store/playground";
 import { DIALOG_ACTIONS, type DialogAction } from "./dialog-actions";
 import { ModelControl, ThemeControl } from "./HeaderControls";
+
+const MENU_ITEM =
+  "flex w-full items-center gap-2.5 rounded-md px-2 py-2 text-left text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-500 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:hover:text-white";
 
 export function HeaderMenu({ stores, className = "" }: { stores: PlaygroundStores; className?: string }) {
   const [open, setOpen] = useState(false);
@@ -74,13 +78,35 @@ export function HeaderMenu({ stores, className = "" }: { stores: PlaygroundStore
             <ModelControl settings={stores.settings} layout="stacked" />
           </div>
           <ul className="flex flex-col">
+            <li className="md:hidden">
+              <button
+                type="button"
+                className={MENU_ITEM}
+                onClick={() => {
+                  close(true);
+                  debugOrContinue(stores);
+                }}
+              >
+                <BugIcon className="text-zinc-500 dark:text-zinc-400" />
+                Debug
+              </button>
+            </li>
+            <li className="md:hidden">
+              <button
+                type="button"
+                className={MENU_ITEM}
+                onClick={() => {
+                  close(true);
+                  void startProfile(stores);
+                }}
+              >
+                <ClockIcon className="text-zinc-500 dark:text-zinc-400" />
+                Profile
+              </button>
+            </li>
             {DIALOG_ACTIONS.map(({ dialog, label, Icon }) => (
               <li key={dialog}>
-                <button
-                  type="button"
-                  className="flex w-full items-center gap-2.5 rounded-md px-2 py-2 text-left text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-500 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:hover:text-white"
-                  onClick={() => choose(dialog)}
-                >
+                <button type="button" className={MENU_ITEM} onClick={() => choose(dialog)}>
                   <Icon className="text-zinc-500 dark:text-zinc-400" />
                   {label}
                 </button>

@@ -118,3 +118,18 @@ export const CompareIcon = (p: IconProps) => (
     <rect x="14" y="4" width="7" height="16" rx="1.5" />
   </Svg>
 );
+
+/** A bug (Debug). */
+export const BugIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="8" y="6" width="8" height="14" rx="4" />
+    <path d="M12 10v10M4 13h4M16 13h4M5 7l3 2M19 7l-3 2M5 19l3-2M19 19l-3-2" />
+  </Svg>
+);
+/** A stopwatch (Profile). */
+export const ClockIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="12" cy="13" r="8" />
+    <path d="M12 9v4l2.5 2.5M10 2h4" />
+  </Svg>
+);

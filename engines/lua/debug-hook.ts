@@ -1,6 +1,10 @@
 /**
  * The Lua side of a debug session: one C hook (a JS function in wasmoon's table through `addFunction`) that
- * replaces the count hook for the run, with the line event added. Count events still go to the run's limits
+ * replaces the count hook for the run, with the line event added while the session needs lines (a breakpoint,
+ * a step, a pause request): a line event crosses from wasm into JavaScript, which alone costs about 1.5× on a
+ * tight loop, so a session with no breakpoint runs on count events only. The mask is set per thread: on each
+ * count event (at most 10,000 instructions apart) and before the driver resumes a thread (after a host call, a
+ * breath or a pause), so a breakpoint set while the spell runs is seen from then on. Count events still go to the run's limits
  * ({@link countHook}); a line event is one array read on the fast path, and only when the session is armed (a
  * breakpoint on that line, a step, a pause request) does it read the frame's source and depth and ask the
  * session. A pause ends the hook with `lua_yield(L, 0)`: the spell's thread is suspended, the driver (or, in a
@@ -94,6 +98,8 @@ export class LuaDebugger implements DebugEngine {
   /** The thread and position of the last line the session looked at: where a host call it pauses at was made. */
   private last: { thread: LuaState; pos: StepPosition } | null = null;
   private detach: (() => void) | null = null;
+  /** The hook's function pointer (set by {@link install}). */
+  private hook = 0;
 
   constructor(
     private readonly run: DebugRunContext,
@@ -123,6 +129,7 @@ export class LuaDebugger implements DebugEngine {
           return;
         }
         if (session.stopRequested && !this.evaluating) this.run.kill("cancelled", STOP_MESSAGES.cancelled());
+        this.syncLineEvents(Lh);
         counted(Lh);
         return;
       }
@@ -132,7 +139,8 @@ export class LuaDebugger implements DebugEngine {
       this.onLine(Lh, ar, line);
     }, "vii");
     this.run.fnPointers.push(hook);
-    api.sethook(L, hook, LUA_MASKCOUNT | LUA_MASKLINE, HOOK_COUNT);
+    this.hook = hook;
+    this.syncLineEvents(L);
 
     // The coroutine wrapper: a host function that answers "was that yield a pause?" and waits for it.
     const top = api.gettop(L);
@@ -145,6 +153,13 @@ export class LuaDebugger implements DebugEngine {
     api.settop(L, top);
     this.globalsAtStart = this.inspector(L, []).globalNames();
     this.detach = session.attachEngine(this);
+  }
+
+  /** Set `T`'s hook mask to what the session needs now: count events always, line events when it watches lines. */
+  syncLineEvents(T: LuaState): void {
+    const { api } = this.run;
+    const mask = this.session.watchesLines ? LUA_MASKCOUNT | LUA_MASKLINE : LUA_MASKCOUNT;
+    if (api.gethookmask(T) !== mask) api.sethook(T, this.hook, mask, HOOK_COUNT);
   }
 
   private onLine(Lh: LuaState, ar: number, line: number): void {

@@ -31,6 +31,8 @@ export interface DriverContext {
   memoryError(): SpellErrorData;
   /** A debug run: the client's wait when the debug hook paused `T` (a yield with no values), else null. */
   debugWait?(T: LuaState): Promise<void> | null;
+  /** A debug run: before each resume of `T`, turn its line events on or off as the session needs them. */
+  debugSync?(T: LuaState): void;
   raisedError(T: LuaState, idx: number): SpellErrorData;
 }
 
@@ -49,6 +51,7 @@ async function driveLoop(run: DriverContext, T: LuaState, nargs: number): Promis
   for (;;) {
     if (run.killed) return { ok: false, error: run.killed };
     if (run.closed) return { ok: false, error: endedError() };
+    run.debugSync?.(T);
     run.enterVm();
     let r: { status: number; nresults: number };
     try {

@@ -79,6 +79,7 @@ export class LuaApi {
   readonly xmove: (from: LuaState, to: LuaState, n: number) => void;
   readonly error: (L: LuaState) => number;
   readonly sethook: (L: LuaState, fn: number, mask: number, count: number) => void;
+  readonly gethookmask: (L: LuaState) => number;
   readonly atpanic: (L: LuaState, fn: number) => number;
   readonly setallocf: (L: LuaState, fn: number, ud: number) => void;
   readonly pushcclosure: (L: LuaState, fn: number, n: number) => void;
@@ -119,6 +120,7 @@ export class LuaApi {
     this.xmove = f("lua_xmove") as LuaApi["xmove"];
     this.error = f("lua_error") as LuaApi["error"];
     this.sethook = f("lua_sethook") as LuaApi["sethook"];
+    this.gethookmask = f("lua_gethookmask") as LuaApi["gethookmask"];
     this.atpanic = f("lua_atpanic") as LuaApi["atpanic"];
     this.setallocf = f("lua_setallocf") as LuaApi["setallocf"];
     this.pushcclosure = f("lua_pushcclosure") as LuaApi["pushcclosure"];

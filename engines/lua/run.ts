@@ -380,6 +380,10 @@ export class LuaRun {
     return this.L;
   }
 
+  debugSync(T: LuaState): void {
+    this.debugger?.syncLineEvents(T);
+  }
+
   debugWait(T: LuaState): Promise<void> | null {
     return this.debugger?.driverWait(T) ?? null;
   }

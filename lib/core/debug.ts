@@ -186,6 +186,11 @@ export class DebugSession {
     this.armed = true;
   }
 
+  /** Whether an engine must report lines at all: a breakpoint is set, or stepping or a pause is armed. */
+  get watchesLines(): boolean {
+    return this.armed || this.byLine.size > 0;
+  }
+
   /** The fast check: does line `line` need {@link decide}? */
   shouldLook(line: number): boolean {
     return this.armed || (line < this.lineFlags.length && this.lineFlags[line] === 1);

@@ -9,6 +9,8 @@
  *   models to list then. Always the Chat Completions API (`.chat()`), which compatible servers implement,
  *   never the Responses API. Base URLs come only from this server configuration, never from a request.
  */
+// First: a blank OPENAI_BASE_URL must be gone before @ai-sdk/openai loads (see ./blank-env).
+import "./blank-env";
 import { createOpenAI } from "@ai-sdk/openai";
 import type { EmbeddingModelV4, LanguageModelV4 } from "@ai-sdk/provider";
 import { MockEmbeddingModel } from "./mock-embedding";
@@ -111,6 +113,8 @@ const upstreamFetch: typeof fetch = (input, init) => {
   return (current._nextOriginalFetch ?? current)(input, init);
 };
 
+const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
 /** The OpenAI (or compatible) client for a call: the server's key or the one brought for this call. */
 function openaiClientOf(
   ctx: ProviderContext,
@@ -126,10 +130,11 @@ function openaiClientOf(
       message: "OpenAI models need a key: the server has no OPENAI_API_KEY and no key was brought for this request.",
     };
   }
-  // Local OpenAI-compatible servers usually ignore the key, but the client library requires one.
+  // Local OpenAI-compatible servers usually ignore the key, but the client library requires one. The base URL
+  // is always given: left out, the library reads process.env.OPENAI_BASE_URL itself, and an empty one fails there.
   const provider = createOpenAI({
     apiKey: apiKey || "not-needed",
-    ...(baseURL ? { baseURL } : {}),
+    baseURL: baseURL ?? OPENAI_DEFAULT_BASE_URL,
     fetch: upstreamFetch,
   });
   return { ok: true, provider, secrets: apiKey ? [apiKey] : [] };

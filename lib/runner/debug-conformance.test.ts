@@ -9,6 +9,8 @@ import type { ExpectedPause } from "@/lib/core/conformance";
 import { debugCases } from "@/engines/conformance/debug/cases";
 import { createSpellApi } from "@/lib/spell";
 import { createTestRuntime } from "@/lib/spell/testing";
+import { createDirectLlmClient } from "@/lib/llm/direct";
+import type { LlmClient } from "@/lib/llm/types";
 
 const filter = process.env.CONFORMANCE_FILTER;
 
@@ -124,3 +126,37 @@ for (const engineName of ["lua", "javascript"]) {
     }
   });
 }
+
+describe("a breakpoint set while the spell runs", () => {
+  it("Lua: set during a model call, with none before, it pauses at the next line", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const inner = createDirectLlmClient({ mockAll: true, env: {} });
+    let session: DebugSession | undefined;
+    const llm: LlmClient = {
+      ...inner,
+      async *stream(request, signal) {
+        // The spell waits in the call; meanwhile the user sets a breakpoint (the session had none).
+        session!.setBreakpoints([{ line: 3 }]);
+        await gate;
+        yield* inner.stream(request, signal);
+      },
+    };
+    const pauses: number[] = [];
+    session = new DebugSession({
+      paused(pause) {
+        pauses.push(pause.line);
+        return "continue";
+      },
+    });
+    const engine = await createEngine("lua");
+    const api = createSpellApi(createTestRuntime({ engine: "lua", llm }));
+    setTimeout(release, 10);
+    const source =
+      'local a = Agent.builder():model("mock/echo"):build()\nlocal r = a:execute({ text = "hi" })\nlocal n = 2\nreturn n';
+    const result = await engine.execute(source, { api, debug: session });
+    engine.dispose();
+    expect(result).toMatchObject({ ok: true, value: 2 });
+    expect(pauses).toEqual([3]);
+  });
+});

@@ -44,6 +44,11 @@ describe("real engines through the node controller", { timeout: 90_000 }, () => 
 
   beforeAll(async () => {
     controller = createNodeRunController({
+      // Whether a stop happens in the engine or by terminating the worker is what these tests look at, not how
+      // fast (bench/host.ts measures that): a grace well above the 50 ms default keeps a loaded machine from
+      // turning a slow in-engine stop (or a late heartbeat) into a termination.
+      cancelGraceMs: 1500,
+      stallGraceMs: 2000,
       onIncident: (i) => {
         incidents.push(i);
         if (i.type === "spawned") spawned++;

@@ -129,7 +129,8 @@ export const cases: ConformanceCase[] = [
       check: ({ events }) => {
         const second = events.filter((e) => e.type === "trace" && e.phase === "start" && e.kind === "model")[1];
         // system prompt, the first turn (user and assistant), the new message
-        if (!second || !JSON.stringify(second).includes('"messages":4'))
+        const input = second && "input" in second ? (second.input as { messages?: unknown[] } | undefined) : undefined;
+        if (input?.messages?.length !== 4)
           throw new Error("the second turn's model call did not get the first turn as history");
       },
     },
