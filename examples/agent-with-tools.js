@@ -1,9 +1,5 @@
-// title: An agent that uses tools
+// title: An agent that uses tools | level: intermediate | tags: agents, tools | model: mock/default | order: 7
 // description: Let an agent call built-in tools; the playground runs each call and feeds the result back.
-// tags: agents, tools
-// level: intermediate
-// model: mock/default
-// order: 7
 
 // allow_tool / allowed_tools decide which tools the model may call.
 const assistant = Agent.builder()
@@ -20,12 +16,16 @@ print("tools it may use: " + (await assistant.discover_tools()).join(", "));
 // A real model would pull "12 * 7" out of a sentence by itself.
 const result = await assistant.execute({ text: "12 * 7" });
 
-// Every tool call the model made is listed, with its input and output.
+// The model's answer streams into the output (the mock quotes the tool's result; a real model would
+// word it). Every tool call it made is listed in the metadata, with its input and output.
 const calls = result.metadata.tool_calls;
 print("tool calls: " + calls.length);
 calls.forEach((call, i) => {
-  print(i + 1 + ". " + call.name + " with operation " + call.input.operation);
-  print("   succeeded: " + call.output.success);
+  const output = call.output;
+  if (output.success) {
+    print(i + 1 + ". " + call.name + ": " + call.input.input + " = " + output.result.result);
+  } else {
+    print(i + 1 + ". " + call.name + " failed: " + output.error.message);
+  }
 });
-print("result: " + calls[0].output.result.result);
-print("the answer starts: " + result.text.slice(0, 26));
+print("answer uses the result: " + result.text.includes("84"));

@@ -1,9 +1,5 @@
--- title: An agent that uses tools
+-- title: An agent that uses tools | level: intermediate | tags: agents, tools | model: mock/default | order: 7
 -- description: Let an agent call built-in tools; the playground runs each call and feeds the result back.
--- tags: agents, tools
--- level: intermediate
--- model: mock/default
--- order: 7
 
 -- allow_tool / allowed_tools decide which tools the model may call.
 local assistant = Agent.builder()
@@ -20,12 +16,16 @@ print("tools it may use: " .. table.concat(assistant:discover_tools(), ", "))
 -- A real model would pull "12 * 7" out of a sentence by itself.
 local result = assistant:execute({text = "12 * 7"})
 
--- Every tool call the model made is listed, with its input and output.
+-- The model's answer streams into the output (the mock quotes the tool's result; a real model would
+-- word it). Every tool call it made is listed in the metadata, with its input and output.
 local calls = result.metadata.tool_calls
 print("tool calls: " .. #calls)
 for i, call in ipairs(calls) do
-  print(i .. ". " .. call.name .. " with operation " .. tostring(call.input.operation))
-  print("   succeeded: " .. tostring(call.output.success))
+  local output = call.output
+  if output.success then
+    print(i .. ". " .. call.name .. ": " .. call.input.input .. " = " .. tostring(output.result.result))
+  else
+    print(i .. ". " .. call.name .. " failed: " .. output.error.message)
+  end
 end
-print("result: " .. calls[1].output.result.result)
-print("the answer starts: " .. string.sub(result.text, 1, 26))
+print("answer uses the result: " .. tostring(string.find(result.text, "84", 1, true) ~= nil))

@@ -46,6 +46,25 @@ describe("example front matter", () => {
     expect(parseFrontMatter(good.replaceAll("--", "//"), "js", "x.js").tags).toEqual(["a", "b-c"]);
   });
 
+  it("reads the compact two-line form the examples use", () => {
+    const compact = "-- title: T | level: beginner | tags: a, b-c | order: 3\n-- description: D\n\nprint(1)\n";
+    expect(parseFrontMatter(compact, "lua", "x.lua")).toEqual(parseFrontMatter(good, "lua", "x.lua"));
+    expect(() => parseFrontMatter(`-- order: 4\n${compact}`, "lua", "d.lua")).toThrow(/repeats "order"/);
+  });
+
+  it("keeps every example's metadata in at most two lines", () => {
+    for (const e of EXAMPLES)
+      for (const source of [e.lua, e.js]) {
+        const lines = source.split("\n");
+        const block = lines.slice(
+          0,
+          lines.findIndex((l) => !/^(--|\/\/) ?[a-z]+: /.test(l)),
+        );
+        const head = block.filter((l) => !/^(--|\/\/) ?param: /.test(l));
+        expect(head.length, `${e.slug}: ${head.join(" / ")}`).toBeLessThanOrEqual(2);
+      }
+  });
+
   it("names the file and the field that is wrong", () => {
     expect(() => parseFrontMatter(good.replace("beginner", "expert"), "lua", "x.lua")).toThrow(
       /x\.lua: front matter level/,

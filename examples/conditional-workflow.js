@@ -1,8 +1,5 @@
-// title: A conditional workflow
+// title: A conditional workflow | level: intermediate | tags: workflows | order: 11
 // description: Branch on shared data: the then-steps run when the condition holds, the else-steps otherwise.
-// tags: workflows
-// level: intermediate
-// order: 11
 
 function buildRouter() {
   return Workflow.builder()

@@ -1,9 +1,5 @@
-// title: Assembling context
+// title: Assembling context | level: advanced | tags: context, memory, rag | model: mock/default | order: 28
 // description: Gather what Memory, RAG and a session know about a question and fit it to a token budget.
-// tags: context, memory, rag
-// level: advanced
-// model: mock/default
-// order: 28
 
 await RAG.ingest([
   { id: "faq-descale", content: "Descale the kettle monthly with vinegar." },

@@ -1,9 +1,5 @@
--- title: Conversation memory
+-- title: Conversation memory | level: beginner | tags: agents, memory | model: mock/echo | order: 5
 -- description: An agent remembers earlier turns; see its history, cap it, and clear it.
--- tags: agents, memory
--- level: beginner
--- model: mock/echo
--- order: 5
 
 -- Each execute() adds the question and the reply to the agent's history,
 -- and the next call sends that history to the model along with the new question.

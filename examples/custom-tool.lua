@@ -1,9 +1,5 @@
--- title: A custom tool
+-- title: A custom tool | level: intermediate | tags: tools, agents | model: mock/default | order: 8
 -- description: Write your own tool in the spell with Tool.register, call it, and hand it to an agent.
--- tags: tools, agents
--- level: intermediate
--- model: mock/default
--- order: 8
 
 -- A tool is a name, a description, a JSON Schema for its parameters and a function.
 Tool.register({

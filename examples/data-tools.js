@@ -1,8 +1,5 @@
-// title: The data tools
+// title: The data tools | level: intermediate | tags: tools, data, reference | order: 19
 // description: Query JSON, analyse CSV, validate data, render templates, build graphs, inspect URLs, cite.
-// tags: tools, data, reference
-// level: intermediate
-// order: 19
 
 // json-processor: jq queries over JSON. Its result is in .data (rs-llmspell's raw family).
 const books = [

@@ -1,8 +1,5 @@
-// title: Look around: ARGS, JSON, Provider, Config, Debug, Streaming
+// title: Look around: ARGS, JSON, Provider, Config, Debug, Streaming | level: intermediate | tags: basics, reference, streaming | order: 20
 // description: The helper globals: script arguments, JSON, providers and config, debug logging, generators.
-// tags: basics, reference, streaming
-// level: intermediate
-// order: 20
 
 // ARGS holds the script arguments (undefined when there are none): llmspell run spell.js --arg name=Ada
 const name = (typeof ARGS !== "undefined" && ARGS && ARGS.name) || "world";

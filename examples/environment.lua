@@ -1,8 +1,5 @@
--- title: Look around: ARGS, JSON, Provider, Config, Debug, Streaming
+-- title: Look around: ARGS, JSON, Provider, Config, Debug, Streaming | level: intermediate | tags: basics, reference, streaming | order: 20
 -- description: The helper globals: script arguments, JSON, providers and config, debug logging, generators.
--- tags: basics, reference, streaming
--- level: intermediate
--- order: 20
 
 -- ARGS holds the script arguments (nil when there are none): llmspell run spell.lua --arg name=Ada
 local name = (ARGS and ARGS.name) or "world"

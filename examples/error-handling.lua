@@ -1,8 +1,5 @@
--- title: Handling errors
--- description: Catch failures with pcall, read their kind and message, and tell failed results from errors.
--- tags: errors, basics
--- level: beginner
--- order: 14
+-- title: Handling errors | level: beginner | tags: errors, basics | order: 14
+-- description: Catch failures, read their kind and message, and tell failed results from errors.
 
 -- 1. A call that fails raises an error; pcall catches it.
 --    The error is a table with kind and message (and line, when known).

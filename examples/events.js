@@ -1,8 +1,5 @@
-// title: Events
+// title: Events | level: intermediate | tags: events | order: 16
 // description: Publish events, subscribe with glob patterns, and receive them in order with a timeout.
-// tags: events
-// level: intermediate
-// order: 16
 
 // A subscription collects every event whose type matches its pattern.
 const orders = await Event.subscribe("order.*");

@@ -27,6 +27,15 @@ describe("examples run in both languages and agree", () => {
       expect(js.result.ok, `javascript failed: ${failure(js)}`).toBe(true);
       expect(lua.lines.length, "the example prints something").toBeGreaterThan(2);
       expect(js.lines).toEqual(lua.lines);
+      // The console already shows each model reply as it streams: printing it again as it is shows it twice
+      // (a labelled line that quotes it, like "answer: ...", is fine).
+      const printed = lua.lines.join("\n");
+      for (const reply of lua.streamed.map((r) => r.trim()).filter(Boolean)) {
+        expect(
+          lua.lines.includes(reply) || printed.startsWith(reply) || printed.includes(`\n${reply}\n`),
+          `the example prints the streamed reply again: ${reply}`,
+        ).toBe(false);
+      }
     });
   }
 });

@@ -1,9 +1,5 @@
-// title: Your first agent
+// title: Your first agent | level: beginner | tags: basics, agents | model: mock/default | order: 3
 // description: Build an agent on the mock model, ask it something and read the reply and its metadata.
-// tags: basics, agents
-// level: beginner
-// model: mock/default
-// order: 3
 
 // An agent is built step by step; build() returns the agent.
 const agent = Agent.builder()
@@ -13,9 +9,10 @@ const agent = Agent.builder()
   .system_prompt("You are a friendly greeter. Answer in one sentence.")
   .build();
 
-// execute() returns a Promise of the model's whole reply.
+// execute() returns a Promise of the model's whole reply. The reply streams into the output as it arrives, so
+// there is no need to print it; result.text holds the whole of it.
 const result = await agent.execute({ text: "Say hello to the class" });
-print(result.text);
+print("reply: " + result.text.length + " characters");
 
 // The metadata tells you which model answered and what it cost in tokens.
 const meta = result.metadata;
@@ -25,4 +22,5 @@ print("tokens in: " + meta.usage.input_tokens + ", out: " + meta.usage.output_to
 
 // mock/echo simply repeats what you say: handy for testing a spell.
 const echo = Agent.builder().name("echo").model("mock/echo").build();
-print((await echo.execute({ text: "Repeat after me" })).text);
+const echoed = await echo.execute({ text: "Repeat after me" });
+print("echo repeated it word for word: " + (echoed.text === "Repeat after me"));

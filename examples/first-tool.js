@@ -1,8 +1,5 @@
-// title: Your first tool
+// title: Your first tool | level: beginner | tags: basics, tools | order: 2
 // description: Call built-in tools with Tool.execute and read their results: a calculator and a text tool.
-// tags: basics, tools
-// level: beginner
-// order: 2
 
 // Every tool call takes the tool's name and an object of parameters, and returns a Promise.
 const sum = await Tool.execute("calculator", { operation: "evaluate", input: "2 + 2 * 3" });

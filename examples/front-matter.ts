@@ -1,18 +1,15 @@
 /**
- * The front-matter comment every example starts with, the same in both languages:
+ * The front matter every example starts with, the same in both languages, in two lines:
  *
- *   -- title: Hello, world                      // title: Hello, world
+ *   -- title: Hello, world | level: beginner | tags: basics, print | model: mock/echo | order: 1
  *   -- description: One line saying what it shows
- *   -- tags: basics, print
- *   -- level: beginner
- *   -- model: mock/echo                         (optional)
- *   -- order: 1                                 (position in the menu)
  *
- * The block is the run of `-- key: value` (Lua) or `// key: value` (JavaScript) lines at the top of the file.
- * `param:` lines declare the spell's parameters; lib/spell/params/spell-params.ts reads those, so they are
- * skipped here.
+ * (`model` is optional; `order` is the position in the menu; one field a line works too.) lib/spell/front-matter.ts
+ * reads the block, the same reader `llmspell help` uses; `param:` lines are the spell's parameters
+ * (lib/spell/params/spell-params.ts) and are skipped here.
  */
 import { z } from "zod";
+import { frontMatterFields } from "@/lib/spell/front-matter";
 
 const exampleMetaSchema = z
   .object({
@@ -27,17 +24,12 @@ const exampleMetaSchema = z
 
 export type ExampleMeta = z.infer<typeof exampleMetaSchema>;
 
-const LINE = { lua: /^--\s*([a-z]+):\s*(.*?)\s*$/, js: /^\/\/\s*([a-z]+):\s*(.*?)\s*$/ } as const;
-
 /** Parses the front matter of one file; throws an Error naming the file and the problem. */
 export function parseFrontMatter(text: string, language: "lua" | "js", fileName: string): ExampleMeta {
   const raw: Record<string, string> = {};
-  for (const line of text.split("\n")) {
-    const match = LINE[language].exec(line);
-    if (!match) break;
-    if (match[1] === "param") continue;
-    if (Object.hasOwn(raw, match[1])) throw new Error(`${fileName}: front matter repeats "${match[1]}"`);
-    raw[match[1]] = match[2];
+  for (const { key, value } of frontMatterFields(text, language === "js" ? "javascript" : "lua")) {
+    if (Object.hasOwn(raw, key)) throw new Error(`${fileName}: front matter repeats "${key}"`);
+    raw[key] = value;
   }
   const candidate: Record<string, unknown> = { ...raw };
   if (raw.tags !== undefined)

@@ -1,8 +1,5 @@
-// title: Hello, world
+// title: Hello, world | level: beginner | tags: basics, print | order: 1
 // description: Print lines, use a variable and a loop, and return a value from the spell.
-// tags: basics, print
-// level: beginner
-// order: 1
 
 // print() (or console.log) writes a line to the console.
 print("Hello, world!");

@@ -1,9 +1,5 @@
-// title: Hooks
+// title: Hooks | level: advanced | tags: hooks, agents, tools | model: mock/echo | order: 15
 // description: Run your own code before and after agents and tools: watch, change the input, skip or cancel.
-// tags: hooks, agents, tools
-// level: advanced
-// model: mock/echo
-// order: 15
 
 const agent = Agent.builder().name("parrot").model("mock/echo").build();
 
@@ -22,7 +18,7 @@ const polite = Hook.register("BeforeAgentExecution", (ctx) => {
   const text = ctx.data.input.text;
   return { type: "modified", data: { agent: ctx.data.agent, input: { text: text + ", please" } } };
 }, "high");
-print((await agent.execute({ text: "Pass the salt" })).text);
+print("the agent was asked: " + (await agent.execute({ text: "Pass the salt" })).text);
 
 // 3. Skip: the tool does not run, and its result says so.
 const skipper = Hook.register("BeforeToolExecution", (ctx) => {
@@ -53,4 +49,4 @@ await Hook.unregister(polite);
 await watcher.unregister();
 await skipper.unregister();
 print("after unregistering: " + (await Hook.list()).length);
-print((await agent.execute({ text: "Back to normal" })).text);
+print("and now: " + (await agent.execute({ text: "Back to normal" })).text);

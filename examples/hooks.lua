@@ -1,9 +1,5 @@
--- title: Hooks
+-- title: Hooks | level: advanced | tags: hooks, agents, tools | model: mock/echo | order: 15
 -- description: Run your own code before and after agents and tools: watch, change the input, skip or cancel.
--- tags: hooks, agents, tools
--- level: advanced
--- model: mock/echo
--- order: 15
 
 local agent = Agent.builder():name("parrot"):model("mock/echo"):build()
 
@@ -22,7 +18,7 @@ local polite = Hook.register("BeforeAgentExecution", function(ctx)
   local text = ctx.data.input.text
   return {type = "modified", data = {agent = ctx.data.agent, input = {text = text .. ", please"}}}
 end, "high")
-print(agent:execute({text = "Pass the salt"}).text)
+print("the agent was asked: " .. agent:execute({text = "Pass the salt"}).text)
 
 -- 3. Skip: the tool does not run, and its result says so.
 local skipper = Hook.register("BeforeToolExecution", function(ctx)
@@ -50,4 +46,4 @@ Hook.unregister(polite)
 watcher:unregister()
 skipper:unregister()
 print("after unregistering: " .. #Hook.list())
-print(agent:execute({text = "Back to normal"}).text)
+print("and now: " .. agent:execute({text = "Back to normal"}).text)

@@ -1,8 +1,5 @@
--- title: A loop workflow
+-- title: A loop workflow | level: intermediate | tags: workflows, placeholders | order: 12
 -- description: Repeat steps over a range of numbers or a collection, using the loop value in each step.
--- tags: workflows, placeholders
--- level: intermediate
--- order: 12
 
 -- with_range counts from start up to (not including) end.
 local squares = Workflow.builder()

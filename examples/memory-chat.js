@@ -1,9 +1,5 @@
-// title: A chat that remembers
+// title: A chat that remembers | level: intermediate | tags: memory, context, agents | model: mock/echo | order: 26
 // description: Keep each turn in episodic memory and give the agent the relevant earlier turns as context.
-// tags: memory, context, agents
-// level: intermediate
-// model: mock/echo
-// order: 26
 
 // Memory sessions are any id you like; entries persist where State does.
 const chat = "kitchen-chat";

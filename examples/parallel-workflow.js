@@ -1,8 +1,5 @@
-// title: A parallel workflow
+// title: A parallel workflow | level: intermediate | tags: workflows, tools | order: 10
 // description: Run independent steps at the same time, cap how many run at once, and collect the results.
-// tags: workflows, tools
-// level: intermediate
-// order: 10
 
 // Parallel steps really run concurrently here (up to max_concurrency at a time).
 const fingerprints = Workflow.builder()

@@ -1,9 +1,5 @@
--- title: Placeholders between steps
+-- title: Placeholders between steps | level: intermediate | tags: workflows, placeholders | model: mock/echo | order: 13
 -- description: Feed the workflow input and earlier step outputs into later steps with {{...}} placeholders.
--- tags: workflows, placeholders
--- level: intermediate
--- model: mock/echo
--- order: 13
 
 Agent.builder():name("writer"):model("mock/echo"):build()
 

@@ -1,9 +1,5 @@
-// title: Answering from your documents (RAG)
+// title: Answering from your documents (RAG) | level: intermediate | tags: rag, agents | model: mock/default | order: 22
 // description: Ingest a small handbook, retrieve the passages closest to a question, and answer from them.
-// tags: rag, agents
-// level: intermediate
-// model: mock/default
-// order: 22
 
 // RAG.ingest cuts each document into chunks, embeds them (mock/embed by default: offline and
 // deterministic) and keeps them in the index, which persists like State. Ids make re-runs replace, not add.

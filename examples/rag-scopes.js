@@ -1,8 +1,5 @@
-// title: RAG scopes, chunking and stats
+// title: RAG scopes, chunking and stats | level: advanced | tags: rag, state | order: 23
 // description: Keep each tenant's documents apart, chunk long text with overlap, filter by score, count and clean up.
-// tags: rag, state
-// level: advanced
-// order: 23
 
 // A scope keeps vectors apart: scope + scope_id name "tenant:acme", and a search never crosses scopes.
 await RAG.ingest(

@@ -1,9 +1,5 @@
-// title: Questions over a session's documents
+// title: Questions over a session's documents | level: intermediate | tags: rag, sessions, agents | model: mock/default | order: 24
 // description: Keep a task's documents in a session-scoped RAG collection, answer from them, clean up.
-// tags: rag, sessions, agents
-// level: intermediate
-// model: mock/default
-// order: 24
 
 const session = await Session.create({ name: "onboarding", tags: ["rag"] });
 // rs-llmspell's session collection: search it with scope "session" and the session id.

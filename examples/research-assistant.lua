@@ -1,9 +1,5 @@
--- title: A research assistant
+-- title: A research assistant | level: advanced | tags: agents, tools, workflows, state | model: mock/default | order: 21
 -- description: Chain agents and tools into a small research pipeline: plan, gather, check, summarise, save.
--- tags: agents, tools, workflows, state
--- level: advanced
--- model: mock/default
--- order: 21
 
 local topic = (ARGS and ARGS.topic) or "how bees communicate"
 

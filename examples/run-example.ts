@@ -14,6 +14,8 @@ export interface ExampleRun {
   result: ExecutionResult;
   /** Every printed line, in order (a multi-line print counts as several lines). */
   lines: string[];
+  /** Each model reply streamed into the output (the page's console shows these as they arrive), whole. */
+  streamed: string[];
 }
 
 function linesOf(logs: LogEntry[]): string[] {
@@ -32,8 +34,14 @@ export async function runExample(
     const resolved = resolveSpellArgs(params, (options.args ?? {}) as { [key: string]: JsonValue });
     if (resolved.ok) options = { ...options, args: resolved.args };
   }
+  const streams = new Map<string, string>();
   try {
     const runtime = createTestRuntime({
+      emit: (event) => {
+        if (event.type !== "stream") return;
+        const id = event.traceId ?? "";
+        streams.set(id, (streams.get(id) ?? "") + event.text);
+      },
       engine: engineName,
       defaultModel: options.model ?? "mock/default",
       ...(options.args !== undefined ? { args: options.args } : {}),
@@ -45,7 +53,7 @@ export async function runExample(
       wallTimeoutMs: 20_000,
       chunkName: "spell",
     });
-    return { result, lines: linesOf(result.logs) };
+    return { result, lines: linesOf(result.logs), streamed: [...streams.values()] };
   } finally {
     engine.dispose();
   }

@@ -1,9 +1,5 @@
--- title: A sequential workflow
+-- title: A sequential workflow | level: intermediate | tags: workflows, tools, agents | model: mock/echo | order: 9
 -- description: Chain tool and agent steps that run one after another, and read every step's output.
--- tags: workflows, tools, agents
--- level: intermediate
--- model: mock/echo
--- order: 9
 
 Agent.builder():name("announcer"):model("mock/echo"):build()
 

@@ -1,9 +1,5 @@
--- title: Sessions and artifacts
+-- title: Sessions and artifacts | level: intermediate | tags: sessions, artifacts, agents | model: mock/default | order: 25
 -- description: Open a session, keep an agent's outputs in it as artifacts, read them back, complete the session.
--- tags: sessions, artifacts, agents
--- level: intermediate
--- model: mock/default
--- order: 25
 
 -- A session groups the work of one task; its artifacts persist where State does (see the State tab).
 local session = Session.create({ name = "release-notes", description = "Draft notes for v2", tags = { "docs" } })

@@ -1,9 +1,5 @@
-// title: A spell with parameters
+// title: A spell with parameters | level: beginner | tags: parameters, args, agents | model: mock/echo | order: 29
 // description: Declare parameters in the front matter; the page shows a form and the CLI checks --arg values.
-// tags: parameters, args, agents
-// level: beginner
-// model: mock/echo
-// order: 29
 // param: topic (string) = "tide pools": What the ideas are about
 // param: count (integer) = 3: How many ideas to ask for
 // param: shout? (boolean): Print the ideas in capitals
@@ -17,7 +13,7 @@ let text = reply.text;
 if (ARGS.shout === "true") text = text.toUpperCase();
 console.log("topic: " + ARGS.topic);
 console.log("count: " + count);
-console.log(text);
+console.log("ideas: " + text);
 
 // In the CLI: llmspell run examples/spell-parameters.js --arg topic=volcanoes --arg count=2
 // and llmspell help examples/spell-parameters.js lists the parameters.

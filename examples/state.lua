@@ -1,8 +1,5 @@
--- title: Remembering with State
+-- title: Remembering with State | level: beginner | tags: state, basics | order: 17
 -- description: Save values that outlive the run: count visits, keep settings by scope, list and delete keys.
--- tags: state, basics
--- level: beginner
--- order: 17
 
 -- State keeps values between runs (per workspace in the playground, per --state file in the CLI).
 -- load() gives nil for a key that was never saved.

@@ -1,9 +1,5 @@
-// title: Streaming replies
+// title: Streaming replies | level: beginner | tags: agents, streaming | model: mock/default | order: 4
 // description: Watch a reply arrive piece by piece with a callback, or pull the pieces from a stream.
-// tags: agents, streaming
-// level: beginner
-// model: mock/default
-// order: 4
 
 const agent = Agent.builder().name("storyteller").model("mock/default").build();
 

@@ -1,9 +1,5 @@
--- title: Structured output
+-- title: Structured output | level: intermediate | tags: agents, json, schema | model: mock/default | order: 6
 -- description: Give an agent a JSON Schema and get back a parsed, validated table instead of prose.
--- tags: agents, json, schema
--- level: intermediate
--- model: mock/default
--- order: 6
 
 -- response_format takes a JSON Schema. The reply is parsed and checked against it,
 -- and the parsed value is in result.data.

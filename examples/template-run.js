@@ -1,9 +1,5 @@
-// title: Running a template
+// title: Running a template | level: beginner | tags: templates, agents | model: mock/default | order: 27
 // description: Find a built-in template, read its parameter schema, estimate it, then run it.
-// tags: templates, agents
-// level: beginner
-// model: mock/default
-// order: 27
 
 // Templates are ready-made agent workflows with a parameter schema (rs-llmspell's Template global).
 for (const t of Template.list("codegen")) {

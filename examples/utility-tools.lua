@@ -1,8 +1,5 @@
--- title: The utility tools
+-- title: The utility tools | level: beginner | tags: tools, reference | order: 18
 -- description: A tour of the everyday tools: ids, hashes, base64, dates, diffs and text transforms.
--- tags: tools, reference
--- level: beginner
--- order: 18
 
 -- uuid-generator: random v4 ids, or name-based v5 ids that never change.
 local random = Tool.execute("uuid-generator", {operation = "generate", version = "v4"})

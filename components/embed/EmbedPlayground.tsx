@@ -7,6 +7,7 @@
  * "Recorded with <model> on <day>", with Replay.
  */
 import { DEFAULT_MODEL } from "@/lib/llm/default-model";
+import { spellModelLabel, type ModelLabel } from "@/lib/store/run-models";
 import { useAppliedTheme } from "@/components/ui/use-applied-theme";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
@@ -26,6 +27,12 @@ import { replayRequest } from "@/lib/store/recorded-run";
 
 /** State written by embedded spells lives apart from the playground's own. */
 const EMBED_STATE_NAMESPACE = "llmspell-embed";
+
+const MODEL_LABEL_TITLE: Record<ModelLabel["from"], string> = {
+  run: "The models that answered in the last run",
+  source: "The models this spell names",
+  default: "The model agents use when they name none",
+};
 
 type Loaded =
   | { status: "loading" }
@@ -111,6 +118,11 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
   const recording = shared.recordings[0];
   const status = useStore(runStore, (s) => s.status);
   const lines = useStore(runStore, (s) => s.view.lines);
+  const nodes = useStore(runStore, (s) => s.view.nodes);
+  const modelLabel = useMemo(
+    () => spellModelLabel({ nodes }, source, spell.model ?? DEFAULT_MODEL),
+    [nodes, source, spell.model],
+  );
   const engine = useStore(runStore, (s) => s.engine);
   const running = status === "running";
 
@@ -220,9 +232,13 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
         <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite" data-testid="embed-status">
           {statusText}
         </span>
-        <span className="ml-auto rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-[11px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+        <span
+          className="ml-auto rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-[11px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+          data-testid="embed-badge"
+          title={MODEL_LABEL_TITLE[modelLabel.from]}
+        >
           {spell.language === "lua" ? "Lua" : "JavaScript"}
-          {spell.model ? ` · ${spell.model}` : ""}
+          {` · ${modelLabel.text}`}
           {sandbox !== "standard" ? <span data-testid="embed-sandbox">{` · ${sandbox}`}</span> : null}
         </span>
         <button

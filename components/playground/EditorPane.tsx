@@ -1,21 +1,25 @@
 "use client";
-/** The editor pane: the file name, the badge of the last run's error line, and the spell editor. */
+/** The editor pane: the file name, the badge of the last run's error line, the inputs panel and the spell editor. */
 import { useEffect, useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { SpellEditor } from "@/components/editor/SpellEditor";
 import { fetchListedModelIds } from "@/lib/store/models";
+import { inputRowsOf } from "@/lib/store/spell-inputs";
 import type { PlaygroundStores } from "@/lib/store/playground";
 import { errorMarkerFor } from "./error-marker";
 import { useStore } from "./hooks";
 import { editBreakpoint } from "./edit-breakpoint";
+import { InputsPanel } from "./InputsPanel";
 import { SpellParamsForm } from "./SpellParamsForm";
 
 export function EditorPane({ stores, theme }: { stores: PlaygroundStores; theme: "light" | "dark" }) {
   const { editor, settings, run, ui, debug } = stores;
-  const { language, source } = useStore(
+  const { language, source, args } = useStore(
     editor,
-    useShallow((s) => ({ language: s.language, source: s.sources[s.language] })),
+    useShallow((s) => ({ language: s.language, source: s.sources[s.language], args: s.args })),
   );
+  const [inputsOpen, setInputsOpen] = useState(false);
+  const inputCount = inputRowsOf(language, source, args).length;
   const { fontSize, keybindings, editorKind } = useStore(
     settings,
     useShallow((s) => ({ fontSize: s.fontSize, keybindings: s.keybindings, editorKind: s.editorKind })),
@@ -67,7 +71,18 @@ export function EditorPane({ stores, theme }: { stores: PlaygroundStores; theme:
           </button>
         )}
         <span className="ml-auto hidden sm:inline">Saved in this browser</span>
+        <button
+          type="button"
+          className="btn ml-auto h-6 px-2 text-xs sm:ml-0"
+          aria-expanded={inputsOpen}
+          aria-controls="spell-inputs"
+          title="The spell's ARGS, and the CLI command that runs it"
+          onClick={() => setInputsOpen(!inputsOpen)}
+        >
+          Inputs{inputCount > 0 ? ` (${inputCount})` : ""}
+        </button>
       </div>
+      {inputsOpen && <InputsPanel stores={stores} />}
       <SpellParamsForm stores={stores} />
       <div className="min-h-0 flex-1">
         <SpellEditor

@@ -57,6 +57,7 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
     engine,
     engineError,
     elapsedMs: elapsed,
+    runMs: (view.result ?? view.error)?.stats.durationMs,
     tokens,
     costUsd: totalCost(view),
   });

@@ -21,6 +21,10 @@ describe("describeRunStatus", () => {
     [{ status: "done", elapsedMs: 20 }, "Done in 20 ms"],
     [{ status: "failed", elapsedMs: 12 }, "Failed after 12 ms"],
     [{ status: "cancelled", elapsedMs: 0.5 }, "Stopped after <1 ms"],
+    // Once ended, the run's own time (the Result panel's "wall"), not the page's clock.
+    [{ status: "done", elapsedMs: 431, runMs: 262 }, "Done in 262 ms"],
+    [{ status: "failed", elapsedMs: 431, runMs: 262 }, "Failed after 262 ms"],
+    [{ status: "running", elapsedMs: 431, runMs: 262 }, "Running 431 ms · 0 tokens"],
   ])("%j → %s", (facts, text) => {
     expect(describeRunStatus({ ...base, ...facts })).toBe(text);
   });

@@ -3,6 +3,7 @@
  * `--arg`/`-- args` against those parameters (lib/spell/params/spell-params.ts).
  */
 import type { JsonValue } from "@/lib/core/json";
+import { frontMatterField } from "@/lib/spell/front-matter";
 import { describeSpellParams, parseSpellParams, resolveSpellArgs } from "@/lib/spell/params/spell-params";
 
 /** The language whose comment lines hold the front matter, for an engine name (plugins: none). */
@@ -16,11 +17,8 @@ export function spellHelp(file: string, source: string, engine: string): { ok: b
   if (!language) return { ok: true, text: `${file}: ${engine} spells declare no parameters the CLI reads` };
   const { params, errors } = parseSpellParams(source, language);
   if (errors.length > 0) return { ok: false, text: errors.map((e) => `${file}: ${e}`).join("\n") };
-  const comment = language === "lua" ? "--" : "//";
-  const field = (key: string) =>
-    new RegExp(`^${comment.replace(/\//g, "\\/")}\\s*${key}:\\s*(.+)$`, "m").exec(source)?.[1]?.trim();
-  const title = field("title");
-  const description = field("description");
+  const title = frontMatterField(source, language, "title");
+  const description = frontMatterField(source, language, "description");
   const lines = [
     ...(title ? [title] : [file]),
     ...(description ? [description] : []),

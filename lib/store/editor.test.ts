@@ -112,4 +112,48 @@ describe("editor store", () => {
     expect(s.origin).toBe("last");
     expect(s.language).toBe("javascript");
   });
+
+  it("keeps ARGS per spell: each language has its own, and a reload keeps them", () => {
+    const session = createFakeStorage();
+    const local = createFakeStorage();
+    const store = createEditorStore({ session, local });
+    store.getState().setArgs({ name: "Ada" });
+    store.getState().setLanguage("javascript");
+    expect(store.getState().args).toBeUndefined();
+    store.getState().setArgs({ name: "Grace" });
+    store.getState().setLanguage("lua");
+    expect(store.getState().args).toEqual({ name: "Ada" });
+    const reloaded = createEditorStore({ session, local }).getState();
+    expect(reloaded.args).toEqual({ name: "Ada" });
+    expect(reloaded.argsOf).toEqual({ lua: { name: "Ada" }, javascript: { name: "Grace" } });
+  });
+
+  it("a spell put aside keeps its ARGS, and restoring it brings them back", () => {
+    const store = createEditorStore({ session: createFakeStorage(), local: createFakeStorage() });
+    store.getState().setSource("lua", "print(ARGS.name)");
+    store.getState().setArgs({ name: "Ada" });
+    store.getState().openSpell({ language: "lua", source: "print(1)" }, "before opening an example");
+    expect(store.getState().args).toBeUndefined();
+    expect(store.getState().history[0]).toMatchObject({ source: "print(ARGS.name)", args: { name: "Ada" } });
+    store.getState().setArgs({ other: "x" });
+    store.getState().restoreHistory(0);
+    expect(store.getState().sources.lua).toBe("print(ARGS.name)");
+    expect(store.getState().args).toEqual({ name: "Ada" });
+    expect(store.getState().history[0]).toMatchObject({ source: "print(1)", args: { other: "x" } });
+  });
+
+  it("reads a version 1 snapshot: its one args belong to the language it showed", () => {
+    const session = createFakeStorage();
+    session.data.set(
+      EDITOR_TAB_KEY,
+      JSON.stringify({
+        v: 1,
+        data: { language: "javascript", sources: { lua: "a", javascript: "b" }, args: { n: "1" }, history: [] },
+      }),
+    );
+    const s = createEditorStore({ session, local: createFakeStorage() }).getState();
+    expect(s.origin).toBe("tab");
+    expect(s.args).toEqual({ n: "1" });
+    expect(s.argsOf).toEqual({ javascript: { n: "1" } });
+  });
 });

@@ -5,6 +5,9 @@
  * Persistence: the current tab's spell lives in sessionStorage (so two tabs never overwrite each other and a
  * reload restores exactly this tab), and the last written spell also goes to localStorage (so a new tab
  * starts where the user left off). Every change is written at once: a reload or a crash loses nothing.
+ *
+ * ARGS belong to a spell: each language's spell has its own (`argsOf`; `args` is the shown spell's), a spell put
+ * aside in the history keeps its args, and restoring it brings them back.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { DEFAULT_SPELLS } from "./default-spells";
@@ -22,6 +25,8 @@ interface OpenSpell {
 }
 
 export interface EditorState extends EditorSnapshot {
+  /** The shown spell's ARGS (`argsOf[language]`). */
+  args: unknown;
   /** Where the initial state came from (for a "restored" hint). */
   origin: "tab" | "last" | "default";
   setLanguage(language: SpellLanguage): void;
@@ -33,8 +38,8 @@ export interface EditorState extends EditorSnapshot {
   openSpell(spell: OpenSpell, reason: string): void;
   restoreHistory(index: number): void;
   removeHistory(index: number): void;
-  /** Set the spell's ARGS (the parameters form); undefined clears them. */
-  setArgs(args: { [name: string]: string } | undefined): void;
+  /** Set the shown spell's ARGS (the parameters form, the inputs panel); undefined clears them. */
+  setArgs(args: { [name: string]: unknown } | undefined): void;
 }
 
 export interface EditorStoreOptions {
@@ -53,7 +58,10 @@ function loadEditorSnapshot(opts: EditorStoreOptions): {
   if (tab) return { snapshot: tab, origin: "tab" };
   const last = readVersioned(opts.local, "local", EDITOR_LAST_KEY, editorCodec);
   if (last) return { snapshot: last, origin: "last" };
-  return { snapshot: { language: "lua", sources: { ...DEFAULT_SPELLS }, history: [] }, origin: "default" };
+  return {
+    snapshot: { language: "lua", sources: { ...DEFAULT_SPELLS }, argsOf: {}, history: [] },
+    origin: "default",
+  };
 }
 
 export function createEditorStore(opts: EditorStoreOptions): EditorStore {
@@ -62,9 +70,10 @@ export function createEditorStore(opts: EditorStoreOptions): EditorStore {
 
   const store = createStore<EditorState>()((set, get) => ({
     ...snapshot,
+    args: snapshot.argsOf[snapshot.language],
     origin,
     setLanguage(language) {
-      if (get().language !== language) set({ language });
+      if (get().language !== language) set({ language, args: get().argsOf[language] });
     },
     setSource(language, source) {
       const clipped = source.length > MAX_SOURCE_CHARS ? source.slice(0, MAX_SOURCE_CHARS) : source;
@@ -75,11 +84,18 @@ export function createEditorStore(opts: EditorStoreOptions): EditorStore {
       const current = get().sources[spell.language];
       let history = get().history;
       if (current.trim() !== "" && current !== spell.source && current !== DEFAULT_SPELLS[spell.language]) {
-        history = pushHistory(history, { language: spell.language, source: current, savedAt: now(), reason });
+        history = pushHistory(history, {
+          language: spell.language,
+          source: current,
+          savedAt: now(),
+          reason,
+          ...argsEntry(get().argsOf[spell.language]),
+        });
       }
       set({
         language: spell.language,
         sources: { ...get().sources, [spell.language]: spell.source.slice(0, MAX_SOURCE_CHARS) },
+        argsOf: { ...get().argsOf, [spell.language]: spell.args },
         args: spell.args,
         history,
       });
@@ -96,15 +112,22 @@ export function createEditorStore(opts: EditorStoreOptions): EditorStore {
               source: current,
               savedAt: now(),
               reason: "before restoring from history",
+              ...argsEntry(get().argsOf[entry.language]),
             })
           : rest;
-      set({ language: entry.language, sources: { ...get().sources, [entry.language]: entry.source }, history });
+      set({
+        language: entry.language,
+        sources: { ...get().sources, [entry.language]: entry.source },
+        argsOf: { ...get().argsOf, [entry.language]: entry.args },
+        args: entry.args,
+        history,
+      });
     },
     removeHistory(index) {
       set({ history: get().history.filter((_, i) => i !== index) });
     },
     setArgs(args) {
-      set({ args });
+      set({ args, argsOf: { ...get().argsOf, [get().language]: args } });
     },
   }));
 
@@ -114,7 +137,7 @@ export function createEditorStore(opts: EditorStoreOptions): EditorStore {
       state.language === prev.language &&
       state.sources === prev.sources &&
       state.history === prev.history &&
-      state.args === prev.args
+      state.argsOf === prev.argsOf
     )
       return;
     const snap = toSnapshot(state);
@@ -125,9 +148,14 @@ export function createEditorStore(opts: EditorStoreOptions): EditorStore {
 }
 
 function toSnapshot(state: EditorSnapshot): EditorSnapshot {
-  const snap: EditorSnapshot = { language: state.language, sources: state.sources, history: state.history };
-  if (state.args !== undefined) snap.args = state.args;
-  return snap;
+  const argsOf: EditorSnapshot["argsOf"] = {};
+  for (const language of ["lua", "javascript"] as const)
+    if (state.argsOf[language] !== undefined) argsOf[language] = state.argsOf[language];
+  return { language: state.language, sources: state.sources, argsOf, history: state.history };
+}
+
+function argsEntry(args: unknown): { args?: unknown } {
+  return args === undefined ? {} : { args };
 }
 
 function pushHistory(history: HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {

@@ -3,7 +3,7 @@ import type { ExecutionResult } from "@/lib/core/events";
 import type { RunController, RunRequest } from "@/lib/runner/types";
 import { decodeShareLink } from "@/lib/share/link";
 import { createEditorStore } from "./editor";
-import { copyShareLink, openExample, runWithParams, startRun } from "./playground-actions";
+import { copyCliCommand, copyShareLink, openExample, runWithParams, startRun } from "./playground-actions";
 import { spellParamsView } from "./spell-params";
 import { createRunStore } from "./run";
 import { PAGE_SESSION_ID } from "./repl";
@@ -141,7 +141,9 @@ describe("playground actions", () => {
     expect(e.history[0]).toMatchObject({ source: 'console.log("mine")', reason: 'before opening the example "Hello"' });
     expect(s.settings.getState().model).toBe("mock/echo");
     expect(s.ui.getState().dialog).toBeNull();
-    expect(s.ui.getState().notices.map((n) => n.text)).toEqual(['Opened "Hello". Press Ctrl+Enter to run it.']);
+    expect(s.ui.getState().notices.map((n) => n.text)).toEqual([
+      'Opened "Hello". Model set to mock/echo for this example (was mock/default). Press Ctrl+Enter to run it.',
+    ]);
   });
 
   it("keeps the model when the example names none, and names the Mac keys on a Mac", () => {
@@ -151,5 +153,29 @@ describe("playground actions", () => {
     expect(s.editor.getState().sources.lua).toBe('print("plain")');
     expect(s.settings.getState().model).toBe("mock/echo");
     expect(s.ui.getState().notices[0].text).toBe('Opened "Plain". Press ⌘+Enter to run it.');
+    // An example written for the model already chosen says nothing about models.
+    openExample(s, { title: "Echo", lua: 'print("e")', js: "", model: "mock/echo" }, false);
+    expect(s.ui.getState().notices.at(-1)?.text).toBe('Opened "Echo". Press Ctrl+Enter to run it.');
+  });
+
+  it("copies the CLI command of the current spell, its ARGS and the settings, and says so", async () => {
+    const s = stores();
+    s.editor.getState().setArgs({ name: "Ada Lovelace" });
+    s.settings.getState().update({ model: "mock/echo", mockAll: true, sandbox: "minimal" });
+    const copied: string[] = [];
+    await copyCliCommand(s, { writeText: async (t) => void copied.push(t) });
+    expect(copied).toEqual([
+      "npx llmspell run spell.lua --model mock/echo --mock --sandbox minimal --arg 'name=Ada Lovelace'",
+    ]);
+    expect(s.ui.getState().notices.at(-1)).toMatchObject({
+      tone: "success",
+      text: expect.stringMatching(/spell\.lua/),
+    });
+    await copyCliCommand(s, {
+      writeText: async () => {
+        throw new Error("denied");
+      },
+    });
+    expect(s.ui.getState().notices.at(-1)).toMatchObject({ tone: "error", text: expect.stringMatching(/refused/) });
   });
 });

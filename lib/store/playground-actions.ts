@@ -3,6 +3,7 @@
  * render state. The browser bits (page origin, clipboard) are passed in, so the tests run them in Node.
  */
 import type { ExecutionResult } from "@/lib/core/events";
+import { buildCliCommand, type CliCommand } from "./cli-command";
 import { buildRunRequest, type PlaygroundStores } from "./playground";
 import { PAGE_SESSION_ID } from "./repl";
 import { createShareUrl } from "./share-open";
@@ -84,6 +85,30 @@ export async function copyShareLink(
   }
 }
 
+/** The `npx llmspell run` line for the current spell, its ARGS and the user's model, mock switch and preset. */
+function cliCommandOf(stores: Pick<PlaygroundStores, "editor" | "settings">): CliCommand {
+  const { language, args } = stores.editor.getState();
+  const { model, mockAll, sandbox } = stores.settings.getState();
+  return buildCliCommand({ language, args, model, mockAll, sandbox });
+}
+
+/** Copy the CLI command and say so (the inputs panel shows it too, for when the clipboard is refused). */
+export async function copyCliCommand(
+  stores: Pick<PlaygroundStores, "editor" | "settings" | "ui">,
+  env: Pick<ClipboardEnv, "writeText">,
+): Promise<void> {
+  const { command, file, skipped } = cliCommandOf(stores);
+  const ui = stores.ui.getState();
+  try {
+    await env.writeText(command);
+  } catch {
+    ui.notify("error", "The clipboard refused the command: select it in the inputs panel and copy it from there.");
+    return;
+  }
+  const left = skipped.length > 0 ? ` Left out (the CLI takes no "=" or spaces in a name): ${skipped.join(", ")}.` : "";
+  ui.notify(skipped.length > 0 ? "warn" : "success", `CLI command copied: save the spell as ${file} to run it.${left}`);
+}
+
 /** The part of an example spell that opening it needs (examples/example-type.ts has the whole). */
 export interface ExampleToOpen {
   title: string;
@@ -93,8 +118,9 @@ export interface ExampleToOpen {
 }
 
 /**
- * Open an example in the current language (the user's spell goes to history), switch to the model it is
- * written for, close the examples dialog and say how to run it.
+ * Open an example in the current language (the user's spell goes to history), close the examples dialog and say
+ * how to run it. An example is written and tested for its model (its printed lines come from that model), so the
+ * model switches to it, and the notice says so and names the user's model it replaced: never silently.
  */
 export function openExample(
   stores: Pick<PlaygroundStores, "editor" | "settings" | "ui">,
@@ -107,8 +133,11 @@ export function openExample(
     { language, source: language === "lua" ? example.lua : example.js },
     `before opening the example "${example.title}"`,
   );
+  const before = stores.settings.getState().model;
   if (example.model) stores.settings.getState().update({ model: example.model });
+  const after = stores.settings.getState().model;
   const ui = stores.ui.getState();
   ui.closeDialog();
-  ui.notify("info", `Opened "${example.title}". Press ${displayKeys("Mod+Enter", isMac)} to run it.`);
+  const switched = after !== before ? ` Model set to ${after} for this example (was ${before}).` : "";
+  ui.notify("info", `Opened "${example.title}".${switched} Press ${displayKeys("Mod+Enter", isMac)} to run it.`);
 }

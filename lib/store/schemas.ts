@@ -103,16 +103,31 @@ const historyEntrySchema = z.object({
   savedAt: z.number(),
   /** Why it was put aside, e.g. "before opening a shared link". */
   reason: z.string().max(200),
+  /** The spell's ARGS when it was put aside (restored with it). */
+  args: z.unknown().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 const editorSnapshotSchema = z.object({
   language: spellLanguageSchema,
   sources: z.object({ lua: sourceSchema, javascript: sourceSchema }),
-  /** Model and args that came with a shared spell, if any. */
-  args: z.unknown().optional(),
+  /** Each language's spell's ARGS (the inputs panel, the parameters form, a shared link's args), if any. */
+  argsOf: z.object({ lua: z.unknown().optional(), javascript: z.unknown().optional() }),
   history: z.array(historyEntrySchema).max(MAX_HISTORY),
 });
 export type EditorSnapshot = z.infer<typeof editorSnapshotSchema>;
 
-export const editorCodec: VersionedCodec<EditorSnapshot> = { version: 1, schema: editorSnapshotSchema };
+/** Version 1: one `args` for the editor, whichever language was shown. */
+const editorV1Schema = editorSnapshotSchema.omit({ argsOf: true }).extend({ args: z.unknown().optional() });
+
+function migrateEditor(fromVersion: number, data: unknown): unknown {
+  if (fromVersion !== 1) throw new Error(`unknown editor version ${fromVersion}`);
+  const { args, ...v1 } = editorV1Schema.parse(data);
+  return { ...v1, argsOf: args === undefined ? {} : { [v1.language]: args } } satisfies EditorSnapshot;
+}
+
+export const editorCodec: VersionedCodec<EditorSnapshot> = {
+  version: 2,
+  schema: editorSnapshotSchema,
+  migrate: migrateEditor,
+};

@@ -7,6 +7,7 @@ import {
   defineTool,
   OperationError,
   TOOL_LIMITS,
+  toModelToolResult,
   toSpellResult,
 } from "./support";
 import { expectToolError, run } from "./testing";
@@ -120,6 +121,15 @@ describe("results", () => {
     const r = toSpellResult({ json: { operation: "x", success: true, result: { a: 1 } } });
     expect(r).toMatchObject({ operation: "x", success: true, result: { a: 1 }, metadata: {} });
     expect(JSON.parse(r._raw_text as string)).toEqual({ operation: "x", success: true, result: { a: 1 } });
+  });
+
+  it("sends a model the result without the spell's copies (_raw_text, empty metadata)", () => {
+    const r = toSpellResult({ json: { operation: "x", success: true, result: { a: 1 } } });
+    expect(toModelToolResult(r)).toEqual({ operation: "x", success: true, result: { a: 1 } });
+    const withMeta = toSpellResult({ json: { success: true }, metadata: { rows: 2 } });
+    expect(toModelToolResult(withMeta)).toEqual({ success: true, metadata: { rows: 2 } });
+    expect(toModelToolResult("plain")).toBe("plain");
+    expect(toModelToolResult([1])).toEqual([1]);
   });
 
   it("gives other JSON as data + text", () => {

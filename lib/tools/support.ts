@@ -241,6 +241,21 @@ export function toSpellResult(output: ToolOutput): JsonObject {
   return out;
 }
 
+/**
+ * What a model is sent as a tool's result: the spell's view of it without the copies toSpellResult adds for
+ * scripts (`_raw_text`, the whole result again as text, and an empty `metadata`), so the model reads each fact once.
+ */
+export function toModelToolResult(result: JsonValue): JsonValue {
+  if (!result || typeof result !== "object" || Array.isArray(result)) return result;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(result)) {
+    if (k === "_raw_text") continue;
+    if (k === "metadata" && v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    setOwnValue(out, k, v);
+  }
+  return out;
+}
+
 /** rs's "raw JSON" family with the metadata json-processor and csv-analyzer attach. */
 export function rawResult(operation: string, data: JsonValue, message?: string): ToolOutput {
   const response: JsonObject = { operation, success: true };

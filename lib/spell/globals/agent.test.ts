@@ -216,6 +216,10 @@ describe("tool calling", () => {
     expect(calls).toHaveLength(1);
     expect(calls[0].name).toBe("calculator");
     expect(r.text).toMatch(/Based on the tool result, the calculator tool returned/);
+    // The model reads the result once: not again as `_raw_text` (the spell's copy), and no empty metadata.
+    expect(r.text).toMatch(/"operation":"evaluate"/);
+    expect(r.text).not.toMatch(/_raw_text|"metadata":\{\}/);
+    expect(calls[0].output).toHaveProperty("_raw_text");
     const agent = h.starts("agent")[0];
     const tool = h.starts("tool")[0];
     expect(tool).toMatchObject({ name: "calculator", parentId: agent.id });

@@ -9,6 +9,7 @@ import { type HandleRef, type HostValue, type SpellFunction } from "@/lib/core/e
 import { type JsonValue } from "@/lib/core/json";
 import { splitModelId } from "@/lib/llm/prices";
 import type { ChatMessage, LlmRequest, ToolSpec } from "@/lib/llm/types";
+import { toModelToolResult } from "@/lib/tools/support";
 import { deadlineSignal } from "../core/budget";
 import type { SpellContext } from "../core/context";
 import { nonEmptyStr, num, posInt, spellFunction, str, table } from "../core/validate";
@@ -254,7 +255,12 @@ export function createAgentModule(ctx: SpellContext): GlobalModule & { runner: A
           output = { success: false, error: { message: errorMessage(e) } };
         }
         toolCalls.push({ id: call.id, name: call.name, input: call.input, output, ...(failed ? { error: true } : {}) });
-        const toolMsg: ChatMessage = { role: "tool", toolCallId: call.id, toolName: call.name, output };
+        const toolMsg: ChatMessage = {
+          role: "tool",
+          toolCallId: call.id,
+          toolName: call.name,
+          output: toModelToolResult(output),
+        };
         messages.push(toolMsg);
         turn.push(toolMsg);
       }

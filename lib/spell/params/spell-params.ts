@@ -12,6 +12,7 @@
  * in defaults and names the parameter in every error. Hand-written because the line format is ours.
  */
 import type { JsonValue } from "@/lib/core/json";
+import { frontMatterLines } from "../front-matter";
 
 const SPELL_PARAM_TYPES = ["string", "number", "integer", "boolean"] as const;
 type SpellParamType = (typeof SPELL_PARAM_TYPES)[number];
@@ -31,7 +32,6 @@ export interface ParsedSpellParams {
   errors: string[];
 }
 
-const FRONT_LINE = { lua: /^--\s*([a-z]+):\s*(.*?)\s*$/, javascript: /^\/\/\s*([a-z]+):\s*(.*?)\s*$/ } as const;
 const PARAM =
   /^([A-Za-z_][A-Za-z0-9_-]*)(\?)?\s*\(\s*([a-z]+)\s*\)\s*(?:=\s*("(?:[^"\\]|\\.)*"|[^\s:]+))?\s*(?::\s*(.*))?$/;
 
@@ -69,15 +69,12 @@ function checkValue(type: SpellParamType, value: string): string | undefined {
 export function parseSpellParams(source: string, language: "lua" | "javascript"): ParsedSpellParams {
   const params: SpellParam[] = [];
   const errors: string[] = [];
-  const lines = source.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const m = FRONT_LINE[language].exec(lines[i].replace(/\r$/, ""));
-    if (!m) break;
-    if (m[1] !== "param") continue;
-    const where = `line ${i + 1}`;
-    const p = PARAM.exec(m[2]);
+  for (const { key, rest, line } of frontMatterLines(source, language)) {
+    if (key !== "param") continue;
+    const where = `line ${line}`;
+    const p = PARAM.exec(rest);
     if (!p) {
-      errors.push(`${where}: a parameter is written "name (type) = default: description", got "${m[2]}"`);
+      errors.push(`${where}: a parameter is written "name (type) = default: description", got "${rest}"`);
       continue;
     }
     const [, name, optional, type, rawDefault, description] = p;
