@@ -107,7 +107,7 @@ test("bad links show a clear message and leave the editor working", async ({ pag
   test.setTimeout(180_000);
   const cases: [string, RegExp][] = [
     ["/#v1/lua/AAAA", /truncated or damaged/],
-    ["/#v2/lua/abc", /newer version/],
+    ["/#v3/lua/abc", /newer version/],
     ["/#v1/python/abc", /unknown language "python"/],
     ["/#v1/lua/ab+c", /not base64url/],
   ];
