@@ -235,7 +235,7 @@ const Line = memo(function Line({ line, onJumpToLine }: { line: ConsoleLine; onJ
           data-level={line.level}
         >
           {line.level !== "log" && (
-            <span className="mr-2 select-none text-[11px] font-semibold uppercase opacity-70">{line.level}</span>
+            <span className="mr-2 select-none text-[11px] font-semibold uppercase">{line.level}</span>
           )}
           {line.text}
         </div>
@@ -290,7 +290,7 @@ const Line = memo(function Line({ line, onJumpToLine }: { line: ConsoleLine; onJ
     case "system":
       return (
         <div
-          className={`px-1 font-sans text-xs italic ${line.level === "warn" ? "text-amber-700 dark:text-amber-300" : "text-zinc-500"}`}
+          className={`px-1 font-sans text-xs italic ${line.level === "warn" ? "text-amber-700 dark:text-amber-300" : "text-zinc-600 dark:text-zinc-400"}`}
           data-testid={line.note === "dropped" ? "dropped-note" : undefined}
         >
           {line.text}
