@@ -120,7 +120,7 @@ export function OutputConsole({
             placeholder="Filter output"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
-            className="input h-7 w-40 min-w-0 flex-1 text-xs sm:flex-none"
+            className="input h-7 w-24 min-w-0 flex-1 text-xs sm:max-w-48"
           />
           <label className="sr-only" htmlFor="console-level">
             Show levels
