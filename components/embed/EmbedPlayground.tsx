@@ -230,10 +230,13 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
         <button
           type="button"
           onClick={openInPlayground}
-          className="link text-xs"
+          className="link whitespace-nowrap text-xs"
           title="Open this spell in the full playground (new tab)"
+          aria-label="Open in playground"
         >
-          Open in playground ↗
+          {/* A phone-wide frame has room for one short word. */}
+          <span className="max-sm:hidden">Open in playground ↗</span>
+          <span className="sm:hidden">Open ↗</span>
         </button>
       </header>
 
