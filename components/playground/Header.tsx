@@ -19,7 +19,7 @@ export function Header({ stores }: { stores: PlaygroundStores }) {
   const isMac = useIsMac();
   const { openDialog } = stores.ui.getState();
   return (
-    <header className="relative z-30 flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white/90 px-3 backdrop-blur xl:gap-3 dark:border-zinc-800 dark:bg-zinc-900/80">
+    <header className="relative z-30 flex h-12 shrink-0 items-center gap-1.5 border-b border-zinc-200 bg-white/90 px-3 backdrop-blur 2xl:gap-3 dark:border-zinc-800 dark:bg-zinc-900/80">
       <h1 className="flex shrink-0 items-center gap-2 text-sm font-semibold tracking-tight">
         <Logo />
         <span className="max-xl:sr-only">
