@@ -1,8 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
-
-const DESCRIPTION =
-  "Write, run and share spells: Lua and JavaScript scripts that drive LLM agents, tools and workflows.";
+import { SITE_DESCRIPTION, SITE_NAME, sharePreview } from "./share-metadata";
 
 /**
  * Icons and the share preview (public/, rendered by scripts/render-brand-images.mjs). Preview URLs are absolute
@@ -10,17 +8,10 @@ const DESCRIPTION =
  */
 export const metadata: Metadata = {
   metadataBase: new URL(process.env.LLMSPELL_SITE_URL || "http://127.0.0.1:3000"),
-  title: "LLMSpell Playground",
-  description: DESCRIPTION,
+  title: SITE_NAME,
+  description: SITE_DESCRIPTION,
   icons: { icon: "/icon.svg", apple: "/apple-touch-icon.png" },
-  openGraph: {
-    type: "website",
-    siteName: "LLMSpell Playground",
-    title: "LLMSpell Playground",
-    description: DESCRIPTION,
-    images: [{ url: "/og.png", width: 1200, height: 630, alt: "LLMSpell Playground" }],
-  },
-  twitter: { card: "summary_large_image", title: "LLMSpell Playground", description: DESCRIPTION, images: ["/og.png"] },
+  ...sharePreview({ title: SITE_NAME, description: SITE_DESCRIPTION }),
 };
 
 export const viewport: Viewport = {

@@ -1,9 +1,16 @@
 import type { Metadata } from "next";
 import { EmbedPlayground } from "@/components/embed/EmbedPlayground";
+import { SITE_NAME, sharePreview } from "../share-metadata";
+
+const TITLE = "A spell to run";
+const DESCRIPTION =
+  "A Lua or JavaScript spell that drives LLM agents and tools, embedded from LLMSpell Playground: run and edit it here.";
 
 export const metadata: Metadata = {
-  title: "Spell · LLMSpell Playground",
+  title: `${TITLE} · ${SITE_NAME}`,
+  description: DESCRIPTION,
   robots: { index: false },
+  ...sharePreview({ title: TITLE, description: DESCRIPTION, path: "/embed" }),
 };
 
 /**

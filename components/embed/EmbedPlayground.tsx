@@ -16,6 +16,7 @@ import { OutputConsole } from "@/components/output/OutputConsole";
 import { PlayIcon, StopIcon } from "@/components/ui/icons";
 import type { RunRequest } from "@/lib/runner/types";
 import { embedSandbox, parseEmbedParams, type EmbedOptions } from "@/lib/share/embed";
+import { describeSharedSpell } from "@/lib/share/share-card";
 import { loadEmbedSpell } from "@/lib/share/embed-load";
 import { encodeShareLink, type SharedSpell } from "@/lib/share/link";
 import { createRunStore, warmRunStore, type RunStore } from "@/lib/store/run";
@@ -215,6 +216,7 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
       data-theme={theme}
     >
       <header className="flex h-10 shrink-0 items-center gap-2 border-b border-zinc-200 px-2 dark:border-zinc-800">
+        <h1 className="sr-only">{loaded.status === "ready" ? describeSharedSpell(spell).title : "Embedded spell"}</h1>
         <button
           type="button"
           onClick={run}
@@ -244,10 +246,13 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
         <button
           type="button"
           onClick={openInPlayground}
-          className="link text-xs"
+          className="link whitespace-nowrap text-xs"
           title="Open this spell in the full playground (new tab)"
+          aria-label="Open in playground"
         >
-          Open in playground ↗
+          {/* A phone-wide frame has room for one short word. */}
+          <span className="max-sm:hidden">Open in playground ↗</span>
+          <span className="sm:hidden">Open ↗</span>
         </button>
       </header>
 

@@ -1,12 +1,17 @@
 "use client";
 /**
- * The console: streamed output with levels, a level and text filter, clear and copy. Model text streams into
- * one growing line per call. Errors show kind, message and a clickable line.
+ * The console: streamed output with levels, a level and text filter, clear, copy and download. Model text streams
+ * into one growing line per call. Errors show kind, message and a clickable line.
+ *
+ * Only the rows in view (and a few around them) are in the DOM (@tanstack/react-virtual, rows measured as they
+ * render, since lines wrap and stream blocks are taller): a flood of prints costs a frame a few dozen rows, not
+ * thousands. The run store already coalesces events into one update per animation frame.
  */
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import type { ConsoleLine } from "@/lib/store/run-view";
 import { consoleText } from "@/lib/store/run-view";
-import { CopyIcon, TrashIcon } from "@/components/ui/icons";
+import { CopyIcon, DownloadIcon, TrashIcon } from "@/components/ui/icons";
 
 export interface OutputConsoleProps {
   lines: ConsoleLine[];
@@ -18,11 +23,28 @@ export interface OutputConsoleProps {
   emptyHint?: React.ReactNode;
   /** Hide the toolbar (embeds). */
   compact?: boolean;
+  /** The whole output as text, dropped lines included ("Download output" saves it as a .txt file). */
+  fullText?(): string;
 }
+
+/** A one-line row's height (13 px text, leading-relaxed); rows are measured once rendered. */
+const ESTIMATED_ROW_PX = 21;
+/** Rows rendered beyond the visible ones, each way (smooth scrolling, and short outputs render whole). */
+const OVERSCAN_ROWS = 20;
+/** Within this distance of the bottom, the console follows new output. */
+const STICK_PX = 24;
 
 type LevelFilter = "all" | "errors" | "warnings";
 
-export function OutputConsole({ lines, running, onClear, onJumpToLine, emptyHint, compact }: OutputConsoleProps) {
+export function OutputConsole({
+  lines,
+  running,
+  onClear,
+  onJumpToLine,
+  emptyHint,
+  compact,
+  fullText,
+}: OutputConsoleProps) {
   const [filter, setFilter] = useState("");
   const [level, setLevel] = useState<LevelFilter>("all");
   const [copied, setCopied] = useState(false);
@@ -47,11 +69,23 @@ export function OutputConsole({ lines, running, onClear, onJumpToLine, emptyHint
     });
   }, [lines, filter, level]);
 
-  // Follow the output while the user is at the bottom.
-  useEffect(() => {
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders this component itself
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    getItemKey: useCallback((index: number) => shown[index].id, [shown]),
+    overscan: OVERSCAN_ROWS,
+    // Scrolling re-renders in React's own batch, not synchronously inside each scroll event.
+    useFlushSync: false,
+  });
+  const rows = virtualizer.getVirtualItems();
+
+  // Follow the output while the user is at the bottom (after every render: new lines, or rows measured taller).
+  useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [shown]);
+    if (el && stick.current && el.scrollHeight - el.scrollTop - el.clientHeight > 1) el.scrollTop = el.scrollHeight;
+  });
 
   const copy = async () => {
     try {
@@ -61,6 +95,16 @@ export function OutputConsole({ lines, running, onClear, onJumpToLine, emptyHint
     } catch {
       setCopied(false);
     }
+  };
+
+  const download = () => {
+    if (!fullText) return;
+    const url = URL.createObjectURL(new Blob([fullText()], { type: "text/plain;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "llmspell-output.txt";
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
   return (
@@ -76,7 +120,7 @@ export function OutputConsole({ lines, running, onClear, onJumpToLine, emptyHint
             placeholder="Filter output"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
-            className="input h-7 w-40 min-w-0 flex-1 text-xs sm:flex-none"
+            className="input h-7 w-24 min-w-0 flex-1 text-xs sm:max-w-48"
           />
           <label className="sr-only" htmlFor="console-level">
             Show levels
@@ -104,6 +148,18 @@ export function OutputConsole({ lines, running, onClear, onJumpToLine, emptyHint
                 {copied ? "Copied" : ""}
               </span>
             </button>
+            {fullText && (
+              <button
+                type="button"
+                className="icon-btn"
+                onClick={download}
+                disabled={lines.length === 0}
+                aria-label="Download output"
+                title="Download output (every line, up to the output cap)"
+              >
+                <DownloadIcon />
+              </button>
+            )}
             {onClear && (
               <button
                 type="button"
@@ -122,12 +178,14 @@ export function OutputConsole({ lines, running, onClear, onJumpToLine, emptyHint
         ref={scroller}
         onScroll={(e) => {
           const el = e.currentTarget;
-          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
         }}
-        className="min-h-0 flex-1 overflow-auto px-3 py-2 font-mono text-[13px] leading-relaxed"
+        className="min-h-0 flex-1 overflow-auto px-3 font-mono text-[13px] leading-relaxed"
         role="log"
         aria-label="Console output"
         aria-live="polite"
+        // A scrollable region the keyboard can reach (arrows and Page keys scroll it).
+        tabIndex={0}
         data-testid="console"
       >
         {shown.length === 0 ? (
@@ -135,10 +193,25 @@ export function OutputConsole({ lines, running, onClear, onJumpToLine, emptyHint
             {lines.length > 0 ? "No lines match the filter." : (emptyHint ?? "Output appears here.")}
           </div>
         ) : (
-          shown.map((l) => <Line key={l.id} line={l} onJumpToLine={onJumpToLine} />)
+          <div className="relative my-2 w-full" style={{ height: virtualizer.getTotalSize() }}>
+            <div className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${rows[0]?.start ?? 0}px)` }}>
+              {rows.map((row) => (
+                // flow-root: a row's own margins count in its measured height.
+                <div
+                  key={row.key}
+                  data-index={row.index}
+                  data-row=""
+                  ref={virtualizer.measureElement}
+                  className="flow-root"
+                >
+                  <Line line={shown[row.index]} onJumpToLine={onJumpToLine} />
+                </div>
+              ))}
+            </div>
+          </div>
         )}
         {running && (
-          <span className="inline-block h-4 w-2 animate-pulse bg-violet-500 align-middle" aria-hidden="true" />
+          <span className="mb-2 inline-block h-4 w-2 animate-pulse bg-violet-500 align-middle" aria-hidden="true" />
         )}
       </div>
     </div>
@@ -153,7 +226,7 @@ const LEVEL_STYLE: Record<string, string> = {
   error: "bg-red-50 text-red-700 dark:bg-red-500/10 dark:text-red-300",
 };
 
-function Line({ line, onJumpToLine }: { line: ConsoleLine; onJumpToLine?: (n: number) => void }) {
+const Line = memo(function Line({ line, onJumpToLine }: { line: ConsoleLine; onJumpToLine?: (n: number) => void }) {
   switch (line.kind) {
     case "log":
       return (
@@ -162,7 +235,7 @@ function Line({ line, onJumpToLine }: { line: ConsoleLine; onJumpToLine?: (n: nu
           data-level={line.level}
         >
           {line.level !== "log" && (
-            <span className="mr-2 select-none text-[11px] font-semibold uppercase opacity-70">{line.level}</span>
+            <span className="mr-2 select-none text-[11px] font-semibold uppercase">{line.level}</span>
           )}
           {line.text}
         </div>
@@ -217,10 +290,11 @@ function Line({ line, onJumpToLine }: { line: ConsoleLine; onJumpToLine?: (n: nu
     case "system":
       return (
         <div
-          className={`px-1 font-sans text-xs italic ${line.level === "warn" ? "text-amber-700 dark:text-amber-300" : "text-zinc-500"}`}
+          className={`px-1 font-sans text-xs italic ${line.level === "warn" ? "text-amber-700 dark:text-amber-300" : "text-zinc-600 dark:text-zinc-400"}`}
+          data-testid={line.note === "dropped" ? "dropped-note" : undefined}
         >
           {line.text}
         </div>
       );
   }
-}
+});

@@ -77,12 +77,12 @@ export function DebugControls({ stores }: { stores: PlaygroundStores }) {
         ))}
       </div>
     );
-  // Below `md` the two live in the header's "⋯" menu.
+  // Below `lg` the two live in the header's "⋯" menu.
   return (
-    <div className="flex items-center gap-1 max-md:hidden">
+    <div className="flex items-center gap-1 max-lg:hidden">
       <button
         type="button"
-        className="btn h-8 px-3"
+        className="btn h-8 px-2 xl:px-3"
         title="Debug (F5): run with breakpoints; click the editor's gutter to set one"
         aria-keyshortcuts="F5"
         disabled={running}
@@ -92,7 +92,7 @@ export function DebugControls({ stores }: { stores: PlaygroundStores }) {
       </button>
       <button
         type="button"
-        className="btn h-8 px-3"
+        className="btn h-8 px-2 xl:px-3"
         title="Profile: time per function and line, model and tool waits"
         disabled={running}
         onClick={() => void startProfile(stores)}

@@ -1,8 +1,9 @@
 "use client";
 /**
- * The playground's header bar, one row at every width: title, language, examples, model, Run/Stop, share, help,
- * settings and theme. Narrower screens show icons (named by aria-label or screen-reader text) and move the
- * secondary controls into the "⋯" menu: share, help, settings and theme below `lg`, the model below `md`.
+ * The playground's header bar, one row at every width: title, language, examples, model, Debug/Profile, Run/Stop,
+ * share, help, settings and theme. Narrower screens show icons (named by aria-label or screen-reader text; the
+ * title and Examples below `xl`) and move the secondary controls into the "⋯" menu: Debug, Profile, share, help,
+ * settings and theme below `lg`, the model below `md`. e2e/layout.spec.ts checks the row at 390, 1024 and 1280 px.
  * Its controls subscribe to the stores themselves; the buttons open dialogs through the UI store.
  */
 import { BookIcon } from "@/components/ui/icons";
@@ -18,22 +19,22 @@ export function Header({ stores }: { stores: PlaygroundStores }) {
   const isMac = useIsMac();
   const { openDialog } = stores.ui.getState();
   return (
-    <header className="relative z-30 flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white/90 px-3 backdrop-blur xl:gap-3 dark:border-zinc-800 dark:bg-zinc-900/80">
-      <h1 className="flex min-w-0 items-center gap-2 text-sm font-semibold tracking-tight">
+    <header className="relative z-30 flex h-12 shrink-0 items-center gap-1.5 border-b border-zinc-200 bg-white/90 px-3 backdrop-blur 2xl:gap-3 dark:border-zinc-800 dark:bg-zinc-900/80">
+      <h1 className="flex shrink-0 items-center gap-2 text-sm font-semibold tracking-tight">
         <Logo />
-        <span className="truncate max-sm:sr-only">
+        <span className="max-xl:sr-only">
           LLMSpell <span className="font-normal text-zinc-500 max-xl:sr-only dark:text-zinc-400">Playground</span>
         </span>
       </h1>
       <LanguageControl editor={stores.editor} />
       <button
         type="button"
-        className="btn h-8 shrink-0 gap-1.5 max-lg:w-8 max-lg:px-0"
+        className="btn h-8 shrink-0 gap-1.5 max-xl:w-8 max-xl:px-0"
         onClick={() => openDialog("examples")}
         title="Examples"
       >
         <BookIcon />
-        <span className="max-lg:sr-only">Examples</span>
+        <span className="max-xl:sr-only">Examples</span>
       </button>
       <div className="shrink-0 max-md:hidden">
         <ModelControl settings={stores.settings} />

@@ -1,7 +1,7 @@
 "use client";
 /**
  * The header's "⋯" button for narrow screens (below `lg`): a disclosure holding what the row has no room for:
- * share, help, settings and the theme, plus the model picker, Debug and Profile below `md`. Esc, a click outside or choosing a
+ * Debug and Profile, share, help, settings and the theme, plus the model picker below `md`. Esc, a click outside or choosing a
  * dialog closes it; a dialog opened from it gives focus back to the "⋯" button.
  */
 import { useEffect, useId, useRef, useState } from "react";
@@ -14,7 +14,7 @@ import { ModelControl, ThemeControl } from "./HeaderControls";
 const MENU_ITEM =
   "flex w-full items-center gap-2.5 rounded-md px-2 py-2 text-left text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-500 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:hover:text-white";
 
-/** The header's Debug and Profile buttons, which have no room in the row below `md`. */
+/** The header's Debug and Profile buttons, which have no room in the row below `lg` (e2e/layout.spec.ts). */
 const RUN_ACTIONS = [
   { label: "Debug", Icon: BugIcon, start: (stores: PlaygroundStores) => debugOrContinue(stores) },
   { label: "Profile", Icon: ClockIcon, start: (stores: PlaygroundStores) => void startProfile(stores) },
@@ -85,7 +85,7 @@ export function HeaderMenu({ stores, className = "" }: { stores: PlaygroundStore
           </div>
           <ul className="flex flex-col">
             {RUN_ACTIONS.map(({ label, Icon, start }) => (
-              <li key={label} className="md:hidden">
+              <li key={label}>
                 <button
                   type="button"
                   className={MENU_ITEM}

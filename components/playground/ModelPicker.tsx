@@ -41,7 +41,7 @@ export function ModelPicker({
         id={id}
         value={model}
         onChange={(e) => onModel(e.target.value)}
-        className={`input h-8 text-xs ${stacked ? "w-full" : "max-w-[10rem] 2xl:max-w-[13rem]"}`}
+        className={`input h-8 text-xs ${stacked ? "w-full" : "max-w-[9rem] 2xl:max-w-[13rem]"}`}
         title={info.problem ?? "The model used by agents that name none"}
       >
         {!known && <option value={model}>{model}</option>}

@@ -12,7 +12,7 @@ import { StatePanel } from "@/components/state/StatePanel";
 import { TraceFileBar } from "@/components/trace/TraceFileBar";
 import { TracePanel, formatMs } from "@/components/trace/TracePanel";
 import type { PlaygroundStores } from "@/lib/store/playground";
-import { totalCost, traceEventsOf, type RunView } from "@/lib/store/run-view";
+import { fullOutputText, totalCost, traceEventsOf, type RunView } from "@/lib/store/run-view";
 import { displayKeys } from "@/lib/store/shortcuts";
 import { PLAYGROUND_STATE_NAMESPACE } from "@/lib/store/state-panel";
 import { useElapsed, useIsMac, useStore } from "./hooks";
@@ -80,6 +80,7 @@ export function OutputPane({ stores }: { stores: PlaygroundStores }) {
                 lines={view.lines}
                 running={running}
                 onClear={clearConsole}
+                fullText={() => fullOutputText(stores.run.getState().view)}
                 onJumpToLine={stores.ui.getState().revealLine}
                 emptyHint={
                   <>

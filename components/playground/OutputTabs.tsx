@@ -54,7 +54,7 @@ export function OutputTabs({ tab, onTab, counts, panels, status }: OutputTabsPro
               tabIndex={tab === t.id ? 0 : -1}
               data-tab={t.id}
               onClick={() => onTab(t.id)}
-              className={`relative flex items-center gap-1.5 whitespace-nowrap px-3.5 py-2.5 text-sm font-medium transition-colors ${
+              className={`relative flex items-center gap-1.5 whitespace-nowrap px-2.5 py-2.5 text-sm font-medium transition-colors 2xl:px-3.5 ${
                 tab === t.id
                   ? "text-zinc-900 dark:text-white"
                   : "text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-200"
@@ -72,7 +72,9 @@ export function OutputTabs({ tab, onTab, counts, panels, status }: OutputTabsPro
             </button>
           ))}
         </div>
-        <div className="ml-auto min-w-0 truncate text-xs text-zinc-500 dark:text-zinc-400">{status}</div>
+        <div className="ml-auto min-w-0 max-w-[50%] shrink-0 truncate text-xs text-zinc-500 dark:text-zinc-400">
+          {status}
+        </div>
       </div>
       {TABS.map((t) => (
         <div

@@ -35,7 +35,7 @@ export function RunButtons({ running, elapsedMs, tokens, onRun, onStop, runKeys 
       >
         <PlayIcon className="h-3.5 w-3.5" />
         <span>Run</span>
-        <kbd className="ml-1 hidden rounded bg-violet-900/70 px-1 text-[10px] font-medium text-white xl:inline">
+        <kbd className="ml-1 hidden rounded bg-violet-900/70 px-1 text-[10px] font-medium text-white 2xl:inline">
           {runKeys}
         </kbd>
       </button>
@@ -48,7 +48,7 @@ export function RunButtons({ running, elapsedMs, tokens, onRun, onStop, runKeys 
         title="Stop (Esc)"
       >
         <StopIcon className="h-3.5 w-3.5" />
-        <span className="max-sm:sr-only">Stop</span>
+        <span className="max-2xl:sr-only">Stop</span>
       </button>
     </div>
   );

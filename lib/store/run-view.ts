@@ -6,12 +6,22 @@
 import type { ExecutionStats, LogLevel, RunEvent, TraceEvent, TraceKind } from "@/lib/core/events";
 import type { JsonValue } from "@/lib/core/json";
 import type { SpellErrorData } from "@/lib/core/errors";
+import { DEFAULT_LIMITS } from "@/lib/core/limits";
+import { utf8ByteLength } from "@/lib/core/run-guard";
 
 export type ConsoleLine =
   | { id: number; kind: "log"; level: LogLevel; text: string; t: number }
   | { id: number; kind: "stream"; traceId: string | null; label: string; text: string; t: number; done: boolean }
   | { id: number; kind: "error"; error: SpellErrorData; t: number }
-  | { id: number; kind: "system"; level: "info" | "warn"; text: string; t: number };
+  | {
+      id: number;
+      kind: "system";
+      level: "info" | "warn";
+      text: string;
+      t: number;
+      /** "dropped": the note at the top that counts the lines the console dropped. */
+      note?: "dropped";
+    };
 
 export interface TraceNode {
   id: string;
@@ -44,6 +54,14 @@ export interface RunView {
   nextLineId: number;
   /** Console lines dropped so far at the cap (the note at the top says how many). */
   droppedLines: number;
+  /**
+   * The dropped lines as text (as `consoleText` writes them, each ending in a newline), so "Download output" has
+   * the whole output: at most MAX_DROPPED_BYTES of UTF-8, then lines are only counted in `droppedUnkept`.
+   * A string, not an array: appending makes a rope, and a published copy of the view never changes under it.
+   */
+  droppedText: string;
+  droppedBytes: number;
+  droppedUnkept: number;
   /** The run sent every model to the mock ("mock every model"); the console says so once an agent asks for another. */
   mockAll: boolean;
   mockNoted: boolean;
@@ -53,9 +71,26 @@ export interface RunView {
 export const MAX_CONSOLE_LINES = 5000;
 /** Lines past the cap before a trim: trimming in batches keeps a flood of prints linear, not quadratic. */
 const TRIM_SLACK = 500;
+/**
+ * UTF-8 bytes of dropped lines kept for the download: the run's output cap. The output meter admits at most that
+ * much text into a run (counting 32 bytes more per entry), so every line a run printed fits.
+ */
+export const MAX_DROPPED_BYTES = DEFAULT_LIMITS.maxOutputBytes;
 
 export function createRunView({ mockAll = false }: { mockAll?: boolean } = {}): RunView {
-  return { lines: [], nodes: {}, roots: [], lastT: 0, nextLineId: 1, droppedLines: 0, mockAll, mockNoted: false };
+  return {
+    lines: [],
+    nodes: {},
+    roots: [],
+    lastT: 0,
+    nextLineId: 1,
+    droppedLines: 0,
+    droppedText: "",
+    droppedBytes: 0,
+    droppedUnkept: 0,
+    mockAll,
+    mockNoted: false,
+  };
 }
 
 /** Apply one event, mutating `view` (the store copies it before publishing). */
@@ -160,19 +195,66 @@ function pushLine(view: RunView, line: ConsoleLine): void {
   view.lines.push(line);
   if (view.lines.length <= MAX_CONSOLE_LINES + TRIM_SLACK) return;
   // Keep the newest lines and one note at the top that counts every line dropped so far.
-  const noted = view.droppedLines > 0;
-  const kept = view.lines.slice(view.lines.length - (MAX_CONSOLE_LINES - 1));
-  view.droppedLines += view.lines.length - (noted ? 1 : 0) - kept.length;
+  const noted = view.lines[0].kind === "system" && view.lines[0].note === "dropped";
+  const cut = view.lines.length - (MAX_CONSOLE_LINES - 1);
+  const gone = view.lines.slice(noted ? 1 : 0, cut);
+  keepDropped(view, gone);
+  view.droppedLines += gone.length;
   view.lines = [
     {
       id: view.nextLineId++,
       kind: "system",
       level: "warn",
-      text: `${view.droppedLines} earlier lines were dropped (the console keeps the last ${MAX_CONSOLE_LINES}).`,
+      text: droppedNote(view.droppedLines),
       t: 0,
+      note: "dropped",
     },
-    ...kept,
+    ...view.lines.slice(cut),
   ];
+}
+
+/** The note's wording (numbers grouped, so 23,640 reads at a glance). */
+export function droppedNote(count: number): string {
+  return `${count.toLocaleString("en-US")} earlier lines were dropped (the console keeps the last ${MAX_CONSOLE_LINES.toLocaleString("en-US")}; Download output has them).`;
+}
+
+function keepDropped(view: RunView, lines: ConsoleLine[]): void {
+  let text = "";
+  let bytes = 0;
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const lineText = `${consoleText([lines[i]])}\n`;
+    const size = utf8ByteLength(lineText);
+    if (view.droppedUnkept > 0 || view.droppedBytes + bytes + size > MAX_DROPPED_BYTES) break;
+    text += lineText;
+    bytes += size;
+  }
+  view.droppedText += text;
+  view.droppedBytes += bytes;
+  // Past the bound nothing more is kept (the download keeps the oldest lines, as the output cap does).
+  view.droppedUnkept += lines.length - i;
+}
+
+/** Empty the console, and what it dropped. */
+export function clearConsoleLines(view: RunView): void {
+  view.lines = [];
+  view.droppedLines = 0;
+  view.droppedText = "";
+  view.droppedBytes = 0;
+  view.droppedUnkept = 0;
+}
+
+/**
+ * The whole output for "Download output": the dropped lines the view kept, then the console's lines (the
+ * dropped-lines note left out), and a last line saying how many lines were not kept, if any.
+ */
+export function fullOutputText(view: RunView): string {
+  const shown = view.lines.filter((l) => !(l.kind === "system" && l.note === "dropped"));
+  const unkept =
+    view.droppedUnkept > 0
+      ? `# ${view.droppedUnkept.toLocaleString("en-US")} lines after the first ${MAX_DROPPED_BYTES} bytes of dropped lines were not kept.\n`
+      : "";
+  return `${view.droppedText}${unkept}${consoleText(shown)}\n`;
 }
 
 function labelOf(node: TraceNode): string {

@@ -4,7 +4,15 @@ import type { RunController, RunRequest } from "@/lib/runner/types";
 import { createRunStore } from "./run";
 import { exportOtlpTrace, importOtlpTrace } from "@/lib/otel/otlp";
 import type { Recording } from "@/lib/recording/schema";
-import { applyRunEvent, consoleText, countTokens, createRunView, MAX_CONSOLE_LINES, traceEventsOf } from "./run-view";
+import {
+  applyRunEvent,
+  consoleText,
+  countTokens,
+  createRunView,
+  droppedNote,
+  MAX_CONSOLE_LINES,
+  traceEventsOf,
+} from "./run-view";
 
 const stats = { engine: "lua", durationMs: 5 };
 
@@ -104,7 +112,8 @@ describe("run view", () => {
     expect(view.lines[0]).toMatchObject({
       kind: "system",
       level: "warn",
-      text: `${total - shown} earlier lines were dropped (the console keeps the last ${MAX_CONSOLE_LINES}).`,
+      text: droppedNote(total - shown),
+      note: "dropped",
     });
     expect(view.lines[1]).toMatchObject({ text: `line ${total - shown}` });
     expect(view.lines[view.lines.length - 1]).toMatchObject({ text: `line ${total - 1}` });
@@ -243,6 +252,7 @@ describe("run store", () => {
     await store.getState().run(request);
     store.getState().clearConsole();
     expect(store.getState().view.lines).toEqual([]);
+    expect(store.getState().view.droppedLines).toBe(0);
     expect(store.getState().view.roots).toEqual(["a1"]);
   });
 });

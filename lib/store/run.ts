@@ -10,7 +10,7 @@ import type { Recording } from "@/lib/recording/schema";
 import type { InspectRequest, DebugCommand } from "@/lib/runner/protocol";
 import type { RunController, RunExtras, RunRequest, RunResult } from "@/lib/runner/types";
 import type { RunHistoryEntry } from "./run-history";
-import { applyRunEvent, countTokens, createRunView, type RunView } from "./run-view";
+import { applyRunEvent, clearConsoleLines, countTokens, createRunView, type RunView } from "./run-view";
 
 type RunStatus = "idle" | "running" | "done" | "failed" | "cancelled";
 
@@ -230,8 +230,8 @@ export function createRunStore(options: RunStoreOptions): RunStore {
     },
 
     clearConsole() {
-      working.lines = [];
-      set({ view: { ...get().view, lines: [] } });
+      clearConsoleLines(working);
+      publish();
     },
 
     dispose() {
