@@ -4,7 +4,7 @@
  * Debug and Profile, share, help, settings and the theme, plus the model picker below `md`. Esc, a click outside or choosing a
  * dialog closes it; a dialog opened from it gives focus back to the "⋯" button.
  */
-import { useEffect, useId, useRef, useState } from "react";
+import { useDisclosure } from "@/components/ui/use-disclosure";
 import { BugIcon, ClockIcon, MoreIcon } from "@/components/ui/icons";
 import { debugOrContinue, startProfile } from "@/lib/store/playground-actions";
 import type { PlaygroundStores } from "@/lib/store/playground";
@@ -21,19 +21,7 @@ const RUN_ACTIONS = [
 ];
 
 export function HeaderMenu({ stores, className = "" }: { stores: PlaygroundStores; className?: string }) {
-  const [open, setOpen] = useState(false);
-  const wrapper = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      if (!wrapper.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [open]);
+  const { open, setOpen, wrapper, toggle, panelId } = useDisclosure();
 
   const close = (refocus: boolean) => {
     if (refocus) toggle.current?.focus();

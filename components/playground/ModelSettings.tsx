@@ -5,7 +5,8 @@
  * the header, inline fields in the phone menu. Values apply on Enter or leaving a field; one out of range is
  * clamped and the note says so.
  */
-import { useEffect, useId, useRef, useState } from "react";
+import { useDisclosure } from "@/components/ui/use-disclosure";
+import { useId, useState } from "react";
 import { SAMPLING_PARAM_BOUNDS, SAMPLING_PARAM_KEYS, type SamplingParamKey } from "@/lib/llm/model-params";
 import type { SamplingParams } from "@/lib/llm/types";
 import { SlidersIcon } from "@/components/ui/icons";
@@ -34,20 +35,8 @@ function summaryOf(params: SamplingParams): string {
 }
 
 export function ModelSettings({ params, onChange, layout = "inline" }: ModelSettingsProps) {
-  const [open, setOpen] = useState(false);
-  const wrapper = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
+  const { open, setOpen, wrapper, toggle, panelId } = useDisclosure();
   const count = SAMPLING_PARAM_KEYS.filter((k) => params[k] !== undefined).length;
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      if (!wrapper.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [open]);
 
   if (layout === "stacked")
     return (
