@@ -1,12 +1,12 @@
 /**
  * What a share preview (Open Graph / Twitter card) says about a shared spell: its title and description, read
- * from the spell's front matter (`-- title: ...`, `-- description: ...` in Lua; `// title: ...` in JavaScript),
- * the run of `key: value` comment lines that opens a spell, as the examples write it. Any spell may be shared,
- * so this reader is lenient (examples/front-matter.ts is the strict one for the examples): without a `title:`
+ * from the spell's front matter (lib/spell/front-matter.ts, the one reader: `-- title: ... | level: ...` in Lua,
+ * `// title: ...` in JavaScript). Any spell may be shared, so this is lenient: without a `title:`
  * the first plain comment line serves, and without either a sentence naming the language does. Both are cut
  * to what previews show, on a word boundary.
  */
 import type { SpellLanguage } from "@/lib/core/dialect";
+import { frontMatterField, frontMatterLines } from "@/lib/spell/front-matter";
 
 export interface ShareCard {
   title: string;
@@ -17,43 +17,35 @@ export interface ShareCard {
 export const SHARE_CARD_BOUNDS = { maxTitleChars: 80, maxDescriptionChars: 200 } as const;
 
 const COMMENT = { lua: /^--(?!\[=*\[)\s?(.*)$/, javascript: /^\/\/\s?(.*)$/ } as const;
-const FRONT_LINE = /^([a-z]+):\s*(.*?)\s*$/;
 const LANGUAGE_NAME: Record<SpellLanguage, string> = { lua: "Lua", javascript: "JavaScript" };
 
 /** The preview of a shared spell. */
 export function describeSharedSpell(spell: { language: SpellLanguage; source: string }): ShareCard {
-  const front: Record<string, string> = {};
-  let firstComment: string | undefined;
-  let inFront = true;
-  for (const raw of spell.source.split("\n").slice(0, 50)) {
-    const line = raw.replace(/\r$/, "").trim();
-    const comment = COMMENT[spell.language].exec(line);
-    if (!comment) {
-      // Blank lines may sit between the front matter and the first comment; code ends the search.
-      if (line === "") {
-        inFront = false;
-        continue;
-      }
-      break;
-    }
-    const text = comment[1].trim();
-    const entry = inFront ? FRONT_LINE.exec(text) : null;
-    if (entry) {
-      front[entry[1]] ??= entry[2];
-      continue;
-    }
-    inFront = false;
-    if (text !== "" && firstComment === undefined) firstComment = text;
-  }
-  const language = LANGUAGE_NAME[spell.language];
-  const title = clean(front.title) || clean(firstComment) || `A shared ${language} spell`;
+  const { language: lang, source } = spell;
+  const language = LANGUAGE_NAME[lang];
+  const title =
+    clean(frontMatterField(source, lang, "title")) || clean(firstComment(source, lang)) || `A shared ${language} spell`;
   const description =
-    clean(front.description) ||
+    clean(frontMatterField(source, lang, "description")) ||
     `A ${language} spell shared from LLMSpell Playground: open it to read, run and edit it in the browser.`;
   return {
     title: cut(title, SHARE_CARD_BOUNDS.maxTitleChars),
     description: cut(description, SHARE_CARD_BOUNDS.maxDescriptionChars),
   };
+}
+
+/** The first plain comment line after the front matter (blank lines may come between), before any code. */
+function firstComment(source: string, language: SpellLanguage): string | undefined {
+  const lines = source.split("\n").slice(frontMatterLines(source, language).length, 50);
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, "").trim();
+    if (line === "") continue;
+    const comment = COMMENT[language].exec(line);
+    if (!comment) return undefined;
+    const text = comment[1].trim();
+    if (text !== "") return text;
+  }
+  return undefined;
 }
 
 /** Control characters out, runs of spaces folded. */
