@@ -30,17 +30,18 @@ import { LuaInspector, type InspectContext } from "./debug-inspect";
 import { countHook, HOOK_COUNT, type InterruptContext } from "./interrupts";
 import { LuaStatus, type LuaState } from "./lua-api";
 import type { LuaHostCalls } from "./host-calls";
+import {
+  LUA_HOOKLINE,
+  LUA_HOOKCOUNT,
+  LUA_MASKLINE,
+  LUA_MASKCOUNT,
+  AR_NAME,
+  AR_WHAT,
+  AR_SOURCE,
+  AR_CURRENTLINE,
+  AR_SIZE,
+} from "./lua-debug-abi";
 
-const LUA_HOOKLINE = 2;
-const LUA_HOOKCOUNT = 3;
-const LUA_MASKLINE = 4;
-const LUA_MASKCOUNT = 8;
-/** Offsets in `lua_Debug` as compiled for wasm32 (lua.h: event, name, namewhat, what, source, srclen, currentline). */
-const AR_NAME = 4;
-const AR_WHAT = 12;
-const AR_SOURCE = 16;
-const AR_CURRENTLINE = 24;
-const AR_SIZE = 256;
 /** How long an expression the debugger evaluates may run (conditions, watches, logpoints). */
 const EVAL_BUDGET_MS = 1000;
 

@@ -8,15 +8,8 @@ import type { Profiler, ProfileEngine, StackEntry } from "../../lib/core/profile
 import { countHook, HOOK_COUNT, type InterruptContext } from "./interrupts";
 import type { LuaState } from "./lua-api";
 import { readCString } from "./debug-hook";
+import { LUA_MASKCOUNT, AR_NAME, AR_WHAT, AR_SOURCE, AR_CURRENTLINE, AR_LINEDEFINED, AR_SIZE } from "./lua-debug-abi";
 
-const LUA_MASKCOUNT = 8;
-/** Offsets in `lua_Debug` for wasm32 (lua.h: event, name, namewhat, what, source, srclen, currentline, linedefined). */
-const AR_NAME = 4;
-const AR_WHAT = 12;
-const AR_SOURCE = 16;
-const AR_CURRENTLINE = 24;
-const AR_LINEDEFINED = 28;
-const AR_SIZE = 256;
 /** Frames read per sample (a deeper stack keeps its innermost ones). */
 const MAX_DEPTH = 200;
 
