@@ -69,12 +69,16 @@ export function OutputConsole({
     });
   }, [lines, filter, level]);
 
+  // The dropped-lines note stays in view above the rows (a virtualized list would scroll it out of the DOM).
+  const dropped = shown[0]?.kind === "system" && shown[0].note === "dropped" ? shown[0] : null;
+  const listed = useMemo(() => (dropped ? shown.slice(1) : shown), [shown, dropped]);
+
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders this component itself
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count: listed.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ESTIMATED_ROW_PX,
-    getItemKey: useCallback((index: number) => shown[index].id, [shown]),
+    getItemKey: useCallback((index: number) => listed[index].id, [listed]),
     overscan: OVERSCAN_ROWS,
     // Scrolling re-renders in React's own batch, not synchronously inside each scroll event.
     useFlushSync: false,
@@ -193,22 +197,32 @@ export function OutputConsole({
             {lines.length > 0 ? "No lines match the filter." : (emptyHint ?? "Output appears here.")}
           </div>
         ) : (
-          <div className="relative my-2 w-full" style={{ height: virtualizer.getTotalSize() }}>
-            <div className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${rows[0]?.start ?? 0}px)` }}>
-              {rows.map((row) => (
-                // flow-root: a row's own margins count in its measured height.
-                <div
-                  key={row.key}
-                  data-index={row.index}
-                  data-row=""
-                  ref={virtualizer.measureElement}
-                  className="flow-root"
-                >
-                  <Line line={shown[row.index]} onJumpToLine={onJumpToLine} />
-                </div>
-              ))}
+          <>
+            {dropped && (
+              <div className="sticky top-0 z-10 -mx-3 border-b border-zinc-200 bg-white px-3 py-1 dark:border-zinc-800 dark:bg-zinc-950">
+                <Line line={dropped} onJumpToLine={onJumpToLine} />
+              </div>
+            )}
+            <div className="relative my-2 w-full" style={{ height: virtualizer.getTotalSize() }}>
+              <div
+                className="absolute left-0 top-0 w-full"
+                style={{ transform: `translateY(${rows[0]?.start ?? 0}px)` }}
+              >
+                {rows.map((row) => (
+                  // flow-root: a row's own margins count in its measured height.
+                  <div
+                    key={row.key}
+                    data-index={row.index}
+                    data-row=""
+                    ref={virtualizer.measureElement}
+                    className="flow-root"
+                  >
+                    <Line line={listed[row.index]} onJumpToLine={onJumpToLine} />
+                  </div>
+                ))}
+              </div>
             </div>
-          </div>
+          </>
         )}
         {running && (
           <span className="mb-2 inline-block h-4 w-2 animate-pulse bg-violet-500 align-middle" aria-hidden="true" />

@@ -87,6 +87,8 @@ export function TracePanel({ nodes, roots, nowMs, running }: TracePanelProps) {
               <span className="hidden @xl:inline">
                 Timeline <span className="normal-case tracking-normal">(0 – {formatMs(span)})</span>
               </span>
+              {/* Named on narrow panels too, where the column shows nothing. */}
+              <span className="sr-only @xl:hidden">Timeline</span>
             </th>
             <th scope="col" className="w-15 px-1.5 py-1.5 text-right font-medium @md:w-18 @md:px-2">
               Time
