@@ -35,8 +35,9 @@ test("100,000 prints: the console keeps a window, counts the dropped lines, and 
   const numbers = lines.filter((l) => /^\d+$/.test(l)).map(Number);
   expect(numbers.length).toBeGreaterThan(25_000);
   expect(numbers.every((n, i) => n === i + 1)).toBe(true);
-  // What the console dropped is what the download has beyond the console's window.
-  expect(dropped).toBeGreaterThan(numbers.length - 5000 - 10);
+  // What the console dropped is what the download has beyond the console's window: it keeps 5,000 to 5,500 lines
+  // (it trims in batches of 500), plus a few lines that are not numbers.
+  expect(dropped).toBeGreaterThan(numbers.length - 5500 - 10);
   expect(dropped).toBeLessThanOrEqual(numbers.length);
 });
 
