@@ -7,7 +7,8 @@
  * - `llmspell check x.js` (the checker; no worker; it reads no Lua yet);
  * - `llmspell repl` (Lua and JavaScript) reading one entry, `1 + 1`, from a pipe: start-up, a session, one
  *   entry, exit;
- * - the floors: bare `node -e ""`, and node starting one empty worker thread (what any run pays for its worker);
+ * - the floors: bare `node -e ""`, and node starting one empty worker thread (what `repl` pays for its worker, and
+ *   `run` for its watchdog thread, which boots while the CLI loads);
  * - with `--source`, the two runs again through tsx (LLMSPELL_FROM_SOURCE=1), as before the build existed.
  *
  * Arms are interleaved (one process of each in turn, `--n` rounds, default 10) so a busy machine slows all

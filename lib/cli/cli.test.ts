@@ -1,6 +1,6 @@
 /**
  * The real `llmspell` command, spawned as a user would run it (`node bin/llmspell.mjs run ...`), on small
- * spells in both languages. Each run starts Node, tsx and an engine worker, so these tests are few and slow.
+ * spells in both languages. Each run starts Node and loads an engine, so these tests are few and slow.
  */
 import type { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -267,20 +267,51 @@ describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
     );
   });
 
-  it("Ctrl+C cancels the run cleanly, exit 130", async () => {
-    spell("spin.js", 'console.log("started");\nwhile (true) {}\n');
-    let sentAt = 0;
-    const r = await cli(["run", "spin.js"], {
+  /** Run `file`, sending SIGINT once stdout shows "started". */
+  async function interrupted(file: string, env?: Record<string, string>) {
+    let sent = false;
+    const r = await spawnCli(["run", file], {
+      cwd: dir,
+      env,
       onStdout: (text, child) => {
-        if (!sentAt && text.includes("started")) {
-          sentAt = performance.now();
+        if (!sent && text.includes("started")) {
+          sent = true;
           child.kill("SIGINT");
         }
       },
     });
-    expect(sentAt).toBeGreaterThan(0);
+    expect(sent).toBe(true);
+    return r;
+  }
+
+  it("Ctrl+C while the spell waits on a model cancels the run cleanly, exit 130", async () => {
+    spell(
+      "slow.js",
+      'console.log("started");\nconst a = Agent.builder().model("mock/echo").build();\nawait a.execute({ text: "one two three four five six" });\nconsole.log("finished");\n',
+    );
+    const r = await interrupted("slow.js", { LLMSPELL_MOCK_DELAY_MS: "2000" });
     expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/^cancelled: /);
+    expect(r.stdout).not.toContain("finished");
+  });
+
+  it("Ctrl+C in a Lua loop cancels the run cleanly, exit 130 (Lua yields to the event loop)", async () => {
+    spell("spin.lua", 'print("started")\nwhile true do end\n');
+    const r = await interrupted("spin.lua");
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/^cancelled: /);
+  });
+
+  it("Ctrl+C in a long JavaScript loop ends the process (QuickJS cannot yield, so the signal is the system's)", async () => {
+    // "started" comes after 300 ms in the loop's VM slice: by then the slice counts as long (run-in-process.ts).
+    spell(
+      "spin.js",
+      'const t = Date.now();\nwhile (Date.now() - t < 300) {}\nconsole.log("started");\nwhile (true) {}\n',
+    );
+    const r = await interrupted("spin.js");
+    // Not the CPU limit's timeout (exit 1, ten seconds later): the signal itself ended the process.
+    expect(r.signal).toBe("SIGINT");
+    expect(r.code).toBeNull();
   });
 });
 

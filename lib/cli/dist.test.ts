@@ -77,13 +77,13 @@ describe("the CLI build", { timeout: 120_000 }, () => {
       node(bin, ["run", "x.js", "--mock"], root),
     ]);
     for (const r of [lua, js]) {
-      expect(r).toEqual({ code: 0, stdout: "x\n", stderr: FROM_DIST });
+      expect(r).toEqual({ code: 0, signal: null, stdout: "x\n", stderr: FROM_DIST });
     }
   });
 
   it("runs when started directly from the built entry", async () => {
     const r = await node(join(outdir, "llmspell.mjs"), ["run", "x.js", "--mock"], root);
-    expect(r).toEqual({ code: 0, stdout: "x\n", stderr: "" });
+    expect(r).toEqual({ code: 0, signal: null, stdout: "x\n", stderr: "" });
   });
 
   it("answers --help and usage errors like the source CLI", async () => {
@@ -91,7 +91,12 @@ describe("the CLI build", { timeout: 120_000 }, () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/llmspell run <file>/);
     const missing = await node(bin, ["run", "missing.lua"], root);
-    expect(missing).toEqual({ code: 2, stdout: "", stderr: `${FROM_DIST}llmspell: no such file: missing.lua\n` });
+    expect(missing).toEqual({
+      code: 2,
+      signal: null,
+      stdout: "",
+      stderr: `${FROM_DIST}llmspell: no such file: missing.lua\n`,
+    });
   });
 
   it("falls back to the TypeScript when a source changed since the build", async () => {
@@ -102,6 +107,7 @@ describe("the CLI build", { timeout: 120_000 }, () => {
     const r = await node(bin, ["run", "x.lua", "--mock"], root);
     expect(r).toEqual({
       code: 0,
+      signal: null,
       stdout: "x\n",
       stderr: "llmspell: starting from source (lib/cli/entry.ts changed since the build)\n",
     });

@@ -1,6 +1,6 @@
 /**
- * The `llmspell` CLI: parse, read the spell, run it in a Node worker through the same run controller the
- * bench and tests use, print as it streams, exit with 0 (ok), 1 (spell error), 2 (usage error) or 130
+ * The `llmspell` CLI: parse, read the spell, run it in this process (./run-in-process.ts; the REPL keeps its
+ * session in a worker), print as it streams, exit with 0 (ok), 1 (spell error), 2 (usage error) or 130
  * (interrupted with Ctrl+C, which cancels the run cleanly first).
  */
 import { readFile, stat, writeFile } from "node:fs/promises";
@@ -8,12 +8,14 @@ import { extname, resolve } from "node:path";
 import type { RunEvent, TraceEvent } from "@/lib/core/events";
 import { exportOtlpTrace } from "@/lib/otel/otlp";
 import { parseRecording } from "@/lib/recording/schema";
+import type { ProcessWatchdog } from "@/lib/runner/process-watchdog";
 import type { RunController, RunRequest, RunResult } from "@/lib/runner/types";
 import { engineForFile, listEngines } from "@/engines/registry";
 import { type RunLimits } from "@/lib/core/limits";
 import { sandboxRules } from "@/lib/core/sandbox";
 import { USAGE, parseCliArgs, type RunCommand } from "./args";
 import { createJsonCollector, createTerminalPrinter, type Writable } from "./output";
+import { runInProcess, type InProcessRun } from "./run-in-process";
 import { spellArgs, spellHelp } from "./spell-help";
 
 export const EXIT_OK = 0;
@@ -34,8 +36,10 @@ export interface CliIo {
 }
 
 export interface CliDeps {
-  /** A run controller for `engine`, the one the spell needs (it may pre-load it, or start before it is known). */
+  /** The REPL's run controller for `engine` (it may pre-load it, or start before it is known). */
   createController: (engine: string) => RunController | Promise<RunController>;
+  /** The process watchdog for `run` (started with the process, so its thread boots early); else `run` starts one. */
+  watchdog?: ProcessWatchdog;
 }
 
 export async function main(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -147,15 +151,9 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
     if (!cmd.args && recording.spell.args !== undefined) request.args = recording.spell.args;
   }
 
-  // A profile run samples the engine in this process (the worker's runs carry no profiler).
-  if (cmd.profilePath) return (await import("./profile-run")).profiledRun(cmd, request, io);
+  // A profile run samples the engine as it runs (in this process, as every run).
+  if (cmd.profilePath) return (await import("./profile-run")).profiledRun(cmd, request, io, deps.watchdog);
 
-  const controller = await deps.createController(engine);
-  let interrupted = false;
-  const unsubscribe = io.onInterrupt?.(() => {
-    interrupted = true;
-    controller.cancel();
-  });
   // The trace events, for --otlp.
   const trace: TraceEvent[] = [];
   const startedAtMs = Date.now();
@@ -165,25 +163,21 @@ async function runCommand(cmd: RunCommand, io: CliIo, deps: CliDeps): Promise<nu
       if (cmd.otlpPath && event.type === "trace") trace.push(event);
       onEvent(event);
     };
-  try {
-    let result: RunResult;
-    if (cmd.json) {
-      const collector = createJsonCollector();
-      result = await controller.run(request, observe(collector.onEvent));
-      io.stdout.write(`${JSON.stringify(collector.report(result))}\n`);
-    } else {
-      const printer = createTerminalPrinter(io, { file: cmd.file, trace: cmd.trace });
-      result = await controller.run(request, observe(printer.onEvent));
-      printer.finish(result);
-    }
-    const written = await writeOutputs(cmd, io, result, () => exportOtlpTrace(trace, { startedAtMs }));
-    if (!written) return EXIT_SPELL_ERROR;
-    if (result.ok) return EXIT_OK;
-    return interrupted && result.error.kind === "cancelled" ? EXIT_INTERRUPTED : EXIT_SPELL_ERROR;
-  } finally {
-    unsubscribe?.();
-    controller.dispose();
+  let ran: InProcessRun;
+  if (cmd.json) {
+    const collector = createJsonCollector();
+    ran = await runInProcess(cmd, request, io, observe(collector.onEvent), deps);
+    io.stdout.write(`${JSON.stringify(collector.report(ran.result))}\n`);
+  } else {
+    const printer = createTerminalPrinter(io, { file: cmd.file, trace: cmd.trace });
+    ran = await runInProcess(cmd, request, io, observe(printer.onEvent), deps);
+    printer.finish(ran.result);
   }
+  const { result, interrupted } = ran;
+  const written = await writeOutputs(cmd, io, result, () => exportOtlpTrace(trace, { startedAtMs }));
+  if (!written) return EXIT_SPELL_ERROR;
+  if (result.ok) return EXIT_OK;
+  return interrupted && result.error.kind === "cancelled" ? EXIT_INTERRUPTED : EXIT_SPELL_ERROR;
 }
 
 async function readRecording(path: string): Promise<ReturnType<typeof parseRecording>> {

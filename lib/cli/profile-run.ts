@@ -1,19 +1,17 @@
 /**
- * `llmspell run FILE --profile OUT.json`: the run in this process with a profiler, its speedscope file written
- * to OUT.json, and the functions that took the most time (self) on stderr.
+ * `llmspell run FILE --profile OUT.json`: the run with a profiler (./run-in-process.ts), its speedscope file
+ * written to OUT.json, and the functions that took the most time (self) on stderr.
  */
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Profiler } from "@/lib/core/profile";
 import { toSpeedscope } from "@/lib/core/profile-format";
-import { createDirectLlmClient } from "@/lib/llm/direct";
-import { runSpell } from "@/lib/runner/run-spell";
+import type { ProcessWatchdog } from "@/lib/runner/process-watchdog";
 import type { RunRequest } from "@/lib/runner/types";
-import { createJsonFileStateStore } from "@/lib/spell/state/json-file";
-import { createMemoryStateStore } from "@/lib/spell/state/memory";
 import type { RunCommand } from "./args";
 import type { CliIo } from "./main";
 import { createJsonCollector, createTerminalPrinter } from "./output";
+import { runInProcess } from "./run-in-process";
 
 const EXIT_OK = 0;
 const EXIT_SPELL_ERROR = 1;
@@ -22,30 +20,29 @@ const EXIT_INTERRUPTED = 130;
 /** Functions listed on stderr after a profile run. */
 const TOP = 5;
 
-export async function profiledRun(cmd: RunCommand, request: RunRequest, io: CliIo): Promise<number> {
+export async function profiledRun(
+  cmd: RunCommand,
+  request: RunRequest,
+  io: CliIo,
+  watchdog?: ProcessWatchdog,
+): Promise<number> {
   const out = resolve(io.cwd, cmd.profilePath!);
   const profile = new Profiler(cmd.file);
-  const abort = new AbortController();
-  const unsubscribe = io.onInterrupt?.(() => abort.abort());
-  const deps = {
-    signal: abort.signal,
-    llm: createDirectLlmClient({ mockAll: cmd.mock, env: process.env }),
-    state: cmd.statePath ? createJsonFileStateStore(resolve(io.cwd, cmd.statePath)) : createMemoryStateStore(),
-    profile,
-  };
   let ok: boolean;
+  let interrupted: boolean;
   if (cmd.json) {
     const collector = createJsonCollector();
-    const result = await runSpell(request, { ...deps, emit: collector.onEvent });
-    io.stdout.write(`${JSON.stringify(collector.report(result))}\n`);
-    ok = result.ok;
+    const ran = await runInProcess(cmd, request, io, collector.onEvent, { profile, watchdog });
+    io.stdout.write(`${JSON.stringify(collector.report(ran.result))}\n`);
+    ({ interrupted } = ran);
+    ok = ran.result.ok;
   } else {
     const printer = createTerminalPrinter(io, { file: cmd.file, trace: cmd.trace });
-    const result = await runSpell(request, { ...deps, emit: printer.onEvent });
-    printer.finish(result);
-    ok = result.ok;
+    const ran = await runInProcess(cmd, request, io, printer.onEvent, { profile, watchdog });
+    printer.finish(ran.result);
+    ({ interrupted } = ran);
+    ok = ran.result.ok;
   }
-  unsubscribe?.();
   const data = profile.finish();
   try {
     await writeFile(out, `${JSON.stringify(toSpeedscope(data))}\n`);
@@ -61,5 +58,5 @@ export async function profiledRun(cmd: RunCommand, request: RunRequest, io: CliI
       `  ${f.selfMs.toFixed(1).padStart(9)} ms self ${f.totalMs.toFixed(1).padStart(9)} ms total  ${f.name}\n`,
     );
   if (ok) return EXIT_OK;
-  return abort.signal.aborted ? EXIT_INTERRUPTED : EXIT_SPELL_ERROR;
+  return interrupted ? EXIT_INTERRUPTED : EXIT_SPELL_ERROR;
 }

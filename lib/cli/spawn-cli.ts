@@ -9,6 +9,8 @@ export const CLI_BIN = fileURLToPath(new URL("../../bin/llmspell.mjs", import.me
 
 export interface CliRun {
   code: number | null;
+  /** The signal that ended the process, when one did (then `code` is null). */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -38,7 +40,7 @@ export function spawnCli(args: string[], opts: SpawnCliOptions): Promise<CliRun>
     });
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
     if (opts.input !== undefined) child.stdin.end(opts.input);
   });
 }
