@@ -7,6 +7,8 @@ import type { SpellLanguage } from "@/lib/core/dialect";
 import type { DebugStore } from "@/lib/store/debug";
 import { useStore } from "@/components/playground/hooks";
 
+const NO_BREAKPOINTS: readonly never[] = [];
+
 export function DebugPanel({ debug, language }: { debug: DebugStore; language: SpellLanguage }) {
   const s = useStore(
     debug,
@@ -16,7 +18,8 @@ export function DebugPanel({ debug, language }: { debug: DebugStore; language: S
       children: st.children,
       watches: st.watches,
       watchValues: st.watchValues,
-      breakpoints: st.breakpoints[language] ?? [],
+      // Not `?? []`: a new array each time makes every store read look like a change, and React re-renders forever.
+      breakpoints: st.breakpoints[language] ?? NO_BREAKPOINTS,
       mode: st.mode,
     })),
   );
