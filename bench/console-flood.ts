@@ -17,6 +17,7 @@ import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium";
+import { setSpell } from "./page-measure";
 import { ensureBuild, findFreePort, startServer } from "./page-server";
 import { formatTable, type Sample } from "./stats";
 
@@ -59,13 +60,7 @@ interface Round {
 async function measureRound(page: Page, url: string, profile: boolean): Promise<Round> {
   await page.goto(url);
   await page.locator('[data-editor-ready="true"] .monaco-editor').waitFor({ timeout: WAIT_MS });
-  await page
-    .locator(".monaco-editor")
-    .first()
-    .click({ position: { x: 120, y: 20 } });
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(SPELL);
+  await setSpell(page, SPELL);
   await page.getByTestId("run-status").filter({ hasText: /Ready/ }).waitFor({ timeout: WAIT_MS });
   // Let the edit's own work (checker, permalink) settle before the measured window.
   await page.waitForTimeout(1000);

@@ -184,23 +184,23 @@ async function waitForMark(page: Page, mark: keyof ProbeMarks): Promise<void> {
 }
 
 /** Replace the editor's text as `e2e/playground-helpers.ts` setSource does; returns when the editor shows it. */
-async function setSpell(page: Page): Promise<void> {
+export async function setSpell(page: Page, spell = SPELL): Promise<void> {
   await page
     .locator(".monaco-editor")
     .first()
     .click({ position: { x: 120, y: 20 } });
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
-  await page.keyboard.insertText(SPELL);
-  await page.waitForFunction((spell) => {
+  await page.keyboard.insertText(spell);
+  await page.waitForFunction((expected) => {
     const lines = [...document.querySelectorAll(".monaco-editor .view-lines .view-line")] as HTMLElement[];
     const text = lines
       .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
       .map((l) => (l.textContent ?? "").replace(/\u00a0/g, " ").trimEnd())
       .join("\n")
       .trimEnd();
-    return text === spell;
-  }, SPELL);
+    return text === expected;
+  }, spell);
 }
 
 /** One script the page loaded (each URL once), in the order its first request was issued. */
