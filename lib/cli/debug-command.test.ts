@@ -86,6 +86,13 @@ describe("llmspell debug (piped stdin)", () => {
     expect(r.stdout).toMatch(/paused at tool\.lua:2 \(step\)\nresponse of tool calculator: \{[^\n]*"result":42/);
   });
 
+  it("runs under the --sandbox preset: a tool it refuses stops the spell, naming the preset", () => {
+    const spell = 'local r = Tool.execute("datetime-handler", { operation = "now" })\nreturn r\n';
+    const r = debug("clock.lua", spell, "c\n", ["--sandbox", "minimal"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("the tool 'datetime-handler' is not available under the minimal sandbox preset");
+  });
+
   it("step from the start pauses at the first line; a bad command names the problem", () => {
     const r = debug("add.lua", LUA, "step\nfrobnicate\nbreak x\nc\n");
     expect(r.code).toBe(0);

@@ -196,6 +196,8 @@ export async function debugCommand(cmd: RunCommand, io: CliIo): Promise<number> 
     mockAll: cmd.mock,
     ...(cmd.model ? { model: cmd.model } : {}),
     ...(cmd.args ? { args: cmd.args } : {}),
+    ...(cmd.sandbox ? { sandbox: cmd.sandbox } : {}),
+    ...(cmd.modelParams ? { modelParams: cmd.modelParams } : {}),
   };
   const printer = createTerminalPrinter(io, { file: cmd.file, trace: cmd.trace });
   const result = await runSpell(request, {
