@@ -29,10 +29,24 @@ export function setupMonaco(): Monaco {
     },
   };
   loader.config({ monaco });
+  ignoreMonacoCancellations();
   defineThemes();
   configureJavaScript();
   registerLuaLanguageFeatures(monaco);
   return monaco;
+}
+
+/**
+ * Monaco rejects the promise of work it cancels (a quick-fix menu closed before it filled, a hover that moved on)
+ * with an Error named and messaged "Canceled" (its `isCancellationError`, vs/base/common/errors), and some of those
+ * promises have no handler inside Monaco, so the browser reports them as uncaught. They are not failures: the
+ * page drops them (and only them), so the console and the e2e tests' uncaught-exception check see real errors.
+ */
+function ignoreMonacoCancellations(): void {
+  window.addEventListener("unhandledrejection", (event) => {
+    const reason: unknown = event.reason;
+    if (reason instanceof Error && reason.name === "Canceled" && reason.message === "Canceled") event.preventDefault();
+  });
 }
 
 function defineThemes(): void {
