@@ -231,13 +231,18 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
           <StopIcon className="h-3.5 w-3.5" />
           Stop
         </button>
-        <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite" data-testid="embed-status">
+        <span
+          className="shrink-0 whitespace-nowrap text-xs text-zinc-500 dark:text-zinc-400"
+          aria-live="polite"
+          data-testid="embed-status"
+        >
           {statusText}
         </span>
         <span
-          className="ml-auto rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-[11px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+          // One line whatever the frame's width: a narrow frame cuts it with an ellipsis, and the title has it whole.
+          className="ml-auto min-w-0 truncate whitespace-nowrap rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-[11px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
           data-testid="embed-badge"
-          title={MODEL_LABEL_TITLE[modelLabel.from]}
+          title={`${spell.language === "lua" ? "Lua" : "JavaScript"} · ${modelLabel.text}: ${MODEL_LABEL_TITLE[modelLabel.from]}`}
         >
           {spell.language === "lua" ? "Lua" : "JavaScript"}
           {` · ${modelLabel.text}`}
@@ -246,7 +251,7 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
         <button
           type="button"
           onClick={openInPlayground}
-          className="link whitespace-nowrap text-xs"
+          className="link shrink-0 whitespace-nowrap text-xs"
           title="Open this spell in the full playground (new tab)"
           aria-label="Open in playground"
         >
