@@ -1,5 +1,5 @@
 /** Shared steps for the playground e2e specs. */
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect } from "./fixtures";
 
 /** Open the playground and wait until Monaco has mounted (so typing goes into the editor). */
@@ -64,3 +64,23 @@ export async function chooseLanguage(page: Page, language: "Lua" | "JavaScript")
 }
 
 export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? "/tmp/u-screens";
+
+/** Run `fn` in a new browser context (a fresh browser: no storage), with the fixture's no-leaving-the-machine guard. */
+export async function inFreshContext<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext();
+  // The same no-leaving-the-machine guard as the fixture, for this extra context.
+  const offHost: string[] = [];
+  await context.route(
+    (url) => !["127.0.0.1", "localhost"].includes(url.hostname) && !/^(data|blob|about):/.test(url.protocol),
+    async (route) => {
+      offHost.push(route.request().url());
+      await route.abort("blockedbyclient");
+    },
+  );
+  try {
+    return await fn(await context.newPage());
+  } finally {
+    await context.close();
+    expect(offHost).toEqual([]);
+  }
+}

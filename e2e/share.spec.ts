@@ -1,6 +1,7 @@
 import { test, expect } from "./fixtures";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { encodeShareLink, type SharedSpell } from "../lib/share/link";
+import { inFreshContext } from "./playground-helpers";
 
 /** Opens the playground on a share link and waits until the engine is ready. */
 async function openPlayground(page: Page, path: string) {
@@ -14,25 +15,6 @@ async function runAndReadConsole(page: Page): Promise<string> {
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", /done|failed/, { timeout: 30_000 });
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "done");
   return (await page.getByTestId("console").innerText()).trim();
-}
-
-async function inFreshContext<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext();
-  // The same no-leaving-the-machine guard as the fixture, for this extra context.
-  const offHost: string[] = [];
-  await context.route(
-    (url) => !["127.0.0.1", "localhost"].includes(url.hostname) && !/^(data|blob|about):/.test(url.protocol),
-    async (route) => {
-      offHost.push(route.request().url());
-      await route.abort("blockedbyclient");
-    },
-  );
-  try {
-    return await fn(await context.newPage());
-  } finally {
-    await context.close();
-    expect(offHost).toEqual([]);
-  }
 }
 
 test("a shared spell opens in a fresh browser and prints the same output", async ({ page, browser }) => {
@@ -107,7 +89,7 @@ test("bad links show a clear message and leave the editor working", async ({ pag
   test.setTimeout(180_000);
   const cases: [string, RegExp][] = [
     ["/#v1/lua/AAAA", /truncated or damaged/],
-    ["/#v3/lua/abc", /newer version/],
+    ["/#v4/lua/abc", /newer version/],
     ["/#v1/python/abc", /unknown language "python"/],
     ["/#v1/lua/ab+c", /not base64url/],
   ];

@@ -136,6 +136,8 @@ function EmbedView({ options, optionProblems }: { options: EmbedOptions; optionP
       stateNamespace: EMBED_STATE_NAMESPACE,
     };
     if (spell.args !== undefined) request.args = spell.args;
+    // The settings it was shared with, for agents that set none (the embed has no settings of its own).
+    if (spell.modelParams) request.modelParams = spell.modelParams;
     void runStore.getState().run(request);
   }, [runStore, spell, source, sandbox]);
   const stop = useCallback(() => runStore.getState().stop(), [runStore]);

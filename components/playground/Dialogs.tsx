@@ -74,9 +74,10 @@ function OpenShareDialog({
     useShallow((s) => ({ language: s.language, source: s.sources[s.language], args: s.args })),
   );
   const model = useStore(stores.settings, (s) => s.model);
+  const modelParams = useStore(stores.settings, (s) => s.modelParams);
   const spell = useMemo(
-    () => ({ language, source, model, ...(args !== undefined ? { args: args as never } : {}) }),
-    [language, source, model, args],
+    () => ({ language, source, model, modelParams, ...(args !== undefined ? { args: args as never } : {}) }),
+    [language, source, model, modelParams, args],
   );
   const lastRun = useStore(stores.run, (s) => s.recording);
   const opened = useStore(stores.recorded, (s) => (s.active ? s.recording : null));

@@ -7,7 +7,12 @@
  */
 import { useDisclosure } from "@/components/ui/use-disclosure";
 import { useId, useState } from "react";
-import { SAMPLING_PARAM_BOUNDS, SAMPLING_PARAM_KEYS, type SamplingParamKey } from "@/lib/llm/model-params";
+import {
+  SAMPLING_PARAM_BOUNDS,
+  SAMPLING_PARAM_KEYS,
+  describeModelParams,
+  type SamplingParamKey,
+} from "@/lib/llm/model-params";
 import type { SamplingParams } from "@/lib/llm/types";
 import { SlidersIcon } from "@/components/ui/icons";
 
@@ -26,12 +31,9 @@ const HINT: Record<SamplingParamKey, string> = {
   seed: "repeatable sampling",
 };
 
-/** A short summary of what is set ("T 0.3 · seed 7"), for the button's title. */
+/** A short summary of what is set ("Model parameters: temperature 0.3, seed 7"), for the button's title. */
 function summaryOf(params: SamplingParams): string {
-  const set = SAMPLING_PARAM_KEYS.filter((k) => params[k] !== undefined);
-  return set.length === 0
-    ? "Model parameters: provider defaults"
-    : `Model parameters: ${set.map((k) => `${SAMPLING_PARAM_BOUNDS[k].label} ${params[k]}`).join(", ")}`;
+  return `Model parameters: ${describeModelParams(params) || "provider defaults"}`;
 }
 
 export function ModelSettings({ params, onChange, layout = "inline" }: ModelSettingsProps) {

@@ -1,13 +1,19 @@
 "use client";
 /**
  * The address bar and what is open: a share link in the URL opens in the playground (the user's own spell goes
- * to History), and from then on the address bar holds the permalink of what is open, updated as the user edits
- * (debounced, with `replaceState`: no history entry per keystroke), so a reload or a copied address opens
- * exactly this.
+ * to History; its model and model settings become the page's), and from then on the address bar holds the
+ * permalink of what is open, with the model and its settings, updated as the user edits or changes them
+ * (debounced, with `replaceState`: no history entry per change), so a reload or a copied address opens exactly
+ * this.
  */
 import { useEffect } from "react";
 import type { PlaygroundStores } from "@/lib/store/playground";
-import { openSharedFromHash, permalinkFragment, showSharedRecordings } from "@/lib/store/share-open";
+import {
+  describeOpenedLink,
+  openSharedFromHash,
+  permalinkFragment,
+  showSharedRecordings,
+} from "@/lib/store/share-open";
 import type { Notice } from "./Notices";
 
 const PERMALINK_DELAY_MS = 400;
@@ -20,7 +26,8 @@ export function useShareLinkFromHash(
   useEffect(() => {
     const currentKey = () => {
       const { language, sources, args } = editor.getState();
-      return JSON.stringify([language, sources[language], args ?? null, settings.getState().model]);
+      const { model, modelParams } = settings.getState();
+      return JSON.stringify([language, sources[language], args ?? null, model, modelParams]);
     };
     // What the opened link holds: while the page still shows exactly that, the link stays in the address bar (a
     // link with a recorded run keeps it across a reload); the first edit replaces it with the permalink.
@@ -32,12 +39,7 @@ export function useShareLinkFromHash(
         if (result.kind === "opened" || result.kind === "same") openedKey = currentKey();
         if (result.kind === "failed") notify("error", result.message, 0);
         if (result.kind !== "opened") return;
-        notify(
-          "success",
-          result.keptPrevious
-            ? "Opened the shared spell. Your previous spell is in Settings → History."
-            : "Opened the shared spell.",
-        );
+        notify("success", describeOpenedLink(result));
         if (result.recordingProblem) notify("warn", result.recordingProblem, 0);
         void showSharedRecordings(stores, result.recordings ?? []);
       })();
@@ -54,12 +56,8 @@ export function useShareLinkFromHash(
           if (openedKey !== undefined && openedKey === currentKey()) return;
           openedKey = undefined;
           const { language, sources, args } = editor.getState();
-          const fragment = await permalinkFragment({
-            language,
-            source: sources[language],
-            model: settings.getState().model,
-            args,
-          });
+          const { model, modelParams } = settings.getState();
+          const fragment = await permalinkFragment({ language, source: sources[language], model, args, modelParams });
           if (disposed || fragment === window.location.hash || (fragment === "" && window.location.hash === "")) return;
           history.replaceState(history.state, "", window.location.pathname + window.location.search + fragment);
         });
@@ -69,7 +67,7 @@ export function useShareLinkFromHash(
       if (s.language !== prev.language || s.sources !== prev.sources || s.args !== prev.args) writePermalink();
     });
     const offSettings = settings.subscribe((s, prev) => {
-      if (s.model !== prev.model) writePermalink();
+      if (s.model !== prev.model || s.modelParams !== prev.modelParams) writePermalink();
     });
     writePermalink();
     return () => {

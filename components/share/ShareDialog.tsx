@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Recording } from "@/lib/recording/schema";
+import { describeModelParams } from "@/lib/llm/model-params";
 import { LONG_LINK_THRESHOLD, encodeShareLink, type SharedSpell } from "@/lib/share/link";
 import { whyNotShareable, withRecordings } from "@/lib/share/shared-recordings";
 import { buildEmbedSnippet, buildEmbedUrl, type EmbedTheme } from "@/lib/share/embed";
@@ -67,11 +68,12 @@ export function ShareDialog({
     }
   }, [open]);
 
-  const { language, source, model, args, recordings: carriedRuns } = spell;
+  const { language, source, model, args, recordings: carriedRuns, modelParams } = spell;
   const spellKey = useMemo(
-    () => JSON.stringify([language, source, model ?? null, args ?? null, carriedRuns ?? null]),
-    [language, source, model, args, carriedRuns],
+    () => JSON.stringify([language, source, model ?? null, args ?? null, carriedRuns ?? null, modelParams ?? null]),
+    [language, source, model, args, carriedRuns, modelParams],
   );
+  const settingsText = modelParams ? describeModelParams(modelParams) : "";
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
@@ -81,6 +83,7 @@ export function ShareDialog({
       ...(model ? { model } : {}),
       ...(args !== undefined ? { args } : {}),
       ...(carriedRuns ? { recordings: carriedRuns } : {}),
+      ...(modelParams ? { modelParams } : {}),
     }).then(
       (fragment) => !cancelled && setEncoded({ status: "ready", fragment, key: spellKey }),
       (error: unknown) =>
@@ -90,7 +93,7 @@ export function ShareDialog({
     return () => {
       cancelled = true;
     };
-  }, [open, language, source, model, args, carriedRuns, spellKey]);
+  }, [open, language, source, model, args, carriedRuns, modelParams, spellKey]);
   // A result for an older version of the spell counts as still encoding.
   const link: LinkState = encoded.status !== "encoding" && encoded.key === spellKey ? encoded : { status: "encoding" };
 
@@ -143,8 +146,8 @@ export function ShareDialog({
                 Share this spell
               </h2>
               <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-                The spell travels inside the link itself: anyone who opens it gets this{" "}
-                {language === "lua" ? "Lua" : "JavaScript"} source{model ? ` and the model ${model}` : ""}.
+                The spell travels inside the link itself: anyone who opens it gets{" "}
+                {whatTravels(language, model, settingsText)}.
               </p>
             </div>
             <button
@@ -280,6 +283,14 @@ export function ShareDialog({
       ) : null}
     </dialog>
   );
+}
+
+/** "this Lua source, the model mock/echo and the model settings temperature 0.2, seed 7". */
+function whatTravels(language: SharedSpell["language"], model: string | undefined, settings: string): string {
+  const parts = [`this ${language === "lua" ? "Lua" : "JavaScript"} source`];
+  if (model) parts.push(`the model ${model}`);
+  if (settings) parts.push(`the model settings ${settings}`);
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }
 
 /** "Include the recorded run": anyone who opens the link sees its output and can replay it with no key. */

@@ -26,9 +26,13 @@ export const SAMPLING_PARAM_BOUNDS: Record<SamplingParamKey, Bound> = {
   seed: { min: 0, max: 2 ** 31 - 1, integer: true, label: "seed" },
 };
 
+/** "a number from 0 to 2", "a whole number from 1 to 4096": what a value must be, for error messages. */
+const rangeOf = (b: Bound) => `${b.integer ? "a whole number" : "a number"} from ${b.min} to ${b.max}`;
+
 const boundSchema = (b: Bound) => {
-  const n = z.number().min(b.min).max(b.max);
-  return (b.integer ? n.int() : n).optional();
+  const error = `${b.label} must be ${rangeOf(b)}`;
+  const n = z.number({ error }).min(b.min, { error }).max(b.max, { error });
+  return (b.integer ? n.int({ error }) : n).optional();
 };
 
 /** Sampling parameters, each optional and within its bounds. */
@@ -67,6 +71,13 @@ export function clampModelParams(input: { [K in SamplingParamKey]?: number | nul
     params[key] = v;
   }
   return { params, notes };
+}
+
+/** What is set, as a person reads it: "temperature 0.2, seed 7" ("" when nothing is). */
+export function describeModelParams(params: SamplingParams): string {
+  return SAMPLING_PARAM_KEYS.filter((k) => params[k] !== undefined)
+    .map((k) => `${SAMPLING_PARAM_BOUNDS[k].label} ${params[k]}`)
+    .join(", ");
 }
 
 /** The sampling parameters found in an untyped value (a provider's metadata, a wire chunk): finite numbers only. */

@@ -14,6 +14,17 @@ describe("loading the embed's spell", () => {
     });
   });
 
+  it("reads a link that carries model settings (format v3), and a short link's settings", async () => {
+    const spell = { language: "lua", source: "print(1)", modelParams: { temperature: 0.2, seed: 7 } } as const;
+    const hash = await encodeShareLink(spell);
+    expect(hash).toMatch(/^#v3\//);
+    expect(await loadEmbedSpell({ hash }, undefined)).toEqual({ ok: true, spell });
+    expect(await loadEmbedSpell({ hash: "" }, "abcdefghijk", async () => jsonResponse(200, spell))).toEqual({
+      ok: true,
+      spell,
+    });
+  });
+
   it("says why there is no spell", async () => {
     expect(await loadEmbedSpell({ hash: "" }, undefined)).toMatchObject({
       ok: false,

@@ -9,7 +9,7 @@ import {
   isShareFragment,
   type SharedSpell,
 } from "./link";
-import { encodeBase64 } from "@/lib/encoding/base64";
+import { decodeBase64, encodeBase64 } from "@/lib/encoding/base64";
 
 const jsonValue = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)));
 const modelArb = fc.constantFrom("mock/echo", "mock/default", "openai/gpt-4o-mini", "llama3.1:8b");
@@ -131,6 +131,111 @@ describe("share links: round trip", () => {
   });
 });
 
+/** The header line and source a link holds, decompressed as they are (no checks): what a reader sees. */
+async function inflateLink(link: string): Promise<string> {
+  const payload = link.split("/").slice(2).join("/");
+  const bytes = decodeBase64(payload, { alphabet: "url", pad: false });
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  return new Response(stream).text();
+}
+
+describe("share links: model settings (p, format v3)", () => {
+  // Made by the build before model settings were shared (commit 6764fa0): they must open as they did.
+  const V1_LINK = "#v1/lua/q1bKVbJSys1PztZPTc7IV9JRSlSyqlYqyS_ITFayUipPLM5Vqq3lKijKzCvRUMrIVNIEAA";
+  const V1_SPELL: SharedSpell = { language: "lua", source: 'print("hi")', model: "mock/echo", args: { topic: "wasm" } };
+  const V2_LINK = "#v2/js/q1bKVbJSys1PztZPSU1LLM0pUdJRKlKyiq5WSssvyk0sUbJSqlCqja3lSs7PK87PSdXLyU_XMNQEAA";
+  const V2_SPELL: SharedSpell = {
+    language: "javascript",
+    source: "console.log(1)",
+    model: "mock/default",
+    recordings: [{ format: "x" }],
+  };
+
+  it("leaves links without settings as they were: v1 and v2, the same header and source", async () => {
+    expect(await decodeShareLink(V1_LINK)).toEqual(V1_SPELL);
+    expect(await decodeShareLink(V2_LINK)).toEqual(V2_SPELL);
+    for (const [spell, old] of [
+      [V1_SPELL, V1_LINK],
+      [V2_SPELL, V2_LINK],
+    ] as const) {
+      const link = await encodeShareLink(spell);
+      expect(link.slice(0, 7)).toBe(old.slice(0, 7));
+      expect(await inflateLink(link)).toBe(await inflateLink(old));
+    }
+    // Settings with nothing set are no settings: still v1, no `p`.
+    const none = await encodeShareLink({ ...V1_SPELL, modelParams: {} });
+    expect(none.startsWith("#v1/lua/")).toBe(true);
+    expect(await inflateLink(none)).toBe(await inflateLink(V1_LINK));
+  });
+
+  it("carries the settings that are set in a v3 link, and restores them", async () => {
+    const spell: SharedSpell = { ...V1_SPELL, modelParams: { temperature: 0.2, seed: 7 } };
+    const link = await encodeShareLink(spell);
+    expect(link).toMatch(/^#v3\/lua\//);
+    expect(await inflateLink(link)).toBe(
+      '{"m":"mock/echo","a":{"topic":"wasm"},"p":{"temperature":0.2,"seed":7}}\nprint("hi")',
+    );
+    expect(await decodeShareLink(link)).toEqual(spell);
+    // With recorded runs too: still v3 (its reader knows `r`).
+    const both: SharedSpell = { ...V2_SPELL, modelParams: { maxTokens: 4096, topP: 0 } };
+    const bothLink = await encodeShareLink(both);
+    expect(bothLink).toMatch(/^#v3\/js\//);
+    expect(await decodeShareLink(bothLink)).toEqual(both);
+  });
+
+  it("restores any settings within their bounds (property)", async () => {
+    const paramsArb = fc.record(
+      {
+        temperature: fc.double({ min: 0, max: 2, noNaN: true }),
+        maxTokens: fc.integer({ min: 1, max: 4096 }),
+        topP: fc.double({ min: 0, max: 1, noNaN: true }),
+        seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(spellArb, paramsArb, async (spell, modelParams) => {
+        const set = Object.keys(modelParams).length > 0;
+        const link = await encodeShareLink({ ...spell, modelParams });
+        expect(link.startsWith(set ? "#v3/" : "#v1/")).toBe(true);
+        // -0 is written as 0 by JSON.
+        const want = JSON.parse(JSON.stringify({ ...spell, ...(set ? { modelParams } : {}) }));
+        expect(await decodeShareLink(link)).toEqual(want);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("refuses settings out of range with the setting named, never clamping them", async () => {
+    const cases: [string, RegExp][] = [
+      ['{"p":{"temperature":5}}', /model settings are not valid: temperature must be a number from 0 to 2\.$/],
+      ['{"p":{"maxTokens":0}}', /max tokens must be a whole number from 1 to 4096/],
+      ['{"p":{"maxTokens":1.5}}', /max tokens must be a whole number from 1 to 4096/],
+      ['{"p":{"topP":"high"}}', /top-p must be a number from 0 to 1/],
+      ['{"p":{"seed":-1}}', /seed must be a whole number from 0 to 2147483647/],
+      ['{"p":{"topK":3}}', /unknown setting "topK" \(known: temperature, maxTokens, topP, seed\)/],
+    ];
+    for (const [header, message] of cases)
+      await expectShareError(`#v3/lua/${await deflate(`${header}\nprint(1)`)}`, "invalid", message);
+    await expect(encodeShareLink({ language: "lua", source: "", modelParams: { temperature: 3 } })).rejects.toThrow(
+      /temperature must be a number from 0 to 2/,
+    );
+  });
+
+  it("treats settings in a link older than v3 as a damaged header, as the readers of v1 and v2 do", async () => {
+    const payload = await deflate('{"p":{"temperature":0.2}}\nprint(1)');
+    await expectShareError(`#v1/lua/${payload}`, "damaged", /header is not valid/);
+    await expectShareError(`#v2/lua/${payload}`, "damaged", /header is not valid/);
+    await expectShareError(`#v3/lua/${await deflate('{"p":[0.2]}\nprint(1)')}`, "damaged", /header is not valid/);
+    expect((await decodeShareLink(`#v3/lua/${payload}`)).modelParams).toEqual({ temperature: 0.2 });
+  });
+
+  it("keeps the decompressed size cap with settings in the header", async () => {
+    const bomb = await deflate(`{"p":{"seed":7}}\n${"a".repeat(5_000_000)}`);
+    await expectShareError(`#v3/lua/${bomb}`, "too_large", /larger than/);
+  });
+});
+
 describe("share links: limits", () => {
   it("refuses to encode a source over 64 KiB, naming the size", async () => {
     await expect(encodeShareLink({ language: "lua", source: "x".repeat(MAX_SOURCE_BYTES + 1) })).rejects.toThrow(
@@ -162,7 +267,7 @@ describe("share links: limits", () => {
 describe("share links: bad links say what is wrong", () => {
   it("an empty fragment", () => expectShareError("#", "not_a_link", /empty/));
   it("a fragment that is no spell link", () => expectShareError("#section-2", "not_a_link", /not a spell link/));
-  it("a future version", () => expectShareError("#v3/lua/abc", "future_version", /newer version.*v3.*reads v2/));
+  it("a future version", () => expectShareError("#v4/lua/abc", "future_version", /newer version.*v4.*reads v3/));
   it("a version 0", () => expectShareError("#v0/lua/abc", "not_a_link", /unknown format version/));
   it("a missing language", () => expectShareError("#v1", "incomplete", /no language/));
   it("an unknown language", () => expectShareError("#v1/python/abc", "unknown_language", /"python"/));

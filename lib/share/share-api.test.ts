@@ -65,6 +65,34 @@ describe("POST /api/share with recorded runs", () => {
   });
 });
 
+describe("POST /api/share with model settings", () => {
+  const spell = { language: "lua", source: 'print("hi")', model: "mock/echo" } as const;
+
+  it("stores the settings with the spell and GET gives them back", async () => {
+    const { api } = setup();
+    const tuned = { ...spell, modelParams: { temperature: 0.2, seed: 7 } };
+    const res = await api.post(postJson(tuned));
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect(id).not.toBe(await computeShareId(spell));
+    expect(await (await api.get(getReq(id), id)).json()).toEqual(tuned);
+    // An empty set is no settings: the spell's own id, and nothing stored for them.
+    const bare = await api.post(postJson({ ...spell, modelParams: {} }));
+    const bareId = ((await bare.json()) as { id: string }).id;
+    expect(bareId).toBe(await computeShareId(spell));
+    expect(await (await api.get(getReq(bareId), bareId)).json()).toEqual(spell);
+  });
+
+  it("refuses settings out of range with 400 naming the setting (never clamped)", async () => {
+    const { api } = setup();
+    const res = await api.post(postJson({ ...spell, modelParams: { temperature: 0.2, topP: 1.5 } }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ApiErrorBody).error.message).toBe(
+      "Invalid spell: modelParams.topP: top-p must be a number from 0 to 1",
+    );
+  });
+});
+
 describe("POST /api/share", () => {
   it("stores a spell under its content id and GET gives it back", async () => {
     const { api } = setup();

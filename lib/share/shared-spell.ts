@@ -8,6 +8,8 @@ import * as z from "zod";
 import { SPELL_LANGUAGES, type SpellLanguage } from "@/lib/core/dialect";
 import type { JsonValue } from "@/lib/core/json";
 import { utf8Length } from "@/lib/encoding/utf8";
+import { SAMPLING_PARAM_KEYS, samplingParamsSchema } from "@/lib/llm/model-params";
+import type { SamplingParams } from "@/lib/llm/types";
 
 export interface SharedSpell {
   language: SpellLanguage;
@@ -18,6 +20,11 @@ export interface SharedSpell {
   args?: JsonValue;
   /** Recorded runs of this spell (lib/recording), as JSON: one to replay, two to compare. */
   recordings?: JsonValue[];
+  /**
+   * The model settings it was shared with (temperature, max tokens, top-p, seed for agents that set none of their
+   * own): only the fields that are set, and absent when none is.
+   */
+  modelParams?: SamplingParams;
 }
 
 /** Largest source a link or a short link may carry, in UTF-8 bytes. */
@@ -49,6 +56,8 @@ export const sharedSpellSchema = z
       .min(1, "recordings is empty")
       .max(MAX_SHARED_RECORDINGS, `a share carries at most ${MAX_SHARED_RECORDINGS} recorded runs`)
       .optional(),
+    // The settings' own bounds: a value out of range is an error naming the field, never clamped on the way in.
+    modelParams: samplingParamsSchema.optional(),
   })
   .strict();
 
@@ -82,7 +91,17 @@ export function normalizeSpell(spell: SharedSpell): SharedSpell {
   if (spell.model !== undefined) out.model = spell.model;
   if (spell.args !== undefined && spell.args !== null) out.args = spell.args;
   if (spell.recordings?.length) out.recordings = spell.recordings;
+  const modelParams = pickSetModelParams(spell.modelParams);
+  if (modelParams) out.modelParams = modelParams;
   return out;
+}
+
+/** The model settings that are set, in their usual order, or undefined when none is. */
+export function pickSetModelParams(params: SamplingParams | undefined): SamplingParams | undefined {
+  if (!params) return undefined;
+  const out: SamplingParams = {};
+  for (const key of SAMPLING_PARAM_KEYS) if (params[key] !== undefined) out[key] = params[key];
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export type SharedSpellCheck = { success: true; data: SharedSpell } | { success: false; error: z.ZodError };

@@ -106,6 +106,17 @@ describe("playground actions", () => {
     expect(s.ui.getState().dialog).toBeNull();
   });
 
+  it("copies a link that carries the model settings (format v3) when some are set", async () => {
+    const s = stores();
+    s.editor.getState().setSource("lua", 'print("share me")');
+    s.settings.getState().setModelParams({ temperature: 0.2, seed: 7 });
+    const copied: string[] = [];
+    await copyShareLink(s, { origin: ORIGIN, writeText: async (t) => void copied.push(t) });
+    expect(copied[0].startsWith(`${ORIGIN}/#v3/lua/`)).toBe(true);
+    const spell = await decodeShareLink(copied[0].slice(ORIGIN.length + 1));
+    expect(spell.modelParams).toEqual({ temperature: 0.2, seed: 7 });
+  });
+
   it("opens the share dialog when the clipboard refuses, with no error notice", async () => {
     const s = stores();
     await copyShareLink(s, {

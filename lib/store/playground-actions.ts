@@ -73,8 +73,9 @@ export async function copyShareLink(
   const e = stores.editor.getState();
   const ui = stores.ui.getState();
   try {
+    const { model, modelParams } = stores.settings.getState();
     const url = await createShareUrl(
-      { language: e.language, source: e.sources[e.language], model: stores.settings.getState().model, args: e.args },
+      { language: e.language, source: e.sources[e.language], model, args: e.args, modelParams },
       env.origin,
     );
     await env.writeText(url);

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { encodeShareLink } from "@/lib/share/link";
 import { createEditorStore } from "./editor";
 import { createSettingsStore } from "./settings";
-import { createShareUrl, MAX_PERMALINK_CHARS, openSharedFromHash, permalinkFragment } from "./share-open";
+import {
+  createShareUrl,
+  describeOpenedLink,
+  MAX_PERMALINK_CHARS,
+  openSharedFromHash,
+  permalinkFragment,
+} from "./share-open";
 import { createFakeStorage } from "./test-storage";
 import { sampleRecording } from "@/lib/recording/testing/sample-recording";
 
@@ -95,6 +101,112 @@ describe("opening a share link", () => {
       keptPrevious: false,
     });
     expect(editor.getState().history).toEqual([]);
+  });
+});
+
+describe("opening a share link with model settings", () => {
+  const spell = { language: "lua" as const, source: 'print("tuned")', model: "mock/default" };
+
+  it("makes the link's settings the page's and says so in the one notice", async () => {
+    const { editor, settings } = stores();
+    const result = await openSharedFromHash(
+      await encodeShareLink({ ...spell, modelParams: { seed: 7, temperature: 0.2 } }),
+      editor,
+      settings,
+    );
+    expect(result).toEqual({
+      kind: "opened",
+      language: "lua",
+      keptPrevious: false,
+      modelParams: { applied: { temperature: 0.2, seed: 7 } },
+    });
+    expect(settings.getState().modelParams).toEqual({ temperature: 0.2, seed: 7 });
+    if (result.kind === "opened")
+      expect(describeOpenedLink(result)).toBe(
+        "Opened the shared spell. Model settings from the link: temperature 0.2, seed 7.",
+      );
+  });
+
+  it("replaces the user's own settings wholly, naming them, and keeps their spell in history", async () => {
+    const { editor, settings } = stores();
+    editor.getState().setSource("lua", "my own work");
+    settings.getState().setModelParams({ maxTokens: 100, temperature: 1 });
+    const result = await openSharedFromHash(
+      await encodeShareLink({ ...spell, modelParams: { temperature: 0.2 } }),
+      editor,
+      settings,
+    );
+    expect(settings.getState().modelParams).toEqual({ temperature: 0.2 });
+    expect(result).toMatchObject({
+      kind: "opened",
+      keptPrevious: true,
+      modelParams: { applied: { temperature: 0.2 }, replaced: { temperature: 1, maxTokens: 100 } },
+    });
+    if (result.kind === "opened")
+      expect(describeOpenedLink(result)).toBe(
+        "Opened the shared spell. Model settings from the link: temperature 0.2 (yours were temperature 1, max tokens 100). Your previous spell is in Settings → History.",
+      );
+  });
+
+  it("leaves the user's settings as they are when the link carries none", async () => {
+    const { editor, settings } = stores();
+    settings.getState().setModelParams({ seed: 3 });
+    const result = await openSharedFromHash(await encodeShareLink(spell), editor, settings);
+    expect(result).toEqual({ kind: "opened", language: "lua", keptPrevious: false });
+    expect(settings.getState().modelParams).toEqual({ seed: 3 });
+    if (result.kind === "opened") expect(describeOpenedLink(result)).toBe("Opened the shared spell.");
+  });
+
+  it("reports settings that changed even when the spell is the one already open", async () => {
+    const { editor, settings } = stores();
+    const tuned = await encodeShareLink({ ...spell, modelParams: { topP: 0.5 } });
+    await openSharedFromHash(tuned, editor, settings);
+    // The same link again: nothing changed.
+    expect(await openSharedFromHash(tuned, editor, settings)).toEqual({ kind: "same" });
+    // The user changes a setting, then opens the link again: the link's settings come back, and it says so.
+    settings.getState().setModelParams({ topP: 0.9 });
+    expect(await openSharedFromHash(tuned, editor, settings)).toEqual({
+      kind: "opened",
+      language: "lua",
+      keptPrevious: false,
+      modelParams: { applied: { topP: 0.5 }, replaced: { topP: 0.9 } },
+    });
+    expect(editor.getState().history).toEqual([]);
+  });
+
+  it("opens nothing and changes no setting when the link's settings are out of range", async () => {
+    const { editor, settings } = stores();
+    editor.getState().setSource("lua", "keep me");
+    settings.getState().setModelParams({ seed: 3 });
+    // A link as a hand edit would make it: the header's temperature past its bound.
+    const { encodeBase64 } = await import("@/lib/encoding/base64");
+    const text = `{"m":"mock/default","p":{"temperature":5}}\n${spell.source}`;
+    const bytes = new Uint8Array(
+      await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer(),
+    );
+    const bad = `#v3/lua/${encodeBase64(bytes, { alphabet: "url", pad: false })}`;
+    expect(await openSharedFromHash(bad, editor, settings)).toEqual({
+      kind: "failed",
+      message:
+        "This share link could not be opened: The link's model settings are not valid: temperature must be a number from 0 to 2.",
+    });
+    expect(settings.getState().modelParams).toEqual({ seed: 3 });
+    expect(editor.getState().sources.lua).toBe("keep me");
+  });
+
+  it("builds share URLs and permalinks that carry the settings (v3), and v1 without them", async () => {
+    const url = await createShareUrl({ ...spell, modelParams: { seed: 7 } }, "http://127.0.0.1:3000");
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/#v3\/lua\//);
+    expect(await permalinkFragment({ ...spell, modelParams: { seed: 7 } })).toMatch(/^#v3\/lua\//);
+    expect(await permalinkFragment({ ...spell, modelParams: {} })).toMatch(/^#v1\/lua\//);
+    // A reload of the permalink with the page's own settings changes nothing.
+    const { editor, settings } = stores();
+    settings.getState().setModelParams({ seed: 7 });
+    editor.getState().setSource("lua", spell.source);
+    settings.getState().update({ model: spell.model });
+    expect(
+      await openSharedFromHash(await permalinkFragment({ ...spell, modelParams: { seed: 7 } }), editor, settings),
+    ).toEqual({ kind: "same" });
   });
 });
 

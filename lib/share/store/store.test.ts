@@ -47,6 +47,17 @@ function describeStoreContract(name: string, setup: () => Promise<{ open(): Shar
       expect(await store.get(id)).toEqual(spell);
     });
 
+    it("keeps the model settings a spell was shared with, under an id of their own", async () => {
+      const tuned: SharedSpell = { ...hello, modelParams: { temperature: 0.2, maxTokens: 64, topP: 0.9, seed: 7 } };
+      const id = await computeShareId(tuned);
+      expect(id).not.toBe(await computeShareId(hello));
+      expect(await store.put(id, tuned)).toEqual({ created: true });
+      expect(await store.get(id)).toEqual(tuned);
+      expect(
+        await store.put(id, { ...tuned, modelParams: { seed: 7, topP: 0.9, maxTokens: 64, temperature: 0.2 } }),
+      ).toEqual({ created: false });
+    });
+
     it("gives undefined for an id it does not hold", async () => {
       expect(await store.get("AAAAAAAAAAA")).toBeUndefined();
     });
@@ -117,6 +128,25 @@ describe("sqlite share store: data directory and bad rows", () => {
       db.close();
       await expect(store.get("broken00000")).rejects.toThrow(/not valid JSON/);
       await expect(store.get("wrongshape0")).rejects.toThrow(/shape of a spell/);
+      await store.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("reads a row a build before model settings wrote, and stores that spell again under the same id", async () => {
+    const root = mkdtempSync(join(tmpdir(), "share-sqlite-"));
+    try {
+      const store = createSqliteShareStore({ dataDir: root });
+      await store.put("abcdefghijk", { language: "lua", source: "x" });
+      const old = '{"args":{"n":1},"language":"lua","model":"mock/echo","source":"print(1)"}';
+      const spell: SharedSpell = { language: "lua", source: "print(1)", model: "mock/echo", args: { n: 1 } };
+      const id = await computeShareId(spell);
+      const db = new Database(join(root, SQLITE_FILE_NAME));
+      db.prepare("INSERT INTO shared_spells VALUES (?, ?, ?)").run(id, old, 0);
+      db.close();
+      expect(await store.get(id)).toEqual(spell);
+      expect(await store.put(id, spell)).toEqual({ created: false });
       await store.close();
     } finally {
       rmSync(root, { recursive: true, force: true });
