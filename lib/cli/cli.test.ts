@@ -303,10 +303,11 @@ describe("llmspell CLI: runs", { timeout: 120_000 }, () => {
   });
 
   it("Ctrl+C in a long JavaScript loop ends the process (QuickJS cannot yield, so the signal is the system's)", async () => {
-    // "started" comes after 300 ms in the loop's VM slice: by then the slice counts as long (run-in-process.ts).
+    // "started" comes after 600 ms in the loop's VM slice: by then the slice counts as long (250 ms,
+    // run-in-process.ts).
     spell(
       "spin.js",
-      'const t = Date.now();\nwhile (Date.now() - t < 300) {}\nconsole.log("started");\nwhile (true) {}\n',
+      'const t = Date.now();\nwhile (Date.now() - t < 600) {}\nconsole.log("started");\nwhile (true) {}\n',
     );
     const r = await interrupted("spin.js");
     // Not the CPU limit's timeout (exit 1, ten seconds later): the signal itself ended the process.

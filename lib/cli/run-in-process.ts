@@ -7,9 +7,9 @@
  *   watchdog (lib/runner/process-watchdog.ts), as a worker would be terminated.
  * - Ctrl+C cancels the run cleanly (exit 130) whenever the thread can hear it: while the spell waits on a model,
  *   a tool or a timer, and between Lua's slices (Lua yields to the event loop every 20 ms). A signal handler
- *   runs only when the event loop turns, so while one VM slice has run longer than {@link LONG_SLICE_MS} (a
+ *   runs only when the event loop turns, so once one VM slice has run longer than {@link LONG_SLICE_MS}, 250 ms (a
  *   JavaScript loop: QuickJS cannot yield) the handler is taken off and Ctrl+C ends the process at once, as
- *   for any program; it goes back on when the slice ends. (A Ctrl+C in such a slice's first 100 ms waits for a
+ *   for any program; it goes back on when the slice ends. (A Ctrl+C in such a slice's first 250 ms waits for a
  *   handler that is then taken off: the second press ends the process.) `State` files are written atomically,
  *   so an ended process leaves the last complete state.
  */
@@ -28,7 +28,9 @@ import type { RunCommand } from "./args";
 import type { CliIo } from "./main";
 
 /** A VM slice longer than this hands Ctrl+C back to the system (see the file comment). */
-const LONG_SLICE_MS = 100;
+// Long enough that Lua's 20 ms slices stay short even on a busy machine (a Ctrl+C pending for the handler when it
+// is taken off is lost), short enough that a person pressing Ctrl+C on a JavaScript loop sees it end at once.
+const LONG_SLICE_MS = 250;
 /** Silence past the CPU limit before the watchdog ends the process (the worker controller's stall grace). */
 const STALL_GRACE_MS = 500;
 
